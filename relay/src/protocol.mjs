@@ -1,0 +1,212 @@
+// The relay's wire vocabulary and limits, in one place so the server, the tests and the docs agree.
+// Every inbound frame is parsed here into a plain object or rejected with a ProtocolError whose
+// `code` the client can act on; nothing downstream sees unvalidated input.
+
+export const PROTOCOL_VERSION = 1;
+
+/** Limits chosen for the reference relay (see README.md, "Limits"). All overridable by flags. */
+export const DEFAULT_LIMITS = Object.freeze({
+  maxMessageLength: 2000,       // characters of one visitor/agent message
+  messagesPerMinute: 30,        // visitor messages per conversation per rolling minute
+  maxHandoffBytes: 64 * 1024,   // serialized handoff payload (transcript + affect) at creation
+  maxTranscriptTurns: 200,      // entries in handoff.transcript
+  maxEvents: 2000,              // stored events (messages, joins, closes...) per conversation
+  maxSuggestions: 5,            // agent-assist suggestions per visitor message
+  maxSuggestionLength: 500,
+  maxContactLength: 200,        // leave-a-message contact field
+  maxCommentLength: 1000,       // csat comment
+  maxFrameBytes: 128 * 1024,    // WebSocket frame; larger frames close the socket (ws maxPayload)
+  conversationsPerMinutePerIp: 20,
+  helloTimeoutMs: 10000,        // a socket that has not said hello by then is closed
+  maxQueueListed: 100,          // conversations listed to agents at once
+});
+
+export class ProtocolError extends Error {
+  constructor(code, message, id) {
+    super(message);
+    this.code = code;
+    if (id !== undefined) this.id = id;
+  }
+}
+
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+function str(v, name, max, { optional = false, allowEmpty = false } = {}) {
+  if (v === undefined || v === null) {
+    if (optional) return undefined;
+    throw new ProtocolError('bad_request', `"${name}" is required`);
+  }
+  if (typeof v !== 'string') throw new ProtocolError('bad_request', `"${name}" must be a string`);
+  if (!allowEmpty && v.trim() === '') throw new ProtocolError('bad_request', `"${name}" must not be empty`);
+  if (v.length > max) throw new ProtocolError('too_long', `"${name}" is ${v.length} characters; the limit is ${max}`);
+  return v;
+}
+
+function clientId(v, name = 'id') {
+  if (typeof v !== 'string' || !ID_RE.test(v)) {
+    throw new ProtocolError('bad_request', `"${name}" must be 1-64 characters of A-Z a-z 0-9 _ -`);
+  }
+  return v;
+}
+
+function num(v, name, lo, hi, { optional = false } = {}) {
+  if (v === undefined || v === null) {
+    if (optional) return undefined;
+    throw new ProtocolError('bad_request', `"${name}" is required`);
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
+    throw new ProtocolError('bad_request', `"${name}" must be a number in [${lo}, ${hi}]`);
+  }
+  return v;
+}
+
+function seq(v, name = 'lastSeq') {
+  if (v === undefined || v === null) return 0;
+  if (!Number.isInteger(v) || v < 0) throw new ProtocolError('bad_request', `"${name}" must be a non-negative integer`);
+  return v;
+}
+
+/** Parse one text frame into an object with a string `type`. */
+export function parseFrame(data) {
+  let msg;
+  try {
+    msg = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
+  } catch {
+    throw new ProtocolError('bad_json', 'frame is not valid JSON');
+  }
+  if (!msg || typeof msg !== 'object' || Array.isArray(msg)) throw new ProtocolError('bad_request', 'frame must be a JSON object');
+  if (typeof msg.type !== 'string') throw new ProtocolError('bad_request', '"type" is required');
+  return msg;
+}
+
+/**
+ * Validate and normalise the handoff payload a widget sends when it opens a conversation.
+ * Only the fields the relay and console use are kept; unknown fields are dropped so a widget
+ * cannot grow the stored record without bound.
+ */
+export function validateHandoff(h, limits = DEFAULT_LIMITS) {
+  if (!h || typeof h !== 'object' || Array.isArray(h)) throw new ProtocolError('bad_request', '"handoff" must be an object');
+  const bytes = Buffer.byteLength(JSON.stringify(h));
+  if (bytes > limits.maxHandoffBytes) {
+    throw new ProtocolError('too_long', `handoff is ${bytes} bytes; the limit is ${limits.maxHandoffBytes}`);
+  }
+  const transcript = h.transcript ?? [];
+  if (!Array.isArray(transcript)) throw new ProtocolError('bad_request', '"handoff.transcript" must be an array');
+  if (transcript.length > limits.maxTranscriptTurns) {
+    throw new ProtocolError('too_long', `handoff.transcript has ${transcript.length} entries; the limit is ${limits.maxTranscriptTurns}`);
+  }
+  const out = {
+    transcript: transcript.map((t, i) => {
+      if (!t || typeof t !== 'object') throw new ProtocolError('bad_request', `handoff.transcript[${i}] must be an object`);
+      if (!['visitor', 'bot', 'agent'].includes(t.from)) {
+        throw new ProtocolError('bad_request', `handoff.transcript[${i}].from must be "visitor", "bot" or "agent"`);
+      }
+      return {
+        from: t.from,
+        text: str(t.text, `handoff.transcript[${i}].text`, limits.maxMessageLength, { allowEmpty: true }),
+        at: typeof t.at === 'number' || typeof t.at === 'string' ? t.at : undefined,
+      };
+    }),
+    reasons: [],
+    distress: num(h.distress, 'handoff.distress', 0, 1, { optional: true }) ?? null,
+    valence: num(h.valence, 'handoff.valence', -1, 1, { optional: true }) ?? null,
+    emotions: {},
+    intent: str(h.intent, 'handoff.intent', 100, { optional: true }) ?? null,
+    locale: str(h.locale, 'handoff.locale', 35, { optional: true }) ?? null,
+    pack: str(h.pack, 'handoff.pack', 100, { optional: true }) ?? null,
+  };
+  if (h.reasons !== undefined) {
+    if (!Array.isArray(h.reasons)) throw new ProtocolError('bad_request', '"handoff.reasons" must be an array');
+    out.reasons = h.reasons.slice(0, 20).map((r, i) => ({
+      name: str(r?.name, `handoff.reasons[${i}].name`, 64),
+      weight: num(r?.weight, `handoff.reasons[${i}].weight`, -1e6, 1e6, { optional: true }) ?? null,
+      evidence: typeof r?.evidence === 'string' ? r.evidence.slice(0, 500) : null,
+    }));
+  }
+  if (h.emotions !== undefined && h.emotions !== null) {
+    if (typeof h.emotions !== 'object' || Array.isArray(h.emotions)) throw new ProtocolError('bad_request', '"handoff.emotions" must be an object of label -> probability');
+    for (const [label, p] of Object.entries(h.emotions).slice(0, 64)) {
+      out.emotions[label.slice(0, 40)] = num(p, `handoff.emotions.${label}`, 0, 1);
+    }
+  }
+  return out;
+}
+
+export function validateSuggestions(s, limits = DEFAULT_LIMITS) {
+  if (s === undefined || s === null) return [];
+  if (!Array.isArray(s)) throw new ProtocolError('bad_request', '"suggestions" must be an array of strings');
+  return s.slice(0, limits.maxSuggestions).map((x, i) => str(x, `suggestions[${i}]`, limits.maxSuggestionLength));
+}
+
+/** Visitor -> relay frames after hello. */
+export function validateVisitorFrame(msg, limits = DEFAULT_LIMITS) {
+  switch (msg.type) {
+    case 'message':
+      return { type: 'message', id: clientId(msg.id), text: str(msg.text, 'text', limits.maxMessageLength),
+        suggestions: validateSuggestions(msg.suggestions, limits) };
+    case 'leave_message':
+      return { type: 'leave_message', id: clientId(msg.id), text: str(msg.text, 'text', limits.maxMessageLength),
+        contact: str(msg.contact, 'contact', limits.maxContactLength, { optional: true, allowEmpty: true }) ?? '' };
+    case 'csat':
+      return { type: 'csat', id: clientId(msg.id), score: Number.isInteger(msg.score) ? num(msg.score, 'score', 1, 5) : num(undefined, 'score (integer)', 1, 5),
+        comment: str(msg.comment, 'comment', limits.maxCommentLength, { optional: true, allowEmpty: true }) ?? '' };
+    case 'typing':
+      return { type: 'typing' };
+    case 'close':
+      return { type: 'close', id: msg.id === undefined ? undefined : clientId(msg.id) };
+    case 'ping':
+      return { type: 'ping' };
+    default:
+      throw new ProtocolError('unknown_type', `unknown visitor frame type "${String(msg.type).slice(0, 40)}"`);
+  }
+}
+
+/** Agent -> relay frames after hello. */
+export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
+  const conversation = () => clientId(msg.conversation, 'conversation');
+  switch (msg.type) {
+    case 'accept':
+      return { type: 'accept', conversation: conversation() };
+    case 'open':
+      return { type: 'open', conversation: conversation(), lastSeq: seq(msg.lastSeq) };
+    case 'message':
+      return { type: 'message', conversation: conversation(), id: clientId(msg.id), text: str(msg.text, 'text', limits.maxMessageLength) };
+    case 'typing':
+      return { type: 'typing', conversation: conversation() };
+    case 'close':
+      return { type: 'close', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), returnToBot: msg.returnToBot !== false };
+    case 'csat_request':
+      return { type: 'csat_request', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id) };
+    case 'queue':
+      return { type: 'queue' };
+    case 'ping':
+      return { type: 'ping' };
+    default:
+      throw new ProtocolError('unknown_type', `unknown agent frame type "${String(msg.type).slice(0, 40)}"`);
+  }
+}
+
+/** Hello frames: the first frame on every socket. */
+export function validateHello(msg, limits = DEFAULT_LIMITS) {
+  if (msg.type !== 'hello') throw new ProtocolError('hello_required', 'the first frame must be {"type":"hello", ...}');
+  if (msg.role === 'visitor') {
+    if (msg.conversation !== undefined) {
+      return { role: 'visitor', resume: true, conversation: clientId(msg.conversation, 'conversation'),
+        secret: str(msg.secret, 'secret', 200), lastSeq: seq(msg.lastSeq) };
+    }
+    return { role: 'visitor', resume: false, handoff: validateHandoff(msg.handoff, limits) };
+  }
+  if (msg.role === 'agent') {
+    return { role: 'agent', token: str(msg.token, 'token', 500), name: str(msg.name, 'name', 80),
+      agentId: msg.agentId === undefined ? undefined : clientId(msg.agentId, 'agentId') };
+  }
+  throw new ProtocolError('bad_request', '"role" must be "visitor" or "agent"');
+}
+
+/** A short summary of the handoff shown in the agent queue: the emotion picture and the reasons. */
+export function summarize(handoff) {
+  const top = Object.entries(handoff.emotions ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
+    .map(([label, p]) => ({ label, p }));
+  return { distress: handoff.distress ?? null, valence: handoff.valence ?? null, emotions: top,
+    reasons: (handoff.reasons ?? []).map((r) => r.name), intent: handoff.intent ?? null };
+}

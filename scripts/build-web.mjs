@@ -1,0 +1,39 @@
+// Writes the web half of dist/: bundles (esbuild), ONNX Runtime Web files
+// from node_modules, packs and the schema. Run by scripts/build.sh after the
+// wasm build has written dist/attune-core.{mjs,wasm}.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
+
+// The Node CLI: engine.js inlined, the core module loaded from dist/ at run time.
+await build({
+  ...common,
+  platform: 'node',
+  entryPoints: [path.join(root, 'src/cli/attune-cli.mjs')],
+  outfile: path.join(dist, 'attune-cli.mjs'),
+  external: ['./attune-core.mjs', 'onnxruntime-web'],
+});
+
+// Packs and their schema, so a site can serve them next to the widget.
+mkdirSync(path.join(dist, 'packs'), { recursive: true });
+for (const f of readdirSync(path.join(root, 'packs'))) {
+  if (f.endsWith('.json')) cpSync(path.join(root, 'packs', f), path.join(dist, 'packs', f));
+}
+
+// ONNX Runtime Web: only the plain CPU (wasm SIMD) backend is needed
+// (TOOLCHAIN.md #11); the jsep/jspi/asyncify/webgl files are not shipped.
+const ort = path.join(root, 'node_modules/onnxruntime-web/dist');
+if (existsSync(ort)) {
+  mkdirSync(path.join(dist, 'ort'), { recursive: true });
+  for (const f of ['ort.wasm.min.mjs', 'ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.mjs']) {
+    cpSync(path.join(ort, f), path.join(dist, 'ort', f));
+  }
+}
+console.log('build-web: dist/ written');

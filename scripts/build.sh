@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds everything into dist/: the native core, tests and CLI (build/native),
+# the wasm module and its tests (build/wasm), then the web files.
+# Usage: scripts/build.sh [Release|Debug]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONFIG=${1:-Release}
+JOBS=$(nproc)
+export NODE_PATH=/usr/share/nodejs  # em++ needs Debian's acorn (TOOLCHAIN.md #1)
+
+mkdir -p dist
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE="$CONFIG" -DCMAKE_CXX_COMPILER=g++ >/dev/null
+cmake --build build/native -j"$JOBS"
+# emcmake's default emulator flag is rejected by node 20 (TOOLCHAIN.md #4).
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE="$CONFIG" \
+  "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
+cmake --build build/wasm -j"$JOBS"
+node scripts/build-web.mjs

@@ -1,0 +1,59 @@
+// Affect: what a single message says about how the visitor feels.
+//
+// Analyze() reads one message and returns its valence (a VADER-class,
+// rule-based score in [-1, 1]), the cues it detected (each with the evidence
+// that fired it) and, when the emotion model supplied them, per-label emotion
+// probabilities. It never fails: any text, including empty, binary or huge
+// input, yields a result (see text.h for the truncation policy).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+// Cue names, one vocabulary across C++, JSON, events, CLI and docs.
+inline constexpr const char* kCueHumanRequest = "human_request";
+inline constexpr const char* kCueCrisis = "crisis";
+inline constexpr const char* kCueAnger = "anger";
+inline constexpr const char* kCueProfanity = "profanity";
+inline constexpr const char* kCueUrgency = "urgency";
+inline constexpr const char* kCueRepetition = "repetition";
+inline constexpr const char* kCueFallback = "fallback";
+inline constexpr const char* kCueNegativeTrend = "negative_trend";
+
+// A detected signal with its evidence.
+struct Cue {
+  std::string name;      // one of the kCue* names
+  double strength = 0;   // 0..1: how sure / how strong this occurrence is
+  std::string evidence;  // the words that fired it, as typed
+  size_t begin = 0;      // byte span of the evidence in the cleaned message
+  size_t end = 0;
+};
+
+// The GoEmotions labels, in the order the emotion model outputs them.
+const std::vector<std::string>& EmotionLabels();
+
+struct Affect {
+  double valence = 0;                     // [-1, 1]
+  std::map<std::string, double> emotions; // label -> probability; empty without the model
+  std::vector<Cue> cues;
+  bool HasCue(std::string_view name) const;
+};
+
+// Options for Analyze. Default: everything on, no model probabilities.
+struct AnalyzeOptions {
+  // Emotion probabilities from the model, in EmotionLabels() order; empty
+  // when the model is not loaded. Values outside [0, 1] are clamped, a
+  // vector of the wrong length is ignored.
+  std::vector<float> emotion_probs;
+};
+
+Affect Analyze(std::string_view message, const AnalyzeOptions& options = {});
+
+// Valence alone, for benchmarks against VADER.
+double Valence(std::string_view message);
+
+}  // namespace attune

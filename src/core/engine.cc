@@ -1,0 +1,141 @@
+#include "engine.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "text.h"
+
+namespace attune {
+namespace {
+
+using json = nlohmann::json;
+
+// Word-set overlap with earlier messages: a visitor saying the same thing
+// again is a sign the bot is not helping.
+bool IsRepeat(const std::string& cleaned, const std::vector<std::string>& previous) {
+  auto words = [](const std::string& s) {
+    std::set<std::string> w;
+    for (const Token& t : Tokenize(s))
+      if (t.kind != TokenKind::kPunct) w.insert(t.norm);
+    return w;
+  };
+  const auto now = words(cleaned);
+  if (now.size() < 3) return false;
+  for (const std::string& p : previous) {
+    const auto before = words(p);
+    size_t common = 0;
+    for (const auto& w : now) common += before.count(w);
+    const double jaccard = double(common) / double(now.size() + before.size() - common);
+    if (jaccard >= 0.7) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Status Engine::Create(std::string_view pack_json, std::unique_ptr<Engine>* engine) {
+  engine->reset();
+  std::unique_ptr<Engine> e(new Engine());
+  if (Status s = LoadPack(pack_json, &e->pack_); !s.ok()) return s;
+  e->recognizer_.Train(e->pack_.intents);
+  e->conversation_ = Conversation(e->pack_.handoff.policy);
+  *engine = std::move(e);
+  return Status::Ok();
+}
+
+void Engine::Reset() {
+  conversation_.Reset();
+  responder_.Reset();
+  previous_messages_.clear();
+  turn_ = 0;
+}
+
+TurnResult Engine::Greet() {
+  TurnResult r;
+  r.turn = turn_;
+  Reply reply = responder_.Say(pack_, "greeting", "neutral");
+  r.reply = reply.text;
+  r.intent = "greeting";
+  r.confidence = 1;
+  r.tone = reply.tone;
+  r.response = reply.response;
+  r.variant = reply.variant;
+  r.quick_replies = reply.quick_replies;
+  return r;
+}
+
+TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emotion_probs) {
+  TurnResult r;
+  r.turn = ++turn_;
+  const std::string cleaned = CleanForAnalysis(text);
+  AnalyzeOptions opts;
+  opts.emotion_probs = emotion_probs;
+  r.affect = Analyze(cleaned, opts);
+
+  const IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
+  r.intent = match.intent;
+  r.confidence = match.confidence;
+  const bool fell_back = match.intent == "none";
+  const bool repeated = IsRepeat(cleaned, previous_messages_);
+  previous_messages_.push_back(cleaned);
+  if (previous_messages_.size() > 5) previous_messages_.erase(previous_messages_.begin());
+
+  r.decision = conversation_.Observe(&r.affect, fell_back, repeated);
+  r.tone = ChooseTone(r.affect);
+
+  const Intent* intent = nullptr;
+  for (const Intent& in : pack_.intents)
+    if (in.name == match.intent) intent = &in;
+  std::string response;
+  if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
+    response = "crisis";
+  } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
+    response = "handoff";
+    r.decision.handoff = true;
+  } else if (intent) {
+    response = intent->response;
+  } else if (conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer &&
+             pack_.responses.count("offer_human")) {
+    response = "offer_human";
+  } else {
+    response = "fallback";
+  }
+  Reply reply = responder_.Say(pack_, response, r.tone);
+  r.reply = reply.text;
+  r.response = reply.response;
+  r.tone = reply.tone.empty() ? r.tone : reply.tone;
+  r.variant = reply.variant;
+  r.quick_replies = reply.quick_replies;
+  return r;
+}
+
+std::string TurnResultToJson(const TurnResult& r) {
+  json j;
+  j["turn"] = r.turn;
+  j["reply"] = r.reply;
+  j["intent"] = r.intent;
+  j["confidence"] = r.confidence;
+  j["tone"] = r.tone;
+  j["response"] = r.response;
+  j["variant"] = r.variant;
+  j["quick_replies"] = r.quick_replies;
+  j["valence"] = r.affect.valence;
+  j["emotions"] = r.affect.emotions.empty() ? json(nullptr) : json(r.affect.emotions);
+  json cues = json::array();
+  for (const Cue& c : r.affect.cues)
+    cues.push_back({{"name", c.name}, {"strength", c.strength}, {"evidence", c.evidence}, {"begin", c.begin}, {"end", c.end}});
+  j["cues"] = cues;
+  j["distress"] = r.decision.score;
+  j["handoff"] = r.decision.handoff;
+  json reasons = json::array();
+  for (const Reason& re : r.decision.reasons)
+    reasons.push_back({{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}});
+  j["reasons"] = reasons;
+  // Pack strings are validated UTF-8 and message evidence is repaired, but
+  // never let a stray byte turn into an abort at the boundary.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace attune

@@ -1,0 +1,394 @@
+#include "text.h"
+
+#include <algorithm>
+#include <array>
+
+namespace attune {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool IsCombining(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+bool IsDropped(char32_t c) {
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return true;
+  if (c == 0x200B || c == 0x200C || c == 0x200E || c == 0x200F || c == 0xFEFF) return true;  // zero-width, marks
+  if (c >= 0x202A && c <= 0x202E) return true;  // bidi embeddings and overrides
+  if (c >= 0x2066 && c <= 0x2069) return true;  // bidi isolates
+  return false;
+}
+
+bool IsEmoji(char32_t c) {
+  return (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x1F000 && c <= 0x1F2FF) ||
+         c == 0x2B50 || c == 0x2B55 || c == 0x2764 || c == 0x203C || c == 0x2049;
+}
+// Parts that glue to an emoji: ZWJ, variation selectors, skin tones, tags.
+bool IsEmojiJoiner(char32_t c) {
+  return c == 0x200D || c == 0xFE0F || c == 0xFE0E || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029;
+}
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+// Anything not ASCII punctuation, space, emoji or symbol counts as a letter:
+// good enough for Latin, Cyrillic, Greek, Arabic, CJK and keeps us free of
+// large Unicode tables in the wasm.
+bool IsLetter(char32_t c) {
+  if (IsAsciiAlpha(c)) return true;
+  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (IsEmoji(c) || IsEmojiJoiner(c) || IsSpace(c)) return false;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, arrows, symbols
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
+  if (c == kReplacement) return false;
+  return true;
+}
+
+char32_t LowerCp(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F && (c % 2) == 0 && c != 0x130 && c != 0x138) return c + 1;
+  if (c >= 0x391 && c <= 0x3A9) return c + 32;  // Greek
+  if (c >= 0x410 && c <= 0x42F) return c + 32;  // Cyrillic
+  return c;
+}
+bool IsUpperCp(char32_t c) { return LowerCp(c) != c; }
+
+// Emoticons recognised as whole tokens, longest first where they share a prefix.
+constexpr std::array<std::string_view, 40> kEmoticons = {
+    ":'-(", ":'(", ">:-(", ">:(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ":-|", ";-)", ":-O", ":-o",
+    ":)", ":(", ":D", ":P", ":p", ":/", ":|", ";)", ":O", ":o", "=)", "=(", "xD", "XD", "<3", "</3",
+    ":S", ":s", ":@", ":$", "^_^", "-_-", "T_T", ";_;", "o_O", "O_o"};
+
+bool StartsWithAt(std::string_view s, size_t i, std::string_view p) {
+  return s.size() - i >= p.size() && s.compare(i, p.size(), p) == 0;
+}
+
+uint32_t Fnv1a(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+}  // namespace
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Decodes one code point at in[i]; returns its length, or 0 when invalid.
+static size_t DecodeOne(std::string_view in, size_t i, char32_t* cp) {
+  const unsigned char b0 = in[i];
+  if (b0 < 0x80) { *cp = b0; return 1; }
+  size_t len;
+  char32_t c, min;
+  if ((b0 & 0xE0) == 0xC0) { len = 2; c = b0 & 0x1F; min = 0x80; }
+  else if ((b0 & 0xF0) == 0xE0) { len = 3; c = b0 & 0x0F; min = 0x800; }
+  else if ((b0 & 0xF8) == 0xF0) { len = 4; c = b0 & 0x07; min = 0x10000; }
+  else return 0;
+  if (i + len > in.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    const unsigned char b = in[i + k];
+    if ((b & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (b & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  *cp = c;
+  return len;
+}
+
+std::string RepairUtf8(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size();) {
+    char32_t cp;
+    const size_t n = DecodeOne(in, i, &cp);
+    if (n == 0) {
+      AppendUtf8(kReplacement, &out);
+      ++i;
+    } else {
+      out.append(in.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::u32string DecodeUtf8(std::string_view in) {
+  std::u32string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size();) {
+    char32_t cp;
+    const size_t n = DecodeOne(in, i, &cp);
+    out.push_back(n ? cp : kReplacement);
+    i += n ? n : 1;
+  }
+  return out;
+}
+
+std::string CleanForAnalysis(std::string_view in) {
+  // Only look at a bounded prefix: repair can grow a byte into three, so a
+  // 4x window is enough to fill kMaxAnalyzedBytes.
+  const std::string_view window = in.substr(0, std::min(in.size(), kMaxAnalyzedBytes * 4));
+  std::string out;
+  out.reserve(std::min(window.size(), kMaxAnalyzedBytes));
+  int marks = 0;
+  for (size_t i = 0; i < window.size();) {
+    char32_t cp;
+    size_t n = DecodeOne(window, i, &cp);
+    if (n == 0) { cp = kReplacement; n = 1; }
+    i += n;
+    if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
+    if (IsDropped(cp)) continue;
+    if (IsCombining(cp)) {
+      if (++marks > kMaxCombiningMarks) continue;
+    } else {
+      marks = 0;
+    }
+    std::string enc;
+    AppendUtf8(cp, &enc);
+    if (out.size() + enc.size() > kMaxAnalyzedBytes) break;
+    out += enc;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : DecodeUtf8(utf8)) AppendUtf8(LowerCp(c), &out);
+  return out;
+}
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kUrl: return "url";
+    case TokenKind::kEmail: return "email";
+    case TokenKind::kEmoji: return "emoji";
+    case TokenKind::kEmoticon: return "emoticon";
+    case TokenKind::kPunct: return "punct";
+  }
+  return "word";
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  // Work on code points but keep byte offsets so evidence can point back
+  // into the message.
+  std::vector<char32_t> cps;
+  std::vector<size_t> offs;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    size_t n = DecodeOne(s, i, &cp);
+    if (n == 0) { cp = kReplacement; n = 1; }
+    cps.push_back(cp);
+    offs.push_back(i);
+    i += n;
+  }
+  offs.push_back(s.size());
+  const size_t n = cps.size();
+  std::vector<Token> tokens;
+  auto emit = [&](TokenKind kind, size_t a, size_t b) {
+    Token t;
+    t.kind = kind;
+    t.begin = offs[a];
+    t.end = offs[b];
+    t.text = std::string(s.substr(t.begin, t.end - t.begin));
+    tokens.push_back(std::move(t));
+    return &tokens.back();
+  };
+  auto is_url_char = [](char32_t c) {
+    return c > 0x20 && c != '<' && c != '>' && c != '"' && !IsSpace(c) && c != kReplacement;
+  };
+
+  size_t i = 0;
+  while (i < n) {
+    const char32_t c = cps[i];
+    if (IsSpace(c) || IsEmojiJoiner(c) || IsCombining(c)) { ++i; continue; }
+
+    // URLs: scheme or www. prefix, up to whitespace; trailing punctuation is
+    // left to the sentence.
+    const size_t bi = offs[i];
+    if (StartsWithAt(s, bi, "http://") || StartsWithAt(s, bi, "https://") || StartsWithAt(s, bi, "www.")) {
+      size_t j = i;
+      while (j < n && is_url_char(cps[j])) ++j;
+      while (j > i + 4 && (cps[j - 1] == '.' || cps[j - 1] == ',' || cps[j - 1] == '!' || cps[j - 1] == '?' || cps[j - 1] == ')')) --j;
+      Token* t = emit(TokenKind::kUrl, i, j);
+      t->norm = "<url>";
+      i = j;
+      continue;
+    }
+
+    // Emoticons before punctuation so ":)" is not ":" + ")". An emoticon
+    // must not be glued to a following letter ("xDaniel").
+    bool matched = false;
+    for (std::string_view e : kEmoticons) {
+      if (!StartsWithAt(s, bi, e)) continue;
+      const size_t end_byte = bi + e.size();
+      size_t j = i;
+      while (j < n && offs[j] < end_byte) ++j;
+      const bool glued_after = j < n && IsLetter(cps[j]) && IsAsciiAlpha(e.back());
+      const bool glued_before = i > 0 && IsLetter(cps[i - 1]) && IsAsciiAlpha(e.front());
+      if (glued_after || glued_before) continue;
+      Token* t = emit(TokenKind::kEmoticon, i, j);
+      t->norm = t->text;
+      i = j;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+
+    if (IsEmoji(c)) {
+      size_t j = i + 1;
+      while (j < n && (IsEmojiJoiner(cps[j]) || (j > 0 && cps[j - 1] == 0x200D && IsEmoji(cps[j])))) ++j;
+      Token* t = emit(TokenKind::kEmoji, i, j);
+      // Skin tones and variation selectors do not change what the emoji
+      // means, so the norm drops them.
+      for (char32_t e : std::u32string(cps.begin() + i, cps.begin() + j))
+        if (e != 0xFE0F && e != 0xFE0E && !(e >= 0x1F3FB && e <= 0x1F3FF)) AppendUtf8(e, &t->norm);
+      i = j;
+      continue;
+    }
+
+    if (IsDigit(c)) {
+      size_t j = i + 1;
+      while (j < n && (IsDigit(cps[j]) || ((cps[j] == '.' || cps[j] == ',' || cps[j] == ':' || cps[j] == '-' || cps[j] == '/') && j + 1 < n && IsDigit(cps[j + 1])))) ++j;
+      // "2nd", "10am": digits glued to letters stay one word-ish number.
+      while (j < n && IsAsciiAlpha(cps[j])) ++j;
+      Token* t = emit(TokenKind::kNumber, i, j);
+      t->norm = Lower(t->text);
+      i = j;
+      continue;
+    }
+
+    if (IsLetter(c)) {
+      size_t j = i + 1;
+      while (j < n && (IsLetter(cps[j]) || IsCombining(cps[j]) || IsDigit(cps[j]) ||
+                       ((IsApostrophe(cps[j]) || cps[j] == '-' || cps[j] == '_' || cps[j] == '.') && j + 1 < n && IsLetter(cps[j + 1]) && cps[j] != '.')))
+        ++j;
+      // Email: word chars, '@', domain with a dot.
+      if (j < n && cps[j] == '@') {
+        size_t k = j + 1;
+        bool dot = false;
+        while (k < n && (IsLetter(cps[k]) || IsDigit(cps[k]) || cps[k] == '-' || (cps[k] == '.' && k + 1 < n && IsLetter(cps[k + 1])))) {
+          if (cps[k] == '.') dot = true;
+          ++k;
+        }
+        if (dot) {
+          // The local part may contain dots/plus that we did not consume.
+          size_t a = i;
+          while (a > 0 && (IsLetter(cps[a - 1]) || IsDigit(cps[a - 1]) || cps[a - 1] == '.' || cps[a - 1] == '+' || cps[a - 1] == '_')) --a;
+          while (!tokens.empty() && tokens.back().begin >= offs[a]) tokens.pop_back();
+          Token* t = emit(TokenKind::kEmail, a, k);
+          t->norm = "<email>";
+          i = k;
+          continue;
+        }
+      }
+      Token* t = emit(TokenKind::kWord, i, j);
+      int letters = 0, upper = 0, run = 1;
+      char32_t prev = 0;
+      for (size_t k = i; k < j; ++k) {
+        const char32_t ch = cps[k];
+        if (IsLetter(ch)) { ++letters; if (IsUpperCp(ch)) ++upper; }
+        run = (ch == prev) ? run + 1 : 1;
+        if (run == 3 && IsLetter(ch)) t->elongated = true;
+        // Squeeze runs to two letters: "soooo" -> "soo"; the lexicon
+        // lookup tries the single-letter form too.
+        if (run <= 2) AppendUtf8(LowerCp(IsApostrophe(ch) ? U'\'' : ch), &t->norm);
+        prev = ch;
+      }
+      t->all_caps = letters >= 2 && upper == letters;
+      i = j;
+      continue;
+    }
+
+    if (c == '!' || c == '?') {
+      size_t j = i + 1;
+      while (j < n && (cps[j] == '!' || cps[j] == '?' || cps[j] == '1')) ++j;  // "!!!1"
+      Token* t = emit(TokenKind::kPunct, i, j);
+      t->norm = t->text;
+      i = j;
+      continue;
+    }
+    if (c == '.' && i + 2 < n && cps[i + 1] == '.' && cps[i + 2] == '.') {
+      size_t j = i;
+      while (j < n && cps[j] == '.') ++j;
+      emit(TokenKind::kPunct, i, j)->norm = "...";
+      i = j;
+      continue;
+    }
+    if (c == kReplacement) { ++i; continue; }
+    Token* t = emit(TokenKind::kPunct, i, i + 1);
+    t->norm = t->text;
+    ++i;
+  }
+  return tokens;
+}
+
+std::vector<std::string> FeatureStrings(std::string_view text, const FeaturizerOptions& options) {
+  const std::string cleaned = CleanForAnalysis(text);
+  const std::vector<Token> tokens = Tokenize(cleaned);
+  std::vector<std::string> unigrams;  // with <caps>/<elong> markers
+  std::vector<std::string> words;     // without markers, for bigrams
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kPunct && t.norm != "!" && t.norm != "?" && t.norm != "..." && t.norm.find('!') == std::string::npos &&
+        t.norm.find('?') == std::string::npos)
+      continue;
+    std::string u;
+    switch (t.kind) {
+      case TokenKind::kNumber: u = "<num>"; break;
+      case TokenKind::kPunct: u = t.norm.find('!') != std::string::npos ? (t.norm.size() > 1 ? "!!" : "!") : (t.norm == "..." ? "..." : "?"); break;
+      default: u = t.norm;
+    }
+    unigrams.push_back(u);
+    words.push_back(u);
+    if (t.all_caps) unigrams.push_back("<caps>");
+    if (t.elongated) unigrams.push_back("<elong>");
+  }
+  std::vector<std::string> out;
+  for (const std::string& u : unigrams) out.push_back("u:" + u);
+  if (options.bigrams) {
+    for (size_t k = 0; k + 1 < words.size(); ++k) out.push_back("b:" + words[k] + " " + words[k + 1]);
+  }
+  if (static_cast<int>(out.size()) > options.max_ids) {
+    // Keep as many unigrams as fit, then bigrams: unigrams carry most signal.
+    out.resize(options.max_ids);
+  }
+  return out;
+}
+
+std::vector<int32_t> Featurize(std::string_view text, const FeaturizerOptions& options) {
+  std::vector<int32_t> ids;
+  const int buckets = std::max(2, options.buckets);
+  for (const std::string& f : FeatureStrings(text, options))
+    ids.push_back(static_cast<int32_t>(Fnv1a(f) % static_cast<uint32_t>(buckets - 1)) + 1);
+  return ids;
+}
+
+}  // namespace attune

@@ -1,0 +1,79 @@
+// Text: turning a visitor's raw message into tokens.
+//
+// Everything that reads a message (valence, cues, intents, entities, the
+// emotion model's featurizer) starts from Tokenize(), so there is exactly one
+// tokenizer in Attune. It is UTF-8 aware: emoji and emoticons are tokens,
+// elongations ("soooo") and ALL-CAPS are flagged, URLs, emails and numbers
+// are typed. Input of any kind is accepted: invalid UTF-8 is repaired (each
+// bad byte becomes U+FFFD), control and bidi-override characters are dropped,
+// floods of combining marks are capped, and only the first
+// kMaxAnalyzedBytes bytes are analysed (cut at a code point boundary).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+// Messages longer than this are analysed on their first kMaxAnalyzedBytes
+// bytes only, which keeps every turn's cost bounded (a 1 MB paste is cut,
+// never rejected). Replies and transcripts keep the full text.
+inline constexpr size_t kMaxAnalyzedBytes = 4096;
+// At most this many combining marks are kept after one base character.
+inline constexpr int kMaxCombiningMarks = 3;
+
+// Returns `in` as valid UTF-8: invalid or overlong sequences and surrogates
+// become U+FFFD. Never fails.
+std::string RepairUtf8(std::string_view in);
+
+// RepairUtf8, then: drops C0/C1 controls (tab and newlines become spaces),
+// NUL, bidi controls (U+200E/F, U+202A..E, U+2066..9) and zero-width
+// characters other than the ZWJ used inside emoji; caps combining marks;
+// truncates to kMaxAnalyzedBytes at a code point boundary.
+std::string CleanForAnalysis(std::string_view in);
+
+// Decodes UTF-8 (assumed valid, e.g. after RepairUtf8) into code points.
+std::u32string DecodeUtf8(std::string_view in);
+void AppendUtf8(char32_t cp, std::string* out);
+
+enum class TokenKind { kWord, kNumber, kUrl, kEmail, kEmoji, kEmoticon, kPunct };
+const char* TokenKindName(TokenKind kind);
+
+struct Token {
+  TokenKind kind = TokenKind::kWord;
+  std::string text;  // as typed
+  std::string norm;  // lower-case; elongations squeezed to two letters
+  // Byte offsets into the cleaned text (CleanForAnalysis), [begin, end).
+  size_t begin = 0;
+  size_t end = 0;
+  bool all_caps = false;   // a word of 2+ letters, all upper case ("NOW")
+  bool elongated = false;  // a letter repeated 3+ times ("soooo")
+};
+
+// Splits already-cleaned text into tokens. Words keep inner apostrophes
+// ("don't", "I'm"); runs of "!" or "?" are one punctuation token.
+std::vector<Token> Tokenize(std::string_view cleaned);
+
+// Lower-cases ASCII and Latin-1/Latin Extended-A letters; other scripts pass
+// through unchanged.
+std::string Lower(std::string_view utf8);
+
+// Featurizer options: how a message becomes the integer ids the emotion
+// model reads. Shared by the browser (via wasm) and the training tools (via
+// the native CLI), so the model always sees the same ids.
+struct FeaturizerOptions {
+  int buckets = 1 << 15;  // Default: 32768 hash buckets; id 0 is padding.
+  int max_ids = 64;       // Default: 64 ids per message (unigrams, then bigrams).
+  bool bigrams = true;    // Default: true.
+};
+
+// Returns the model input ids for `text` (cleaned and tokenized here), at
+// most options.max_ids, each in [1, buckets). Empty text gives no ids.
+std::vector<int32_t> Featurize(std::string_view text, const FeaturizerOptions& options = {});
+
+// The string forms hashed by Featurize, for debugging and tests.
+std::vector<std::string> FeatureStrings(std::string_view text, const FeaturizerOptions& options = {});
+
+}  // namespace attune

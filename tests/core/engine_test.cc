@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine.h"
+#include "test_util.h"
+
+using namespace attune;
+
+namespace {
+std::unique_ptr<Engine> DefaultEngine() {
+  std::unique_ptr<Engine> e;
+  const Status s = Engine::Create(testing::PackFile("ecommerce.en.json"), &e);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  return e;
+}
+}  // namespace
+
+TEST_CASE("Engine::Create fails cleanly on a bad pack") {
+  std::unique_ptr<Engine> e;
+  CHECK(Engine::Create("not json", &e).code() == "invalid_json");
+  CHECK(e == nullptr);
+}
+
+TEST_CASE("the engine greets, recognises intents and falls back politely") {
+  auto e = DefaultEngine();
+  CHECK(!e->Greet().reply.empty());
+  TurnResult r = e->Respond("where is my order? it hasn't arrived yet");
+  CHECK(r.intent == "track_order");
+  CHECK(!r.reply.empty());
+  r = e->Respond("how do I return a jacket that doesn't fit");
+  CHECK(r.intent == "returns");
+  r = e->Respond("qwpoeiruty zxmcnvb");
+  CHECK(r.intent == "none");
+  CHECK(r.response == "fallback");
+}
+
+TEST_CASE("an explicit request for a person hands off with a reason") {
+  auto e = DefaultEngine();
+  const TurnResult r = e->Respond("can I talk to a real person please");
+  CHECK(r.decision.handoff);
+  bool has_reason = false;
+  for (const auto& re : r.decision.reasons) has_reason |= re.name == "human_request";
+  CHECK(has_reason);
+}
+
+TEST_CASE("TurnResultToJson carries the contract's field names") {
+  auto e = DefaultEngine();
+  const auto j = nlohmann::json::parse(TurnResultToJson(e->Respond("where is my parcel")));
+  for (const char* k : {"turn", "reply", "intent", "confidence", "tone", "valence", "emotions", "cues", "distress", "handoff", "reasons"})
+    CHECK_MESSAGE(j.contains(k), k);
+}
+
+TEST_CASE("hostile input never breaks a turn") {
+  auto e = DefaultEngine();
+  CHECK(!e->Respond("").reply.empty());
+  CHECK(!e->Respond(std::string("\xff\xfe\x00\x01", 4)).reply.empty());
+  CHECK(!e->Respond(std::string(1 << 20, 'x')).reply.empty());
+  CHECK(!e->Respond("<script>alert(1)</script>").reply.empty());
+}

@@ -1,0 +1,130 @@
+// engine.js: the core (wasm) as a JavaScript API, shared by the widget, the
+// emotion worker and the Node CLI.
+//
+//   const core = await loadCore({ baseUrl, wasmBinary });
+//   const engine = core.createEngine(packJsonText);   // throws AttuneError
+//   const turn = engine.respond('where is my order?'); // a turn result
+//   engine.dispose();                                  // frees the wasm object
+//
+// Errors from the core arrive as values and become an AttuneError here, once:
+// `code` is the core's status code ('invalid_json', 'invalid_pack'), or
+// 'core_load_failed' / 'disposed' for failures on this side.
+
+export class AttuneError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'AttuneError';
+    this.code = code;
+  }
+}
+
+const cache = new Map();
+
+/**
+ * Loads the wasm core once per base URL (a cached promise; a failed load is
+ * not cached, so a later call can retry).
+ * @param {{baseUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array, moduleUrl?: string|URL}} [options]
+ */
+export function loadCore(options = {}) {
+  const base = new URL(options.baseUrl ?? './', import.meta.url).href;
+  const key = options.wasmBinary ? base + '#binary' : base;
+  if (!cache.has(key)) {
+    const promise = instantiate(base, options).catch((err) => {
+      cache.delete(key);
+      throw err instanceof AttuneError ? err : new AttuneError('core_load_failed', `Attune core failed to load: ${err?.message ?? err}`);
+    });
+    cache.set(key, promise);
+  }
+  return cache.get(key);
+}
+
+async function instantiate(base, options) {
+  const { default: createAttuneCore } = await import(new URL(options.moduleUrl ?? 'attune-core.mjs', base).href);
+  let aborted;
+  const module = await createAttuneCore({
+    locateFile: (path) => new URL(path, base).href,
+    ...(options.wasmBinary ? { wasmBinary: options.wasmBinary } : {}),
+    onAbort: (what) => { aborted = what; },
+  });
+  return new Core(module, () => aborted);
+}
+
+class Core {
+  #m;
+  #aborted;
+  constructor(module, aborted) {
+    this.#m = module;
+    this.#aborted = aborted;
+  }
+
+  /** The GoEmotions labels in the order the emotion model outputs them. */
+  get emotionLabels() {
+    return this.#m.emotionLabels();
+  }
+
+  /** Model input ids for `text`, from the core's featurizer. */
+  featurize(text) {
+    return this.#m.featurize(String(text));
+  }
+
+  /**
+   * Builds a conversation engine from a pack's JSON text (or object).
+   * @throws {AttuneError} code 'invalid_json' or 'invalid_pack', message names where.
+   */
+  createEngine(pack) {
+    const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
+    const handle = new this.#m.Engine(text);
+    if (!handle.ok()) {
+      const err = new AttuneError(handle.errorCode(), handle.errorMessage());
+      handle.delete();
+      throw err;
+    }
+    return new Engine(handle, this.#aborted);
+  }
+}
+
+class Engine {
+  #h;
+  #aborted;
+  constructor(handle, aborted) {
+    this.#h = handle;
+    this.#aborted = aborted;
+  }
+
+  #live() {
+    if (!this.#h) throw new AttuneError('disposed', 'this Attune engine was disposed');
+    if (this.#aborted()) throw new AttuneError('core_aborted', `the Attune core stopped: ${this.#aborted()}`);
+    return this.#h;
+  }
+
+  /** The pack's greeting as a turn result. */
+  greet() {
+    return this.#live().greet();
+  }
+
+  /**
+   * One visitor turn.
+   * @param {string} text
+   * @param {{emotions?: ArrayLike<number>}} [options] model probabilities in core.emotionLabels order
+   */
+  respond(text, options = {}) {
+    return this.#live().respond(String(text ?? ''), options.emotions ?? null);
+  }
+
+  /** Starts a new conversation with the same pack. */
+  reset() {
+    this.#live().reset();
+  }
+
+  /** Frees the wasm object; the engine is unusable afterwards. Safe to call twice. */
+  dispose() {
+    if (this.#h) {
+      this.#h.delete();
+      this.#h = null;
+    }
+  }
+
+  get disposed() {
+    return this.#h === null;
+  }
+}
