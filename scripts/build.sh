@@ -8,11 +8,12 @@ CONFIG=${1:-Release}
 JOBS=$(nproc)
 export NODE_PATH=/usr/share/nodejs  # em++ needs Debian's acorn (TOOLCHAIN.md #1)
 
+BUILD=${ATTUNE_BUILD_DIR:-build}  # separate build dirs let several builds run at once
 mkdir -p dist
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE="$CONFIG" -DCMAKE_CXX_COMPILER=g++ >/dev/null
-cmake --build build/native -j"$JOBS"
+cmake -S . -B "$BUILD/native" -DCMAKE_BUILD_TYPE="$CONFIG" -DCMAKE_CXX_COMPILER=g++ >/dev/null
+cmake --build "$BUILD/native" -j"$JOBS"
 # emcmake's default emulator flag is rejected by node 20 (TOOLCHAIN.md #4).
-emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE="$CONFIG" \
+emcmake cmake -S . -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE="$CONFIG" \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
-cmake --build build/wasm -j"$JOBS"
+cmake --build "$BUILD/wasm" -j"$JOBS"
 node scripts/build-web.mjs

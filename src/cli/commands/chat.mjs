@@ -1,0 +1,49 @@
+// attune chat: an interactive prompt, or JSON lines in and out with --jsonl:
+// {"text": "...", "reset": true} in (reset starts a new conversation), the turn result out.
+import { createInterface } from 'node:readline';
+import { parseArgs, core, readText, DEFAULT_PACK } from './common.mjs';
+
+export const usage = 'chat [--config PACK.json] [--jsonl]   talk to a pack (JSON lines with --jsonl)';
+
+export async function run(argv, io) {
+  const opts = parseArgs(argv, { config: 'string', jsonl: 'boolean' });
+  const path = opts.config ?? DEFAULT_PACK;
+  const c = await core();
+  const engine = c.createEngine(readText(path));
+  try {
+    const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+    if (!opts.jsonl) {
+      io.stdout.write(`bot> ${engine.greet().reply}\n`);
+      if (io.stdin.isTTY) io.stdout.write('you> ');
+    }
+    let status = 0;
+    for await (const line of rl) {
+      if (opts.jsonl) {
+        if (!line.trim()) continue;
+        let input;
+        try {
+          input = JSON.parse(line);
+          if (typeof input !== 'object' || input === null || typeof (input.text ?? '') !== 'string') throw new Error('expected {"text": "..."}');
+        } catch (err) {
+          io.stdout.write(JSON.stringify({ error: { code: 'invalid_input', message: `line is not a JSON object with a "text" string: ${err.message}` } }) + '\n');
+          status = 1;
+          continue;
+        }
+        if (input.reset) engine.reset();
+        if (input.text === undefined) continue;
+        io.stdout.write(JSON.stringify(engine.respond(input.text)) + '\n');
+      } else {
+        const turn = engine.respond(line);
+        let out = `bot> ${turn.reply}`;
+        if (turn.quick_replies.length) out += `\n     [${turn.quick_replies.join('] [')}]`;
+        out += `\n     (intent ${turn.intent} ${turn.confidence.toFixed(2)}, tone ${turn.tone}, distress ${turn.distress.toFixed(2)}${turn.handoff ? ', HANDOFF: ' + turn.reasons.map((r) => r.name).join(', ') : ''})\n`;
+        io.stdout.write(out);
+        if (io.stdin.isTTY) io.stdout.write('you> ');
+      }
+    }
+    return status;
+  } finally {
+    engine.dispose();
+  }
+}
+

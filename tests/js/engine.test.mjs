@@ -1,0 +1,30 @@
+// web/engine.js: the wasm core's JS API (errors as AttuneError, dispose()).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadCore, AttuneError } from '../../web/engine.js';
+
+const dist = new URL('../../dist/', import.meta.url);
+const core = await loadCore({ baseUrl: dist, wasmBinary: readFileSync(new URL('attune-core.wasm', dist)) });
+const pack = readFileSync(new URL('../../packs/ecommerce.en.json', import.meta.url), 'utf8');
+
+test('a bad pack becomes an AttuneError with a code and a JSON pointer', () => {
+  assert.throws(() => core.createEngine('{"intents": 3}'), (e) => e instanceof AttuneError && e.code === 'invalid_pack' && /^\//.test(e.message));
+  assert.throws(() => core.createEngine('{'), (e) => e.code === 'invalid_json' && /line 1/.test(e.message));
+});
+
+test('respond returns a structured turn; dispose frees the wasm object exactly once', () => {
+  const engine = core.createEngine(pack);
+  const turn = engine.respond('how do I return something');
+  assert.equal(turn.intent, 'returns');
+  assert.equal(typeof turn.distress, 'number');
+  engine.dispose();
+  assert.equal(engine.disposed, true);
+  assert.throws(() => engine.respond('hi'), (e) => e.code === 'disposed');
+  engine.dispose();  // second call is a no-op, not a double free
+});
+
+test('the featurizer gives the same ids every time', () => {
+  assert.deepEqual([...core.featurize('I am so angry!!!')], [...core.featurize('I am so angry!!!')]);
+  assert.equal(core.emotionLabels.length, 28);
+});
