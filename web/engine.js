@@ -52,9 +52,15 @@ async function instantiate(base, options) {
 class Core {
   #m;
   #aborted;
+  #live = 0;
   constructor(module, aborted) {
     this.#m = module;
     this.#aborted = aborted;
+  }
+
+  /** How many engines are alive in wasm memory (created and not yet disposed): a leak check. */
+  get liveEngines() {
+    return this.#live;
   }
 
   /** The GoEmotions labels in the order the emotion model outputs them. */
@@ -79,16 +85,22 @@ class Core {
       handle.delete();
       throw err;
     }
-    return new Engine(handle, this.#aborted);
+    this.#live++;
+    return new Engine(handle, this.#aborted, () => {
+      // Embind's own flag proves the C++ destructor ran, not just our bookkeeping.
+      if (handle.isDeleted()) this.#live--;
+    });
   }
 }
 
 class Engine {
   #h;
   #aborted;
-  constructor(handle, aborted) {
+  #onDeleted;
+  constructor(handle, aborted, onDeleted) {
     this.#h = handle;
     this.#aborted = aborted;
+    this.#onDeleted = onDeleted;
   }
 
   #live() {
@@ -121,6 +133,7 @@ class Engine {
     if (this.#h) {
       this.#h.delete();
       this.#h = null;
+      this.#onDeleted();
     }
   }
 

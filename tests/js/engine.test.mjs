@@ -14,12 +14,15 @@ test('a bad pack becomes an AttuneError with a code and a JSON pointer', () => {
 });
 
 test('respond returns a structured turn; dispose frees the wasm object exactly once', () => {
+  const before = core.liveEngines;
   const engine = core.createEngine(pack);
+  assert.equal(core.liveEngines, before + 1);
   const turn = engine.respond('how do I return something');
   assert.equal(turn.intent, 'returns');
   assert.equal(typeof turn.distress, 'number');
   engine.dispose();
   assert.equal(engine.disposed, true);
+  assert.equal(core.liveEngines, before, 'the C++ engine was deleted');
   assert.throws(() => engine.respond('hi'), (e) => e.code === 'disposed');
   engine.dispose();  // second call is a no-op, not a double free
 });
