@@ -91,6 +91,11 @@ export class RedisStore {
     return { seq, duplicate: false, event: { seq, ...ev } };
   }
 
+  async findDuplicate(conversation, from, id) {
+    const s = await this.redis.hget(this.k(conversation, ':ids'), `${from}:${id}`);
+    return s ? Number(s) : null;
+  }
+
   async eventsAfter(conversation, seq, limit = 1000) {
     // The list holds event seq n at index n-1, so "after seq" is a plain range.
     const raws = await this.redis.lrange(this.k(conversation, ':events'), seq, seq + limit - 1);

@@ -143,6 +143,11 @@ export class SqliteStore {
     });
   }
 
+  /** The seq of an event already stored under (sender, clientId), or null. */
+  async findDuplicate(conversation, from, id) {
+    return this.q.findDup.get(conversation, from, id)?.seq ?? null;
+  }
+
   async eventsAfter(conversation, seq, limit = 1000) {
     return this.q.after.all(conversation, seq, limit).map((r) => JSON.parse(r.body));
   }
