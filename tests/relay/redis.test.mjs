@@ -1,0 +1,97 @@
+// Two relay instances sharing state through a private Redis: visitor on A, agent on B; A is
+// stopped mid-conversation, the visitor resumes on B and nothing is lost or duplicated.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath } from './helpers.mjs';
+
+const REDIS = redisServerPath();
+let redis;
+let dir;
+let url;
+
+before(async () => {
+  if (!REDIS) return;
+  dir = tmpDir('attune-redis-');
+  const port = await freePort();
+  redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await withTimeout(new Promise((resolve, reject) => {
+    redis.stdout.on('data', (d) => { out += d; if (out.includes('Ready to accept connections')) resolve(); });
+    redis.once('exit', (c) => reject(new Error(`redis-server exited with ${c}: ${out}`)));
+  }), 10000, 'redis-server start');
+  url = `redis://127.0.0.1:${port}/0`;
+});
+
+after(async () => {
+  if (redis && redis.exitCode === null) {
+    const gone = new Promise((r) => redis.once('exit', r));
+    redis.kill('SIGTERM');
+    await withTimeout(gone, 5000, 'redis-server stop');
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('two instances over Redis: A stopped mid-conversation, the visitor continues on B', {
+  timeout: 30000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const args = ['--redis', url, '--redis-prefix', prefix, '--conversations-per-minute', '0'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  try {
+    const agent = await newAgent(B, 'Bea');
+    const v = await newVisitor(A);
+    assert.equal(v.welcome.instance, 'A');
+    await v.client.next('queued', 'A sees the agent on B as online');
+
+    const q = await agent.next((f) => f.type === 'queue' && f.conversations.some((c) => c.conversation === v.conversation), 'B lists the conversation made on A');
+    assert.equal(q.conversations.find((c) => c.conversation === v.conversation).summary.distress, 0.82);
+    agent.send({ type: 'accept', conversation: v.conversation });
+    await v.client.next('agent_joined', 'join crosses from B to A');
+
+    v.client.send({ type: 'message', id: 'v1', text: 'from A', suggestions: ['Sure.'] });
+    await v.client.next((f) => f.type === 'ack' && f.id === 'v1');
+    assert.equal((await agent.next((f) => f.type === 'message' && f.id === 'v1', 'A -> B')).text, 'from A');
+    agent.send({ type: 'message', conversation: v.conversation, id: 'a1', text: 'from B' });
+    const a1 = await v.client.next((f) => f.type === 'message' && f.id === 'a1', 'B -> A');
+
+    await A.stop();
+    const closed = await withTimeout(v.client.closed, 5000, 'visitor socket closed by A');
+    assert.equal(closed.code, 1012, 'A tells its clients it is restarting');
+
+    // While the visitor is between instances, the agent keeps talking.
+    agent.send({ type: 'message', conversation: v.conversation, id: 'a2', text: 'still here' });
+    await agent.next((f) => f.type === 'ack' && f.id === 'a2');
+
+    const back = await Client.open(B.url('/visitor'));
+    back.send({ type: 'hello', role: 'visitor', conversation: v.conversation, secret: v.secret, lastSeq: a1.seq });
+    const w = await back.next('welcome');
+    assert.deepEqual([w.instance, w.resumed, w.state], ['B', true, 'assigned']);
+    await back.next((f) => f.type === 'message' && f.id === 'a2', 'missed message replayed by B');
+
+    // A retry of v1 (its ack might have been lost) is de-duplicated across instances.
+    back.send({ type: 'message', id: 'v1', text: 'from A', suggestions: ['Sure.'] });
+    assert.equal((await back.next((f) => f.type === 'ack' && f.id === 'v1')).duplicate, true);
+    back.send({ type: 'message', id: 'v2', text: 'from B now' });
+    await back.next((f) => f.type === 'ack' && f.id === 'v2');
+    await agent.next((f) => f.type === 'message' && f.id === 'v2');
+    agent.send({ type: 'message', conversation: v.conversation, id: 'a3', text: 'same instance now' });
+    await back.next((f) => f.type === 'message' && f.id === 'a3');
+
+    // The whole stored conversation, as an agent re-opening it sees it: each message exactly once.
+    const check = await newAgent(B, 'Auditor');
+    check.send({ type: 'open', conversation: v.conversation, lastSeq: 0 });
+    await check.next((f) => f.type === 'message' && f.id === 'a3', 'full transcript');
+    assert.deepEqual(check.all('message').map((f) => `${f.from}:${f.id}`), ['visitor:v1', 'agent:a1', 'agent:a2', 'visitor:v2', 'agent:a3']);
+    const seqs = check.all((f) => f.seq !== undefined).map((f) => f.seq);
+    assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'seqs are gapless and ordered');
+    await Promise.all([back.close(), agent.close(), check.close()]);
+  } finally {
+    await A.stop();
+    await B.stop();
+  }
+});
