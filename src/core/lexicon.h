@@ -1,0 +1,33 @@
+// Lexicon: the word and emoji valences the affect scorer reads.
+//
+// Word valences are VADER's (Hutto & Gilbert 2014, MIT), taken from the npm
+// package vader-sentiment at build time: scripts/gen-lexicon.mjs turns its
+// vader_lexicon.txt into a generated .cc in the build directory, so the
+// table is never committed. Emoji valences are a small hand-written table
+// in lexicon.cc (the npm package carries none). All values are on VADER's
+// -4..+4 scale.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace attune {
+
+struct LexiconEntry {
+  const char* token;  // lower-case; a few entries are two words ("fed up")
+  float valence;      // -4..+4
+};
+
+// The generated VADER table, sorted bytewise by token.
+extern const LexiconEntry kVaderLexicon[];
+extern const size_t kVaderLexiconSize;
+
+// Looks up a lower-case word, emoticon or two-word phrase. Returns true and
+// sets *valence when found; leaves *valence unchanged otherwise.
+bool LexiconValence(std::string_view token, double* valence);
+
+// Looks up an emoji (its norm from Tokenize: skin tones and variation
+// selectors removed). Returns true and sets *valence when it carries one.
+bool EmojiValence(std::string_view emoji, double* valence);
+
+}  // namespace attune
