@@ -13,6 +13,7 @@ import {
   validateAgentFrame, summarize,
 } from './protocol.mjs';
 import { parseHours, isOpen } from './hours.mjs';
+import { handleApi } from './http-api.mjs';
 
 const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'console');
 const CONSOLE_FILES = { // a fixed map, so no request path ever reaches the file system
@@ -87,6 +88,7 @@ export class Relay {
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.queueTimer);
     for (const ws of this.wss?.clients ?? []) ws.close(1012, 'relay restarting');
+    for (const set of this.visitors.values()) for (const sink of set) if (sink.sendFrame) sink.terminate();
     await new Promise((r) => this.http ? this.http.close(() => r()) : r());
     for (const ws of this.wss?.clients ?? []) ws.terminate();
     for (const ws of this.agents) if (ws.agent) await this.store.agentGone(ws.agent.id).catch(() => {});
@@ -96,6 +98,7 @@ export class Relay {
   // ---------------------------------------------------------------- HTTP
   onHttp(req, res) {
     const url = new URL(req.url, 'http://relay');
+    if (url.pathname.startsWith('/api/')) { handleApi(this, req, res, url); return; }
     if (req.method === 'GET' && url.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, instance: this.instance, protocol: PROTOCOL_VERSION,
@@ -176,6 +179,7 @@ export class Relay {
   }
 
   send(ws, frame) {
+    if (ws.sendFrame) { ws.sendFrame(frame); return; } // HTTP reply or server-sent-events stream
     if (ws.readyState !== 1) return;
     if (ws.bufferedAmount > MAX_BUFFERED) { ws.terminate(); return; }
     ws.send(JSON.stringify(frame));
@@ -221,25 +225,21 @@ export class Relay {
     const now = this.now();
     let conv;
     if (hello.resume) {
-      conv = await this.store.getConversation(hello.conversation);
-      if (!conv) { this.send(ws, { type: 'error', code: 'not_found', message: 'no such conversation' }); ws.close(4404, 'not_found'); return; }
-      const given = sha256(hello.secret);
-      if (!crypto.timingSafeEqual(given, Buffer.from(conv.secretHash, 'hex'))) {
-        this.send(ws, { type: 'error', code: 'bad_secret', message: 'the conversation secret does not match' });
-        ws.close(4401, 'bad_secret');
+      try {
+        conv = await this.authorizeVisitor(hello.conversation, hello.secret);
+      } catch (e) {
+        this.reportError(ws, e);
+        ws.close(e.code === 'not_found' ? 4404 : 4401, e.code);
         return;
       }
     } else {
-      if (!this.allowRate(this.ipRate, ws.ip ?? '?', this.limits.conversationsPerMinutePerIp, now)) {
-        this.send(ws, { type: 'error', code: 'rate_limited', message: 'too many new conversations from this address; try again in a minute', retryAfterMs: 60000 });
+      try {
+        ({ conv, secret: ws.secretForWelcome } = await this.createConversation(hello.handoff, ws.ip, ws.origin, now));
+      } catch (e) {
+        this.reportError(ws, e);
         ws.close(4429, 'rate_limited');
         return;
       }
-      const secret = crypto.randomBytes(24).toString('base64url');
-      conv = { id: newId(), secretHash: sha256(secret).toString('hex'), handoff: hello.handoff, origin: ws.origin ?? null,
-        state: 'queued', agentName: null, lastSeq: 0 };
-      await this.store.createConversation({ id: conv.id, secretHash: conv.secretHash, handoff: conv.handoff, origin: conv.origin, at: now });
-      ws.secretForWelcome = secret;
     }
     ws.ready = true;
     ws.conversation = conv.id;
@@ -256,11 +256,39 @@ export class Relay {
     if (conv.state === 'queued') await this.tellAvailability(ws, now);
   }
 
-  async tellAvailability(ws, now) {
-    if (this.hours && !isOpen(this.hours, new Date(now))) return this.send(ws, { type: 'no_agent', reason: 'closed_hours' });
+  /** Create a conversation for a new visitor (WebSocket or HTTP). Rejects ProtocolError rate_limited. */
+  async createConversation(handoff, ip, origin, now) {
+    if (!this.allowRate(this.ipRate, ip ?? '?', this.limits.conversationsPerMinutePerIp, now)) {
+      const e = new ProtocolError('rate_limited', 'too many new conversations from this address; try again in a minute');
+      e.retryAfterMs = 60000;
+      throw e;
+    }
+    const secret = crypto.randomBytes(24).toString('base64url');
+    const conv = { id: newId(), secretHash: sha256(secret).toString('hex'), handoff, origin: origin ?? null,
+      state: 'queued', agentName: null, lastSeq: 0 };
+    await this.store.createConversation({ id: conv.id, secretHash: conv.secretHash, handoff, origin: conv.origin, at: now });
+    return { conv, secret };
+  }
+
+  /** Load a conversation and check the visitor's secret. Rejects ProtocolError not_found / bad_secret. */
+  async authorizeVisitor(id, secret) {
+    const conv = await this.store.getConversation(id);
+    if (!conv) throw new ProtocolError('not_found', 'no such conversation');
+    if (!crypto.timingSafeEqual(sha256(secret), Buffer.from(conv.secretHash, 'hex'))) {
+      throw new ProtocolError('bad_secret', 'the conversation secret does not match');
+    }
+    return conv;
+  }
+
+  /** What a queued visitor is told: queued, or no_agent with the reason. */
+  async availability(now) {
+    if (this.hours && !isOpen(this.hours, new Date(now))) return { type: 'no_agent', reason: 'closed_hours' };
     const online = await this.store.agentsOnline(now, AGENT_TTL_MS);
-    if (online === 0) return this.send(ws, { type: 'no_agent', reason: 'offline' });
-    this.send(ws, { type: 'queued' });
+    return online === 0 ? { type: 'no_agent', reason: 'offline' } : { type: 'queued' };
+  }
+
+  async tellAvailability(ws, now) {
+    this.send(ws, await this.availability(now));
   }
 
   /** Send stored events after `lastSeq`, then whatever arrived live meanwhile, in seq order, once. */

@@ -1,0 +1,149 @@
+// web/channels websocket channel against the real relay: consent gate, acks, agent events,
+// a relay killed and restarted mid-conversation, a page reload that resumes from sessionStorage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import fs from 'node:fs';
+import { createChannel, ChannelError } from '../../web/channels/index.js';
+import { startRelay, newAgent, tmpDir, withTimeout, WebSocket, ORIGIN, HANDOFF } from './helpers.mjs';
+
+class MemStorage {
+  constructor() { this.m = new Map(); }
+  getItem(k) { return this.m.has(k) ? this.m.get(k) : null; }
+  setItem(k, v) { this.m.set(k, String(v)); }
+  removeItem(k) { this.m.delete(k); }
+}
+
+/** Record a channel's events; wait for the next one matching. */
+function recorder(ch) {
+  const log = [];
+  const waiters = [];
+  for (const ev of ['status', 'agent_joined', 'message', 'typing', 'no_agent', 'closed', 'csat_request']) {
+    ch.on(ev, (d) => {
+      const item = { ev, ...d };
+      log.push(item);
+      for (const w of [...waiters]) if (w.pred(item)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(item); }
+    });
+  }
+  return {
+    log,
+    wait(pred, what, ms = 8000) {
+      const found = log.find((x) => !x.taken && pred(x));
+      if (found) { found.taken = true; return Promise.resolve(found); }
+      return withTimeout(new Promise((resolve) => waiters.push({ pred, resolve: (x) => { x.taken = true; resolve(x); } })), ms, what);
+    },
+  };
+}
+
+let relay;
+let dir;
+let db;
+const ARGS = ['--conversations-per-minute', '0'];
+before(async () => { dir = tmpDir(); db = path.join(dir, 'r.db'); relay = await startRelay({ db, args: ARGS }); });
+after(async () => { await relay?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
+
+const wsConfig = (storage) => ({ type: 'websocket', url: relay.url('/visitor'), origin: ORIGIN, WebSocket, storage,
+  backoff: { baseMs: 50, maxMs: 400 } });
+
+test('createChannel rejects a bad config with a clear error', () => {
+  assert.throws(() => createChannel({ type: 'carrier-pigeon' }), (e) => e instanceof ChannelError && e.code === 'bad_config'
+    && e.message === 'channel type must be "websocket", "webhook" or "custom", got "carrier-pigeon"');
+  assert.throws(() => createChannel({ type: 'websocket', url: 'http://x' }), /must be a ws:\/\/ or wss:\/\/ URL/);
+  assert.throws(() => createChannel({ type: 'webhook', url: 'https://x', events: 'carrier' }), /"events" must be "sse" or "poll"/);
+  assert.throws(() => createChannel({ type: 'custom', connect() {} }), /"send" must be a function/);
+});
+
+test('nothing is sent before connect(handoff)', { timeout: 10000 }, async () => {
+  const ch = createChannel(wsConfig(new MemStorage()));
+  await assert.rejects(ch.send('hello'), { code: 'not_connected' });
+  await assert.rejects(ch.leaveMessage('hello'), { code: 'not_connected' });
+  ch.sendTyping();
+  const agent = await newAgent(relay, 'Watcher');
+  const q = await agent.next('queue');
+  assert.equal(q.conversations.length, 0, 'no conversation reached the relay');
+  await agent.close();
+});
+
+test('conversation through the channel survives a relay SIGKILL and a page reload', { timeout: 40000 }, async () => {
+  const storage = new MemStorage();
+  let ch = createChannel(wsConfig(storage));
+  let rec = recorder(ch);
+  const opened = await withTimeout(ch.connect(HANDOFF), 5000, 'connect');
+  assert.equal(opened.resumed, false);
+  assert.deepEqual((await rec.wait((x) => x.ev === 'no_agent', 'no agent yet')).reason, 'offline');
+  assert.deepEqual(rec.log.filter((x) => x.ev === 'status').map((x) => x.state), ['connecting', 'queued']);
+
+  let agent = await newAgent(relay, 'Ana');
+  agent.send({ type: 'accept', conversation: opened.conversation });
+  assert.deepEqual((await rec.wait((x) => x.ev === 'agent_joined', 'agent joined')).agent, { name: 'Ana' });
+  await rec.wait((x) => x.ev === 'status' && x.state === 'connected', 'status connected');
+
+  const { id } = await withTimeout(ch.send('my card was charged twice', { suggestions: ['I can refund that.'] }), 5000, 'send ack');
+  const got = await agent.next((f) => f.type === 'message' && f.id === id, 'agent got it');
+  assert.deepEqual(got.suggestions, ['I can refund that.']);
+  agent.send({ type: 'typing', conversation: opened.conversation });
+  await rec.wait((x) => x.ev === 'typing', 'typing');
+  agent.send({ type: 'message', conversation: opened.conversation, id: 'a1', text: 'Looking now.' });
+  const m1 = await rec.wait((x) => x.ev === 'message', 'agent message');
+  assert.deepEqual([m1.id, m1.from, m1.text], ['a1', 'agent', 'Looking now.']);
+
+  // The relay dies. A message typed meanwhile waits, then goes through after the restart.
+  await relay.kill9();
+  await agent.terminate().catch(() => {});
+  await rec.wait((x) => x.ev === 'status' && x.state === 'reconnecting', 'reconnecting');
+  const pending = ch.send('are you still there?');
+  relay = await startRelay({ db, port: relay.port, args: ARGS });
+  const { id: id2 } = await withTimeout(pending, 10000, 'queued message acked after restart');
+  agent = await newAgent(relay, 'Ana');
+  agent.send({ type: 'open', conversation: opened.conversation, lastSeq: 0 });
+  await agent.next((f) => f.type === 'message' && f.id === id2, 'queued message stored once');
+  assert.equal(agent.all((f) => f.type === 'message' && f.id === id2).length, 1);
+  await rec.wait((x) => x.ev === 'status' && x.state === 'connected', 'connected again');
+
+  // The page reloads: a new channel on the same sessionStorage resumes the same conversation.
+  await ch.shutdown(); ch.stopped = true; // the old page is gone without saying goodbye
+  agent.send({ type: 'message', conversation: opened.conversation, id: 'a2', text: 'Refund issued.' });
+  await agent.next((f) => f.type === 'ack' && f.id === 'a2');
+  ch = createChannel(wsConfig(storage));
+  rec = recorder(ch);
+  const again = await withTimeout(ch.connect(HANDOFF), 5000, 'resume');
+  assert.deepEqual([again.resumed, again.conversation, again.state], [true, opened.conversation, 'assigned']);
+  const m2 = await rec.wait((x) => x.ev === 'message', 'missed message after reload');
+  assert.equal(m2.id, 'a2');
+  assert.equal(rec.log.filter((x) => x.ev === 'message').length, 1, 'a1, seen before the reload, is not shown again');
+
+  agent.send({ type: 'csat_request', conversation: opened.conversation });
+  await rec.wait((x) => x.ev === 'csat_request', 'csat request');
+  await withTimeout(ch.sendCsat({ score: 4, comment: 'ok' }), 5000, 'csat ack');
+  assert.equal((await agent.next('csat')).score, 4);
+  agent.send({ type: 'close', conversation: opened.conversation, returnToBot: true });
+  const closed = await rec.wait((x) => x.ev === 'closed', 'closed');
+  assert.deepEqual([closed.reason, closed.returnToBot], ['returned_to_bot', true]);
+  assert.equal(storage.getItem(`attune:channel:${relay.url('/visitor')}`), null, 'a closed conversation is not resumed');
+  await ch.close();
+  assert.equal(rec.log.at(-1).state, 'offline');
+  await assert.rejects(ch.send('late'), { code: 'closed' });
+  await agent.close();
+});
+
+test('a message over the length limit rejects its send() and does not block the next one', { timeout: 10000 }, async () => {
+  const ch = createChannel(wsConfig(new MemStorage()));
+  await ch.connect(HANDOFF);
+  const tooLong = ch.send('x'.repeat(2001));
+  const fine = ch.send('short');
+  await assert.rejects(withTimeout(tooLong, 5000, 'too long'), { code: 'too_long' });
+  assert.ok((await withTimeout(fine, 5000, 'next')).id);
+  await ch.close();
+});
+
+test('the visitor leaving closes the conversation for the agent', { timeout: 10000 }, async () => {
+  const ch = createChannel(wsConfig(new MemStorage()));
+  const { conversation } = await ch.connect(HANDOFF);
+  const agent = await newAgent(relay, 'Eve');
+  agent.send({ type: 'accept', conversation });
+  await agent.next('conversation');
+  await ch.close();
+  const closed = await agent.next('closed', 'agent sees visitor left');
+  assert.deepEqual([closed.reason, closed.from], ['visitor_left', 'visitor']);
+  await agent.close();
+});

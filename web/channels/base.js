@@ -1,0 +1,278 @@
+// What every channel shares: events, the outbox (ordered, acknowledged, retried, persisted),
+// de-duplication of incoming frames, and the session kept in sessionStorage for resume.
+// Transports (websocket.js, webhook.js, custom.js) only open connections and move frames.
+
+/** Errors that retrying cannot fix: the message is dropped and its send() promise rejects. */
+const PERMANENT = new Set(['too_long', 'bad_request', 'closed', 'transcript_full', 'not_found', 'unknown_type', 'queue_full']);
+const MAX_OUTBOX = 100;        // unacknowledged frames kept; beyond this send() rejects (bounded memory)
+const MAX_SEEN_IDS = 500;      // incoming ids remembered for de-duplication
+const TYPING_INTERVAL_MS = 1000;
+
+export class ChannelError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'ChannelError';
+    this.code = code;
+  }
+}
+
+export function newId() {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID().replace(/-/g, '');
+  const b = new Uint8Array(16);
+  c.getRandomValues(b); // randomUUID needs a secure context; getRandomValues does not
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+function defaultStorage() {
+  try { return globalThis.sessionStorage ?? null; } catch { return null; } // blocked in some sandboxed iframes
+}
+
+export class BaseChannel {
+  /**
+   * @param {object} config channel config (see index.js)
+   * @param {string} storageKey sessionStorage key for this channel's session
+   */
+  constructor(config, storageKey) {
+    this.config = config;
+    this.storage = config.storage === undefined ? defaultStorage() : config.storage;
+    this.storageKey = storageKey;
+    this.backoff = { baseMs: 500, maxMs: 15000, ...(config.backoff ?? {}) };
+    this.listeners = new Map();
+    this.outbox = [];          // [{frame, resolve, reject}] in send order; only the head is in flight
+    this.seen = new Set();
+    this.session = null;       // {conversation, secret, lastSeq}
+    this.state = 'idle';
+    this.ready = false;        // the transport can carry frames now
+    this.stopped = false;      // close() was called or connect failed for good
+    this.conversationClosed = false;
+    this.pumping = false;
+    this.wakers = new Set();   // pending sleeps, cut short by close()
+    this.lastTyping = 0;
+  }
+
+  // ---------------------------------------------------------------- public API
+  on(event, fn) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event).add(fn);
+    return () => this.listeners.get(event)?.delete(fn);
+  }
+
+  /** Open the conversation with the handoff payload (or resume the one stored for this tab). */
+  async connect(handoff) {
+    if (this.state !== 'idle') throw new ChannelError('already_connected', 'connect() may be called once per channel');
+    if (!handoff || typeof handoff !== 'object') throw new ChannelError('bad_request', 'connect(handoff) needs the handoff object');
+    this.handoff = handoff;
+    this.loadSession();
+    this.setStatus('connecting');
+    try {
+      return await this.open();
+    } catch (e) {
+      this.stopped = true;
+      this.setStatus('offline');
+      throw e;
+    }
+  }
+
+  /** Resolves {id} once the server has stored the message; queued and retried until then. */
+  send(text, { suggestions } = {}) {
+    if (typeof text !== 'string' || text.trim() === '') return Promise.reject(new ChannelError('bad_request', 'send(text) needs non-empty text'));
+    const frame = { type: 'message', id: newId(), text };
+    if (Array.isArray(suggestions) && suggestions.length) frame.suggestions = suggestions.filter((s) => typeof s === 'string');
+    return this.enqueue(frame);
+  }
+
+  leaveMessage(text, contact = '') {
+    if (typeof text !== 'string' || text.trim() === '') return Promise.reject(new ChannelError('bad_request', 'leaveMessage(text) needs non-empty text'));
+    return this.enqueue({ type: 'leave_message', id: newId(), text, contact: String(contact ?? '') });
+  }
+
+  sendCsat({ score, comment = '' } = {}) {
+    if (!Number.isInteger(score) || score < 1 || score > 5) return Promise.reject(new ChannelError('bad_request', 'sendCsat({score}) needs an integer score from 1 to 5'));
+    return this.enqueue({ type: 'csat', id: newId(), score, comment: String(comment ?? '') });
+  }
+
+  /** Ephemeral: dropped when not connected, at most one per second. */
+  sendTyping() {
+    const now = Date.now();
+    if (!this.ready || this.stopped || now - this.lastTyping < TYPING_INTERVAL_MS) return;
+    this.lastTyping = now;
+    this.transmitTyping();
+  }
+
+  /** End the conversation (visitor back to the bot) and release the connection. */
+  async close() {
+    if (this.stopped) return;
+    if (this.ready && this.session && !this.conversationClosed) {
+      // Best effort, bounded: the relay records that the visitor left; the page must not wait on it.
+      const bye = this.enqueue({ type: 'close', id: newId() });
+      await Promise.race([bye.catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
+    }
+    this.stopped = true;
+    this.ready = false;
+    this.clearSession();
+    for (const e of this.outbox.splice(0)) e.reject?.(new ChannelError('closed', 'the channel was closed before the server acknowledged this'));
+    for (const wake of [...this.wakers]) wake();
+    await this.shutdown();
+    this.setStatus('offline');
+  }
+
+  // ---------------------------------------------------------------- for transports
+  /** open(): connect and resolve {conversation, resumed, state} once the conversation exists. */
+  async open() { throw new Error('not implemented'); }
+  /** transmit(frame): resolve the ack frame, or reject a ChannelError (code 'disconnected' waits for a reconnect). */
+  async transmit() { throw new Error('not implemented'); }
+  transmitTyping() {}
+  async shutdown() {}
+
+  emit(event, detail) {
+    for (const fn of [...(this.listeners.get(event) ?? [])]) {
+      try { fn(detail); } catch (e) { queueMicrotask(() => { throw e; }); } // a listener's bug must not break the channel
+    }
+  }
+
+  setStatus(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.emit('status', { state });
+  }
+
+  enqueue(frame) {
+    if (this.state === 'idle') return Promise.reject(new ChannelError('not_connected', 'call connect(handoff) first; nothing is sent before it'));
+    if (this.stopped) return Promise.reject(new ChannelError('closed', 'the channel is closed'));
+    if (this.outbox.length >= MAX_OUTBOX) return Promise.reject(new ChannelError('queue_full', `${MAX_OUTBOX} messages are already waiting to be sent`));
+    return new Promise((resolve, reject) => {
+      this.outbox.push({ frame, resolve, reject });
+      this.saveSession();
+      this.pump();
+    });
+  }
+
+  /** Send the outbox head, wait for its ack, repeat. One in flight keeps the order the visitor typed. */
+  async pump() {
+    if (this.pumping) return;
+    this.pumping = true;
+    let failures = 0;
+    try {
+      while (this.ready && !this.stopped && this.outbox.length) {
+        const head = this.outbox[0];
+        try {
+          await this.transmit(head.frame);
+          failures = 0;
+          this.outbox.shift();
+          this.saveSession();
+          head.resolve?.({ id: head.frame.id });
+        } catch (e) {
+          if (PERMANENT.has(e.code)) {
+            this.outbox.shift();
+            this.saveSession();
+            head.reject?.(e);
+          } else if (e.code === 'disconnected') {
+            break; // the transport calls pump() again once it is back
+          } else {
+            const wait = e.code === 'rate_limited' && e.retryAfterMs ? e.retryAfterMs : this.delay(failures++);
+            await this.sleep(wait);
+          }
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  delay(attempt) {
+    const d = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** attempt);
+    return d / 2 + Math.random() * d / 2; // jitter, so a restarted server is not hit by everyone at once
+  }
+
+  sleep(ms) {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(t); this.wakers.delete(done); resolve(); };
+      const t = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+
+  /** Shared handling of server frames in the relay vocabulary (PROTOCOL.md). */
+  handleFrame(f) {
+    switch (f.type) {
+      case 'queued':
+        this.setStatus('queued');
+        break;
+      case 'no_agent':
+        this.emit('no_agent', { reason: f.reason });
+        break;
+      case 'agent_joined':
+        if (!this.fresh(f)) return;
+        this.setStatus('connected');
+        this.emit('agent_joined', { agent: { name: f.agent?.name ?? '' } });
+        break;
+      case 'message':
+        if (!this.fresh(f)) return;
+        this.emit('message', { id: f.id, from: f.from ?? 'agent', text: f.text, at: f.at });
+        break;
+      case 'typing':
+        this.emit('typing', {});
+        break;
+      case 'csat_request':
+        if (!this.fresh(f)) return;
+        this.emit('csat_request', {});
+        break;
+      case 'closed':
+        if (!this.fresh(f)) return;
+        this.conversationClosed = true;
+        this.emit('closed', { reason: f.reason, returnToBot: f.returnToBot !== false });
+        this.clearSession(); // a reload after this starts with the bot, not in a closed conversation
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** At-least-once delivery means repeats: drop what was already seen, by seq and by id. */
+  fresh(f) {
+    if (Number.isInteger(f.seq)) {
+      if (this.session && f.seq <= this.session.lastSeq) return false;
+      if (this.session) { this.session.lastSeq = f.seq; this.saveSession(); }
+    }
+    if (f.id !== undefined) {
+      const key = `${f.type}:${f.id}`;
+      if (this.seen.has(key)) return false;
+      this.seen.add(key);
+      if (this.seen.size > MAX_SEEN_IDS) this.seen.delete(this.seen.values().next().value);
+    }
+    return true;
+  }
+
+  loadSession() {
+    try {
+      const raw = this.storage?.getItem(this.storageKey);
+      if (!raw) return;
+      const s = JSON.parse(raw);
+      if (typeof s?.conversation === 'string' && typeof s.secret === 'string' && Number.isInteger(s.lastSeq)) {
+        this.session = { conversation: s.conversation, secret: s.secret, lastSeq: s.lastSeq };
+        // Frames not acknowledged before the page went away are sent again with their ids.
+        for (const frame of (Array.isArray(s.outbox) ? s.outbox : []).slice(0, MAX_OUTBOX)) {
+          if (frame && typeof frame.id === 'string' && typeof frame.type === 'string') this.outbox.push({ frame });
+        }
+      }
+    } catch { /* unreadable storage: start a new conversation */ }
+  }
+
+  saveSession() {
+    if (!this.session || this.conversationClosed || this.stopped) return;
+    try {
+      this.storage?.setItem(this.storageKey, JSON.stringify({ ...this.session, outbox: this.outbox.map((e) => e.frame) }));
+    } catch { /* full or blocked storage: resume within this page still works */ }
+  }
+
+  clearSession() {
+    try { this.storage?.removeItem(this.storageKey); } catch { /* ignore */ }
+  }
+}
+
+export function rateLimitedError(f) {
+  const e = new ChannelError(f.code, f.message);
+  if (f.retryAfterMs) e.retryAfterMs = f.retryAfterMs;
+  return e;
+}
