@@ -36,4 +36,19 @@ if (existsSync(ort)) {
     cpSync(path.join(ort, f), path.join(dist, 'ort', f));
   }
 }
+// The emotion model (issue 4): the worker bundle (engine.js + emotion.js
+// inlined; the core, ORT and the model are fetched at run time from next to
+// it) and the committed model with its metadata.
+await build({
+  ...common,
+  platform: 'browser',
+  entryPoints: [path.join(root, 'web/emotion-worker.js')],
+  outfile: path.join(dist, 'emotion-worker.js'),
+  minify: true,
+});
+mkdirSync(path.join(dist, 'models'), { recursive: true });
+for (const f of ['emotion.onnx', 'emotion.json']) {
+  if (existsSync(path.join(root, 'models', f))) cpSync(path.join(root, 'models', f), path.join(dist, 'models', f));
+}
+
 console.log('build-web: dist/ written');
