@@ -1,0 +1,115 @@
+// Unit tests of the relay's protocol validation, business hours and SQLite store.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import fs from 'node:fs';
+import { validateHandoff, validateVisitorFrame, validateAgentFrame, validateHello, parseFrame, summarize, DEFAULT_LIMITS, ProtocolError }
+  from '../../relay/src/protocol.mjs';
+import { parseHours, isOpen } from '../../relay/src/hours.mjs';
+import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
+import { visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
+import { HANDOFF, tmpDir } from './helpers.mjs';
+
+const err = (code, message) => (e) => e instanceof ProtocolError && e.code === code && (message === undefined || e.message === message);
+
+test('parseFrame accepts JSON objects with a type and names what is wrong otherwise', () => {
+  assert.deepEqual(parseFrame('{"type":"ping"}'), { type: 'ping' });
+  assert.throws(() => parseFrame('{nope'), err('bad_json', 'frame is not valid JSON'));
+  assert.throws(() => parseFrame('[1]'), err('bad_request', 'frame must be a JSON object'));
+  assert.throws(() => parseFrame('{"t":1}'), err('bad_request', '"type" is required'));
+});
+
+test('validateHandoff keeps the vocabulary fields and rejects malformed ones precisely', () => {
+  const h = validateHandoff({ ...HANDOFF, extra: 'dropped' });
+  assert.equal(h.extra, undefined);
+  assert.deepEqual(Object.keys(h).sort(), ['distress', 'emotions', 'intent', 'locale', 'pack', 'reasons', 'transcript', 'valence']);
+  assert.deepEqual(h.reasons[0], { name: 'human_request', weight: 0.9, evidence: 'I want a human' });
+  assert.deepEqual(validateHandoff({}).transcript, []);
+  assert.throws(() => validateHandoff(null), err('bad_request', '"handoff" must be an object'));
+  assert.throws(() => validateHandoff({ distress: 1.5 }), err('bad_request', '"handoff.distress" must be a number in [0, 1]'));
+  assert.throws(() => validateHandoff({ valence: -2 }), err('bad_request', '"handoff.valence" must be a number in [-1, 1]'));
+  assert.throws(() => validateHandoff({ transcript: [{ from: 'robot', text: 'x' }] }),
+    err('bad_request', 'handoff.transcript[0].from must be "visitor", "bot" or "agent"'));
+  assert.throws(() => validateHandoff({ transcript: Array.from({ length: 201 }, () => ({ from: 'bot', text: 'x' })) }),
+    err('too_long', 'handoff.transcript has 201 entries; the limit is 200'));
+  assert.throws(() => validateHandoff({ transcript: [{ from: 'bot', text: 'x'.repeat(70000) }] }), err('too_long'));
+  assert.throws(() => validateHandoff({ emotions: { joy: 2 } }), err('bad_request', '"handoff.emotions.joy" must be a number in [0, 1]'));
+});
+
+test('visitor and agent frames: ids, lengths, suggestions, csat score', () => {
+  assert.deepEqual(validateVisitorFrame({ type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'] }),
+    { type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'] });
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'has space', text: 'hi' }), err('bad_request', '"id" must be 1-64 characters of A-Z a-z 0-9 _ -'));
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: '   ' }), err('bad_request', '"text" must not be empty'));
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x'.repeat(DEFAULT_LIMITS.maxMessageLength + 1) }), err('too_long'));
+  assert.equal(validateVisitorFrame({ type: 'message', id: 'a', text: 'x', suggestions: ['1', '2', '3', '4', '5', '6', '7'] }).suggestions.length, 5);
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x', suggestions: 'x' }), err('bad_request', '"suggestions" must be an array of strings'));
+  assert.throws(() => validateVisitorFrame({ type: 'csat', id: 'a', score: 6 }), err('bad_request'));
+  assert.throws(() => validateVisitorFrame({ type: 'csat', id: 'a', score: 4.5 }), err('bad_request'));
+  assert.equal(validateVisitorFrame({ type: 'csat', id: 'a', score: 4 }).score, 4);
+  assert.throws(() => validateAgentFrame({ type: 'message', id: 'a', text: 'x' }), err('bad_request', '"conversation" must be 1-64 characters of A-Z a-z 0-9 _ -'));
+  assert.equal(validateAgentFrame({ type: 'close', conversation: 'c' }).returnToBot, true);
+  assert.equal(validateAgentFrame({ type: 'close', conversation: 'c', returnToBot: false }).returnToBot, false);
+  assert.throws(() => validateHello({ type: 'message' }), err('hello_required'));
+  assert.throws(() => validateHello({ type: 'hello', role: 'admin' }), err('bad_request', '"role" must be "visitor" or "agent"'));
+  assert.equal(validateHello({ type: 'hello', role: 'visitor', conversation: 'c', secret: 's', lastSeq: 3 }).lastSeq, 3);
+  assert.throws(() => validateHello({ type: 'hello', role: 'visitor', conversation: 'c', secret: 's', lastSeq: -1 }), err('bad_request'));
+});
+
+test('summarize gives the queue its emotion picture and handoff reasons', () => {
+  assert.deepEqual(summarize(validateHandoff(HANDOFF)), { distress: 0.82, valence: -0.7, intent: 'billing_double_charge',
+    reasons: ['human_request', 'anger'], emotions: [{ label: 'anger', p: 0.61 }, { label: 'annoyance', p: 0.3 }, { label: 'neutral', p: 0.05 }] });
+  assert.deepEqual(summarize(validateHandoff({})), { distress: null, valence: null, intent: null, reasons: [], emotions: [] });
+});
+
+test('frames to the visitor never carry agent-assist suggestions', () => {
+  const ev = { seq: 3, kind: 'message', from: 'visitor', id: 'v', text: 't', suggestions: ['s'], at: 1 };
+  assert.deepEqual(visitorFrame(ev), { type: 'message', seq: 3, from: 'visitor', id: 'v', text: 't', at: 1 });
+  assert.deepEqual(agentFrame('c1', ev), { type: 'message', conversation: 'c1', seq: 3, from: 'visitor', id: 'v', text: 't', suggestions: ['s'], at: 1 });
+});
+
+test('business hours: days, times and time zone', () => {
+  const h = parseHours('mon-fri 09:00-17:00 Europe/Paris');
+  assert.equal(isOpen(h, new Date('2026-11-25T08:30:00Z')), true);   // Wednesday 09:30 in Paris
+  assert.equal(isOpen(h, new Date('2026-11-25T07:30:00Z')), false);  // 08:30 in Paris
+  assert.equal(isOpen(h, new Date('2026-11-25T16:00:00Z')), false);  // 17:00 in Paris: closed
+  assert.equal(isOpen(h, new Date('2026-11-28T10:00:00Z')), false);  // Saturday
+  assert.equal(isOpen(parseHours('fri-mon 00:00-24:00'), new Date('2026-11-29T12:00:00Z')), true); // Sunday wraps
+  assert.throws(() => parseHours('weekdays 9-5'), /expected e.g. "mon-fri 09:00-17:00 Europe\/Paris"/);
+  assert.throws(() => parseHours('mon-fri 17:00-09:00'), /opening time must be before the closing time/);
+  assert.throws(() => parseHours('mon-fri 09:00-17:00 Mars/Olympus'), /unknown time zone "Mars\/Olympus"/);
+});
+
+test('SQLite store: group commit, de-duplication, gapless seq, transcript limit, atomic claim, survives reopen', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 's.db');
+  let s = new SqliteStore(file);
+  try {
+    assert.equal(s.db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(s.db.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL');
+    await s.createConversation({ id: 'c1', secretHash: 'h', handoff: { transcript: [] }, origin: null, at: 1 });
+    // Issued in one event-loop turn: one transaction.
+    const rs = await Promise.all([
+      s.append('c1', { kind: 'message', from: 'visitor', id: 'm1', text: 'a', at: 2 }, { maxEvents: 4 }),
+      s.append('c1', { kind: 'message', from: 'visitor', id: 'm1', text: 'a', at: 2 }, { maxEvents: 4 }),
+      s.append('c1', { kind: 'message', from: 'agent', id: 'm1', text: 'b', at: 3 }, { maxEvents: 4 }),
+      s.append('c1', { kind: 'agent_joined', from: 'relay', at: 4 }, { maxEvents: 4 }),
+    ]);
+    assert.deepEqual(rs.map((r) => [r.seq, r.duplicate]), [[1, false], [1, true], [2, false], [3, false]]);
+    await s.append('c1', { kind: 'message', from: 'visitor', id: 'm4', text: 'c', at: 5 }, { maxEvents: 4 });
+    await assert.rejects(s.append('c1', { kind: 'message', from: 'visitor', id: 'm5', text: 'd', at: 6 }, { maxEvents: 4 }), { code: 'transcript_full' });
+    await assert.rejects(s.append('nope', { kind: 'message', from: 'visitor', id: 'x', text: 'd', at: 6 }, { maxEvents: 4 }), { code: 'not_found' });
+    const [won, lost] = await Promise.all([s.claim('c1', 'ag1', 'Ana', 7), s.claim('c1', 'ag2', 'Bo', 7)]);
+    assert.deepEqual([won, lost], [true, false]);
+    await s.close();
+    s = new SqliteStore(file);
+    assert.deepEqual((await s.eventsAfter('c1', 0)).map((e) => e.seq), [1, 2, 3, 4]);
+    assert.deepEqual((await s.eventsAfter('c1', 2)).map((e) => e.seq), [3, 4]);
+    const c = await s.getConversation('c1');
+    assert.deepEqual([c.state, c.agentName, c.lastSeq], ['assigned', 'Ana', 4]);
+    assert.equal(await s.findDuplicate('c1', 'visitor', 'm4'), 4);
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
