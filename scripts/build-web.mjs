@@ -51,4 +51,6 @@ for (const f of ['emotion.onnx', 'emotion.json']) {
   if (existsSync(path.join(root, 'models', f))) cpSync(path.join(root, 'models', f), path.join(dist, 'models', f));
 }
 
+// The widget: loader, <attune-chat>, ES entry and types (scripts/build-widget.mjs).
+await import('./build-widget.mjs');
 console.log('build-web: dist/ written');

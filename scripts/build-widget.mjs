@@ -1,0 +1,56 @@
+// The widget half of the web build (called by scripts/build-web.mjs):
+//   dist/attune.js       the loader, a minified IIFE for <script async>
+//   dist/attune-chat.js  <attune-chat> (ES module, engine.js inlined), with
+//                        chunks/ for what loads later (other languages, channels)
+//   dist/attune.mjs      the ES module entry (re-exports attune-chat.js)
+//   dist/attune.d.ts     its TypeScript declarations
+import { build } from 'esbuild';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const web = path.join(root, 'web');
+const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
+
+// Launcher labels for every language, from the i18n tables (their one source).
+const labels = {};
+for (const f of readdirSync(path.join(web, 'widget/i18n'))) {
+  if (/^[a-z]{2}\.js$/.test(f)) labels[f.slice(0, 2)] = (await import(pathToFileURL(path.join(web, 'widget/i18n', f)))).default.launcher;
+}
+
+await build({
+  ...common,
+  format: 'iife',
+  entryPoints: [path.join(web, 'loader/loader.js')],
+  outfile: path.join(dist, 'attune.js'),
+  define: { __LAUNCHER_LABELS__: JSON.stringify(labels) },
+});
+
+rmSync(path.join(dist, 'chunks'), { recursive: true, force: true }); // no stale hashed chunks
+await build({
+  ...common,
+  format: 'esm',
+  splitting: true,
+  entryPoints: { 'attune-chat': path.join(web, 'widget/define.js') },
+  outdir: dist,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+// The ES entry shares attune-chat.js instead of a second copy of the widget.
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [path.join(web, 'widget/index.js')],
+  outfile: path.join(dist, 'attune.mjs'),
+  plugins: [{
+    name: 'share-widget',
+    setup(b) {
+      b.onResolve({ filter: /\/define\.js$/ }, () => ({ path: './attune-chat.js', external: true }));
+    },
+  }],
+});
+
+if (existsSync(path.join(web, 'attune.d.ts'))) cpSync(path.join(web, 'attune.d.ts'), path.join(dist, 'attune.d.ts'));
+console.log('build-widget: dist/attune.js, attune-chat.js, attune.mjs written');
