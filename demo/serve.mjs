@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// A tiny static server for the demo: demo/ at /, dist/ at /attune/ (as a site
+// would host Attune's files), with correct MIME types (application/wasm, so
+// instantiateStreaming works) and an optional strict Content-Security-Policy.
+//
+//   node demo/serve.mjs [--port 8080] [--host 127.0.0.1] [--csp]
+//
+// Also used by the e2e tests: startServer({port: 0, csp}) -> {url, close()}.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOTS = [
+  ['/attune/', path.resolve(here, '../dist')],
+  ['/', here],
+];
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; require-trusted-types-for 'script'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.onnx': 'application/octet-stream', '.ts': 'text/plain; charset=utf-8',
+};
+
+/** Maps a URL path to a file under one of ROOTS, or null (never outside them). */
+function resolve(urlPath) {
+  let p;
+  try {
+    p = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (p.includes('\0')) return null;
+  for (const [prefix, dir] of ROOTS) {
+    if (!p.startsWith(prefix)) continue;
+    let file = path.resolve(dir, '.' + p.slice(prefix.length - 1));
+    if (file !== dir && !file.startsWith(dir + path.sep)) return null;
+    try {
+      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      if (statSync(file).isFile()) return file;
+    } catch {
+      /* try the next root */
+    }
+  }
+  return null;
+}
+
+export function startServer({ port = 8080, host = '127.0.0.1', csp = false, log = null } = {}) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    log?.(req.method, url.pathname);
+    const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+    // ?csp=strict turns the policy on for one page, so one server serves both.
+    if (csp || url.searchParams.get('csp') === 'strict') headers['Content-Security-Policy'] = STRICT_CSP;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolve(url.pathname);
+    if (!file) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': statSync(file).size });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      ok({ url: `http://${host}:${actual}/`, server, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const opt = (name, def) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : def;
+  };
+  const port = Number(opt('--port', process.env.PORT ?? 8080));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`serve: --port must be 0..65535, got ${opt('--port')}`);
+    process.exit(2);
+  }
+  startServer({ port, host: opt('--host', '127.0.0.1'), csp: argv.includes('--csp') })
+    .then(({ url }) => console.log(`Attune demo: ${url}${argv.includes('--csp') ? '  (strict CSP + Trusted Types)' : ''}`))
+    .catch((err) => {
+      console.error(`serve: cannot listen: ${err.message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,575 @@
+// attune-chat.js: the <attune-chat> element, a chat panel whose answers come
+// from the Attune core (WebAssembly) running in this page.
+//
+// @attr locale, theme ("auto" | "light" | "dark"), position ("bottom-right" |
+//       "bottom-left"), pack (URL), base-url, persist, inline (panel always
+//       shown in the page flow, no launcher)
+// @cssproperty --attune-accent, --attune-on-accent, --attune-bg, --attune-fg,
+//       --attune-muted, --attune-bubble-bot, --attune-bubble-user,
+//       --attune-border, --attune-font, --attune-radius, --attune-width,
+//       --attune-height, --attune-offset, --attune-z
+// @csspart launcher, badge, panel, header, log, message, bubble,
+//       quick-replies, composer
+// @event attune:ready, attune:open, attune:close, attune:message,
+//       attune:handoff, attune:error, attune:csat (bubbling, composed; the
+//       "attune:" prefix keeps a bubbling "message"/"error" from reaching
+//       window listeners meant for postMessage and script errors). on(name, fn)
+//       takes the name without the prefix.
+//
+// Privacy: nothing leaves the page unless a channel is configured and the
+// visitor said yes to the consent step; the transcript is redacted by the core.
+import { loadCore } from '../engine.js';
+import { parseConfig, isRtl } from './config.js';
+import { LAUNCHER_CSS, drawLauncher, sheet } from './launcher.js';
+import { PANEL_CSS } from './styles.js';
+import { loadStrings, format, en } from './i18n/index.js';
+import { renderMessage, plainText } from './format.js';
+import { createMemory } from './memory.js';
+import { createEmotionClient } from './emotion-client.js';
+import { Handoff } from './handoff.js';
+import { h, icon } from './dom.js';
+
+const PREFIX = 'attune:';
+const HERE = new URL('./', import.meta.url).href;
+let styles; // one constructed stylesheet shared by every instance
+
+export class AttuneChat extends HTMLElement {
+  static observedAttributes = ['locale', 'theme'];
+
+  #config;
+  #t = en;
+  #root;
+  #ui = {};
+  #messages = [];
+  #engine = null;
+  #core = null;
+  #pack = null;
+  #starting = null;
+  #mode = 'idle'; // idle | loading | bot | unavailable (handoff states live in #handoff)
+  #unread = 0;
+  #greeted = false;
+  #emotion = null;
+  #memory = null;
+  #unsubscribe = [];
+  #handoff = null;
+  #typingTimer = 0;
+  #csatShown = false;
+  #seq = 0;
+
+  constructor() {
+    super();
+    // The loader may have set `config` before this class existed: re-apply it
+    // through the setter (the usual custom-element "upgrade property" step).
+    if (Object.hasOwn(this, 'config')) {
+      const c = this.config;
+      delete this.config;
+      this.#config = c;
+    }
+    // The loader already attached a shadow root holding the launcher: adopt it.
+    this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+  }
+
+  /** The parsed settings (see config.js); set before connecting. */
+  get config() {
+    return this.#config;
+  }
+  set config(value) {
+    this.#config = value;
+  }
+
+  connectedCallback() {
+    if (!this.#config) {
+      const attrs = {};
+      for (const a of this.attributes) attrs[a.name] = a.value;
+      delete attrs.inline;
+      const { config, warnings } = parseConfig(undefined, attrs, {
+        documentLang: document.documentElement.lang,
+        languages: navigator.languages,
+      });
+      for (const w of warnings) console.warn('Attune: ' + w);
+      if (!attrs['base-url']) {
+        config.baseUrl = HERE;
+        if (!attrs.pack) config.pack = HERE + 'packs/ecommerce.en.json';
+      }
+      this.#config = config;
+    }
+    const c = this.#config;
+    if (!this.hasAttribute('position')) this.setAttribute('position', c.position);
+    if (!this.hasAttribute('theme')) this.setAttribute('theme', c.theme);
+    styles ||= sheet(LAUNCHER_CSS + PANEL_CSS);
+    this.#root.adoptedStyleSheets = [styles];
+    this.#build();
+    this.#memory = createMemory({
+      mode: c.persist,
+      ttlMinutes: c.persistTtlMinutes,
+      key: location.host + (typeof c.pack === 'string' ? c.pack : c.pack.id ?? 'inline'),
+      storage: c.persist === 'local' ? safeStorage('localStorage') : safeStorage('sessionStorage'),
+      BroadcastChannel: globalThis.BroadcastChannel,
+    });
+    this.#unsubscribe.push(this.#memory.subscribe((m) => this.#onRemote(m)));
+    for (const m of this.#memory.load()) this.#append(m, { remote: true });
+    this.#greeted = this.#messages.length > 0;
+    this.setLocale(c.locale);
+    if (this.hasAttribute('inline') || c.open) this.open();
+    else if (c.preload === 'idle') {
+      const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1000));
+      idle(() => this.#start(), { timeout: 5000 });
+    }
+  }
+
+  disconnectedCallback() {
+    for (const off of this.#unsubscribe.splice(0)) off();
+    this.#memory?.close();
+    this.#emotion?.dispose();
+    this.#emotion = null;
+    this.#handoff?.dispose();
+    this.#engine?.dispose();
+    this.#engine = null;
+    this.#starting = null;
+    this.#mode = 'idle';
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (name === 'locale' && value && value !== old && this.isConnected) this.setLocale(value);
+  }
+
+  // ---- public API -------------------------------------------------------
+
+  get isOpen() {
+    return !this.#ui.panel?.hidden;
+  }
+
+  open() {
+    const { panel, launcher, input } = this.#ui;
+    if (!panel || !panel.hidden) return;
+    panel.hidden = false;
+    launcher?.setAttribute('aria-expanded', 'true');
+    this.#setUnread(0);
+    this.#scroll();
+    input.focus();
+    this.#emit('open', {});
+    this.#start().then(() => this.#greet());
+  }
+
+  close() {
+    const { panel, launcher } = this.#ui;
+    if (!panel || panel.hidden || this.hasAttribute('inline')) return;
+    panel.hidden = true;
+    launcher?.setAttribute('aria-expanded', 'false');
+    launcher?.focus();
+    this.#emit('close', {});
+  }
+
+  toggle() {
+    this.isOpen ? this.close() : this.open();
+  }
+
+  /** Sends `text` as the visitor; resolves when the answer (bot) or hand-over (agent) is done. */
+  async send(text) {
+    const clean = String(text ?? '').trim();
+    if (!clean) return;
+    this.#clearChips();
+    this.#append({ from: 'user', text: clean });
+    await this.#start();
+    if (this.#handoff?.active) return this.#handoff.visitorSaid(clean, this.#suggest(clean));
+    if (!this.#engine) return;
+    this.#handoff?.cancelConsent();
+    const emotions = await this.#emotion?.infer(clean);
+    let turn;
+    try {
+      turn = this.#engine.respond(clean, emotions ? { emotions } : {});
+    } catch (err) {
+      return this.#fail(err);
+    }
+    await this.#typing(this.#t.bot, Math.min(300 + turn.reply.length * 4, 900));
+    this.#append({ from: 'bot', text: turn.reply, turn });
+    this.#chips(turn.quick_replies);
+    if (turn.cues?.some((c) => c.name === 'crisis')) this.#crisisCard();
+    if (turn.handoff) this.#handoffFlow().start(turn);
+    else if (turn.intent === 'goodbye') this.#csat();
+  }
+
+  /** Forgets the conversation (here, in storage and in the other tabs) and starts again. */
+  reset({ remote = false } = {}) {
+    this.#handoff?.dispose();
+    this.#handoff = null;
+    this.#messages = [];
+    this.#ui.log.replaceChildren();
+    this.#clearChips();
+    this.#csatShown = false;
+    try {
+      this.#engine?.reset();
+    } catch (err) {
+      this.#fail(err);
+    }
+    if (!remote) {
+      this.#memory.clear();
+      this.#memory.post({ type: 'reset' });
+    }
+    this.#greeted = false;
+    this.#announce(this.#t.newConversation);
+    if (this.#engine) this.#greet();
+  }
+
+  /** Switches the UI language (en, es, fr, de, pt, ar); bot replies stay in the pack's language. */
+  async setLocale(locale) {
+    const { config } = parseConfig({ locale }, {}, {});
+    const l = config.locale;
+    this.#t = await loadStrings(l);
+    this.#config.locale = l;
+    this.setAttribute('dir', isRtl(l) ? 'rtl' : 'ltr');
+    this.#ui.panel.lang = l;
+    this.#label();
+  }
+
+  /** Listens to an Attune event ("message", "handoff", ...); returns a function that stops listening. */
+  on(event, fn) {
+    const h = (e) => fn(e.detail, e);
+    this.addEventListener(PREFIX + event, h);
+    return () => this.removeEventListener(PREFIX + event, h);
+  }
+
+  /** The conversation as plain text lines, for a download or a support ticket. */
+  transcript() {
+    const fmt = new Intl.DateTimeFormat(this.#config.locale, { dateStyle: 'short', timeStyle: 'short' });
+    return this.#messages
+      .map((m) => `[${fmt.format(m.time)}] ${this.#who(m)}: ${plainText(m.text)}`)
+      .join('\n');
+  }
+
+  // ---- loading ------------------------------------------------------------
+
+  #start() {
+    return (this.#starting ||= this.#load());
+  }
+
+  async #load() {
+    const c = this.#config;
+    this.#mode = 'loading';
+    this.#ui.status.textContent = this.#t.loading;
+    try {
+      const packText = typeof c.pack === 'string' ? await fetchText(new URL(c.pack, document.baseURI)) : JSON.stringify(c.pack);
+      this.#core = await loadCore({ baseUrl: new URL(c.baseUrl || HERE, document.baseURI).href });
+      this.#engine = this.#core.createEngine(packText);
+      this.#pack = JSON.parse(packText);
+    } catch (err) {
+      this.#unavailable(err);
+      return;
+    }
+    this.#mode = 'bot';
+    this.#label();
+    if (c.emotionModel) {
+      this.#emotion = createEmotionClient(new URL(c.baseUrl || HERE, document.baseURI).href, (reason) =>
+        this.#emit('error', { code: 'emotion_unavailable', message: reason, fatal: false }),
+      );
+    }
+    this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
+  }
+
+  #unavailable(err) {
+    this.#mode = 'unavailable';
+    console.error(`Attune: chat unavailable (${err.code ?? 'error'}): ${err.message}`);
+    const { log, composer, chips, status } = this.#ui;
+    status.textContent = '';
+    chips.replaceChildren();
+    composer.hidden = true;
+    log.replaceChildren(h('li', { className: 'notice', role: 'alert' }, this.#t.unavailable));
+    this.#emit('error', { code: err.code ?? 'load_failed', message: err.message, fatal: true });
+  }
+
+  #fail(err) {
+    this.#unavailable(err);
+  }
+
+  #greet() {
+    if (this.#greeted || !this.#engine) return;
+    this.#greeted = true;
+    const turn = this.#engine.greet();
+    this.#append({ from: 'bot', text: turn.reply, turn }, { quiet: true });
+    this.#chips(turn.quick_replies);
+  }
+
+  // ---- rendering ----------------------------------------------------------
+
+  #build() {
+    const root = this.#root;
+    const ui = this.#ui;
+    ui.launcher = this.hasAttribute('inline') ? null : root.querySelector('.launcher') ?? drawLauncher(root, { label: '', icon: this.#config.launcherIcon });
+    ui.launcher?.addEventListener('click', () => this.toggle());
+    ui.launcher?.setAttribute('aria-controls', 'attune-panel');
+    ui.title = h('h2', { id: 'attune-title' });
+    ui.status = h('div', { className: 'status' });
+    ui.download = h('button', { type: 'button', className: 'icon', onclick: () => this.#download() }, icon('download'));
+    ui.resetBtn = h('button', { type: 'button', className: 'icon', onclick: () => this.reset() }, icon('reset'));
+    ui.closeBtn = h('button', { type: 'button', className: 'icon', onclick: () => this.close() }, icon('close'));
+    ui.log = h('ol', { className: 'log', part: 'log', tabIndex: 0 });
+    ui.chips = h('div', { className: 'chips', part: 'quick-replies', role: 'group' });
+    ui.input = h('textarea', { id: 'attune-input', rows: 1, enterKeyHint: 'send' });
+    ui.inputLabel = h('label', { className: 'sr', htmlFor: 'attune-input' });
+    ui.sendBtn = h('button', { type: 'submit', className: 'icon send' }, icon('send'));
+    ui.composer = h('form', { className: 'composer', part: 'composer' }, ui.inputLabel, ui.input, ui.sendBtn);
+    ui.live = h('div', { className: 'sr', role: 'status', 'aria-live': 'polite' });
+    ui.panel = h(
+      'div',
+      { id: 'attune-panel', className: 'panel', part: 'panel', role: 'dialog', 'aria-labelledby': 'attune-title', hidden: true },
+      h('header', { part: 'header' }, h('div', { className: 'who' }, ui.title, ui.status), ui.download, ui.resetBtn, this.hasAttribute('inline') ? '' : ui.closeBtn),
+      ui.log,
+      ui.chips,
+      ui.composer,
+      ui.live,
+    );
+    root.append(ui.panel);
+
+    ui.composer.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const text = ui.input.value;
+      ui.input.value = '';
+      this.send(text);
+    });
+    ui.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        ui.composer.requestSubmit();
+      }
+    });
+    ui.input.addEventListener('input', () => this.#handoff?.visitorTyping());
+    ui.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        this.close();
+      }
+    });
+  }
+
+  /** (Re)writes every UI string: called on load and on setLocale(). */
+  #label() {
+    const t = this.#t;
+    const ui = this.#ui;
+    ui.title.textContent = this.#config.title || this.#pack?.name || t.title;
+    ui.status.textContent = this.#handoff?.agentName ?? (this.#mode === 'loading' ? t.loading : t.status);
+    ui.log.setAttribute('aria-label', t.log);
+    ui.chips.setAttribute('aria-label', t.quickReplies);
+    ui.inputLabel.textContent = t.inputLabel;
+    ui.input.placeholder = t.placeholder;
+    for (const [b, k] of [[ui.download, 'menuDownload'], [ui.resetBtn, 'menuReset'], [ui.closeBtn, 'close'], [ui.sendBtn, 'send']]) {
+      b.setAttribute('aria-label', t[k]);
+      b.title = t[k];
+    }
+    if (ui.launcher) {
+      const label = this.#config.launcherLabel || t.launcher;
+      ui.launcher.querySelector('.label').textContent = label;
+      ui.launcher.setAttribute('aria-label', this.#unread ? `${label}, ${format(t.unread, { count: this.#unread })}` : label);
+    }
+  }
+
+  #who(m) {
+    return m.from === 'user' ? this.#t.you : m.from === 'agent' ? m.name || this.#t.agent : m.from === 'bot' ? this.#t.bot : '';
+  }
+
+  /** Adds a message to the log, storage, other tabs and listeners. */
+  #append(msg, { remote = false, quiet = false } = {}) {
+    const m = { id: msg.id ?? `${Date.now().toString(36)}-${this.#seq++}`, from: msg.from, text: String(msg.text), time: msg.time ?? Date.now() };
+    if (msg.name) m.name = msg.name;
+    this.#clearTyping();
+    this.#messages.push(m);
+    const time = new Date(m.time);
+    const bubble = h('div', { className: 'bubble', part: 'bubble' });
+    renderMessage(m.text, bubble);
+    const label = this.#who(m);
+    this.#ui.log.append(
+      h('li', { className: 'msg ' + m.from, part: 'message' },
+        label && m.from !== 'user' ? h('span', { className: 'sr' }, label + ': ') : '',
+        bubble,
+        m.from === 'system' ? '' : h('time', { className: 'meta', dateTime: time.toISOString() },
+          new Intl.DateTimeFormat(this.#config.locale, { hour: 'numeric', minute: '2-digit' }).format(time))),
+    );
+    this.#scroll();
+    if (!remote) {
+      this.#memory?.save(this.#messages);
+      this.#memory?.post({ type: 'message', message: m });
+    }
+    if (m.from !== 'user') {
+      this.#announce(label ? `${label}: ${plainText(m.text)}` : plainText(m.text));
+      if (!this.isOpen && !quiet) this.#setUnread(this.#unread + 1);
+    }
+    this.#emit('message', { ...m, ...(msg.turn ? { turn: msg.turn } : {}) });
+    return m;
+  }
+
+  #onRemote(msg) {
+    if (msg?.type === 'message' && msg.message && !this.#messages.some((m) => m.id === msg.message.id)) {
+      this.#append(msg.message, { remote: true });
+      this.#greeted = true;
+    } else if (msg?.type === 'reset') this.reset({ remote: true });
+  }
+
+  #announce(text) {
+    // Clear then set, so the same text twice is still announced.
+    this.#ui.live.textContent = '';
+    setTimeout(() => (this.#ui.live.textContent = text), 50);
+  }
+
+  #scroll() {
+    const log = this.#ui.log;
+    log.scrollTop = log.scrollHeight;
+  }
+
+  #setUnread(n) {
+    this.#unread = n;
+    const badge = this.#ui.launcher?.querySelector('.badge');
+    if (badge) {
+      badge.hidden = n === 0;
+      badge.textContent = n > 99 ? '99+' : String(n);
+    }
+    this.#label();
+  }
+
+  #chips(replies = []) {
+    this.#clearChips();
+    for (const r of replies ?? []) {
+      this.#ui.chips.append(h('button', { type: 'button', className: 'chip', onclick: () => this.send(r) }, r));
+    }
+  }
+
+  #clearChips() {
+    this.#ui.chips.replaceChildren();
+  }
+
+  /** Shows "<name> is typing" for `ms` (bot) or until the next message (agent). */
+  #typing(name, ms) {
+    this.#clearTyping();
+    const li = h('li', { className: 'msg typing' },
+      h('div', { className: 'bubble', role: 'img', 'aria-label': format(this.#t.typing, { name }) }, h('i'), h('i'), h('i')));
+    this.#ui.typing = li;
+    this.#ui.log.append(li);
+    this.#scroll();
+    return new Promise((resolve) => (this.#typingTimer = setTimeout(() => {
+      this.#clearTyping();
+      resolve();
+    }, ms)));
+  }
+
+  #clearTyping() {
+    clearTimeout(this.#typingTimer);
+    this.#ui.typing?.remove();
+    this.#ui.typing = null;
+  }
+
+  /** A card in the log (consent, crisis resources, CSAT, leave a message). */
+  card(className, ...children) {
+    const li = h('li', { className: 'msg card ' + className }, ...children);
+    this.#ui.log.append(li);
+    this.#scroll();
+    return li;
+  }
+
+  #crisisCard() {
+    const resources = this.#pack?.handoff?.crisis_resources ?? [];
+    if (!resources.length) return;
+    const list = h('ul', {}, ...resources.map((r) => h('li', {},
+      r.name + ': ',
+      r.phone ? h('a', { href: 'tel:' + String(r.phone).replace(/[^\d+]/g, '') }, String(r.phone)) : '',
+      r.url && /^https:\/\//.test(r.url) ? [' · ', h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, r.url.replace(/^https:\/\//, ''))] : '')));
+    this.card('crisis', h('p', {}, h('strong', {}, this.#t.crisisTitle)), list);
+    this.#announce(this.#t.crisisTitle + '. ' + resources.map((r) => `${r.name} ${r.phone ?? ''}`).join('. '));
+  }
+
+  #csat() {
+    if (this.#csatShown) return;
+    this.#csatShown = true;
+    const t = this.#t;
+    let score = 0;
+    const comment = h('textarea', { id: 'attune-csat-comment', rows: 2 });
+    const buttons = [1, 2, 3, 4, 5].map((n) => h('button', {
+      type: 'button', 'aria-pressed': 'false', 'aria-label': format(t.csatScore, { score: n }),
+      onclick: () => {
+        score = n;
+        for (const b of buttons) b.setAttribute('aria-pressed', String(b === buttons[n - 1]));
+      },
+    }, String(n)));
+    const card = this.card('csat',
+      h('p', { id: 'attune-csat-q' }, t.csatQuestion),
+      h('div', { className: 'stars', role: 'group', 'aria-labelledby': 'attune-csat-q' }, ...buttons),
+      h('label', { htmlFor: 'attune-csat-comment' }, t.csatComment), comment,
+      h('div', { className: 'row' }, h('button', {
+        type: 'button', className: 'action primary',
+        onclick: () => {
+          if (!score) return buttons[0].focus();
+          const detail = { score, comment: comment.value.trim() };
+          this.#handoff?.csat(detail);
+          this.#emit('csat', detail);
+          card.replaceChildren(h('p', {}, t.csatThanks));
+          this.#announce(t.csatThanks);
+          this.#ui.input.focus();
+        },
+      }, t.submit)));
+  }
+
+  #download() {
+    const blob = new Blob([this.transcript() + '\n'], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `conversation-${new Date().toISOString().slice(0, 10)}.txt` });
+    this.#root.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---- handoff --------------------------------------------------------------
+
+  #handoffFlow() {
+    return (this.#handoff ||= new Handoff({
+      widget: this,
+      config: this.#config,
+      pack: () => this.#pack,
+      strings: () => this.#t,
+      redact: () => this.#core?.redact?.bind(this.#core) ?? this.#engine?.redact?.bind(this.#engine),
+      messages: () => this.#messages,
+      append: (m) => this.#append(m),
+      typing: (name) => this.#typing(name, 5000),
+      clearTyping: () => this.#clearTyping(),
+      status: (text) => {
+        this.#ui.status.textContent = text ?? this.#t.status;
+      },
+      emit: (name, detail) => this.#emit(name, detail),
+      csat: () => {
+        this.#csatShown = false;
+        this.#csat();
+      },
+      focusInput: () => this.#ui.input.focus(),
+    }));
+  }
+
+  /** Agent assist: what the bot would say, for the agent to edit (the bot itself stays silent). */
+  #suggest(text) {
+    try {
+      const turn = this.#engine?.respond(text);
+      return turn ? { intent: turn.intent, tone: turn.tone, reply: turn.reply, distress: turn.distress, valence: turn.valence } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(PREFIX + name, { bubbles: true, composed: true, detail }));
+  }
+}
+
+async function fetchText(url) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (err) {
+    throw Object.assign(new Error(`could not fetch the pack ${url}: ${err.message}`), { code: 'pack_fetch_failed' });
+  }
+  if (!res.ok) throw Object.assign(new Error(`could not fetch the pack ${url}: HTTP ${res.status}`), { code: 'pack_fetch_failed' });
+  return res.text();
+}
+
+function safeStorage(name) {
+  try {
+    return window[name];
+  } catch {
+    return undefined; // blocked third-party storage throws on access
+  }
+}

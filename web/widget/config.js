@@ -1,0 +1,114 @@
+// config.js: one place that turns what a site owner wrote (window.AttuneSettings,
+// data- attributes on the script tag or element attributes) into the widget's
+// settings. Pure: no DOM access, so the loader, the element and the unit tests
+// share it. Bad values never throw: they fall back to the default and produce
+// a warning the caller prints once.
+
+export const LOCALES = ['en', 'es', 'fr', 'de', 'pt', 'ar'];
+const RTL = new Set(['ar']);
+
+const DEFAULTS = {
+  baseUrl: '',            // where dist/ files live; default: the loader's own folder
+  pack: '',               // URL of a pack JSON, or a pack object; default: baseUrl + packs/ecommerce.en.json
+  locale: '',             // UI language; default: <html lang>, then the browser's, then 'en'
+  title: '',              // panel title; default: the pack's name
+  position: 'bottom-right',
+  theme: 'auto',          // auto follows prefers-color-scheme
+  launcherLabel: '',      // default: the locale's "Chat with us"
+  launcherIcon: 'chat',
+  persist: 'none',        // opt-in: 'session' or 'local'
+  persistTtlMinutes: 30,
+  preload: 'idle',        // 'idle': load the widget when the page is idle; 'open': only on open
+  emotionModel: true,     // run the ONNX emotion model in a worker when available
+  open: false,            // open the panel at once
+  channel: null,          // {type: 'websocket'|'webhook'|'custom', ...}: where a handoff goes
+};
+
+const ENUMS = {
+  position: ['bottom-right', 'bottom-left'],
+  theme: ['auto', 'light', 'dark'],
+  launcherIcon: ['chat', 'help', 'none'],
+  persist: ['none', 'session', 'local'],
+  preload: ['idle', 'open'],
+};
+
+// data-launcher-label -> launcherLabel
+const camel = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+function parseBool(v) {
+  if (typeof v === 'boolean') return v;
+  if (v === '' || v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return undefined;
+}
+
+/** Picks the UI locale: 'pt-BR' -> 'pt'; unknown -> undefined. */
+export function matchLocale(tag) {
+  if (typeof tag !== 'string' || !tag) return undefined;
+  const base = tag.toLowerCase().split(/[-_]/)[0];
+  return LOCALES.includes(base) ? base : undefined;
+}
+
+export const isRtl = (locale) => RTL.has(locale);
+
+/**
+ * @param {object} [settings] window.AttuneSettings (wins over attributes)
+ * @param {Record<string,string>} [attributes] data- attributes (dataset) or element attributes
+ * @param {{scriptSrc?: string, documentLang?: string, languages?: readonly string[]}} [env]
+ * @returns {{config: object, warnings: string[]}}
+ */
+export function parseConfig(settings, attributes, env = {}) {
+  const warnings = [];
+  const raw = {};
+  for (const [k, v] of Object.entries(attributes ?? {})) raw[camel(k)] = v;
+  if (settings && typeof settings === 'object') Object.assign(raw, settings);
+  else if (settings != null) warnings.push('AttuneSettings must be an object; ignored');
+
+  const config = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    if (!(key in DEFAULTS)) {
+      warnings.push(`unknown setting "${key}" ignored`);
+      continue;
+    }
+    const def = DEFAULTS[key];
+    if (ENUMS[key]) {
+      if (ENUMS[key].includes(value)) config[key] = value;
+      else warnings.push(`${key}: expected one of ${ENUMS[key].join(', ')}, got ${JSON.stringify(value)}`);
+    } else if (typeof def === 'boolean') {
+      const b = parseBool(value);
+      if (b === undefined) warnings.push(`${key}: expected true or false, got ${JSON.stringify(value)}`);
+      else config[key] = b;
+    } else if (typeof def === 'number') {
+      const n = Number(value);
+      if (Number.isFinite(n) && n > 0) config[key] = n;
+      else warnings.push(`${key}: expected a positive number, got ${JSON.stringify(value)}`);
+    } else if (key === 'pack') {
+      if (typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value))) config.pack = value;
+      else warnings.push('pack: expected a URL or a pack object');
+    } else if (key === 'channel') {
+      let c = value;
+      if (typeof c === 'string') {
+        try { c = JSON.parse(c); } catch { c = undefined; }
+      }
+      if (c && typeof c === 'object' && typeof c.type === 'string') config.channel = c;
+      else warnings.push('channel: expected an object with a "type"');
+    } else if (key === 'locale') {
+      const l = matchLocale(value);
+      if (l) config.locale = l;
+      else warnings.push(`locale: "${value}" is not one of ${LOCALES.join(', ')}; using the default`);
+    } else if (typeof value === 'string') {
+      config[key] = value;
+    } else {
+      warnings.push(`${key}: expected a string`);
+    }
+  }
+
+  if (!config.baseUrl && env.scriptSrc) config.baseUrl = env.scriptSrc.replace(/[^/]*([?#].*)?$/, '');
+  if (config.baseUrl && !config.baseUrl.endsWith('/')) config.baseUrl += '/';
+  if (!config.locale) {
+    config.locale = matchLocale(env.documentLang) ?? (env.languages ?? []).map(matchLocale).find(Boolean) ?? 'en';
+  }
+  if (!config.pack) config.pack = config.baseUrl + 'packs/ecommerce.en.json';
+  return { config, warnings };
+}
