@@ -1,0 +1,33 @@
+// The widget's UI string tables: every language has exactly English's keys,
+// the same {placeholders}, and no empty or untranslated-looking value.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOCALES } from '../../web/widget/config.js';
+import { format, loadStrings } from '../../web/widget/i18n/index.js';
+import en from '../../web/widget/i18n/en.js';
+
+const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+for (const locale of LOCALES.filter((l) => l !== 'en')) {
+  test(`${locale}: same keys and placeholders as English`, async () => {
+    const table = (await import(`../../web/widget/i18n/${locale}.js`)).default;
+    assert.deepEqual(Object.keys(table).sort(), Object.keys(en).sort());
+    for (const [key, value] of Object.entries(table)) {
+      assert.equal(typeof value, 'string', `${locale}.${key}`);
+      assert.ok(value.trim().length > 0, `${locale}.${key} is empty`);
+      assert.deepEqual(placeholders(value), placeholders(en[key]), `${locale}.${key} placeholders`);
+    }
+    // A table copied from English by mistake would pass the key check.
+    assert.notEqual(table.placeholder, en.placeholder);
+  });
+}
+
+test('loadStrings: a known locale, and English for an unknown one', async () => {
+  assert.equal((await loadStrings('fr')).send, 'Envoyer');
+  assert.equal((await loadStrings('xx')).send, 'Send');
+});
+
+test('format fills placeholders and leaves a missing one visible', () => {
+  assert.equal(format('{name} is typing…', { name: 'Ana' }), 'Ana is typing…');
+  assert.equal(format('{count} unread'), '{count} unread');
+});
