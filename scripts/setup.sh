@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(cmake g++ clang make emscripten nlohmann-json3-dev doctest-dev chromium
+APT_PACKAGES=(cmake g++ clang libclang-rt-14-dev make emscripten nlohmann-json3-dev doctest-dev chromium
               fonts-dejavu-core redis-server brotli ca-certificates)
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+# `scripts/setup.sh --train`: also what models/train.sh needs (CPU training of
+# the emotion model with Debian's torch); tests and builds never need these.
+[ "${1:-}" = "--train" ] && APT_PACKAGES+=(python3-torch python3-onnx python3-numpy)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
