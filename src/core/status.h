@@ -26,6 +26,9 @@ class Status {
     return Status("invalid_pack", (pointer.empty() ? std::string("/") : pointer) + ": " + msg);
   }
   static Status InvalidArgument(std::string msg) { return Status("invalid_argument", std::move(msg)); }
+  // A visitor message refused by a limit (limits.h).
+  static Status MessageTooLong(std::string msg) { return Status("message_too_long", std::move(msg)); }
+  static Status RateLimited(std::string msg) { return Status("rate_limited", std::move(msg)); }
 
   bool ok() const { return code_.empty(); }
   // "" on success, otherwise e.g. "invalid_json", "invalid_pack".
