@@ -220,6 +220,8 @@ function renderConversation() {
   const open = c.state !== 'closed';
   for (const b of ['btn-csat', 'btn-bot', 'btn-close']) $(b).disabled = !open;
   $('reply-text').disabled = !open;
+  $('reply').querySelector('button').disabled = !open;
+  if (!open) $('typing').hidden = true;
   const ul = $('suggestions');
   ul.replaceChildren();
   for (const s of c.suggestions) {

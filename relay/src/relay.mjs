@@ -106,6 +106,7 @@ export class Relay {
       return;
     }
     if (req.method === 'GET' && this.serveConsole) {
+      if (url.pathname === '/favicon.ico') { res.writeHead(204); res.end(); return; } // browsers ask; nothing to show
       if (url.pathname === '/' || url.pathname === '/console') {
         res.writeHead(302, { location: '/console/' }); res.end(); return;
       }
