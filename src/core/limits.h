@@ -1,0 +1,115 @@
+// Limits: how much one visitor may send, and how much of a conversation the
+// core keeps, so that no visitor (or script posing as one) can make a turn
+// expensive, flood the page or a live agent, or grow memory without bound.
+//
+// The core enforces them in Engine (engine.h):
+//   - a message longer than max_message_bytes is refused, not cut: the turn
+//     result carries `limit` {code "message_too_long"} and the conversation
+//     does not advance (the widget keeps the text so the visitor can shorten it);
+//   - more than max_messages_per_minute messages in any rolling 60 s are
+//     refused with {code "rate_limited", retry_after_ms};
+//   - the transcript (visitor messages and bot replies, what a live agent
+//     receives at handoff) keeps at most max_transcript_messages entries and
+//     max_transcript_bytes of text, dropping the oldest first and counting
+//     what it dropped.
+// The relay enforces its own limits on what reaches it (relay/README.md).
+// Analysis reads only the first kMaxAnalyzedBytes (text.h) of an admitted
+// message, which bounds a turn's CPU cost independently of these.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+
+namespace attune {
+
+// 8 KiB of UTF-8: a widget input capped at 2 000 UTF-16 units (at most 6 000
+// bytes) always fits, and a long, honest complaint (a few hundred words) too.
+inline constexpr size_t kMaxMessageBytes = 8192;
+// A fast typist sends a message every few seconds; 20 a minute leaves room
+// for bursts of quick replies while stopping scripted floods.
+inline constexpr int kMaxMessagesPerMinute = 20;
+// 200 entries (100 exchanges) covers any real support chat; an agent reads
+// the latest ones first anyway.
+inline constexpr size_t kMaxTranscriptMessages = 200;
+// 128 KiB: 200 entries of ordinary length fit several times over, and the
+// handoff payload stays small for the relay and the agent's browser.
+inline constexpr size_t kMaxTranscriptBytes = 128 * 1024;
+
+struct Limits {
+  size_t max_message_bytes = kMaxMessageBytes;            // Default: 8192. Range 1..65536.
+  int max_messages_per_minute = kMaxMessagesPerMinute;    // Default: 20. Range 0..600; 0 turns the rate limit off.
+  size_t max_transcript_messages = kMaxTranscriptMessages;  // Default: 200. Range 2..10000.
+  size_t max_transcript_bytes = kMaxTranscriptBytes;      // Default: 131072. Range 1024..4194304.
+};
+
+// Parses limits from JSON such as {"max_messages_per_minute": 30}; missing
+// fields keep their defaults. On success fills *limits and returns OK; on a
+// non-object, an unknown key, a non-integer or an out-of-range value returns
+// InvalidArgument naming the field and the allowed range, *limits unchanged.
+Status LimitsFromJson(std::string_view json, Limits* limits);
+std::string LimitsToJson(const Limits& limits);
+
+// Admits or refuses each visitor message by length and rate.
+class MessageGate {
+ public:
+  explicit MessageGate(const Limits& limits = {}) : limits_(limits) {}
+  // OK and records the message when it may go ahead at `now_ms` (any
+  // monotonic clock in milliseconds). Otherwise leaves the gate unchanged and
+  // returns code "message_too_long" or "rate_limited" with a message that
+  // names the limit.
+  Status Admit(std::string_view text, int64_t now_ms);
+  // Milliseconds until one more message would be admitted; 0 if now.
+  int64_t RetryAfterMs(int64_t now_ms) const;
+  void set_limits(const Limits& limits) { limits_ = limits; }
+
+ private:
+  void Expire(int64_t now_ms) const;
+  Limits limits_;
+  mutable std::deque<int64_t> recent_;  // admission times within the last minute
+};
+
+struct TranscriptEntry {
+  std::string role;  // "visitor" or "bot"
+  std::string text;  // valid UTF-8, at most max_message_bytes
+  int turn = 0;
+};
+
+// The conversation so far, bounded by Limits.
+class Transcript {
+ public:
+  explicit Transcript(const Limits& limits = {}) : limits_(limits) {}
+  // Appends an entry (text repaired to UTF-8 and cut to max_message_bytes at
+  // a code point boundary), then drops the oldest entries while over either
+  // transcript limit. Never fails.
+  void Append(std::string_view role, std::string_view text, int turn);
+  void Clear();
+  // Applies new limits, dropping the oldest entries if now over them.
+  void set_limits(const Limits& limits);
+
+  const std::deque<TranscriptEntry>& entries() const { return entries_; }
+  size_t bytes() const { return bytes_; }       // text bytes held
+  size_t dropped() const { return dropped_; }   // entries dropped since Clear()
+
+  // {"entries":[{"role","text","turn"[,"redacted":["email",...]]}],"dropped":N}.
+  // With `redact`, every entry's text goes through Redact() (redact.h) and
+  // lists the kinds it hid: what a live agent may see.
+  std::string ToJson(bool redact) const;
+
+ private:
+  void Trim();
+  Limits limits_;
+  std::deque<TranscriptEntry> entries_;
+  size_t bytes_ = 0;
+  size_t dropped_ = 0;
+};
+
+// Cuts valid UTF-8 `text` to at most `max_bytes` without splitting a code point.
+std::string_view CutUtf8(std::string_view text, size_t max_bytes);
+
+}  // namespace attune
