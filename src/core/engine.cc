@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -45,7 +46,14 @@ Status Engine::Create(std::string_view pack_json, std::unique_ptr<Engine>* engin
   return Status::Ok();
 }
 
+void Engine::SetLimits(const Limits& limits) {
+  limits_ = limits;
+  gate_.set_limits(limits);
+  transcript_.set_limits(limits);
+}
+
 void Engine::Reset() {
+  transcript_.Clear();
   conversation_.Reset();
   responder_.Reset();
   previous_messages_.clear();
@@ -63,11 +71,23 @@ TurnResult Engine::Greet() {
   r.response = reply.response;
   r.variant = reply.variant;
   r.quick_replies = reply.quick_replies;
+  transcript_.Append("bot", r.reply, r.turn);
   return r;
 }
 
 TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emotion_probs) {
   TurnResult r;
+  // Limits first (limits.h): a refused message costs nothing and changes nothing.
+  const int64_t now = clock_ ? clock_()
+                             : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch()).count();
+  if (Status s = gate_.Admit(text, now); !s.ok()) {
+    r.turn = turn_;
+    r.intent = "none";
+    r.limit = s;
+    r.retry_after_ms = gate_.RetryAfterMs(now);
+    return r;
+  }
   r.turn = ++turn_;
   const std::string cleaned = CleanForAnalysis(text);
   AnalyzeOptions opts;
@@ -108,6 +128,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.tone = reply.tone.empty() ? r.tone : reply.tone;
   r.variant = reply.variant;
   r.quick_replies = reply.quick_replies;
+  transcript_.Append("visitor", text, r.turn);
+  transcript_.Append("bot", r.reply, r.turn);
   return r;
 }
 
@@ -133,6 +155,8 @@ std::string TurnResultToJson(const TurnResult& r) {
   for (const Reason& re : r.decision.reasons)
     reasons.push_back({{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}});
   j["reasons"] = reasons;
+  j["limit"] = r.limit.ok() ? json(nullptr)
+                            : json{{"code", r.limit.code()}, {"message", r.limit.message()}, {"retry_after_ms", r.retry_after_ms}};
   // Pack strings are validated UTF-8 and message evidence is repaired, but
   // never let a stray byte turn into an abort at the boundary.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -1,12 +1,16 @@
 // Engine: one conversation with one visitor, turn by turn.
 //
-// An Engine is built from a pack's JSON. Respond() takes the visitor's
-// message (and, when the emotion model ran, its probabilities) and returns a
-// TurnResult: the reply and everything that explains it (intent, tone,
-// affect, handoff decision). The same engine runs in the widget (wasm), the
-// Node CLI and native tests.
+// An Engine is built from a pack's JSON (the intent model trains then, from
+// the pack's examples). Respond() takes the visitor's message (and, when the
+// emotion model ran, its probabilities) and returns a TurnResult: the reply
+// and everything that explains it (intent, entities, flow, tone, the exact
+// template used, affect, handoff decision). The same engine runs in the
+// widget (wasm), the Node CLI and native tests.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,7 +18,10 @@
 
 #include "affect.h"
 #include "dialogue.h"
+#include "entities.h"
+#include "flows.h"
 #include "handoff.h"
+#include "limits.h"
 #include "pack.h"
 #include "status.h"
 
@@ -31,6 +38,18 @@ struct TurnResult {
   std::vector<std::string> quick_replies;
   Affect affect;
   Decision decision;
+  // Not OK when a limit (limits.h) refused the message: code
+  // "message_too_long" or "rate_limited". The turn was not taken: `turn` is
+  // the previous turn's number and `reply` is empty.
+  Status limit;
+  int64_t retry_after_ms = 0;  // for "rate_limited": when to try again
+  // Packs (issue 5); JSON names in TurnResultToJson.
+  std::string variant_tone;      // tone of the variant used ("neutral" when none fits)
+  std::string template_pointer;  // "template": JSON pointer of the variant in the pack
+  std::string acknowledgement;   // opener naming the feeling, or empty
+  std::vector<Entity> entities;
+  FlowTurn flow;                 // flow.status empty when no flow was involved
+  std::vector<CrisisResource> crisis_resources;  // set when the crisis response was used
 };
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
@@ -46,8 +65,20 @@ class Engine {
   TurnResult Greet();
   // One visitor turn. `emotion_probs` may be empty (no model).
   TurnResult Respond(std::string_view text, const std::vector<float>& emotion_probs = {});
-  // Starts a new conversation with the same pack.
+  // Starts a new conversation with the same pack (the transcript is cleared;
+  // the rate limit keeps counting, so a reset cannot bypass it).
   void Reset();
+  // Sets a template variable for this conversation, e.g. the visitor's
+  // {name} when the host page knows it. An empty value clears it.
+  void SetVariable(const std::string& name, const std::string& value);
+
+  // Limits on visitor messages and the transcript (limits.h). Default: Limits{}.
+  void SetLimits(const Limits& limits);
+  const Limits& limits() const { return limits_; }
+  // Milliseconds from a monotonic clock, for the rate limit. Default: std::chrono::steady_clock.
+  void SetClock(std::function<int64_t()> now_ms) { clock_ = std::move(now_ms); }
+  // Visitor messages and replies so far, bounded by limits().
+  const Transcript& transcript() const { return transcript_; }
 
   const Pack& pack() const { return pack_; }
 
@@ -56,9 +87,15 @@ class Engine {
   Pack pack_;
   IntentRecognizer recognizer_;
   Responder responder_;
+  FlowRunner flows_;
+  std::map<std::string, std::string> variables_;
   Conversation conversation_;
   std::vector<std::string> previous_messages_;
   int turn_ = 0;
+  Limits limits_;
+  MessageGate gate_;
+  Transcript transcript_;
+  std::function<int64_t()> clock_;
 };
 
 }  // namespace attune
