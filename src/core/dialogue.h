@@ -1,9 +1,12 @@
-// Dialogue: understanding what the visitor wants and choosing what to say.
+// Dialogue: choosing what to say, and in which register.
 //
-// IntentRecognizer is trained when a pack loads, from the pack's own
-// examples, with no service involved. ChooseTone() maps a message's affect to
-// the emotional register of the reply; Responder picks a variant for that
-// tone, never the same one twice in a row.
+// ChooseTone() maps a message's affect to the emotional register of the
+// reply. Responder picks a variant of a response for that tone (never the
+// same one twice in a row), fills its {variables}, and, when the visitor is
+// in distress but the response has no variant for their tone, opens with one
+// of the pack's acknowledgements so the feeling is named before the answer.
+// Intent recognition lives in intents.h, entities in entities.h, multi-step
+// flows in flows.h.
 #pragma once
 
 #include <map>
@@ -12,52 +15,46 @@
 #include <vector>
 
 #include "affect.h"
+#include "intents.h"
 #include "pack.h"
 
 namespace attune {
 
-struct IntentMatch {
-  std::string intent;  // "none" when below the pack's threshold
-  double confidence = 0;
-};
-
-class IntentRecognizer {
- public:
-  // Learns from the intents' examples. Intents without examples are never
-  // predicted.
-  void Train(const std::vector<Intent>& intents);
-  // Best intent and its confidence; "none" below `threshold`.
-  IntentMatch Recognize(std::string_view text, double threshold) const;
-  size_t vocabulary_size() const { return idf_.size(); }
-
- private:
-  std::map<std::string, double> Vectorize(std::string_view text) const;
-  std::vector<std::string> names_;
-  std::vector<std::map<std::string, double>> centroids_;
-  std::map<std::string, double> idf_;
-};
-
 // The tone of the reply for this affect: "neutral", "frustrated", "angry",
-// "sad", "anxious" or "happy".
+// "sad", "anxious", "happy" or "crisis".
 std::string ChooseTone(const Affect& affect);
 
 struct Reply {
-  std::string text;
-  std::string response;  // which response produced it
-  std::string tone;      // the tone actually used (falls back to neutral)
-  int variant = 0;
+  std::string text;            // acknowledgement (if any) + the variant, variables filled
+  std::string response;        // which response produced it
+  std::string tone;            // the register the reply is in (see Responder::Say)
+  std::string variant_tone;    // the tone of the variant used (falls back to neutral)
+  int variant = 0;             // index of the variant within variant_tone
+  std::string template_pointer;  // JSON pointer of the variant in the pack
+  std::string acknowledgement;   // the opener added for distress, or empty
   std::vector<std::string> quick_replies;
 };
+
+// Fills "{name}" placeholders from `variables`; "{{" and "}}" are literal
+// braces. A variable without a value becomes "" and the space before it is
+// tidied away.
+std::string FillTemplate(std::string_view text, const std::map<std::string, std::string>& variables);
 
 class Responder {
  public:
   // Picks a variant of pack.responses[response] for `tone`, falling back to
-  // "neutral"; never repeats the previous variant of the same response when
-  // another exists. An unknown response yields an empty Reply.
-  Reply Say(const Pack& pack, const std::string& response, const std::string& tone);
+  // "neutral"; never repeats the previous variant of the same response and
+  // tone when another exists, and prefers variants whose variables all have
+  // values. When `tone` is a distress tone and the variant is not written
+  // for it, prepends an acknowledgement from pack.acknowledgements[tone]
+  // (also never the same twice in a row); Reply::tone is then `tone`.
+  // An unknown response yields an empty Reply.
+  Reply Say(const Pack& pack, const std::string& response, const std::string& tone,
+            const std::map<std::string, std::string>& variables = {});
   void Reset() { last_.clear(); counter_ = 0; }
 
  private:
+  int Pick(const std::string& key, size_t count, const std::vector<bool>& usable);
   std::map<std::string, int> last_;  // "response/tone" -> last variant index
   unsigned counter_ = 0;
 };

@@ -1,9 +1,14 @@
 #include "pack.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
 #include <nlohmann/json.hpp>
+
+#include "entities.h"
+#include "intents.h"
+#include "tone_check.h"
 
 namespace attune {
 namespace {
@@ -30,108 +35,365 @@ std::string Num(double v) {
   return buf;
 }
 
-// Reads the optional string at obj[key]; reports a type error by pointer.
-Status OptString(const json& obj, const char* key, const std::string& ptr, std::string* out) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return Status::Ok();
-  if (!it->is_string()) return Status::InvalidPack(ptr + "/" + key, std::string("expected a string, got ") + TypeName(*it));
-  *out = it->get<std::string>();
-  return Status::Ok();
-}
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
-Status OptNumber(const json& obj, const char* key, const std::string& ptr, double lo, double hi, double* out) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return Status::Ok();
-  if (!it->is_number()) return Status::InvalidPack(ptr + "/" + key, std::string("expected a number, got ") + TypeName(*it));
-  const double v = it->get<double>();
-  if (v < lo || v > hi)
-    return Status::InvalidPack(ptr + "/" + key, "expected a number between " + Num(lo) + " and " + Num(hi));
-  *out = v;
-  return Status::Ok();
-}
-
-Status StringList(const json& v, const std::string& ptr, std::vector<std::string>* out, bool non_empty) {
-  if (v.is_string()) {
-    out->push_back(v.get<std::string>());
-    return Status::Ok();
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
   }
-  if (!v.is_array()) return Status::InvalidPack(ptr, std::string("expected an array of strings, got ") + TypeName(v));
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_string())
-      return Status::InvalidPack(ptr + "/" + std::to_string(i), std::string("expected a string, got ") + TypeName(v[i]));
-    out->push_back(v[i].get<std::string>());
-  }
-  if (non_empty && out->empty()) return Status::InvalidPack(ptr, "expected at least one string");
-  return Status::Ok();
+  return row[b.size()];
 }
 
-Status ParseResponse(const json& v, const std::string& ptr, Response* r) {
-  if (v.is_string() || v.is_array()) return StringList(v, ptr, &r->variants["neutral"], true);
-  if (!v.is_object()) return Status::InvalidPack(ptr, std::string("expected an object of tone variants, got ") + TypeName(v));
+bool IsIdentifier(const std::string& s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  return true;
+}
+
+// Collects diagnostics while reading a pack; reading goes on after an error
+// so `check` can report them all.
+class Reader {
+ public:
+  std::vector<Diagnostic> diags;
+  bool failed = false;
+
+  void Error(const std::string& ptr, const std::string& msg) {
+    diags.push_back({"error", ptr, msg, 0, 0, ""});
+    failed = true;
+  }
+  void Warn(const std::string& ptr, const std::string& msg) { diags.push_back({"warning", ptr, msg, 0, 0, ""}); }
+
+  // Warns about keys of `obj` not in `known`, suggesting the closest one.
+  void UnknownKeys(const json& obj, const std::string& ptr, const std::vector<std::string>& known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+      std::string msg = "unknown key " + Quote(it.key()) + " is ignored";
+      size_t best = 3;
+      std::string guess;
+      for (const std::string& k : known) {
+        const size_t d = EditDistance(it.key(), k);
+        if (d < best) { best = d; guess = k; }
+      }
+      if (!guess.empty()) msg += " (did you mean " + Quote(guess) + "?)";
+      Warn(ptr + "/" + Esc(it.key()), msg);
+    }
+  }
+
+  bool Object(const json& v, const std::string& ptr) {
+    if (v.is_object()) return true;
+    Error(ptr, std::string("expected an object, got ") + TypeName(v));
+    return false;
+  }
+
+  void OptString(const json& obj, const char* key, const std::string& ptr, std::string* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_string()) return Error(ptr + "/" + key, std::string("expected a string, got ") + TypeName(*it));
+    *out = it->get<std::string>();
+  }
+
+  void OptNumber(const json& obj, const char* key, const std::string& ptr, double lo, double hi, double* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_number()) return Error(ptr + "/" + key, std::string("expected a number, got ") + TypeName(*it));
+    const double v = it->get<double>();
+    if (!(v >= lo && v <= hi)) return Error(ptr + "/" + key, "expected a number between " + Num(lo) + " and " + Num(hi));
+    *out = v;
+  }
+
+  void OptInt(const json& obj, const char* key, const std::string& ptr, int lo, int hi, int* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_number_integer()) return Error(ptr + "/" + key, std::string("expected an integer, got ") + TypeName(*it));
+    const auto v = it->get<long long>();
+    if (v < lo || v > hi) return Error(ptr + "/" + key, "expected an integer between " + std::to_string(lo) + " and " + std::to_string(hi));
+    *out = static_cast<int>(v);
+  }
+
+  void OptBool(const json& obj, const char* key, const std::string& ptr, bool* out) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return;
+    if (!it->is_boolean()) return Error(ptr + "/" + key, std::string("expected a boolean, got ") + TypeName(*it));
+    *out = it->get<bool>();
+  }
+
+  // A string or an array of strings. `ptrs` receives each string's pointer.
+  bool StringList(const json& v, const std::string& ptr, std::vector<std::string>* out, bool non_empty,
+                  std::vector<std::string>* ptrs = nullptr) {
+    if (v.is_string()) {
+      out->push_back(v.get<std::string>());
+      if (ptrs) ptrs->push_back(ptr);
+      return true;
+    }
+    if (!v.is_array()) {
+      Error(ptr, std::string("expected an array of strings, got ") + TypeName(v));
+      return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_string()) {
+        Error(ptr + "/" + std::to_string(i), std::string("expected a string, got ") + TypeName(v[i]));
+        ok = false;
+        continue;
+      }
+      out->push_back(v[i].get<std::string>());
+      if (ptrs) ptrs->push_back(ptr + "/" + std::to_string(i));
+    }
+    if (ok && non_empty && out->empty()) {
+      Error(ptr, "expected at least one string");
+      ok = false;
+    }
+    return ok;
+  }
+};
+
+std::vector<std::string> WithQuickReplies(std::vector<std::string> tones) {
+  tones.push_back("quick_replies");
+  return tones;
+}
+
+void ParseResponse(Reader& rd, const json& v, const std::string& ptr, Response* r) {
+  if (v.is_string() || v.is_array()) {
+    rd.StringList(v, ptr, &r->variants["neutral"], true, &r->pointers["neutral"]);
+    return;
+  }
+  if (!v.is_object()) return rd.Error(ptr, std::string("expected an object of tone variants, got ") + TypeName(v));
   const auto& tones = ToneNames();
   for (auto it = v.begin(); it != v.end(); ++it) {
     const std::string p = ptr + "/" + Esc(it.key());
     if (it.key() == "quick_replies") {
-      if (Status s = StringList(it.value(), p, &r->quick_replies, false); !s.ok()) return s;
+      rd.StringList(it.value(), p, &r->quick_replies, false);
     } else if (std::find(tones.begin(), tones.end(), it.key()) != tones.end()) {
-      if (Status s = StringList(it.value(), p, &r->variants[it.key()], true); !s.ok()) return s;
+      rd.StringList(it.value(), p, &r->variants[it.key()], true, &r->pointers[it.key()]);
     }
-    // Unknown keys are tolerated here; `attune check` warns about them.
   }
-  if (!r->variants.count("neutral")) return Status::InvalidPack(ptr, "missing required tone \"neutral\"");
-  return Status::Ok();
+  rd.UnknownKeys(v, ptr, WithQuickReplies(tones));
+  if (!v.count("neutral")) rd.Error(ptr, "missing required tone \"neutral\"");
 }
 
-Status ParseHandoff(const json& v, const std::string& ptr, HandoffSettings* h) {
-  if (!v.is_object()) return Status::InvalidPack(ptr, std::string("expected an object, got ") + TypeName(v));
+// "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax. The time
+// zone is checked by the widget/relay (the core has no tz database).
+std::string HoursError(const std::string& spec) {
+  static const std::set<std::string> kDays = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  char d0[8] = {0}, d1[8] = {0}, tz[64] = {0};
+  int h0, m0, h1, m1;
+  char extra;
+  auto days_ok = [&](const char* a, const char* b) { return kDays.count(a) && (!*b || kDays.count(b)); };
+  int n = std::sscanf(spec.c_str(), "%3[a-z]-%3[a-z] %2d:%2d-%2d:%2d %63s %c", d0, d1, &h0, &m0, &h1, &m1, tz, &extra);
+  if (n < 6) {
+    d1[0] = 0;
+    n = std::sscanf(spec.c_str(), "%3[a-z] %2d:%2d-%2d:%2d %63s %c", d0, &h0, &m0, &h1, &m1, tz, &extra);
+    if (n < 5 || n > 6) return "expected e.g. \"mon-fri 09:00-17:00 Europe/Paris\"";
+  } else if (n > 7) {
+    return "expected e.g. \"mon-fri 09:00-17:00 Europe/Paris\"";
+  }
+  if (!days_ok(d0, d1)) return "days are sun mon tue wed thu fri sat";
+  if (h0 > 23 || h1 > 24 || m0 > 59 || m1 > 59 || h0 * 60 + m0 >= h1 * 60 + m1 || h1 * 60 + m1 > 24 * 60)
+    return "the opening time must be before the closing time";
+  return "";
+}
+
+void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSettings* h) {
+  if (!rd.Object(v, ptr)) return;
+  rd.UnknownKeys(v, ptr, {"threshold", "release", "smoothing", "fallbacks_before_offer", "weights", "consent_text",
+                          "no_agent_message", "crisis_resources", "business_hours"});
   HandoffPolicy& p = h->policy;
-  if (Status s = OptNumber(v, "threshold", ptr, 0, 1, &p.threshold); !s.ok()) return s;
-  if (Status s = OptNumber(v, "release", ptr, 0, 1, &p.release); !s.ok()) return s;
-  if (Status s = OptNumber(v, "smoothing", ptr, 0.05, 1, &p.smoothing); !s.ok()) return s;
-  if (p.release > p.threshold) return Status::InvalidPack(ptr + "/release", "expected release <= threshold");
-  double fb = p.fallbacks_before_offer;
-  if (Status s = OptNumber(v, "fallbacks_before_offer", ptr, 1, 20, &fb); !s.ok()) return s;
-  p.fallbacks_before_offer = static_cast<int>(fb);
+  rd.OptNumber(v, "threshold", ptr, 0, 1, &p.threshold);
+  rd.OptNumber(v, "release", ptr, 0, 1, &p.release);
+  rd.OptNumber(v, "smoothing", ptr, 0.05, 1, &p.smoothing);
+  if (p.release > p.threshold) rd.Error(ptr + "/release", "expected release <= threshold");
+  rd.OptInt(v, "fallbacks_before_offer", ptr, 1, 20, &p.fallbacks_before_offer);
   if (auto it = v.find("weights"); it != v.end()) {
-    if (!it->is_object()) return Status::InvalidPack(ptr + "/weights", std::string("expected an object, got ") + TypeName(*it));
-    for (auto w = it->begin(); w != it->end(); ++w) {
-      if (!p.weights.count(w.key())) return Status::InvalidPack(ptr + "/weights/" + Esc(w.key()), "unknown cue name");
-      double val = 0;
-      if (Status s = OptNumber(*it, w.key().c_str(), ptr + "/weights", 0, 2, &val); !s.ok()) return s;
-      p.weights[w.key()] = val;
+    if (rd.Object(*it, ptr + "/weights")) {
+      for (auto w = it->begin(); w != it->end(); ++w) {
+        if (!p.weights.count(w.key())) {
+          rd.Error(ptr + "/weights/" + Esc(w.key()), "unknown cue name");
+          continue;
+        }
+        double val = p.weights[w.key()];
+        rd.OptNumber(*it, w.key().c_str(), ptr + "/weights", 0, 2, &val);
+        p.weights[w.key()] = val;
+      }
     }
   }
-  if (Status s = OptString(v, "consent_text", ptr, &h->consent_text); !s.ok()) return s;
-  if (Status s = OptString(v, "no_agent_message", ptr, &h->no_agent_message); !s.ok()) return s;
+  rd.OptString(v, "consent_text", ptr, &h->consent_text);
+  rd.OptString(v, "no_agent_message", ptr, &h->no_agent_message);
   if (auto it = v.find("crisis_resources"); it != v.end()) {
-    if (!it->is_array()) return Status::InvalidPack(ptr + "/crisis_resources", "expected an array");
-    for (size_t i = 0; i < it->size(); ++i) {
-      const json& r = (*it)[i];
-      const std::string rp = ptr + "/crisis_resources/" + std::to_string(i);
-      if (!r.is_object()) return Status::InvalidPack(rp, "expected an object");
-      CrisisResource res;
-      if (Status s = OptString(r, "name", rp, &res.name); !s.ok()) return s;
-      if (res.name.empty()) return Status::InvalidPack(rp + "/name", "missing required string");
-      if (Status s = OptString(r, "phone", rp, &res.phone); !s.ok()) return s;
-      if (Status s = OptString(r, "url", rp, &res.url); !s.ok()) return s;
-      h->crisis_resources.push_back(res);
+    if (!it->is_array()) {
+      rd.Error(ptr + "/crisis_resources", std::string("expected an array, got ") + TypeName(*it));
+    } else {
+      for (size_t i = 0; i < it->size(); ++i) {
+        const json& r = (*it)[i];
+        const std::string rp = ptr + "/crisis_resources/" + std::to_string(i);
+        if (!rd.Object(r, rp)) continue;
+        rd.UnknownKeys(r, rp, {"name", "phone", "url"});
+        CrisisResource res;
+        rd.OptString(r, "name", rp, &res.name);
+        if (res.name.empty()) rd.Error(rp + "/name", "missing required string");
+        rd.OptString(r, "phone", rp, &res.phone);
+        rd.OptString(r, "url", rp, &res.url);
+        if (res.phone.empty() && res.url.empty()) rd.Error(rp, "a crisis resource needs a \"phone\" or a \"url\"");
+        h->crisis_resources.push_back(res);
+      }
     }
   }
+  if (auto it = v.find("business_hours"); it != v.end()) {
+    std::vector<std::string> ptrs;
+    if (rd.StringList(*it, ptr + "/business_hours", &h->business_hours, false, &ptrs))
+      for (size_t i = 0; i < h->business_hours.size(); ++i)
+        if (std::string e = HoursError(h->business_hours[i]); !e.empty()) rd.Error(ptrs[i], e);
+  }
+}
+
+void ParseFlow(Reader& rd, const json& v, const std::string& ptr, Flow* f) {
+  if (!rd.Object(v, ptr)) return;
+  rd.UnknownKeys(v, ptr, {"start", "steps"});
+  rd.OptString(v, "start", ptr, &f->start);
+  if (!v.count("start")) rd.Error(ptr, "missing required string \"start\"");
+  auto steps = v.find("steps");
+  if (steps == v.end()) return rd.Error(ptr, "missing required object \"steps\"");
+  if (!rd.Object(*steps, ptr + "/steps")) return;
+  if (steps->empty()) rd.Error(ptr + "/steps", "expected at least one step");
+  for (auto it = steps->begin(); it != steps->end(); ++it) {
+    const std::string sp = ptr + "/steps/" + Esc(it.key());
+    if (!rd.Object(it.value(), sp)) continue;
+    const json& s = it.value();
+    rd.UnknownKeys(s, sp, {"ask", "slot", "entity", "retry", "max_attempts", "next", "done"});
+    FlowStep step;
+    step.id = it.key();
+    for (const char* key : {"ask", "slot", "entity"})
+      if (!s.count(key)) rd.Error(sp, std::string("missing required string \"") + key + "\"");
+    rd.OptString(s, "ask", sp, &step.ask);
+    rd.OptString(s, "slot", sp, &step.slot);
+    rd.OptString(s, "entity", sp, &step.entity);
+    rd.OptString(s, "retry", sp, &step.retry);
+    rd.OptInt(s, "max_attempts", sp, 1, 10, &step.max_attempts);
+    rd.OptString(s, "next", sp, &step.next);
+    rd.OptString(s, "done", sp, &step.done);
+    if (!step.slot.empty() && !IsIdentifier(step.slot))
+      rd.Error(sp + "/slot", "expected a name of letters, digits and \"_\" (it becomes the template variable {" + step.slot + "})");
+    if (step.next.empty() && step.done.empty())
+      rd.Error(sp, "dead end: a step needs \"next\" (the following step) or \"done\" (the response that finishes the flow)");
+    if (!step.next.empty() && !step.done.empty()) rd.Error(sp, "a step has either \"next\" or \"done\", not both");
+    f->steps.push_back(std::move(step));
+  }
+}
+
+// Cross-references: responses, flows and variables named anywhere exist;
+// flows neither loop nor dead-end.
+void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
+  auto need_response = [&](const std::string& name, const std::string& ptr) {
+    if (!name.empty() && !pack.responses.count(name)) rd.Error(ptr, "no response named " + Quote(name) + " in /responses");
+  };
+  std::set<std::string> entity_types(BuiltinEntityTypes().begin(), BuiltinEntityTypes().end());
+  for (const EntityDefinition& e : pack.entities) entity_types.insert(e.name);
+
+  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis"};
+  std::set<std::string> slots;
+  for (const auto& [name, flow] : pack.flows) {
+    const std::string fp = "/flows/" + Esc(name);
+    if (!flow.start.empty() && !flow.Step(flow.start)) rd.Error(fp + "/start", "no step named " + Quote(flow.start) + " in this flow's steps");
+    std::set<std::string> reachable;
+    for (const FlowStep& s : flow.steps) {
+      const std::string sp = fp + "/steps/" + Esc(s.id);
+      need_response(s.ask, sp + "/ask");
+      need_response(s.retry, sp + "/retry");
+      need_response(s.done, sp + "/done");
+      for (const std::string* r : {&s.ask, &s.retry, &s.done}) used.insert(*r);
+      if (!s.entity.empty() && !entity_types.count(s.entity)) {
+        std::string known;
+        for (const std::string& t : entity_types) known += (known.empty() ? "" : ", ") + t;
+        rd.Error(sp + "/entity", "unknown entity type " + Quote(s.entity) + " (known: " + known + ")");
+      }
+      if (!s.next.empty() && !flow.Step(s.next)) rd.Error(sp + "/next", "no step named " + Quote(s.next) + " in this flow's steps");
+      if (!s.slot.empty()) slots.insert(s.slot);
+      // Follow `next` from here; coming back to a step is a loop the
+      // visitor could never leave.
+      std::vector<std::string> path = {s.id};
+      const FlowStep* cur = &s;
+      while (cur && !cur->next.empty()) {
+        if (std::find(path.begin(), path.end(), cur->next) != path.end()) {
+          std::string route;
+          for (const std::string& p : path) route += p + " -> ";
+          rd.Error(sp + "/next", "flow loops and never finishes: " + route + cur->next);
+          break;
+        }
+        path.push_back(cur->next);
+        cur = flow.Step(cur->next);
+      }
+    }
+    for (const FlowStep* cur = flow.Step(flow.start); cur && !reachable.count(cur->id); cur = flow.Step(cur->next))
+      reachable.insert(cur->id);
+    for (const FlowStep& s : flow.steps)
+      if (!reachable.empty() && !reachable.count(s.id)) rd.Warn(fp + "/steps/" + Esc(s.id), "step is never reached from \"start\"");
+  }
+
+  bool any_flow_started = false;
+  std::set<std::string> started;
+  for (size_t i = 0; i < pack.intents.size(); ++i) {
+    const Intent& in = pack.intents[i];
+    const std::string ip = "/intents/" + std::to_string(i);
+    const json& jv = doc["intents"][i];
+    need_response(in.response, ip + (jv.count("response") ? "/response" : "/name"));
+    used.insert(in.response);
+    if (!in.flow.empty()) {
+      if (!pack.flows.count(in.flow)) rd.Error(ip + "/flow", "no flow named " + Quote(in.flow) + " in /flows");
+      started.insert(in.flow);
+      any_flow_started = true;
+    }
+  }
+  (void)any_flow_started;
+  for (const auto& [name, flow] : pack.flows)
+    if (!started.count(name)) rd.Warn("/flows/" + Esc(name), "no intent starts this flow (set \"flow\": " + Quote(name) + " on an intent)");
+  for (const auto& [name, r] : pack.responses)
+    if (!used.count(name)) rd.Warn("/responses/" + Esc(name), "response is not used by any intent or flow");
+  for (const char* rec : {"offer_human", "handoff", "crisis"})
+    if (!pack.responses.count(rec))
+      rd.Warn("/responses", std::string("no ") + Quote(rec) + " response: " +
+                                (std::string(rec) == "crisis" ? "a visitor in crisis would get an ordinary answer"
+                                                               : "the built-in path to a person has nothing to say"));
+
+  // Template variables: defined by the pack, a flow slot or the host ("name").
+  auto check_templates = [&](const std::string& text, const std::string& ptr) {
+    if (std::count(text.begin(), text.end(), '{') != std::count(text.begin(), text.end(), '}')) {
+      rd.Error(ptr, "unbalanced \"{\" / \"}\" (write \"{{\" for a literal brace)");
+      return;
+    }
+    for (const std::string& var : TemplateVariables(text)) {
+      if (var == "name" || pack.variables.count(var) || slots.count(var)) continue;
+      std::string known = "name";
+      for (const auto& [k, v] : pack.variables) known += ", " + k;
+      for (const std::string& s : slots) known += ", " + s;
+      rd.Error(ptr, "unknown variable {" + var + "} (known: " + known + ")");
+    }
+  };
+  for (const auto& [name, r] : pack.responses)
+    for (const auto& [tone, texts] : r.variants)
+      for (size_t i = 0; i < texts.size(); ++i) check_templates(texts[i], r.pointers.at(tone)[i]);
+}
+
+Status FirstError(const std::vector<Diagnostic>& diags) {
+  for (const Diagnostic& d : diags)
+    if (d.severity == "error") return Status::InvalidPack(d.pointer, d.message);
   return Status::Ok();
 }
 
-}  // namespace
-
-const std::vector<std::string>& ToneNames() {
-  static const std::vector<std::string> kTones = {"neutral", "frustrated", "angry", "sad", "anxious", "happy", "crisis"};
-  return kTones;
-}
-
-Status LoadPack(std::string_view text, Pack* out) {
+// Parses `text` into *pack, recording every problem in `rd`. Returns false
+// (with the diagnostic already recorded) when the JSON itself is broken.
+bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error) {
   json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
-    // Re-parse with a callback-free sax to find where it broke: nlohmann's
-    // non-throwing parse does not report the position, so count it ourselves.
+    // nlohmann's non-throwing parse does not say where it broke; a SAX pass
+    // that stops at the first error does.
     struct Locator : nlohmann::json_sax<json> {
       size_t pos = 0;
       std::string what;
@@ -154,70 +416,338 @@ Status LoadPack(std::string_view text, Pack* out) {
       }
     } locator;
     json::sax_parse(text.begin(), text.end(), &locator, json::input_format_t::json, /*strict=*/true);
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i + 1 < locator.pos && i < text.size(); ++i) {
-      if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
-    }
+    int line = 1, col = 1;
+    LineColumn(text, locator.pos > 0 ? locator.pos - 1 : 0, &line, &col);
     std::string what = locator.what;
     if (auto k = what.find("syntax error "); k != std::string::npos) what = what.substr(k);
-    return Status::InvalidJson("line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
+    *json_error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what;
+    rd.diags.push_back({"error", "", *json_error, line, col, ""});
+    rd.failed = true;
+    return false;
   }
-  if (!doc.is_object()) return Status::InvalidPack("", std::string("expected an object, got ") + TypeName(doc));
+  if (!rd.Object(doc, "")) return true;
 
   Pack pack;
+  rd.UnknownKeys(doc, "", {"$schema", "version", "id", "name", "description", "language", "intent_threshold", "variables",
+                           "entities", "acknowledgements", "responses", "intents", "flows", "handoff"});
   if (auto it = doc.find("version"); it != doc.end()) {
-    if (!it->is_number_integer()) return Status::InvalidPack("/version", "expected an integer");
-    pack.version = it->get<int>();
-    if (pack.version != kPackFormatVersion)
-      return Status::InvalidPack("/version", "unsupported pack version " + std::to_string(pack.version) + " (this build reads version " + std::to_string(kPackFormatVersion) + ")");
+    if (!it->is_number_integer()) {
+      rd.Error("/version", "expected an integer");
+    } else {
+      pack.version = it->get<int>();
+      if (pack.version != kPackFormatVersion)
+        rd.Error("/version", "unsupported pack version " + std::to_string(pack.version) + " (this build reads version " +
+                                 std::to_string(kPackFormatVersion) + ")");
+    }
+  } else {
+    rd.Warn("", "no \"version\": assuming version " + std::to_string(kPackFormatVersion));
   }
-  if (Status s = OptString(doc, "id", "", &pack.id); !s.ok()) return s;
-  if (Status s = OptString(doc, "name", "", &pack.name); !s.ok()) return s;
-  if (Status s = OptString(doc, "language", "", &pack.language); !s.ok()) return s;
-  if (Status s = OptNumber(doc, "intent_threshold", "", 0, 1, &pack.intent_threshold); !s.ok()) return s;
+  rd.OptString(doc, "id", "", &pack.id);
+  rd.OptString(doc, "name", "", &pack.name);
+  rd.OptString(doc, "description", "", &pack.description);
+  rd.OptString(doc, "language", "", &pack.language);
+  rd.OptNumber(doc, "intent_threshold", "", 0, 1, &pack.intent_threshold);
+
+  if (auto it = doc.find("variables"); it != doc.end() && rd.Object(*it, "/variables")) {
+    for (auto v = it->begin(); v != it->end(); ++v) {
+      const std::string vp = "/variables/" + Esc(v.key());
+      if (!IsIdentifier(v.key())) rd.Error(vp, "a variable name is letters, digits and \"_\"");
+      else if (!v->is_string()) rd.Error(vp, std::string("expected a string, got ") + TypeName(*v));
+      else pack.variables[v.key()] = v->get<std::string>();
+    }
+  }
+  if (auto it = doc.find("entities"); it != doc.end() && rd.Object(*it, "/entities")) {
+    for (auto e = it->begin(); e != it->end(); ++e) {
+      const std::string ep = "/entities/" + Esc(e.key());
+      EntityDefinition def;
+      def.name = e.key();
+      if (!IsIdentifier(def.name)) rd.Error(ep, "an entity name is letters, digits and \"_\"");
+      if (e->is_string()) {
+        def.pattern = e->get<std::string>();
+      } else if (rd.Object(*e, ep)) {
+        rd.UnknownKeys(*e, ep, {"pattern", "description"});
+        if (!e->count("pattern")) rd.Error(ep, "missing required string \"pattern\"");
+        rd.OptString(*e, "pattern", ep, &def.pattern);
+      }
+      const std::string pp = e->is_string() ? ep : ep + "/pattern";
+      if (!def.pattern.empty())
+        if (std::string err = EntityPatternError(def.pattern); !err.empty()) rd.Error(pp, "bad pattern: " + err);
+      pack.entities.push_back(def);
+    }
+  }
+  if (auto it = doc.find("acknowledgements"); it != doc.end() && rd.Object(*it, "/acknowledgements")) {
+    const auto& tones = DistressTones();
+    for (auto a = it->begin(); a != it->end(); ++a) {
+      const std::string ap = "/acknowledgements/" + Esc(a.key());
+      if (std::find(tones.begin(), tones.end(), a.key()) == tones.end()) {
+        std::string list;
+        for (const std::string& t : tones) list += (list.empty() ? "" : ", ") + t;
+        rd.Error(ap, "acknowledgements are for distress tones only (" + list + ")");
+        continue;
+      }
+      rd.StringList(*a, ap, &pack.acknowledgements[a.key()], true);
+    }
+  }
 
   auto responses = doc.find("responses");
-  if (responses == doc.end()) return Status::InvalidPack("", "missing required object \"responses\"");
-  if (!responses->is_object()) return Status::InvalidPack("/responses", std::string("expected an object, got ") + TypeName(*responses));
-  for (auto it = responses->begin(); it != responses->end(); ++it) {
-    Response r;
-    if (Status s = ParseResponse(it.value(), "/responses/" + Esc(it.key()), &r); !s.ok()) return s;
-    pack.responses[it.key()] = std::move(r);
+  if (responses == doc.end()) {
+    rd.Error("", "missing required object \"responses\"");
+  } else if (!responses->is_object()) {
+    rd.Error("/responses", std::string("expected an object, got ") + TypeName(*responses));
+  } else {
+    for (auto it = responses->begin(); it != responses->end(); ++it) {
+      Response r;
+      ParseResponse(rd, it.value(), "/responses/" + Esc(it.key()), &r);
+      pack.responses[it.key()] = std::move(r);
+    }
+    for (const char* required : {"greeting", "fallback"})
+      if (!pack.responses.count(required)) rd.Error("/responses", std::string("missing required response \"") + required + "\"");
   }
-  for (const char* required : {"greeting", "fallback"})
-    if (!pack.responses.count(required)) return Status::InvalidPack("/responses", std::string("missing required response \"") + required + "\"");
+
+  if (auto it = doc.find("flows"); it != doc.end() && rd.Object(*it, "/flows")) {
+    for (auto f = it->begin(); f != it->end(); ++f) {
+      Flow flow;
+      flow.name = f.key();
+      ParseFlow(rd, f.value(), "/flows/" + Esc(f.key()), &flow);
+      pack.flows[f.key()] = std::move(flow);
+    }
+  }
 
   auto intents = doc.find("intents");
-  if (intents == doc.end()) return Status::InvalidPack("", "missing required array \"intents\"");
-  if (!intents->is_array()) return Status::InvalidPack("/intents", std::string("expected an array, got ") + TypeName(*intents));
-  std::set<std::string> names;
-  for (size_t i = 0; i < intents->size(); ++i) {
-    const json& v = (*intents)[i];
-    const std::string ptr = "/intents/" + std::to_string(i);
-    if (!v.is_object()) return Status::InvalidPack(ptr, std::string("expected an object, got ") + TypeName(v));
-    Intent intent;
-    if (Status s = OptString(v, "name", ptr, &intent.name); !s.ok()) return s;
-    if (intent.name.empty()) return Status::InvalidPack(ptr + "/name", "missing required string");
-    if (!names.insert(intent.name).second) return Status::InvalidPack(ptr + "/name", "duplicate intent name \"" + intent.name + "\"");
-    auto ex = v.find("examples");
-    if (ex == v.end()) return Status::InvalidPack(ptr, "missing required array \"examples\"");
-    if (Status s = StringList(*ex, ptr + "/examples", &intent.examples, true); !s.ok()) return s;
-    intent.response = intent.name;
-    if (Status s = OptString(v, "response", ptr, &intent.response); !s.ok()) return s;
-    if (auto h = v.find("handoff"); h != v.end()) {
-      if (!h->is_boolean()) return Status::InvalidPack(ptr + "/handoff", "expected a boolean");
-      intent.handoff = h->get<bool>();
+  bool intents_ok = false;
+  if (intents == doc.end()) {
+    rd.Error("", "missing required array \"intents\"");
+  } else if (!intents->is_array()) {
+    rd.Error("/intents", std::string("expected an array, got ") + TypeName(*intents));
+  } else {
+    intents_ok = true;
+    std::set<std::string> names;
+    for (size_t i = 0; i < intents->size(); ++i) {
+      const json& v = (*intents)[i];
+      const std::string ptr = "/intents/" + std::to_string(i);
+      Intent intent;
+      if (!rd.Object(v, ptr)) {
+        intents_ok = false;
+        continue;
+      }
+      rd.UnknownKeys(v, ptr, {"name", "examples", "patterns", "response", "flow", "handoff", "distress"});
+      rd.OptString(v, "name", ptr, &intent.name);
+      if (intent.name.empty()) rd.Error(ptr + "/name", "missing required string");
+      else if (intent.name == "none" || intent.name == "greeting") rd.Error(ptr + "/name", Quote(intent.name) + " is reserved");
+      else if (!names.insert(intent.name).second) rd.Error(ptr + "/name", "duplicate intent name " + Quote(intent.name));
+      auto ex = v.find("examples");
+      if (ex == v.end()) rd.Error(ptr, "missing required array \"examples\"");
+      else rd.StringList(*ex, ptr + "/examples", &intent.examples, true);
+      if (auto pt = v.find("patterns"); pt != v.end()) {
+        std::vector<std::string> ptrs;
+        rd.StringList(*pt, ptr + "/patterns", &intent.patterns, false, &ptrs);
+        for (size_t k = 0; k < intent.patterns.size(); ++k)
+          if (std::string e = PatternError(intent.patterns[k]); !e.empty()) rd.Error(ptrs[k], "bad pattern: " + e);
+      }
+      intent.response = intent.name;
+      rd.OptString(v, "response", ptr, &intent.response);
+      rd.OptString(v, "flow", ptr, &intent.flow);
+      rd.OptBool(v, "handoff", ptr, &intent.handoff);
+      rd.OptBool(v, "distress", ptr, &intent.distress);
+      pack.intents.push_back(std::move(intent));
     }
-    if (!pack.responses.count(intent.response))
-      return Status::InvalidPack(ptr + (v.count("response") ? "/response" : "/name"), "no response named \"" + intent.response + "\" in /responses");
-    pack.intents.push_back(std::move(intent));
   }
 
-  if (auto h = doc.find("handoff"); h != doc.end())
-    if (Status s = ParseHandoff(*h, "/handoff", &pack.handoff); !s.ok()) return s;
+  if (auto h = doc.find("handoff"); h != doc.end()) ParseHandoff(rd, *h, "/handoff", &pack.handoff);
 
+  // References only make sense once every part has a shape.
+  if (!rd.failed && intents_ok) CheckReferences(rd, pack, doc);
+  *out = std::move(pack);
+  return true;
+}
+
+}  // namespace
+
+const std::vector<std::string>& ToneNames() {
+  static const std::vector<std::string> kTones = {"neutral", "frustrated", "angry", "sad", "anxious", "happy", "crisis"};
+  return kTones;
+}
+
+const std::vector<std::string>& DistressTones() {
+  static const std::vector<std::string> kTones = {"frustrated", "angry", "sad", "anxious", "crisis"};
+  return kTones;
+}
+
+const FlowStep* Flow::Step(const std::string& id) const {
+  for (const FlowStep& s : steps)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+const Intent* Pack::FindIntent(const std::string& name) const {
+  for (const Intent& in : intents)
+    if (in.name == name) return &in;
+  return nullptr;
+}
+
+std::vector<std::string> TemplateVariables(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    if (i + 1 < text.size() && text[i + 1] == '{') { ++i; continue; }
+    const size_t close = text.find('}', i);
+    if (close == std::string_view::npos) break;
+    out.emplace_back(text.substr(i + 1, close - i - 1));
+    i = close;
+  }
+  return out;
+}
+
+Status LoadPack(std::string_view text, Pack* out) {
+  Reader rd;
+  Pack pack;
+  std::string json_error;
+  if (!Read(text, rd, &pack, &json_error)) return Status::InvalidJson(json_error);
+  if (Status s = FirstError(rd.diags); !s.ok()) return s;
   *out = std::move(pack);
   return Status::Ok();
+}
+
+std::vector<Diagnostic> CheckPack(std::string_view text, std::string_view tone_rules_json) {
+  Reader rd;
+  Pack pack;
+  std::string json_error;
+  if (!Read(text, rd, &pack, &json_error)) return rd.diags;
+  if (!rd.failed && !tone_rules_json.empty()) ToneCheck(pack, tone_rules_json, &rd.diags);
+  for (Diagnostic& d : rd.diags)
+    if (d.line == 0) LineColumn(text, LocatePointer(text, d.pointer), &d.line, &d.column);
+  return rd.diags;
+}
+
+// --- Pointer -> position ------------------------------------------------------
+//
+// A small scanner over text that already parsed as JSON: it walks the
+// pointer's tokens, skipping values it does not need without recursion.
+
+namespace {
+
+struct Scan {
+  std::string_view t;
+  size_t i = 0;
+  void Ws() {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
+  }
+  // At a '"': reads the string (escapes decoded well enough to compare keys).
+  std::string String() {
+    std::string out;
+    ++i;
+    while (i < t.size() && t[i] != '"') {
+      if (t[i] == '\\' && i + 1 < t.size()) {
+        const char e = t[i + 1];
+        if (e == 'u' && i + 5 < t.size()) {
+          const unsigned cp = static_cast<unsigned>(std::strtoul(std::string(t.substr(i + 2, 4)).c_str(), nullptr, 16));
+          if (cp < 0x80) out += static_cast<char>(cp);
+          else out += '?';
+          i += 6;
+          continue;
+        }
+        out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
+        i += 2;
+        continue;
+      }
+      out += t[i++];
+    }
+    ++i;
+    return out;
+  }
+  void Skip() {
+    Ws();
+    if (i >= t.size()) return;
+    if (t[i] == '"') { String(); return; }
+    if (t[i] != '{' && t[i] != '[') {
+      while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n' && t[i] != '\r' && t[i] != '\t') ++i;
+      return;
+    }
+    int depth = 0;
+    while (i < t.size()) {
+      const char c = t[i];
+      if (c == '"') { String(); continue; }
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') {
+        --depth;
+        ++i;
+        if (depth == 0) return;
+        continue;
+      }
+      ++i;
+    }
+  }
+};
+
+}  // namespace
+
+size_t LocatePointer(std::string_view text, std::string_view pointer) {
+  Scan s{text, 0};
+  s.Ws();
+  size_t found = s.i;
+  size_t p = 0;
+  if (pointer.empty() || pointer == "/") return found;
+  while (p < pointer.size() && pointer[p] == '/') {
+    size_t q = pointer.find('/', p + 1);
+    if (q == std::string_view::npos) q = pointer.size();
+    std::string token;
+    for (size_t k = p + 1; k < q; ++k) {
+      if (pointer[k] == '~' && k + 1 < q) {
+        token += pointer[k + 1] == '1' ? '/' : '~';
+        ++k;
+      } else {
+        token += pointer[k];
+      }
+    }
+    p = q;
+    s.Ws();
+    if (s.i >= text.size()) return found;
+    bool hit = false;
+    if (text[s.i] == '{') {
+      ++s.i;
+      while (true) {
+        s.Ws();
+        if (s.i >= text.size() || text[s.i] != '"') break;
+        const std::string key = s.String();
+        s.Ws();
+        if (s.i < text.size() && text[s.i] == ':') ++s.i;
+        s.Ws();
+        if (key == token) { hit = true; break; }
+        s.Skip();
+        s.Ws();
+        if (s.i < text.size() && text[s.i] == ',') ++s.i;
+        else break;
+      }
+    } else if (text[s.i] == '[') {
+      char* end = nullptr;
+      const long index = std::strtol(token.c_str(), &end, 10);
+      if (token.empty() || *end != 0 || index < 0) return found;
+      ++s.i;
+      s.Ws();
+      long k = 0;
+      while (s.i < text.size() && text[s.i] != ']') {
+        if (k == index) { hit = true; break; }
+        s.Skip();
+        s.Ws();
+        if (s.i < text.size() && text[s.i] == ',') { ++s.i; s.Ws(); }
+        else break;
+        ++k;
+      }
+    }
+    if (!hit) return found;
+    found = s.i;
+  }
+  return found;
+}
+
+void LineColumn(std::string_view text, size_t offset, int* line, int* column) {
+  *line = 1;
+  *column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if (c == '\n') { ++*line; *column = 1; }
+    else if ((c & 0xC0) != 0x80) ++*column;  // count code points, not bytes
+  }
 }
 
 }  // namespace attune

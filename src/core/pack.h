@@ -1,10 +1,17 @@
 // Pack: a template pack, the JSON a site owner edits to shape Attune.
 //
-// A pack holds intents (with examples the recognizer trains on at load),
-// responses (with tone variants), fallback and handoff settings. LoadPack()
-// parses and validates it without throwing: on failure the Status names the
-// JSON pointer of the offending value and what was expected, and *pack is
-// left unchanged. The format is described by packs/pack.schema.json.
+// A pack holds intents (with examples the recognizer trains on at load,
+// optional patterns and the entities they care about), responses (with tone
+// variants, variables and quick replies), multi-step flows, acknowledgements
+// for distress, fallback and handoff settings. The format is versioned
+// (kPackFormatVersion) and described by packs/pack.schema.json, which a
+// pack names in its "$schema" key.
+//
+// LoadPack() parses and validates without throwing: on failure the Status
+// names the JSON pointer of the offending value and what was expected, and
+// *pack is left unchanged. CheckPack() runs the same validation but collects
+// every error and warning (unknown keys, unreachable flow steps, ...) with
+// line and column, for `attune check`.
 #pragma once
 
 #include <map>
@@ -20,19 +27,55 @@ namespace attune {
 inline constexpr int kPackFormatVersion = 1;
 
 // Tones a response may vary by; "neutral" is the one every response needs.
+// "crisis" is used only by the crisis response.
 const std::vector<std::string>& ToneNames();
+// The tones that call for acknowledging the visitor's feeling first.
+const std::vector<std::string>& DistressTones();
 
 struct Response {
   // tone name -> variants; always has "neutral".
   std::map<std::string, std::vector<std::string>> variants;
+  // tone name -> JSON pointer of each variant, for diagnostics and `template`.
+  std::map<std::string, std::vector<std::string>> pointers;
   std::vector<std::string> quick_replies;
 };
 
 struct Intent {
   std::string name;
   std::vector<std::string> examples;
+  std::vector<std::string> patterns;  // see PatternMatches() in intents.h
   std::string response;  // key into Pack::responses. Default: the intent's name.
+  std::string flow;      // flow it starts, if any. Default: none.
   bool handoff = false;  // Default: false. True for "ask for a person" intents.
+  bool distress = false; // Default: false. True when visitors say it upset (complaints):
+                         // every reply must acknowledge the feeling (checked by `check`).
+};
+
+// A pack-defined entity: a safe pattern matched against whole words (see
+// EntityPatternError in entities.h). It may redefine a built-in type such as
+// "order_number" to the shop's own format.
+struct EntityDefinition {
+  std::string name;
+  std::string pattern;
+};
+
+// One step of a flow: ask for a slot until the visitor gives a valid value.
+struct FlowStep {
+  std::string id;
+  std::string ask;     // response asking for the value
+  std::string slot;    // variable the value is stored in, e.g. "order_id"
+  std::string entity;  // entity type that is a valid value, e.g. "order_number"
+  std::string retry;   // response when the answer is not valid. Default: `ask`.
+  int max_attempts = 2;  // Default: 2 invalid answers, then offer a person.
+  std::string next;    // the following step, or empty when `done` is set
+  std::string done;    // response that completes the flow (may use the slots)
+};
+
+struct Flow {
+  std::string name;
+  std::string start;  // first step id
+  std::vector<FlowStep> steps;
+  const FlowStep* Step(const std::string& id) const;
 };
 
 struct CrisisResource {
@@ -46,23 +89,60 @@ struct HandoffSettings {
   std::string consent_text;
   std::string no_agent_message;
   std::vector<CrisisResource> crisis_resources;
+  // "mon-fri 09:00-17:00 Europe/Paris" (the relay's --hours syntax); empty
+  // means always open.
+  std::vector<std::string> business_hours;
 };
 
 struct Pack {
   int version = kPackFormatVersion;
   std::string id;
   std::string name;
-  std::string language = "en";     // Default: "en".
+  std::string description;
+  std::string language = "en";     // Default: "en" (BCP 47).
   double intent_threshold = 0.35;  // Default: below this confidence the intent is "none".
+  std::map<std::string, std::string> variables;  // fixed values for {name} in templates
+  std::vector<EntityDefinition> entities;
+  std::map<std::string, std::vector<std::string>> acknowledgements;  // tone -> openers
   std::vector<Intent> intents;
   std::map<std::string, Response> responses;  // must include "greeting" and "fallback"
+  std::map<std::string, Flow> flows;
   HandoffSettings handoff;
+
+  const Intent* FindIntent(const std::string& name) const;
 };
 
 // Parses and validates `json`. On success fills *pack and returns OK.
 // Errors: InvalidJson (with line:column) when `json` does not parse;
-// InvalidPack (with JSON pointer) when a value has the wrong type, a required
-// field is missing, an intent name repeats or an intent's response is unknown.
+// InvalidPack (with JSON pointer) for the first problem found: a value of the
+// wrong type, a missing required field, a repeated intent name, an unknown
+// response, a template variable no one defines, a flow that loops or
+// dead-ends, a malformed pattern.
 Status LoadPack(std::string_view json, Pack* pack);
+
+struct Diagnostic {
+  std::string severity;  // "error" or "warning"
+  std::string pointer;   // JSON pointer ("" = the document)
+  std::string message;
+  int line = 0;          // 1-based position of the value (or its nearest
+  int column = 0;        // existing parent); 0 when unknown
+  std::string suggestion;  // tone check: a kinder alternative; else empty
+};
+
+// Everything wrong with a pack: all errors LoadPack would report (not just
+// the first), plus warnings: unknown keys (with "did you mean"), unreachable
+// flow steps, responses no intent or flow uses. If `tone_rules_json` is not
+// empty, also the tone check (see tone_check.h). Never fails.
+std::vector<Diagnostic> CheckPack(std::string_view json, std::string_view tone_rules_json = {});
+
+// Byte offset of the value at `pointer` in JSON `text`, or of its nearest
+// existing ancestor; 0 for "" or when `text` is not JSON.
+size_t LocatePointer(std::string_view text, std::string_view pointer);
+// 1-based line and column (in code points) of byte `offset` in `text`.
+void LineColumn(std::string_view text, size_t offset, int* line, int* column);
+
+// Placeholders "{name}" used in a template, in order of appearance. "{{" is
+// a literal brace.
+std::vector<std::string> TemplateVariables(std::string_view text);
 
 }  // namespace attune

@@ -1,0 +1,374 @@
+#include "entities.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "text.h"
+
+namespace attune {
+namespace {
+
+// --- Safe patterns ----------------------------------------------------------
+
+constexpr int kMaxRepeat = 32;     // "*" and "+" mean at most 32
+constexpr size_t kMaxWord = 64;    // longer words never match a pattern
+
+struct Atom {
+  bool any = false;
+  std::vector<std::pair<unsigned char, unsigned char>> ranges;  // lower-cased
+  int min = 1, max = 1;
+};
+
+unsigned char Low(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+std::string Parse(std::string_view p, std::vector<Atom>* out) {
+  out->clear();
+  size_t i = 0;
+  while (i < p.size()) {
+    Atom a;
+    const char c = p[i];
+    if (c == '(' || c == ')' || c == '|' || c == '^' || c == '$')
+      return std::string("\"") + c + "\" is not supported (no groups, alternation or anchors; the pattern matches a whole word)";
+    if (c == '?' || c == '*' || c == '+' || c == '{') return "quantifier \"" + std::string(1, c) + "\" at position " + std::to_string(i) + " has nothing to repeat";
+    if (c == '.') {
+      a.any = true;
+      ++i;
+    } else if (c == '\\') {
+      if (i + 1 >= p.size()) return "pattern ends with \"\\\"";
+      const char e = p[i + 1];
+      if (e == 'd') a.ranges = {{'0', '9'}};
+      else if (e == 'w') a.ranges = {{'a', 'z'}, {'0', '9'}, {'_', '_'}};
+      else if (std::isalnum(static_cast<unsigned char>(e))) return std::string("unknown escape \"\\") + e + "\"";
+      else a.ranges = {{Low(e), Low(e)}};
+      i += 2;
+    } else if (c == '[') {
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') return "negated classes \"[^...]\" are not supported";
+      while (j < p.size() && p[j] != ']') {
+        unsigned char lo = p[j];
+        if (lo == '\\' && j + 1 < p.size()) {
+          const char e = p[j + 1];
+          if (e == 'd') { a.ranges.push_back({'0', '9'}); j += 2; continue; }
+          if (e == 'w') { a.ranges.insert(a.ranges.end(), {{'a', 'z'}, {'0', '9'}, {'_', '_'}}); j += 2; continue; }
+          lo = e;
+          ++j;
+        }
+        if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
+          const unsigned char hi = p[j + 2];
+          if (hi < lo) return "range \"" + std::string(p.substr(j, 3)) + "\" is backwards";
+          // Case-insensitive: fold letter ranges to lower case.
+          if (lo >= 'A' && hi <= 'Z') a.ranges.push_back({Low(lo), Low(hi)});
+          else a.ranges.push_back({lo, hi});
+          j += 3;
+        } else {
+          a.ranges.push_back({Low(lo), Low(lo)});
+          ++j;
+        }
+      }
+      if (j >= p.size()) return "unclosed \"[\"";
+      if (a.ranges.empty()) return "empty class \"[]\"";
+      i = j + 1;
+    } else {
+      a.ranges = {{Low(c), Low(c)}};
+      ++i;
+    }
+    if (i < p.size()) {
+      const char q = p[i];
+      if (q == '?') { a.min = 0; a.max = 1; ++i; }
+      else if (q == '*') { a.min = 0; a.max = kMaxRepeat; ++i; }
+      else if (q == '+') { a.min = 1; a.max = kMaxRepeat; ++i; }
+      else if (q == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return "unclosed \"{\"";
+        int m = -1, n = -1;
+        const std::string body(p.substr(i + 1, close - i - 1));
+        char extra;
+        if (std::sscanf(body.c_str(), "%d,%d%c", &m, &n, &extra) == 2) {
+        } else if (std::sscanf(body.c_str(), "%d%c", &m, &extra) == 1) {
+          n = m;
+        } else {
+          return "expected {m} or {m,n}, got {" + body + "}";
+        }
+        if (m < 0 || n < m || n > kMaxRepeat) return "repeat {" + body + "} must have 0 <= m <= n <= " + std::to_string(kMaxRepeat);
+        a.min = m;
+        a.max = n;
+        i = close + 1;
+      }
+    }
+    out->push_back(std::move(a));
+  }
+  if (out->empty()) return "empty pattern";
+  return "";
+}
+
+bool AtomAccepts(const Atom& a, unsigned char c) {
+  if (a.any) return true;
+  c = Low(c);
+  for (const auto& [lo, hi] : a.ranges)
+    if (c >= lo && c <= hi) return true;
+  return false;
+}
+
+// Whole-word match by NFA simulation over (atom, count) states.
+bool MatchAtoms(const std::vector<Atom>& atoms, std::string_view w) {
+  if (w.size() > kMaxWord) return false;
+  // State k: atoms [0, k) are complete. Counts tracked per state as the set
+  // of possible repeat counts of atom k (bitmask, counts <= 32).
+  const size_t m = atoms.size();
+  std::vector<uint64_t> cur(m + 1, 0), nxt(m + 1, 0);
+  auto close = [&](std::vector<uint64_t>* s) {
+    for (size_t k = 0; k < m; ++k) {
+      // If atom k has a count >= min, we may move on to atom k+1 with count 0.
+      const uint64_t ok = (*s)[k] >> atoms[k].min;
+      if (ok) (*s)[k + 1] |= 1;
+    }
+  };
+  cur[0] = 1;
+  close(&cur);
+  for (unsigned char c : w) {
+    std::fill(nxt.begin(), nxt.end(), 0);
+    for (size_t k = 0; k < m; ++k) {
+      if (!cur[k] || !AtomAccepts(atoms[k], c)) continue;
+      const uint64_t grown = (cur[k] << 1) & ((2ull << atoms[k].max) - 1);  // counts <= max
+      nxt[k] |= grown;
+    }
+    cur.swap(nxt);
+    close(&cur);
+  }
+  return cur[m] & 1;
+}
+
+// --- Built-in recognisers ------------------------------------------------------
+
+bool IsDigitC(char c) { return c >= '0' && c <= '9'; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(Low(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int MonthIndex(const std::string& w) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+  static const char* kEs[] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+  for (int i = 0; i < 12; ++i)
+    if (w == kMonths[i] || w == kFull[i] || w == kEs[i] || (w == "sept" && i == 8)) return i + 1;
+  return 0;
+}
+
+bool IsRelativeDay(const std::string& w) {
+  static const char* kWords[] = {"today", "tomorrow", "yesterday", "tonight", "hoy", "mañana", "ayer", "monday", "tuesday",
+                                 "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes", "miércoles",
+                                 "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+std::string Two(int v) {
+  char b[8];
+  std::snprintf(b, sizeof b, "%02d", v);
+  return b;
+}
+
+std::string CurrencyWord(const std::string& w) {
+  if (w == "dollars" || w == "dollar" || w == "usd" || w == "dólares" || w == "dolares") return "USD";
+  if (w == "euros" || w == "euro" || w == "eur") return "EUR";
+  if (w == "pounds" || w == "pound" || w == "gbp" || w == "libras") return "GBP";
+  if (w == "pesos" || w == "mxn") return "MXN";
+  return "";
+}
+
+// "12,50" and "1,234.50" to "12.50" / "1234.50".
+std::string NormaliseAmount(std::string s) {
+  const size_t comma = s.rfind(','), dot = s.rfind('.');
+  if (comma != std::string::npos && (dot == std::string::npos || comma > dot) && s.size() - comma == 3) {
+    s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
+    std::replace(s.begin(), s.end(), ',', '.');
+  } else {
+    s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+  }
+  return s;
+}
+
+struct Word {
+  std::string text, norm;
+  size_t begin, end;
+  TokenKind kind;
+};
+
+}  // namespace
+
+std::string EntityPatternError(std::string_view pattern) {
+  std::vector<Atom> atoms;
+  return Parse(pattern, &atoms);
+}
+
+bool EntityPatternMatches(std::string_view pattern, std::string_view word) {
+  std::vector<Atom> atoms;
+  if (!Parse(pattern, &atoms).empty()) return false;
+  return MatchAtoms(atoms, word);
+}
+
+const std::vector<std::string>& BuiltinEntityTypes() {
+  static const std::vector<std::string> kTypes = {"order_number", "email", "phone", "date", "amount"};
+  return kTypes;
+}
+
+std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<EntityDefinition>& custom) {
+  std::vector<Entity> out;
+  const std::string_view s = cleaned.substr(0, std::min(cleaned.size(), kMaxAnalyzedBytes));
+  std::vector<std::vector<Atom>> compiled(custom.size());
+  const EntityDefinition* custom_order = nullptr;
+  size_t custom_order_index = 0;
+  for (size_t i = 0; i < custom.size(); ++i) {
+    Parse(custom[i].pattern, &compiled[i]);
+    if (custom[i].name == "order_number") { custom_order = &custom[i]; custom_order_index = i; }
+  }
+  std::vector<char> taken(s.size() + 1, 0);
+  auto add = [&](const std::string& type, std::string value, size_t b, size_t e) {
+    for (size_t k = b; k < e; ++k)
+      if (taken[k]) return;
+    std::fill(taken.begin() + b, taken.begin() + e, 1);
+    out.push_back({type, std::move(value), std::string(s.substr(b, e - b)), b, e});
+  };
+
+  // Whitespace-separated words with surrounding punctuation trimmed: the unit
+  // pack patterns and order numbers are matched against.
+  std::vector<Word> chunks;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    size_t b = i, e = j;
+    while (b < e && std::string_view(".,;:!?()\"'").find(s[b]) != std::string_view::npos && s[b] != '#') ++b;
+    while (e > b && std::string_view(".,;:!?()\"'").find(s[e - 1]) != std::string_view::npos) --e;
+    if (e > b) chunks.push_back({std::string(s.substr(b, e - b)), LowerAscii(s.substr(b, e - b)), b, e, TokenKind::kWord});
+    i = j;
+  }
+
+  // Emails first: the tokenizer already types them.
+  for (const Token& t : Tokenize(s))
+    if (t.kind == TokenKind::kEmail) add("email", LowerAscii(t.text), t.begin, t.end);
+
+  // Pack entities (other than a redefined order_number, handled below).
+  for (size_t i = 0; i < custom.size(); ++i) {
+    if (custom[i].name == "order_number" || compiled[i].empty()) continue;
+    for (const Word& w : chunks)
+      if (MatchAtoms(compiled[i], w.text)) add(custom[i].name, w.text, w.begin, w.end);
+  }
+
+  // Order numbers: "#..." or a number right after "order"/"pedido"/"number".
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    const Word& w = chunks[k];
+    const bool hash = w.text[0] == '#';
+    const std::string body = hash ? w.text.substr(1) : w.text;
+    const size_t digits = std::count_if(body.begin(), body.end(), IsDigitC);
+    bool ok;
+    if (custom_order) {
+      ok = MatchAtoms(compiled[custom_order_index], w.text) || (hash && MatchAtoms(compiled[custom_order_index], body));
+    } else {
+      bool after_keyword = false;
+      for (size_t back = 1; back <= 2 && back <= k; ++back) {
+        const std::string& p = chunks[k - back].norm;
+        after_keyword |= p == "order" || p == "pedido" || p == "orden" || p == "number" || p == "número" || p == "numero" ||
+                         p == "no" || p == "nº" || p == "n°" || p == "#";
+      }
+      bool alnum = !body.empty() && body.size() <= 24;
+      for (char c : body) alnum &= std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+      ok = alnum && digits >= 3 && (hash || after_keyword);
+    }
+    if (ok) add("order_number", hash ? body : w.text, w.begin, w.end);
+  }
+
+  // Amounts: currency symbol next to a number, or a number and a currency word.
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    const Word& w = chunks[k];
+    std::string t = w.text;
+    std::string cur;
+    if (t.rfind("$", 0) == 0) { cur = "USD"; t = t.substr(1); }
+    else if (t.rfind("\xE2\x82\xAC", 0) == 0) { cur = "EUR"; t = t.substr(3); }
+    else if (t.rfind("\xC2\xA3", 0) == 0) { cur = "GBP"; t = t.substr(2); }
+    else if (t.size() > 3 && t.compare(t.size() - 3, 3, "\xE2\x82\xAC") == 0) { cur = "EUR"; t = t.substr(0, t.size() - 3); }
+    else if (t.size() > 1 && t.back() == '$') { cur = "USD"; t.pop_back(); }
+    size_t end = w.end;
+    if (cur.empty() && k + 1 < chunks.size()) {
+      cur = CurrencyWord(chunks[k + 1].norm);
+      if (chunks[k + 1].text == "\xE2\x82\xAC") cur = "EUR";
+      if (!cur.empty()) end = chunks[k + 1].end;
+    }
+    if (cur.empty() || t.empty()) continue;
+    bool numeric = IsDigitC(t[0]);
+    for (char c : t) numeric &= IsDigitC(c) || c == '.' || c == ',';
+    if (numeric) add("amount", NormaliseAmount(t) + " " + cur, w.begin, end);
+  }
+
+  // Dates.
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    const Word& w = chunks[k];
+    int y = 0, mo = 0, d = 0;
+    char sep1 = 0, sep2 = 0, extra = 0;
+    if (std::sscanf(w.text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &extra) == 3 && w.text.size() == 10) {
+      if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add("date", std::to_string(y) + "-" + Two(mo) + "-" + Two(d), w.begin, w.end);
+      continue;
+    }
+    if (std::sscanf(w.text.c_str(), "%2d%c%2d%c%4d%c", &d, &sep1, &mo, &sep2, &y, &extra) == 5 && sep1 == sep2 &&
+        (sep1 == '/' || sep1 == '.' || sep1 == '-') && y >= 1900) {
+      // Day first unless that is impossible (then month first, US style).
+      if (mo > 12 && d <= 12) std::swap(d, mo);
+      if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add("date", std::to_string(y) + "-" + Two(mo) + "-" + Two(d), w.begin, w.end);
+      continue;
+    }
+    if (IsRelativeDay(w.norm)) {
+      add("date", w.norm, w.begin, w.end);
+      continue;
+    }
+    const int month = MonthIndex(w.norm);
+    if (month) {
+      // "Nov 25" / "25 Nov" / "25 de noviembre"
+      int day = 0;
+      size_t b = w.begin, e = w.end;
+      if (k + 1 < chunks.size() && std::sscanf(chunks[k + 1].text.c_str(), "%d", &day) == 1 && day >= 1 && day <= 31 &&
+          chunks[k + 1].text.size() <= 4) {
+        e = chunks[k + 1].end;
+      } else if (k >= 1 && std::sscanf(chunks[k - 1].text.c_str(), "%d", &day) == 1 && day >= 1 && day <= 31 && chunks[k - 1].text.size() <= 4) {
+        b = chunks[k - 1].begin;
+      } else if (k >= 2 && chunks[k - 1].norm == "de" && std::sscanf(chunks[k - 2].text.c_str(), "%d", &day) == 1 && day >= 1 && day <= 31) {
+        b = chunks[k - 2].begin;
+      } else {
+        continue;  // "may" alone is a verb far more often than a month
+      }
+      add("date", "--" + Two(month) + "-" + Two(day), b, e);
+    }
+  }
+
+  // Phones: a run of digits and separators, scanned over the raw text.
+  for (size_t i = 0; i < s.size();) {
+    if (!(IsDigitC(s[i]) || ((s[i] == '+' || s[i] == '(') && i + 1 < s.size() && IsDigitC(s[i + 1])))) { ++i; continue; }
+    if (i > 0 && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '#')) { ++i; continue; }
+    size_t j = i, digits = 0, seps = 0, last_digit = i;
+    const bool plus = s[i] == '+';
+    while (j < s.size() && (IsDigitC(s[j]) || s[j] == ' ' || s[j] == '-' || s[j] == '.' || s[j] == '(' || s[j] == ')' || (j == i && s[j] == '+'))) {
+      if (IsDigitC(s[j])) { ++digits; last_digit = j; }
+      else if (j != i) ++seps;
+      if (digits > 15) break;
+      ++j;
+    }
+    const size_t end = last_digit + 1;
+    const bool glued = end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]));
+    if (!glued && digits >= 7 && digits <= 15 && (plus || seps > 0 || digits >= 10)) {
+      std::string value = plus ? "+" : "";
+      for (size_t k = i; k < end; ++k)
+        if (IsDigitC(s[k])) value += s[k];
+      add("phone", value, i, end);
+    }
+    i = std::max(j, i + 1);
+  }
+
+  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace attune

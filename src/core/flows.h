@@ -1,0 +1,72 @@
+// Flows: multi-step exchanges such as "track my order" -> "what's the order
+// number?" -> (checks it) -> the answer.
+//
+// A FlowRunner holds where one conversation is in a pack's flows. Start()
+// begins a flow when its intent is recognised (taking any value the same
+// message already carries, e.g. "where is order #12345"); Continue() reads
+// each later message: a valid value fills the step's slot and moves on, an
+// invalid one is asked again (up to the step's max_attempts, then the flow
+// gives up and the visitor is offered a person), and a message that is
+// clearly about something else abandons the flow so the visitor can change
+// topic midway. Slot values stay available to templates as {slot}.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "entities.h"
+#include "pack.h"
+
+namespace attune {
+
+struct FlowTurn {
+  // "started", "continued", "retry", "completed", "failed", "abandoned";
+  // empty when no flow was involved in this turn.
+  std::string status;
+  std::string flow;
+  std::string step;      // the step now waiting for an answer ("" when over)
+  std::string response;  // what to say; empty when the caller should answer
+                         // normally (abandoned)
+  std::map<std::string, std::string> slots;
+};
+
+class FlowRunner {
+ public:
+  bool active() const { return !flow_.empty(); }
+  const std::string& flow() const { return flow_; }
+
+  // Begins `flow` of `pack`. Entities of the triggering message fill slots
+  // right away, so a step whose value was already given is skipped.
+  FlowTurn Start(const Pack& pack, const std::string& flow, const std::vector<Entity>& entities);
+
+  // One message while a flow is active. `intent` is what the recognizer
+  // made of the message ("none" if nothing): an intent other than the one
+  // that started this flow, with no valid value in the message, abandons
+  // the flow. `fallback` is the response used when attempts run out.
+  FlowTurn Continue(const Pack& pack, const std::vector<Entity>& entities, const std::string& intent,
+                    const std::string& fallback);
+
+  // Ends the active flow (crisis, handoff), keeping the slots. Returns an
+  // "abandoned" FlowTurn, or an empty one when no flow was active.
+  FlowTurn Abandon();
+
+  // True when the active step would accept one of `entities`.
+  bool WouldAccept(const Pack& pack, const std::vector<Entity>& entities) const;
+
+  // Values collected so far, across flows (a later flow may reuse them).
+  const std::map<std::string, std::string>& slots() const { return slots_; }
+  void Reset();
+
+ private:
+  // Fills steps from `entities` starting at step_, then asks the next
+  // unanswered step or finishes.
+  FlowTurn Advance(const Pack& pack, const std::vector<Entity>& entities, const std::string& status);
+  std::string flow_;
+  std::string step_;
+  std::string trigger_;  // intent that started the flow
+  int attempts_ = 0;
+  std::map<std::string, std::string> slots_;
+};
+
+}  // namespace attune
