@@ -119,7 +119,7 @@ async function openStream(relay, req, res, conv, after, cors, now) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...cors });
   res.write(': attune relay\n\n');
   const sink = {
-    conversation: conv.id, closedConversation: conv.state === 'closed', replaying: [],
+    conversation: conv.id, convState: conv.state, closedConversation: conv.state === 'closed', replaying: [],
     sendFrame(frame) {
       if (res.writableLength > MAX_SSE_BUFFER) { res.destroy(); return; } // a reader that cannot keep up
       res.write(`${frame.seq !== undefined ? `id: ${frame.seq}\n` : ''}data: ${JSON.stringify(frame)}\n\n`);
@@ -139,5 +139,5 @@ async function openStream(relay, req, res, conv, after, cors, now) {
     if (set.size === 0 && relay.visitors.get(conv.id) === set) relay.visitors.delete(conv.id);
   });
   await relay.replay(sink, conv.id, after, (ev) => ev.from !== 'visitor', visitorFrame);
-  if (conv.state === 'queued') sink.sendFrame(await relay.availability(now));
+  if (conv.state === 'queued') await relay.tellAvailability(sink, now);
 }

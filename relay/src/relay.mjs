@@ -30,6 +30,7 @@ const AGENT_BEAT_MS = 5000;
 const PING_MS = 30000;            // dead sockets are found within two of these
 const MAX_BUFFERED = 1 << 20;     // a client that cannot keep up 1 MiB behind is disconnected
 const MAX_AGENT_SUBS = 200;       // conversations one agent socket follows at once
+const MAX_PENDING_BYTES = 1 << 20; // frames received but not yet handled, per socket: a flood is cut off
 
 const sha256 = (s) => crypto.createHash('sha256').update(s).digest();
 const newId = () => crypto.randomBytes(12).toString('base64url');
@@ -87,6 +88,7 @@ export class Relay {
   async close() {
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.queueTimer);
+    clearTimeout(this.presenceTimer);
     for (const ws of this.wss?.clients ?? []) ws.close(1012, 'relay restarting');
     for (const set of this.visitors.values()) for (const sink of set) if (sink.sendFrame) sink.terminate();
     await new Promise((r) => this.http ? this.http.close(() => r()) : r());
@@ -162,8 +164,13 @@ export class Relay {
     ws.chain = Promise.resolve(); // frames from one socket are handled in order
     ws.on('pong', () => { ws.isAlive = true; });
     const helloTimer = setTimeout(() => { if (!ws.ready) ws.close(4408, 'hello timeout'); }, this.limits.helloTimeoutMs);
+    ws.pendingBytes = 0;
     ws.on('message', (data, isBinary) => {
-      ws.chain = ws.chain.then(() => this.onFrame(ws, data, isBinary)).catch((e) => this.reportError(ws, e));
+      // Frames are handled one at a time, in order; what waits is bounded so a flood cannot grow memory.
+      ws.pendingBytes += data.length;
+      if (ws.pendingBytes > MAX_PENDING_BYTES) { ws.close(1008, 'too many frames waiting'); return; }
+      ws.chain = ws.chain.then(() => this.onFrame(ws, data, isBinary)).catch((e) => this.reportError(ws, e))
+        .finally(() => { ws.pendingBytes -= data.length; });
     });
     ws.on('close', () => { clearTimeout(helloTimer); this.detach(ws); });
     ws.on('error', () => {}); // 'close' follows; nothing else to do
@@ -217,7 +224,9 @@ export class Relay {
     if (ws.role === 'agent' && ws.agent) {
       this.agents.delete(ws);
       const stillHere = [...this.agents].some((a) => a.agent.id === ws.agent.id);
-      if (!stillHere) this.store.agentGone(ws.agent.id).catch(() => {});
+      if (!stillHere) {
+        this.store.agentGone(ws.agent.id).then(() => this.store.publish({ presence: true })).catch(() => {});
+      }
     }
   }
 
@@ -244,6 +253,7 @@ export class Relay {
     }
     ws.ready = true;
     ws.conversation = conv.id;
+    ws.convState = conv.state;
     ws.closedConversation = conv.state === 'closed';
     ws.replaying = [];
     if (!this.visitors.has(conv.id)) this.visitors.set(conv.id, new Set());
@@ -289,7 +299,22 @@ export class Relay {
   }
 
   async tellAvailability(ws, now) {
-    this.send(ws, await this.availability(now));
+    const a = await this.availability(now);
+    ws.lastTold = `${a.type}:${a.reason ?? ''}`;
+    this.send(ws, a);
+  }
+
+  /**
+   * Tell queued visitors on this instance when availability changed (the last agent left, one
+   * came back, business hours ended), so nobody waits in a queue that no one is watching.
+   */
+  async refreshAvailability() {
+    const queued = [];
+    for (const set of this.visitors.values()) for (const ws of set) if (ws.convState === 'queued' && ws.lastTold) queued.push(ws);
+    if (!queued.length) return;
+    const a = await this.availability(this.now());
+    const key = `${a.type}:${a.reason ?? ''}`;
+    for (const ws of queued) if (ws.lastTold !== key && ws.convState === 'queued') { ws.lastTold = key; this.send(ws, a); }
   }
 
   /** Send stored events after `lastSeq`, then whatever arrived live meanwhile, in seq order, once. */
@@ -403,6 +428,7 @@ export class Relay {
     ws.ready = true;
     this.agents.add(ws);
     await this.store.agentSeen(id, this.now());
+    this.store.publish({ presence: true });
     this.send(ws, { type: 'welcome', protocol: PROTOCOL_VERSION, instance: this.instance, agent: ws.agent, limits: {
       maxMessageLength: this.limits.maxMessageLength } });
     this.send(ws, await this.queueFrame());
@@ -475,6 +501,15 @@ export class Relay {
 
   // ---------------------------------------------------------------- bus
   onBus(m) {
+    if (m.presence) {
+      if (!this.presenceTimer) {
+        this.presenceTimer = setTimeout(() => {
+          this.presenceTimer = null;
+          this.refreshAvailability().catch((e) => console.error(`[relay ${this.instance}] availability refresh failed: ${e.message}`));
+        }, 200);
+      }
+      return;
+    }
     if (m.queue) {
       // Debounced: a burst of new conversations becomes one queue refresh per agent.
       if (!this.queueTimer && this.agents.size) {
@@ -497,13 +532,11 @@ export class Relay {
     }
     const ev = m.event;
     if (!ev) return;
-    if (ev.from !== 'visitor') {
-      for (const ws of visitors ?? []) {
-        if (ev.kind === 'closed') ws.closedConversation = true;
-        this.deliver(ws, visitorFrame(ev));
-      }
-    } else if (ev.kind === 'closed') {
-      for (const ws of visitors ?? []) ws.closedConversation = true;
+    const state = { agent_joined: 'assigned', closed: 'closed', leave_message: 'message_left' }[ev.kind];
+    for (const ws of visitors ?? []) {
+      if (state) ws.convState = state;
+      if (ev.kind === 'closed') ws.closedConversation = true;
+      if (ev.from !== 'visitor') this.deliver(ws, visitorFrame(ev));
     }
     for (const ws of this.agents) if (ws.subs.has(m.conv)) this.deliver(ws, agentFrame(m.conv, ev));
   }
@@ -524,6 +557,8 @@ export class Relay {
     const now = this.now();
     const ids = new Set([...this.agents].map((ws) => ws.agent.id));
     for (const id of ids) this.store.agentSeen(id, now).catch(() => {});
+    // Also catches what no event announces: an instance that died with agents on it, hours ending.
+    this.refreshAvailability().catch(() => {});
   }
 }
 

@@ -21,6 +21,22 @@ test('a visitor with no agent online is told no_agent offline', { timeout: 15000
   await v.client.close();
 });
 
+test('queued visitors hear when the last agent leaves and when one comes back', { timeout: 15000 }, async () => {
+  const agent = await newAgent(relay, 'Flo');
+  const v = await newVisitor(relay);
+  await v.client.next('queued');
+  await agent.close();
+  assert.deepEqual(await v.client.next('no_agent', 'told no_agent after the last agent left'), { type: 'no_agent', reason: 'offline' });
+  const back = await newAgent(relay, 'Flo');
+  await v.client.next('queued', 'told queued again when an agent is back');
+  back.send({ type: 'accept', conversation: v.conversation });
+  await v.client.next('agent_joined');
+  await back.close();
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal(v.client.all('no_agent').length, 1, 'a visitor already with an agent is not told no_agent');
+  await v.client.close();
+});
+
 test('handoff, queue summary, accept, messages both ways with acks, typing, csat, close back to bot', { timeout: 20000 }, async () => {
   const agent = await newAgent(relay, 'Ana');
   const v = await newVisitor(relay);
