@@ -119,7 +119,8 @@ async function openStream(relay, req, res, conv, after, cors, now) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...cors });
   res.write(': attune relay\n\n');
   const sink = {
-    conversation: conv.id, convState: conv.state, closedConversation: conv.state === 'closed', replaying: [],
+    conversation: conv.id, convState: conv.state, closedConversation: conv.state === 'closed',
+    replaying: { conversation: conv.id, frames: [] },
     sendFrame(frame) {
       if (res.writableLength > MAX_SSE_BUFFER) { res.destroy(); return; } // a reader that cannot keep up
       res.write(`${frame.seq !== undefined ? `id: ${frame.seq}\n` : ''}data: ${JSON.stringify(frame)}\n\n`);

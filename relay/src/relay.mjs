@@ -255,7 +255,7 @@ export class Relay {
     ws.conversation = conv.id;
     ws.convState = conv.state;
     ws.closedConversation = conv.state === 'closed';
-    ws.replaying = [];
+    ws.replaying = { conversation: conv.id, frames: [] };
     if (!this.visitors.has(conv.id)) this.visitors.set(conv.id, new Set());
     this.visitors.get(conv.id).add(ws);
     this.send(ws, { type: 'welcome', protocol: PROTOCOL_VERSION, instance: this.instance, conversation: conv.id,
@@ -325,7 +325,7 @@ export class Relay {
       for (const ev of evs) { if (keep(ev)) this.send(ws, toFrame(ev)); after = ev.seq; }
       if (evs.length < 500) break;
     }
-    const live = ws.replaying ?? [];
+    const live = ws.replaying?.frames ?? [];
     ws.replaying = null;
     for (const f of live) if (f.seq === undefined || f.seq > after) this.send(ws, f);
   }
@@ -486,7 +486,7 @@ export class Relay {
 
   async agentOpen(ws, conv, lastSeq) {
     this.subscribe(ws, conv.id);
-    ws.replaying = [];
+    ws.replaying = { conversation: conv.id, frames: [] };
     this.send(ws, { type: 'conversation', conversation: conv.id, state: conv.state, handoff: conv.handoff,
       summary: summarize(conv.handoff), agent: conv.agentName ? { name: conv.agentName } : null, createdAt: conv.createdAt });
     await this.replay(ws, conv.id, lastSeq, () => true, (ev) => agentFrame(conv.id, ev));
@@ -536,13 +536,14 @@ export class Relay {
     for (const ws of visitors ?? []) {
       if (state) ws.convState = state;
       if (ev.kind === 'closed') ws.closedConversation = true;
-      if (ev.from !== 'visitor') this.deliver(ws, visitorFrame(ev));
+      if (ev.from !== 'visitor') this.deliver(ws, visitorFrame(ev), m.conv);
     }
-    for (const ws of this.agents) if (ws.subs.has(m.conv)) this.deliver(ws, agentFrame(m.conv, ev));
+    for (const ws of this.agents) if (ws.subs.has(m.conv)) this.deliver(ws, agentFrame(m.conv, ev), m.conv);
   }
 
-  deliver(ws, frame) {
-    if (ws.replaying) ws.replaying.push(frame); else this.send(ws, frame);
+  /** Live events for the conversation being replayed to this socket wait until the replay is done. */
+  deliver(ws, frame, conversation) {
+    if (ws.replaying && ws.replaying.conversation === conversation) ws.replaying.frames.push(frame); else this.send(ws, frame);
   }
 
   heartbeat() {

@@ -7,7 +7,7 @@ import { validateHandoff, validateVisitorFrame, validateAgentFrame, validateHell
   from '../../relay/src/protocol.mjs';
 import { parseHours, isOpen } from '../../relay/src/hours.mjs';
 import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
-import { visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
+import { Relay, visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
 import { HANDOFF, tmpDir } from './helpers.mjs';
 
 const err = (code, message) => (e) => e instanceof ProtocolError && e.code === code && (message === undefined || e.message === message);
@@ -112,4 +112,16 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
     await s.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('regression: while one conversation replays to an agent, live events of its other conversations are not held back', async () => {
+  // Before the fix every live frame was buffered during a replay and then filtered by the replayed
+  // conversation's last seq, so another conversation's lower seqs were dropped.
+  const relay = new Relay({ store: {}, agentToken: 'x'.repeat(8) });
+  const sent = [];
+  const ws = { readyState: 1, bufferedAmount: 0, send: (s) => sent.push(JSON.parse(s)), replaying: { conversation: 'X', frames: [] } };
+  relay.deliver(ws, { type: 'message', conversation: 'Y', seq: 1 }, 'Y');
+  relay.deliver(ws, { type: 'message', conversation: 'X', seq: 9 }, 'X');
+  assert.deepEqual(sent.map((f) => f.conversation), ['Y']);
+  assert.deepEqual(ws.replaying.frames.map((f) => f.seq), [9]);
 });
