@@ -136,6 +136,25 @@ test('a message over the length limit rejects its send() and does not block the 
   await ch.close();
 });
 
+test('suggestions over the relay limits are trimmed, never costing the message; an oversized handoff is refused clearly', { timeout: 10000 }, async () => {
+  const ch = createChannel(wsConfig(new MemStorage()));
+  const { conversation } = await ch.connect(HANDOFF);
+  const agent = await newAgent(relay, 'Sam');
+  agent.send({ type: 'accept', conversation });
+  await agent.next('conversation');
+  const many = ['one', 'x'.repeat(501), 'two', '', 'three', 'four', 'five', 'six'];
+  const { id } = await withTimeout(ch.send('hello', { suggestions: many }), 5000, 'send with suggestions');
+  const got = await agent.next((f) => f.type === 'message' && f.id === id);
+  assert.deepEqual(got.suggestions, ['one', 'two', 'three', 'four', 'five']);
+  await ch.close();
+  await agent.close();
+
+  const big = createChannel(wsConfig(new MemStorage()));
+  const huge = { ...HANDOFF, transcript: Array.from({ length: 201 }, () => ({ from: 'bot', text: 'x', at: 1 })) };
+  await assert.rejects(withTimeout(big.connect(huge), 5000, 'refused'),
+    { code: 'too_long', message: 'the relay refused the handoff: handoff.transcript has 201 entries; the limit is 200' });
+});
+
 test('the visitor leaving closes the conversation for the agent', { timeout: 10000 }, async () => {
   const ch = createChannel(wsConfig(new MemStorage()));
   const { conversation } = await ch.connect(HANDOFF);

@@ -7,6 +7,8 @@ const PERMANENT = new Set(['too_long', 'bad_request', 'closed', 'transcript_full
 const MAX_OUTBOX = 100;        // unacknowledged frames kept; beyond this send() rejects (bounded memory)
 const MAX_SEEN_IDS = 500;      // incoming ids remembered for de-duplication
 const TYPING_INTERVAL_MS = 1000;
+const MAX_SUGGESTIONS = 5;         // the relay's limits (relay/README.md, "Limits")
+const MAX_SUGGESTION_LENGTH = 500;
 
 export class ChannelError extends Error {
   constructor(code, message) {
@@ -78,7 +80,10 @@ export class BaseChannel {
   send(text, { suggestions } = {}) {
     if (typeof text !== 'string' || text.trim() === '') return Promise.reject(new ChannelError('bad_request', 'send(text) needs non-empty text'));
     const frame = { type: 'message', id: newId(), text };
-    if (Array.isArray(suggestions) && suggestions.length) frame.suggestions = suggestions.filter((s) => typeof s === 'string');
+    // Agent-assist extras must never cost the visitor's message: keep only what the relay accepts.
+    const ok = Array.isArray(suggestions)
+      ? suggestions.filter((s) => typeof s === 'string' && s.trim() !== '' && s.length <= MAX_SUGGESTION_LENGTH).slice(0, MAX_SUGGESTIONS) : [];
+    if (ok.length) frame.suggestions = ok;
     return this.enqueue(frame);
   }
 

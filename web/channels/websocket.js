@@ -85,6 +85,7 @@ export class WebSocketChannel extends BaseChannel {
     if (f.type === 'error') {
       const w = f.id !== undefined ? this.waiters.get(f.id) : undefined;
       if (w) { this.waiters.delete(f.id); w.reject(rateLimitedError(f)); return; }
+      this.lastError = f; // explains the close that usually follows a refused hello
       if (f.code === 'rate_limited' && !this.ready && this.opened) {
         // A new conversation refused for the address: nothing to resume, give up now.
         const o = this.opened; this.opened = null; clearTimeout(this.connectTimer); this.stopped = true; this.dropSocket();
@@ -127,7 +128,11 @@ export class WebSocketChannel extends BaseChannel {
       this.dial();
       return;
     }
-    if (code === 4400) { this.fail(new ChannelError('bad_request', 'the relay refused the handoff as malformed')); return; }
+    if (code === 4400) {
+      const e = this.lastError;
+      this.fail(new ChannelError(e?.code ?? 'bad_request', `the relay refused the handoff: ${e?.message ?? 'malformed'}`));
+      return;
+    }
     this.setStatus(this.state === 'connecting' ? 'connecting' : 'reconnecting');
     this.scheduleReconnect();
   }
