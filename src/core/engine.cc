@@ -81,6 +81,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   const int64_t now = clock_ ? clock_()
                              : std::chrono::duration_cast<std::chrono::milliseconds>(
                                    std::chrono::steady_clock::now().time_since_epoch()).count();
+  const size_t full_size = text.size();
+  text = CutUtf8(text, limits_.max_message_bytes);  // a huge paste is cut, never refused
   if (Status s = gate_.Admit(text, now); !s.ok()) {
     r.turn = turn_;
     r.intent = "none";
@@ -88,6 +90,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     r.retry_after_ms = gate_.RetryAfterMs(now);
     return r;
   }
+  if (text.size() < full_size)
+    r.limit = Status::MessageTooLong("the message was cut to its first " + std::to_string(text.size()) + " of " +
+                                     std::to_string(full_size) + " bytes");
   r.turn = ++turn_;
   const std::string cleaned = CleanForAnalysis(text);
   AnalyzeOptions opts;

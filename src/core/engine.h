@@ -38,9 +38,11 @@ struct TurnResult {
   std::vector<std::string> quick_replies;
   Affect affect;
   Decision decision;
-  // Not OK when a limit (limits.h) refused the message: code
-  // "message_too_long" or "rate_limited". The turn was not taken: `turn` is
-  // the previous turn's number and `reply` is empty.
+  // Not OK when a limit (limits.h) applied to this message:
+  //   "rate_limited"      refused: the turn was not taken, `turn` is the
+  //                       previous turn's number and `reply` is empty;
+  //   "message_too_long"  the message was cut to max_message_bytes and the
+  //                       turn went ahead on that (reply as usual).
   Status limit;
   int64_t retry_after_ms = 0;  // for "rate_limited": when to try again
   // Packs (issue 5); JSON names in TurnResultToJson.
