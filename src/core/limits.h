@@ -3,11 +3,13 @@
 // expensive, flood the page or a live agent, or grow memory without bound.
 //
 // The core enforces them in Engine (engine.h):
-//   - a message longer than max_message_bytes is refused, not cut: the turn
-//     result carries `limit` {code "message_too_long"} and the conversation
-//     does not advance (the widget keeps the text so the visitor can shorten it);
+//   - a message longer than max_message_bytes is cut there (at a code point
+//     boundary) and answered; the turn result says so with `limit` {code
+//     "message_too_long"} (a paste is never lost to an error, and nothing
+//     past the limit is analysed, stored or sent to an agent);
 //   - more than max_messages_per_minute messages in any rolling 60 s are
-//     refused with {code "rate_limited", retry_after_ms};
+//     refused: the turn is not taken, the reply is empty and the result
+//     carries `limit` {code "rate_limited", retry_after_ms};
 //   - the transcript (visitor messages and bot replies, what a live agent
 //     receives at handoff) keeps at most max_transcript_messages entries and
 //     max_transcript_bytes of text, dropping the oldest first and counting
@@ -61,8 +63,8 @@ class MessageGate {
   explicit MessageGate(const Limits& limits = {}) : limits_(limits) {}
   // OK and records the message when it may go ahead at `now_ms` (any
   // monotonic clock in milliseconds). Otherwise leaves the gate unchanged and
-  // returns code "message_too_long" or "rate_limited" with a message that
-  // names the limit.
+  // returns code "message_too_long" (for callers that refuse rather than cut,
+  // e.g. a server) or "rate_limited", with a message that names the limit.
   Status Admit(std::string_view text, int64_t now_ms);
   // Milliseconds until one more message would be admitted; 0 if now.
   int64_t RetryAfterMs(int64_t now_ms) const;
