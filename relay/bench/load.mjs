@@ -55,6 +55,12 @@ function rssOf(pid) {
     return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
   } catch { return { rss: 0, hwm: 0 }; }
 }
+function cpuSecondsOf(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch { return 0; }
+}
 const rssSamples = [];
 const rssTimer = setInterval(() => rssSamples.push(rssOf(relay.pid).rss), 1000);
 const rssIdle = rssOf(relay.pid).rss;
@@ -164,6 +170,8 @@ while (performance.now() < drainUntil && (stats.acked < stats.sent || stats.repl
   await new Promise((r) => setTimeout(r, 100));
 }
 const rssEnd = rssOf(relay.pid);
+const relayCpuS = cpuSecondsOf(relay.pid);
+const loadAvg = os.loadavg()[0];
 clearInterval(rssTimer);
 for (const ws of [...visitors, ...agents]) ws.terminate();
 relay.kill('SIGTERM');
@@ -182,6 +190,8 @@ const result = {
     delivery: { p50: pct(stats.delivery, 50), p99: pct(stats.delivery, 99), max: pct(stats.delivery, 100) },
     reply: { p50: pct(stats.reply, 50), p99: pct(stats.reply, 99), max: pct(stats.reply, 100) },
   },
+  relayCpuSeconds: relayCpuS, relayCpuMicrosPerMessage: +(relayCpuS * 1e6 / Math.max(1, stats.sent + stats.replies)).toFixed(0),
+  machineLoadAvg1m: +loadAvg.toFixed(1),
   errors: stats.errors, errorCodes: stats.errorCodes, connectFailures: stats.connectFailures,
   lost: (stats.sent - stats.delivered) + (stats.replies - stats.repliesReceived), duplicates: stats.duplicates,
   relayMemoryMiB: { idle: +(rssIdle / 2 ** 20).toFixed(1), peakSampled: +(Math.max(...rssSamples, rssEnd.rss) / 2 ** 20).toFixed(1),
@@ -197,6 +207,7 @@ else {
   console.log(`  delivery  p50 ${l.delivery.p50} ms  p99 ${l.delivery.p99} ms  max ${l.delivery.max} ms`);
   console.log(`  reply     p50 ${l.reply.p50} ms  p99 ${l.reply.p99} ms  max ${l.reply.max} ms`);
   console.log(`  errors ${result.errors} ${JSON.stringify(result.errorCodes)}, connect failures ${result.connectFailures}, lost ${result.lost}, duplicates ${result.duplicates}`);
+  console.log(`  relay CPU ${result.relayCpuSeconds} s (${result.relayCpuMicrosPerMessage} µs per stored message, setup included); machine load average ${result.machineLoadAvg1m} on ${os.cpus().length} cores`);
   console.log(`  relay RSS: idle ${result.relayMemoryMiB.idle} MiB, peak ${result.relayMemoryMiB.peakSampled} MiB, end ${result.relayMemoryMiB.end} MiB (VmHWM ${result.relayMemoryMiB.highWaterMark} MiB)`);
 }
 process.exit(0);
