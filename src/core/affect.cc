@@ -2,39 +2,609 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "lexicon.h"
 #include "text.h"
 
 namespace attune {
 namespace {
 
-// A phrase detector: a sequence of normalized words that fires a cue.
-struct Phrase {
-  const char* cue;
-  std::vector<std::string> words;
-  double strength;
+// ---------------------------------------------------------------------------
+// The message as the scorer and the detectors see it.
+
+// One scoring item: a word, emoticon or emoji, with the clause and sentence
+// it belongs to. Clauses end at , ; : and sentence punctuation; sentences at
+// . ! ? and "...". Negation never crosses a clause, contrast never crosses a
+// sentence: "not bad. Great!" must not negate "great".
+struct Item {
+  const Token* tok;
+  std::string key;  // lexicon key: norm, elongation-collapsed when that is what the lexicon knows
+  int clause = 0;
+  int sentence = 0;
+  bool word = false;
 };
 
-const std::vector<Phrase>& Phrases() {
-  static const std::vector<Phrase> kPhrases = {
-      {kCueHumanRequest, {"real", "person"}, 1.0},  {kCueHumanRequest, {"real", "human"}, 1.0},
-      {kCueHumanRequest, {"human"}, 0.8},           {kCueHumanRequest, {"agent"}, 0.8},
-      {kCueHumanRequest, {"representative"}, 0.9}, {kCueHumanRequest, {"someone", "real"}, 0.9},
-      {kCueCrisis, {"kill", "myself"}, 1.0},        {kCueCrisis, {"suicide"}, 1.0},
-      {kCueCrisis, {"end", "my", "life"}, 1.0},     {kCueAnger, {"furious"}, 0.9},
-      {kCueAnger, {"ridiculous"}, 0.7},             {kCueAnger, {"unacceptable"}, 0.8},
-      {kCueUrgency, {"urgent"}, 0.8},               {kCueUrgency, {"asap"}, 0.7},
-  };
-  return kPhrases;
+struct Message {
+  std::string cleaned;
+  std::vector<Token> tokens;
+  std::vector<Item> items;
+  int exclamations = 0;
+  int questions = 0;
+};
+
+// "soo" -> "so", "baad" -> "bad": the tokenizer squeezes elongations to two
+// letters; when the lexicon does not know that form, try the single-letter one.
+std::string CollapseDoubles(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (out.empty() || c != out.back() || static_cast<unsigned char>(c) >= 0x80) out.push_back(c);
+  return out;
 }
 
-const std::map<std::string, double>& MiniLexicon() {
-  static const std::map<std::string, double> kLex = {
-      {"good", 1.9},     {"great", 3.1},   {"thanks", 1.9}, {"thank", 1.5}, {"love", 3.2},
-      {"happy", 2.7},    {"bad", -2.5},    {"terrible", -2.1}, {"awful", -2.0}, {"hate", -2.7},
-      {"angry", -2.3},   {"sad", -2.1},    {"worst", -3.1}, {"furious", -2.7}, {"ridiculous", -2.0},
-      {"unacceptable", -2.0}, {"ugh", -1.8}, {"problem", -1.7}, {"broken", -1.8}, {"late", -0.5}};
-  return kLex;
+bool IsBooster(const std::string& w, double* scalar);
+
+Message Prepare(std::string_view text) {
+  Message m;
+  m.cleaned = CleanForAnalysis(text);
+  m.tokens = Tokenize(m.cleaned);
+  int clause = 0, sentence = 0;
+  for (const Token& t : m.tokens) {
+    if (t.kind == TokenKind::kPunct) {
+      for (char c : t.text) {
+        if (c == '!') ++m.exclamations;
+        if (c == '?') ++m.questions;
+      }
+      const char c = t.text[0];
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' || c == '?' || c == '.') ++clause;
+      if (c == '!' || c == '?' || c == '.') ++sentence;
+      continue;
+    }
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kEmoji && t.kind != TokenKind::kEmoticon) continue;
+    Item it;
+    it.tok = &t;
+    it.clause = clause;
+    it.sentence = sentence;
+    it.word = t.kind == TokenKind::kWord;
+    if (t.kind == TokenKind::kEmoticon) {
+      it.key = Lower(t.norm);
+    } else {
+      it.key = t.norm;
+      double v, b;
+      if (t.elongated && !LexiconValence(it.key, &v) && !IsBooster(it.key, &b)) {
+        std::string c = CollapseDoubles(it.key);
+        if (LexiconValence(c, &v) || IsBooster(c, &b)) it.key = std::move(c);
+      }
+    }
+    m.items.push_back(std::move(it));
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------
+// Valence: VADER's rules (Hutto & Gilbert 2014) on Attune's tokens, plus
+// clause-bounded negation, emoji, elongation and per-sentence contrast.
+
+constexpr double kBoostIncr = 0.293;   // VADER B_INCR
+constexpr double kBoostDecr = -0.293;  // VADER B_DECR
+constexpr double kCapsIncr = 0.733;    // VADER C_INCR
+constexpr double kNegScalar = -0.74;   // VADER N_SCALAR
+constexpr double kElongIncr = 0.293;   // "soooo good": like one booster
+
+bool IsBooster(const std::string& w, double* scalar) {
+  static const std::unordered_map<std::string, double> kBoosters = [] {
+    std::unordered_map<std::string, double> m;
+    for (const char* w : {"absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "effing",
+                          "enormously", "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping",
+                          "flippin", "fricking", "frickin", "frigging", "friggin", "fully", "fucking", "greatly", "hella",
+                          "highly", "hugely", "incredibly", "intensely", "majorly", "more", "most", "particularly", "purely",
+                          "quite", "really", "remarkably", "so", "substantially", "thoroughly", "totally", "tremendously",
+                          "uber", "unbelievably", "unusually", "utterly", "very"})
+      m[w] = kBoostIncr;
+    for (const char* w : {"almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginally",
+                          "occasionally", "partly", "scarcely", "slightly", "somewhat", "sorta", "sortof", "sort-of"})
+      m[w] = kBoostDecr;
+    return m;
+  }();
+  auto it = kBoosters.find(w);
+  if (it == kBoosters.end()) return false;
+  *scalar = it->second;
+  return true;
+}
+
+bool IsNegator(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNeg = {
+      "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent",
+      "isnt", "mightnt", "mustnt", "neither", "neednt", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+      "oughtnt", "shant", "shouldnt", "uhuh", "uh-uh", "wasnt", "werent", "without", "wont", "wouldnt", "rarely",
+      "seldom", "despite", "no"};
+  if (kNeg.count(w)) return true;
+  return w.size() > 3 && w.substr(w.size() - 3) == "n't";
+}
+
+bool IsUpperWord(const Token& t) { return t.all_caps; }
+
+// VADER's sentiment_valence for item i, with the preceding 3 items of the
+// same clause as its modifiers.
+double ItemValence(const Message& m, size_t i, bool cap_diff) {
+  const Item& it = m.items[i];
+  double v = 0;
+  if (it.tok->kind == TokenKind::kEmoji) {
+    EmojiValence(it.key, &v);
+    return v;
+  }
+  if (!LexiconValence(it.key, &v)) return 0;
+  // "no" before a sentiment word negates that word instead of counting itself.
+  if (it.key == "no" && i + 1 < m.items.size() && m.items[i + 1].clause == it.clause) {
+    double next;
+    if (LexiconValence(m.items[i + 1].key, &next)) return 0;
+  }
+  if (it.word && IsUpperWord(*it.tok) && cap_diff) v += v > 0 ? kCapsIncr : -kCapsIncr;
+  if (it.word && it.tok->elongated) v += v > 0 ? kElongIncr : -kElongIncr;
+
+  for (size_t back = 1; back <= 3 && back <= i; ++back) {
+    const Item& prev = m.items[i - back];
+    if (prev.clause != it.clause) break;
+    double lv;
+    if (LexiconValence(prev.key, &lv) && prev.key != "no") continue;  // a sentiment word is not a modifier
+    double s = 0;
+    if (IsBooster(prev.key, &s)) {
+      if (v < 0) s = -s;
+      if (cap_diff && IsUpperWord(*prev.tok)) s += v > 0 ? kCapsIncr : -kCapsIncr;
+      s *= back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9;
+      v += s;
+    }
+    if (IsNegator(prev.key)) {
+      // VADER: "never so good" / "never this good" intensifies instead.
+      const bool never_so = back >= 2 && prev.key == "never" &&
+                            (m.items[i - back + 1].key == "so" || m.items[i - back + 1].key == "this");
+      v *= never_so ? (back == 2 ? 1.5 : 1.25) : kNegScalar;
+    }
+  }
+  // "kind of" / "sort of" hedge.
+  if (i >= 2 && m.items[i - 1].key == "of" && (m.items[i - 2].key == "kind" || m.items[i - 2].key == "sort") &&
+      m.items[i - 2].clause == it.clause)
+    v += v > 0 ? kBoostDecr : -kBoostDecr;
+  // "least" negates unless "at least" / "very least".
+  if (i >= 1 && m.items[i - 1].key == "least" && m.items[i - 1].clause == it.clause &&
+      !(i >= 2 && (m.items[i - 2].key == "at" || m.items[i - 2].key == "very")))
+    v *= kNegScalar;
+  return v;
+}
+
+// Two-word entries of the lexicon ("fed up", "can't stand") and VADER's idioms.
+bool PhraseValence(const Message& m, size_t i, double* v) {
+  if (i == 0 || m.items[i - 1].clause != m.items[i].clause) return false;
+  const std::string two = m.items[i - 1].key + " " + m.items[i].key;
+  static const std::unordered_map<std::string, double> kIdioms = {
+      {"the shit", 3}, {"the bomb", 3}, {"bad ass", 1.5}, {"badass", 1.5}, {"yeah right", -2}, {"hand to", 0}};
+  if (auto it = kIdioms.find(two); it != kIdioms.end() && it->second != 0) {
+    *v = it->second;
+    return true;
+  }
+  return LexiconValence(two, v);
+}
+
+double ScoreValence(const Message& m) {
+  if (m.items.empty()) return 0;
+  int caps = 0, words = 0;
+  for (const Item& it : m.items)
+    if (it.word) {
+      ++words;
+      caps += IsUpperWord(*it.tok);
+    }
+  const bool cap_diff = caps > 0 && caps < words;  // VADER: emphasis only when some words are not shouted
+
+  std::vector<double> s(m.items.size(), 0.0);
+  for (size_t i = 0; i < m.items.size(); ++i) {
+    double pv;
+    if (PhraseValence(m, i, &pv)) {
+      s[i - 1] = 0;
+      s[i] = pv;
+      continue;
+    }
+    double b;
+    if (IsBooster(m.items[i].key, &b)) continue;
+    if (m.items[i].key == "kind" && i + 1 < m.items.size() && m.items[i + 1].key == "of") continue;
+    s[i] = ItemValence(m, i, cap_diff);
+  }
+  // Contrast: in a sentence with "but", what follows it counts more.
+  for (size_t i = 0; i < m.items.size(); ++i) {
+    if (m.items[i].key != "but") continue;
+    const int sentence = m.items[i].sentence;
+    for (size_t k = 0; k < m.items.size(); ++k) {
+      if (m.items[k].sentence != sentence) continue;
+      if (k < i) s[k] *= 0.5;
+      else if (k > i) s[k] *= 1.5;
+    }
+    // Only the first "but" of a sentence.
+    while (i + 1 < m.items.size() && m.items[i + 1].sentence == sentence) ++i;
+  }
+  double sum = 0;
+  for (double x : s) sum += x;
+  if (sum == 0) return 0;
+  // Punctuation emphasis (VADER): up to 4 "!", and 2+ "?".
+  double amp = std::min(m.exclamations, 4) * 0.292;
+  if (m.questions > 1) amp += m.questions <= 3 ? m.questions * 0.18 : 0.96;
+  sum += sum > 0 ? amp : -amp;
+  return std::clamp(sum / std::sqrt(sum * sum + 15.0), -1.0, 1.0);
+}
+
+// ---------------------------------------------------------------------------
+// Cue detectors. Each pattern is a sequence of word alternatives
+// ("kill|killing myself"), matched on token norms within one clause.
+
+struct Pattern {
+  const char* cue;
+  const char* words;  // space-separated positions, '|' between alternatives
+  double strength;
+  bool negatable;     // a negator just before it ("not urgent") cancels it
+  bool exclude;       // a near-miss: matches of `cue` overlapping it are dropped
+};
+
+// clang-format off
+const Pattern kPatterns[] = {
+    // crisis: self-harm and suicide (en, es, fr, de, pt, it)
+    {kCueCrisis, "kill|killing|hurt|hurting|cut|cutting|harm|harming myself", 1, false, false},
+    {kCueCrisis, "suicide|suicidal|self-harm|selfharm", 1, false, false},
+    {kCueCrisis, "self harm|harming", 1, false, false},
+    {kCueCrisis, "end|ending|take|taking my life", 1, false, false},
+    {kCueCrisis, "take|taking my own life", 1, false, false},
+    {kCueCrisis, "end it all", 1, false, false},
+    {kCueCrisis, "want|wanted|going to die", 1, false, false},
+    {kCueCrisis, "wanna die", 1, false, false},
+    {kCueCrisis, "better off dead", 1, false, false},
+    {kCueCrisis, "wish i was|were dead", 1, false, false},
+    {kCueCrisis, "don't|dont want to live|exist", 1, false, false},
+    {kCueCrisis, "no reason to live", 1, false, false},
+    {kCueCrisis, "suicidarme|suicidio|suicida|matarme|suicider|suicidaire|selbstmord|suizid|suizidal|uccidermi|suicídio", 1, false, false},
+    {kCueCrisis, "quiero|quero|voglio morir|morirme|morrer|morire", 1, false, false},
+    {kCueCrisis, "quitarme|togliermi la vida|vita", 1, false, false},
+    {kCueCrisis, "me matar|tuer", 1, false, false},
+    {kCueCrisis, "veux|envie de? mourir", 1, false, false},
+    {kCueCrisis, "mich umbringen|töten", 1, false, false},
+    {kCueCrisis, "will sterben", 1, false, false},
+    {kCueCrisis, "farla finita", 1, false, false},
+    {kCueCrisis, "no|não quiero|quero vivir|viver", 1, false, false},
+    // crisis: medical emergencies
+    {kCueCrisis, "heart attack", 1, false, false},
+    {kCueCrisis, "having|had a stroke", 1, false, false},
+    {kCueCrisis, "can't|cant|cannot|couldn't breathe", 1, false, false},
+    {kCueCrisis, "not breathing", 1, false, false},
+    {kCueCrisis, "chest pain|pains", 1, false, false},
+    {kCueCrisis, "unconscious|overdose|overdosed|anaphylaxis|anaphylactic|seizure|seizures", 1, false, false},
+    {kCueCrisis, "allergic reaction", 0.9, false, false},
+    {kCueCrisis, "bleeding badly|heavily|everywhere", 1, false, false},
+    {kCueCrisis, "call an ambulance", 1, false, false},
+    {kCueCrisis, "medical emergency", 1, false, false},
+    {kCueCrisis, "ataque al corazón|corazon", 1, false, false},
+    {kCueCrisis, "ataque cardíaco|cardiaco", 1, false, false},
+    {kCueCrisis, "crise cardiaque|cardíaca", 1, false, false},
+    {kCueCrisis, "herzinfarkt|infarto|ambulancia|ambulance|krankenwagen|notarzt|ambulanza", 1, false, false},
+    {kCueCrisis, "no puedo respirar", 1, false, false},
+    {kCueCrisis, "peux|arrive pas respirer", 1, false, false},
+    {kCueCrisis, "kann nicht atmen", 1, false, false},
+    {kCueCrisis, "bekomme keine luft", 1, false, false},
+    {kCueCrisis, "não|nao consigo respirar", 1, false, false},
+    {kCueCrisis, "non riesco a respirare", 1, false, false},
+    // near-misses: hyperbole that is not a crisis
+    {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true},
+    {kCueCrisis, "almost|nearly had a heart attack", 0, false, true},
+    {kCueCrisis, "suicide squad", 0, false, true},
+    {kCueCrisis, "dying to", 0, false, true},
+
+    // anger (en, es, fr, de, pt, it)
+    {kCueAnger, "furious|livid|enraged|infuriated|infuriating|seething", 1, true, false},
+    {kCueAnger, "outraged|outrageous|disgraceful|unacceptable|disgusting|incompetent|scam|scammed|fraud|ripoff|rip-off", 0.8, true, false},
+    {kCueAnger, "angry|pissed|pathetic", 0.8, true, false},
+    {kCueAnger, "ridiculous|useless|absurd|hate", 0.7, true, false},
+    {kCueAnger, "annoyed|annoying|frustrated|frustrating|fuming|mad", 0.6, true, false},
+    {kCueAnger, "worst", 0.6, true, false},
+    {kCueAnger, "sick|tired of", 0.7, false, false},
+    {kCueAnger, "fed up", 0.7, false, false},
+    {kCueAnger, "had enough", 0.7, false, false},
+    {kCueAnger, "what the hell|heck|fuck", 0.7, false, false},
+    {kCueAnger, "are you kidding|joking", 0.6, false, false},
+    {kCueAnger, "this is a joke", 0.7, false, false},
+    {kCueAnger, "waste of time|money", 0.6, false, false},
+    {kCueAnger, "furioso|furiosa|furieux|furieuse|wütend|indignado|indignada|revoltado|revoltada", 1, true, false},
+    {kCueAnger, "enojado|enojada|enfadado|enfadada|harto|harta|énervé|énervée|fâché|fâchée|verärgert|sauer|irritado|irritada|arrabbiato|arrabbiata|stufo|stufa", 0.8, true, false},
+    {kCueAnger, "inaceptable|inacceptable|inakzeptabel|inaceitável|inaceitavel|inaccettabile|unverschämt|frechheit|scandaleux|vergognoso|estafa|arnaque|betrug|truffa", 0.8, true, false},
+    {kCueAnger, "ridículo|ridiculo|ridicule|lächerlich|ridicolo|vergüenza|vergonha|vergogna|honteux", 0.7, true, false},
+    {kCueAnger, "en ai marre", 0.7, false, false},
+    {kCueAnger, "die nase voll", 0.7, false, false},
+    {kCueAnger, "saco cheio", 0.7, false, false},
+    {kCueAnger, "worst case", 0, false, true},
+    {kCueAnger, "mad about|for", 0, false, true},  // "mad about this jacket"
+
+    // urgency
+    {kCueUrgency, "urgent|urgently|asap|emergency|urgente|urgencia|urgência|urgence|dringend|notfall|urgenza", 0.8, true, false},
+    {kCueUrgency, "immediately|inmediatamente|immédiatement|sofort|imediatamente|immediatamente", 0.7, true, false},
+    {kCueUrgency, "right now|away", 0.7, false, false},
+    {kCueUrgency, "as soon as possible", 0.7, false, false},
+    {kCueUrgency, "time sensitive|critical", 0.7, false, false},
+    {kCueUrgency, "hurry", 0.6, true, false},
+    {kCueUrgency, "cuanto antes", 0.7, false, false},
+    {kCueUrgency, "lo antes posible", 0.7, false, false},
+    {kCueUrgency, "ya mismo", 0.7, false, false},
+    {kCueUrgency, "tout de suite", 0.6, false, false},
+    {kCueUrgency, "au plus vite", 0.7, false, false},
+    {kCueUrgency, "so schnell wie möglich", 0.7, false, false},
+    {kCueUrgency, "agora mesmo", 0.6, false, false},
+    {kCueUrgency, "o mais rápido|rapido possível|possivel", 0.7, false, false},
+    {kCueUrgency, "al più presto", 0.7, false, false},
+    {kCueUrgency, "il prima possibile", 0.7, false, false},
+    {kCueUrgency, "subito", 0.6, true, false},
+
+    // profanity (plain spellings; masked ones like "f*ck" are matched separately)
+    {kCueProfanity, "fuck|fucking|fucked|fucker|fuckin|fck|fuk|motherfucker|shit|shitty|bullshit|asshole|bitch|bastard|cunt|dick|prick|twat|wanker|bollocks|wtf|stfu|fml", 1, false, false},
+    {kCueProfanity, "damn|dammit|goddamn|crap|crappy|piss|ass|bloody", 0.5, false, false},
+    {kCueProfanity, "mierda|joder|puta|puto|coño|cabrón|cabron|gilipollas|carajo|pendejo|chingada|verga", 1, false, false},
+    {kCueProfanity, "merde|putain|connard|connasse|salaud|enculé|bordel", 1, false, false},
+    {kCueProfanity, "scheiße|scheisse|scheiß|scheiss|arschloch|wichser|kacke|verdammt", 0.9, false, false},
+    {kCueProfanity, "merda|porra|caralho|foda|foda-se|cazzo|vaffanculo|stronzo|minchia|coglione", 1, false, false},
+    {kCueProfanity, "bad ass", 0, false, true},
+};
+// clang-format on
+
+struct CompiledPattern {
+  const Pattern* p;
+  std::vector<std::vector<std::string>> seq;  // alternatives per position; "x?" optional positions dropped to alternatives incl. ""
+  std::vector<bool> optional;
+};
+
+std::vector<std::string> Split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t a = 0;
+  for (size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == sep) {
+      if (i > a) out.emplace_back(s.substr(a, i - a));
+      a = i + 1;
+    }
+  return out;
+}
+
+// Patterns indexed by the alternatives of their first position, so a message
+// costs one hash lookup per word, not one scan per pattern.
+const std::unordered_map<std::string, std::vector<CompiledPattern>>& PatternIndex() {
+  static const auto kIndex = [] {
+    std::unordered_map<std::string, std::vector<CompiledPattern>> idx;
+    for (const Pattern& p : kPatterns) {
+      CompiledPattern cp{&p, {}, {}};
+      for (std::string pos : Split(p.words, ' ')) {
+        const bool opt = !pos.empty() && pos.back() == '?';
+        if (opt) pos.pop_back();
+        cp.seq.push_back(Split(pos, '|'));
+        cp.optional.push_back(opt);
+      }
+      for (const std::string& first : cp.seq[0]) idx[first].push_back(cp);
+    }
+    return idx;
+  }();
+  return kIndex;
+}
+
+// Matches cp at word index i (words = the message's word items); returns the
+// index one past the last matched word, or 0 when it does not match.
+size_t MatchAt(const CompiledPattern& cp, const std::vector<const Item*>& words, size_t i) {
+  size_t k = i;
+  for (size_t pos = 0; pos < cp.seq.size(); ++pos) {
+    const bool ok = k < words.size() && words[k]->clause == words[i]->clause &&
+                    std::find(cp.seq[pos].begin(), cp.seq[pos].end(), words[k]->tok->norm) != cp.seq[pos].end();
+    if (ok) ++k;
+    else if (!cp.optional[pos]) return 0;
+  }
+  return k;
+}
+
+bool IsNegWord(const std::string& n) {
+  return IsNegator(n) || n == "non" || n == "não" || n == "nao" || n == "nicht" || n == "kein" || n == "keine" ||
+         n == "keinen" || n == "pas" || n == "ne" || n == "nunca" || n == "jamais" || n == "mai" || n.rfind("n'", 0) == 0;
+}
+
+bool NegatedAt(const std::vector<const Item*>& words, size_t i, size_t window = 3) {
+  for (size_t back = 1; back <= window && back <= i; ++back) {
+    const Item* w = words[i - back];
+    if (w->clause != words[i]->clause) break;
+    if (IsNegWord(w->tok->norm)) return true;
+  }
+  return false;
+}
+
+struct Detector {
+  const Message& m;
+  Affect* affect;
+  // Keeps the strongest occurrence per cue; each further occurrence adds a
+  // little, so "furious ... unacceptable" is stronger than either alone.
+  void Add(const char* name, double strength, size_t begin, size_t end) {
+    strength = std::clamp(strength, 0.0, 1.0);
+    for (Cue& c : affect->cues) {
+      if (c.name != name) continue;
+      const double combined = std::min(1.0, std::max(c.strength, strength) + 0.15 * std::min(c.strength, strength));
+      if (strength > c.strength) {
+        c.begin = begin;
+        c.end = end;
+        c.evidence = m.cleaned.substr(begin, end - begin);
+      }
+      c.strength = combined;
+      return;
+    }
+    affect->cues.push_back({name, strength, m.cleaned.substr(begin, end - begin), begin, end});
+  }
+};
+
+void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
+  const auto& index = PatternIndex();
+  struct Hit { const Pattern* p; size_t a, b; };
+  std::vector<Hit> hits, excluded;
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto it = index.find(words[i]->tok->norm);
+    if (it == index.end()) continue;
+    for (const CompiledPattern& cp : it->second) {
+      const size_t end = MatchAt(cp, words, i);
+      if (!end) continue;
+      if (cp.p->exclude) excluded.push_back({cp.p, i, end});
+      else if (!(cp.p->negatable && NegatedAt(words, i))) hits.push_back({cp.p, i, end});
+    }
+  }
+  for (const Hit& h : hits) {
+    const bool near_miss = std::any_of(excluded.begin(), excluded.end(), [&](const Hit& x) {
+      return std::string_view(x.p->cue) == h.p->cue && x.a < h.b && h.a < x.b;
+    });
+    if (!near_miss) d->Add(h.p->cue, h.p->strength, words[h.a]->tok->begin, words[h.b - 1]->tok->end);
+  }
+}
+
+// ---- human_request: a request verb and a person noun in one clause.
+bool Contains(const std::unordered_set<std::string_view>& set, const std::string& w) { return set.count(w) > 0; }
+
+const std::unordered_set<std::string_view>& PersonNouns() {
+  static const std::unordered_set<std::string_view> k = {
+      // en
+      "human", "humans", "person", "agent", "agents", "representative", "rep", "operator", "manager", "supervisor",
+      "staff", "employee", "advisor", "adviser", "somebody", "someone", "people",
+      // es / pt / it
+      "humano", "humana", "persona", "agente", "representante", "operador", "operadora", "asesor", "asesora",
+      "pessoa", "atendente", "umano", "operatore", "operatrice", "consulente",
+      // fr
+      "humain", "humaine", "personne", "conseiller", "conseillère", "opérateur", "opératrice",
+      // de
+      "mensch", "menschen", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "kundenberater", "kundendienst",
+      "kundenservice", "servicemitarbeiter"};
+  return k;
+}
+// Nouns that only mean "a person" with a qualifier ("someone real", "a live person").
+bool NeedsQualifier(const std::string& w) { return w == "someone" || w == "somebody" || w == "people"; }
+
+const std::unordered_set<std::string_view>& RequestVerbs() {
+  static const std::unordered_set<std::string_view> k = {
+      // en
+      "talk", "speak", "chat", "connect", "transfer", "get", "want", "need", "give", "put", "reach", "contact", "escalate",
+      "speaking", "talking",
+      // es
+      "hablar", "hable", "habla", "comunicarme", "comunicar", "pasar", "pásame", "pasame", "quiero", "necesito",
+      "contactar", "atienda", "atender",
+      // fr
+      "parler", "veux", "voudrais", "besoin", "passer", "passez", "joindre", "contacter", "mettre",
+      // de
+      "sprechen", "reden", "möchte", "will", "brauche", "verbinden", "verbinde",
+      // pt
+      "falar", "quero", "preciso", "gostaria", "transferir", "contatar",
+      // it
+      "parlare", "voglio", "vorrei", "bisogno", "passare", "passarmi", "contattare", "mettermi"};
+  return k;
+}
+bool IsQualifier(const std::string& w) {
+  return w == "real" || w == "actual" || w == "live" || w == "human" || w == "real-life" || w == "vrai" ||
+         w == "vraie" || w == "real" || w == "echten" || w == "echte" || w == "echter" || w == "vero" || w == "vera";
+}
+bool IsFiller(const std::string& w) {
+  return w == "please" || w == "pls" || w == "plz" || w == "now" || w == "a" || w == "an" || w == "por" ||
+         w == "favor" || w == "bitte" || w == "svp" || w == "per" || w == "favore" || w == "un" || w == "una" ||
+         w == "um" || w == "uma" || w == "einen" || w == "ein" || w == "i" || w == "want" || w == "need";
+}
+
+void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
+  const auto& nouns = PersonNouns();
+  const auto& verbs = RequestVerbs();
+  size_t content = 0;
+  for (const Item* w : words) content += !IsFiller(w->tok->norm);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& n = words[i]->tok->norm;
+    if (!Contains(nouns, n)) continue;
+    const bool qualified = i > 0 && IsQualifier(words[i - 1]->tok->norm) && words[i - 1]->clause == words[i]->clause;
+    if (NeedsQualifier(n) && !qualified) continue;
+    // A bare "agent" / "human please" / "real person!" is a request on its own.
+    if (content <= 1 + (qualified ? 1 : 0) && !NegatedAt(words, i, 2)) {
+      d->Add(kCueHumanRequest, 0.9, words[qualified ? i - 1 : i]->tok->begin, words[i]->tok->end);
+      return;
+    }
+    // Otherwise a request verb within 6 words either side, in the same
+    // clause, not itself negated ("I don't need a human") and no negator
+    // right before the noun ("no human", "keinen Menschen").
+    if (NegatedAt(words, i, 2)) continue;
+    for (size_t j = (i >= 6 ? i - 6 : 0); j < std::min(words.size(), i + 7); ++j) {
+      if (j == i || words[j]->clause != words[i]->clause || !Contains(verbs, words[j]->tok->norm)) continue;
+      // Negated when a negator sits between the verb and the noun or just
+      // before the pair: "I don't need a human", "je ne veux pas parler à
+      // un humain", "ich will nicht mit einem Menschen sprechen".
+      const size_t lo = std::min(i, j) >= 3 ? std::min(i, j) - 3 : 0, hi = std::max(i, j);
+      bool negated = false;
+      for (size_t k = lo; k < hi; ++k)
+        negated |= words[k]->clause == words[i]->clause && IsNegWord(words[k]->tok->norm);
+      if (negated) continue;
+      const size_t a = std::min(i, j), b = std::max(i, j);
+      d->Add(kCueHumanRequest, qualified ? 1.0 : 0.9, words[a]->tok->begin, words[b]->tok->end);
+      return;
+    }
+  }
+}
+
+// ---- profanity spelled with masks or digits: "f*ck", "sh1t", "f**king".
+void DetectMaskedProfanity(const Message& m, Detector* d) {
+  static const char* kRoots[] = {"fuck", "fucking", "fucked", "shit", "bullshit", "asshole", "bitch", "bastard", "cunt", "damn", "crap", "merde", "mierda", "scheisse", "cazzo", "merda"};
+  const auto& toks = m.tokens;
+  for (size_t i = 0; i < toks.size();) {
+    // A chunk: tokens with no space between them.
+    size_t j = i + 1;
+    while (j < toks.size() && toks[j].begin == toks[j - 1].end) ++j;
+    const size_t a = toks[i].begin, b = toks[j - 1].end;
+    i = j;
+    if (b - a < 3 || b - a > 24) continue;
+    std::string s;
+    bool masked = false;
+    for (size_t k = a; k < b; ++k) {
+      char c = m.cleaned[k];
+      if (c >= 'A' && c <= 'Z') c += 32;
+      switch (c) {
+        case '*': case '#': case '%': masked = true; s.push_back('*'); break;
+        case '1': case '!': masked = true; s.push_back('i'); break;
+        case '0': masked = true; s.push_back('o'); break;
+        case '@': masked = true; s.push_back('a'); break;
+        case '$': masked = true; s.push_back('s'); break;
+        case '3': masked = true; s.push_back('e'); break;
+        default: s.push_back(c);
+      }
+    }
+    if (!masked) continue;
+    while (!s.empty() && (s.back() == '.' || s.back() == '?' || s.back() == ',' || s.back() == 'i')) {
+      // trailing "!!!" was mapped to 'i': drop it unless it is part of the word
+      if (s.back() == 'i' && m.cleaned[a + s.size() - 1] != '!') break;
+      s.pop_back();
+    }
+    if (s.empty() || s[0] == '*') continue;
+    for (const char* root : kRoots) {
+      const std::string_view r(root);
+      if (r.size() != s.size()) continue;
+      bool ok = true;
+      for (size_t k = 0; k < r.size() && ok; ++k) ok = s[k] == r[k] || s[k] == '*';
+      // Plain spellings are the patterns' job; only masked ones count here.
+      if (ok && Lower(std::string_view(m.cleaned).substr(a, s.size())) != r) {
+        d->Add(kCueProfanity, 1.0, a, a + s.size());
+        break;
+      }
+    }
+  }
+}
+
+// ---- shouting: most words in capitals, and not a happy shout.
+void DetectShouting(const Message& m, double valence, Detector* d) {
+  int words = 0, caps = 0;
+  size_t a = 0, b = 0;
+  for (const Item& it : m.items) {
+    if (!it.word) continue;
+    ++words;
+    if (it.tok->all_caps && it.tok->norm.size() >= 3) {
+      if (!caps) a = it.tok->begin;
+      b = it.tok->end;
+      ++caps;
+    }
+  }
+  if (caps >= 2 && words >= 3 && caps * 2 >= words && valence < 0.05)
+    d->Add(kCueAnger, m.exclamations > 0 ? 0.8 : 0.6, a, b);
 }
 
 }  // namespace
@@ -52,41 +622,35 @@ bool Affect::HasCue(std::string_view name) const {
   return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.name == name; });
 }
 
-double Valence(std::string_view message) { return Analyze(message).valence; }
+double Valence(std::string_view message) { return ScoreValence(Prepare(message)); }
 
 Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   Affect affect;
-  const std::string cleaned = CleanForAnalysis(message);
-  const std::vector<Token> tokens = Tokenize(cleaned);
-  std::vector<const Token*> words;
-  for (const Token& t : tokens)
-    if (t.kind == TokenKind::kWord) words.push_back(&t);
+  const Message m = Prepare(message);
+  affect.valence = ScoreValence(m);
 
-  double sum = 0;
-  for (const Token* w : words) {
-    auto it = MiniLexicon().find(w->norm);
-    if (it != MiniLexicon().end()) sum += it->second;
-  }
-  affect.valence = sum / std::sqrt(sum * sum + 15.0);
+  std::vector<const Item*> words;
+  for (const Item& it : m.items)
+    if (it.word) words.push_back(&it);
+  Detector d{m, &affect};
+  DetectPatterns(words, &d);
+  DetectHumanRequest(words, &d);
+  DetectMaskedProfanity(m, &d);
+  DetectShouting(m, affect.valence, &d);
 
-  for (const Phrase& p : Phrases()) {
-    for (size_t i = 0; i + p.words.size() <= words.size(); ++i) {
-      bool match = true;
-      for (size_t k = 0; k < p.words.size() && match; ++k) match = words[i + k]->norm == p.words[k];
-      if (!match || affect.HasCue(p.cue)) continue;
-      Cue cue;
-      cue.name = p.cue;
-      cue.strength = p.strength;
-      cue.begin = words[i]->begin;
-      cue.end = words[i + p.words.size() - 1]->end;
-      cue.evidence = cleaned.substr(cue.begin, cue.end - cue.begin);
-      affect.cues.push_back(std::move(cue));
-    }
-  }
   const auto& labels = EmotionLabels();
-  if (options.emotion_probs.size() == labels.size())
-    for (size_t i = 0; i < labels.size(); ++i)
-      affect.emotions[labels[i]] = std::clamp<double>(options.emotion_probs[i], 0.0, 1.0);
+  if (options.emotion_probs.size() == labels.size()) {
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const float p = options.emotion_probs[i];
+      affect.emotions[labels[i]] = std::isfinite(p) ? std::clamp<double>(p, 0.0, 1.0) : 0.0;
+    }
+    // The model hears anger the word lists miss ("third time I'm asking");
+    // its evidence is the whole analysed message.
+    const double anger = std::max(affect.emotions["anger"], 0.8 * affect.emotions["annoyance"]);
+    if (anger >= kModelAngerThreshold) d.Add(kCueAnger, anger, 0, m.cleaned.size());
+  }
+  // Cues in message order, so evidence reads left to right.
+  std::stable_sort(affect.cues.begin(), affect.cues.end(), [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
   return affect;
 }
 

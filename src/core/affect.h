@@ -24,7 +24,13 @@ inline constexpr const char* kCueRepetition = "repetition";
 inline constexpr const char* kCueFallback = "fallback";
 inline constexpr const char* kCueNegativeTrend = "negative_trend";
 
-// A detected signal with its evidence.
+// Emotion-model probability of anger (or 0.8 x annoyance) at which the
+// model alone raises an `anger` cue.
+inline constexpr double kModelAngerThreshold = 0.5;
+
+// A detected signal with its evidence. Analyze() reports at most one cue per
+// name: the strongest occurrence's evidence, with a strength raised a little
+// by each further occurrence.
 struct Cue {
   std::string name;      // one of the kCue* names
   double strength = 0;   // 0..1: how sure / how strong this occurrence is
@@ -43,6 +49,19 @@ struct Affect {
   bool HasCue(std::string_view name) const;
 };
 
+// What Analyze() detects (Conversation::Observe adds `repetition`, `fallback`
+// and `negative_trend`, which need the conversation):
+//   human_request  a request verb and a person noun in one clause ("can I talk
+//                  to a real person", "hablar con un agente", "Mitarbeiter
+//                  sprechen"), or a bare "agent"/"human please"; not when the
+//                  verb is negated ("I don't need a human"). en es fr de pt it.
+//   crisis         self-harm, suicide and medical emergencies (not hyperbole:
+//                  "this deal is killer", "gave me a heart attack").
+//   anger          anger words not negated ("not angry"), mostly-capitals
+//                  shouting that is not happy, or the emotion model's anger.
+//   profanity      swear words, also masked ("f*ck", "sh1t").
+//   urgency        "urgent", "asap", "right now"... not when negated.
+//
 // Options for Analyze. Default: everything on, no model probabilities.
 struct AnalyzeOptions {
   // Emotion probabilities from the model, in EmotionLabels() order; empty

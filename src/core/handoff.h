@@ -2,14 +2,23 @@
 //
 // A Conversation keeps a short affect history and a distress score smoothed
 // over turns, so one "ugh" is not a crisis but three increasingly angry turns
-// are. Decide() returns a Decision every turn: whether to hand off, the score
-// and the reasons (each cue with its weight and evidence), so the agent who
-// takes over sees why. Hysteresis (a lower release threshold) keeps the
+// are. Observe() returns a Decision every turn: whether to hand off, the
+// score and the reasons (each cue with its weight and evidence), so the agent
+// who takes over sees why. Hysteresis (a lower release threshold) keeps the
 // decision from flapping.
+//
+// How a turn's distress is made (all weights from HandoffPolicy):
+//   turn = min(1, valence_weight * negativity + sum over cues of weight[cue] * strength)
+//   negativity = max(0, -valence); with emotion probabilities it is blended
+//                with the model's negative emotions by emotion_weight.
+//   distress = smoothing * turn + (1 - smoothing) * previous distress,
+//              except that `crisis` and a clear `human_request` set it to 1.
+//   handoff turns on at distress >= threshold, off again below release.
 #pragma once
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "affect.h"
@@ -20,12 +29,15 @@ namespace attune {
 struct HandoffPolicy {
   double threshold = 0.65;  // Default: hand off when distress >= 0.65.
   double release = 0.45;    // Default: a pending handoff clears below 0.45.
-  double smoothing = 0.5;   // Default: weight of the newest turn in the running distress.
+  double smoothing = 0.6;   // Default: weight of the newest turn in the running distress.
   int fallbacks_before_offer = 2;  // Default: offer a person after 2 fallbacks in a row.
+  double valence_weight = 0.35;    // Default: a fully negative message adds 0.35 to the turn.
+  double emotion_weight = 0.5;     // Default: model and lexicon negativity count equally.
+  int trend_turns = 3;             // Default: negative_trend looks at the last 3 turns.
   // Default weights per cue name; a cue's contribution is weight * strength.
   std::map<std::string, double> weights = {
-      {"human_request", 1.0}, {"crisis", 1.0},   {"anger", 0.45},     {"profanity", 0.3},
-      {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.3}};
+      {"human_request", 1.0}, {"crisis", 1.0},     {"anger", 0.55},     {"profanity", 0.3},
+      {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.35}};
 };
 
 struct Reason {
@@ -37,8 +49,9 @@ struct Reason {
 struct Decision {
   bool handoff = false;
   double score = 0;       // smoothed distress after this turn, 0..1
+  double turn_score = 0;  // this turn's own distress before smoothing, 0..1
   bool immediate = false; // crisis or explicit request: no smoothing applied
-  std::vector<Reason> reasons;
+  std::vector<Reason> reasons;  // strongest first
 };
 
 // Per-turn record kept by the conversation.
@@ -48,27 +61,42 @@ struct TurnAffect {
   std::vector<std::string> cues;
 };
 
+// True when `cleaned` says nearly the same as one of `previous` (word-set
+// Jaccard >= 0.7 over messages of 3+ words).
+bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous);
+
 class Conversation {
  public:
   explicit Conversation(HandoffPolicy policy = {}) : policy_(std::move(policy)) {}
 
   // Records one visitor turn and returns the decision. `fell_back` says the
   // bot did not understand this message; `repeated` that the visitor said
-  // nearly the same as before. Both become cues in `affect`.
+  // nearly the same as before. Both become cues in `affect`, as does
+  // `negative_trend` when valence has been falling over the last turns.
   Decision Observe(Affect* affect, bool fell_back, bool repeated);
+
+  // Same, but the conversation itself checks `message` against the last 5
+  // messages for repetition.
+  Decision ObserveMessage(std::string_view message, Affect* affect, bool fell_back);
 
   double distress() const { return distress_; }
   int consecutive_fallbacks() const { return consecutive_fallbacks_; }
-  const std::vector<TurnAffect>& history() const { return history_; }
+  const std::vector<TurnAffect>& history() const { return history_; }  // at most the last 50 turns
   const HandoffPolicy& policy() const { return policy_; }
   void Reset();
 
  private:
   HandoffPolicy policy_;
   std::vector<TurnAffect> history_;
+  std::vector<std::string> recent_messages_;
   double distress_ = 0;
   bool pending_ = false;
   int consecutive_fallbacks_ = 0;
 };
+
+// The `analyze` result for one message as a JSON object: valence, distress,
+// cues [{name, strength, evidence, begin, end}], handoff, immediate, reasons
+// [{name, weight, evidence}] and emotions (label -> probability, or null).
+std::string AnalysisToJson(const Affect& affect, const Decision& decision);
 
 }  // namespace attune

@@ -1,0 +1,125 @@
+// Handoff: conversation state, smoothing, hysteresis and the Decision. The
+// golden conversations live in tests/data/cues.json (shared with the JS test).
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/handoff.h"
+#include "test_util.h"
+
+using namespace attune;
+using json = nlohmann::json;
+
+namespace {
+Decision Turn(Conversation* c, const std::string& text, bool fell_back = false) {
+  Affect a = Analyze(text);
+  return c->ObserveMessage(text, &a, fell_back);
+}
+}  // namespace
+
+TEST_CASE("golden conversations: the decision after each turn") {
+  const json doc = json::parse(testing::DataFile("cues.json"));
+  REQUIRE(doc["conversations"].size() >= 5);
+  for (const json& conv : doc["conversations"]) {
+    const std::string name = conv["name"];
+    CAPTURE(name);
+    Conversation c;
+    REQUIRE(conv["turns"].size() == conv["handoff"].size());
+    for (size_t i = 0; i < conv["turns"].size(); ++i) {
+      const std::string text = conv["turns"][i];
+      CAPTURE(text);
+      CHECK(Turn(&c, text).handoff == conv["handoff"][i].get<bool>());
+    }
+  }
+}
+
+TEST_CASE("reasons carry each cue's weight and evidence, strongest first") {
+  Conversation c;
+  const Decision d = Turn(&c, "this is fucking ridiculous, I need it fixed asap");
+  REQUIRE(d.reasons.size() == 3);
+  CHECK(d.reasons[0].name == "anger");
+  CHECK(d.reasons[0].evidence == "ridiculous");
+  CHECK(d.reasons[0].weight == doctest::Approx(0.55 * 0.7));
+  CHECK(d.reasons[1].name == "profanity");
+  CHECK(d.reasons[1].weight == doctest::Approx(0.3));
+  CHECK(d.reasons[2].name == "urgency");
+  CHECK(d.reasons[2].evidence == "asap");
+  CHECK(d.turn_score > 0.6);
+  CHECK(d.score == doctest::Approx(0.6 * d.turn_score));  // smoothed from 0
+  CHECK_FALSE(d.immediate);
+}
+
+TEST_CASE("crisis and explicit requests are immediate, whatever the smoothing") {
+  HandoffPolicy slow;
+  slow.smoothing = 0.05;
+  Conversation c(slow);
+  const Decision d = Turn(&c, "I want to end my life");
+  CHECK(d.immediate);
+  CHECK(d.handoff);
+  CHECK(d.score == 1.0);
+}
+
+TEST_CASE("thresholds come from the policy") {
+  HandoffPolicy eager;
+  eager.threshold = 0.2;
+  eager.release = 0.1;
+  Conversation strict, relaxed(eager);
+  CHECK_FALSE(Turn(&strict, "this is ridiculous").handoff);
+  CHECK(Turn(&relaxed, "this is ridiculous").handoff);
+
+  HandoffPolicy no_anger;
+  no_anger.weights["anger"] = 0;
+  no_anger.valence_weight = 0;
+  Conversation ignoring(no_anger);
+  CHECK(Turn(&ignoring, "I am furious").score == 0);
+}
+
+TEST_CASE("fallbacks in a row become a cue with a count") {
+  Conversation c;
+  Turn(&c, "asdf qwer", true);
+  Affect a = Analyze("zxcv uiop");
+  const Decision d = c.ObserveMessage("zxcv uiop", &a, true);
+  CHECK(c.consecutive_fallbacks() == 2);
+  REQUIRE(a.HasCue(kCueFallback));
+  CHECK(d.reasons[0].name == "fallback");
+  CHECK(d.reasons[0].evidence == "2 fallback(s) in a row");
+  Turn(&c, "where is my order");
+  CHECK(c.consecutive_fallbacks() == 0);
+}
+
+TEST_CASE("negative_trend needs three falling turns ending negative") {
+  Conversation c;
+  Turn(&c, "ok thanks");
+  Turn(&c, "hmm that is a bit disappointing");
+  Affect a = Analyze("this is terrible, awful service");
+  c.ObserveMessage("this is terrible, awful service", &a, false);
+  REQUIRE(a.HasCue(kCueNegativeTrend));
+  Conversation fresh;
+  Affect b = Analyze("this is terrible, awful service");
+  fresh.ObserveMessage("this is terrible, awful service", &b, false);
+  CHECK_FALSE(b.HasCue(kCueNegativeTrend));
+}
+
+TEST_CASE("Reset forgets distress, history and repetition") {
+  Conversation c;
+  Turn(&c, "I want a human");
+  CHECK(c.distress() == 1.0);
+  c.Reset();
+  CHECK(c.distress() == 0);
+  CHECK(c.history().empty());
+  CHECK_FALSE(Turn(&c, "I want a refund for my order").handoff);
+  CHECK_FALSE(IsRepeat("one two", {"one two"}));  // too short to count
+  CHECK(IsRepeat("my order has not arrived", {"hello", "my order has not arrived yet"}));
+}
+
+TEST_CASE("AnalysisToJson carries the analyze contract's fields") {
+  Conversation c;
+  Affect a = Analyze("talk to an agent");
+  const Decision d = c.ObserveMessage("talk to an agent", &a, false);
+  const json j = json::parse(AnalysisToJson(a, d));
+  for (const char* k : {"valence", "distress", "cues", "handoff", "immediate", "reasons", "emotions"}) CHECK_MESSAGE(j.contains(k), k);
+  CHECK(j["cues"][0]["name"] == "human_request");
+  CHECK(j["cues"][0]["evidence"] == "talk to an agent");
+  CHECK(j["emotions"].is_null());
+  CHECK(j["handoff"] == true);
+}
