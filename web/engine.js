@@ -73,6 +73,28 @@ class Core {
     return this.#m.featurize(String(text));
   }
 
+  /** Valence of one message in [-1, 1] (the core's VADER-class scorer). */
+  valence(text) {
+    return this.#m.valence(String(text ?? ''));
+  }
+
+  /**
+   * Affect analysis of a conversation without intents or replies: each
+   * `analyze(text)` is one turn ({valence, distress, cues, handoff, reasons, ...}).
+   * @param {string|object} [pack] a pack whose settings.handoff to use; default policy without
+   * @throws {AttuneError} code 'invalid_json' or 'invalid_pack' for a bad pack
+   */
+  createAnalyzer(pack) {
+    const text = pack === undefined || pack === null ? '' : typeof pack === 'string' ? pack : JSON.stringify(pack);
+    const handle = new this.#m.Analyzer(text);
+    if (!handle.ok()) {
+      const err = new AttuneError(handle.errorCode(), handle.errorMessage());
+      handle.delete();
+      throw err;
+    }
+    return new Analyzer(handle, this.#aborted);
+  }
+
   /**
    * Builds a conversation engine from a pack's JSON text (or object).
    * @throws {AttuneError} code 'invalid_json' or 'invalid_pack', message names where.
@@ -90,6 +112,43 @@ class Core {
       // Embind's own flag proves the C++ destructor ran, not just our bookkeeping.
       if (handle.isDeleted()) this.#live--;
     });
+  }
+}
+
+class Analyzer {
+  #h;
+  #aborted;
+  constructor(handle, aborted) {
+    this.#h = handle;
+    this.#aborted = aborted;
+  }
+
+  #live() {
+    if (!this.#h) throw new AttuneError('disposed', 'this Attune analyzer was disposed');
+    if (this.#aborted()) throw new AttuneError('core_aborted', `the Attune core stopped: ${this.#aborted()}`);
+    return this.#h;
+  }
+
+  /**
+   * One visitor message as a turn of this analyzer's conversation.
+   * @param {string} text
+   * @param {{emotions?: ArrayLike<number>}} [options] model probabilities in core.emotionLabels order
+   */
+  analyze(text, options = {}) {
+    return this.#live().analyze(String(text ?? ''), options.emotions ?? null);
+  }
+
+  /** Starts a new conversation (distress, trend and repetition history cleared). */
+  reset() {
+    this.#live().reset();
+  }
+
+  /** Frees the wasm object. Safe to call twice. */
+  dispose() {
+    if (this.#h) {
+      this.#h.delete();
+      this.#h = null;
+    }
   }
 }
 
