@@ -13,6 +13,8 @@
 
 #include "core/affect.h"
 #include "core/engine.h"
+#include "core/limits.h"
+#include "core/redact.h"
 #include "core/text.h"
 
 using emscripten::val;
@@ -45,6 +47,19 @@ class EngineHandle {
   void reset() {
     if (engine_) engine_->Reset();
   }
+  // The transcript so far, {entries:[{role, text, turn[, redacted]}], dropped},
+  // with personal data redacted when `redact` (what may go to an agent).
+  val transcript(bool redact) const { return engine_ ? ParseJson(engine_->transcript().ToJson(redact)) : val::null(); }
+  // Replaces limits from JSON such as {"max_messages_per_minute": 0}: "" on
+  // success, else the invalid_argument message (limits unchanged).
+  std::string setLimits(const std::string& json) {
+    if (!engine_) return "no engine";
+    attune::Limits limits = engine_->limits();
+    const attune::Status s = attune::LimitsFromJson(json, &limits);
+    if (s.ok()) engine_->SetLimits(limits);
+    return s.message();
+  }
+  val limits() const { return engine_ ? ParseJson(attune::LimitsToJson(engine_->limits())) : val::null(); }
 
  private:
   attune::Status status_;
@@ -55,6 +70,37 @@ val Featurize(const std::string& text) {
   const std::vector<int32_t> ids = attune::Featurize(text);
   val out = val::global("Int32Array").new_(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) out.set(i, ids[i]);
+  return out;
+}
+
+// Redact() for JS: {text, redactions:[{kind, begin, end}]}. Offsets are in
+// UTF-16 code units of the input (JS string indices), so
+// input.slice(begin, end) is exactly what was hidden; web/engine.js passes
+// well-formed strings, for which the repaired UTF-8 maps 1:1 back.
+val RedactText(const std::string& text) {
+  const attune::RedactedText r = attune::Redact(text);
+  const std::string in = attune::RepairUtf8(text);
+  val list = val::array();
+  size_t byte = 0, unit = 0;
+  auto advance_to = [&](size_t target) {
+    while (byte < target && byte < in.size()) {
+      const unsigned char c = static_cast<unsigned char>(in[byte]);
+      const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      unit += len == 4 ? 2 : 1;  // astral code points are surrogate pairs
+      byte += len;
+    }
+    return unit;
+  };
+  for (const attune::Redaction& x : r.redactions) {
+    val item = val::object();
+    item.set("kind", std::string(attune::PiiKindName(x.kind)));
+    item.set("begin", advance_to(x.begin));
+    item.set("end", advance_to(x.end));
+    list.call<void>("push", item);
+  }
+  val out = val::object();
+  out.set("text", r.text);
+  out.set("redactions", list);
   return out;
 }
 
@@ -74,7 +120,11 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("errorMessage", &EngineHandle::errorMessage)
       .function("greet", &EngineHandle::greet)
       .function("respond", &EngineHandle::respond)
-      .function("reset", &EngineHandle::reset);
+      .function("reset", &EngineHandle::reset)
+      .function("transcript", &EngineHandle::transcript)
+      .function("setLimits", &EngineHandle::setLimits)
+      .function("limits", &EngineHandle::limits);
   emscripten::function("featurize", &Featurize);
+  emscripten::function("redact", &RedactText);
   emscripten::function("emotionLabels", &EmotionLabels);
 }
