@@ -168,9 +168,11 @@ export class AttuneChat extends HTMLElement {
   async send(text) {
     const clean = String(text ?? '').trim();
     if (!clean) return;
+    // The greeting comes first even when send() is the first call (e.g. queued before load).
+    if (!this.#engine) await this.#start();
+    this.#greet();
     this.#clearChips();
     this.#append({ from: 'user', text: clean });
-    await this.#start();
     if (this.#handoff?.active) return this.#handoff.visitorSaid(clean, this.#suggest(clean));
     if (!this.#engine) return;
     this.#handoff?.cancelConsent();
@@ -206,7 +208,8 @@ export class AttuneChat extends HTMLElement {
       this.#memory.clear();
       this.#memory.post({ type: 'reset' });
     }
-    this.#greeted = false;
+    // The tab that reset greets and broadcasts the greeting; the others only listen.
+    this.#greeted = remote;
     this.#announce(this.#t.newConversation);
     if (this.#engine) this.#greet();
   }
