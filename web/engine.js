@@ -20,6 +20,13 @@ export class AttuneError extends Error {
 
 const cache = new Map();
 
+// Lone surrogates would reach the core as invalid UTF-8 and be repaired to
+// three U+FFFD bytes each, shifting UTF-16 offsets; as one U+FFFD they map 1:1.
+const wellFormed = (text) => {
+  const s = String(text ?? '');
+  return typeof s.toWellFormed === 'function' ? s.toWellFormed() : s;
+};
+
 /**
  * Loads the wasm core once per base URL (a cached promise; a failed load is
  * not cached, so a later call can retry).
@@ -71,6 +78,17 @@ class Core {
   /** Model input ids for `text`, from the core's featurizer. */
   featurize(text) {
     return this.#m.featurize(String(text));
+  }
+
+  /**
+   * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs)
+   * replaced by "[email]", "[phone]", "[card]", "[iban]" (src/core/redact.h).
+   * @param {string} text
+   * @returns {{text: string, redactions: {kind: string, begin: number, end: number}[]}}
+   *   begin/end index `text` (UTF-16), so text.slice(begin, end) is what was hidden
+   */
+  redact(text) {
+    return this.#m.redact(wellFormed(text));
   }
 
   /** Valence of one message in [-1, 1] (the core's VADER-class scorer). */
@@ -185,6 +203,28 @@ class Engine {
   /** Starts a new conversation with the same pack. */
   reset() {
     this.#live().reset();
+  }
+
+  /**
+   * The conversation so far, bounded by the limits: {entries: [{role, text, turn, redacted?}], dropped}.
+   * With redact (the default) personal data is replaced, as it must be before anything goes to an agent.
+   */
+  transcript({ redact = true } = {}) {
+    return this.#live().transcript(Boolean(redact));
+  }
+
+  /** The limits in force (src/core/limits.h): {max_message_bytes, max_messages_per_minute, ...}. */
+  get limits() {
+    return this.#live().limits();
+  }
+
+  /**
+   * Changes some limits, e.g. {max_messages_per_minute: 30}; the others stay.
+   * @throws {AttuneError} code 'invalid_argument' naming the field and its allowed range
+   */
+  setLimits(limits) {
+    const error = this.#live().setLimits(JSON.stringify(limits ?? {}));
+    if (error) throw new AttuneError('invalid_argument', error);
   }
 
   /** Frees the wasm object; the engine is unusable afterwards. Safe to call twice. */
