@@ -97,7 +97,9 @@ async function modelBytes({ modelBytes, modelUrl, fetch: fetchFn = globalThis.fe
   try {
     response = await fetchFn(String(modelUrl));
   } catch (err) {
-    throw new AttuneError('model_unavailable', `could not fetch the emotion model from ${modelUrl}: ${err?.message ?? err}`);
+    // Node's fetch says only "fetch failed"; the cause names the network error.
+    const why = [err?.message ?? String(err), err?.cause?.code ?? err?.cause?.message].filter(Boolean).join(': ');
+    throw new AttuneError('model_unavailable', `could not fetch the emotion model from ${modelUrl}: ${why}`);
   }
   if (!response.ok) throw new AttuneError('model_unavailable', `could not fetch the emotion model from ${modelUrl}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
