@@ -276,7 +276,7 @@ test('goodbye brings the CSAT prompt (1-5 and a comment), emitted as a csat even
 
   const [download] = await Promise.all([
     p.waitForEvent('download'),
-    p.locator('attune-chat header button[aria-label="Download transcript"]').click(),
+    p.locator('attune-chat .head button[aria-label="Download transcript"]').click(),
   ]);
   const text = readFileSync(await download.path(), 'utf8');
   assert.match(text, /You: where is my order\?/);

@@ -315,7 +315,7 @@ export class AttuneChat extends HTMLElement {
     ui.panel = h(
       'div',
       { id: 'attune-panel', className: 'panel', part: 'panel', role: 'dialog', 'aria-labelledby': 'attune-title', hidden: true },
-      h('header', { part: 'header' }, h('div', { className: 'who' }, ui.title, ui.status), ui.download, ui.resetBtn, this.hasAttribute('inline') ? '' : ui.closeBtn),
+      h('div', { className: 'head', part: 'header' }, h('div', { className: 'who' }, ui.title, ui.status), ui.download, ui.resetBtn, this.hasAttribute('inline') ? '' : ui.closeBtn),
       ui.log,
       ui.chips,
       ui.composer,

@@ -15,15 +15,15 @@ border-radius:var(--attune-radius);box-shadow:0 12px 40px rgb(0 0 0/.28);overflo
 :host([position=bottom-left]) .panel{inset-inline-end:auto;inset-inline-start:0}
 :host([inline]) .panel{position:relative;inset:auto;width:100%;height:var(--attune-height);animation:none}
 @keyframes attune-in{from{opacity:0;transform:translateY(12px)}}
-header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--attune-accent);color:var(--attune-on-accent)}
-header .who{flex:1;min-width:0}
+.head{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--attune-accent);color:var(--attune-on-accent)}
+.head .who{flex:1;min-width:0}
 h2{margin:0;font-size:16px;line-height:1.3}
 .status{font-size:13px;opacity:.9}
 .icon{display:grid;place-items:center;width:36px;height:36px;border:0;border-radius:8px;background:transparent;color:inherit;cursor:pointer;padding:0}
 .icon:hover{background:rgb(255 255 255/.18)}
 .icon svg{width:20px;height:20px;fill:currentColor}
 button:focus-visible,textarea:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(--attune-fg);outline-offset:2px}
-header button:focus-visible{outline-color:var(--attune-on-accent)}
+.head button:focus-visible{outline-color:var(--attune-on-accent)}
 .log{flex:1;overflow-y:auto;margin:0;padding:16px;list-style:none;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
 .msg{display:flex;flex-direction:column;max-width:85%;align-items:flex-start}
 .msg.user{align-self:flex-end;align-items:flex-end}

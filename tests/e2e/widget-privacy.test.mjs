@@ -1,0 +1,46 @@
+// Private by default: with no channel configured (and before consent), the
+// page requests nothing but the site's own page files and Attune's static
+// files, even after a whole conversation, a handoff request included.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openChat, say } from './browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGE_FILES = new Set(['/', '/shop.css', '/shop.js', '/favicon.ico']);
+
+test('no request leaves for anything but the page and Attune\'s static files', async () => {
+  const p = await browser.context.newPage();
+  const requests = [];
+  p.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
+  p.on('websocket', (ws) => requests.push({ url: ws.url(), method: 'WEBSOCKET', type: 'websocket' }));
+  // Workers' requests are seen through the context.
+  browser.context.on('request', (r) => {
+    if (!requests.some((q) => q.url === r.url())) requests.push({ url: r.url(), method: r.method(), type: r.resourceType() });
+  });
+  await p.goto(server.url);
+  await openChat(p);
+  await say(p, 'where is my order? my email is ana@example.com');
+  await say(p, 'this is useless, I want to talk to a human');
+  await p.locator('attune-chat .msg.system').waitFor(); // "live support isn't available": no channel
+  await p.waitForTimeout(1000);
+  const origin = new URL(server.url).origin;
+  const bad = requests.filter((r) => {
+    const u = new URL(r.url);
+    if (u.protocol === 'blob:' || u.protocol === 'data:') return false;
+    if (u.origin !== origin || r.method !== 'GET') return true;
+    return !(u.pathname.startsWith('/attune/') || PAGE_FILES.has(u.pathname));
+  });
+  assert.deepEqual(bad, []);
+  assert.ok(requests.some((r) => r.url.endsWith('/attune/attune-core.wasm')), 'the log did record the widget\'s own loads');
+  await p.close();
+});
