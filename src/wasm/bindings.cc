@@ -15,6 +15,8 @@
 #include "core/engine.h"
 #include "core/limits.h"
 #include "core/redact.h"
+#include "core/handoff.h"
+#include "core/pack.h"
 #include "core/text.h"
 
 using emscripten::val;
@@ -65,6 +67,40 @@ class EngineHandle {
   attune::Status status_;
   std::unique_ptr<attune::Engine> engine_;
 };
+
+// One conversation's affect analysis without intents or replies (the CLI's
+// `analyze`). Built from a pack's JSON to take its settings.handoff, or from
+// "" for the default policy; a bad pack reports ok() == false like Engine.
+class AnalyzerHandle {
+ public:
+  explicit AnalyzerHandle(const std::string& pack_json) {
+    attune::HandoffPolicy policy;
+    if (!pack_json.empty()) {
+      attune::Pack pack;
+      status_ = attune::LoadPack(pack_json, &pack);
+      if (status_.ok()) policy = pack.handoff.policy;
+    }
+    conversation_ = attune::Conversation(policy);
+  }
+  bool ok() const { return status_.ok(); }
+  std::string errorCode() const { return status_.code(); }
+  std::string errorMessage() const { return status_.message(); }
+  // `probs`: emotion probabilities in emotionLabels() order, or null.
+  val analyze(const std::string& text, const val& probs) {
+    attune::AnalyzeOptions opts;
+    opts.emotion_probs = ToFloats(probs);
+    attune::Affect affect = attune::Analyze(text, opts);
+    const attune::Decision d = conversation_.ObserveMessage(text, &affect, false);
+    return ParseJson(attune::AnalysisToJson(affect, d));
+  }
+  void reset() { conversation_.Reset(); }
+
+ private:
+  attune::Status status_;
+  attune::Conversation conversation_;
+};
+
+double Valence(const std::string& text) { return attune::Valence(text); }
 
 val Featurize(const std::string& text) {
   const std::vector<int32_t> ids = attune::Featurize(text);
@@ -124,6 +160,14 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)
       .function("limits", &EngineHandle::limits);
+  emscripten::class_<AnalyzerHandle>("Analyzer")
+      .constructor<const std::string&>()
+      .function("ok", &AnalyzerHandle::ok)
+      .function("errorCode", &AnalyzerHandle::errorCode)
+      .function("errorMessage", &AnalyzerHandle::errorMessage)
+      .function("analyze", &AnalyzerHandle::analyze)
+      .function("reset", &AnalyzerHandle::reset);
+  emscripten::function("valence", &Valence);
   emscripten::function("featurize", &Featurize);
   emscripten::function("redact", &RedactText);
   emscripten::function("emotionLabels", &EmotionLabels);
