@@ -49,6 +49,19 @@ function clientId(v, name = 'id') {
   return v;
 }
 
+/**
+ * A visitor may choose its conversation secret (at least 22 base64url characters, ~132 bits).
+ * The conversation id is derived from it, so repeating a `hello` whose answer was lost finds the
+ * same conversation instead of opening a second one.
+ */
+export function clientSecret(v) {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{22,128}$/.test(v)) {
+    throw new ProtocolError('bad_request', '"secret" must be 22-128 characters of A-Z a-z 0-9 _ -');
+  }
+  return v;
+}
+
 function num(v, name, lo, hi, { optional = false } = {}) {
   if (v === undefined || v === null) {
     if (optional) return undefined;
@@ -194,7 +207,7 @@ export function validateHello(msg, limits = DEFAULT_LIMITS) {
       return { role: 'visitor', resume: true, conversation: clientId(msg.conversation, 'conversation'),
         secret: str(msg.secret, 'secret', 200), lastSeq: seq(msg.lastSeq) };
     }
-    return { role: 'visitor', resume: false, handoff: validateHandoff(msg.handoff, limits) };
+    return { role: 'visitor', resume: false, handoff: validateHandoff(msg.handoff, limits), secret: clientSecret(msg.secret) };
   }
   if (msg.role === 'agent') {
     return { role: 'agent', token: str(msg.token, 'token', 500), name: str(msg.name, 'name', 80),

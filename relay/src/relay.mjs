@@ -243,13 +243,17 @@ export class Relay {
         return;
       }
     } else {
+      let r;
       try {
-        ({ conv, secret: ws.secretForWelcome } = await this.createConversation(hello.handoff, ws.ip, ws.origin, now));
+        r = await this.createConversation(hello.handoff, ws.ip, ws.origin, now, hello.secret);
       } catch (e) {
         this.reportError(ws, e);
-        ws.close(4429, 'rate_limited');
+        ws.close(e.code === 'rate_limited' ? 4429 : 4401, e.code);
         return;
       }
+      conv = r.conv;
+      if (r.existed) { hello.resume = true; hello.lastSeq = 0; } // a repeated hello: carry on where it is
+      else if (!hello.secret) ws.secretForWelcome = r.secret; // never echo a secret the client chose
     }
     ws.ready = true;
     ws.conversation = conv.id;
@@ -267,18 +271,27 @@ export class Relay {
     if (conv.state === 'queued') await this.tellAvailability(ws, now);
   }
 
-  /** Create a conversation for a new visitor (WebSocket or HTTP). Rejects ProtocolError rate_limited. */
-  async createConversation(handoff, ip, origin, now) {
+  /**
+   * Create a conversation for a new visitor (WebSocket or HTTP). With a client-chosen secret the id
+   * is derived from it and a repeated request returns the existing conversation (existed: true).
+   * Rejects ProtocolError rate_limited.
+   */
+  async createConversation(handoff, ip, origin, now, clientSecret) {
+    const id = clientSecret ? sha256(`conversation:${clientSecret}`).toString('base64url').slice(0, 16) : newId();
+    const secret = clientSecret ?? crypto.randomBytes(24).toString('base64url');
+    if (clientSecret) {
+      const existing = await this.store.getConversation(id);
+      if (existing) return { conv: await this.authorizeVisitor(id, secret), secret, existed: true };
+    }
     if (!this.allowRate(this.ipRate, ip ?? '?', this.limits.conversationsPerMinutePerIp, now)) {
       const e = new ProtocolError('rate_limited', 'too many new conversations from this address; try again in a minute');
       e.retryAfterMs = 60000;
       throw e;
     }
-    const secret = crypto.randomBytes(24).toString('base64url');
-    const conv = { id: newId(), secretHash: sha256(secret).toString('hex'), handoff, origin: origin ?? null,
-      state: 'queued', agentName: null, lastSeq: 0 };
-    await this.store.createConversation({ id: conv.id, secretHash: conv.secretHash, handoff, origin: conv.origin, at: now });
-    return { conv, secret };
+    const conv = { id, secretHash: sha256(secret).toString('hex'), handoff, origin: origin ?? null, state: 'queued', agentName: null, lastSeq: 0 };
+    const created = await this.store.createConversation({ id, secretHash: conv.secretHash, handoff, origin: conv.origin, at: now });
+    if (!created) return { conv: await this.authorizeVisitor(id, secret), secret, existed: true }; // the same hello raced itself
+    return { conv, secret, existed: false };
   }
 
   /** Load a conversation and check the visitor's secret. Rejects ProtocolError not_found / bad_secret. */

@@ -25,6 +25,14 @@ if ARGV[1] ~= '' then redis.call('HSET', KEYS[3], ARGV[1], n) end
 return {1, n}
 `;
 
+// KEYS: conv hash, open zset. ARGV: id, field/value pairs... Creates only if absent.
+const CREATE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('ZADD', KEYS[2], ARGV[1], redis.call('HGET', KEYS[1], 'id'))
+return 1
+`;
+
 // KEYS: conv hash. ARGV: agentId, agentName, at.
 const CLAIM = `
 if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
@@ -42,6 +50,7 @@ export class RedisStore {
     this.sub = new Redis(url, opts);
     this.redis.defineCommand('attuneAppend', { numberOfKeys: 3, lua: APPEND });
     this.redis.defineCommand('attuneClaim', { numberOfKeys: 1, lua: CLAIM });
+    this.redis.defineCommand('attuneCreate', { numberOfKeys: 2, lua: CREATE });
     this.handlers = new Set();
     // ioredis logs unhandled 'error' events loudly; the relay reports failures through rejected calls.
     this.redis.on('error', () => {});
@@ -64,12 +73,11 @@ export class RedisStore {
 
   k(id, suffix = '') { return `${this.p}conv:${id}${suffix}`; }
 
+  /** Resolves true if created, false if a conversation with this id already exists. */
   async createConversation({ id, secretHash, handoff, origin, at }) {
-    await this.redis.multi()
-      .hset(this.k(id), { id, secretHash, handoff: JSON.stringify(handoff), origin: origin ?? '', state: 'queued',
-        agentId: '', agentName: '', createdAt: at, updatedAt: at, lastSeq: 0 })
-      .zadd(this.p + 'open', at, id)
-      .exec();
+    const fields = { id, secretHash, handoff: JSON.stringify(handoff), origin: origin ?? '', state: 'queued',
+      agentId: '', agentName: '', createdAt: at, updatedAt: at, lastSeq: 0 };
+    return (await this.redis.attuneCreate(this.k(id), this.p + 'open', at, ...Object.entries(fields).flat())) === 1;
   }
 
   async getConversation(id) {

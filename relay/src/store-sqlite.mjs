@@ -53,7 +53,7 @@ export class SqliteStore {
     this.closed = false;
     const db = this.db;
     this.q = {
-      insertConv: db.prepare(`INSERT INTO conversations (id, secret_hash, handoff, origin, state, created_at, updated_at)
+      insertConv: db.prepare(`INSERT OR IGNORE INTO conversations (id, secret_hash, handoff, origin, state, created_at, updated_at)
                               VALUES (@id, @secretHash, @handoff, @origin, 'queued', @at, @at)`),
       getConv: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       bumpSeq: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq'),
@@ -111,10 +111,9 @@ export class SqliteStore {
     batch.forEach((op, i) => (results[i].ok ? op.resolve(results[i].value) : op.reject(results[i].error)));
   }
 
+  /** Resolves true if created, false if a conversation with this id already exists. */
   createConversation({ id, secretHash, handoff, origin, at }) {
-    return this._write(() => {
-      this.q.insertConv.run({ id, secretHash, handoff: JSON.stringify(handoff), origin: origin ?? null, at });
-    });
+    return this._write(() => this.q.insertConv.run({ id, secretHash, handoff: JSON.stringify(handoff), origin: origin ?? null, at }).changes === 1);
   }
 
   async getConversation(id) {

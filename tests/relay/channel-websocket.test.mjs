@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import { createChannel, ChannelError } from '../../web/channels/index.js';
-import { startRelay, newAgent, tmpDir, withTimeout, WebSocket, ORIGIN, HANDOFF } from './helpers.mjs';
+import { startRelay, newAgent, tmpDir, withTimeout, WebSocket, ORIGIN, HANDOFF, Client } from './helpers.mjs';
 
 class MemStorage {
   constructor() { this.m = new Map(); }
@@ -123,6 +123,31 @@ test('conversation through the channel survives a relay SIGKILL and a page reloa
   await ch.close();
   assert.equal(rec.log.at(-1).state, 'offline');
   await assert.rejects(ch.send('late'), { code: 'closed' });
+  await agent.close();
+});
+
+test('a page reloaded while its conversation was being created finds that conversation again', { timeout: 15000 }, async () => {
+  const storage = new MemStorage();
+  const key = `attune:channel:${relay.url('/visitor')}`;
+  // The previous page stored its chosen secret and one unsent message, then went away before any answer.
+  const secret = 'a'.repeat(10) + 'reloaded-secret-01';
+  storage.setItem(key, JSON.stringify({ creating: secret, outbox: [{ type: 'message', id: 'before-reload', text: 'hello?' }] }));
+  const raw = await Client.open(relay.url('/visitor'));
+  raw.send({ type: 'hello', role: 'visitor', handoff: HANDOFF, secret }); // the hello that did reach the relay
+  const created = await raw.next('welcome');
+  await raw.terminate();
+
+  const ch = createChannel(wsConfig(storage));
+  const opened = await withTimeout(ch.connect(HANDOFF), 5000, 'connect');
+  assert.equal(opened.conversation, created.conversation);
+  const agent = await newAgent(relay, 'Ray');
+  agent.send({ type: 'open', conversation: opened.conversation, lastSeq: 0 });
+  const m = await agent.next((f) => f.type === 'message' && f.id === 'before-reload', 'the unsent message went out after the reload');
+  assert.equal(m.text, 'hello?');
+  await withTimeout((async () => { while (JSON.parse(storage.getItem(key)).outbox.length) await new Promise((r) => setTimeout(r, 20)); })(),
+    3000, 'the ack empties the stored outbox');
+  assert.deepEqual(JSON.parse(storage.getItem(key)), { conversation: opened.conversation, secret, lastSeq: 0, outbox: [] });
+  await ch.close();
   await agent.close();
 });
 

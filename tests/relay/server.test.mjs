@@ -147,6 +147,33 @@ test('resume after a dropped connection replays exactly what was missed; a wrong
   await agent.close();
 });
 
+test('a repeated hello with the same client-chosen secret finds the same conversation, not a second one', { timeout: 15000 }, async () => {
+  const secret = 'client-chosen-secret-0123456789';
+  const first = await Client.open(relay.url('/visitor'));
+  first.send({ type: 'hello', role: 'visitor', handoff: HANDOFF, secret });
+  const w1 = await first.next('welcome');
+  assert.equal(w1.secret, undefined, 'a secret the client chose is not echoed');
+  assert.equal(w1.resumed, false);
+  await first.terminate(); // as if the welcome had been lost with the connection
+
+  const again = await Client.open(relay.url('/visitor'));
+  again.send({ type: 'hello', role: 'visitor', handoff: HANDOFF, secret });
+  const w2 = await again.next('welcome');
+  assert.deepEqual([w2.conversation, w2.resumed], [w1.conversation, true]);
+  const agent = await newAgent(relay, 'Gil');
+  const q = await agent.next('queue');
+  assert.equal(q.conversations.filter((c) => c.conversation === w1.conversation).length, 1);
+
+  const thief = await Client.open(relay.url('/visitor'));
+  thief.send({ type: 'hello', role: 'visitor', conversation: w1.conversation, secret: 'client-chosen-secret-0123456780' });
+  assert.equal((await withTimeout(thief.closed, 3000, 'close')).code, 4401);
+  const weak = await Client.open(relay.url('/visitor'));
+  weak.send({ type: 'hello', role: 'visitor', handoff: HANDOFF, secret: 'short' });
+  assert.equal((await weak.next('error')).message, '"secret" must be 22-128 characters of A-Z a-z 0-9 _ -');
+  await again.close();
+  await agent.close();
+});
+
 test('an agent with a wrong token is refused and sees nothing', { timeout: 10000 }, async () => {
   const a = await Client.open(relay.url('/agent'), { origin: null });
   a.send({ type: 'hello', role: 'agent', token: TOKEN + 'x', name: 'Mallory' });

@@ -44,6 +44,7 @@ export class BaseChannel {
     this.outbox = [];          // [{frame, resolve, reject}] in send order; only the head is in flight
     this.seen = new Set();
     this.session = null;       // {conversation, secret, lastSeq}
+    this.pendingSecret = null; // the secret of a conversation being created (the id derives from it)
     this.state = 'idle';
     this.ready = false;        // the transport can carry frames now
     this.stopped = false;      // close() was called or connect failed for good
@@ -66,6 +67,9 @@ export class BaseChannel {
     if (!handoff || typeof handoff !== 'object') throw new ChannelError('bad_request', 'connect(handoff) needs the handoff object');
     this.handoff = handoff;
     this.loadSession();
+    // Chosen here and stored before the first hello: if the answer is lost (or the page reloads),
+    // asking again with the same secret finds the same conversation instead of opening a second.
+    if (!this.session) { this.pendingSecret ??= newId(); this.saveSession(); }
     this.setStatus('connecting');
     try {
       return await this.open();
@@ -254,8 +258,10 @@ export class BaseChannel {
       const raw = this.storage?.getItem(this.storageKey);
       if (!raw) return;
       const s = JSON.parse(raw);
-      if (typeof s?.conversation === 'string' && typeof s.secret === 'string' && Number.isInteger(s.lastSeq)) {
-        this.session = { conversation: s.conversation, secret: s.secret, lastSeq: s.lastSeq };
+      const resumable = typeof s?.conversation === 'string' && typeof s.secret === 'string' && Number.isInteger(s.lastSeq);
+      if (!resumable && typeof s?.creating === 'string') this.pendingSecret = s.creating;
+      if (resumable || this.pendingSecret) {
+        if (resumable) this.session = { conversation: s.conversation, secret: s.secret, lastSeq: s.lastSeq };
         // Frames not acknowledged before the page went away are sent again with their ids.
         for (const frame of (Array.isArray(s.outbox) ? s.outbox : []).slice(0, MAX_OUTBOX)) {
           if (frame && typeof frame.id === 'string' && typeof frame.type === 'string') this.outbox.push({ frame });
@@ -264,10 +270,19 @@ export class BaseChannel {
     } catch { /* unreadable storage: start a new conversation */ }
   }
 
+  /** The conversation was created (or found): remember it instead of the pending secret. */
+  adoptSession(conversation, secret, lastSeq = 0) {
+    this.session = { conversation, secret, lastSeq };
+    this.pendingSecret = null;
+    this.saveSession();
+  }
+
   saveSession() {
-    if (!this.session || this.conversationClosed || this.stopped) return;
+    if (this.conversationClosed || this.stopped) return;
+    const data = this.session ? { ...this.session } : this.pendingSecret ? { creating: this.pendingSecret } : null;
+    if (!data) return;
     try {
-      this.storage?.setItem(this.storageKey, JSON.stringify({ ...this.session, outbox: this.outbox.map((e) => e.frame) }));
+      this.storage?.setItem(this.storageKey, JSON.stringify({ ...data, outbox: this.outbox.map((e) => e.frame) }));
     } catch { /* full or blocked storage: resume within this page still works */ }
   }
 

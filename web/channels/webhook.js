@@ -2,7 +2,7 @@
 // by server-sent events or by polling (relay/PROTOCOL.md, "HTTP binding"). The event stream is
 // read with fetch rather than EventSource, so the conversation secret travels in an
 // Authorization header and never in a URL that proxies and logs would keep.
-import { BaseChannel, ChannelError } from './base.js';
+import { BaseChannel, ChannelError, newId } from './base.js';
 
 const CONNECT_TIMEOUT_MS = 15000;
 
@@ -62,16 +62,18 @@ export class WebhookChannel extends BaseChannel {
           } catch (e) {
             if (e.status !== 401 && e.status !== 404) throw e;
             this.session = null; // gone or not ours: start a new conversation
+            this.pendingSecret = newId();
             this.outbox = this.outbox.filter((x) => x.resolve);
-            this.clearSession();
+            this.saveSession();
           }
         }
-        const r = await this.request('POST', '', { handoff: this.handoff });
-        this.session = { conversation: r.conversation, secret: r.secret, lastSeq: 0 };
+        // A retried POST carries the same secret, so it finds the conversation a lost answer created.
+        const r = await this.request('POST', '', { handoff: this.handoff, secret: this.pendingSecret });
+        this.adoptSession(r.conversation, r.secret ?? this.pendingSecret);
         this.afterOpen(r.state);
         if (r.availability) this.handleFrame(r.availability);
         this.startEvents();
-        return { conversation: r.conversation, resumed: false, state: r.state };
+        return { conversation: r.conversation, resumed: !!r.existed, state: r.state };
       } catch (e) {
         if (e.code !== 'network' && e.code !== 'server_error' && e.code !== 'internal') throw e;
         if (Date.now() > deadline) throw new ChannelError('connect_timeout', `no answer from ${this.url} within ${this.connectTimeoutMs} ms`);

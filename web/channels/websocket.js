@@ -1,6 +1,6 @@
 // The websocket channel: Attune's relay protocol (relay/PROTOCOL.md) over one WebSocket,
 // reconnecting with backoff and resuming from the last seq it saw.
-import { BaseChannel, ChannelError, rateLimitedError } from './base.js';
+import { BaseChannel, ChannelError, rateLimitedError, newId } from './base.js';
 
 const HEARTBEAT_MS = 20000;     // app-level ping: browsers expose no socket-level liveness
 const SILENCE_MS = 45000;       // nothing heard for this long: the connection is dead, reconnect
@@ -56,7 +56,7 @@ export class WebSocketChannel extends BaseChannel {
       const s = this.session;
       this.raw(s
         ? { type: 'hello', role: 'visitor', conversation: s.conversation, secret: s.secret, lastSeq: s.lastSeq }
-        : { type: 'hello', role: 'visitor', handoff: this.handoff });
+        : { type: 'hello', role: 'visitor', handoff: this.handoff, secret: this.pendingSecret });
       this.resuming = !!s;
     });
     ws.addEventListener('message', (e) => {
@@ -99,7 +99,7 @@ export class WebSocketChannel extends BaseChannel {
 
   onWelcome(f) {
     const resumed = !!f.resumed;
-    if (!resumed) this.session = { conversation: f.conversation, secret: f.secret, lastSeq: 0 };
+    if (!this.session) this.adoptSession(f.conversation, f.secret ?? this.pendingSecret);
     this.attempt = 0;
     this.ready = true;
     this.saveSession();
@@ -123,8 +123,9 @@ export class WebSocketChannel extends BaseChannel {
     if ((code === 4401 || code === 4404) && this.resuming) {
       // The stored conversation is gone or not ours: start a new one with the handoff.
       this.session = null;
+      this.pendingSecret = newId();
       this.outbox = this.outbox.filter((e) => e.resolve); // frames restored from storage belonged to it
-      this.clearSession();
+      this.saveSession();
       this.dial();
       return;
     }
