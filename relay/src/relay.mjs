@@ -58,7 +58,6 @@ export class Relay {
     this.now = o.now ?? Date.now;
     this.visitors = new Map();     // conversation id -> Set<ws> on this instance
     this.agents = new Set();       // agent sockets on this instance
-    this.rate = new Map();         // conversation id -> timestamps of recent visitor messages
     this.ipRate = new Map();       // ip -> timestamps of recent conversation creations
     this.queueTimer = null;
     this.timers = [];
@@ -356,17 +355,11 @@ export class Relay {
       throw new ProtocolError('closed', 'this conversation is closed; start a new one', f.id);
     }
     if (f.type === 'message') {
-      const win = this.window(this.rate, conv, at);
-      if (win.length >= this.limits.messagesPerMinute) {
-        // A retry of a message already stored is acknowledged even when the window is full.
-        const seq = await this.store.findDuplicate(conv, 'visitor', f.id);
-        if (seq) { this.send(ws, { type: 'ack', id: f.id, seq, duplicate: true }); return; }
-        const e = new ProtocolError('rate_limited', `at most ${this.limits.messagesPerMinute} messages per minute`, f.id);
-        e.retryAfterMs = Math.max(1000, win[0] + 60000 - at);
-        throw e;
-      }
-      const r = await this.append(conv, { kind: 'message', from: 'visitor', id: f.id, text: f.text, suggestions: f.suggestions, at }, f.id);
-      if (!r.duplicate) win.push(at);
+      // The store checks the rolling window atomically with the append, after de-duplication, so
+      // a resend of a stored message is acknowledged even when the window is full, and in Redis
+      // mode the window is shared by all instances.
+      const rate = this.limits.messagesPerMinute ? { limit: this.limits.messagesPerMinute, windowMs: 60000 } : undefined;
+      const r = await this.append(conv, { kind: 'message', from: 'visitor', id: f.id, text: f.text, suggestions: f.suggestions, at }, f.id, rate);
       this.send(ws, { type: 'ack', id: f.id, seq: r.seq, ...(r.duplicate ? { duplicate: true } : {}) });
       return;
     }
@@ -394,12 +387,17 @@ export class Relay {
   }
 
   /** Store an event, then publish it. Duplicates are acknowledged but not published again. */
-  async append(conv, ev, id) {
+  async append(conv, ev, id, rate) {
     let r;
     try {
-      r = await this.store.append(conv, ev, { maxEvents: this.limits.maxEvents });
+      r = await this.store.append(conv, ev, { maxEvents: this.limits.maxEvents, rate });
     } catch (e) {
       if (e.code === 'not_found' || e.code === 'transcript_full') throw new ProtocolError(e.code, e.message, id);
+      if (e.code === 'rate_limited') {
+        const pe = new ProtocolError('rate_limited', `at most ${rate.limit} messages per minute`, id);
+        pe.retryAfterMs = Math.max(1000, e.retryAfterMs);
+        throw pe;
+      }
       throw e;
     }
     if (!r.duplicate) this.store.publish({ conv, event: r.event });
@@ -423,7 +421,7 @@ export class Relay {
 
   sweepRates() {
     const now = this.now();
-    for (const m of [this.rate, this.ipRate]) {
+    for (const m of [this.ipRate]) {
       for (const [k, w] of m) if (!w.length || now - w[w.length - 1] >= 60000) m.delete(k);
     }
   }

@@ -8,8 +8,9 @@
 import Redis from 'ioredis';
 import { StoreError } from './store-sqlite.mjs';
 
-// KEYS: conv hash, events list, dedup hash. ARGV: dedup key ('' = none), event JSON without its
-// leading '{' (seq is spliced in front so no JSON library is needed in Lua), maxEvents, at.
+// KEYS: conv hash, events list, dedup hash, rate zset. ARGV: dedup key ('' = none), event JSON
+// without its leading '{' (seq is spliced in front so no JSON library is needed in Lua),
+// maxEvents, at, rate limit (0 = none), rate window ms.
 const APPEND = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
 if ARGV[1] ~= '' then
@@ -18,6 +19,16 @@ if ARGV[1] ~= '' then
 end
 local n = tonumber(redis.call('HGET', KEYS[1], 'lastSeq') or '0')
 if n >= tonumber(ARGV[3]) then return {-2, n} end
+local limit = tonumber(ARGV[5])
+if limit > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[4]) - tonumber(ARGV[6]))
+  if redis.call('ZCARD', KEYS[4]) >= limit then
+    local oldest = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
+    return {-3, tonumber(oldest[2]) + tonumber(ARGV[6]) - tonumber(ARGV[4])}
+  end
+  redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1] .. ':' .. (n + 1))
+  redis.call('PEXPIRE', KEYS[4], ARGV[6])
+end
 n = redis.call('HINCRBY', KEYS[1], 'lastSeq', 1)
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[4])
 redis.call('RPUSH', KEYS[2], '{"seq":' .. n .. ',' .. ARGV[2])
@@ -48,7 +59,7 @@ export class RedisStore {
     const opts = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: true };
     this.redis = new Redis(url, opts);
     this.sub = new Redis(url, opts);
-    this.redis.defineCommand('attuneAppend', { numberOfKeys: 3, lua: APPEND });
+    this.redis.defineCommand('attuneAppend', { numberOfKeys: 4, lua: APPEND });
     this.redis.defineCommand('attuneClaim', { numberOfKeys: 1, lua: CLAIM });
     this.redis.defineCommand('attuneCreate', { numberOfKeys: 2, lua: CREATE });
     this.handlers = new Set();
@@ -85,12 +96,15 @@ export class RedisStore {
     return h && h.id ? hashToConversation(h) : null;
   }
 
-  async append(conversation, ev, { maxEvents }) {
+  async append(conversation, ev, { maxEvents, rate }) {
     const body = JSON.stringify(ev).slice(1);
     const dedup = ev.id ? `${ev.from}:${ev.id}` : '';
     const [status, seq] = await this.redis.attuneAppend(this.k(conversation), this.k(conversation, ':events'),
-      this.k(conversation, ':ids'), dedup, body, maxEvents, ev.at);
+      this.k(conversation, ':ids'), this.k(conversation, ':rate'), dedup, body, maxEvents, ev.at, rate?.limit ?? 0, rate?.windowMs ?? 0);
     if (status === -1) throw new StoreError('not_found', `conversation ${conversation} does not exist`);
+    if (status === -3) {
+      throw Object.assign(new StoreError('rate_limited', `at most ${rate.limit} per ${rate.windowMs} ms`), { retryAfterMs: seq });
+    }
     if (status === -2) throw new StoreError('transcript_full', `conversation ${conversation} reached ${maxEvents} events`);
     if (status === 0) {
       const raw = await this.redis.lindex(this.k(conversation, ':events'), seq - 1);

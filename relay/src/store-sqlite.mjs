@@ -47,6 +47,7 @@ export class SqliteStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.agents = new Map(); // agentId -> lastSeen ms (one instance: presence is local)
+    this.rates = new Map();  // conversation -> times of recent rate-limited appends (one instance: in memory)
     this.pending = [];
     this.flushScheduled = false;
     this.handlers = new Set();
@@ -124,14 +125,16 @@ export class SqliteStore {
   /**
    * Append one event. Resolves {seq, duplicate, event}; a repeated (sender, clientId) resolves
    * the first copy with duplicate=true and writes nothing.
-   * Rejects StoreError 'not_found' or 'transcript_full'.
+   * With `rate` {limit, windowMs}, at most `limit` new events per rolling window are accepted.
+   * Rejects StoreError 'not_found', 'transcript_full' or 'rate_limited' (with retryAfterMs).
    */
-  append(conversation, ev, { maxEvents }) {
+  append(conversation, ev, { maxEvents, rate }) {
     return this._write(() => {
       if (ev.id) {
         const dup = this.q.findDup.get(conversation, ev.from, ev.id);
         if (dup) return { seq: dup.seq, duplicate: true, event: JSON.parse(dup.body) };
       }
+      if (rate) this._rateTake(conversation, rate, ev.at);
       const conv = this.q.getConv.get(conversation);
       if (!conv) throw new StoreError('not_found', `conversation ${conversation} does not exist`);
       if (conv.last_seq >= maxEvents) throw new StoreError('transcript_full', `conversation ${conversation} reached ${maxEvents} events`);
@@ -145,6 +148,24 @@ export class SqliteStore {
   /** The seq of an event already stored under (sender, clientId), or null. */
   async findDuplicate(conversation, from, id) {
     return this.q.findDup.get(conversation, from, id)?.seq ?? null;
+  }
+
+  _rateTake(key, { limit, windowMs }, now) {
+    let w = this.rates.get(key);
+    if (!w) {
+      if (this.rates.size >= 10000) this._rateSweep(now, windowMs); // bounded: forget idle windows
+      w = [];
+      this.rates.set(key, w);
+    }
+    while (w.length && now - w[0] >= windowMs) w.shift();
+    if (w.length >= limit) {
+      throw Object.assign(new StoreError('rate_limited', `at most ${limit} per ${windowMs} ms`), { retryAfterMs: w[0] + windowMs - now });
+    }
+    w.push(now);
+  }
+
+  _rateSweep(now, windowMs) {
+    for (const [k, w] of this.rates) if (!w.length || now - w[w.length - 1] >= windowMs) this.rates.delete(k);
   }
 
   async eventsAfter(conversation, seq, limit = 1000) {

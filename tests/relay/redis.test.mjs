@@ -95,3 +95,35 @@ test('two instances over Redis: A stopped mid-conversation, the visitor continue
     await B.stop();
   }
 });
+
+test('the visitor message rate limit is shared by the instances', {
+  timeout: 20000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const args = ['--redis', url, '--redis-prefix', prefix, '--conversations-per-minute', '0', '--messages-per-minute', '3'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  try {
+    const v = await newVisitor(A);
+    for (const id of ['m1', 'm2']) {
+      v.client.send({ type: 'message', id, text: id });
+      await v.client.next((f) => f.type === 'ack' && f.id === id);
+    }
+    await v.client.close();
+    const b = await Client.open(B.url('/visitor'));
+    b.send({ type: 'hello', role: 'visitor', conversation: v.conversation, secret: v.secret, lastSeq: 0 });
+    await b.next('welcome');
+    b.send({ type: 'message', id: 'm3', text: 'm3' });
+    await b.next((f) => f.type === 'ack' && f.id === 'm3');
+    b.send({ type: 'message', id: 'm4', text: 'm4' });
+    const e = await b.next('error');
+    assert.deepEqual([e.code, e.id, e.message], ['rate_limited', 'm4', 'at most 3 messages per minute']);
+    assert.ok(e.retryAfterMs > 50000 && e.retryAfterMs <= 60000, `retryAfterMs ${e.retryAfterMs}`);
+    b.send({ type: 'message', id: 'm1', text: 'm1' });
+    assert.equal((await b.next((f) => f.type === 'ack' && f.id === 'm1')).duplicate, true, 'a resend is acked even when the window is full');
+    await b.close();
+  } finally {
+    await A.stop();
+    await B.stop();
+  }
+});
