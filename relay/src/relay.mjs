@@ -160,16 +160,33 @@ export class Relay {
     ws.origin = req.headers.origin;
     ws.isAlive = true;
     ws.ready = false;
-    ws.chain = Promise.resolve(); // frames from one socket are handled in order
+    // Frames are handled in order per conversation: one chain per conversation an agent names
+    // (visitors have one), all starting after the hello. An agent serving many conversations is
+    // then not held up behind one conversation's store write.
+    ws.chains = new Map();
+    ws.afterHello = null;
     ws.on('pong', () => { ws.isAlive = true; });
     const helloTimer = setTimeout(() => { if (!ws.ready) ws.close(4408, 'hello timeout'); }, this.limits.helloTimeoutMs);
     ws.pendingBytes = 0;
     ws.on('message', (data, isBinary) => {
-      // Frames are handled one at a time, in order; what waits is bounded so a flood cannot grow memory.
+      // What waits is bounded, so a flood cannot grow memory.
       ws.pendingBytes += data.length;
       if (ws.pendingBytes > MAX_PENDING_BYTES) { ws.close(1008, 'too many frames waiting'); return; }
-      ws.chain = ws.chain.then(() => this.onFrame(ws, data, isBinary)).catch((e) => this.reportError(ws, e))
-        .finally(() => { ws.pendingBytes -= data.length; });
+      let msg;
+      let error;
+      try {
+        if (isBinary) throw new ProtocolError('bad_request', 'binary frames are not accepted');
+        msg = parseFrame(data);
+      } catch (e) { error = e; }
+      const key = ws.afterHello && typeof msg?.conversation === 'string' ? msg.conversation : '';
+      const prev = ws.chains.get(key) ?? ws.afterHello ?? Promise.resolve();
+      const next = prev.then(() => { if (error) throw error; return this.onFrame(ws, msg); }).catch((e) => this.reportError(ws, e))
+        .finally(() => {
+          ws.pendingBytes -= data.length;
+          if (ws.chains.get(key) === next) ws.chains.delete(key); // bounded: idle chains are dropped
+        });
+      ws.chains.set(key, next);
+      ws.afterHello ??= next; // the first frame is the hello; everything else waits for it
     });
     ws.on('close', () => { clearTimeout(helloTimer); this.detach(ws); });
     ws.on('error', () => {}); // 'close' follows; nothing else to do
@@ -192,9 +209,7 @@ export class Relay {
     ws.send(JSON.stringify(frame));
   }
 
-  async onFrame(ws, data, isBinary) {
-    if (isBinary) throw new ProtocolError('bad_request', 'binary frames are not accepted');
-    const msg = parseFrame(data);
+  async onFrame(ws, msg) {
     if (!ws.ready) {
       let hello;
       try { hello = validateHello(msg, this.limits); } catch (e) {
