@@ -56,21 +56,36 @@ void Engine::Reset() {
   transcript_.Clear();
   conversation_.Reset();
   responder_.Reset();
+  flows_.Reset();
   previous_messages_.clear();
   turn_ = 0;
 }
 
+void Engine::SetVariable(const std::string& name, const std::string& value) {
+  if (value.empty()) variables_.erase(name);
+  else variables_[name] = value;
+}
+
+namespace {
+void ApplyReply(const Reply& reply, TurnResult* r) {
+  r->reply = reply.text;
+  r->response = reply.response;
+  if (!reply.tone.empty()) r->tone = reply.tone;
+  r->variant = reply.variant;
+  r->variant_tone = reply.variant_tone;
+  r->template_pointer = reply.template_pointer;
+  r->acknowledgement = reply.acknowledgement;
+  r->quick_replies = reply.quick_replies;
+}
+}  // namespace
+
 TurnResult Engine::Greet() {
   TurnResult r;
   r.turn = turn_;
-  Reply reply = responder_.Say(pack_, "greeting", "neutral");
-  r.reply = reply.text;
   r.intent = "greeting";
   r.confidence = 1;
-  r.tone = reply.tone;
-  r.response = reply.response;
-  r.variant = reply.variant;
-  r.quick_replies = reply.quick_replies;
+  r.tone = "neutral";
+  ApplyReply(responder_.Say(pack_, "greeting", "neutral", variables_), &r);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
 }
@@ -99,10 +114,14 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   opts.emotion_probs = emotion_probs;
   r.affect = Analyze(cleaned, opts);
 
+  r.entities = ExtractEntities(cleaned, pack_.entities);
   const IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
   r.intent = match.intent;
   r.confidence = match.confidence;
-  const bool fell_back = match.intent == "none";
+  // A message that answers the active flow's question (an order number) is
+  // understood even though it matches no intent.
+  const bool answers_flow = flows_.WouldAccept(pack_, r.entities);
+  const bool fell_back = match.intent == "none" && !answers_flow;
   const bool repeated = IsRepeat(cleaned, previous_messages_);
   previous_messages_.push_back(cleaned);
   if (previous_messages_.size() > 5) previous_messages_.erase(previous_messages_.begin());
@@ -110,29 +129,39 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.decision = conversation_.Observe(&r.affect, fell_back, repeated);
   r.tone = ChooseTone(r.affect);
 
-  const Intent* intent = nullptr;
-  for (const Intent& in : pack_.intents)
-    if (in.name == match.intent) intent = &in;
+  const Intent* intent = pack_.FindIntent(match.intent);
+  const std::string give_up = pack_.responses.count("offer_human") ? "offer_human" : "fallback";
   std::string response;
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
+    // Safety first: whatever the flow or intent, a visitor in crisis gets
+    // the crisis response, the resources and a person.
     response = "crisis";
+    r.crisis_resources = pack_.handoff.crisis_resources;
+    r.flow = flows_.Abandon();
   } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
     response = "handoff";
     r.decision.handoff = true;
-  } else if (intent) {
-    response = intent->response;
-  } else if (conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer &&
-             pack_.responses.count("offer_human")) {
-    response = "offer_human";
+    r.flow = flows_.Abandon();  // the person takes it from here
   } else {
-    response = "fallback";
+    if (flows_.active()) {
+      r.flow = flows_.Continue(pack_, r.entities, match.intent, match.confidence, give_up);
+      response = r.flow.response;
+    }
+    // A retry keeps the flow going; only an abandoned (or no) flow lets
+    // the recognised intent answer.
+    if (response.empty() && intent) {
+      if (!intent->flow.empty()) {
+        r.flow = flows_.Start(pack_, intent->flow, r.entities);
+        response = r.flow.response;
+      }
+      if (response.empty()) response = intent->response;
+    }
+    if (response.empty())
+      response = conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer ? give_up : "fallback";
   }
-  Reply reply = responder_.Say(pack_, response, r.tone);
-  r.reply = reply.text;
-  r.response = reply.response;
-  r.tone = reply.tone.empty() ? r.tone : reply.tone;
-  r.variant = reply.variant;
-  r.quick_replies = reply.quick_replies;
+  std::map<std::string, std::string> vars = flows_.slots();
+  for (const auto& [k, v] : variables_) vars[k] = v;
+  ApplyReply(responder_.Say(pack_, response, r.tone, vars), &r);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
@@ -160,6 +189,18 @@ std::string TurnResultToJson(const TurnResult& r) {
   for (const Reason& re : r.decision.reasons)
     reasons.push_back({{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}});
   j["reasons"] = reasons;
+  j["variant_tone"] = r.variant_tone;
+  j["template"] = r.template_pointer;
+  j["acknowledgement"] = r.acknowledgement;
+  json entities = json::array();
+  for (const Entity& e : r.entities)
+    entities.push_back({{"type", e.type}, {"value", e.value}, {"text", e.text}, {"begin", e.begin}, {"end", e.end}});
+  j["entities"] = entities;
+  j["flow"] = r.flow.status.empty() ? json(nullptr)
+                                    : json{{"name", r.flow.flow}, {"status", r.flow.status}, {"step", r.flow.step}, {"slots", r.flow.slots}};
+  json resources = json::array();
+  for (const CrisisResource& c : r.crisis_resources) resources.push_back({{"name", c.name}, {"phone", c.phone}, {"url", c.url}});
+  j["crisis_resources"] = resources;
   j["limit"] = r.limit.ok() ? json(nullptr)
                             : json{{"code", r.limit.code()}, {"message", r.limit.message()}, {"retry_after_ms", r.retry_after_ms}};
   // Pack strings are validated UTF-8 and message evidence is repaired, but

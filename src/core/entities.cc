@@ -273,8 +273,9 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
       bool after_keyword = false;
       for (size_t back = 1; back <= 2 && back <= k; ++back) {
         const std::string& p = chunks[k - back].norm;
-        after_keyword |= p == "order" || p == "pedido" || p == "orden" || p == "number" || p == "número" || p == "numero" ||
-                         p == "no" || p == "nº" || p == "n°" || p == "#";
+        // "order 12345", "order number 12345", "pedido nº 12345": the word
+        // order itself must be there ("my number is 555..." is a phone).
+        after_keyword |= p == "order" || p == "pedido" || p == "orden" || p == "order#";
       }
       bool alnum = !body.empty() && body.size() <= 24;
       for (char c : body) alnum &= std::isalnum(static_cast<unsigned char>(c)) || c == '-';

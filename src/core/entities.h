@@ -4,7 +4,8 @@
 // ExtractEntities() reads a cleaned message (CleanForAnalysis) and returns
 // every entity found, in order, each with its byte span so a flow can take
 // the value and a widget can highlight it. Built-in types:
-//   order_number  "#A12345", "order 123456", "pedido 55123" (3+ digits)
+//   order_number  "#A12345", "order 123456", "order number 123456",
+//                 "pedido 55123" (3+ digits)
 //   email         as typed, value lower-cased
 //   phone         7..15 digits with separators or a leading +, or 10+ digits
 //   date          ISO "2026-11-25", "25/11/2026", "Nov 25", "25 de noviembre",

@@ -67,7 +67,7 @@ FlowTurn FlowRunner::Advance(const Pack& pack, const std::vector<Entity>& entiti
       t.slots = slots_;
       return t;
     }
-    slots_[s->slot] = e->value;
+    slots_[s->slot] = e->text;  // as typed: it is read back to the visitor
     attempts_ = 0;
     if (!s->done.empty()) {
       t.status = "completed";
@@ -87,14 +87,14 @@ FlowTurn FlowRunner::Advance(const Pack& pack, const std::vector<Entity>& entiti
 }
 
 FlowTurn FlowRunner::Continue(const Pack& pack, const std::vector<Entity>& entities, const std::string& intent,
-                              const std::string& fallback) {
+                              double confidence, const std::string& fallback) {
   if (!active()) return {};
   const Flow& f = pack.flows.at(flow_);
   const FlowStep* s = f.Step(step_);
   if (s && Find(entities, s->entity)) return Advance(pack, entities, "continued");
   FlowTurn t;
   t.flow = flow_;
-  if (intent != "none" && intent != trigger_) {
+  if (intent != "none" && intent != trigger_ && confidence >= kFlowSwitchConfidence) {
     // The visitor changed topic: let them. The collected slots are kept.
     t.status = "abandoned";
     t.slots = slots_;

@@ -31,6 +31,10 @@ struct FlowTurn {
   std::map<std::string, std::string> slots;
 };
 
+// Leaving a flow for another topic needs a clear signal: half the
+// probability mass on one other intent.
+inline constexpr double kFlowSwitchConfidence = 0.5;
+
 class FlowRunner {
  public:
   bool active() const { return !flow_.empty(); }
@@ -40,11 +44,13 @@ class FlowRunner {
   // right away, so a step whose value was already given is skipped.
   FlowTurn Start(const Pack& pack, const std::string& flow, const std::vector<Entity>& entities);
 
-  // One message while a flow is active. `intent` is what the recognizer
-  // made of the message ("none" if nothing): an intent other than the one
-  // that started this flow, with no valid value in the message, abandons
-  // the flow. `fallback` is the response used when attempts run out.
-  FlowTurn Continue(const Pack& pack, const std::vector<Entity>& entities, const std::string& intent,
+  // One message while a flow is active. `intent` and `confidence` are what
+  // the recognizer made of the message: an intent other than the one that
+  // started this flow, recognised with confidence >= kFlowSwitchConfidence
+  // and with no valid value in the message, abandons the flow (a hesitant
+  // "I don't know" must not). `fallback` is the response used when attempts
+  // run out.
+  FlowTurn Continue(const Pack& pack, const std::vector<Entity>& entities, const std::string& intent, double confidence,
                     const std::string& fallback);
 
   // Ends the active flow (crisis, handoff), keeping the slots. Returns an
