@@ -114,6 +114,16 @@ class Core {
   }
 
   /**
+   * Every problem with a pack, from the core's validator (the one the engine
+   * uses): [{severity: 'error'|'warning', pointer, message, line, column, suggestion}].
+   * With `toneRules` (a tone rules JSON text, packs/tone-rules/<lang>.json) the tone check runs too.
+   */
+  checkPack(pack, toneRules = '') {
+    const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
+    return this.#m.checkPack(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules));
+  }
+
+  /**
    * Builds a conversation engine from a pack's JSON text (or object).
    * @throws {AttuneError} code 'invalid_json' or 'invalid_pack', message names where.
    */

@@ -102,6 +102,24 @@ class AnalyzerHandle {
 
 double Valence(const std::string& text) { return attune::Valence(text); }
 
+// Every diagnostic for a pack (attune::CheckPack): [{severity, pointer,
+// message, line, column, suggestion}], so `attune check` runs the same
+// validator as the engine. `tone_rules` is a tone rules JSON or "".
+val CheckPack(const std::string& pack_json, const std::string& tone_rules) {
+  val out = val::array();
+  for (const attune::Diagnostic& d : attune::CheckPack(pack_json, tone_rules)) {
+    val o = val::object();
+    o.set("severity", d.severity);
+    o.set("pointer", d.pointer);
+    o.set("message", d.message);
+    o.set("line", d.line);
+    o.set("column", d.column);
+    o.set("suggestion", d.suggestion);
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
 val Featurize(const std::string& text) {
   const std::vector<int32_t> ids = attune::Featurize(text);
   val out = val::global("Int32Array").new_(ids.size());
@@ -168,6 +186,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("analyze", &AnalyzerHandle::analyze)
       .function("reset", &AnalyzerHandle::reset);
   emscripten::function("valence", &Valence);
+  emscripten::function("checkPack", &CheckPack);
   emscripten::function("featurize", &Featurize);
   emscripten::function("redact", &RedactText);
   emscripten::function("emotionLabels", &EmotionLabels);
