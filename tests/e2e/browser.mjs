@@ -57,7 +57,7 @@ export const chat = (page) => ({
 export async function openChat(page) {
   const c = chat(page);
   await c.launcher.click();
-  await c.bot.first().waitFor({ timeout: 15000 });
+  await c.bot.first().waitFor({ timeout: 45000 });
   return c;
 }
 
@@ -70,6 +70,6 @@ export async function say(page, text) {
   await page.waitForFunction((n) => {
     const log = document.querySelector('attune-chat').shadowRoot.querySelectorAll('.msg:not(.typing)');
     return log.length >= n + 2;
-  }, before, { timeout: 15000 });
+  }, before, { timeout: 30000 });
   return c.messages.nth(before + 1).innerText();
 }

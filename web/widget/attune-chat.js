@@ -26,7 +26,6 @@ import { loadStrings, format, en } from './i18n/index.js';
 import { renderMessage, plainText } from './format.js';
 import { createMemory } from './memory.js';
 import { createEmotionClient } from './emotion-client.js';
-import { Handoff } from './handoff.js';
 import { h, icon } from './dom.js';
 
 const PREFIX = 'attune:';
@@ -187,7 +186,7 @@ export class AttuneChat extends HTMLElement {
     this.#append({ from: 'bot', text: turn.reply, turn });
     this.#chips(turn.quick_replies);
     if (turn.cues?.some((c) => c.name === 'crisis')) this.#crisisCard();
-    if (turn.handoff) this.#handoffFlow().start(turn);
+    if (turn.handoff) (await this.#handoffFlow()).start(turn);
     else if (turn.intent === 'goodbye') this.#csat();
   }
 
@@ -520,13 +519,15 @@ export class AttuneChat extends HTMLElement {
 
   // ---- handoff --------------------------------------------------------------
 
-  #handoffFlow() {
+  // Loaded on the first handoff only: most conversations never need it.
+  async #handoffFlow() {
+    const { Handoff } = await import('./handoff.js');
     return (this.#handoff ||= new Handoff({
       widget: this,
       config: this.#config,
       pack: () => this.#pack,
       strings: () => this.#t,
-      redact: () => this.#core?.redact?.bind(this.#core) ?? this.#engine?.redact?.bind(this.#engine),
+      redact: () => (this.#core?.redact ? (text) => this.#core.redact(text).text : null),
       messages: () => this.#messages,
       append: (m) => this.#append(m),
       typing: (name) => this.#typing(name, 5000),

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Loading cost of the widget in Chromium, printed (not asserted):
+//   - launcher drawn (ms after navigation start)
+//   - open -> greeting shown (ms), and the first answer
+//   - main-thread long tasks (> 50 ms) while loading, from a PerformanceObserver
+//   - requests and bytes the widget fetched
+// Usage: node scripts/widget-bench.mjs [--runs 3]   (after scripts/build.sh)
+import { launch, serve, chat, say } from '../tests/e2e/browser.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const server = await serve();
+const browser = await launch();
+const results = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const p = await browser.context.newPage();
+    const requests = [];
+    p.on('requestfinished', async (r) => {
+      const s = await r.sizes().catch(() => null);
+      requests.push({ url: r.url(), bytes: s ? s.responseBodySize : 0 });
+    });
+    await p.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await p.goto(server.url, { waitUntil: 'load' });
+    await chat(p).launcher.waitFor();
+    const launcherMs = await p.evaluate(() => Math.round(performance.now()));
+    const t0 = Date.now();
+    await chat(p).launcher.click();
+    await chat(p).bot.first().waitFor({ timeout: 30000 });
+    const greetMs = Date.now() - t0;
+    const t1 = Date.now();
+    await say(p, 'where is my order?');
+    const answerMs = Date.now() - t1;
+    await p.waitForTimeout(500);
+    const long = await p.evaluate(() => window.__long);
+    const attune = requests.filter((r) => r.url.includes('/attune/'));
+    results.push({ launcherMs, greetMs, answerMs, longTasks: long, requests: attune.length, kb: Math.round(attune.reduce((s, r) => s + r.bytes, 0) / 1024) });
+    await p.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+for (const [i, r] of results.entries()) {
+  console.log(`run ${i + 1}: launcher at ${r.launcherMs} ms, open->greeting ${r.greetMs} ms, first answer ${r.answerMs} ms, ` +
+    `long tasks ${r.longTasks.length ? r.longTasks.join(', ') + ' ms' : 'none'}, ${r.requests} Attune requests, ${r.kb} KB`);
+}
+const maxLong = Math.max(0, ...results.flatMap((r) => r.longTasks));
+console.log(`longest main-thread task while loading: ${maxLong} ms (budget 50 ms) (note: the first run includes cold wasm compilation)`);
