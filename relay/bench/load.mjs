@@ -195,7 +195,8 @@ const result = {
   errors: stats.errors, errorCodes: stats.errorCodes, connectFailures: stats.connectFailures,
   lost: (stats.sent - stats.delivered) + (stats.replies - stats.repliesReceived), duplicates: stats.duplicates,
   relayMemoryMiB: { idle: +(rssIdle / 2 ** 20).toFixed(1), peakSampled: +(Math.max(...rssSamples, rssEnd.rss) / 2 ** 20).toFixed(1),
-    end: +(rssEnd.rss / 2 ** 20).toFixed(1), highWaterMark: +(rssEnd.hwm / 2 ** 20).toFixed(1) },
+    end: +(rssEnd.rss / 2 ** 20).toFixed(1), highWaterMark: +(rssEnd.hwm / 2 ** 20).toFixed(1),
+    every10s: rssSamples.filter((_, i) => i % 10 === 9).map((b) => +(b / 2 ** 20).toFixed(0)) },
 };
 if (o.json) console.log(JSON.stringify(result));
 else {
@@ -208,6 +209,6 @@ else {
   console.log(`  reply     p50 ${l.reply.p50} ms  p99 ${l.reply.p99} ms  max ${l.reply.max} ms`);
   console.log(`  errors ${result.errors} ${JSON.stringify(result.errorCodes)}, connect failures ${result.connectFailures}, lost ${result.lost}, duplicates ${result.duplicates}`);
   console.log(`  relay CPU ${result.relayCpuSeconds} s (${result.relayCpuMicrosPerMessage} µs per stored message, setup included); machine load average ${result.machineLoadAvg1m} on ${os.cpus().length} cores`);
-  console.log(`  relay RSS: idle ${result.relayMemoryMiB.idle} MiB, peak ${result.relayMemoryMiB.peakSampled} MiB, end ${result.relayMemoryMiB.end} MiB (VmHWM ${result.relayMemoryMiB.highWaterMark} MiB)`);
+  console.log(`  relay RSS: idle ${result.relayMemoryMiB.idle} MiB, peak ${result.relayMemoryMiB.peakSampled} MiB, end ${result.relayMemoryMiB.end} MiB (VmHWM ${result.relayMemoryMiB.highWaterMark} MiB); every 10 s: ${result.relayMemoryMiB.every10s.join(', ')} MiB`);
 }
 process.exit(0);
