@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,6 +26,11 @@ struct Item {
   int clause = 0;
   int sentence = 0;
   bool word = false;
+  // Looked up once in Prepare(): the scorer consults each item several times.
+  bool in_lexicon = false;
+  double lexicon = 0;   // VADER valence when in_lexicon
+  double booster = 0;   // VADER booster scalar, 0 when not a booster
+  bool negator = false;
 };
 
 struct Message {
@@ -46,12 +52,14 @@ std::string CollapseDoubles(const std::string& s) {
 }
 
 bool IsBooster(const std::string& w, double* scalar);
+bool IsNegator(std::string_view w);
 
 Message Prepare(std::string_view text) {
   Message m;
   m.cleaned = CleanForAnalysis(text);
   m.tokens = Tokenize(m.cleaned);
   int clause = 0, sentence = 0;
+  m.items.reserve(m.tokens.size());
   for (const Token& t : m.tokens) {
     if (t.kind == TokenKind::kPunct) {
       for (char c : t.text) {
@@ -78,6 +86,11 @@ Message Prepare(std::string_view text) {
         std::string c = CollapseDoubles(it.key);
         if (LexiconValence(c, &v) || IsBooster(c, &b)) it.key = std::move(c);
       }
+    }
+    if (t.kind != TokenKind::kEmoji) {
+      it.in_lexicon = LexiconValence(it.key, &it.lexicon);
+      IsBooster(it.key, &it.booster);
+      it.negator = it.word && IsNegator(it.key);
     }
     m.items.push_back(std::move(it));
   }
@@ -136,28 +149,26 @@ double ItemValence(const Message& m, size_t i, bool cap_diff) {
     EmojiValence(it.key, &v);
     return v;
   }
-  if (!LexiconValence(it.key, &v)) return 0;
+  if (!it.in_lexicon) return 0;
+  v = it.lexicon;
   // "no" before a sentiment word negates that word instead of counting itself.
-  if (it.key == "no" && i + 1 < m.items.size() && m.items[i + 1].clause == it.clause) {
-    double next;
-    if (LexiconValence(m.items[i + 1].key, &next)) return 0;
-  }
+  if (it.key == "no" && i + 1 < m.items.size() && m.items[i + 1].clause == it.clause && m.items[i + 1].in_lexicon)
+    return 0;
   if (it.word && IsUpperWord(*it.tok) && cap_diff) v += v > 0 ? kCapsIncr : -kCapsIncr;
   if (it.word && it.tok->elongated) v += v > 0 ? kElongIncr : -kElongIncr;
 
   for (size_t back = 1; back <= 3 && back <= i; ++back) {
     const Item& prev = m.items[i - back];
     if (prev.clause != it.clause) break;
-    double lv;
-    if (LexiconValence(prev.key, &lv) && prev.key != "no") continue;  // a sentiment word is not a modifier
-    double s = 0;
-    if (IsBooster(prev.key, &s)) {
+    if (prev.in_lexicon && prev.key != "no") continue;  // a sentiment word is not a modifier
+    double s = prev.booster;
+    if (s != 0) {
       if (v < 0) s = -s;
       if (cap_diff && IsUpperWord(*prev.tok)) s += v > 0 ? kCapsIncr : -kCapsIncr;
       s *= back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9;
       v += s;
     }
-    if (IsNegator(prev.key)) {
+    if (prev.negator) {
       // VADER: "never so good" / "never this good" intensifies instead.
       const bool never_so = back >= 2 && prev.key == "never" &&
                             (m.items[i - back + 1].key == "so" || m.items[i - back + 1].key == "this");
@@ -178,10 +189,21 @@ double ItemValence(const Message& m, size_t i, bool cap_diff) {
 // Two-word entries of the lexicon ("fed up", "can't stand") and VADER's idioms.
 bool PhraseValence(const Message& m, size_t i, double* v) {
   if (i == 0 || m.items[i - 1].clause != m.items[i].clause) return false;
-  const std::string two = m.items[i - 1].key + " " + m.items[i].key;
   static const std::unordered_map<std::string, double> kIdioms = {
-      {"the shit", 3}, {"the bomb", 3}, {"bad ass", 1.5}, {"badass", 1.5}, {"yeah right", -2}, {"hand to", 0}};
-  if (auto it = kIdioms.find(two); it != kIdioms.end() && it->second != 0) {
+      {"the shit", 3}, {"the bomb", 3}, {"bad ass", 1.5}, {"yeah right", -2}};
+  // First words of every two-word entry, so most pairs cost one lookup.
+  static const std::unordered_set<std::string> kFirsts = [] {
+    std::unordered_set<std::string> f;
+    for (const auto& [phrase, _] : kIdioms) f.insert(phrase.substr(0, phrase.find(' ')));
+    for (size_t k = 0; k < kVaderLexiconSize; ++k) {
+      const std::string_view t = kVaderLexicon[k].token;
+      if (const size_t sp = t.find(' '); sp != std::string_view::npos) f.emplace(t.substr(0, sp));
+    }
+    return f;
+  }();
+  if (!kFirsts.count(m.items[i - 1].key)) return false;
+  const std::string two = m.items[i - 1].key + " " + m.items[i].key;
+  if (auto it = kIdioms.find(two); it != kIdioms.end()) {
     *v = it->second;
     return true;
   }
@@ -206,8 +228,7 @@ double ScoreValence(const Message& m) {
       s[i] = pv;
       continue;
     }
-    double b;
-    if (IsBooster(m.items[i].key, &b)) continue;
+    if (m.items[i].booster != 0) continue;
     if (m.items[i].key == "kind" && i + 1 < m.items.size() && m.items[i + 1].key == "of") continue;
     s[i] = ItemValence(m, i, cap_diff);
   }
@@ -510,11 +531,14 @@ bool IsFiller(const std::string& w) {
 void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
   const auto& nouns = PersonNouns();
   const auto& verbs = RequestVerbs();
-  size_t content = 0;
-  for (const Item* w : words) content += !IsFiller(w->tok->norm);
+  size_t content = SIZE_MAX;  // words that are not fillers; counted once a noun is found
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& n = words[i]->tok->norm;
     if (!Contains(nouns, n)) continue;
+    if (content == SIZE_MAX) {
+      content = 0;
+      for (const Item* w : words) content += !IsFiller(w->tok->norm);
+    }
     const bool qualified = i > 0 && IsQualifier(words[i - 1]->tok->norm) && words[i - 1]->clause == words[i]->clause;
     if (NeedsQualifier(n) && !qualified) continue;
     // A bare "agent" / "human please" / "real person!" is a request on its own.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -36,38 +35,56 @@ double ModelNegativity(const std::map<std::string, double>& e) {
 
 }  // namespace
 
-bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous) {
-  auto words = [](std::string_view s) {
-    std::set<std::string> w;
-    for (const Token& t : Tokenize(s))
-      if (t.kind != TokenKind::kPunct) w.insert(t.norm);
-    return w;
-  };
-  const auto now = words(cleaned);
+// A message's distinct words as sorted 64-bit hashes: comparing two
+// messages is then one merge, with no string compares.
+std::vector<uint64_t> RepeatWords(std::string_view cleaned) {
+  std::vector<uint64_t> w;
+  for (const Token& t : Tokenize(cleaned)) {
+    if (t.kind == TokenKind::kPunct) continue;
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : t.norm) h = (h ^ c) * 1099511628211ull;
+    w.push_back(h);
+  }
+  std::sort(w.begin(), w.end());
+  w.erase(std::unique(w.begin(), w.end()), w.end());
+  return w;
+}
+
+bool RepeatsAny(const std::vector<uint64_t>& now, const std::vector<std::vector<uint64_t>>& previous) {
   if (now.size() < 3) return false;
-  for (const std::string& p : previous) {
-    const auto before = words(p);
+  for (const auto& before : previous) {
     size_t common = 0;
-    for (const auto& w : now) common += before.count(w);
+    for (size_t a = 0, b = 0; a < now.size() && b < before.size();) {
+      if (now[a] < before[b]) ++a;
+      else if (before[b] < now[a]) ++b;
+      else { ++common; ++a; ++b; }
+    }
     const double jaccard = double(common) / double(now.size() + before.size() - common);
     if (jaccard >= 0.7) return true;
   }
   return false;
 }
 
+bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous) {
+  std::vector<std::vector<uint64_t>> before;
+  for (const std::string& p : previous) before.push_back(RepeatWords(p));
+  return RepeatsAny(RepeatWords(cleaned), before);
+}
+
 void Conversation::Reset() {
   history_.clear();
-  recent_messages_.clear();
+  recent_words_.clear();
   distress_ = 0;
   pending_ = false;
   consecutive_fallbacks_ = 0;
 }
 
 Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, bool fell_back) {
-  const std::string cleaned = CleanForAnalysis(message);
-  const bool repeated = IsRepeat(cleaned, recent_messages_);
-  recent_messages_.push_back(cleaned);
-  if (recent_messages_.size() > kRecentMessages) recent_messages_.erase(recent_messages_.begin());
+  // Word sets are kept, not messages, so each message is tokenized once.
+  std::vector<uint64_t> words = RepeatWords(CleanForAnalysis(message));
+  const bool repeated = RepeatsAny(words, recent_words_);
+  recent_words_.push_back(std::move(words));
+  if (recent_words_.size() > kRecentMessages) recent_words_.erase(recent_words_.begin());
   return Observe(affect, fell_back, repeated);
 }
 

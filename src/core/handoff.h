@@ -16,6 +16,7 @@
 //   handoff turns on at distress >= threshold, off again below release.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -88,7 +89,7 @@ class Conversation {
  private:
   HandoffPolicy policy_;
   std::vector<TurnAffect> history_;
-  std::vector<std::string> recent_messages_;
+  std::vector<std::vector<uint64_t>> recent_words_;  // word sets (hashed) of the last 5 messages
   double distress_ = 0;
   bool pending_ = false;
   int consecutive_fallbacks_ = 0;

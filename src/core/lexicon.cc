@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace attune {
 namespace {
@@ -42,10 +43,18 @@ LexiconEntry kEmoji[] = {
 }  // namespace
 
 bool LexiconValence(std::string_view token, double* valence) {
-  const LexiconEntry* end = kVaderLexicon + kVaderLexiconSize;
-  const LexiconEntry* it = std::lower_bound(kVaderLexicon, end, token, Less);
-  if (it == end || std::string_view(it->token) != token) return false;
-  *valence = it->valence;
+  // A hash map over the generated table, built on first use: every word of
+  // every message is looked up several times, and binary search over 7 500
+  // strings was most of Analyze()'s time.
+  static const std::unordered_map<std::string_view, float> kIndex = [] {
+    std::unordered_map<std::string_view, float> m;
+    m.reserve(kVaderLexiconSize * 2);
+    for (size_t i = 0; i < kVaderLexiconSize; ++i) m.emplace(kVaderLexicon[i].token, kVaderLexicon[i].valence);
+    return m;
+  }();
+  auto it = kIndex.find(token);
+  if (it == kIndex.end()) return false;
+  *valence = it->second;
   return true;
 }
 
