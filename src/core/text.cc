@@ -247,7 +247,11 @@ std::vector<Token> Tokenize(std::string_view s) {
     // Emoticons before punctuation so ":)" is not ":" + ")". An emoticon
     // must not be glued to a following letter ("xDaniel").
     bool matched = false;
+    // Most positions cannot start an emoticon: test the first byte before
+    // the 40 comparisons (a pure speed-up: same tokens).
+    const bool may_be_emoticon = c < 0x80 && std::string_view(":;>=<^-xXToO").find(static_cast<char>(c)) != std::string_view::npos;
     for (std::string_view e : kEmoticons) {
+      if (!may_be_emoticon) break;
       if (!StartsWithAt(s, bi, e)) continue;
       const size_t end_byte = bi + e.size();
       size_t j = i;
