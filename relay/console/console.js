@@ -10,6 +10,7 @@ const state = {
   agentId: null,
   attempt: 0,
   current: null,           // conversation id shown on the right
+  wantOpen: null,          // conversation the agent just accepted or opened: show it when it arrives
   convs: new Map(),        // id -> {handoff, summary, state, events: Map(seq->frame), lastSeq, pending: Map(id->text), suggestions}
   queue: [],
   typingTimer: null,
@@ -96,7 +97,10 @@ function onFrame(f) {
     case 'conversation': {
       const c = conv(f.conversation);
       Object.assign(c, { handoff: f.handoff, summary: f.summary, state: f.state, agent: f.agent });
-      if (!state.current || state.current === f.conversation) select(f.conversation);
+      if (!state.current || state.current === f.conversation || state.wantOpen === f.conversation) {
+        if (state.wantOpen === f.conversation) state.wantOpen = null;
+        select(f.conversation);
+      }
       break;
     }
     case 'message': case 'agent_joined': case 'closed': case 'csat_request': case 'csat': case 'leave_message': {
@@ -109,6 +113,7 @@ function onFrame(f) {
       if (f.type === 'closed') c.state = 'closed';
       if (f.type === 'message' && f.from === 'visitor' && state.current === f.conversation) $('typing').hidden = true;
       if (state.current === f.conversation) renderConversation();
+      else if (f.from === 'visitor') { c.unread = (c.unread ?? 0) + 1; renderQueue(); }
       break;
     }
     case 'ack': {
@@ -160,13 +165,15 @@ function renderQueue() {
       title: `distress ${s.distress ?? 'unknown'}` });
     const action = q.state === 'assigned'
       ? (mine ? el('button', { type: 'button', class: 'secondary', text: 'Open', onclick: () => openConv(q.conversation) }) : null)
-      : el('button', { type: 'button', text: 'Accept', onclick: () => send({ type: 'accept', conversation: q.conversation }) });
+      : el('button', { type: 'button', text: 'Accept', onclick: () => { state.wantOpen = q.conversation; send({ type: 'accept', conversation: q.conversation }); } });
+    const unread = state.convs.get(q.conversation)?.unread;
     const waited = Math.max(0, Math.round((Date.now() - q.createdAt) / 60000));
     const li = el('li', { class: `queue-item${state.current === q.conversation ? ' selected' : ''}` },
       el('div', { class: 'row' },
         el('span', { class: `badge ${q.state}`, text: q.state.replace('_', ' ') }),
         el('span', { class: 'muted', text: `${waited} min` }),
-        q.agent ? el('span', { class: 'muted', text: `with ${q.agent.name}` }) : null),
+        q.agent ? el('span', { class: 'muted', text: `with ${q.agent.name}` }) : null,
+        unread ? el('span', { class: 'badge unread', text: `${unread} new` }) : null),
       el('div', { class: 'row' }, el('span', { text: 'distress' }), meter,
         el('span', { class: 'muted', text: summaryParts(s).filter(([k]) => k !== 'distress').map(([k, v]) => `${k}: ${v}`).join(' · ') })),
       el('div', { class: 'row' }, ...(s.reasons ?? []).map((r) => el('span', { class: 'reason', text: r }))),
@@ -177,12 +184,14 @@ function renderQueue() {
 
 function openConv(id) {
   const c = conv(id);
+  state.wantOpen = id;
   send({ type: 'open', conversation: id, lastSeq: c.lastSeq });
   select(id);
 }
 
 function select(id) {
   state.current = id;
+  conv(id).unread = 0;
   $('conversation').hidden = false;
   $('typing').hidden = true;
   $('conv-error').textContent = '';

@@ -70,6 +70,18 @@ test('agent console: login, queue summary, accept, assist, reply, close', { time
   const m = await withTimeout(v.client.next((f) => f.type === 'message' && f.from === 'agent'), 5000, 'visitor gets the edited reply');
   assert.equal(m.text, 'You are not alone. I am Ana and I am here.');
 
+  // A second visitor: accepting it shows it; a message in the first one is flagged in the queue.
+  const v2 = await newVisitor(relay, { transcript: [], reasons: [{ name: 'repetition' }], distress: 0.4, valence: -0.1, emotions: { confusion: 0.8 } });
+  const item2 = page.locator('.queue-item', { hasText: 'repetition' });
+  await item2.locator('button', { hasText: 'Accept' }).click({ timeout: 5000 });
+  await page.waitForFunction((id) => document.querySelector('#conv-title').textContent.includes(id), v2.conversation, { timeout: 5000 });
+  v.client.send({ type: 'message', id: 'v2', text: 'still there?' });
+  await item.locator('.badge.unread', { hasText: '1 new' }).waitFor({ timeout: 5000 });
+  await item.locator('button', { hasText: 'Open' }).click();
+  await page.locator('#transcript .msg.visitor', { hasText: 'still there?' }).waitFor({ timeout: 5000 });
+  assert.equal(await item.locator('.badge.unread').count(), 0, 'opening clears the unread count');
+  await v2.client.close();
+
   v.client.send({ type: 'typing' });
   await page.locator('#typing').waitFor({ state: 'visible', timeout: 5000 });
   await page.click('#btn-csat');
