@@ -154,7 +154,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
         r.flow = flows_.Start(pack_, intent->flow, r.entities);
         response = r.flow.response;
       }
-      if (response.empty()) response = intent->response;
+      if (response.empty() && pack_.responses.count(intent->response)) response = intent->response;
     }
     if (response.empty())
       response = conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer ? give_up : "fallback";

@@ -271,7 +271,7 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
       ok = MatchAtoms(compiled[custom_order_index], w.text) || (hash && MatchAtoms(compiled[custom_order_index], body));
     } else {
       bool after_keyword = false;
-      for (size_t back = 1; back <= 2 && back <= k; ++back) {
+      for (size_t back = 1; back <= 3 && back <= k; ++back) {
         const std::string& p = chunks[k - back].norm;
         // "order 12345", "order number 12345", "pedido nº 12345": the word
         // order itself must be there ("my number is 555..." is a phone).

@@ -343,7 +343,9 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
     const Intent& in = pack.intents[i];
     const std::string ip = "/intents/" + std::to_string(i);
     const json& jv = doc["intents"][i];
-    need_response(in.response, ip + (jv.count("response") ? "/response" : "/name"));
+    // An intent that starts a flow answers with the flow's question, so it
+    // needs no response of its own unless it names one.
+    if (in.flow.empty() || jv.count("response")) need_response(in.response, ip + (jv.count("response") ? "/response" : "/name"));
     used.insert(in.response);
     if (!in.flow.empty()) {
       if (!pack.flows.count(in.flow)) rd.Error(ip + "/flow", "no flow named " + Quote(in.flow) + " in /flows");

@@ -48,3 +48,97 @@ TEST_CASE("the shipped default pack loads") {
   CHECK_MESSAGE(s.ok(), s.ToString());
   CHECK(p.intents.size() >= 5);
 }
+
+namespace {
+// A valid pack to mutate: one flow, one variable, one entity.
+std::string Base(const std::string& extra_responses = "", const std::string& flows = "", const std::string& intents_extra = "") {
+  return R"({"version": 1, "variables": {"shop": "Shop"}, "entities": {"sku": "SKU[0-9]{3}"},
+    "responses": {"greeting": "Hi from {shop}", "fallback": "Sorry?", "ask": "Number?", "done": "Order {order_id}." )" +
+         extra_responses + R"(},
+    "intents": [{"name": "track", "examples": ["where is my order"], "response": "ask", "flow": "track"})" + intents_extra + R"(],
+    "flows": {"track": {"start": "a", "steps": {"a": {"ask": "ask", "slot": "order_id", "entity": "order_number", "done": "done"})" +
+         flows + "}}}}";
+}
+std::string FirstError(const std::string& json) {
+  Pack p;
+  return LoadPack(json, &p).message();
+}
+}  // namespace
+
+TEST_CASE("LoadPack reads flows, variables, entities and acknowledgements") {
+  Pack p;
+  const Status s = LoadPack(Base(), &p);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  CHECK(p.flows.at("track").Step("a")->slot == "order_id");
+  CHECK(p.variables.at("shop") == "Shop");
+  CHECK(p.entities.at(0).pattern == "SKU[0-9]{3}");
+  CHECK(p.responses.at("greeting").pointers.at("neutral").at(0) == "/responses/greeting");
+}
+
+TEST_CASE("unknown template variables, loops, dead ends and bad patterns are precise errors") {
+  CHECK(FirstError(Base(R"(, "x": "Hello {nmae}")")) == "/responses/x: unknown variable {nmae} (known: name, shop, order_id)");
+  CHECK(FirstError(Base(", \"x\": \"Hello {name\"")) == "/responses/x: unbalanced \"{\" / \"}\" (write \"{{\" for a literal brace)");
+  CHECK(FirstError(Base("", R"(, "b": {"ask": "ask", "slot": "s", "entity": "date", "next": "c"}, "c": {"ask": "ask", "slot": "t", "entity": "date", "next": "b"})")) ==
+        "/flows/track/steps/b/next: flow loops and never finishes: b -> c -> b");
+  CHECK(FirstError(Base("", R"(, "b": {"ask": "ask", "slot": "s", "entity": "date"})")) ==
+        "/flows/track/steps/b: dead end: a step needs \"next\" (the following step) or \"done\" (the response that finishes the flow)");
+  CHECK(FirstError(Base("", R"(, "b": {"ask": "nope", "slot": "s", "entity": "date", "done": "done"})")) ==
+        "/flows/track/steps/b/ask: no response named \"nope\" in /responses");
+  CHECK(FirstError(Base("", R"(, "b": {"ask": "ask", "slot": "s", "entity": "shoe_size", "done": "done"})")) ==
+        "/flows/track/steps/b/entity: unknown entity type \"shoe_size\" (known: amount, date, email, order_number, phone, sku)");
+  CHECK(FirstError(Base("", "", R"J(, {"name": "x", "examples": ["y"], "response": "ask", "patterns": ["(a|b"]})J")) ==
+        "/intents/1/patterns/0: bad pattern: unclosed \"(\"");
+  CHECK(FirstError(Base("", "", R"(, {"name": "x", "examples": ["y"], "response": "ask", "flow": "nope"})")) ==
+        "/intents/1/flow: no flow named \"nope\" in /flows");
+  CHECK(FirstError(R"J({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "entities": {"sku": "(a|b)"}})J") ==
+        "/entities/sku: bad pattern: \"(\" is not supported (no groups, alternation or anchors; the pattern matches a whole word)");
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"business_hours": ["mon-fri 18:00-09:00"]}})") ==
+        "/handoff/business_hours/0: the opening time must be before the closing time");
+  CHECK(FirstError(R"({"responses": {"greeting": {"sad": "x"}, "fallback": "?"}, "intents": []})") ==
+        "/responses/greeting: missing required tone \"neutral\"");
+}
+
+TEST_CASE("CheckPack reports every error and warns about unknown keys with line and column") {
+  const std::string text = "{\n  \"version\": 1,\n  \"respones\": {},\n  \"responses\": {\"greeting\": {\"neutral\": \"Hi\", \"frustated\": \"x\"}, \"fallback\": 3},\n  \"intents\": [{\"name\": \"a\", \"examples\": []}]\n}";
+  const auto diags = CheckPack(text);
+  std::vector<std::string> got;
+  for (const auto& d : diags) got.push_back(d.severity + " " + d.pointer + " " + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message);
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == "warning /respones 3:15 unknown key \"respones\" is ignored (did you mean \"responses\"?)");
+  // Responses are read in key order (fallback before greeting).
+  CHECK(got[1] == "error /responses/fallback 4:78 expected an object of tone variants, got number");
+  CHECK(got[2] == "warning /responses/greeting/frustated 4:60 unknown key \"frustated\" is ignored (did you mean \"frustrated\"?)");
+  CHECK(got[3] == "error /intents/0/examples 5:41 expected at least one string");
+}
+
+TEST_CASE("CheckPack on malformed JSON gives one error with its position") {
+  const auto diags = CheckPack("{\n  \"intents\": [,]\n}");
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].line == 2);
+  CHECK(diags[0].column == 15);
+}
+
+TEST_CASE("LocatePointer finds nested values and falls back to the nearest parent") {
+  const std::string t = R"({"a": [1, {"b~c": "x", "d/e": [true]}], "f": "g"})";
+  CHECK(t.substr(LocatePointer(t, "/a/1/b~0c"), 3) == "\"x\"");
+  CHECK(t.substr(LocatePointer(t, "/a/1/d~1e/0"), 4) == "true");
+  CHECK(t.substr(LocatePointer(t, "/f"), 3) == "\"g\"");
+  CHECK(t.substr(LocatePointer(t, "/a/1/missing"), 1) == "{");
+  CHECK(LocatePointer(t, "/a/7") == LocatePointer(t, "/a"));
+  CHECK(LocatePointer("not json", "/x") == 0);
+}
+
+TEST_CASE("every shipped pack loads with no errors and no warnings") {
+  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+    const std::string text = testing::PackFile(name);
+    Pack p;
+    const Status s = LoadPack(text, &p);
+    CHECK_MESSAGE(s.ok(), name << ": " << s.ToString());
+    const std::string lang = p.language;
+    for (const Diagnostic& d : CheckPack(text, testing::PackFile("tone-rules/" + lang + ".json")))
+      CHECK_MESSAGE(false, name << " " << d.severity << " " << d.pointer << ": " << d.message << " " << d.suggestion);
+    CHECK(p.responses.count("crisis"));
+    CHECK(!p.handoff.crisis_resources.empty());
+    CHECK(!p.flows.empty());
+  }
+}

@@ -1,0 +1,67 @@
+#include <doctest/doctest.h>
+
+#include "core/entities.h"
+#include "core/text.h"
+
+using namespace attune;
+
+namespace {
+std::vector<std::string> Found(const std::string& text, const std::vector<EntityDefinition>& custom = {}) {
+  std::vector<std::string> out;
+  for (const Entity& e : ExtractEntities(CleanForAnalysis(text), custom)) out.push_back(e.type + "=" + e.value);
+  return out;
+}
+using V = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("built-in entities: order numbers, emails, phones, dates, amounts") {
+  CHECK(Found("where is order #A12345?") == V{"order_number=A12345"});
+  CHECK(Found("my order number is 55512345") == V{"order_number=55512345"});
+  CHECK(Found("pedido 99812") == V{"order_number=99812"});
+  CHECK(Found("write to Bob.Smith@Example.com") == V{"email=bob.smith@example.com"});
+  CHECK(Found("call me on +44 20 7946 0958") == V{"phone=+442079460958"});
+  CHECK(Found("my number is 555 0100 123") == V{"phone=5550100123"});
+  CHECK(Found("(555) 010-0123 please") == V{"phone=5550100123"});
+  CHECK(Found("on 2026-11-25") == V{"date=2026-11-25"});
+  CHECK(Found("on 25/11/2026") == V{"date=2026-11-25"});
+  CHECK(Found("on 11/25/2026") == V{"date=2026-11-25"});  // day > 12: month first
+  CHECK(Found("Nov 25 works") == V{"date=--11-25"});
+  CHECK(Found("el 3 de mayo") == V{"date=--05-03"});
+  CHECK(Found("tomorrow please") == V{"date=tomorrow"});
+  CHECK(Found("I paid $12.50") == V{"amount=12.50 USD"});
+  CHECK(Found("cobrado 12,50 €") == V{"amount=12.50 EUR"});
+  CHECK(Found("30 dollars") == V{"amount=30 USD"});
+}
+
+TEST_CASE("near misses are not entities") {
+  CHECK(Found("I may come").empty());            // "may" alone is not a month
+  CHECK(Found("I have 2 items").empty());
+  CHECK(Found("call 123").empty());              // too few digits for a phone
+  CHECK(Found("version 1.2.3").empty());
+}
+
+TEST_CASE("a pack entity pattern matches whole words and can replace a built-in type") {
+  const std::vector<EntityDefinition> custom = {{"order_number", "#?[A-Z]{2}-[0-9]{4,6}"}, {"sku", "SKU[0-9]{3}"}};
+  CHECK(Found("it's AB-1234, item sku123", custom) == V{"order_number=AB-1234", "sku=sku123"});
+  CHECK(Found("order 12345", custom).empty());  // the pack's format wins over the built-in rule
+}
+
+TEST_CASE("entity patterns: exact syntax errors and linear-time matching") {
+  CHECK(EntityPatternError("[0-9]{5,8}") == "");
+  CHECK(EntityPatternError("(ab)+") == "\"(\" is not supported (no groups, alternation or anchors; the pattern matches a whole word)");
+  CHECK(EntityPatternError("*a") == "quantifier \"*\" at position 0 has nothing to repeat");
+  CHECK(EntityPatternError("[a-") == "unclosed \"[\"");
+  CHECK(EntityPatternError("a{3,1}") == "repeat {3,1} must have 0 <= m <= n <= 32");
+  CHECK(EntityPatternError("\\q") == "unknown escape \"\\q\"");
+  CHECK(EntityPatternMatches("a*a*a*a*a*b", std::string(60, 'a')) == false);  // the classic backtracking bomb
+  CHECK(EntityPatternMatches("a?b+", "abbb"));
+  CHECK(EntityPatternMatches("A.C", "abc"));  // case-insensitive
+  CHECK(!EntityPatternMatches("abc", "abcd"));
+}
+
+TEST_CASE("hostile text yields entities safely") {
+  std::string s;
+  for (int i = 0; i < 2000; ++i) s += "1-";
+  CHECK_NOTHROW(ExtractEntities(CleanForAnalysis(s)));
+  CHECK(ExtractEntities("").empty());
+}
