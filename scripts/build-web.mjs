@@ -26,6 +26,11 @@ mkdirSync(path.join(dist, 'packs'), { recursive: true });
 for (const f of readdirSync(path.join(root, 'packs'))) {
   if (f.endsWith('.json')) cpSync(path.join(root, 'packs', f), path.join(dist, 'packs', f));
 }
+// Tone rules per language, read by `attune check` next to the packs.
+mkdirSync(path.join(dist, 'packs/tone-rules'), { recursive: true });
+for (const f of readdirSync(path.join(root, 'packs/tone-rules'))) {
+  if (f.endsWith('.json')) cpSync(path.join(root, 'packs/tone-rules', f), path.join(dist, 'packs/tone-rules', f));
+}
 
 // ONNX Runtime Web: only the plain CPU (wasm SIMD) backend is needed
 // (TOOLCHAIN.md #11); the jsep/jspi/asyncify/webgl files are not shipped.
