@@ -10,6 +10,9 @@ export async function run(argv, io) {
   const path = opts.config ?? DEFAULT_PACK;
   const c = await core();
   const engine = c.createEngine(readText(path));
+  // The per-minute limit protects a widget from floods; a replayed JSON-lines
+  // file is the operator's own input, so it may go as fast as it likes.
+  engine.setLimits({ max_messages_per_minute: 0 });
   try {
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
     if (!opts.jsonl) {
