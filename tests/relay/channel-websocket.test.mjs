@@ -73,6 +73,12 @@ test('conversation through the channel survives a relay SIGKILL and a page reloa
   assert.deepEqual((await rec.wait((x) => x.ev === 'no_agent', 'no agent yet')).reason, 'offline');
   assert.deepEqual(rec.log.filter((x) => x.ev === 'status').map((x) => x.state), ['connecting', 'queued']);
 
+  // A dropped connection while still waiting: no_agent is not announced twice for the same reason.
+  ch.ws.terminate();
+  await rec.wait((x) => x.ev === 'status' && x.state === 'queued' && rec.log.some((y) => y.ev === 'status' && y.state === 'reconnecting'), 'back in the queue');
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(rec.log.filter((x) => x.ev === 'no_agent').length, 1);
+
   let agent = await newAgent(relay, 'Ana');
   agent.send({ type: 'accept', conversation: opened.conversation });
   assert.deepEqual((await rec.wait((x) => x.ev === 'agent_joined', 'agent joined')).agent, { name: 'Ana' });

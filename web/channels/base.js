@@ -206,9 +206,13 @@ export class BaseChannel {
   handleFrame(f) {
     switch (f.type) {
       case 'queued':
+        this.availability = 'queued';
         this.setStatus('queued');
         break;
       case 'no_agent':
+        // Repeated after every reconnect while nothing changed: tell the widget once per change.
+        if (this.availability === `no_agent:${f.reason}`) return;
+        this.availability = `no_agent:${f.reason}`;
         this.emit('no_agent', { reason: f.reason });
         break;
       case 'agent_joined':
