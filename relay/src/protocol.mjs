@@ -116,13 +116,13 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
       }
       return {
         from: t.from,
-        text: str(t.text, `handoff.transcript[${i}].text`, limits.maxMessageLength, { allowEmpty: true }),
+        text: clip(str(t.text, `handoff.transcript[${i}].text`, Infinity, { allowEmpty: true }), limits.maxMessageLength),
         at: typeof t.at === 'number' || typeof t.at === 'string' ? t.at : undefined,
       };
     }),
     reasons: [],
-    distress: num(h.distress, 'handoff.distress', 0, 1, { optional: true }) ?? null,
-    valence: num(h.valence, 'handoff.valence', -1, 1, { optional: true }) ?? null,
+    distress: clamped(h.distress, 'handoff.distress', 0, 1),
+    valence: clamped(h.valence, 'handoff.valence', -1, 1),
     emotions: {},
     intent: str(h.intent, 'handoff.intent', 100, { optional: true }) ?? null,
     locale: str(h.locale, 'handoff.locale', 35, { optional: true }) ?? null,
@@ -139,10 +139,23 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
   if (h.emotions !== undefined && h.emotions !== null) {
     if (typeof h.emotions !== 'object' || Array.isArray(h.emotions)) throw new ProtocolError('bad_request', '"handoff.emotions" must be an object of label -> probability');
     for (const [label, p] of Object.entries(h.emotions).slice(0, 64)) {
-      out.emotions[label.slice(0, 40)] = num(p, `handoff.emotions.${label}`, 0, 1);
+      out.emotions[label.slice(0, 40)] = clamped(p, `handoff.emotions.${label}`, 0, 1) ?? 0;
     }
   }
   return out;
+}
+
+// The handoff is the moment a visitor asks for a person: a past message over the length limit or
+// a probability rounded to 1.0000001 must not refuse it. Such values are clipped, not rejected;
+// wrong types still are.
+function clip(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function clamped(v, name, lo, hi) {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ProtocolError('bad_request', `"${name}" must be a number in [${lo}, ${hi}]`);
+  return Math.min(hi, Math.max(lo, v));
 }
 
 export function validateSuggestions(s, limits = DEFAULT_LIMITS) {

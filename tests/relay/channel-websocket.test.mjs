@@ -167,7 +167,7 @@ test('a message over the length limit rejects its send() and does not block the 
   await ch.close();
 });
 
-test('suggestions over the relay limits are trimmed, never costing the message; an oversized handoff is refused clearly', { timeout: 10000 }, async () => {
+test('suggestions over the relay limits are trimmed, never costing the message; a long handoff is fitted, a malformed one refused clearly', { timeout: 10000 }, async () => {
   const ch = createChannel(wsConfig(new MemStorage()));
   const { conversation } = await ch.connect(HANDOFF);
   const agent = await newAgent(relay, 'Sam');
@@ -180,10 +180,23 @@ test('suggestions over the relay limits are trimmed, never costing the message; 
   await ch.close();
   await agent.close();
 
+  // 300 entries of 1500-3000 characters (~700 KB): the latest ones that fit are handed over.
   const big = createChannel(wsConfig(new MemStorage()));
-  const huge = { ...HANDOFF, transcript: Array.from({ length: 201 }, () => ({ from: 'bot', text: 'x', at: 1 })) };
-  await assert.rejects(withTimeout(big.connect(huge), 5000, 'refused'),
-    { code: 'too_long', message: 'the relay refused the handoff: handoff.transcript has 201 entries; the limit is 200' });
+  const huge = { ...HANDOFF, transcript: Array.from({ length: 300 }, (_, i) => ({ from: i % 2 ? 'bot' : 'visitor', text: `${i} ${'y'.repeat(1500 + (i % 3) * 750)}`, at: i })) };
+  const fitted = await withTimeout(big.connect(huge), 5000, 'long handoff accepted');
+  const a2 = await newAgent(relay, 'Sam');
+  a2.send({ type: 'accept', conversation: fitted.conversation });
+  const conv = await a2.next('conversation');
+  const t = conv.handoff.transcript;
+  assert.ok(t.length > 10 && t.length < 200, `${t.length} entries kept`);
+  assert.ok(t.at(-1).text.startsWith('299 '), 'the latest entry is kept');
+  assert.ok(t.every((e) => e.text.length <= 2000));
+  await big.close();
+  await a2.close();
+
+  const bad = createChannel(wsConfig(new MemStorage()));
+  await assert.rejects(withTimeout(bad.connect({ ...HANDOFF, transcript: [{ from: 'robot', text: 'x' }] }), 5000, 'refused'),
+    { code: 'bad_request', message: 'the relay refused the handoff: handoff.transcript[0].from must be "visitor", "bot" or "agent"' });
 });
 
 test('the visitor leaving closes the conversation for the agent', { timeout: 10000 }, async () => {

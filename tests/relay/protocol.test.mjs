@@ -26,14 +26,20 @@ test('validateHandoff keeps the vocabulary fields and rejects malformed ones pre
   assert.deepEqual(h.reasons[0], { name: 'human_request', weight: 0.9, evidence: 'I want a human' });
   assert.deepEqual(validateHandoff({}).transcript, []);
   assert.throws(() => validateHandoff(null), err('bad_request', '"handoff" must be an object'));
-  assert.throws(() => validateHandoff({ distress: 1.5 }), err('bad_request', '"handoff.distress" must be a number in [0, 1]'));
-  assert.throws(() => validateHandoff({ valence: -2 }), err('bad_request', '"handoff.valence" must be a number in [-1, 1]'));
+  // Out-of-range numbers and over-long past messages are clipped so the handoff still happens.
+  assert.equal(validateHandoff({ distress: 1.0000001 }).distress, 1);
+  assert.equal(validateHandoff({ valence: -2 }).valence, -1);
+  assert.deepEqual(validateHandoff({ emotions: { joy: 1.2, fear: -0.1 } }).emotions, { joy: 1, fear: 0 });
+  const long = validateHandoff({ transcript: [{ from: 'visitor', text: 'x'.repeat(2500) }] }).transcript[0].text;
+  assert.equal(long.length, 2000);
+  assert.ok(long.endsWith('…'));
+  assert.throws(() => validateHandoff({ distress: 'high' }), err('bad_request', '"handoff.distress" must be a number in [0, 1]'));
   assert.throws(() => validateHandoff({ transcript: [{ from: 'robot', text: 'x' }] }),
     err('bad_request', 'handoff.transcript[0].from must be "visitor", "bot" or "agent"'));
   assert.throws(() => validateHandoff({ transcript: Array.from({ length: 201 }, () => ({ from: 'bot', text: 'x' })) }),
     err('too_long', 'handoff.transcript has 201 entries; the limit is 200'));
   assert.throws(() => validateHandoff({ transcript: [{ from: 'bot', text: 'x'.repeat(70000) }] }), err('too_long'));
-  assert.throws(() => validateHandoff({ emotions: { joy: 2 } }), err('bad_request', '"handoff.emotions.joy" must be a number in [0, 1]'));
+  assert.throws(() => validateHandoff({ emotions: { joy: 'a lot' } }), err('bad_request', '"handoff.emotions.joy" must be a number in [0, 1]'));
 });
 
 test('visitor and agent frames: ids, lengths, suggestions, csat score', () => {

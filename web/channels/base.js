@@ -9,6 +9,24 @@ const MAX_SEEN_IDS = 500;      // incoming ids remembered for de-duplication
 const TYPING_INTERVAL_MS = 1000;
 const MAX_SUGGESTIONS = 5;         // the relay's limits (relay/README.md, "Limits")
 const MAX_SUGGESTION_LENGTH = 500;
+const MAX_HANDOFF_BYTES = 60 * 1024; // relay: 64 KiB; left some room for the hello around it
+const MAX_TRANSCRIPT = 200;
+const MAX_TEXT = 2000;
+
+/**
+ * Fit the handoff within the relay's limits so a long conversation is never refused at the moment
+ * the visitor asks for a person: keep the latest transcript entries (the oldest go first), clip
+ * over-long texts. Everything else is left to the relay's validation.
+ */
+export function fitHandoff(h) {
+  const out = { ...h };
+  const clip = (t) => (typeof t === 'string' && t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t);
+  out.transcript = (Array.isArray(h.transcript) ? h.transcript.slice(-MAX_TRANSCRIPT) : []).map((e) => (e && typeof e === 'object' ? { ...e, text: clip(e.text) } : e));
+  if (Array.isArray(h.reasons)) out.reasons = h.reasons.slice(0, 20);
+  const bytes = () => new TextEncoder().encode(JSON.stringify(out)).length;
+  while (out.transcript.length && bytes() > MAX_HANDOFF_BYTES) out.transcript = out.transcript.slice(Math.ceil(out.transcript.length / 10));
+  return out;
+}
 
 export class ChannelError extends Error {
   constructor(code, message) {
@@ -65,7 +83,7 @@ export class BaseChannel {
   async connect(handoff) {
     if (this.state !== 'idle') throw new ChannelError('already_connected', 'connect() may be called once per channel');
     if (!handoff || typeof handoff !== 'object') throw new ChannelError('bad_request', 'connect(handoff) needs the handoff object');
-    this.handoff = handoff;
+    this.handoff = fitHandoff(handoff);
     this.loadSession();
     // Chosen here and stored before the first hello: if the answer is lost (or the page reloads),
     // asking again with the same secret finds the same conversation instead of opening a second.
