@@ -92,6 +92,11 @@ test('agent console: login, queue summary, accept, assist, reply, close', { time
   await page.locator('#transcript .msg.event', { hasText: 'visitor back with the bot' }).waitFor({ timeout: 5000 });
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(problems.filter((p) => !/WebSocket connection .* failed|401/.test(p)), [], 'no CSP violation or script error');
+  // Accessibility: axe-core on the signed-in console (evaluated over DevTools, so the CSP stays as served).
+  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const axe = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))
+    .violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.any[0]?.message ?? '')).join('; ')}`));
+  assert.deepEqual(axe, [], 'no axe violations');
   await page.screenshot({ path: path.join(dir, 'console.png') });
   if (process.env.ATTUNE_KEEP_SCREENSHOT) fs.copyFileSync(path.join(dir, 'console.png'), process.env.ATTUNE_KEEP_SCREENSHOT);
   await v.client.close();
