@@ -269,6 +269,7 @@ export class Relay {
       if (r.existed) { hello.resume = true; hello.lastSeq = 0; } // a repeated hello: carry on where it is
       else if (!hello.secret) ws.secretForWelcome = r.secret; // never echo a secret the client chose
     }
+    if (ws.readyState !== 1) return; // closed while we waited: 'close' already ran detach(), do not attach
     ws.ready = true;
     ws.conversation = conv.id;
     ws.convState = conv.state;
@@ -448,6 +449,7 @@ export class Relay {
       ws.close(4401, 'bad_token');
       return;
     }
+    if (ws.readyState !== 1) return; // closed before its hello was handled: nothing to attach
     const id = hello.agentId ?? sha256(hello.name).toString('hex').slice(0, 16);
     ws.agent = { id, name: hello.name };
     ws.subs = new Set();

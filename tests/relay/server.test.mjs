@@ -233,6 +233,22 @@ test('leave a message: stored, acknowledged, shown to agents as message_left', {
   await agent.close();
 });
 
+test('visitors and agents that drop right after their hello are forgotten (bounded memory)', { timeout: 15000 }, async () => {
+  const health = async () => (await (await fetch(`${relay.http}/healthz`)).json());
+  const before = await health();
+  for (let i = 0; i < 30; i++) {
+    const v = await Client.open(relay.url('/visitor'));
+    v.send({ type: 'hello', role: 'visitor', handoff: HANDOFF });
+    v.ws.terminate();
+    const a = await Client.open(relay.url('/agent'), { origin: null });
+    a.send({ type: 'hello', role: 'agent', token: TOKEN, name: `Ghost ${i}` });
+    a.ws.terminate();
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const after = await health();
+  assert.deepEqual([after.visitors, after.agents], [before.visitors, before.agents]);
+});
+
 test('the agent console is served under a strict CSP with no inline script or style', { timeout: 10000 }, async () => {
   const res = await fetch(`${relay.http}/console/`);
   assert.equal(res.status, 200);
