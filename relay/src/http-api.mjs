@@ -122,7 +122,7 @@ async function openStream(relay, req, res, conv, after, cors, now) {
   res.write(': attune relay\n\n');
   const sink = {
     conversation: conv.id, convState: conv.state, closedConversation: conv.state === 'closed',
-    replaying: { conversation: conv.id, frames: [] },
+    replaying: new Map([[conv.id, []]]),
     sendFrame(frame) {
       if (res.writableLength > MAX_SSE_BUFFER) { res.destroy(); return; } // a reader that cannot keep up
       res.write(`${frame.seq !== undefined ? `id: ${frame.seq}\n` : ''}data: ${JSON.stringify(frame)}\n\n`);

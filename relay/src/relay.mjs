@@ -274,7 +274,7 @@ export class Relay {
     ws.conversation = conv.id;
     ws.convState = conv.state;
     ws.closedConversation = conv.state === 'closed';
-    ws.replaying = { conversation: conv.id, frames: [] };
+    ws.replaying = new Map([[conv.id, []]]); // live events wait here until the replay is done
     if (!this.visitors.has(conv.id)) this.visitors.set(conv.id, new Set());
     this.visitors.get(conv.id).add(ws);
     this.send(ws, { type: 'welcome', protocol: PROTOCOL_VERSION, instance: this.instance, conversation: conv.id,
@@ -282,7 +282,7 @@ export class Relay {
       agent: conv.agentName ? { name: conv.agentName } : null, lastSeq: conv.lastSeq });
     delete ws.secretForWelcome;
     if (hello.resume) await this.replay(ws, conv.id, hello.lastSeq, (ev) => ev.from !== 'visitor', (ev) => visitorFrame(ev));
-    else { ws.replaying = null; this.store.publish({ queue: true }); }
+    else { ws.replaying.delete(conv.id); this.store.publish({ queue: true }); }
     if (conv.state === 'queued') await this.tellAvailability(ws, now);
   }
 
@@ -353,8 +353,8 @@ export class Relay {
       for (const ev of evs) { if (keep(ev)) this.send(ws, toFrame(ev)); after = ev.seq; }
       if (evs.length < 500) break;
     }
-    const live = ws.replaying?.frames ?? [];
-    ws.replaying = null;
+    const live = ws.replaying?.get(conversation) ?? [];
+    ws.replaying?.delete(conversation);
     for (const f of live) if (f.seq === undefined || f.seq > after) this.send(ws, f);
   }
 
@@ -514,7 +514,8 @@ export class Relay {
 
   async agentOpen(ws, conv, lastSeq) {
     this.subscribe(ws, conv.id);
-    ws.replaying = { conversation: conv.id, frames: [] };
+    // Per conversation: an agent's frames for different conversations run concurrently.
+    (ws.replaying ??= new Map()).set(conv.id, []);
     this.send(ws, { type: 'conversation', conversation: conv.id, state: conv.state, handoff: conv.handoff,
       summary: summarize(conv.handoff), agent: conv.agentName ? { name: conv.agentName } : null, createdAt: conv.createdAt });
     await this.replay(ws, conv.id, lastSeq, () => true, (ev) => agentFrame(conv.id, ev));
@@ -571,7 +572,8 @@ export class Relay {
 
   /** Live events for the conversation being replayed to this socket wait until the replay is done. */
   deliver(ws, frame, conversation) {
-    if (ws.replaying && ws.replaying.conversation === conversation) ws.replaying.frames.push(frame); else this.send(ws, frame);
+    const held = ws.replaying?.get(conversation);
+    if (held) held.push(frame); else this.send(ws, frame);
   }
 
   heartbeat() {

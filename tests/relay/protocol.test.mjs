@@ -120,14 +120,16 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
   }
 });
 
-test('regression: while one conversation replays to an agent, live events of its other conversations are not held back', async () => {
+test('regression: while conversations replay to an agent, live events are held per conversation, others pass', async () => {
   // Before the fix every live frame was buffered during a replay and then filtered by the replayed
   // conversation's last seq, so another conversation's lower seqs were dropped.
   const relay = new Relay({ store: {}, agentToken: 'x'.repeat(8) });
   const sent = [];
-  const ws = { readyState: 1, bufferedAmount: 0, send: (s) => sent.push(JSON.parse(s)), replaying: { conversation: 'X', frames: [] } };
+  const ws = { readyState: 1, bufferedAmount: 0, send: (s) => sent.push(JSON.parse(s)), replaying: new Map([['X', []], ['Z', []]]) };
   relay.deliver(ws, { type: 'message', conversation: 'Y', seq: 1 }, 'Y');
   relay.deliver(ws, { type: 'message', conversation: 'X', seq: 9 }, 'X');
   assert.deepEqual(sent.map((f) => f.conversation), ['Y']);
-  assert.deepEqual(ws.replaying.frames.map((f) => f.seq), [9]);
+  assert.deepEqual(ws.replaying.get('X').map((f) => f.seq), [9]);
+  relay.deliver(ws, { type: 'message', conversation: 'Z', seq: 4 }, 'Z');
+  assert.deepEqual(ws.replaying.get('Z').map((f) => f.seq), [4], 'two replays at once each hold their own conversation');
 });
