@@ -3,7 +3,8 @@
 // Transports (websocket.js, webhook.js, custom.js) only open connections and move frames.
 
 /** Errors that retrying cannot fix: the message is dropped and its send() promise rejects. */
-const PERMANENT = new Set(['too_long', 'bad_request', 'closed', 'transcript_full', 'not_found', 'unknown_type', 'queue_full']);
+const PERMANENT = new Set(['too_long', 'bad_request', 'closed', 'transcript_full', 'not_found', 'unknown_type', 'queue_full',
+  'forbidden', 'bad_secret', 'unauthorized']);
 const MAX_OUTBOX = 100;        // unacknowledged frames kept; beyond this send() rejects (bounded memory)
 const MAX_SEEN_IDS = 500;      // incoming ids remembered for de-duplication
 const TYPING_INTERVAL_MS = 1000;
