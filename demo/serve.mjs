@@ -13,7 +13,8 @@ import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOTS = [
-  ['/attune/', path.resolve(here, '../dist')],
+  // ATTUNE_DIST serves another build (e.g. a snapshot of dist/ while others rebuild it).
+  ['/attune/', path.resolve(process.env.ATTUNE_DIST ?? path.join(here, '../dist'))],
   ['/', here],
 ];
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; require-trusted-types-for 'script'";

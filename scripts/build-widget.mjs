@@ -2,6 +2,7 @@
 //   dist/attune.js       the loader, a minified IIFE for <script async>
 //   dist/attune-chat.js  <attune-chat> (ES module, engine.js inlined), with
 //                        chunks/ for what loads later (other languages, channels)
+//   dist/attune-core-worker.js  the wasm core's worker (engine.js inlined)
 //   dist/attune.mjs      the ES module entry (re-exports attune-chat.js)
 //   dist/attune.d.ts     its TypeScript declarations
 import { build } from 'esbuild';
@@ -36,6 +37,14 @@ await build({
   entryPoints: { 'attune-chat': path.join(web, 'widget/define.js') },
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
+});
+
+// The core in a module worker: engine.js inlined, the wasm loaded by it.
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [path.join(web, 'widget/core-worker.js')],
+  outfile: path.join(dist, 'attune-core-worker.js'),
 });
 
 // The ES entry shares attune-chat.js instead of a second copy of the widget.

@@ -16,7 +16,7 @@ after(async () => {
   await server?.close();
 });
 
-const PAGE_FILES = new Set(['/', '/shop.css', '/shop.js', '/favicon.ico']);
+const PAGE_FILES = new Set(['/', '/shop.css', '/shop.js', '/favicon.svg']);
 
 test('no request leaves for anything but the page and Attune\'s static files', async () => {
   const p = await browser.context.newPage();

@@ -18,7 +18,7 @@
 //
 // Privacy: nothing leaves the page unless a channel is configured and the
 // visitor said yes to the consent step; the transcript is redacted by the core.
-import { loadCore } from '../engine.js';
+import { startCore } from './core-client.js';
 import { parseConfig, isRtl } from './config.js';
 import { LAUNCHER_CSS, drawLauncher, sheet } from './launcher.js';
 import { PANEL_CSS } from './styles.js';
@@ -41,12 +41,12 @@ export class AttuneChat extends HTMLElement {
   #ui = {};
   #messages = [];
   #engine = null;
-  #core = null;
   #pack = null;
   #starting = null;
   #mode = 'idle'; // idle | loading | bot | unavailable (handoff states live in #handoff)
   #unread = 0;
   #greeted = false;
+  #greeting = Promise.resolve();
   #emotion = null;
   #memory = null;
   #unsubscribe = [];
@@ -169,16 +169,16 @@ export class AttuneChat extends HTMLElement {
     if (!clean) return;
     // The greeting comes first even when send() is the first call (e.g. queued before load).
     if (!this.#engine) await this.#start();
-    this.#greet();
+    await this.#greet();
     this.#clearChips();
     this.#append({ from: 'user', text: clean });
-    if (this.#handoff?.active) return this.#handoff.visitorSaid(clean, this.#suggest(clean));
+    if (this.#handoff?.active) return this.#handoff.visitorSaid(clean, await this.#suggest(clean));
     if (!this.#engine) return;
     this.#handoff?.cancelConsent();
     const emotions = await this.#emotion?.infer(clean);
     let turn;
     try {
-      turn = this.#engine.respond(clean, emotions ? { emotions } : {});
+      turn = await this.#engine.respond(clean, emotions ? { emotions } : {});
     } catch (err) {
       return this.#fail(err);
     }
@@ -198,11 +198,7 @@ export class AttuneChat extends HTMLElement {
     this.#ui.log.replaceChildren();
     this.#clearChips();
     this.#csatShown = false;
-    try {
-      this.#engine?.reset();
-    } catch (err) {
-      this.#fail(err);
-    }
+    this.#engine?.reset().catch((err) => this.#fail(err));
     if (!remote) {
       this.#memory.clear();
       this.#memory.post({ type: 'reset' });
@@ -251,8 +247,7 @@ export class AttuneChat extends HTMLElement {
     this.#ui.status.textContent = this.#t.loading;
     try {
       const packText = typeof c.pack === 'string' ? await fetchText(new URL(c.pack, document.baseURI)) : JSON.stringify(c.pack);
-      this.#core = await loadCore({ baseUrl: new URL(c.baseUrl || HERE, document.baseURI).href });
-      this.#engine = this.#core.createEngine(packText);
+      this.#engine = await startCore(new URL(c.baseUrl || HERE, document.baseURI).href, packText);
       this.#pack = JSON.parse(packText);
     } catch (err) {
       this.#unavailable(err);
@@ -283,10 +278,22 @@ export class AttuneChat extends HTMLElement {
     this.#unavailable(err);
   }
 
+  /** Greets once per conversation; callers await the same promise so nothing overtakes the greeting. */
   #greet() {
-    if (this.#greeted || !this.#engine) return;
-    this.#greeted = true;
-    const turn = this.#engine.greet();
+    if (!this.#greeted && this.#engine) {
+      this.#greeted = true;
+      this.#greeting = this.#sayHello();
+    }
+    return this.#greeting;
+  }
+
+  async #sayHello() {
+    let turn;
+    try {
+      turn = await this.#engine.greet();
+    } catch (err) {
+      return this.#fail(err);
+    }
     this.#append({ from: 'bot', text: turn.reply, turn }, { quiet: true });
     this.#chips(turn.quick_replies);
   }
@@ -527,7 +534,7 @@ export class AttuneChat extends HTMLElement {
       config: this.#config,
       pack: () => this.#pack,
       strings: () => this.#t,
-      redact: () => (this.#core?.redact ? (text) => this.#core.redact(text).text : null),
+      redact: () => (this.#engine ? (texts) => this.#engine.redact(texts) : null),
       messages: () => this.#messages,
       append: (m) => this.#append(m),
       typing: (name) => this.#typing(name, 5000),
@@ -545,9 +552,9 @@ export class AttuneChat extends HTMLElement {
   }
 
   /** Agent assist: what the bot would say, for the agent to edit (the bot itself stays silent). */
-  #suggest(text) {
+  async #suggest(text) {
     try {
-      const turn = this.#engine?.respond(text);
+      const turn = await this.#engine?.respond(text);
       return turn ? { intent: turn.intent, tone: turn.tone, reply: turn.reply, distress: turn.distress, valence: turn.valence } : undefined;
     } catch {
       return undefined;

@@ -5,24 +5,9 @@
 // lexicon-only (infer() resolves null), and an unavailable model only costs
 // one 'error' event (fatal: false).
 
+import { scriptUrl } from './trusted.js';
+
 const DEADLINE_MS = 150;
-let policy; // one Trusted Types policy per page, created on first use
-let allowedBase = '';
-
-/** A TrustedScriptURL when the page enforces Trusted Types, else the string. Only Attune's own base is allowed. */
-export function scriptUrl(url, base) {
-  const tt = globalThis.trustedTypes;
-  if (!tt?.createPolicy) return url;
-  policy ||= tt.createPolicy('attune', {
-    createScriptURL: (u) => {
-      if (!allowedBase || !u.startsWith(allowedBase)) throw new TypeError(`Attune: refusing to load a script from ${u}`);
-      return u;
-    },
-  });
-  allowedBase = base;
-  return policy.createScriptURL(url);
-}
-
 export function createEmotionClient(baseUrl, onUnavailable) {
   let worker;
   let ready = false;

@@ -8,7 +8,7 @@
 //
 // Nothing leaves the page before the visitor says yes. The transcript sent to
 // the channel is redacted by the core (emails, phones, Luhn-checked cards,
-// IBANs); if this core has no redact(), no transcript text is sent at all.
+// IBANs) before it goes; if redaction fails, the handoff fails (nothing is sent).
 // While connecting or with an agent, the bot stays silent.
 import { h } from './dom.js';
 import { format } from './i18n/index.js';
@@ -78,7 +78,7 @@ export class Handoff {
       const { createChannel } = await import('../channels/index.js');
       this.#channel = createChannel(o.config.channel);
       this.#listen();
-      await this.#channel.connect(this.#payload());
+      await this.#channel.connect(await this.#payload());
     } catch (err) {
       console.error('Attune: could not reach live support: ' + (err?.message ?? err));
       o.emit('error', { code: err?.code ?? 'channel_failed', message: String(err?.message ?? err), fatal: false });
@@ -87,21 +87,19 @@ export class Handoff {
   }
 
   /** What the agent receives: redacted transcript, the core's reasons and affect. */
-  #payload() {
+  async #payload() {
     const o = this.#o;
-    const redact = o.redact();
-    if (!redact) console.warn('Attune: this core has no redact(); the transcript is not sent');
-    const clean = (s) => (redact ? redact(String(s)) : '');
     const turn = this.#turn ?? {};
+    const history = o.messages().filter((m) => m.from !== 'system').slice(-200);
+    const reasons = turn.reasons ?? [];
+    // One round trip to the core for every text that leaves the page.
+    const texts = await o.redact()([...history.map((m) => m.text), ...reasons.map((r) => r.evidence ?? '')]);
     const emotions = {};
     for (const [k, v] of Object.entries(turn.emotions ?? {})) if (typeof v === 'number') emotions[k] = v;
     const pack = o.pack();
     return {
-      transcript: redact
-        ? o.messages().filter((m) => m.from !== 'system').slice(-200)
-          .map((m) => ({ from: m.from === 'user' ? 'visitor' : m.from, text: clean(m.text), at: m.time }))
-        : [],
-      reasons: (turn.reasons ?? []).map((r) => ({ name: r.name, weight: r.weight, evidence: clean(r.evidence ?? '') })),
+      transcript: history.map((m, i) => ({ from: m.from === 'user' ? 'visitor' : m.from, text: texts[i], at: m.time })),
+      reasons: reasons.map((r, i) => ({ name: r.name, weight: r.weight, evidence: texts[history.length + i] })),
       distress: turn.distress,
       valence: turn.valence,
       emotions,

@@ -1,0 +1,86 @@
+// core-client.js: the widget's handle on the core. The core runs in a module
+// worker (core-worker.js); if the page cannot start one, it runs on the main
+// thread instead (same API, still async). Errors keep the core's `code`
+// (invalid_json, invalid_pack, core_load_failed, ...).
+import { scriptUrl } from './trusted.js';
+
+const fail = (e) => Object.assign(new Error(e.message), { code: e.code });
+
+function inWorker(baseUrl) {
+  const worker = new Worker(scriptUrl(baseUrl + 'attune-core-worker.js', baseUrl), { type: 'module' });
+  const pending = new Map();
+  let seq = 0;
+  let broken = null;
+  const rejectAll = (err) => {
+    broken = err;
+    for (const { reject } of pending.values()) reject(err);
+    pending.clear();
+  };
+  worker.addEventListener('message', ({ data }) => {
+    const p = pending.get(data?.id);
+    if (!p) return;
+    pending.delete(data.id);
+    data.error ? p.reject(fail(data.error)) : p.resolve(data.result);
+  });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    rejectAll(Object.assign(new Error(`the core worker failed: ${e.message || 'could not load attune-core-worker.js'}`), { code: 'worker_failed' }));
+  });
+  const call = (op, args = {}) => {
+    if (broken) return Promise.reject(broken);
+    return new Promise((resolve, reject) => {
+      const id = ++seq;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, op, ...args });
+    });
+  };
+  return { call, terminate: () => worker.terminate() };
+}
+
+async function onMainThread(baseUrl) {
+  const { loadCore } = await import('../engine.js');
+  let core;
+  let engine;
+  const ops = {
+    init: async ({ pack }) => {
+      core = await loadCore({ baseUrl });
+      engine = core.createEngine(pack);
+    },
+    greet: () => engine.greet(),
+    respond: ({ text, emotions }) => engine.respond(text, emotions ? { emotions } : {}),
+    reset: () => engine.reset(),
+    redact: ({ texts }) => texts.map((t) => core.redact(t).text),
+    dispose: () => engine?.dispose(),
+  };
+  return { call: async (op, args = {}) => ops[op](args), terminate() {} };
+}
+
+/**
+ * Loads the core and builds an engine from `packText`.
+ * @returns {Promise<{greet, respond, reset, redact, dispose}>} every method returns a promise
+ */
+export async function startCore(baseUrl, packText) {
+  let backend;
+  try {
+    backend = inWorker(baseUrl);
+    await backend.call('init', { baseUrl, pack: packText });
+  } catch (err) {
+    backend?.terminate();
+    if (err.code !== 'worker_failed' && !(err instanceof TypeError) && err.name !== 'SecurityError') throw err;
+    console.warn(`Attune: ${err.message}; running the core on the main thread`);
+    backend = await onMainThread(baseUrl);
+    await backend.call('init', { pack: packText });
+  }
+  const { call } = backend;
+  return {
+    greet: () => call('greet'),
+    respond: (text, { emotions } = {}) => call('respond', { text, emotions }),
+    reset: () => call('reset'),
+    /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
+    redact: (texts) => call('redact', { texts }),
+    dispose() {
+      call('dispose').catch(() => {});
+      backend.terminate();
+    },
+  };
+}
