@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath } from './helpers.mjs';
+import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath, WebSocket, ORIGIN, HANDOFF } from './helpers.mjs';
+import { createChannel } from '../../web/channels/index.js';
 
 const REDIS = redisServerPath();
 let redis;
@@ -124,6 +125,53 @@ test('the visitor message rate limit is shared by the instances', {
     await b.close();
   } finally {
     await A.stop();
+    await B.stop();
+  }
+});
+
+test('the widget channel fails over by itself: instance A SIGKILLed, it resumes on B with nothing lost', {
+  timeout: 30000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const args = ['--redis', url, '--redis-prefix', prefix, '--conversations-per-minute', '0'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  const ch = createChannel({ type: 'websocket', url: [A.url('/visitor'), B.url('/visitor')], origin: ORIGIN, WebSocket, storage: null,
+    backoff: { baseMs: 50, maxMs: 300 } });
+  const got = [];
+  const statuses = [];
+  ch.on('message', (m) => got.push(m.id));
+  ch.on('status', (s) => statuses.push(s.state));
+  try {
+    const agent = await newAgent(B, 'Bea');
+    const { conversation } = await withTimeout(ch.connect(HANDOFF), 5000, 'connect to A');
+    agent.send({ type: 'accept', conversation });
+    await agent.next('conversation');
+    await withTimeout(ch.send('before the crash'), 5000, 'ack from A');
+    agent.send({ type: 'message', conversation, id: 'b1', text: 'hello from B' });
+    await withTimeout((async () => { while (!got.includes('b1')) await new Promise((r) => setTimeout(r, 20)); })(), 5000, 'b1 via A');
+
+    await A.kill9();
+    const during = ch.send('typed while A was down'); // queued, then sent to B
+    agent.send({ type: 'message', conversation, id: 'b2', text: 'are you still there?' });
+    await agent.next((f) => f.type === 'ack' && f.id === 'b2');
+    const { id } = await withTimeout(during, 10000, 'ack from B after failover');
+    await agent.next((f) => f.type === 'message' && f.id === id, 'agent gets the queued message');
+    await withTimeout((async () => { while (!got.includes('b2')) await new Promise((r) => setTimeout(r, 20)); })(), 5000, 'b2 via B');
+    assert.deepEqual(got, ['b1', 'b2'], 'each agent message shown once');
+    assert.ok(statuses.includes('reconnecting') && statuses.at(-1) === 'connected', statuses.join(' -> '));
+    const audit = await newAgent(B, 'Audit');
+    audit.send({ type: 'open', conversation, lastSeq: 0 });
+    await audit.next((f) => f.type === 'message' && f.id === 'b2');
+    await new Promise((r) => setTimeout(r, 100));
+    const texts = audit.all('message').map((f) => f.text);
+    assert.deepEqual([...texts].sort(), ['are you still there?', 'before the crash', 'hello from B', 'typed while A was down'].sort(),
+      'every message stored exactly once');
+    await ch.close();
+    await Promise.all([agent.close(), audit.close()]);
+  } finally {
+    await ch.close().catch(() => {});
+    await A.stop().catch(() => {});
     await B.stop();
   }
 });
