@@ -207,6 +207,25 @@ test('the core failing to load gives the same unavailable state, not a blank wid
   await p.close();
 });
 
+test('the core runs in a worker; if the worker cannot load, the core runs on the main thread', async () => {
+  const p = await page();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const workers = [];
+  p.on('worker', (w) => workers.push(w.url()));
+  await p.goto(server.url);
+  await openChat(p);
+  assert.ok(workers.some((u) => u.endsWith('/attune/attune-core-worker.js')), workers.join());
+
+  const q = await page();
+  q.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await q.route('**/attune/attune-core-worker.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await q.goto(server.url);
+  await openChat(q);
+  assert.match(await say(q, 'how long does shipping take?'), /working days/);
+  assert.ok(warnings.some((w) => /running the core on the main thread/.test(w)), warnings.join('\n'));
+});
+
 test('setLocale("ar"): Arabic strings and right-to-left layout; the launcher label follows', async () => {
   const p = await page();
   await p.goto(server.url);
@@ -236,6 +255,21 @@ test('the ES module entry: mount({locale}) draws a Spanish launcher', async () =
   });
   assert.equal(label, 'Chatea con nosotros');
   await p.close();
+});
+
+test('<attune-chat inline> used directly, without the loader: panel in the page, answers, no warnings', async () => {
+  const p = await page();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && !/emotion/.test(m.text()) && warnings.push(m.text()));
+  await p.route('**/direct.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Direct</title>
+    <script type="module" src="/attune/attune-chat.js"></script></head>
+    <body><main><h1>Aide</h1><attune-chat inline class="help" id="chat" theme="dark"></attune-chat></main></body></html>` }));
+  await p.goto(server.url + 'direct.html');
+  await chat(p).bot.first().waitFor({ timeout: 45000 });
+  assert.equal(await p.locator('attune-chat .launcher').count(), 0, 'no launcher when inline');
+  assert.equal(await chat(p).input.getAttribute('placeholder'), 'Écrivez un message…', '<html lang="fr"> picks French');
+  assert.match(await say(p, 'how long does shipping take?'), /working days/);
+  assert.deepEqual(warnings, []);
 });
 
 test('persistence (opt-in, session): the conversation survives a reload, and a second tab agrees', async () => {

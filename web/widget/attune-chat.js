@@ -29,6 +29,7 @@ import { createEmotionClient } from './emotion-client.js';
 import { h, icon } from './dom.js';
 
 const PREFIX = 'attune:';
+const GLOBAL_ATTRS = /^(class|id|style|dir|lang|hidden|inline|slot|part|tabindex|title|aria-.*|data-.*)$/;
 const HERE = new URL('./', import.meta.url).href;
 let styles; // one constructed stylesheet shared by every instance
 
@@ -79,8 +80,8 @@ export class AttuneChat extends HTMLElement {
   connectedCallback() {
     if (!this.#config) {
       const attrs = {};
-      for (const a of this.attributes) attrs[a.name] = a.value;
-      delete attrs.inline;
+      // Global HTML attributes (class, id, dir, aria-*, ...) are not settings.
+      for (const a of this.attributes) if (!GLOBAL_ATTRS.test(a.name)) attrs[a.name] = a.value;
       const { config, warnings } = parseConfig(undefined, attrs, {
         documentLang: document.documentElement.lang,
         languages: navigator.languages,
