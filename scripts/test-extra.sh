@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hardening checks, run by scripts/test.sh after the main suites:
 #   1. the core's whole doctest suite built with AddressSanitizer +
-#      UndefinedBehaviorSanitizer (clang++, ATTUNE_SANITIZE=ON, build dir
+#      UndefinedBehaviorSanitizer (g++, or SAN_CXX; ATTUNE_SANITIZE=ON, build dir
 #      ${ATTUNE_BUILD_DIR:-build}/asan); any report fails the run;
 #   2. a short run of every libFuzzer target (scripts/fuzz.sh, FUZZ_SECONDS
 #      each, default 20).
@@ -12,7 +12,7 @@ BUILD=${ATTUNE_BUILD_DIR:-build}
 status=0
 
 echo "test-extra: core tests under ASan + UBSan ($BUILD/asan)"
-cmake -S . -B "$BUILD/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="${SAN_CXX:-clang++}" \
+cmake -S . -B "$BUILD/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="${SAN_CXX:-g++}" \
   -DATTUNE_SANITIZE=ON >/dev/null
 cmake --build "$BUILD/asan" -j"${JOBS:-2}" --target attune_tests attune-native
 # halt_on_error: the first report fails the test; detect_leaks: leaks count too.
