@@ -137,6 +137,7 @@ export class Handoff {
   }
 
   #noAgent() {
+    if (this.state === 'no_agent' || this.state === 'bot') return; // the relay repeats availability changes
     const o = this.#o;
     const t = o.strings();
     const channel = this.#channel;

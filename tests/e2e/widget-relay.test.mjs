@@ -1,0 +1,97 @@
+// The widget's handoff over the real relay (relay/server.mjs, SQLite): a
+// visitor page and an agent page in Chromium. The agent speaks the relay's
+// agent protocol (relay/PROTOCOL.md) from its page, as the console does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launch, serve, openChat, say, root, artifacts } from './browser.mjs';
+
+const TOKEN = 'e2e-agent-token';
+let browser;
+let server;
+let relay;
+let relayPort;
+let dir;
+
+before(async () => {
+  server = await serve();
+  dir = mkdtempSync(path.join(tmpdir(), 'attune-relay-e2e-'));
+  relay = spawn(process.execPath, [path.join(root, 'relay/server.mjs'), '--port', '0', '--agent-token', TOKEN,
+    '--db', path.join(dir, 'relay.db'), '--allow-origin', new URL(server.url).origin], { stdio: ['ignore', 'pipe', 'inherit'] });
+  relayPort = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('the relay did not start in 20 s')), 20000);
+    relay.on('exit', (code) => reject(new Error(`the relay exited (${code})`)));
+    relay.stdout.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.includes('"listening"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line).port);
+      }
+    });
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  relay?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('visitor consents, the agent gets a redacted transcript, they talk, the agent returns the visitor to the bot', async () => {
+  const agent = await browser.context.newPage();
+  await agent.route('**/agent.html', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>agent</title>' }));
+  await agent.goto(server.url + 'agent.html');
+  await agent.evaluate(({ port, token }) => new Promise((resolve) => {
+    window.__frames = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
+    window.__ws = ws;
+    ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
+      resolve();
+    };
+  }), { port: relayPort, token: TOKEN });
+  await agent.waitForFunction(() => window.__frames.some((f) => f.type === 'welcome'));
+  const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
+  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+
+  const visitor = await browser.context.newPage();
+  await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
+  await openChat(visitor);
+  await say(visitor, 'I was charged twice, my email is ana@example.com');
+  await say(visitor, 'I want to talk to a human');
+  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+
+  const queued = await frame(() => window.__frames.find((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
+  assert.ok(queued.conversations.find((c) => c.conversation === conversation).summary.reasons.includes('human_request'));
+  await sendAgent({ type: 'accept', conversation });
+  const conv = await frame(() => window.__frames.find((f) => f.type === 'conversation'));
+  const transcript = JSON.stringify(conv.handoff.transcript);
+  assert.ok(!transcript.includes('ana@example.com'), transcript);
+  assert.match(transcript, /\[email\]/);
+
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+  await sendAgent({ type: 'message', conversation, id: 'a1', text: 'Hi, I am Ana. I will refund the second charge.' });
+  await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'refund the second charge' }).waitFor({ timeout: 20000 });
+  await visitor.screenshot({ path: path.join(artifacts, 'relay-handoff.png') });
+
+  const bots = await visitor.locator('attune-chat .msg.bot').count();
+  await visitor.locator('attune-chat textarea#attune-input').fill('thank you Ana');
+  await visitor.locator('attune-chat textarea#attune-input').press('Enter');
+  const got = await frame(() => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor'));
+  assert.equal(got.text, 'thank you Ana');
+  assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot is silent while Ana is there');
+
+  await sendAgent({ type: 'close', conversation, id: 'x1', returnToBot: true });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
+  assert.match(await say(visitor, 'how long does shipping take?'), /working days/);
+  await visitor.close();
+  await agent.close();
+});
