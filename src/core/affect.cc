@@ -31,6 +31,10 @@ struct Item {
   double lexicon = 0;   // VADER valence when in_lexicon
   double booster = 0;   // VADER booster scalar, 0 when not a booster
   bool negator = false;
+  bool negates = false;  // a negator in any supported language ("not", "pas", "nicht"...)
+  bool noun = false;     // a person noun (human_request)
+  bool verb = false;     // a request verb (human_request)
+  const struct PatternList* patterns = nullptr;  // cue patterns starting with this word
 };
 
 struct Message {
@@ -51,8 +55,21 @@ std::string CollapseDoubles(const std::string& s) {
   return out;
 }
 
-bool IsBooster(const std::string& w, double* scalar);
-bool IsNegator(std::string_view w);
+
+// Everything the scorer and the detectors want to know about one word,
+// gathered from all word lists at first use, so each word costs one hash
+// lookup (several per word were most of Analyze()'s time in wasm).
+struct WordInfo {
+  bool in_lexicon = false;
+  double lexicon = 0;
+  double booster = 0;
+  bool negator = false;
+  bool negates = false;
+  bool noun = false;
+  bool verb = false;
+  const struct PatternList* patterns = nullptr;
+};
+const WordInfo* Lookup(std::string_view word);
 
 Message Prepare(std::string_view text) {
   Message m;
@@ -81,17 +98,29 @@ Message Prepare(std::string_view text) {
       it.key = Lower(t.norm);
     } else {
       it.key = t.norm;
-      double v, b;
-      if (t.elongated && !LexiconValence(it.key, &v) && !IsBooster(it.key, &b)) {
-        std::string c = CollapseDoubles(it.key);
-        if (LexiconValence(c, &v) || IsBooster(c, &b)) it.key = std::move(c);
+    }
+    const WordInfo* info = t.kind == TokenKind::kEmoji ? nullptr : Lookup(it.key);
+    if (t.elongated && (!info || (!info->in_lexicon && info->booster == 0))) {
+      std::string c = CollapseDoubles(it.key);
+      if (const WordInfo* ci = Lookup(c); ci && (ci->in_lexicon || ci->booster != 0)) {
+        it.key = std::move(c);
+        info = ci;
       }
     }
-    if (t.kind != TokenKind::kEmoji) {
-      it.in_lexicon = LexiconValence(it.key, &it.lexicon);
-      IsBooster(it.key, &it.booster);
-      it.negator = it.word && IsNegator(it.key);
+    if (info) {
+      it.in_lexicon = info->in_lexicon;
+      it.lexicon = info->lexicon;
+      it.booster = info->booster;
+      it.negator = it.word && info->negator;
+      it.negates = it.word && info->negates;
+      it.noun = it.word && info->noun;
+      it.verb = it.word && info->verb;
+      it.patterns = it.word ? info->patterns : nullptr;
     }
+    // "couldn't", "isn't": any n't-contraction negates.
+    if (it.word && !it.negator && it.key.size() > 3 && it.key.compare(it.key.size() - 3, 3, "n't") == 0)
+      it.negator = it.negates = true;
+    if (it.word && !it.negates && it.key.rfind("n'", 0) == 0) it.negates = true;  // French "n'ai"
     m.items.push_back(std::move(it));
   }
   return m;
@@ -107,7 +136,7 @@ constexpr double kCapsIncr = 0.733;    // VADER C_INCR
 constexpr double kNegScalar = -0.74;   // VADER N_SCALAR
 constexpr double kElongIncr = 0.293;   // "soooo good": like one booster
 
-bool IsBooster(const std::string& w, double* scalar) {
+const std::unordered_map<std::string, double>& Boosters() {
   static const std::unordered_map<std::string, double> kBoosters = [] {
     std::unordered_map<std::string, double> m;
     for (const char* w : {"absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "effing",
@@ -122,20 +151,16 @@ bool IsBooster(const std::string& w, double* scalar) {
       m[w] = kBoostDecr;
     return m;
   }();
-  auto it = kBoosters.find(w);
-  if (it == kBoosters.end()) return false;
-  *scalar = it->second;
-  return true;
+  return kBoosters;
 }
 
-bool IsNegator(std::string_view w) {
+const std::unordered_set<std::string_view>& Negators() {
   static const std::unordered_set<std::string_view> kNeg = {
       "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent",
       "isnt", "mightnt", "mustnt", "neither", "neednt", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
       "oughtnt", "shant", "shouldnt", "uhuh", "uh-uh", "wasnt", "werent", "without", "wont", "wouldnt", "rarely",
       "seldom", "despite", "no"};
-  if (kNeg.count(w)) return true;
-  return w.size() > 3 && w.substr(w.size() - 3) == "n't";
+  return kNeg;
 }
 
 bool IsUpperWord(const Token& t) { return t.all_caps; }
@@ -371,6 +396,11 @@ const Pattern kPatterns[] = {
 };
 // clang-format on
 
+struct CompiledPattern;
+struct PatternList {
+  std::vector<CompiledPattern> list;
+};
+
 struct CompiledPattern {
   const Pattern* p;
   std::vector<std::vector<std::string>> seq;  // alternatives per position; "x?" optional positions dropped to alternatives incl. ""
@@ -390,9 +420,9 @@ std::vector<std::string> Split(std::string_view s, char sep) {
 
 // Patterns indexed by the alternatives of their first position, so a message
 // costs one hash lookup per word, not one scan per pattern.
-const std::unordered_map<std::string, std::vector<CompiledPattern>>& PatternIndex() {
+const std::unordered_map<std::string, PatternList>& PatternIndex() {
   static const auto kIndex = [] {
-    std::unordered_map<std::string, std::vector<CompiledPattern>> idx;
+    std::unordered_map<std::string, PatternList> idx;
     for (const Pattern& p : kPatterns) {
       CompiledPattern cp{&p, {}, {}};
       for (std::string pos : Split(p.words, ' ')) {
@@ -401,7 +431,7 @@ const std::unordered_map<std::string, std::vector<CompiledPattern>>& PatternInde
         cp.seq.push_back(Split(pos, '|'));
         cp.optional.push_back(opt);
       }
-      for (const std::string& first : cp.seq[0]) idx[first].push_back(cp);
+      for (const std::string& first : cp.seq[0]) idx[first].list.push_back(cp);
     }
     return idx;
   }();
@@ -414,23 +444,18 @@ size_t MatchAt(const CompiledPattern& cp, const std::vector<const Item*>& words,
   size_t k = i;
   for (size_t pos = 0; pos < cp.seq.size(); ++pos) {
     const bool ok = k < words.size() && words[k]->clause == words[i]->clause &&
-                    std::find(cp.seq[pos].begin(), cp.seq[pos].end(), words[k]->tok->norm) != cp.seq[pos].end();
+                    std::find(cp.seq[pos].begin(), cp.seq[pos].end(), words[k]->key) != cp.seq[pos].end();
     if (ok) ++k;
     else if (!cp.optional[pos]) return 0;
   }
   return k;
 }
 
-bool IsNegWord(const std::string& n) {
-  return IsNegator(n) || n == "non" || n == "não" || n == "nao" || n == "nicht" || n == "kein" || n == "keine" ||
-         n == "keinen" || n == "pas" || n == "ne" || n == "nunca" || n == "jamais" || n == "mai" || n.rfind("n'", 0) == 0;
-}
-
 bool NegatedAt(const std::vector<const Item*>& words, size_t i, size_t window = 3) {
   for (size_t back = 1; back <= window && back <= i; ++back) {
     const Item* w = words[i - back];
     if (w->clause != words[i]->clause) break;
-    if (IsNegWord(w->tok->norm)) return true;
+    if (w->negates) return true;
   }
   return false;
 }
@@ -458,13 +483,11 @@ struct Detector {
 };
 
 void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
-  const auto& index = PatternIndex();
   struct Hit { const Pattern* p; size_t a, b; };
   std::vector<Hit> hits, excluded;
   for (size_t i = 0; i < words.size(); ++i) {
-    auto it = index.find(words[i]->tok->norm);
-    if (it == index.end()) continue;
-    for (const CompiledPattern& cp : it->second) {
+    if (!words[i]->patterns) continue;
+    for (const CompiledPattern& cp : words[i]->patterns->list) {
       const size_t end = MatchAt(cp, words, i);
       if (!end) continue;
       if (cp.p->exclude) excluded.push_back({cp.p, i, end});
@@ -480,7 +503,6 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
 }
 
 // ---- human_request: a request verb and a person noun in one clause.
-bool Contains(const std::unordered_set<std::string_view>& set, const std::string& w) { return set.count(w) > 0; }
 
 const std::unordered_set<std::string_view>& PersonNouns() {
   static const std::unordered_set<std::string_view> k = {
@@ -528,13 +550,33 @@ bool IsFiller(const std::string& w) {
          w == "um" || w == "uma" || w == "einen" || w == "ein" || w == "i" || w == "want" || w == "need";
 }
 
+const WordInfo* Lookup(std::string_view word) {
+  static const std::unordered_map<std::string_view, WordInfo> kTable = [] {
+    std::unordered_map<std::string_view, WordInfo> t;
+    t.reserve(kVaderLexiconSize + 1024);
+    for (size_t i = 0; i < kVaderLexiconSize; ++i) {
+      WordInfo& w = t[kVaderLexicon[i].token];
+      w.in_lexicon = true;
+      w.lexicon = kVaderLexicon[i].valence;
+    }
+    for (const auto& [word, scalar] : Boosters()) t[word].booster = scalar;
+    for (std::string_view n : Negators()) t[n].negator = t[n].negates = true;
+    for (std::string_view n : {"non", "não", "nao", "nicht", "kein", "keine", "keinen", "pas", "ne", "nunca", "jamais", "mai"})
+      t[n].negates = true;
+    for (std::string_view n : PersonNouns()) t[n].noun = true;
+    for (std::string_view v : RequestVerbs()) t[v].verb = true;
+    for (const auto& [first, list] : PatternIndex()) t[first].patterns = &list;
+    return t;
+  }();
+  auto it = kTable.find(word);
+  return it == kTable.end() ? nullptr : &it->second;
+}
+
 void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
-  const auto& nouns = PersonNouns();
-  const auto& verbs = RequestVerbs();
   size_t content = SIZE_MAX;  // words that are not fillers; counted once a noun is found
   for (size_t i = 0; i < words.size(); ++i) {
-    const std::string& n = words[i]->tok->norm;
-    if (!Contains(nouns, n)) continue;
+    const std::string& n = words[i]->key;
+    if (!words[i]->noun) continue;
     if (content == SIZE_MAX) {
       content = 0;
       for (const Item* w : words) content += !IsFiller(w->tok->norm);
@@ -551,14 +593,14 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
     // right before the noun ("no human", "keinen Menschen").
     if (NegatedAt(words, i, 2)) continue;
     for (size_t j = (i >= 6 ? i - 6 : 0); j < std::min(words.size(), i + 7); ++j) {
-      if (j == i || words[j]->clause != words[i]->clause || !Contains(verbs, words[j]->tok->norm)) continue;
+      if (j == i || words[j]->clause != words[i]->clause || !words[j]->verb) continue;
       // Negated when a negator sits between the verb and the noun or just
       // before the pair: "I don't need a human", "je ne veux pas parler à
       // un humain", "ich will nicht mit einem Menschen sprechen".
       const size_t lo = std::min(i, j) >= 3 ? std::min(i, j) - 3 : 0, hi = std::max(i, j);
       bool negated = false;
       for (size_t k = lo; k < hi; ++k)
-        negated |= words[k]->clause == words[i]->clause && IsNegWord(words[k]->tok->norm);
+        negated |= words[k]->clause == words[i]->clause && words[k]->negates;
       if (negated) continue;
       const size_t a = std::min(i, j), b = std::max(i, j);
       d->Add(kCueHumanRequest, qualified ? 1.0 : 0.9, words[a]->tok->begin, words[b]->tok->end);
@@ -578,6 +620,8 @@ void DetectMaskedProfanity(const Message& m, Detector* d) {
     const size_t a = toks[i].begin, b = toks[j - 1].end;
     i = j;
     if (b - a < 3 || b - a > 24) continue;
+    // Most chunks are plain words: look for a mask character before building anything.
+    if (std::string_view(m.cleaned).substr(a, b - a).find_first_of("*#%10@$3!") == std::string_view::npos) continue;
     std::string s;
     bool masked = false;
     for (size_t k = a; k < b; ++k) {
@@ -648,10 +692,25 @@ bool Affect::HasCue(std::string_view name) const {
 
 double Valence(std::string_view message) { return ScoreValence(Prepare(message)); }
 
+std::vector<uint64_t> WordHashes(const std::vector<Token>& tokens) {
+  std::vector<uint64_t> w;
+  w.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kPunct) continue;
+    uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+    for (unsigned char c : t.norm) h = (h ^ c) * 1099511628211ull;
+    w.push_back(h);
+  }
+  std::sort(w.begin(), w.end());
+  w.erase(std::unique(w.begin(), w.end()), w.end());
+  return w;
+}
+
 Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   Affect affect;
   const Message m = Prepare(message);
   affect.valence = ScoreValence(m);
+  affect.word_hashes = WordHashes(m.tokens);
 
   std::vector<const Item*> words;
   for (const Item& it : m.items)

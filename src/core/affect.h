@@ -7,10 +7,13 @@
 // input, yields a result (see text.h for the truncation policy).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "text.h"
 
 namespace attune {
 
@@ -46,6 +49,9 @@ struct Affect {
   double valence = 0;                     // [-1, 1]
   std::map<std::string, double> emotions; // label -> probability; empty without the model
   std::vector<Cue> cues;
+  // The message's distinct words as sorted 64-bit hashes, so the
+  // conversation can spot repetition without tokenizing the message again.
+  std::vector<uint64_t> word_hashes;
   bool HasCue(std::string_view name) const;
 };
 
@@ -71,6 +77,9 @@ struct AnalyzeOptions {
 };
 
 Affect Analyze(std::string_view message, const AnalyzeOptions& options = {});
+
+// The sorted distinct hashes of a message's word/emoji/number tokens (norms).
+std::vector<uint64_t> WordHashes(const std::vector<Token>& tokens);
 
 // Valence alone, for benchmarks against VADER.
 double Valence(std::string_view message);

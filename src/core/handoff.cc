@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "text.h"
 
 namespace attune {
@@ -35,20 +33,7 @@ double ModelNegativity(const std::map<std::string, double>& e) {
 
 }  // namespace
 
-// A message's distinct words as sorted 64-bit hashes: comparing two
-// messages is then one merge, with no string compares.
-std::vector<uint64_t> RepeatWords(std::string_view cleaned) {
-  std::vector<uint64_t> w;
-  for (const Token& t : Tokenize(cleaned)) {
-    if (t.kind == TokenKind::kPunct) continue;
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : t.norm) h = (h ^ c) * 1099511628211ull;
-    w.push_back(h);
-  }
-  std::sort(w.begin(), w.end());
-  w.erase(std::unique(w.begin(), w.end()), w.end());
-  return w;
-}
+std::vector<uint64_t> RepeatWords(std::string_view cleaned) { return WordHashes(Tokenize(cleaned)); }
 
 bool RepeatsAny(const std::vector<uint64_t>& now, const std::vector<std::vector<uint64_t>>& previous) {
   if (now.size() < 3) return false;
@@ -81,7 +66,8 @@ void Conversation::Reset() {
 
 Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, bool fell_back) {
   // Word sets are kept, not messages, so each message is tokenized once.
-  std::vector<uint64_t> words = RepeatWords(CleanForAnalysis(message));
+  // Analyze() already hashed the words; only a hand-made Affect needs tokenizing.
+  std::vector<uint64_t> words = affect->word_hashes.empty() ? RepeatWords(CleanForAnalysis(message)) : affect->word_hashes;
   const bool repeated = RepeatsAny(words, recent_words_);
   recent_words_.push_back(std::move(words));
   if (recent_words_.size() > kRecentMessages) recent_words_.erase(recent_words_.begin());
@@ -142,22 +128,90 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
   return d;
 }
 
+namespace {
+
+// A small writer instead of building an nlohmann tree: analyze runs on every
+// message and the tree's allocations were a tenth of its cost. Strings here
+// are valid UTF-8 (evidence comes from CleanForAnalysis), but any byte below
+// 0x20 is still escaped; numbers have 6 significant digits, non-finite ones
+// become null.
+void Str(std::string_view v, std::string* out) {
+  out->push_back('"');
+  for (char c : RepairUtf8(v)) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          *out += buf;
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+void Num(double v, std::string* out) {
+  if (!std::isfinite(v)) {
+    *out += "null";
+    return;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  *out += buf;
+}
+
+}  // namespace
+
 std::string AnalysisToJson(const Affect& a, const Decision& d) {
-  using json = nlohmann::json;
-  json j;
-  j["valence"] = a.valence;
-  j["distress"] = d.score;
-  json cues = json::array();
-  for (const Cue& c : a.cues)
-    cues.push_back({{"name", c.name}, {"strength", c.strength}, {"evidence", c.evidence}, {"begin", c.begin}, {"end", c.end}});
-  j["cues"] = cues;
-  j["handoff"] = d.handoff;
-  j["immediate"] = d.immediate;
-  json reasons = json::array();
-  for (const Reason& r : d.reasons) reasons.push_back({{"name", r.name}, {"weight", r.weight}, {"evidence", r.evidence}});
-  j["reasons"] = reasons;
-  j["emotions"] = a.emotions.empty() ? json(nullptr) : json(a.emotions);
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string o;
+  o.reserve(256);
+  o += "{\"valence\":";
+  Num(a.valence, &o);
+  o += ",\"distress\":";
+  Num(d.score, &o);
+  o += ",\"cues\":[";
+  for (size_t i = 0; i < a.cues.size(); ++i) {
+    const Cue& c = a.cues[i];
+    o += i ? ",{\"name\":" : "{\"name\":";
+    Str(c.name, &o);
+    o += ",\"strength\":";
+    Num(c.strength, &o);
+    o += ",\"evidence\":";
+    Str(c.evidence, &o);
+    o += ",\"begin\":" + std::to_string(c.begin) + ",\"end\":" + std::to_string(c.end) + "}";
+  }
+  o += d.handoff ? "],\"handoff\":true" : "],\"handoff\":false";
+  o += d.immediate ? ",\"immediate\":true,\"reasons\":[" : ",\"immediate\":false,\"reasons\":[";
+  for (size_t i = 0; i < d.reasons.size(); ++i) {
+    const Reason& r = d.reasons[i];
+    o += i ? ",{\"name\":" : "{\"name\":";
+    Str(r.name, &o);
+    o += ",\"weight\":";
+    Num(r.weight, &o);
+    o += ",\"evidence\":";
+    Str(r.evidence, &o);
+    o += "}";
+  }
+  o += "],\"emotions\":";
+  if (a.emotions.empty()) {
+    o += "null";
+  } else {
+    o += "{";
+    bool first = true;
+    for (const auto& [label, p] : a.emotions) {
+      if (!first) o += ",";
+      first = false;
+      Str(label, &o);
+      o += ":";
+      Num(p, &o);
+    }
+    o += "}";
+  }
+  o += "}";
+  return o;
 }
 
 }  // namespace attune

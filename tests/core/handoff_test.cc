@@ -122,4 +122,16 @@ TEST_CASE("AnalysisToJson carries the analyze contract's fields") {
   CHECK(j["cues"][0]["evidence"] == "talk to an agent");
   CHECK(j["emotions"].is_null());
   CHECK(j["handoff"] == true);
+
+  // Quotes, backslashes, control bytes and invalid UTF-8 in evidence still
+  // make valid JSON that reads back the same.
+  Affect odd;
+  odd.valence = -0.5;
+  odd.cues.push_back({kCueAnger, 0.5, std::string("say \"no\" \\ \x01 \xff"), 0, 1});
+  odd.emotions["anger"] = 0.25;
+  const json k = json::parse(AnalysisToJson(odd, Decision{}), nullptr, false);
+  REQUIRE_FALSE(k.is_discarded());
+  CHECK(k["cues"][0]["evidence"] == "say \"no\" \\ \x01 \xEF\xBF\xBD");
+  CHECK(k["emotions"]["anger"] == 0.25);
+  CHECK(k["valence"] == -0.5);
 }
