@@ -154,6 +154,9 @@ std::string CleanForAnalysis(std::string_view in) {
   // Only look at a bounded prefix: repair can grow a byte into three, so a
   // 4x window is enough to fill kMaxAnalyzedBytes.
   const std::string_view window = in.substr(0, std::min(in.size(), kMaxAnalyzedBytes * 4));
+  // Fast path, same result: printable ASCII needs no repair or dropping.
+  if (std::all_of(window.begin(), window.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+    return std::string(window.substr(0, kMaxAnalyzedBytes));
   std::string out;
   out.reserve(std::min(window.size(), kMaxAnalyzedBytes));
   int marks = 0;
@@ -213,6 +216,7 @@ std::vector<Token> Tokenize(std::string_view s) {
   offs.push_back(s.size());
   const size_t n = cps.size();
   std::vector<Token> tokens;
+  tokens.reserve(n / 3 + 1);
   auto emit = [&](TokenKind kind, size_t a, size_t b) {
     Token t;
     t.kind = kind;
@@ -234,7 +238,7 @@ std::vector<Token> Tokenize(std::string_view s) {
     // URLs: scheme or www. prefix, up to whitespace; trailing punctuation is
     // left to the sentence.
     const size_t bi = offs[i];
-    if (StartsWithAt(s, bi, "http://") || StartsWithAt(s, bi, "https://") || StartsWithAt(s, bi, "www.")) {
+    if ((c == 'h' || c == 'w') && (StartsWithAt(s, bi, "http://") || StartsWithAt(s, bi, "https://") || StartsWithAt(s, bi, "www."))) {
       size_t j = i;
       while (j < n && is_url_char(cps[j])) ++j;
       while (j > i + 4 && (cps[j - 1] == '.' || cps[j - 1] == ',' || cps[j - 1] == '!' || cps[j - 1] == '?' || cps[j - 1] == ')')) --j;
