@@ -86,12 +86,14 @@ class AnalyzerHandle {
   std::string errorCode() const { return status_.code(); }
   std::string errorMessage() const { return status_.message(); }
   // `probs`: emotion probabilities in emotionLabels() order, or null.
-  val analyze(const std::string& text, const val& probs) {
+  // Returns the JSON text; web/engine.js parses it (cheaper than building
+  // the object through val on every message).
+  std::string analyzeJson(const std::string& text, const val& probs) {
     attune::AnalyzeOptions opts;
     opts.emotion_probs = ToFloats(probs);
     attune::Affect affect = attune::Analyze(text, opts);
     const attune::Decision d = conversation_.ObserveMessage(text, &affect, false);
-    return ParseJson(attune::AnalysisToJson(affect, d));
+    return attune::AnalysisToJson(affect, d);
   }
   void reset() { conversation_.Reset(); }
 
@@ -183,7 +185,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("ok", &AnalyzerHandle::ok)
       .function("errorCode", &AnalyzerHandle::errorCode)
       .function("errorMessage", &AnalyzerHandle::errorMessage)
-      .function("analyze", &AnalyzerHandle::analyze)
+      .function("analyzeJson", &AnalyzerHandle::analyzeJson)
       .function("reset", &AnalyzerHandle::reset);
   emscripten::function("valence", &Valence);
   emscripten::function("checkPack", &CheckPack);
