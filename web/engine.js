@@ -163,7 +163,7 @@ class Analyzer {
    * @param {{emotions?: ArrayLike<number>}} [options] model probabilities in core.emotionLabels order
    */
   analyze(text, options = {}) {
-    return this.#live().analyze(String(text ?? ''), options.emotions ?? null);
+    return JSON.parse(this.#live().analyzeJson(String(text ?? ''), options.emotions ?? null));
   }
 
   /** Starts a new conversation (distress, trend and repetition history cleared). */
