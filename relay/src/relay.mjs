@@ -435,11 +435,10 @@ export class Relay {
     return true;
   }
 
+  /** Forget addresses that opened no conversation in the last minute (bounded memory). */
   sweepRates() {
     const now = this.now();
-    for (const m of [this.ipRate]) {
-      for (const [k, w] of m) if (!w.length || now - w[w.length - 1] >= 60000) m.delete(k);
-    }
+    for (const [k, w] of this.ipRate) if (!w.length || now - w[w.length - 1] >= 60000) this.ipRate.delete(k);
   }
 
   // ---------------------------------------------------------------- agents
