@@ -33,10 +33,13 @@ TEST_CASE("golden messages: cues fire, near-misses do not, evidence and valence 
     for (const json& name : m.value("fires", json::array())) CHECK_MESSAGE(a.HasCue(name.get<std::string>()), name);
     for (const json& name : m.value("absent", json::array())) CHECK_MESSAGE(!a.HasCue(name.get<std::string>()), name);
     const json evidences = m.value("evidence", json::object());  // a named copy: items() must not outlive it
-    for (const auto& [name, evidence] : evidences.items()) {
+    for (const auto& item : evidences.items()) {
+      // Plain names, not a structured binding: clang 14 (em++) cannot
+      // capture those in doctest's assertion lambdas.
+      const std::string name = item.key();
       const Cue* c = FindCue(a, name);
       REQUIRE_MESSAGE(c != nullptr, name);
-      CHECK(c->evidence == evidence.get<std::string>());
+      CHECK(c->evidence == item.value().get<std::string>());
     }
     if (m.contains("valence")) {
       const std::string want = m["valence"];
