@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(cmake g++ clang libclang-rt-14-dev make emscripten nlohmann-json3-dev doctest-dev chromium
-              fonts-dejavu-core redis-server brotli ca-certificates)
+              fonts-dejavu-core redis-server brotli ca-certificates build-essential python3)
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 # `scripts/setup.sh --train`: also what models/train.sh needs (CPU training of
 # the emotion model with Debian's torch); tests and builds never need these.
@@ -28,7 +28,12 @@ install_npm() {
   [ -f "$dir/package.json" ] || return 0
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     echo "setup: npm ci in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    # better-sqlite3 (relay) compiles from source: its prebuilt binary and
+    # node-gyp's header download are off-limits here, so point node-gyp at
+    # the headers the installed node ships.
+    local nodedir=""
+    [ -f /usr/include/node/node.h ] && nodedir=/usr
+    (cd "$dir" && npm_config_nodedir="${npm_config_nodedir:-$nodedir}" npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 install_npm .
