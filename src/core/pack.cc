@@ -423,7 +423,7 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
     std::string what = locator.what;
     if (auto k = what.find("syntax error "); k != std::string::npos) what = what.substr(k);
     *json_error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what;
-    rd.diags.push_back({"error", "", *json_error, line, col, ""});
+    rd.diags.push_back({"error", "", "invalid JSON: " + what, line, col, ""});
     rd.failed = true;
     return false;
   }
@@ -615,7 +615,9 @@ std::vector<Diagnostic> CheckPack(std::string_view text, std::string_view tone_r
   Pack pack;
   std::string json_error;
   if (!Read(text, rd, &pack, &json_error)) return rd.diags;
-  if (!rd.failed && !tone_rules_json.empty()) ToneCheck(pack, tone_rules_json, &rd.diags);
+  // The tone check reads whatever replies parsed, so an author sees tone
+  // advice alongside the errors rather than after fixing them.
+  if (!tone_rules_json.empty()) ToneCheck(pack, tone_rules_json, &rd.diags);
   for (Diagnostic& d : rd.diags)
     if (d.line == 0) LineColumn(text, LocatePointer(text, d.pointer), &d.line, &d.column);
   return rd.diags;
