@@ -8,8 +8,9 @@ import { UsageError, AttuneError } from './commands/common.mjs';
 import * as chat from './commands/chat.mjs';
 import * as check from './commands/check.mjs';
 import * as analyze from './commands/analyze.mjs';
+import * as importCsv from './commands/import-csv.mjs';
 
-const COMMANDS = { analyze, chat, check };
+const COMMANDS = { analyze, chat, check, 'import-csv': importCsv };
 
 export async function main(argv, io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }) {
   const [name, ...rest] = argv;
