@@ -262,13 +262,16 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "models"))
     ap.add_argument("--buckets", type=int, default=32768, help="must match FeaturizerOptions::buckets in src/core/text.h")
     ap.add_argument("--max-ids", type=int, default=64, help="must match FeaturizerOptions::max_ids")
-    ap.add_argument("--dim", type=int, default=64)
-    ap.add_argument("--hidden", type=int, default=128)
+    # Defaults: the configuration shipped. Chosen on the tune slice's macro-F1 among
+    # embedding 16/32/48/64 x hidden 128..2048 runs; 48 x 2048 was within 0.001 of the
+    # best (64 x 2048) at three quarters of the size.
+    ap.add_argument("--dim", type=int, default=48)
+    ap.add_argument("--hidden", type=int, default=2048)
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--token-dropout", type=float, default=0.2)
-    ap.add_argument("--epochs", type=int, default=15)
-    ap.add_argument("--lr", type=float, default=3e-3)
-    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--lr", type=float, default=5e-3)
+    ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--l2", type=float, default=0.0, help="L2 penalty on the embedding rows each batch uses")
     ap.add_argument("--no-export", action="store_true", help="train and score only (for experiments)")
