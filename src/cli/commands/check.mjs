@@ -1,8 +1,10 @@
 // attune check: validates a pack with the core's own validator (the one the
 // engine runs at load) and reads its replies as a visitor would (tone check).
-// Each diagnostic is one line: `FILE:LINE:COLUMN: error|warning: POINTER: message`,
-// with a suggested alternative on the next line for tone warnings. With --json,
-// one JSON array of {severity, pointer, message, line, column, suggestion}.
+// Each diagnostic is one line on stderr, as compilers write them:
+// `FILE:LINE:COLUMN: error|warning: POINTER: message`, with a suggested
+// alternative on the next line for tone warnings; the summary goes to stdout.
+// With --json, stdout is one JSON array of {severity, pointer, message, line,
+// column, suggestion}.
 // Exit status: 1 when there is an error; warnings alone exit 0 (or 1 with --strict).
 import { existsSync } from 'node:fs';
 import { parseArgs, core, readText, distDir, UsageError } from './common.mjs';
@@ -46,10 +48,10 @@ export async function run(argv, io) {
     for (const d of diags) {
       // A JSON syntax error has no pointer (there is no document yet).
       const where = d.message.startsWith('invalid JSON') ? '' : `${d.pointer === '' ? '/' : d.pointer}: `;
-      io.stdout.write(`${path}:${d.line}:${d.column}: ${d.severity}: ${where}${d.message}\n`);
-      if (d.suggestion) io.stdout.write(`    suggestion: ${d.suggestion}\n`);
+      io.stderr.write(`${path}:${d.line}:${d.column}: ${d.severity}: ${where}${d.message}\n`);
+      if (d.suggestion) io.stderr.write(`    suggestion: ${d.suggestion}\n`);
     }
-    for (const n of notes) io.stdout.write(`${path}: note: ${n}\n`);
+    for (const n of notes) io.stderr.write(`${path}: note: ${n}\n`);
     io.stdout.write(`${path}: ${errors ? 'invalid' : 'ok'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${rules ? `; tone rules ${rules.path.split('/').slice(-2).join('/')}` : ''})\n`);
   }
   return errors || (opts.strict && warnings) ? 1 : 0;
