@@ -126,3 +126,10 @@ test('fallback: a corrupt, truncated or empty model file is "model_invalid"', as
       (e) => e instanceof AttuneError && e.code === 'model_invalid', `${bytes.length} bytes`);
   }
 });
+
+test('fallback: a model whose outputs do not fit the core\'s labels is "model_invalid", not silently misread', async () => {
+  // A core that knows one label fewer than the model outputs (a stale model or core).
+  const staleCore = { featurize: (t) => core.featurize(t), emotionLabels: core.emotionLabels.slice(1) };
+  await assert.rejects(createEmotionModel({ ort, core: staleCore, modelBytes }),
+    (e) => e.code === 'model_invalid' && /28 outputs, the core knows 27 emotion labels/.test(e.message));
+});
