@@ -205,13 +205,17 @@ std::string HoursError(const std::string& spec) {
 void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSettings* h) {
   if (!rd.Object(v, ptr)) return;
   rd.UnknownKeys(v, ptr, {"threshold", "release", "smoothing", "fallbacks_before_offer", "weights", "consent_text",
-                          "no_agent_message", "crisis_resources", "business_hours"});
+                          "no_agent_message", "crisis_resources", "business_hours", "valence_weight",
+                          "emotion_weight", "trend_turns"});
   HandoffPolicy& p = h->policy;
   rd.OptNumber(v, "threshold", ptr, 0, 1, &p.threshold);
   rd.OptNumber(v, "release", ptr, 0, 1, &p.release);
   rd.OptNumber(v, "smoothing", ptr, 0.05, 1, &p.smoothing);
   if (p.release > p.threshold) rd.Error(ptr + "/release", "expected release <= threshold");
   rd.OptInt(v, "fallbacks_before_offer", ptr, 1, 20, &p.fallbacks_before_offer);
+  rd.OptNumber(v, "valence_weight", ptr, 0, 1, &p.valence_weight);
+  rd.OptNumber(v, "emotion_weight", ptr, 0, 1, &p.emotion_weight);
+  rd.OptInt(v, "trend_turns", ptr, 2, 10, &p.trend_turns);
   if (auto it = v.find("weights"); it != v.end()) {
     if (rd.Object(*it, ptr + "/weights")) {
       for (auto w = it->begin(); w != it->end(); ++w) {
