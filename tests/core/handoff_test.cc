@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/handoff.h"
+#include "core/pack.h"
 #include "test_util.h"
 
 using namespace attune;
@@ -134,4 +135,25 @@ TEST_CASE("AnalysisToJson carries the analyze contract's fields") {
   CHECK(k["cues"][0]["evidence"] == "say \"no\" \\ \x01 \xEF\xBF\xBD");
   CHECK(k["emotions"]["anger"] == 0.25);
   CHECK(k["valence"] == -0.5);
+}
+
+TEST_CASE("a pack's settings.handoff sets the policy, new fields included") {
+  Pack pack;
+  const Status s = LoadPack(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+      "handoff": {"threshold": 0.5, "release": 0.3, "valence_weight": 0.1, "emotion_weight": 0.9, "trend_turns": 4,
+                  "weights": {"anger": 0.8}}})", &pack);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  const HandoffPolicy& p = pack.handoff.policy;
+  CHECK(p.threshold == 0.5);
+  CHECK(p.release == 0.3);
+  CHECK(p.valence_weight == 0.1);
+  CHECK(p.emotion_weight == 0.9);
+  CHECK(p.trend_turns == 4);
+  CHECK(p.weights.at("anger") == 0.8);
+  CHECK(p.weights.at("urgency") == 0.2);  // untouched weights keep their defaults
+
+  Pack bad;
+  const Status e = LoadPack(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"trend_turns": 1}})", &bad);
+  CHECK_FALSE(e.ok());
+  CHECK(e.message().find("/handoff/trend_turns") != std::string::npos);
 }
