@@ -34,6 +34,7 @@ struct Item {
   bool negates = false;  // a negator in any supported language ("not", "pas", "nicht"...)
   bool noun = false;     // a person noun (human_request)
   bool verb = false;     // a request verb (human_request)
+  bool talk = false;     // ... that is about talking ("speak", "hablar"), not just wanting ("need")
   const struct PatternList* patterns = nullptr;  // cue patterns starting with this word
 };
 
@@ -67,6 +68,7 @@ struct WordInfo {
   bool negates = false;
   bool noun = false;
   bool verb = false;
+  bool talk = false;
   const struct PatternList* patterns = nullptr;
 };
 const WordInfo* Lookup(std::string_view word);
@@ -115,6 +117,7 @@ Message Prepare(std::string_view text) {
       it.negates = it.word && info->negates;
       it.noun = it.word && info->noun;
       it.verb = it.word && info->verb;
+      it.talk = it.word && info->talk;
       it.patterns = it.word ? info->patterns : nullptr;
     }
     // "couldn't", "isn't": any n't-contraction negates.
@@ -522,22 +525,26 @@ const std::unordered_set<std::string_view>& PersonNouns() {
 // Nouns that only mean "a person" with a qualifier ("someone real", "a live person").
 bool NeedsQualifier(const std::string& w) { return w == "someone" || w == "somebody" || w == "people"; }
 
+// Verbs about talking to someone: the person may sit anywhere near them
+// ("mit einem Mitarbeiter sprechen").
+const std::unordered_set<std::string_view>& TalkVerbs() {
+  static const std::unordered_set<std::string_view> k = {
+      "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "escalate", "speaking", "talking",
+      "hablar", "hable", "habla", "comunicarme", "comunicar", "contactar", "parler", "joindre", "contacter",
+      "sprechen", "reden", "verbinden", "verbinde", "falar", "transferir", "contatar", "parlare", "contattare"};
+  return k;
+}
+
+// Verbs of wanting or getting: the person must be their object, just after
+// them ("need a human", not "need to change the person who...").
 const std::unordered_set<std::string_view>& RequestVerbs() {
   static const std::unordered_set<std::string_view> k = {
-      // en
-      "talk", "speak", "chat", "connect", "transfer", "get", "want", "need", "give", "put", "reach", "contact", "escalate",
-      "speaking", "talking",
-      // es
-      "hablar", "hable", "habla", "comunicarme", "comunicar", "pasar", "pásame", "pasame", "quiero", "necesito",
-      "contactar", "atienda", "atender",
-      // fr
-      "parler", "veux", "voudrais", "besoin", "passer", "passez", "joindre", "contacter", "mettre",
-      // de
-      "sprechen", "reden", "möchte", "will", "brauche", "verbinden", "verbinde",
-      // pt
-      "falar", "quero", "preciso", "gostaria", "transferir", "contatar",
-      // it
-      "parlare", "voglio", "vorrei", "bisogno", "passare", "passarmi", "contattare", "mettermi"};
+      "get", "want", "need", "give", "put",                                         // en
+      "pasar", "pásame", "pasame", "quiero", "necesito", "atienda", "atender",       // es
+      "veux", "voudrais", "besoin", "passer", "passez", "mettre",                    // fr
+      "möchte", "will", "brauche",                                                   // de
+      "quero", "preciso", "gostaria",                                                // pt
+      "voglio", "vorrei", "bisogno", "passare", "passarmi", "mettermi"};            // it
   return k;
 }
 bool IsQualifier(const std::string& w) {
@@ -565,6 +572,7 @@ const WordInfo* Lookup(std::string_view word) {
       t[n].negates = true;
     for (std::string_view n : PersonNouns()) t[n].noun = true;
     for (std::string_view v : RequestVerbs()) t[v].verb = true;
+    for (std::string_view v : TalkVerbs()) t[v].verb = t[v].talk = true;
     for (const auto& [first, list] : PatternIndex()) t[first].patterns = &list;
     return t;
   }();
@@ -582,9 +590,10 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
       for (const Item* w : words) content += !IsFiller(w->tok->norm);
     }
     const bool qualified = i > 0 && IsQualifier(words[i - 1]->tok->norm) && words[i - 1]->clause == words[i]->clause;
-    if (NeedsQualifier(n) && !qualified) continue;
+    // "someone" is a person only when qualified ("someone real") or talked to.
+    const bool talk_only = NeedsQualifier(n) && !qualified;
     // A bare "agent" / "human please" / "real person!" is a request on its own.
-    if (content <= 1 + (qualified ? 1 : 0) && !NegatedAt(words, i, 2)) {
+    if (!talk_only && content <= 1 + (qualified ? 1 : 0) && !NegatedAt(words, i, 2)) {
       d->Add(kCueHumanRequest, 0.9, words[qualified ? i - 1 : i]->tok->begin, words[i]->tok->end);
       return;
     }
@@ -594,6 +603,7 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
     if (NegatedAt(words, i, 2)) continue;
     for (size_t j = (i >= 6 ? i - 6 : 0); j < std::min(words.size(), i + 7); ++j) {
       if (j == i || words[j]->clause != words[i]->clause || !words[j]->verb) continue;
+      if (!words[j]->talk && (talk_only || j > i || i - j > (qualified ? 4u : 3u))) continue;
       // Negated when a negator sits between the verb and the noun or just
       // before the pair: "I don't need a human", "je ne veux pas parler à
       // un humain", "ich will nicht mit einem Menschen sprechen".

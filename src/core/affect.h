@@ -57,10 +57,13 @@ struct Affect {
 
 // What Analyze() detects (Conversation::Observe adds `repetition`, `fallback`
 // and `negative_trend`, which need the conversation):
-//   human_request  a request verb and a person noun in one clause ("can I talk
-//                  to a real person", "hablar con un agente", "Mitarbeiter
-//                  sprechen"), or a bare "agent"/"human please"; not when the
-//                  verb is negated ("I don't need a human"). en es fr de pt it.
+//   human_request  a talking verb near a person noun in one clause ("can I
+//                  talk to a real person", "hablar con un agente", "mit einem
+//                  Mitarbeiter sprechen"), a wanting verb with the person as
+//                  its object ("I need a human", "get me a real person"), or a
+//                  bare "agent"/"human please"; not when negated ("I don't
+//                  need a human", "je ne veux pas parler à un humain").
+//                  en es fr de pt it.
 //   crisis         self-harm, suicide and medical emergencies (not hyperbole:
 //                  "this deal is killer", "gave me a heart attack").
 //   anger          anger words not negated ("not angry"), mostly-capitals
