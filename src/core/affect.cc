@@ -351,7 +351,7 @@ const Pattern kPatterns[] = {
     {kCueAnger, "angry|pissed|pathetic", 0.8, true, false},
     {kCueAnger, "ridiculous|useless|absurd|hate", 0.7, true, false},
     {kCueAnger, "annoyed|annoying|frustrated|frustrating|fuming|mad", 0.6, true, false},
-    {kCueAnger, "worst", 0.6, true, false},
+    {kCueAnger, "worst", 0.45, true, false},  // weak: "one of the worst types"
     {kCueAnger, "sick|tired of", 0.7, false, false},
     {kCueAnger, "fed up", 0.7, false, false},
     {kCueAnger, "had enough", 0.7, false, false},
@@ -372,7 +372,7 @@ const Pattern kPatterns[] = {
     // urgency
     {kCueUrgency, "urgent|urgently|asap|emergency|urgente|urgencia|urgência|urgence|dringend|notfall|urgenza", 0.8, true, false},
     {kCueUrgency, "immediately|inmediatamente|immédiatement|sofort|imediatamente|immediatamente", 0.7, true, false},
-    {kCueUrgency, "right now|away", 0.7, false, false},
+    {kCueUrgency, "right now|away", 0.4, false, false},  // weak: "listening to it right now"
     {kCueUrgency, "as soon as possible", 0.7, false, false},
     {kCueUrgency, "time sensitive|critical", 0.7, false, false},
     {kCueUrgency, "hurry", 0.6, true, false},
@@ -511,7 +511,7 @@ const std::unordered_set<std::string_view>& PersonNouns() {
   static const std::unordered_set<std::string_view> k = {
       // en
       "human", "humans", "person", "agent", "agents", "representative", "rep", "operator", "manager", "supervisor",
-      "staff", "employee", "advisor", "adviser", "somebody", "someone", "people",
+      "staff", "employee", "advisor", "adviser", "somebody", "someone",
       // es / pt / it
       "humano", "humana", "persona", "agente", "representante", "operador", "operadora", "asesor", "asesora",
       "pessoa", "atendente", "umano", "operatore", "operatrice", "consulente",
@@ -523,7 +523,7 @@ const std::unordered_set<std::string_view>& PersonNouns() {
   return k;
 }
 // Nouns that only mean "a person" with a qualifier ("someone real", "a live person").
-bool NeedsQualifier(const std::string& w) { return w == "someone" || w == "somebody" || w == "people"; }
+bool NeedsQualifier(const std::string& w) { return w == "someone" || w == "somebody"; }
 
 // Verbs about talking to someone: the person may sit anywhere near them
 // ("mit einem Mitarbeiter sprechen").
