@@ -49,7 +49,7 @@ test('the demo answers from the wasm core: open, ask, see the reply', async () =
   const last = turns.at(-1);
   assert.equal(last.intent, 'track_order', 'the turn result comes from the core');
   assert.equal(typeof last.confidence, 'number');
-  assert.equal(await c.chips.count(), 0, 'quick replies go away once used');
+  assert.deepEqual(await c.chips.allInnerTexts(), last.quick_replies, 'the greeting\'s quick replies are replaced by this turn\'s');
   assert.ok(await p.locator('attune-chat .msg.bot time').first().getAttribute('datetime'), 'messages carry timestamps');
   await p.screenshot({ path: path.join(artifacts, 'chat.png') });
   assert.deepEqual(errors.filter((e) => !/404|emotion/.test(e)), []);
@@ -318,9 +318,10 @@ test('goodbye brings the CSAT prompt (1-5 and a comment), emitted as a csat even
   await p.close();
 });
 
-test('small screens: the panel fills the screen', async () => {
+test('small screens: the panel fills the screen (reduced motion: no slide-in)', async () => {
   const p = await page();
   await p.setViewportSize({ width: 375, height: 700 });
+  await p.emulateMedia({ reducedMotion: 'reduce' });
   await p.goto(server.url);
   await openChat(p);
   const box = await chat(p).panel.boundingBox();

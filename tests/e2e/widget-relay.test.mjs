@@ -45,13 +45,14 @@ after(async () => {
 
 test('visitor consents, the agent gets a redacted transcript, they talk, the agent returns the visitor to the bot', async () => {
   const agent = await browser.context.newPage();
-  await agent.route('**/agent.html', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>agent</title>' }));
-  await agent.goto(server.url + 'agent.html');
-  await agent.evaluate(({ port, token }) => new Promise((resolve) => {
+  await agent.goto(server.url + 'favicon.svg'); // any page of the allowed origin
+  await agent.evaluate(({ port, token }) => new Promise((resolve, reject) => {
     window.__frames = [];
     const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
     window.__ws = ws;
     ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
+    ws.onerror = () => reject(new Error('agent socket failed'));
+    setTimeout(() => reject(new Error('agent socket: no open in 10 s')), 10000);
     ws.onopen = () => {
       ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
       resolve();
