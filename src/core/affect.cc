@@ -470,6 +470,12 @@ struct Detector {
   // little, so "furious ... unacceptable" is stronger than either alone.
   void Add(const char* name, double strength, size_t begin, size_t end) {
     strength = std::clamp(strength, 0.0, 1.0);
+    // Evidence is for a person to read: long spans (shouting, the model's
+    // whole-message anger) are cut to kMaxEvidenceBytes at a code point.
+    if (end - begin > kMaxEvidenceBytes) {
+      end = begin + kMaxEvidenceBytes;
+      while (end > begin && (static_cast<unsigned char>(m.cleaned[end]) & 0xC0) == 0x80) --end;
+    }
     for (Cue& c : affect->cues) {
       if (c.name != name) continue;
       const double combined = std::min(1.0, std::max(c.strength, strength) + 0.15 * std::min(c.strength, strength));

@@ -31,6 +31,9 @@ inline constexpr const char* kCueNegativeTrend = "negative_trend";
 // model alone raises an `anger` cue.
 inline constexpr double kModelAngerThreshold = 0.5;
 
+// Evidence longer than this many bytes is cut (at a code point boundary).
+inline constexpr size_t kMaxEvidenceBytes = 160;
+
 // A detected signal with its evidence. Analyze() reports at most one cue per
 // name: the strongest occurrence's evidence, with a strength raised a little
 // by each further occurrence.

@@ -140,4 +140,15 @@ TEST_CASE("bad input: never a crash, bounded time, a sensible result") {
     for (const Cue& c : a.cues) CHECK(RepairUtf8(c.evidence) == c.evidence);
   }
   CHECK(Analyze(inputs[3]).HasCue(kCueHumanRequest));  // bidi controls do not hide the words
+
+  // A long shout keeps readable evidence.
+  std::string shout;
+  for (int i = 0; i < 200; ++i) shout += "WHERE IS MY ÖRDER ";
+  const Affect a = Analyze(shout);
+  REQUIRE(a.HasCue(kCueAnger));
+  for (const Cue& c : a.cues) {
+    CHECK(c.evidence.size() <= kMaxEvidenceBytes);
+    CHECK(RepairUtf8(c.evidence) == c.evidence);
+    CHECK(c.end - c.begin == c.evidence.size());
+  }
 }
