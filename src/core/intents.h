@@ -2,7 +2,7 @@
 //
 // IntentRecognizer learns from a pack's examples when the pack loads (no
 // service, no pre-trained weights): a multinomial logistic regression over
-// hashed word unigrams, word bigrams and character 3-5-grams of each word,
+// hashed word unigrams, word bigrams and character 4-grams of each word,
 // fitted by SGD. Part of the examples (every 10th of each intent, when the
 // pack has enough) is held back for a while to fit a softmax temperature, so
 // the confidence it returns is calibrated: "0.8" means right about 80 % of
@@ -32,12 +32,12 @@ struct IntentMatch {
 };
 
 struct IntentRecognizerOptions {
-  // Passes over the examples. Default: 0 = automatic, 4 for 2000+ examples
+  // Passes over the examples. Default: 0 = automatic, 3 for 2000+ examples
   // (enough on BANKING77; more did not help), 12 for smaller packs.
   int epochs = 0;
   double learning_rate = 4;   // Default: 4, decayed as 1/(1 + t/N).
   double l2 = 1e-6;           // Default: 1e-6 per example step.
-  bool char_ngrams = true;    // Default: true (3..5-grams of each word).
+  bool char_ngrams = true;    // Default: true (4-grams of each word).
   uint32_t seed = 7;          // Default: 7; training is deterministic.
 };
 
