@@ -7,6 +7,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -104,6 +106,35 @@ class AnalyzerHandle {
 
 double Valence(const std::string& text) { return attune::Valence(text); }
 
+// The intent model alone, trained from a pack's intents (for benchmarks and
+// tools: no affect, flows or limits). recognize() returns
+// {"intent", "confidence"} as JSON text.
+class IntentModelHandle {
+ public:
+  explicit IntentModelHandle(const std::string& pack_json) {
+    attune::Pack pack;
+    status_ = attune::LoadPack(pack_json, &pack);
+    if (status_.ok()) {
+      recognizer_.Train(pack.intents);
+      threshold_ = pack.intent_threshold;
+    }
+  }
+  bool ok() const { return status_.ok(); }
+  std::string errorCode() const { return status_.code(); }
+  std::string errorMessage() const { return status_.message(); }
+  std::string recognize(const std::string& text) const {
+    const attune::IntentMatch m = recognizer_.Recognize(text, threshold_);
+    return "{\"intent\":" + nlohmann::json(m.intent).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+           ",\"confidence\":" + std::to_string(m.confidence) + "}";
+  }
+  int featureCount() const { return static_cast<int>(recognizer_.feature_count()); }
+
+ private:
+  attune::Status status_;
+  attune::IntentRecognizer recognizer_;
+  double threshold_ = 0;
+};
+
 // Every diagnostic for a pack (attune::CheckPack): [{severity, pointer,
 // message, line, column, suggestion}], so `attune check` runs the same
 // validator as the engine. `tone_rules` is a tone rules JSON or "".
@@ -189,6 +220,13 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("reset", &AnalyzerHandle::reset);
   emscripten::function("valence", &Valence);
   emscripten::function("checkPack", &CheckPack);
+  emscripten::class_<IntentModelHandle>("IntentModel")
+      .constructor<const std::string&>()
+      .function("ok", &IntentModelHandle::ok)
+      .function("errorCode", &IntentModelHandle::errorCode)
+      .function("errorMessage", &IntentModelHandle::errorMessage)
+      .function("recognize", &IntentModelHandle::recognize)
+      .function("featureCount", &IntentModelHandle::featureCount);
   emscripten::function("featurize", &Featurize);
   emscripten::function("redact", &RedactText);
   emscripten::function("emotionLabels", &EmotionLabels);
