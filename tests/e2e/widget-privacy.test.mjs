@@ -44,3 +44,20 @@ test('no request leaves for anything but the page and Attune\'s static files', a
   assert.ok(requests.some((r) => r.url.endsWith('/attune/attune-core.wasm')), 'the log did record the widget\'s own loads');
   await p.close();
 });
+
+test('idle preload fetches the widget and the core, never the emotion model; opening does', async () => {
+  const p = await browser.context.newPage();
+  const urls = [];
+  browser.context.on('request', (r) => urls.push(new URL(r.url()).pathname));
+  await p.goto(server.url);
+  await p.waitForFunction(() => document.querySelector('attune-chat').matches(':defined'), null, { timeout: 30000 });
+  // The wasm is fetched by the core worker, so watch the context's requests.
+  for (let i = 0; i < 300 && !urls.some((u) => u.endsWith('/attune/attune-core.wasm')); i++) await p.waitForTimeout(100);
+  assert.ok(urls.some((u) => u.endsWith('/attune/attune-core.wasm')), 'the idle preload loaded the core');
+  await p.waitForTimeout(1500);
+  assert.ok(!urls.some((u) => u.startsWith('/attune/ort/') || u.endsWith('emotion-worker.js')), urls.join('\n'));
+  await openChat(p);
+  await p.waitForTimeout(1000);
+  assert.ok(urls.some((u) => u.endsWith('/attune/emotion-worker.js')), 'opening starts the emotion worker');
+  await p.close();
+});

@@ -148,7 +148,10 @@ export class AttuneChat extends HTMLElement {
     this.#scroll();
     input.focus();
     this.#emit('open', {});
-    this.#start().then(() => this.#greet());
+    this.#start().then(() => {
+      this.#startEmotion();
+      return this.#greet();
+    });
   }
 
   close() {
@@ -170,6 +173,7 @@ export class AttuneChat extends HTMLElement {
     if (!clean) return;
     // The greeting comes first even when send() is the first call (e.g. queued before load).
     if (!this.#engine) await this.#start();
+    this.#startEmotion();
     await this.#greet();
     this.#clearChips();
     this.#append({ from: 'user', text: clean });
@@ -256,12 +260,20 @@ export class AttuneChat extends HTMLElement {
     }
     this.#mode = 'bot';
     this.#label();
-    if (c.emotionModel) {
-      this.#emotion = createEmotionClient(new URL(c.baseUrl || HERE, document.baseURI).href, (reason) =>
-        this.#emit('error', { code: 'emotion_unavailable', message: reason, fatal: false }),
-      );
-    }
     this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
+  }
+
+  /**
+   * The emotion model (ONNX Runtime, megabytes) starts only once the visitor
+   * opens the chat, never on the idle preload: a page view that never chats
+   * must not pay for it.
+   */
+  #startEmotion() {
+    const c = this.#config;
+    if (this.#emotion || !c.emotionModel || !this.#engine) return;
+    this.#emotion = createEmotionClient(new URL(c.baseUrl || HERE, document.baseURI).href, (reason) =>
+      this.#emit('error', { code: 'emotion_unavailable', message: reason, fatal: false }),
+    );
   }
 
   #unavailable(err) {
