@@ -113,6 +113,11 @@ export class Handoff {
     const o = this.#o;
     const ch = this.#channel;
     const on = (name, fn) => this.#offs.push(ch.on(name, fn));
+    // A dropped connection is retried by the channel; say so instead of looking stuck.
+    on('status', ({ state } = {}) => {
+      if (state === 'reconnecting') o.status(o.strings().reconnecting);
+      else if (state === 'connected' && this.agentName) o.status(this.agentName);
+    });
     on('agent_joined', ({ agent } = {}) => {
       this.state = 'agent';
       this.agentName = agent?.name || o.strings().agent;

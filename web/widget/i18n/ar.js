@@ -36,5 +36,6 @@ export default {
   csatScore: '{score} من 5',
   csatComment: 'هل لديك ما تضيفه؟ (اختياري)',
   csatThanks: 'شكرًا على ملاحظاتك.',
+  reconnecting: 'جارٍ إعادة الاتصال…',
   newConversation: 'بدأت محادثة جديدة.',
 };

@@ -36,5 +36,6 @@ export default {
   csatScore: '{score} von 5',
   csatComment: 'Möchten Sie etwas ergänzen? (optional)',
   csatThanks: 'Danke für Ihre Rückmeldung.',
+  reconnecting: 'Verbindung wird wiederhergestellt…',
   newConversation: 'Neue Unterhaltung begonnen.',
 };

@@ -38,5 +38,6 @@ export default {
   csatScore: '{score} out of 5',
   csatComment: 'Anything to add? (optional)',
   csatThanks: 'Thank you for your feedback.',
+  reconnecting: 'Reconnecting…',
   newConversation: 'New conversation started.',
 };

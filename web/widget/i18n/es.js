@@ -36,5 +36,6 @@ export default {
   csatScore: '{score} de 5',
   csatComment: '¿Algo que añadir? (opcional)',
   csatThanks: 'Gracias por tu opinión.',
+  reconnecting: 'Reconectando…',
   newConversation: 'Nueva conversación iniciada.',
 };

@@ -36,5 +36,6 @@ export default {
   csatScore: '{score} sur 5',
   csatComment: 'Un commentaire ? (facultatif)',
   csatThanks: 'Merci pour votre avis.',
+  reconnecting: 'Reconnexion…',
   newConversation: 'Nouvelle conversation commencée.',
 };

@@ -36,5 +36,6 @@ export default {
   csatScore: '{score} de 5',
   csatComment: 'Algo a acrescentar? (opcional)',
   csatThanks: 'Obrigado pela sua avaliação.',
+  reconnecting: 'Reconectando…',
   newConversation: 'Nova conversa iniciada.',
 };
