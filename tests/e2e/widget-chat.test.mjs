@@ -272,6 +272,18 @@ test('<attune-chat inline> used directly, without the loader: panel in the page,
   assert.deepEqual(warnings, []);
 });
 
+test('moving the element in the page keeps one panel and the conversation, and it still answers', async () => {
+  const p = await page();
+  await p.goto(server.url);
+  await openChat(p);
+  await say(p, 'where is my order?');
+  await p.evaluate(() => document.querySelector('main').append(Attune.element));
+  assert.equal(await p.locator('attune-chat .panel').count(), 1);
+  assert.equal(await chat(p).panel.isVisible(), true, 'still open');
+  assert.match(await say(p, 'how long does shipping take?'), /working days/);
+  assert.equal(await p.locator('attune-chat .msg.user').count(), 2);
+});
+
 test('persistence (opt-in, session): the conversation survives a reload, and a second tab agrees', async () => {
   const p = await page();
   await p.goto(server.url); // the demo sets persist: 'session'

@@ -98,7 +98,7 @@ export class AttuneChat extends HTMLElement {
     if (!this.hasAttribute('theme')) this.setAttribute('theme', c.theme);
     styles ||= sheet(LAUNCHER_CSS + PANEL_CSS);
     this.#root.adoptedStyleSheets = [styles];
-    this.#build();
+    if (!this.#ui.panel) this.#build(); // connected again after a move: keep the DOM
     this.#memory = createMemory({
       mode: c.persist,
       ttlMinutes: c.persistTtlMinutes,
@@ -107,7 +107,7 @@ export class AttuneChat extends HTMLElement {
       BroadcastChannel: globalThis.BroadcastChannel,
     });
     this.#unsubscribe.push(this.#memory.subscribe((m) => this.#onRemote(m)));
-    for (const m of this.#memory.load()) this.#append(m, { remote: true });
+    if (!this.#messages.length) for (const m of this.#memory.load()) this.#append(m, { remote: true });
     this.#greeted = this.#messages.length > 0;
     this.setLocale(c.locale);
     if (this.hasAttribute('inline') || c.open) this.open();
@@ -123,6 +123,7 @@ export class AttuneChat extends HTMLElement {
     this.#emotion?.dispose();
     this.#emotion = null;
     this.#handoff?.dispose();
+    this.#handoff = null;
     this.#engine?.dispose();
     this.#engine = null;
     this.#starting = null;
