@@ -251,9 +251,10 @@ test('the ES module entry: mount({locale}) draws a Spanish launcher', async () =
     const el = mount({ locale: 'es', position: 'bottom-left' });
     await customElements.whenDefined('attune-chat');
     await new Promise((r) => setTimeout(r, 200));
-    return el.shadowRoot.querySelector('.launcher .label').textContent;
+    const box = el.shadowRoot.querySelector('.launcher').getBoundingClientRect();
+    return [el.shadowRoot.querySelector('.launcher .label').textContent, box.left < window.innerWidth / 2 ? 'left' : 'right'];
   });
-  assert.equal(label, 'Chatea con nosotros');
+  assert.deepEqual(label, ['Chatea con nosotros', 'left'], 'Spanish label, position bottom-left');
   await p.close();
 });
 
