@@ -35,8 +35,14 @@ for (const file of jsonFiles(join(root, 'tests', 'data'))) {
 const packs = [...jsonFiles(join(root, 'packs')), ...jsonFiles(join(root, 'tests', 'data', 'packs'))]
   .filter((f) => !f.endsWith('.schema.json'));
 const templates = new Set();
+const patterns = new Set(['[A-Z]{2}\\d{6}', '#?\\d{5,}', 'SKU-[0-9A-Z]+', '\\w+@\\w+']);
 for (const file of packs) {
-  try { for (const s of strings(JSON.parse(readFileSync(file, 'utf8')).responses ?? {})) templates.add(s); } catch { /* seeds only */ }
+  try {
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    for (const s of strings(pack.responses ?? {})) templates.add(s);
+    for (const e of Object.values(pack.entities ?? {})) if (typeof e?.pattern === 'string') patterns.add(e.pattern);
+    for (const e of Array.isArray(pack.entities) ? pack.entities : []) if (typeof e?.pattern === 'string') patterns.add(e.pattern);
+  } catch { /* seeds only */ }
 }
 
 function write(target, contents) {
@@ -53,6 +59,8 @@ for (const t of sample) {
   write('fuzz_entities', t);
 }
 for (const file of packs) write('fuzz_pack', readFileSync(file));
+let k = 0;
+for (const p of patterns) for (let n = 0; n < 20; n++) write('fuzz_entities', `${p}\n${sample[k++ % Math.max(1, sample.length)] ?? ''}`);
 const msgs = sample.filter((t) => !t.includes('\n'));
 let i = 0;
 for (const t of [...templates].slice(0, 300)) {
