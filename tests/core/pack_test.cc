@@ -142,3 +142,21 @@ TEST_CASE("every shipped pack loads with no errors and no warnings") {
     CHECK(!p.flows.empty());
   }
 }
+
+TEST_CASE("handoff settings reach the HandoffPolicy, range-checked") {
+  Pack p;
+  REQUIRE(LoadPack(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"threshold": 0.5, "release": 0.3, "fallbacks_before_offer": 1, "valence_weight": 0.5, "emotion_weight": 0.2,
+                "trend_turns": 4, "weights": {"anger": 0.9}, "business_hours": ["mon-fri 08:00-18:00 Europe/Madrid", "sat 10:00-14:00"]}})", &p).ok());
+  CHECK(p.handoff.policy.threshold == 0.5);
+  CHECK(p.handoff.policy.fallbacks_before_offer == 1);
+  CHECK(p.handoff.policy.valence_weight == 0.5);
+  CHECK(p.handoff.policy.emotion_weight == 0.2);
+  CHECK(p.handoff.policy.trend_turns == 4);
+  CHECK(p.handoff.policy.weights.at("anger") == 0.9);
+  CHECK(p.handoff.business_hours.size() == 2);
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"trend_turns": 1.5}})") ==
+        "/handoff/trend_turns: expected an integer, got number");
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"weights": {"angr": 1}}})") ==
+        "/handoff/weights/angr: unknown cue name");
+}
