@@ -16,16 +16,14 @@ let relay;
 let relayPort;
 let dir;
 
-before(async () => {
-  server = await serve();
-  dir = mkdtempSync(path.join(tmpdir(), 'attune-relay-e2e-'));
-  relay = spawn(process.execPath, [path.join(root, 'relay/server.mjs'), '--port', '0', '--agent-token', TOKEN,
+function startRelay(port) {
+  const child = spawn(process.execPath, [path.join(root, 'relay/server.mjs'), '--port', String(port), '--agent-token', TOKEN,
     '--db', path.join(dir, 'relay.db'), '--allow-origin', new URL(server.url).origin], { stdio: ['ignore', 'pipe', 'inherit'] });
-  relayPort = await new Promise((resolve, reject) => {
+  const listening = new Promise((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error('the relay did not start in 20 s')), 20000);
-    relay.on('exit', (code) => reject(new Error(`the relay exited (${code})`)));
-    relay.stdout.on('data', (d) => {
+    child.on('exit', (code) => reject(new Error(`the relay exited (${code})`)));
+    child.stdout.on('data', (d) => {
       buf += d;
       const line = buf.split('\n').find((l) => l.includes('"listening"'));
       if (line) {
@@ -34,6 +32,15 @@ before(async () => {
       }
     });
   });
+  return { child, listening };
+}
+
+before(async () => {
+  server = await serve();
+  dir = mkdtempSync(path.join(tmpdir(), 'attune-relay-e2e-'));
+  const first = startRelay(0);
+  relay = first.child;
+  relayPort = await first.listening;
   browser = await launch();
 });
 after(async () => {
@@ -93,6 +100,52 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   await sendAgent({ type: 'close', conversation, id: 'x1', returnToBot: true });
   await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
   assert.match(await say(visitor, 'how long does shipping take?'), /working days/);
+  await visitor.close();
+  await agent.close();
+});
+
+test('the relay killed mid-conversation: the widget says it is reconnecting, then carries on', async () => {
+  const agent = await browser.context.newPage();
+  await agent.goto(server.url + 'favicon.svg');
+  const connectAgent = () => agent.evaluate(({ port, token }) => new Promise((resolve, reject) => {
+    window.__frames = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
+    window.__ws = ws;
+    ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
+    ws.onerror = () => reject(new Error('agent socket failed'));
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
+      resolve();
+    };
+  }), { port: relayPort, token: TOKEN });
+  await connectAgent();
+  const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
+  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+
+  const visitor = await browser.context.newPage();
+  await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
+  await openChat(visitor);
+  await say(visitor, 'I want to talk to a human');
+  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  const queued = await frame(() => window.__frames.find((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
+  await sendAgent({ type: 'accept', conversation });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+
+  relay.kill('SIGKILL');
+  const status = visitor.locator('attune-chat .status');
+  await visitor.waitForFunction(() => document.querySelector('attune-chat').shadowRoot.querySelector('.status').textContent === 'Reconnecting…', null, { timeout: 60000 });
+  const again = startRelay(relayPort);
+  relay = again.child;
+  await again.listening;
+  await visitor.waitForFunction(() => document.querySelector('attune-chat').shadowRoot.querySelector('.status').textContent === 'Ana', null, { timeout: 60000 });
+  assert.equal(await status.innerText(), 'Ana');
+
+  await connectAgent();
+  await sendAgent({ type: 'open', conversation, lastSeq: 0 });
+  await frame(() => window.__frames.find((f) => f.type === 'conversation'));
+  await sendAgent({ type: 'message', conversation, id: 'after-restart', text: 'Still here after the restart.' });
+  await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'Still here after the restart.' }).waitFor({ timeout: 20000 });
   await visitor.close();
   await agent.close();
 });
