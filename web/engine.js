@@ -215,6 +215,11 @@ class Engine {
     this.#live().reset();
   }
 
+  /** Sets a template variable for this conversation, e.g. setVariable('name', 'Ana') for "{name}"; '' clears it. */
+  setVariable(name, value) {
+    this.#live().setVariable(String(name), String(value ?? ''));
+  }
+
   /**
    * The conversation so far, bounded by the limits: {entries: [{role, text, turn, redacted?}], dropped}.
    * With redact (the default) personal data is replaced, as it must be before anything goes to an agent.

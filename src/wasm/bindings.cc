@@ -51,6 +51,10 @@ class EngineHandle {
   void reset() {
     if (engine_) engine_->Reset();
   }
+  // A template variable for this conversation, e.g. the visitor's {name}.
+  void setVariable(const std::string& name, const std::string& value) {
+    if (engine_) engine_->SetVariable(name, value);
+  }
   // The transcript so far, {entries:[{role, text, turn[, redacted]}], dropped},
   // with personal data redacted when `redact` (what may go to an agent).
   val transcript(bool redact) const { return engine_ ? ParseJson(engine_->transcript().ToJson(redact)) : val::null(); }
@@ -208,6 +212,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("greet", &EngineHandle::greet)
       .function("respond", &EngineHandle::respond)
       .function("reset", &EngineHandle::reset)
+      .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)
       .function("limits", &EngineHandle::limits);
