@@ -55,3 +55,17 @@ test('chat --jsonl lines carry reply, intent, confidence, tone, handoff, reasons
   assert.equal(b.flow.status, 'continued');
   assert.deepEqual(b.entities.map((e) => e.type), ['date']);
 });
+
+test('setVariable fills {name} for this conversation; without it the greeting still reads well', () => {
+  const pack = { version: 1, responses: { greeting: 'Hi {name}, welcome.', fallback: 'Sorry?' }, intents: [] };
+  const engine = core.createEngine(pack);
+  try {
+    assert.equal(engine.greet().reply, 'Hi, welcome.');
+    engine.setVariable('name', 'Ana');
+    assert.equal(engine.greet().reply, 'Hi Ana, welcome.');
+    engine.setVariable('name', '');
+    assert.equal(engine.greet().reply, 'Hi, welcome.');
+  } finally {
+    engine.dispose();
+  }
+});
