@@ -86,6 +86,12 @@ test('ONNX Runtime computes what the training script\'s numpy copy of the graph 
   }
 });
 
+test('overlapping predictions (a burst of messages) give the same results as one at a time', async () => {
+  const texts = golden.cases.map((c) => c.text);
+  const burst = await Promise.all(texts.concat(texts).map((t) => model.predict(t)));
+  burst.forEach((r, i) => assert.deepEqual(r.emotion_labels, golden.cases[i % texts.length].emotion_labels, texts[i % texts.length]));
+});
+
 test('any text gives a valid prediction: empty, blank, huge, odd code points', async () => {
   for (const text of ['', '   ', null, undefined, 42, 'x'.repeat(1 << 20), '\u0000\u202e\ud800 😀'.repeat(100)]) {
     const r = await model.predict(text);
