@@ -231,6 +231,12 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
   }
   rd.OptString(v, "consent_text", ptr, &h->consent_text);
   rd.OptString(v, "no_agent_message", ptr, &h->no_agent_message);
+  // The widget shows these as written; a placeholder would reach the visitor.
+  for (const auto& [key, text] : {std::pair<const char*, const std::string*>{"consent_text", &h->consent_text},
+                                  {"no_agent_message", &h->no_agent_message}}) {
+    const std::vector<std::string> vars = TemplateVariables(*text);
+    if (!vars.empty()) rd.Error(ptr + "/" + key, "{" + vars[0] + "} is not filled in handoff texts; write the value itself");
+  }
   if (auto it = v.find("crisis_resources"); it != v.end()) {
     if (!it->is_array()) {
       rd.Error(ptr + "/crisis_resources", std::string("expected an array, got ") + TypeName(*it));

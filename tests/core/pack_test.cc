@@ -155,6 +155,8 @@ TEST_CASE("handoff settings reach the HandoffPolicy, range-checked") {
   CHECK(p.handoff.policy.trend_turns == 4);
   CHECK(p.handoff.policy.weights.at("anger") == 0.9);
   CHECK(p.handoff.business_hours.size() == 2);
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"no_agent_message": "Call {phone}"}})") ==
+        "/handoff/no_agent_message: {phone} is not filled in handoff texts; write the value itself");
   CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"trend_turns": 1.5}})") ==
         "/handoff/trend_turns: expected an integer, got number");
   CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"weights": {"angr": 1}}})") ==
