@@ -3,7 +3,7 @@
 // vader-sentiment side by side, on the labelled data in ../shared/data (read
 // at run time, never copied into the repository).
 //
-//   node tests/bench/valence-eval.mjs [--data DIR] [--native build-x/native/attune-bench]
+//   node tests/bench/valence-eval.mjs [--data DIR] [--dist DIR] [--native build-x/native/attune-bench]
 //
 // Attune runs through the wasm core in dist/ (what the widget ships), or
 // through the native attune-bench with --native (same C++). Data sets:
@@ -29,6 +29,7 @@ const opt = (name, dflt) => {
 };
 const dataDir = path.resolve(opt('--data', path.join(root, '../shared/data')));
 const native = opt('--native');
+const distDir = path.resolve(opt('--dist', path.join(root, 'dist')));
 
 if (!existsSync(dataDir)) {
   console.error(`valence-eval: no data at ${dataDir} (pass --data DIR)`);
@@ -76,7 +77,7 @@ async function attuneScores(texts) {
     return out;
   }
   const { loadCore } = await import(path.join(root, 'web/engine.js'));
-  const core = await loadCore({ baseUrl: new URL('file://' + path.join(root, 'dist') + '/'), wasmBinary: readFileSync(path.join(root, 'dist/attune-core.wasm')) });
+  const core = await loadCore({ baseUrl: new URL('file://' + distDir + '/'), wasmBinary: readFileSync(path.join(distDir, 'attune-core.wasm')) });
   return oneLine.map((t) => core.valence(t));
 }
 const vaderScores = (texts) => texts.map((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound);
@@ -120,7 +121,7 @@ function classify(scores, labels) {
 const sets = [['UMSAB english (tweets)', umsab('english')], ['GoEmotions dev (sentiment groups)', goemotions()]];
 for (const lang of ['spanish', 'french', 'german', 'portuguese', 'italian']) sets.push([`UMSAB ${lang}`, umsab(lang)]);
 
-console.log(`valence agreement with human labels (data: ${dataDir}; attune via ${native ? 'native ' + native : 'wasm dist/'})`);
+console.log(`valence agreement with human labels (data: ${dataDir}; attune via ${native ? 'native ' + native : 'wasm ' + distDir})`);
 console.log('set'.padEnd(36) + 'n'.padStart(6) + '  scorer            spearman  accuracy  macro-F1');
 for (const [name, { texts, labels }] of sets) {
   const ours = await attuneScores(texts);
