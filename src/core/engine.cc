@@ -13,27 +13,6 @@ namespace {
 
 using json = nlohmann::json;
 
-// Word-set overlap with earlier messages: a visitor saying the same thing
-// again is a sign the bot is not helping.
-bool IsRepeat(const std::string& cleaned, const std::vector<std::string>& previous) {
-  auto words = [](const std::string& s) {
-    std::set<std::string> w;
-    for (const Token& t : Tokenize(s))
-      if (t.kind != TokenKind::kPunct) w.insert(t.norm);
-    return w;
-  };
-  const auto now = words(cleaned);
-  if (now.size() < 3) return false;
-  for (const std::string& p : previous) {
-    const auto before = words(p);
-    size_t common = 0;
-    for (const auto& w : now) common += before.count(w);
-    const double jaccard = double(common) / double(now.size() + before.size() - common);
-    if (jaccard >= 0.7) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Status Engine::Create(std::string_view pack_json, std::unique_ptr<Engine>* engine) {
@@ -57,7 +36,6 @@ void Engine::Reset() {
   conversation_.Reset();
   responder_.Reset();
   flows_.Reset();
-  previous_messages_.clear();
   turn_ = 0;
 }
 
@@ -122,11 +100,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // understood even though it matches no intent.
   const bool answers_flow = flows_.WouldAccept(pack_, r.entities);
   const bool fell_back = match.intent == "none" && !answers_flow;
-  const bool repeated = IsRepeat(cleaned, previous_messages_);
-  previous_messages_.push_back(cleaned);
-  if (previous_messages_.size() > 5) previous_messages_.erase(previous_messages_.begin());
-
-  r.decision = conversation_.Observe(&r.affect, fell_back, repeated);
+  // The conversation checks for repetition itself (handoff.h: IsRepeat over
+  // the last messages), so there is one definition of "said it again".
+  r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
   r.tone = ChooseTone(r.affect);
 
   const Intent* intent = pack_.FindIntent(match.intent);

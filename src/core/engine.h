@@ -92,7 +92,6 @@ class Engine {
   FlowRunner flows_;
   std::map<std::string, std::string> variables_;
   Conversation conversation_;
-  std::vector<std::string> previous_messages_;
   int turn_ = 0;
   Limits limits_;
   MessageGate gate_;

@@ -297,6 +297,7 @@ IntentRecognizer::Sparse IntentRecognizer::Vectorize(std::string_view text, bool
 }
 
 IntentRecognizer::Sparse IntentRecognizer::Lookup(std::string_view text) const {
+  // Vectorize only writes (Insert) when grow is true.
   return const_cast<IntentRecognizer*>(this)->Vectorize(text, /*grow=*/false);
 }
 

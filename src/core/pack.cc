@@ -347,7 +347,6 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
       if (!reachable.empty() && !reachable.count(s.id)) rd.Warn(fp + "/steps/" + Esc(s.id), "step is never reached from \"start\"");
   }
 
-  bool any_flow_started = false;
   std::set<std::string> started;
   for (size_t i = 0; i < pack.intents.size(); ++i) {
     const Intent& in = pack.intents[i];
@@ -360,10 +359,8 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
     if (!in.flow.empty()) {
       if (!pack.flows.count(in.flow)) rd.Error(ip + "/flow", "no flow named " + Quote(in.flow) + " in /flows");
       started.insert(in.flow);
-      any_flow_started = true;
     }
   }
-  (void)any_flow_started;
   for (const auto& [name, flow] : pack.flows)
     if (!started.count(name)) rd.Warn("/flows/" + Esc(name), "no intent starts this flow (set \"flow\": " + Quote(name) + " on an intent)");
   for (const auto& [name, r] : pack.responses)
