@@ -42,7 +42,7 @@ function hostPage(settings, { desk = false } = {}) {
   window.__hits = [];
   window.__xss = (id) => __hits.push('__xss:' + id);
   for (const f of ['alert', 'confirm', 'prompt', 'print']) window[f] = (...a) => { __hits.push(f + ':' + a.join(',')); };
-  window.AttuneSettings = ${JSON.stringify(settings)};
+  window.AttuneSettings = ${JSON.stringify(settings).replace(/</g, '\\u003c')};  // '<' escaped: a payload's </script> must not end this tag
   ${desk ? `let push;
   window.__desk = { handoff: null, agent: (f) => push(f) };
   AttuneSettings.channel = { type: 'custom',
@@ -138,8 +138,8 @@ test('visitor text: no payload executes, each is shown as text, the host page is
 });
 
 test('bot templates: a pack whose replies are the payloads renders them inert', async () => {
-  // "{" starts a template variable; "{{" is a literal brace.
-  const templates = payloads.map(({ text }) => text.replace(/\{/g, '{{'));
+  // "{name}" is a template variable; "{{" and "}}" are literal braces.
+  const templates = payloads.map(({ text }) => text.replace(/\{/g, '{{').replace(/\}/g, '}}'));
   const pack = structuredClone(basePack);
   pack.responses.greeting.neutral = [templates.join('\n')];
   for (const r of Object.values(pack.responses)) {
