@@ -41,6 +41,22 @@ try {
     results.push({ launcherMs, greetMs, answerMs, longTasks: long, requests: attune.length, kb: Math.round(attune.reduce((s, r) => s + r.bytes, 0) / 1024) });
     await p.close();
   }
+  // Baseline: the demo page with the loader blocked, same observer and waits.
+  var baseline = [];
+  for (let i = 0; i < runs; i++) {
+    const p = await browser.context.newPage();
+    await p.route('**/attune/attune.js', (r) => r.fulfill({ status: 404, body: '' }));
+    await p.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await p.goto(server.url, { waitUntil: 'load' });
+    await p.waitForTimeout(2500);
+    baseline.push(...(await p.evaluate(() => window.__long)));
+    await p.close();
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -51,3 +67,5 @@ for (const [i, r] of results.entries()) {
 }
 const maxLong = Math.max(0, ...results.flatMap((r) => r.longTasks));
 console.log(`longest main-thread task while loading: ${maxLong} ms (budget 50 ms) (note: the first run includes cold wasm compilation)`);
+console.log(`baseline, the same page without Attune (attune.js blocked): long tasks ${baseline.length ? baseline.join(', ') + ' ms' : 'none'}` +
+  ' (what this machine does anyway; compare before blaming the widget)');

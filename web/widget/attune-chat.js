@@ -404,7 +404,7 @@ export class AttuneChat extends HTMLElement {
         label && m.from !== 'user' ? h('span', { className: 'sr' }, label + ': ') : '',
         bubble,
         m.from === 'system' ? '' : h('time', { className: 'meta', dateTime: time.toISOString() },
-          new Intl.DateTimeFormat(this.#config.locale, { hour: 'numeric', minute: '2-digit' }).format(time))),
+          clock(this.#config.locale).format(time))),
     );
     this.#scroll();
     if (!remote) {
@@ -578,6 +578,13 @@ export class AttuneChat extends HTMLElement {
   #emit(name, detail) {
     this.dispatchEvent(new CustomEvent(PREFIX + name, { bubbles: true, composed: true, detail }));
   }
+}
+
+// Building an Intl formatter costs far more than using one: one per locale.
+const clocks = new Map();
+function clock(locale) {
+  if (!clocks.has(locale)) clocks.set(locale, new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }));
+  return clocks.get(locale);
 }
 
 async function fetchText(url) {
