@@ -4,7 +4,8 @@
 #
 #   scripts/fuzz.sh                 short run: FUZZ_SECONDS (default 25) per target
 #   scripts/fuzz.sh --long          campaign: FUZZ_RUNS (default 10 000 000) executions
-#                                   per target, niced, one target at a time
+#                                   per target, niced, one target at a time;
+#                                   FUZZ_MAX_SECONDS caps each target's time too
 #   scripts/fuzz.sh [--long] fuzz_redact fuzz_pack   only these targets
 #
 # Build dir: ${ATTUNE_BUILD_DIR:-build}/fuzz. Seeds come from tests/data and
@@ -23,7 +24,7 @@ TARGETS=()
 for a in "$@"; do
   case "$a" in
     --long) LONG=1 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) TARGETS+=("$a") ;;
   esac
 done
@@ -54,7 +55,12 @@ for t in "${TARGETS[@]}"; do
     fuzz_pack) max_len=65536; dict=(-dict=tests/fuzz/json.dict) ;;
     fuzz_respond) max_len=4096 ;;
   esac
-  if [ $LONG -eq 1 ]; then budget=(-runs="$RUNS"); else budget=(-max_total_time="$SECONDS_PER"); fi
+  if [ $LONG -eq 1 ]; then
+    budget=(-runs="$RUNS")
+    [ -n "${FUZZ_MAX_SECONDS:-}" ] && budget+=(-max_total_time="$FUZZ_MAX_SECONDS")
+  else
+    budget=(-max_total_time="$SECONDS_PER")
+  fi
   log="$BUILD/$t.log"
   start=$(date +%s)
   set +e

@@ -1,15 +1,25 @@
-// Fuzz target: template rendering with variables and Engine::Respond on the
-// default pack. The input's first line becomes the template of every
-// response variant (so "{name}"-style variables, braces and markup in
-// templates are fuzzed); each following line is one visitor turn (so the
-// values that fill variables come from fuzzed messages). Invariants: every
-// turn serialises to JSON that parses back with a string reply that is
-// valid UTF-8; turn numbers count up.
+// Fuzz target: template rendering with variables, and Engine::Respond on the
+// default pack. The input is lines:
+//   line 1        a template, rendered by FillTemplate with variables whose
+//                 values are lines 2 and 3 (hostile values in hostile
+//                 templates);
+//   lines 2..9    visitor turns on one engine built once from
+//                 packs/ecommerce.en.json, with line 2 also set as the
+//                 visitor's {name} (so every real template renders it);
+//   and, when line 1 starts with '!', the default pack with every response
+//   variant replaced by line 1 is built and answers the turns too (slow:
+//   building trains the intent model, so libFuzzer takes it sparingly).
+// Invariants: valid UTF-8 in gives valid UTF-8 out of FillTemplate; every
+// turn serialises to JSON that parses back with a valid UTF-8 string reply;
+// turn numbers count up.
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/dialogue.h"
 #include "core/engine.h"
 #include "fuzz_util.h"
 
@@ -18,15 +28,27 @@ using json = nlohmann::json;
 
 namespace {
 
-const json& DefaultPack() {
-  static const json pack = json::parse(fuzz::ReadFile(std::string(ATTUNE_PACKS) + "/ecommerce.en.json"), nullptr, false);
-  return pack;
+const std::string& DefaultPackText() {
+  static const std::string text = fuzz::ReadFile(std::string(ATTUNE_PACKS) + "/ecommerce.en.json");
+  return text;
+}
+
+Engine* SharedEngine() {
+  static std::unique_ptr<Engine> engine = [] {
+    std::unique_ptr<Engine> e;
+    if (!Engine::Create(DefaultPackText(), &e).ok()) __builtin_trap();  // the fixture itself must load
+    Limits no_rate;
+    no_rate.max_messages_per_minute = 0;  // a fuzzer is a flood by design
+    e->SetLimits(no_rate);
+    return e;
+  }();
+  return engine.get();
 }
 
 // The default pack with every response text replaced by `tmpl`.
 std::string PackWithTemplate(const std::string& tmpl) {
-  json pack = DefaultPack();
-  if (!pack.is_object() || !pack.contains("responses") || !pack["responses"].is_object()) return pack.dump();
+  json pack = json::parse(DefaultPackText(), nullptr, false);
+  if (!pack.is_object() || !pack.contains("responses") || !pack["responses"].is_object()) return DefaultPackText();
   for (auto& [key, response] : pack["responses"].items()) {
     (void)key;
     if (!response.is_object()) continue;
@@ -47,30 +69,53 @@ std::string PackWithTemplate(const std::string& tmpl) {
   return pack.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (DefaultPack().is_discarded()) __builtin_trap();  // the fixture itself must load
-  const std::string input(fuzz::AsText(data, size));
-  const size_t nl = input.find('\n');
-  const std::string tmpl = RepairUtf8(input.substr(0, nl));
-  std::unique_ptr<Engine> engine;
-  const Status s = Engine::Create(PackWithTemplate(tmpl), &engine);
-  if (!s.ok()) return 0;  // a template the validator refuses is the pack fuzzer's business
+void Converse(Engine* engine, const std::vector<std::string>& turns) {
   int last_turn = 0;
-  size_t at = nl == std::string::npos ? input.size() : nl + 1;
-  int turns = 0;
-  while (at <= input.size() && turns < 8) {
-    size_t end = input.find('\n', at);
-    if (end == std::string::npos) end = input.size();
-    const TurnResult r = engine->Respond(std::string_view(input).substr(at, end - at));
+  for (const std::string& text : turns) {
+    const TurnResult r = engine->Respond(text);
+    ATTUNE_FUZZ_CHECK(r.limit.ok() || r.limit.code() == "message_too_long");
     ATTUNE_FUZZ_CHECK(r.turn == last_turn + 1);
     last_turn = r.turn;
     const json j = json::parse(TurnResultToJson(r), nullptr, false);
     ATTUNE_FUZZ_CHECK(!j.is_discarded() && j["reply"].is_string());
     ATTUNE_FUZZ_CHECK(fuzz::IsValidUtf8(j["reply"].get<std::string>()));
-    ++turns;
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::vector<std::string> lines;
+  const std::string input(fuzz::AsText(data, size));
+  for (size_t at = 0; at <= input.size() && lines.size() < 9;) {
+    size_t end = input.find('\n', at);
+    if (end == std::string::npos) end = input.size();
+    lines.push_back(input.substr(at, end - at));
     at = end + 1;
+  }
+  const std::string tmpl = lines[0];
+  const std::string name = lines.size() > 1 ? lines[1] : "";
+  const std::string order = lines.size() > 2 ? lines[2] : "";
+
+  const std::map<std::string, std::string> vars = {{"name", name}, {"order_id", order}, {"shop_name", tmpl}};
+  const std::string filled = FillTemplate(tmpl, vars);
+  if (fuzz::IsValidUtf8(tmpl) && fuzz::IsValidUtf8(name) && fuzz::IsValidUtf8(order))
+    ATTUNE_FUZZ_CHECK(fuzz::IsValidUtf8(filled));
+
+  const std::vector<std::string> turns(lines.begin() + (lines.size() > 1 ? 1 : 0), lines.end());
+  Engine* engine = SharedEngine();
+  engine->Reset();
+  engine->SetVariable("name", RepairUtf8(name));
+  Converse(engine, turns);
+
+  if (!tmpl.empty() && tmpl[0] == '!') {
+    std::unique_ptr<Engine> custom;
+    if (Engine::Create(PackWithTemplate(RepairUtf8(tmpl)), &custom).ok()) {
+      Limits no_rate;
+      no_rate.max_messages_per_minute = 0;
+      custom->SetLimits(no_rate);
+      Converse(custom.get(), turns);
+    }
   }
   return 0;
 }

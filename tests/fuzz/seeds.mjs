@@ -64,6 +64,6 @@ for (const p of patterns) for (let n = 0; n < 20; n++) write('fuzz_entities', `$
 const msgs = sample.filter((t) => !t.includes('\n'));
 let i = 0;
 for (const t of [...templates].slice(0, 300)) {
-  write('fuzz_respond', `${t.replace(/\n/g, ' ')}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'hello'}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'where is my order'}`);
+  write('fuzz_respond', `${i % 20 === 0 ? '!' : ''}${t.replace(/\n/g, ' ')}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'hello'}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'where is my order'}`);
 }
 console.log(`seeds: ${sample.length} texts, ${packs.length} packs, ${templates.size} templates -> ${out}`);
