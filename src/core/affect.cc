@@ -344,6 +344,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "almost|nearly had a heart attack", 0, false, true},
     {kCueCrisis, "suicide squad", 0, false, true},
     {kCueCrisis, "dying to", 0, false, true},
+    {kCueCrisis, "kill|killing myself laughing", 0, false, true},
 
     // anger (en, es, fr, de, pt, it)
     {kCueAnger, "furious|livid|enraged|infuriated|infuriating|seething", 1, true, false},
