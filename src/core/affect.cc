@@ -601,7 +601,11 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
     const bool talk_only = NeedsQualifier(n) && !qualified;
     // A bare "agent" / "human please" / "real person!" is a request on its own.
     if (!talk_only && content <= 1 + (qualified ? 1 : 0) && !NegatedAt(words, i, 2)) {
-      d->Add(kCueHumanRequest, 0.9, words[qualified ? i - 1 : i]->tok->begin, words[i]->tok->end);
+      // Evidence from a wanting verb just before, if any: "want a human".
+      size_t a = qualified ? i - 1 : i;
+      for (size_t j = a; j > 0 && i - (j - 1) <= 3; --j)
+        if (words[j - 1]->verb && words[j - 1]->clause == words[i]->clause) a = j - 1;
+      d->Add(kCueHumanRequest, 0.9, words[a]->tok->begin, words[i]->tok->end);
       return;
     }
     // Otherwise a request verb within 6 words either side, in the same
