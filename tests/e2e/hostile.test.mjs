@@ -36,13 +36,15 @@ afterEach(async () => {
 // A host page with content of its own, the tripwires, and the widget.
 // `settings` is JSON for window.AttuneSettings (functions for the custom
 // channel are added in-page when `desk` is set).
+// Every '<' in the settings JSON is escaped, so a payload's closing script
+// tag cannot end this inline script early.
 function hostPage(settings, { desk = false } = {}) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
 <script>
   window.__hits = [];
   window.__xss = (id) => __hits.push('__xss:' + id);
   for (const f of ['alert', 'confirm', 'prompt', 'print']) window[f] = (...a) => { __hits.push(f + ':' + a.join(',')); };
-  window.AttuneSettings = ${JSON.stringify(settings).replace(/</g, '\\u003c')};  // '<' escaped: a payload's </script> must not end this tag
+  window.AttuneSettings = ${JSON.stringify(settings).replace(/</g, '\\u003c')};
   ${desk ? `let push;
   window.__desk = { handoff: null, agent: (f) => push(f) };
   AttuneSettings.channel = { type: 'custom',
