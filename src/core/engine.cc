@@ -126,6 +126,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     // A retry keeps the flow going; only an abandoned (or no) flow lets
     // the recognised intent answer.
     if (response.empty() && intent) {
+      for (const auto& [slot, type] : intent->slots)
+        for (const Entity& e : r.entities)
+          if (e.type == type) {
+            flows_.SetSlot(slot, e.text);
+            break;
+          }
       if (!intent->flow.empty()) {
         r.flow = flows_.Start(pack_, intent->flow, r.entities);
         response = r.flow.response;

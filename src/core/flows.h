@@ -60,6 +60,10 @@ class FlowRunner {
   // True when the active step would accept one of `entities`.
   bool WouldAccept(const Pack& pack, const std::vector<Entity>& entities) const;
 
+  // Records a value heard outside a flow (an intent's slots), so templates
+  // and later flows can use it.
+  void SetSlot(const std::string& name, const std::string& value) { slots_[name] = value; }
+
   // Values collected so far, across flows (a later flow may reuse them).
   const std::map<std::string, std::string>& slots() const { return slots_; }
   void Reset();

@@ -356,6 +356,14 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
     // needs no response of its own unless it names one.
     if (in.flow.empty() || jv.count("response")) need_response(in.response, ip + (jv.count("response") ? "/response" : "/name"));
     used.insert(in.response);
+    for (const auto& [slot, type] : in.slots) {
+      slots.insert(slot);
+      if (!entity_types.count(type)) {
+        std::string known;
+        for (const std::string& t : entity_types) known += (known.empty() ? "" : ", ") + t;
+        rd.Error(ip + "/slots/" + Esc(slot), "unknown entity type " + Quote(type) + " (known: " + known + ")");
+      }
+    }
     if (!in.flow.empty()) {
       if (!pack.flows.count(in.flow)) rd.Error(ip + "/flow", "no flow named " + Quote(in.flow) + " in /flows");
       started.insert(in.flow);
@@ -539,7 +547,7 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
         intents_ok = false;
         continue;
       }
-      rd.UnknownKeys(v, ptr, {"name", "examples", "patterns", "response", "flow", "handoff", "distress"});
+      rd.UnknownKeys(v, ptr, {"name", "examples", "patterns", "response", "flow", "slots", "handoff", "distress"});
       rd.OptString(v, "name", ptr, &intent.name);
       if (intent.name.empty()) rd.Error(ptr + "/name", "missing required string");
       else if (intent.name == "none" || intent.name == "greeting") rd.Error(ptr + "/name", Quote(intent.name) + " is reserved");
@@ -556,6 +564,14 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
       intent.response = intent.name;
       rd.OptString(v, "response", ptr, &intent.response);
       rd.OptString(v, "flow", ptr, &intent.flow);
+      if (auto sl = v.find("slots"); sl != v.end() && rd.Object(*sl, ptr + "/slots")) {
+        for (auto it = sl->begin(); it != sl->end(); ++it) {
+          const std::string sp = ptr + "/slots/" + Esc(it.key());
+          if (!IsIdentifier(it.key())) rd.Error(sp, "a slot name is letters, digits and \"_\" (it becomes the template variable {" + it.key() + "})");
+          else if (!it->is_string()) rd.Error(sp, std::string("expected an entity type (a string), got ") + TypeName(*it));
+          else intent.slots[it.key()] = it->get<std::string>();
+        }
+      }
       rd.OptBool(v, "handoff", ptr, &intent.handoff);
       rd.OptBool(v, "distress", ptr, &intent.distress);
       pack.intents.push_back(std::move(intent));

@@ -46,6 +46,9 @@ struct Intent {
   std::vector<std::string> patterns;  // see PatternMatches() in intents.h
   std::string response;  // key into Pack::responses. Default: the intent's name.
   std::string flow;      // flow it starts, if any. Default: none.
+  // slot -> entity type: an entity of that type in the message fills the
+  // slot, usable as {slot} in this (and later) replies. Default: none.
+  std::map<std::string, std::string> slots;
   bool handoff = false;  // Default: false. True for "ask for a person" intents.
   bool distress = false; // Default: false. True when visitors say it upset (complaints):
                          // every reply must acknowledge the feeling (checked by `check`).

@@ -58,3 +58,15 @@ TEST_CASE("hostile input never breaks a turn") {
   CHECK(!e->Respond(std::string(1 << 20, 'x')).reply.empty());
   CHECK(!e->Respond("<script>alert(1)</script>").reply.empty());
 }
+
+TEST_CASE("an intent's slots fill from the message's entities and stay for later replies") {
+  std::unique_ptr<Engine> e;
+  const Status s = Engine::Create(R"({"version": 1,
+    "responses": {"greeting": "Hi", "fallback": "Sorry?", "refund": "I'll look at the refund for {order_id}.",
+                  "status": ["Order {order_id} is on its way.", "Order {order_id} ships today."]},
+    "intents": [{"name": "refund", "examples": ["refund for my order", "I want a refund"], "slots": {"order_id": "order_number"}},
+                {"name": "status", "examples": ["how is it going", "any news"]}]})", &e);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  CHECK(e->Respond("I want a refund for order #A12345").reply == "I'll look at the refund for #A12345.");  // as typed
+  CHECK(e->Respond("any news?").reply.find("Order #A12345") == 0);
+}
