@@ -578,6 +578,14 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
     }
   }
 
+  if (pack.intents.size() > kMaxIntents)
+    rd.Error("/intents", "at most " + std::to_string(kMaxIntents) + " intents (got " + std::to_string(pack.intents.size()) + ")");
+  size_t examples = 0;
+  for (const Intent& in : pack.intents) examples += in.examples.size();
+  if (examples > kMaxExamples)
+    rd.Error("/intents", "at most " + std::to_string(kMaxExamples) + " examples in all (got " + std::to_string(examples) +
+                             "): the model trains in the visitor's browser");
+
   if (auto h = doc.find("handoff"); h != doc.end()) ParseHandoff(rd, *h, "/handoff", &pack.handoff);
 
   // References only make sense once every part has a shape.

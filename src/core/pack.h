@@ -25,6 +25,12 @@
 namespace attune {
 
 inline constexpr int kPackFormatVersion = 1;
+// The intent model trains in the visitor's browser, with memory ~ features x
+// intents: beyond these a pack is refused at load rather than stalling or
+// exhausting the page (BANKING77, 77 intents x 10 003 examples, is well
+// inside both).
+inline constexpr size_t kMaxIntents = 500;
+inline constexpr size_t kMaxExamples = 50000;
 
 // Tones a response may vary by; "neutral" is the one every response needs.
 // "crisis" is used only by the crisis response.

@@ -164,3 +164,14 @@ TEST_CASE("handoff settings reach the HandoffPolicy, range-checked") {
   CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [], "handoff": {"weights": {"angr": 1}}})") ==
         "/handoff/weights/angr: unknown cue name");
 }
+
+TEST_CASE("a pack too big to train in a browser is refused at load") {
+  std::string intents;
+  for (size_t i = 0; i <= kMaxIntents; ++i) intents += std::string(i ? "," : "") + R"({"name": "i)" + std::to_string(i) + R"(", "examples": ["x"], "response": "fallback"})";
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [)" + intents + "]}") ==
+        "/intents: at most 500 intents (got 501)");
+  std::string many = R"({"name": "a", "response": "fallback", "examples": [)";
+  for (size_t i = 0; i <= kMaxExamples; ++i) many += std::string(i ? "," : "") + "\"x\"";
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [)" + many + "]}]}") ==
+        "/intents: at most 50000 examples in all (got 50001): the model trains in the visitor's browser");
+}
