@@ -111,7 +111,7 @@ export interface AttuneApi {
   on<K extends keyof AttuneEventMap>(event: K, fn: (detail: AttuneEventMap[K], event: CustomEvent<AttuneEventMap[K]>) => void): () => void;
 }
 
-/** <attune-chat>: DOM events are named "attune:<event>", bubble and are composed. */
+/** <attune-chat>: DOM events (CustomEvents) named as in AttuneEventMap, bubbling and composed. */
 export declare class AttuneChat extends HTMLElement implements AttuneApi {
   config: AttuneSettings & { baseUrl: string; locale: AttuneLocale };
   readonly isOpen: boolean;
@@ -148,12 +148,12 @@ declare global {
     'attune-chat': AttuneChat;
   }
   interface HTMLElementEventMap {
-    'attune:ready': CustomEvent<AttuneEventMap['ready']>;
-    'attune:open': CustomEvent<AttuneEventMap['open']>;
-    'attune:close': CustomEvent<AttuneEventMap['close']>;
-    'attune:message': CustomEvent<AttuneEventMap['message']>;
-    'attune:handoff': CustomEvent<AttuneEventMap['handoff']>;
-    'attune:error': CustomEvent<AttuneEventMap['error']>;
-    'attune:csat': CustomEvent<AttuneEventMap['csat']>;
+    'ready': CustomEvent<AttuneEventMap['ready']>;
+    'open': CustomEvent<AttuneEventMap['open']>;
+    'close': CustomEvent<AttuneEventMap['close']>;
+    'message': CustomEvent<AttuneEventMap['message']>;
+    'handoff': CustomEvent<AttuneEventMap['handoff']>;
+    'error': CustomEvent<AttuneEventMap['error']>;
+    'csat': CustomEvent<AttuneEventMap['csat']>;
   }
 }

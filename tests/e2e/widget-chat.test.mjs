@@ -34,7 +34,7 @@ test('the demo answers from the wasm core: open, ask, see the reply', async () =
   const errors = watchErrors(p);
   await p.addInitScript(() => {
     window.__turns = [];
-    document.addEventListener('attune:message', (e) => e.detail.turn && window.__turns.push(e.detail.turn));
+    document.addEventListener('message', (e) => e.detail.turn && window.__turns.push(e.detail.turn));
   });
   await p.goto(server.url);
   const c = chat(p);
@@ -140,11 +140,11 @@ test('JS API and events: on() returns an unsubscribe; events bubble out of the s
   const result = await p.evaluate(async () => {
     const seen = [];
     const onDoc = (e) => seen.push(['document', e.type, e.bubbles, e.composed]);
-    for (const n of ['ready', 'open', 'close', 'message']) document.addEventListener('attune:' + n, onDoc);
+    for (const n of ['ready', 'open', 'close', 'message']) document.addEventListener(n, onDoc);
     const messages = [];
     const off = Attune.on('message', (m) => messages.push(m.from));
     Attune.open();
-    await new Promise((r) => document.addEventListener('attune:ready', r, { once: true }));
+    await new Promise((r) => document.addEventListener('ready', r, { once: true }));
     await Attune.send('thanks');
     off();
     await Attune.send('bye');
@@ -154,7 +154,7 @@ test('JS API and events: on() returns an unsubscribe; events bubble out of the s
   assert.deepEqual(result.messages, ['bot', 'user', 'bot'], 'nothing after unsubscribe');
   assert.equal(result.open, false);
   const types = result.seen.map((s) => s[1]);
-  for (const t of ['attune:open', 'attune:ready', 'attune:message', 'attune:close']) assert.ok(types.includes(t), t);
+  for (const t of ['open', 'ready', 'message', 'close']) assert.ok(types.includes(t), t);
   assert.ok(result.seen.every((s) => s[2] === true && s[3] === true), 'bubbling and composed');
   await p.close();
 });
@@ -314,7 +314,7 @@ test('goodbye brings the CSAT prompt (1-5 and a comment), emitted as a csat even
   await say(p, 'bye');
   const card = p.locator('attune-chat .csat');
   await card.waitFor();
-  const csat = p.evaluate(() => new Promise((r) => document.addEventListener('attune:csat', (e) => r(e.detail), { once: true })));
+  const csat = p.evaluate(() => new Promise((r) => document.addEventListener('csat', (e) => r(e.detail), { once: true })));
   await card.getByRole('button', { name: '4 out of 5' }).click();
   await card.locator('textarea').fill('quick and kind');
   await card.getByRole('button', { name: 'Send' }).click();

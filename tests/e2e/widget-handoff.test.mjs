@@ -34,7 +34,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
     onMessage: (fn) => { push = fn; return () => {}; },
     close: async () => { __desk.closed = true; } } };
   window.__handoff = [];
-  document.addEventListener('attune:handoff', (e) => __handoff.push(e.detail.state));
+  document.addEventListener('handoff', (e) => __handoff.push(e.detail.state));
 </script>
 <script src="/attune/attune.js" async></script></head><body><main><h1>Help</h1></main></body></html>`;
 

@@ -11,7 +11,7 @@ import { LAUNCHER_CSS, drawLauncher, sheet } from '../widget/launcher.js';
 /* global __LAUNCHER_LABELS__ */
 // Generated at build time from web/widget/i18n/*.js (one source of truth).
 const LABELS = __LAUNCHER_LABELS__;
-const PREFIX = 'attune:';
+const PREFIX = ''; // bare event names, as in the contract (see attune-chat.js)
 
 (() => {
   if (window.Attune && window.Attune.loaded) return; // the tag was included twice

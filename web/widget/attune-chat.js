@@ -10,11 +10,8 @@
 //       --attune-height, --attune-offset, --attune-z
 // @csspart launcher, badge, panel, header, log, message, bubble,
 //       quick-replies, composer
-// @event attune:ready, attune:open, attune:close, attune:message,
-//       attune:handoff, attune:error, attune:csat (bubbling, composed; the
-//       "attune:" prefix keeps a bubbling "message"/"error" from reaching
-//       window listeners meant for postMessage and script errors). on(name, fn)
-//       takes the name without the prefix.
+// @event ready, open, close, message, handoff, error, csat (CustomEvents,
+//       bubbling and composed; on(name, fn) takes the same names).
 //
 // Privacy: nothing leaves the page unless a channel is configured and the
 // visitor said yes to the consent step; the transcript is redacted by the core.
@@ -28,7 +25,10 @@ import { createMemory } from './memory.js';
 import { createEmotionClient } from './emotion-client.js';
 import { h, icon } from './dom.js';
 
-const PREFIX = 'attune:';
+// Event names are the contract's bare names (DESIGN.md, issue 7). Note: a
+// bubbling `error`/`message` reaches window listeners too; ours are
+// CustomEvents (check `e.detail`), never ErrorEvent/MessageEvent.
+const PREFIX = '';
 const GLOBAL_ATTRS = /^(class|id|style|dir|lang|hidden|inline|slot|part|tabindex|title|aria-.*|data-.*)$/;
 const HERE = new URL('./', import.meta.url).href;
 let styles; // one constructed stylesheet shared by every instance
