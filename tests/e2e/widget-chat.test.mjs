@@ -170,6 +170,22 @@ test('reset() starts a new conversation', async () => {
   await p.close();
 });
 
+test('the core\'s rate limit (20 messages a minute) shows a notice, never an empty bubble', async () => {
+  const p = await page();
+  await p.goto(server.url);
+  await openChat(p);
+  await p.evaluate(async () => {
+    const el = document.querySelector('attune-chat');
+    for (let i = 0; i < 21; i++) await el.send(`where is my order number ${i}?`);
+  });
+  const texts = await p.evaluate(() => [...document.querySelector('attune-chat').shadowRoot.querySelectorAll('.msg:not(.typing)')].map((m) => ({ cls: m.className, text: m.innerText.trim() })));
+  assert.ok(texts.every((m) => m.text.length > 0), 'no empty message');
+  const last = texts[texts.length - 1];
+  assert.match(last.cls, /system/);
+  assert.match(last.text, /sending messages quickly/);
+  await p.close();
+});
+
 test('an invalid pack shows a polite "chat unavailable" state and a console error naming where', async () => {
   const p = await page();
   const errors = watchErrors(p);

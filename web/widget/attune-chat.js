@@ -188,6 +188,9 @@ export class AttuneChat extends HTMLElement {
     } catch (err) {
       return this.#fail(err);
     }
+    // The core refused the turn (too many messages a minute): nothing was
+    // answered, so say so instead of showing an empty bubble.
+    if (turn.limit?.code === 'rate_limited') return this.#append({ from: 'system', text: this.#t.slowDown });
     await this.#typing(this.#t.bot, Math.min(300 + turn.reply.length * 4, 900));
     this.#append({ from: 'bot', text: turn.reply, turn });
     this.#chips(turn.quick_replies);

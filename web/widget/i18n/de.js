@@ -38,4 +38,5 @@ export default {
   csatThanks: 'Danke für Ihre Rückmeldung.',
   reconnecting: 'Verbindung wird wiederhergestellt…',
   newConversation: 'Neue Unterhaltung begonnen.',
+  slowDown: 'Sie senden sehr schnell Nachrichten. Bitte warten Sie kurz und versuchen Sie es erneut.',
 };

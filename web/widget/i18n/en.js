@@ -40,4 +40,5 @@ export default {
   csatThanks: 'Thank you for your feedback.',
   reconnecting: 'Reconnecting…',
   newConversation: 'New conversation started.',
+  slowDown: 'You’re sending messages quickly. Please wait a moment, then try again.',
 };

@@ -38,4 +38,5 @@ export default {
   csatThanks: 'Gracias por tu opinión.',
   reconnecting: 'Reconectando…',
   newConversation: 'Nueva conversación iniciada.',
+  slowDown: 'Estás enviando mensajes muy rápido. Espera un momento y vuelve a intentarlo.',
 };

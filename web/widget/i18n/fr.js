@@ -38,4 +38,5 @@ export default {
   csatThanks: 'Merci pour votre avis.',
   reconnecting: 'Reconnexion…',
   newConversation: 'Nouvelle conversation commencée.',
+  slowDown: 'Vous envoyez des messages très vite. Patientez un instant, puis réessayez.',
 };

@@ -38,4 +38,5 @@ export default {
   csatThanks: 'Obrigado pela sua avaliação.',
   reconnecting: 'Reconectando…',
   newConversation: 'Nova conversa iniciada.',
+  slowDown: 'Você está enviando mensagens muito rápido. Aguarde um momento e tente de novo.',
 };
