@@ -1,0 +1,61 @@
+// Golden conversations (tests/data/conversations) replayed through the widget
+// in Chromium: the same expectations the C++ and Node replays check, read off
+// the turns the widget reports in its `message` events. The emotion model is
+// off (emotionModel: false) because the goldens are lexicon-only, like the
+// other two replays.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, serve, openChat } from './browser.mjs';
+
+const data = new URL('../data/conversations/', import.meta.url);
+const DISTRESS = ['frustrated', 'angry', 'sad', 'anxious', 'crisis'];
+let browser;
+let server;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const file of JSON.parse(readFileSync(new URL('index.json', data), 'utf8'))) {
+  const convo = JSON.parse(readFileSync(new URL(file, data), 'utf8'));
+  test(`widget replay ${file}: ${convo.description}`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      // A bare host page embedding the widget with this conversation's pack.
+      await page.route(server.url + 'replay.html', (r) => r.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>replay</title></head><body><main><h1>Replay</h1></main>
+<script>window.AttuneSettings = { pack: '/attune/packs/${convo.pack}', emotionModel: false };</script>
+<script src="/attune/attune.js" async></script></body></html>`,
+      }));
+      await page.addInitScript(() => {
+        window.__turns = [];
+        document.addEventListener('message', (e) => e.detail?.turn && e.detail.turn.turn > 0 && window.__turns.push(e.detail.turn));
+      });
+      await page.goto(server.url + 'replay.html');
+      await openChat(page);
+      for (const [i, { visitor, expect: want }] of convo.turns.entries()) {
+        await page.evaluate((text) => document.querySelector('attune-chat').send(text), visitor);
+        const got = await page.evaluate((n) => window.__turns[n], i);
+        const msg = `${file} turn ${i + 1} "${visitor}" -> ${JSON.stringify(got)}`;
+        assert.ok(got, `${msg}: the widget reported no turn`);
+        for (const key of ['intent', 'response', 'handoff']) if (key in want) assert.equal(got[key], want[key], msg);
+        if ('flow' in want) assert.equal(got.flow?.status ?? null, want.flow, msg);
+        if ('reply_contains' in want) assert.ok(got.reply.includes(want.reply_contains), msg);
+        if ('acknowledges' in want) assert.equal(got.acknowledgement !== '' || DISTRESS.includes(got.variant_tone), want.acknowledges, msg);
+        if ('crisis_resources' in want) assert.equal(got.crisis_resources.length > 0, want.crisis_resources, msg);
+        for (const e of want.entities ?? []) assert.ok(got.entities.some((g) => g.type === e.type && g.value === e.value), `${msg}: missing ${JSON.stringify(e)}`);
+        // What the visitor sees is the core's reply, as text.
+        const shown = await page.evaluate(() => [...document.querySelector('attune-chat').shadowRoot.querySelectorAll('.msg.bot')].map((m) => m.textContent));
+        assert.ok(shown.some((t) => t.includes(got.reply.slice(0, 40))), `${msg}: reply not shown`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+}
