@@ -149,3 +149,53 @@ test('the relay killed mid-conversation: the widget says it is reconnecting, the
   await visitor.close();
   await agent.close();
 });
+
+// Issue 6: a handoff caused by rising distress and one caused by crisis
+// language, each reaching a live agent over the relay. The agent runs in a
+// second browser context (its own storage and cookies), as a real agent would.
+for (const { name, turns, reason } of [
+  { name: 'rising distress', reason: /anger|negative_trend/,
+    turns: ['my order is late, this is annoying', "it's still not here, this is ridiculous", 'this is unacceptable, I am absolutely furious!!!'] },
+  { name: 'crisis language', reason: /crisis/, turns: ['hi', 'i want to end my life'] },
+]) {
+  test(`${name} hands off to an agent in another browser context, who replies`, async () => {
+    const agentBrowser = await launch();
+    try {
+      const agent = await agentBrowser.context.newPage();
+      await agent.goto(server.url + 'favicon.svg');
+      await agent.evaluate(({ port, token }) => new Promise((resolve, reject) => {
+        window.__frames = [];
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
+        window.__ws = ws;
+        ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
+        ws.onerror = () => reject(new Error('agent socket failed'));
+        setTimeout(() => reject(new Error('agent socket: no open in 10 s')), 10000);
+        ws.onopen = () => {
+          ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
+          resolve();
+        };
+      }), { port: relayPort, token: TOKEN });
+      const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
+      const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+      await frame(() => window.__frames.some((f) => f.type === 'welcome'));
+
+      const visitor = await browser.context.newPage();
+      await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
+      await openChat(visitor);
+      for (const t of turns) await say(visitor, t);
+      await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+
+      const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+      const waiting = queued.conversations.find((c) => c.state === 'queued');
+      assert.match(waiting.summary.reasons.join(' '), reason, JSON.stringify(waiting.summary));
+      await sendAgent({ type: 'accept', conversation: waiting.conversation });
+      await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+      await sendAgent({ type: 'message', conversation: waiting.conversation, id: 'r1', text: 'I am here with you now.' });
+      await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'I am here with you now.' }).waitFor({ timeout: 20000 });
+      await sendAgent({ type: 'close', conversation: waiting.conversation, id: 'c1', returnToBot: true });
+      await visitor.close();
+    } finally {
+      await agentBrowser.close();
+    }
+  });
+}
