@@ -25,9 +25,14 @@ function events(ch) {
 }
 
 for (const mode of ['sse', 'poll']) {
-  test(`webhook channel (${mode}): handoff, agent joins, messages both ways, leave-a-message path`, { timeout: 20000 }, async () => {
+  test(`webhook channel (${mode}): handoff, agent joins, messages both ways, leave-a-message path`, { timeout: 20000 }, async (t) => {
+    // A relay of its own: an agent of the previous test still leaving the
+    // shared relay made "no agent online" a race (seen flaking in CI runs).
+    const relay = await startRelay({ db: path.join(dir, `webhook-${mode}.db`), args: ['--conversations-per-minute', '0'] });
     const ch = createChannel({ type: 'webhook', url: `${relay.http}/api/conversations`, events: mode, pollMs: 100, fetch: pageFetch,
       storage: null, backoff: { baseMs: 50, maxMs: 300 } });
+    // Even when an assertion fails: a polling channel left open keeps the file from ever ending.
+    t.after(async () => { await ch.close().catch(() => {}); await relay.stop(); });
     const rec = events(ch);
     const { conversation, resumed } = await withTimeout(ch.connect(HANDOFF), 5000, 'connect');
     assert.equal(resumed, false);
