@@ -35,6 +35,24 @@ function startRelay(port) {
   return { child, listening };
 }
 
+// The agent side, from a page of the allowed origin: a WebSocket speaking the
+// relay's agent protocol (relay/PROTOCOL.md), frames collected in
+// window.__frames. Fails within 10 s if the socket does not open.
+function connectAgent(page) {
+  return page.evaluate(({ port, token }) => new Promise((resolve, reject) => {
+    window.__frames = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
+    window.__ws = ws;
+    ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
+    ws.onerror = () => reject(new Error('agent socket failed'));
+    setTimeout(() => reject(new Error('agent socket: no open in 10 s')), 10000);
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
+      resolve();
+    };
+  }), { port: relayPort, token: TOKEN });
+}
+
 before(async () => {
   server = await serve();
   dir = mkdtempSync(path.join(tmpdir(), 'attune-relay-e2e-'));
@@ -53,18 +71,7 @@ after(async () => {
 test('visitor consents, the agent gets a redacted transcript, they talk, the agent returns the visitor to the bot', async () => {
   const agent = await browser.context.newPage();
   await agent.goto(server.url + 'favicon.svg'); // any page of the allowed origin
-  await agent.evaluate(({ port, token }) => new Promise((resolve, reject) => {
-    window.__frames = [];
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
-    window.__ws = ws;
-    ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
-    ws.onerror = () => reject(new Error('agent socket failed'));
-    setTimeout(() => reject(new Error('agent socket: no open in 10 s')), 10000);
-    ws.onopen = () => {
-      ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
-      resolve();
-    };
-  }), { port: relayPort, token: TOKEN });
+  await connectAgent(agent);
   await agent.waitForFunction(() => window.__frames.some((f) => f.type === 'welcome'));
   const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
   const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
@@ -107,18 +114,7 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
 test('the relay killed mid-conversation: the widget says it is reconnecting, then carries on', async () => {
   const agent = await browser.context.newPage();
   await agent.goto(server.url + 'favicon.svg');
-  const connectAgent = () => agent.evaluate(({ port, token }) => new Promise((resolve, reject) => {
-    window.__frames = [];
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
-    window.__ws = ws;
-    ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
-    ws.onerror = () => reject(new Error('agent socket failed'));
-    ws.onopen = () => {
-      ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
-      resolve();
-    };
-  }), { port: relayPort, token: TOKEN });
-  await connectAgent();
+  await connectAgent(agent);
   const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
   const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
 
@@ -141,7 +137,7 @@ test('the relay killed mid-conversation: the widget says it is reconnecting, the
   await visitor.waitForFunction(() => document.querySelector('attune-chat').shadowRoot.querySelector('.status').textContent === 'Ana', null, { timeout: 60000 });
   assert.equal(await status.innerText(), 'Ana');
 
-  await connectAgent();
+  await connectAgent(agent);
   await sendAgent({ type: 'open', conversation, lastSeq: 0 });
   await frame(() => window.__frames.find((f) => f.type === 'conversation'));
   await sendAgent({ type: 'message', conversation, id: 'after-restart', text: 'Still here after the restart.' });
@@ -163,18 +159,7 @@ for (const { name, turns, reason } of [
     try {
       const agent = await agentBrowser.context.newPage();
       await agent.goto(server.url + 'favicon.svg');
-      await agent.evaluate(({ port, token }) => new Promise((resolve, reject) => {
-        window.__frames = [];
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/agent`);
-        window.__ws = ws;
-        ws.onmessage = (e) => window.__frames.push(JSON.parse(e.data));
-        ws.onerror = () => reject(new Error('agent socket failed'));
-        setTimeout(() => reject(new Error('agent socket: no open in 10 s')), 10000);
-        ws.onopen = () => {
-          ws.send(JSON.stringify({ type: 'hello', role: 'agent', token, name: 'Ana' }));
-          resolve();
-        };
-      }), { port: relayPort, token: TOKEN });
+      await connectAgent(agent);
       const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
       const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
       await frame(() => window.__frames.some((f) => f.type === 'welcome'));
