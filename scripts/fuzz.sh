@@ -7,6 +7,8 @@
 #                                   per target, niced, one target at a time;
 #                                   FUZZ_MAX_SECONDS caps each target's time too
 #   scripts/fuzz.sh [--long] fuzz_redact fuzz_pack   only these targets
+#   (fuzz_conversation, a whole engine per turn, runs ~200 inputs/s: give it
+#   FUZZ_MAX_SECONDS or run it on its own)
 #
 # Build dir: ${ATTUNE_BUILD_DIR:-build}/fuzz. Seeds come from tests/data and
 # packs/ (tests/fuzz/seeds.mjs); each target's growing corpus lives in
@@ -24,7 +26,7 @@ TARGETS=()
 for a in "$@"; do
   case "$a" in
     --long) LONG=1 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) TARGETS+=("$a") ;;
   esac
 done
@@ -53,7 +55,7 @@ for t in "${TARGETS[@]}"; do
   max_len=8192; dict=()
   case "$t" in
     fuzz_pack) max_len=65536; dict=(-dict=tests/fuzz/json.dict) ;;
-    fuzz_respond) max_len=4096 ;;
+    fuzz_conversation|fuzz_render) max_len=4096 ;;
   esac
   if [ $LONG -eq 1 ]; then
     budget=(-runs="$RUNS")

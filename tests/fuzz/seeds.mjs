@@ -64,6 +64,14 @@ for (const p of patterns) for (let n = 0; n < 20; n++) write('fuzz_entities', `$
 const msgs = sample.filter((t) => !t.includes('\n'));
 let i = 0;
 for (const t of [...templates].slice(0, 300)) {
-  write('fuzz_respond', `${i % 20 === 0 ? '!' : ''}${t.replace(/\n/g, ' ')}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'hello'}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'where is my order'}`);
+  write('fuzz_conversation', `${i % 20 === 0 ? '!' : ''}${t.replace(/\n/g, ' ')}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'hello'}\n${msgs[i++ % Math.max(1, msgs.length)] ?? 'where is my order'}`);
+}
+// fuzz_render: a variables line, then templates (a pack's variants, hostile
+// texts from the golden data as variable values and as templates).
+const tmplList = [...templates];
+for (let n = 0; n < 400 && tmplList.length; n++) {
+  const value = msgs[n % Math.max(1, msgs.length)]?.replace(/[|\n]/g, ' ') ?? 'Ann';
+  const lines = [tmplList[n % tmplList.length], tmplList[(n * 7 + 3) % tmplList.length], n % 5 === 0 ? value : tmplList[(n * 13 + 1) % tmplList.length]];
+  write('fuzz_render', [`name=${value}|order_id=A${n}|shop_name=Shop`, ...lines.map((l) => l.replace(/\n/g, ' '))].join('\n'));
 }
 console.log(`seeds: ${sample.length} texts, ${packs.length} packs, ${templates.size} templates -> ${out}`);
