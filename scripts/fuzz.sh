@@ -17,7 +17,7 @@
 # input in <build>/fuzz/artifacts/<target>/ and makes this script exit 1:
 # turn it into a regression test named after what broke (tests/core/), then fix.
 # A summary line per target (executions, seconds, result) goes to stdout and
-# to <build>/fuzz/last-run.txt.
+# is appended to <build>/fuzz/last-run.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,17 +40,18 @@ ALL=$(cd tests/fuzz && ls fuzz_*.cc | sed 's/\.cc$//')
 [ ${#TARGETS[@]} -eq 0 ] && read -r -a TARGETS <<<"$(echo $ALL)"
 cmake --build "$BUILD" -j"${FUZZ_JOBS:-2}" --target "${TARGETS[@]}" >/dev/null
 
-rm -rf "$BUILD/seeds"
-node tests/fuzz/seeds.mjs "$BUILD/seeds" >/dev/null
+# Seeds per invocation, so two runs on different targets can share a build dir.
+SEEDS="$BUILD/seeds.$$"
+trap 'rm -rf "$SEEDS"' EXIT
+node tests/fuzz/seeds.mjs "$SEEDS" >/dev/null
 
 SECONDS_PER=${FUZZ_SECONDS:-25}
 RUNS=${FUZZ_RUNS:-10000000}
 NICE=()
 [ $LONG -eq 1 ] && NICE=(nice -n 10)
-: >"$BUILD/last-run.txt"
 status=0
 for t in "${TARGETS[@]}"; do
-  corpus="$BUILD/corpus/$t"; seeds="$BUILD/seeds/$t"; art="$BUILD/artifacts/$t"
+  corpus="$BUILD/corpus/$t"; seeds="$SEEDS/$t"; art="$BUILD/artifacts/$t"
   mkdir -p "$corpus" "$seeds" "$art"
   max_len=8192; dict=()
   case "$t" in
@@ -74,7 +75,7 @@ for t in "${TARGETS[@]}"; do
   took=$(( $(date +%s) - start ))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   if [ $rc -eq 0 ]; then verdict="no finding"; else verdict="FINDING (exit $rc), see $log and $art/"; status=1; fi
-  line="$t: ${execs:-?} executions in ${took}s, corpus $(ls "$corpus" | wc -l) files: $verdict"
+  line="$(date -u +%FT%TZ) $t: ${execs:-?} executions in ${took}s, corpus $(ls "$corpus" | wc -l) files: $verdict"
   echo "$line" | tee -a "$BUILD/last-run.txt"
   [ $rc -ne 0 ] && grep -m5 -E 'ERROR|SUMMARY|invariant' "$log" || true
 done
