@@ -223,8 +223,8 @@ bool PhraseValence(const Message& m, size_t i, double* v) {
   static const std::unordered_set<std::string> kFirsts = [] {
     std::unordered_set<std::string> f;
     for (const auto& [phrase, _] : kIdioms) f.insert(phrase.substr(0, phrase.find(' ')));
-    for (size_t k = 0; k < kVaderLexiconSize; ++k) {
-      const std::string_view t = kVaderLexicon[k].token;
+    for (const LexiconEntry& e : VaderLexicon()) {
+      const std::string_view t = e.token;
       if (const size_t sp = t.find(' '); sp != std::string_view::npos) f.emplace(t.substr(0, sp));
     }
     return f;
@@ -567,11 +567,11 @@ bool IsFiller(const std::string& w) {
 const WordInfo* Lookup(std::string_view word) {
   static const std::unordered_map<std::string_view, WordInfo> kTable = [] {
     std::unordered_map<std::string_view, WordInfo> t;
-    t.reserve(kVaderLexiconSize + 1024);
-    for (size_t i = 0; i < kVaderLexiconSize; ++i) {
-      WordInfo& w = t[kVaderLexicon[i].token];
+    t.reserve(VaderLexicon().size() + 1024);
+    for (const LexiconEntry& e : VaderLexicon()) {
+      WordInfo& w = t[e.token];
       w.in_lexicon = true;
-      w.lexicon = kVaderLexicon[i].valence;
+      w.lexicon = e.valence;
     }
     for (const auto& [word, scalar] : Boosters()) t[word].booster = scalar;
     for (std::string_view n : Negators()) t[n].negator = t[n].negates = true;

@@ -10,17 +10,19 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace attune {
 
 struct LexiconEntry {
-  const char* token;  // lower-case; a few entries are two words ("fed up")
-  float valence;      // -4..+4
+  std::string_view token;  // lower-case; a few entries are two words ("fed up")
+  float valence;           // -4..+4
 };
 
-// The generated VADER table, sorted bytewise by token.
-extern const LexiconEntry kVaderLexicon[];
-extern const size_t kVaderLexiconSize;
+// The VADER table, sorted bytewise by token. Decoded on first use from the
+// generated, packed form (tokens as one '\n'-separated string, valences as
+// tenths in one byte each); the views point into that static string.
+const std::vector<LexiconEntry>& VaderLexicon();
 
 // Looks up a lower-case word, emoticon or two-word phrase. Returns true and
 // sets *valence when found; leaves *valence unchanged otherwise.

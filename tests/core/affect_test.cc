@@ -85,12 +85,17 @@ TEST_CASE("valence follows VADER's rules") {
 }
 
 TEST_CASE("the VADER lexicon is generated in, complete and sorted") {
-  REQUIRE(kVaderLexiconSize > 7000);
-  for (size_t i = 1; i < kVaderLexiconSize; ++i)
-    REQUIRE(std::string_view(kVaderLexicon[i - 1].token) < std::string_view(kVaderLexicon[i].token));
+  const std::vector<LexiconEntry>& lexicon = VaderLexicon();
+  REQUIRE(lexicon.size() > 7000);
+  for (size_t i = 1; i < lexicon.size(); ++i) REQUIRE(lexicon[i - 1].token < lexicon[i].token);
+  for (const LexiconEntry& e : lexicon) REQUIRE((!e.token.empty() && e.valence >= -4 && e.valence <= 4));
   double v = 0;
   REQUIRE(LexiconValence("good", &v));
   CHECK(v == doctest::Approx(1.9));
+  REQUIRE(LexiconValence("fed up", &v));  // two-word entries survive the packing
+  CHECK(v < 0);
+  REQUIRE(LexiconValence(":)", &v));
+  CHECK(v == doctest::Approx(2.0));
   CHECK_FALSE(LexiconValence("qwertyuiop", &v));
 }
 
