@@ -2,6 +2,7 @@
 // emotion worker and the Node CLI.
 //
 //   const core = await loadCore({ baseUrl, wasmBinary });
+//   const tools = await loadCore({ baseUrl, tools: true }); // + valence, analyzer, checkPack
 //   const engine = core.createEngine(packJsonText);   // throws AttuneError
 //   const turn = engine.respond('where is my order?'); // a turn result
 //   engine.dispose();                                  // frees the wasm object
@@ -28,13 +29,17 @@ const wellFormed = (text) => {
 };
 
 /**
- * Loads the wasm core once per base URL (a cached promise; a failed load is
- * not cached, so a later call can retry).
- * @param {{baseUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array, moduleUrl?: string|URL}} [options]
+ * Loads the wasm core once per base URL and build (a cached promise; a failed
+ * load is not cached, so a later call can retry). The default build,
+ * attune-core, is the widget's: engines, redact, featurize, emotion labels.
+ * `tools: true` loads attune-tools, the superset that adds valence(),
+ * createAnalyzer() and checkPack() (the CLI, tests and benchmarks), so pages
+ * never download the pack checker.
+ * @param {{baseUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array, moduleUrl?: string|URL, tools?: boolean}} [options]
  */
 export function loadCore(options = {}) {
   const base = new URL(options.baseUrl ?? './', import.meta.url).href;
-  const key = options.wasmBinary ? base + '#binary' : base;
+  const key = base + (options.tools ? '#tools' : '') + (options.wasmBinary ? '#binary' : '');
   if (!cache.has(key)) {
     const promise = instantiate(base, options).catch((err) => {
       cache.delete(key);
@@ -46,14 +51,15 @@ export function loadCore(options = {}) {
 }
 
 async function instantiate(base, options) {
-  const { default: createAttuneCore } = await import(new URL(options.moduleUrl ?? 'attune-core.mjs', base).href);
+  const module = options.moduleUrl ?? (options.tools ? 'attune-tools.mjs' : 'attune-core.mjs');
+  const { default: createAttuneCore } = await import(new URL(module, base).href);
   let aborted;
-  const module = await createAttuneCore({
+  const instance = await createAttuneCore({
     locateFile: (path) => new URL(path, base).href,
     ...(options.wasmBinary ? { wasmBinary: options.wasmBinary } : {}),
     onAbort: (what) => { aborted = what; },
   });
-  return new Core(module, () => aborted);
+  return new Core(instance, () => aborted);
 }
 
 class Core {
@@ -63,6 +69,14 @@ class Core {
   constructor(module, aborted) {
     this.#m = module;
     this.#aborted = aborted;
+  }
+
+  // A function only the tools build has, or a clear error in the widget's.
+  #tool(name) {
+    if (typeof this.#m[name] !== 'function') {
+      throw new AttuneError('not_in_build', `${name} is in the tools build only: loadCore({ tools: true })`);
+    }
+    return this.#m[name];
   }
 
   /** How many engines are alive in wasm memory (created and not yet disposed): a leak check. */
@@ -91,9 +105,9 @@ class Core {
     return this.#m.redact(wellFormed(text));
   }
 
-  /** Valence of one message in [-1, 1] (the core's VADER-class scorer). */
+  /** Valence of one message in [-1, 1] (the core's VADER-class scorer). Tools build. */
   valence(text) {
-    return this.#m.valence(String(text ?? ''));
+    return this.#tool('valence')(String(text ?? ''));
   }
 
   /**
@@ -104,7 +118,7 @@ class Core {
    */
   createAnalyzer(pack) {
     const text = pack === undefined || pack === null ? '' : typeof pack === 'string' ? pack : JSON.stringify(pack);
-    const handle = new this.#m.Analyzer(text);
+    const handle = new (this.#tool('Analyzer'))(text);
     if (!handle.ok()) {
       const err = new AttuneError(handle.errorCode(), handle.errorMessage());
       handle.delete();
@@ -120,7 +134,7 @@ class Core {
    */
   checkPack(pack, toneRules = '') {
     const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
-    return this.#m.checkPack(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules));
+    return this.#tool('checkPack')(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules));
   }
 
   /**

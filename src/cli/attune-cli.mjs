@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // attune: the command line for template authors, scripts and benchmarks.
-// It runs the same wasm core as the browser (dist/attune-core.wasm).
+// It runs the same C++ core as the browser, in its tools build
+// (dist/attune-tools.wasm: the widget's core plus valence, analyzer, checker).
 // Each subcommand is a module in ./commands exporting `usage` and `run`.
 //
 // Exit status: 0 on success, 1 when the input is invalid, 2 on usage errors.

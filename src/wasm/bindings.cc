@@ -1,4 +1,8 @@
 // The one Embind binding file: the core's API as seen from JavaScript.
+// Compiled twice (CMakeLists.txt): attune-core, the widget's module (engines,
+// redact, featurize, emotion labels), and with ATTUNE_TOOLS attune-tools, the
+// superset the CLI, tests and benchmarks load (valence, Analyzer, checkPack,
+// IntentModel): the pack checker and tone check stay out of every page.
 //
 // Errors never cross as exceptions: an Engine built from a bad pack reports
 // ok() == false with errorCode()/errorMessage(), and web/engine.js turns that
@@ -74,6 +78,7 @@ class EngineHandle {
   std::unique_ptr<attune::Engine> engine_;
 };
 
+#ifdef ATTUNE_TOOLS
 // One conversation's affect analysis without intents or replies (the CLI's
 // `analyze`). Built from a pack's JSON to take its settings.handoff, or from
 // "" for the default policy; a bad pack reports ok() == false like Engine.
@@ -157,6 +162,8 @@ val CheckPack(const std::string& pack_json, const std::string& tone_rules) {
   return out;
 }
 
+#endif  // ATTUNE_TOOLS
+
 val Featurize(const std::string& text) {
   const std::vector<int32_t> ids = attune::Featurize(text);
   val out = val::global("Int32Array").new_(ids.size());
@@ -216,6 +223,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)
       .function("limits", &EngineHandle::limits);
+#ifdef ATTUNE_TOOLS
   emscripten::class_<AnalyzerHandle>("Analyzer")
       .constructor<const std::string&>()
       .function("ok", &AnalyzerHandle::ok)
@@ -232,6 +240,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("errorMessage", &IntentModelHandle::errorMessage)
       .function("recognize", &IntentModelHandle::recognize)
       .function("featureCount", &IntentModelHandle::featureCount);
+#endif
   emscripten::function("featurize", &Featurize);
   emscripten::function("redact", &RedactText);
   emscripten::function("emotionLabels", &EmotionLabels);

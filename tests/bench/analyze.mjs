@@ -86,7 +86,7 @@ if (native) {
 }
 
 // ---- Node: wasm and vader
-const core = await loadCore({ baseUrl: new URL(`file://${distDir}/`), wasmBinary: readFileSync(path.join(distDir, 'attune-core.wasm')) });
+const core = await loadCore({ baseUrl: new URL(`file://${distDir}/`), tools: true, wasmBinary: readFileSync(path.join(distDir, 'attune-tools.wasm')) });
 const analyzer = core.createAnalyzer();
 results['attune node wasm (analyze)'] = timeLoop(texts, (t) => analyzer.analyze(t), seconds);
 analyzer.dispose();
@@ -121,7 +121,7 @@ async function browser() {
     await page.addScriptTag({ url: '/vader.js' });
     return await page.evaluate(async ({ texts, seconds }) => {
       const { loadCore } = await import('/web/engine.js');
-      const core = await loadCore({ baseUrl: '/dist/' });
+      const core = await loadCore({ baseUrl: '/dist/', tools: true });
       // Batches, not single calls: without cross-origin isolation Chrome's
       // clock is coarse (TOOLCHAIN.md #12).
       const loop = (fn) => {

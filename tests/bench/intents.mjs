@@ -104,8 +104,8 @@ if (nativeBin) {
 
 // --- Node (wasm) ------------------------------------------------------------
 const dist = path.join(root, 'dist');
-const { default: createAttuneCore } = await import(path.join(dist, 'attune-core.mjs'));
-const m = await createAttuneCore({ wasmBinary: readFileSync(path.join(dist, 'attune-core.wasm')) });
+const { default: createAttuneCore } = await import(path.join(dist, 'attune-tools.mjs'));
+const m = await createAttuneCore({ wasmBinary: readFileSync(path.join(dist, 'attune-tools.wasm')) });
 for (const [name, s] of Object.entries(sets)) {
   const t0 = performance.now();
   const model = new m.IntentModel(packs[name].split);
@@ -133,8 +133,8 @@ if (!args.includes('--no-chromium')) {
   try { ({ chromium } = await import('playwright-core')); } catch { console.log('chromium: playwright-core not installed; skipped'); }
   if (chromium && existsSync('/usr/bin/chromium')) {
     const files = {
-      '/attune-core.mjs': [readFileSync(path.join(dist, 'attune-core.mjs')), 'text/javascript'],
-      '/attune-core.wasm': [readFileSync(path.join(dist, 'attune-core.wasm')), 'application/wasm'],
+      '/attune-tools.mjs': [readFileSync(path.join(dist, 'attune-tools.mjs')), 'text/javascript'],
+      '/attune-tools.wasm': [readFileSync(path.join(dist, 'attune-tools.wasm')), 'application/wasm'],
       '/pack.json': [Buffer.from(packs.banking77.all), 'application/json'],
       '/': [Buffer.from('<!doctype html><title>bench</title>'), 'text/html'],
     };
@@ -154,7 +154,7 @@ if (!args.includes('--no-chromium')) {
       const page = await ctx.newPage();
       await page.goto(base + '/');
       const result = await page.evaluate(async (runs) => {
-        const { default: create } = await import('/attune-core.mjs');
+        const { default: create } = await import('/attune-tools.mjs');
         const mod = await create({ locateFile: (p) => '/' + p });
         const pack = await (await fetch('/pack.json')).text();
         const times = [];

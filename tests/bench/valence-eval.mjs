@@ -77,7 +77,7 @@ async function attuneScores(texts) {
     return out;
   }
   const { loadCore } = await import(path.join(root, 'web/engine.js'));
-  const core = await loadCore({ baseUrl: new URL('file://' + distDir + '/'), wasmBinary: readFileSync(path.join(distDir, 'attune-core.wasm')) });
+  const core = await loadCore({ baseUrl: new URL('file://' + distDir + '/'), tools: true, wasmBinary: readFileSync(path.join(distDir, 'attune-tools.wasm')) });
   return oneLine.map((t) => core.valence(t));
 }
 const vaderScores = (texts) => texts.map((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound);

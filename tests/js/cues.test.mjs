@@ -10,7 +10,7 @@ import { loadCore, AttuneError } from '../../web/engine.js';
 
 // ATTUNE_DIST lets a developer point the suite at a private build's dist/.
 const dist = process.env.ATTUNE_DIST ? new URL(`file://${process.env.ATTUNE_DIST.replace(/\/?$/, '/')}`) : new URL('../../dist/', import.meta.url);
-const core = await loadCore({ baseUrl: dist, wasmBinary: readFileSync(new URL('attune-core.wasm', dist)) });
+const core = await loadCore({ baseUrl: dist, tools: true, wasmBinary: readFileSync(new URL('attune-tools.wasm', dist)) });
 const golden = JSON.parse(readFileSync(new URL('../data/cues.json', import.meta.url), 'utf8'));
 const cli = fileURLToPath(new URL('attune-cli.mjs', dist));
 

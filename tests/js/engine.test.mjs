@@ -31,3 +31,24 @@ test('the featurizer gives the same ids every time', () => {
   assert.deepEqual([...core.featurize('I am so angry!!!')], [...core.featurize('I am so angry!!!')]);
   assert.equal(core.emotionLabels.length, 28);
 });
+
+test('the widget build leaves the tools out with a clear error; the tools build has them and the same engine', async () => {
+  assert.throws(() => core.valence('great'), (e) => e instanceof AttuneError && e.code === 'not_in_build' && /tools: true/.test(e.message));
+  assert.throws(() => core.checkPack(pack), (e) => e.code === 'not_in_build');
+  assert.throws(() => core.createAnalyzer(), (e) => e.code === 'not_in_build');
+  const tools = await loadCore({ baseUrl: dist, tools: true, wasmBinary: readFileSync(new URL('attune-tools.wasm', dist)) });
+  assert.notEqual(tools, core);
+  assert.ok(tools.valence('this is great') > 0);
+  assert.deepEqual(tools.checkPack(pack).filter((d) => d.severity === 'error'), []);
+  // Same C++ engine in both builds: the same pack answers the same way.
+  const a = core.createEngine(pack);
+  const b = tools.createEngine(pack);
+  for (const text of ['hi', 'where is my order 12345', 'this is useless, I want a human']) {
+    const [x, y] = [a.respond(text), b.respond(text)];
+    assert.equal(x.reply, y.reply);
+    assert.equal(x.intent, y.intent);
+    assert.deepEqual(x.cues, y.cues);
+  }
+  a.dispose();
+  b.dispose();
+});

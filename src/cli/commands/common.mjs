@@ -29,7 +29,7 @@ export function parseArgs(argv, spec) {
 
 /** The wasm core, loaded from dist/ next to the bundled CLI. */
 export function core() {
-  return loadCore({ baseUrl: distDir, wasmBinary: readFileSync(new URL('attune-core.wasm', distDir)) });
+  return loadCore({ baseUrl: distDir, tools: true, wasmBinary: readFileSync(new URL('attune-tools.wasm', distDir)) });
 }
 
 export function readText(path) {
