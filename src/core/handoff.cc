@@ -38,6 +38,8 @@ std::vector<uint64_t> RepeatWords(std::string_view cleaned) { return WordHashes(
 bool RepeatsAny(const std::vector<uint64_t>& now, const std::vector<std::vector<uint64_t>>& previous) {
   if (now.size() < 3) return false;
   for (const auto& before : previous) {
+    // Jaccard can be no more than smaller/larger: most pairs end here.
+    if (std::min(now.size(), before.size()) < 0.7 * std::max(now.size(), before.size())) continue;
     size_t common = 0;
     for (size_t a = 0, b = 0; a < now.size() && b < before.size();) {
       if (now[a] < before[b]) ++a;

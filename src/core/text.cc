@@ -82,22 +82,33 @@ uint32_t Fnv1a(std::string_view s) {
 
 }  // namespace
 
-void AppendUtf8(char32_t cp, std::string* out) {
+// Writes cp's UTF-8 (1-4 bytes) at out; returns how many.
+static inline size_t EncodeUtf8(char32_t cp, char* out) {
   if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    out[0] = static_cast<char>(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  char bytes[4];
+  out->append(bytes, EncodeUtf8(cp, bytes));
 }
 
 // Decodes one code point at in[i]; returns its length, or 0 when invalid.
@@ -205,6 +216,8 @@ std::vector<Token> Tokenize(std::string_view s) {
   // into the message.
   std::vector<char32_t> cps;
   std::vector<size_t> offs;
+  cps.reserve(s.size());
+  offs.reserve(s.size() + 1);
   for (size_t i = 0; i < s.size();) {
     char32_t cp;
     size_t n = DecodeOne(s, i, &cp);
@@ -215,6 +228,7 @@ std::vector<Token> Tokenize(std::string_view s) {
   }
   offs.push_back(s.size());
   const size_t n = cps.size();
+  std::vector<char> scratch;
   std::vector<Token> tokens;
   tokens.reserve(n / 3 + 1);
   auto emit = [&](TokenKind kind, size_t a, size_t b) {
@@ -321,16 +335,24 @@ std::vector<Token> Tokenize(std::string_view s) {
       Token* t = emit(TokenKind::kWord, i, j);
       int letters = 0, upper = 0, run = 1;
       char32_t prev = 0;
+      // The norm is written into `scratch` (4 bytes per code point at most)
+      // and assigned once: appending byte by byte to a std::string is a
+      // library call per byte in the wasm build.
+      scratch.resize(4 * (j - i));
+      char* norm = scratch.data();
+      size_t len = 0;
       for (size_t k = i; k < j; ++k) {
         const char32_t ch = cps[k];
-        if (IsLetter(ch)) { ++letters; if (IsUpperCp(ch)) ++upper; }
+        const bool letter = IsLetter(ch);
+        if (letter) { ++letters; if (IsUpperCp(ch)) ++upper; }
         run = (ch == prev) ? run + 1 : 1;
-        if (run == 3 && IsLetter(ch)) t->elongated = true;
+        if (run == 3 && letter) t->elongated = true;
         // Squeeze runs to two letters: "soooo" -> "soo"; the lexicon
         // lookup tries the single-letter form too.
-        if (run <= 2) AppendUtf8(LowerCp(IsApostrophe(ch) ? U'\'' : ch), &t->norm);
+        if (run <= 2) len += EncodeUtf8(LowerCp(IsApostrophe(ch) ? U'\'' : ch), norm + len);
         prev = ch;
       }
+      t->norm.assign(norm, len);
       t->all_caps = letters >= 2 && upper == letters;
       i = j;
       continue;

@@ -92,6 +92,21 @@ results['attune node wasm (analyze)'] = timeLoop(texts, (t) => analyzer.analyze(
 analyzer.dispose();
 results['attune node wasm (valence)'] = timeLoop(texts, (t) => core.valence(t), seconds);
 results['vader-sentiment node'] = timeLoop(texts, (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t), seconds);
+// A whole turn (analysis + intents + entities + reply), in the tools build
+// (-O3, which the analyze figures above use) and in the widget's (-Oz, what
+// a page runs): what the size-for-speed trade of the widget build costs.
+const widgetCore = await loadCore({ baseUrl: new URL(`file://${distDir}/`), wasmBinary: readFileSync(path.join(distDir, 'attune-core.wasm')) });
+const packText = readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8');
+for (const [name, c] of [['tools build -O3', core], ['widget build -Oz', widgetCore]]) {
+  const engine = c.createEngine(packText);
+  engine.setLimits({ max_messages_per_minute: 0 });
+  let k = 0;
+  results[`attune node wasm (respond, ${name})`] = timeLoop(texts, (t) => {
+    if (++k % 100 === 0) engine.reset();  // a conversation of 100 turns, then a new one
+    engine.respond(t);
+  }, seconds);
+  engine.dispose();
+}
 
 // ---- Chromium: the same three, in a page
 async function browser() {
@@ -165,3 +180,4 @@ console.log(`  chromium: attune valence / vader       ${ratio('attune chromium w
 console.log(`  node:     attune analyze / vader       ${ratio('attune node wasm (analyze)', 'vader-sentiment node')}`);
 console.log(`  node:     attune valence / vader       ${ratio('attune node wasm (valence)', 'vader-sentiment node')}`);
 console.log(`  native analyze / node wasm analyze     ${ratio('attune native (analyze)', 'attune node wasm (analyze)')}`);
+console.log(`  respond: tools -O3 / widget -Oz         ${ratio('attune node wasm (respond, tools build -O3)', 'attune node wasm (respond, widget build -Oz)')}`);
