@@ -9,6 +9,10 @@
 #   scripts/fuzz.sh [--long] fuzz_redact fuzz_pack   only these targets
 #   (fuzz_conversation, a whole engine per turn, runs ~200 inputs/s: give it
 #   FUZZ_MAX_SECONDS or run it on its own)
+#   FUZZ_MAX_LEN=2048 scripts/fuzz.sh --long   shorter inputs, several times
+#                                   the executions a second once corpora grow
+# Do not SIGSTOP a running target: libFuzzer's per-input timeout is wall
+# time, so a paused target reports a (false) timeout when it resumes.
 #
 # Build dir: ${ATTUNE_BUILD_DIR:-build}/fuzz. Seeds come from tests/data and
 # packs/ (tests/fuzz/seeds.mjs); each target's growing corpus lives in
@@ -26,7 +30,7 @@ TARGETS=()
 for a in "$@"; do
   case "$a" in
     --long) LONG=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) TARGETS+=("$a") ;;
   esac
 done
@@ -58,6 +62,7 @@ for t in "${TARGETS[@]}"; do
     fuzz_pack) max_len=65536; dict=(-dict=tests/fuzz/json.dict) ;;
     fuzz_conversation|fuzz_render) max_len=4096 ;;
   esac
+  max_len=${FUZZ_MAX_LEN:-$max_len}
   if [ $LONG -eq 1 ]; then
     budget=(-runs="$RUNS")
     [ -n "${FUZZ_MAX_SECONDS:-}" ] && budget+=(-max_total_time="$FUZZ_MAX_SECONDS")
