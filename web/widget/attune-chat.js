@@ -146,7 +146,10 @@ export class AttuneChat extends HTMLElement {
     panel.hidden = false;
     launcher?.setAttribute('aria-expanded', 'true');
     this.#setUnread(0);
-    this.#scroll();
+    // Reading scrollHeight now would force the whole panel's first layout
+    // inside the click; in the next frame it shares the layout that frame
+    // does anyway.
+    requestAnimationFrame(() => this.#scroll());
     input.focus();
     this.#emit('open', {});
     this.#start().then(() => {
