@@ -310,6 +310,9 @@ test('persistence (opt-in, session): the conversation survives a reload, and a s
   await chat(p).launcher.click();
   await p.locator('attune-chat .msg.user').filter({ hasText: 'where is my order?' }).waitFor({ timeout: 10000 });
   assert.equal(await p.locator('attune-chat .msg.bot').count(), 2, 'greeting and answer restored, no second greeting');
+  // The core's state came back too: the bot had asked for the order number,
+  // and the number alone is still understood as the answer to that question.
+  assert.match(await say(p, '#12345678'), /order #?12345678/i);
 
   // BroadcastChannel: a second page of the same site sees new messages live.
   const p2 = await browser.context.newPage();

@@ -268,6 +268,14 @@ export class AttuneChat extends HTMLElement {
       this.#unavailable(err);
       return;
     }
+    // A restored conversation: the visitor's messages to the bot are answered
+    // again, silently, so the core picks up where it was (a flow's question,
+    // rising distress) instead of starting over under the restored history.
+    const agentFrom = this.#messages.findIndex((m) => m.from === 'agent');
+    const said = this.#messages.slice(0, agentFrom < 0 ? undefined : agentFrom).filter((m) => m.from === 'user');
+    if (said.length) {
+      await this.#engine.replay(said.map((m) => m.text)).catch((err) => console.warn('Attune: could not restore the conversation state: ' + err.message));
+    }
     this.#mode = 'bot';
     this.#label();
     this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
@@ -432,6 +440,8 @@ export class AttuneChat extends HTMLElement {
     if (msg?.type === 'message' && msg.message && !this.#messages.some((m) => m.id === msg.message.id)) {
       this.#append(msg.message, { remote: true });
       this.#greeted = true;
+      // Another tab's visitor turn: keep this tab's core in step with it.
+      if (msg.message.from === 'user' && this.#mode === 'bot' && !this.#handoff?.active) this.#engine?.replay([msg.message.text]).catch(() => {});
     } else if (msg?.type === 'reset') this.reset({ remote: true });
   }
 

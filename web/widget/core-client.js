@@ -37,27 +37,15 @@ function inWorker(baseUrl) {
   return { call, terminate: () => worker.terminate() };
 }
 
-async function onMainThread(baseUrl) {
-  const { loadCore } = await import('../engine.js');
-  let core;
-  let engine;
-  const ops = {
-    init: async ({ pack }) => {
-      core = await loadCore({ baseUrl });
-      engine = core.createEngine(pack);
-    },
-    greet: () => engine.greet(),
-    respond: ({ text, emotions }) => engine.respond(text, emotions ? { emotions } : {}),
-    reset: () => engine.reset(),
-    redact: ({ texts }) => texts.map((t) => core.redact(t).text),
-    dispose: () => engine?.dispose(),
-  };
+async function onMainThread() {
+  const { createOps } = await import('./core-ops.js');
+  const ops = createOps();
   return { call: async (op, args = {}) => ops[op](args), terminate() {} };
 }
 
 /**
  * Loads the core and builds an engine from `packText`.
- * @returns {Promise<{greet, respond, reset, redact, dispose}>} every method returns a promise
+ * @returns {Promise<{greet, respond, replay, reset, redact, dispose}>} every method returns a promise
  */
 export async function startCore(baseUrl, packText) {
   let backend;
@@ -68,13 +56,15 @@ export async function startCore(baseUrl, packText) {
     backend?.terminate();
     if (err.code !== 'worker_failed' && !(err instanceof TypeError) && err.name !== 'SecurityError') throw err;
     console.warn(`Attune: ${err.message}; running the core on the main thread`);
-    backend = await onMainThread(baseUrl);
-    await backend.call('init', { pack: packText });
+    backend = await onMainThread();
+    await backend.call('init', { baseUrl, pack: packText });
   }
   const { call } = backend;
   return {
     greet: () => call('greet'),
     respond: (text, { emotions } = {}) => call('respond', { text, emotions }),
+    /** the visitor's earlier messages, answered silently to restore the conversation's state */
+    replay: (texts) => call('replay', { texts }),
     reset: () => call('reset'),
     /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
     redact: (texts) => call('redact', { texts }),
