@@ -12,6 +12,14 @@ mkdirSync(dist, { recursive: true });
 
 const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning', legalComments: 'none' };
 
+// Emscripten's glue only has its whitespace minified (Debian ships no Closure
+// compiler); esbuild also shortens its local names: 13.2 -> 9.9 KB gzip.
+// In place and idempotent; Embind's names are strings, which stay.
+for (const f of ['attune-core.mjs', 'attune-tools.mjs']) {
+  const file = path.join(dist, f);
+  if (existsSync(file)) await build({ entryPoints: [file], outfile: file, allowOverwrite: true, minify: true, format: 'esm', target: 'es2022', logLevel: 'warning' });
+}
+
 // The Node CLI: engine.js inlined, the core module loaded from dist/ at run time.
 await build({
   ...common,
