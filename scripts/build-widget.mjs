@@ -5,6 +5,7 @@
 //   dist/attune-core-worker.js  the wasm core's worker (engine.js inlined)
 //   dist/attune.mjs      the ES module entry (re-exports attune-chat.js)
 //   dist/attune.d.ts     its TypeScript declarations
+// ATTUNE_NO_MINIFY=1 keeps names readable, for profiling the widget in Chromium.
 import { build } from 'esbuild';
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,7 +14,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const web = path.join(root, 'web');
-const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
+const common = { bundle: true, minify: process.env.ATTUNE_NO_MINIFY !== '1', target: 'es2022', legalComments: 'none', logLevel: 'warning', charset: 'utf8' };
 
 // Launcher labels for every language, from the i18n tables (their one source).
 const labels = {};

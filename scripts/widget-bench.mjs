@@ -5,7 +5,10 @@
 //   - main-thread long tasks (> 50 ms) while loading, from a PerformanceObserver
 //   - requests and bytes the widget fetched
 // Usage: node scripts/widget-bench.mjs [--runs 3] [--cpu-slowdown 4]   (after scripts/build.sh)
-//   --cpu-slowdown N: Chromium's CPU throttling (DevTools), a mid-range phone is ~4
+//   --cpu-slowdown N: Chromium's CPU throttling (DevTools), a mid-range phone is ~4.
+//   At 4x the one widget task over 50 ms is the page's first Intl formatter
+//   (ICU start-up, ~16 ms at 1x, paid once per page by whoever uses Intl
+//   first; the widget pays it while idle, for its timestamps).
 import { launch, serve, chat, say } from '../tests/e2e/browser.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
