@@ -111,6 +111,45 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   await agent.close();
 });
 
+test('the visitor goes to another page of the site mid-conversation: the widget reconnects to the same agent', async () => {
+  const agent = await browser.context.newPage();
+  await agent.goto(server.url + 'favicon.svg');
+  await connectAgent(agent);
+  const frame = (pred, arg) => agent.waitForFunction(pred, arg, { timeout: 20000 }).then((h) => h.jsonValue());
+  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+
+  const visitor = await browser.context.newPage();
+  const url = `${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`;
+  await visitor.goto(url);
+  await openChat(visitor);
+  await say(visitor, 'I need to speak to a person please');
+  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
+  await sendAgent({ type: 'accept', conversation });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+
+  // A new page load in the same tab (sessionStorage survives, the page does not).
+  await visitor.goto(url + '&page=2');
+  await visitor.locator('attune-chat .launcher').click();
+  await visitor.locator('attune-chat .status').filter({ hasText: 'Ana' }).waitFor({ timeout: 20000 });
+  await visitor.locator('attune-chat textarea#attune-input').fill('still there? I changed pages');
+  await visitor.locator('attune-chat textarea#attune-input').press('Enter');
+  const got = await frame((c) => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor' && f.conversation === c && /changed pages/.test(f.text)), conversation);
+  assert.equal(got.conversation, conversation, 'the same conversation, not a new one');
+  await sendAgent({ type: 'message', conversation, id: 'nav1', text: 'Yes, still here with you.' });
+  await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'still here with you' }).waitFor({ timeout: 20000 });
+  assert.equal(await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'still here with you' }).count(), 1);
+  const bots = await visitor.locator('attune-chat .msg.bot').count();
+  assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot stays silent');
+  await sendAgent({ type: 'close', conversation, id: 'navx', returnToBot: true });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
+  // Back with the bot: the next page load does not reconnect.
+  assert.equal(await visitor.evaluate(() => sessionStorage.getItem('attune:handoff')), null);
+  await visitor.close();
+  await agent.close();
+});
+
 test('the relay killed mid-conversation: the widget says it is reconnecting, then carries on', async () => {
   const agent = await browser.context.newPage();
   await agent.goto(server.url + 'favicon.svg');

@@ -80,6 +80,15 @@ export class BaseChannel {
     return () => this.listeners.get(event)?.delete(fn);
   }
 
+  /** True when this tab stored a conversation (or one being created) that connect() would resume. */
+  hasStoredSession() {
+    try {
+      return !!this.storage?.getItem(this.storageKey);
+    } catch {
+      return false;
+    }
+  }
+
   /** Open the conversation with the handoff payload (or resume the one stored for this tab). */
   async connect(handoff) {
     if (this.state !== 'idle') throw new ChannelError('already_connected', 'connect() may be called once per channel');

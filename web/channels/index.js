@@ -15,8 +15,9 @@
 // Events: 'status' {state: 'connecting'|'queued'|'connected'|'reconnecting'|'offline'},
 // 'agent_joined' {agent: {name}}, 'message' {id, from: 'agent', text, at}, 'typing' {},
 // 'no_agent' {reason: 'offline'|'closed_hours'}, 'closed' {reason, returnToBot}, 'csat_request' {}.
-// Methods: connect(handoff), send(text, {suggestions}), sendTyping(), leaveMessage(text, contact),
-// sendCsat({score, comment}), close(), on(event, fn) -> off.
+// Methods: connect(handoff) -> {conversation, resumed, state, agent}, send(text, {suggestions}),
+// sendTyping(), leaveMessage(text, contact), sendCsat({score, comment}), close(), on(event, fn) -> off,
+// hasStoredSession() (this tab has a conversation connect() would resume, e.g. after navigating).
 // Errors are ChannelError with a `code` (bad_config, not_connected, closed, too_long, rate_limited, ...).
 import { WebSocketChannel } from './websocket.js';
 import { WebhookChannel } from './webhook.js';

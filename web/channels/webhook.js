@@ -58,7 +58,7 @@ export class WebhookChannel extends BaseChannel {
             this.afterOpen(state);
             for (const f of r.events) this.handleFrame(f);
             this.startEvents();
-            return { conversation: this.session.conversation, resumed: true, state };
+            return { conversation: this.session.conversation, resumed: true, state, agent: r.agent ?? null };
           } catch (e) {
             if (e.status !== 401 && e.status !== 404) throw e;
             this.session = null; // gone or not ours: start a new conversation
@@ -73,7 +73,7 @@ export class WebhookChannel extends BaseChannel {
         this.afterOpen(r.state);
         if (r.availability) this.handleFrame(r.availability);
         this.startEvents();
-        return { conversation: r.conversation, resumed: !!r.existed, state: r.state };
+        return { conversation: r.conversation, resumed: !!r.existed, state: r.state, agent: r.agent ?? null };
       } catch (e) {
         if (e.code !== 'network' && e.code !== 'server_error' && e.code !== 'internal') throw e;
         if (Date.now() > deadline) throw new ChannelError('connect_timeout', `no answer from ${this.url} within ${this.connectTimeoutMs} ms`);

@@ -108,7 +108,7 @@ export class WebSocketChannel extends BaseChannel {
     else if (f.state === 'queued' || f.state === 'message_left') this.setStatus('queued');
     if (this.opened) {
       const o = this.opened; this.opened = null; clearTimeout(this.connectTimer);
-      o.resolve({ conversation: f.conversation, resumed, state: f.state });
+      o.resolve({ conversation: f.conversation, resumed, state: f.state, agent: f.agent ?? null });
     }
     this.pump();
   }

@@ -23,6 +23,7 @@ import { loadStrings, format, en } from './i18n/index.js';
 import { renderMessage, plainText } from './format.js';
 import { createMemory } from './memory.js';
 import { createEmotionClient } from './emotion-client.js';
+import { handoffWasActive } from './handoff-flag.js';
 import { h, icon } from './dom.js';
 
 // Event names are the contract's bare names (DESIGN.md, issue 7). Note: a
@@ -279,6 +280,8 @@ export class AttuneChat extends HTMLElement {
     this.#mode = 'bot';
     this.#label();
     this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
+    // A person was (being) reached on the previous page of this tab: reconnect.
+    if (c.channel && handoffWasActive()) (await this.#handoffFlow()).resume();
   }
 
   /**

@@ -12,6 +12,7 @@
 // While connecting or with an agent, the bot stays silent.
 import { h } from './dom.js';
 import { format } from './i18n/index.js';
+import { markActive } from './handoff-flag.js';
 
 export class Handoff {
   state = 'bot';
@@ -55,6 +56,39 @@ export class Handoff {
     o.emit('handoff', { ...base, state: 'consent' });
   }
 
+  /**
+   * The visitor was with a person (or waiting for one) on the previous page of
+   * this tab: reconnect to that conversation instead of starting over. The
+   * channel resumes its stored session and replays what was missed.
+   */
+  async resume() {
+    if (this.state !== 'bot' || !this.#o.config.channel) return markActive(false);
+    const o = this.#o;
+    const t = o.strings();
+    try {
+      const { createChannel } = await import('../channels/index.js');
+      const channel = createChannel(o.config.channel);
+      if (!channel.hasStoredSession()) return markActive(false);
+      this.#channel = channel;
+      this.state = 'connecting';
+      o.status(t.connecting);
+      this.#listen();
+      const r = await channel.connect(await this.#payload());
+      if (r.state === 'assigned') {
+        this.state = 'agent';
+        this.agentName = r.agent?.name || t.agent;
+        o.status(this.agentName);
+      } else if (r.state === 'closed' || r.state === 'message_left') {
+        this.#back();
+        return;
+      }
+      o.emit('handoff', { state: this.state, resumed: true, ...(this.agentName ? { agent: this.agentName } : {}) });
+    } catch (err) {
+      console.warn('Attune: could not resume the conversation with live support: ' + (err?.message ?? err));
+      this.#back();
+    }
+  }
+
   /** The visitor said no, or typed to the bot instead of answering. */
   cancelConsent(explicit = false) {
     if (this.state !== 'consent') return;
@@ -71,6 +105,7 @@ export class Handoff {
     this.#consentCard?.remove();
     this.#consentCard = null;
     this.state = 'connecting';
+    markActive(true);
     o.append({ from: 'system', text: t.connecting });
     o.status(t.connecting);
     o.emit('handoff', { state: 'connecting' });
@@ -189,6 +224,7 @@ export class Handoff {
   /** Back to the bot; the channel is released (after an agent closed, close() sends nothing more). */
   #back() {
     this.state = 'bot';
+    markActive(false);
     this.agentName = null;
     this.#o.status(null);
     this.#o.clearTyping();
