@@ -289,16 +289,24 @@ test('<attune-chat inline> used directly, without the loader: panel in the page,
   assert.deepEqual(warnings, []);
 });
 
-test('moving the element in the page keeps one panel and the conversation, and it still answers', async () => {
+test('moving the element in the page keeps one panel, the same core and the conversation; removing it stops the core', async () => {
   const p = await page();
+  const workers = [];
+  p.on('worker', (w) => { if (w.url().endsWith('/attune-core-worker.js')) workers.push(w); });
   await p.goto(server.url);
   await openChat(p);
   await say(p, 'where is my order?');
   await p.evaluate(() => document.querySelector('main').append(Attune.element));
   assert.equal(await p.locator('attune-chat .panel').count(), 1);
   assert.equal(await chat(p).panel.isVisible(), true, 'still open');
-  assert.match(await say(p, 'how long does shipping take?'), /working days/);
+  // Still inside the order flow: the number alone answers the bot's question.
+  assert.match(await say(p, '#12345678'), /order #?12345678/i);
   assert.equal(await p.locator('attune-chat .msg.user').count(), 2);
+  assert.equal(workers.length, 1, 'a move does not start a second core');
+
+  const closed = new Promise((resolve) => workers[0].once('close', resolve));
+  await p.evaluate(() => Attune.element.remove());
+  await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the core worker was not stopped')), 10000))]);
 });
 
 test('persistence (opt-in, session): the conversation survives a reload, and a second tab agrees', async () => {

@@ -111,7 +111,7 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   await agent.close();
 });
 
-test('the visitor goes to another page of the site mid-conversation: the widget reconnects to the same agent', async () => {
+test('the widget moved in the page, then the visitor goes to another page mid-conversation: the same agent stays on the line', async () => {
   const agent = await browser.context.newPage();
   await agent.goto(server.url + 'favicon.svg');
   await connectAgent(agent);
@@ -128,6 +128,12 @@ test('the visitor goes to another page of the site mid-conversation: the widget 
   const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
   await sendAgent({ type: 'accept', conversation });
   await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+
+  // The page's framework moves the widget: Ana stays on the line.
+  await visitor.evaluate(() => document.querySelector('main').append(Attune.element));
+  await visitor.locator('attune-chat textarea#attune-input').fill('did the page just jump?');
+  await visitor.locator('attune-chat textarea#attune-input').press('Enter');
+  await frame((c) => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor' && f.conversation === c && /page just jump/.test(f.text)), conversation);
 
   // A new page load in the same tab (sessionStorage survives, the page does not).
   await visitor.goto(url + '&page=2');

@@ -56,6 +56,7 @@ export class AttuneChat extends HTMLElement {
   #typingTimer = 0;
   #csatShown = false;
   #seq = 0;
+  #running = false; // set up by connectedCallback, until a real removal tears it down
 
   constructor() {
     super();
@@ -79,6 +80,8 @@ export class AttuneChat extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.#running) return; // moved within the page: the conversation never stopped
+    this.#running = true;
     if (!this.#config) {
       const attrs = {};
       // Global HTML attributes (class, id, dir, aria-*, ...) are not settings.
@@ -119,6 +122,16 @@ export class AttuneChat extends HTMLElement {
   }
 
   disconnectedCallback() {
+    // A move (removed and appended again in one go, as page frameworks do)
+    // keeps the core, the conversation and a person on the line; only a
+    // removal still in place when this script's microtasks run tears down.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown();
+    });
+  }
+
+  #teardown() {
+    this.#running = false;
     for (const off of this.#unsubscribe.splice(0)) off();
     this.#memory?.close();
     this.#emotion?.dispose();
