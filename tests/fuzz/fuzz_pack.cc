@@ -1,20 +1,39 @@
 // Fuzz target: the template-pack loader and validator (LoadPack through
-// Engine::Create) and, when a fuzzed pack is accepted, its first turns, so a
+// Engine::Create, and CheckPack with the English tone rules, what `attune
+// check` runs) and, when a fuzzed pack is accepted, its first turns, so a
 // pack that validates can never make rendering or the recognizer misbehave.
 // Invariants: a failure is a Status with a code and never leaves an engine;
+// `attune check` reports an error exactly when the engine refuses the pack;
+// every diagnostic is an error or a warning with a position inside the text;
 // every turn serialises to JSON that parses back.
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/engine.h"
+#include "core/pack.h"
 #include "fuzz_util.h"
 
 using namespace attune;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::string tone_rules = fuzz::ReadFile(std::string(ATTUNE_PACKS) + "/tone-rules/en.json");
+  const std::string_view text = fuzz::AsText(data, size);
+  const std::vector<Diagnostic> diags = CheckPack(text, tone_rules);
+  const size_t lines = 1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  bool check_error = false;
+  for (const Diagnostic& d : diags) {
+    ATTUNE_FUZZ_CHECK(d.severity == "error" || d.severity == "warning");
+    ATTUNE_FUZZ_CHECK(!d.message.empty());
+    ATTUNE_FUZZ_CHECK(d.line >= 0 && static_cast<size_t>(d.line) <= lines && d.column >= 0);
+    check_error |= d.severity == "error";
+  }
+
   std::unique_ptr<Engine> engine;
-  const Status s = Engine::Create(fuzz::AsText(data, size), &engine);
+  const Status s = Engine::Create(text, &engine);
+  ATTUNE_FUZZ_CHECK(check_error == !s.ok());  // `attune check` and the engine agree
   if (!s.ok()) {
     ATTUNE_FUZZ_CHECK(engine == nullptr);
     ATTUNE_FUZZ_CHECK(s.code() == "invalid_json" || s.code() == "invalid_pack");
