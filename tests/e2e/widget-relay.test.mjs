@@ -53,6 +53,34 @@ function connectAgent(page) {
   }), { port: relayPort, token: TOKEN });
 }
 
+// An agent page of the allowed origin (in `b`, the shared browser unless
+// given), connected: `frame(pred, arg)` waits for a frame matching pred
+// (20 s), `sendAgent(frame)` sends one.
+async function openAgent(b = browser) {
+  const agent = await b.context.newPage();
+  await agent.goto(server.url + 'favicon.svg'); // any page of the allowed origin
+  await connectAgent(agent);
+  const frame = (pred, arg = null) => agent.waitForFunction(pred, arg, { timeout: 20000 }).then((h) => h.jsonValue());
+  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+  return { agent, frame, sendAgent };
+}
+
+// A visitor page that asks for a person, consents, and is accepted by the
+// agent of `openAgent()`; returns the page, its URL and the conversation id.
+async function visitorWithAgent({ frame, sendAgent }, ask) {
+  const visitor = await browser.context.newPage();
+  const url = `${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`;
+  await visitor.goto(url);
+  await openChat(visitor);
+  await say(visitor, ask);
+  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
+  await sendAgent({ type: 'accept', conversation });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+  return { visitor, url, conversation };
+}
+
 before(async () => {
   server = await serve();
   dir = mkdtempSync(path.join(tmpdir(), 'attune-relay-e2e-'));
@@ -69,12 +97,8 @@ after(async () => {
 });
 
 test('visitor consents, the agent gets a redacted transcript, they talk, the agent returns the visitor to the bot', async () => {
-  const agent = await browser.context.newPage();
-  await agent.goto(server.url + 'favicon.svg'); // any page of the allowed origin
-  await connectAgent(agent);
+  const { agent, frame, sendAgent } = await openAgent();
   await agent.waitForFunction(() => window.__frames.some((f) => f.type === 'welcome'));
-  const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
-  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
 
   const visitor = await browser.context.newPage();
   await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
@@ -112,22 +136,9 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
 });
 
 test('the widget moved in the page, then the visitor goes to another page mid-conversation: the same agent stays on the line', async () => {
-  const agent = await browser.context.newPage();
-  await agent.goto(server.url + 'favicon.svg');
-  await connectAgent(agent);
-  const frame = (pred, arg) => agent.waitForFunction(pred, arg, { timeout: 20000 }).then((h) => h.jsonValue());
-  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+  const { agent, frame, sendAgent } = await openAgent();
 
-  const visitor = await browser.context.newPage();
-  const url = `${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`;
-  await visitor.goto(url);
-  await openChat(visitor);
-  await say(visitor, 'I need to speak to a person please');
-  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
-  const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
-  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
-  await sendAgent({ type: 'accept', conversation });
-  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+  const { visitor, url, conversation } = await visitorWithAgent({ frame, sendAgent }, 'I need to speak to a person please');
 
   // The page's framework moves the widget: Ana stays on the line.
   await visitor.evaluate(() => document.querySelector('main').append(Attune.element));
@@ -157,21 +168,9 @@ test('the widget moved in the page, then the visitor goes to another page mid-co
 });
 
 test('the relay killed mid-conversation: the widget says it is reconnecting, then carries on', async () => {
-  const agent = await browser.context.newPage();
-  await agent.goto(server.url + 'favicon.svg');
-  await connectAgent(agent);
-  const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
-  const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+  const { agent, frame, sendAgent } = await openAgent();
 
-  const visitor = await browser.context.newPage();
-  await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
-  await openChat(visitor);
-  await say(visitor, 'I want to talk to a human');
-  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
-  const queued = await frame(() => window.__frames.find((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
-  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
-  await sendAgent({ type: 'accept', conversation });
-  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+  const { visitor, conversation } = await visitorWithAgent({ frame, sendAgent }, 'I want to talk to a human');
 
   relay.kill('SIGKILL');
   const status = visitor.locator('attune-chat .status');
@@ -202,11 +201,7 @@ for (const { name, turns, reason } of [
   test(`${name} hands off to an agent in another browser context, who replies`, async () => {
     const agentBrowser = await launch();
     try {
-      const agent = await agentBrowser.context.newPage();
-      await agent.goto(server.url + 'favicon.svg');
-      await connectAgent(agent);
-      const frame = (pred) => agent.waitForFunction(pred, null, { timeout: 20000 }).then((h) => h.jsonValue());
-      const sendAgent = (f) => agent.evaluate((x) => window.__ws.send(JSON.stringify(x)), f);
+      const { frame, sendAgent } = await openAgent(agentBrowser);
       await frame(() => window.__frames.some((f) => f.type === 'welcome'));
 
       const visitor = await browser.context.newPage();
