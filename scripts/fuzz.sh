@@ -11,6 +11,9 @@
 #   FUZZ_MAX_SECONDS or run it on its own)
 #   FUZZ_MAX_LEN=2048 scripts/fuzz.sh --long   shorter inputs, several times
 #                                   the executions a second once corpora grow
+#   FUZZ_WORKERS=2 scripts/fuzz.sh --long fuzz_pack   N processes of one
+#                                   target on its one corpus (each picks up the
+#                                   others' finds), FUZZ_RUNS shared between them
 # Do not SIGSTOP a running target: libFuzzer's per-input timeout is wall
 # time, so a paused target reports a (false) timeout when it resumes.
 #
@@ -30,7 +33,7 @@ TARGETS=()
 for a in "$@"; do
   case "$a" in
     --long) LONG=1 ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) TARGETS+=("$a") ;;
   esac
 done
@@ -63,25 +66,43 @@ for t in "${TARGETS[@]}"; do
     fuzz_conversation|fuzz_render) max_len=4096 ;;
   esac
   max_len=${FUZZ_MAX_LEN:-$max_len}
+  workers=1
+  [ $LONG -eq 1 ] && workers=${FUZZ_WORKERS:-1}
   if [ $LONG -eq 1 ]; then
-    budget=(-runs="$RUNS")
+    budget=(-runs="$(( (RUNS + workers - 1) / workers ))")
     [ -n "${FUZZ_MAX_SECONDS:-}" ] && budget+=(-max_total_time="$FUZZ_MAX_SECONDS")
   else
     budget=(-max_total_time="$SECONDS_PER")
   fi
-  log="$BUILD/$t.log"
+  logs=()
+  pids=()
   start=$(date +%s)
-  set +e
-  "${NICE[@]}" "$BUILD/fuzzers/$t" "$corpus" "$seeds" "${dict[@]}" "${budget[@]}" \
-    -max_len=$max_len -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$art/" >"$log" 2>&1
-  rc=$?
-  set -e
+  for ((k = 1; k <= workers; k++)); do
+    log="$BUILD/$t.log"
+    [ "$workers" -gt 1 ] && log="$BUILD/$t.$k.log"
+    logs+=("$log")
+    "${NICE[@]}" "$BUILD/fuzzers/$t" "$corpus" "$seeds" "${dict[@]}" "${budget[@]}" \
+      -max_len=$max_len -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$art/" >"$log" 2>&1 &
+    pids+=($!)
+  done
+  # The first worker to stop on a finding stops the others.
+  rc=0
+  for _ in "${pids[@]}"; do
+    wait -n && continue
+    r=$?
+    [ $rc -eq 0 ] && rc=$r && kill "${pids[@]}" 2>/dev/null || true
+  done
   took=$(( $(date +%s) - start ))
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  if [ $rc -eq 0 ]; then verdict="no finding"; else verdict="FINDING (exit $rc), see $log and $art/"; status=1; fi
-  line="$(date -u +%FT%TZ) $t: ${execs:-?} executions in ${took}s, corpus $(ls "$corpus" | wc -l) files: $verdict"
+  execs=0
+  for log in "${logs[@]}"; do
+    n=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+    execs=$(( execs + ${n:-0} ))
+  done
+  [ "$workers" -gt 1 ] && execs="$execs ($workers workers)"
+  if [ $rc -eq 0 ]; then verdict="no finding"; else verdict="FINDING (exit $rc), see ${logs[*]} and $art/"; status=1; fi
+  line="$(date -u +%FT%TZ) $t: $execs executions in ${took}s, corpus $(ls "$corpus" | wc -l) files: $verdict"
   echo "$line" | tee -a "$BUILD/last-run.txt"
-  [ $rc -ne 0 ] && grep -m5 -E 'ERROR|SUMMARY|invariant' "$log" || true
+  [ $rc -ne 0 ] && grep -m5 -E 'ERROR|SUMMARY|invariant' "${logs[@]}" || true
 done
 exit $status
