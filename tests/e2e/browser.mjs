@@ -1,5 +1,6 @@
 // Shared by the e2e tests: Debian's Chromium through playwright-core
 // (TOOLCHAIN.md #10) and the demo server on an ephemeral port.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,24 @@ export async function launch(options = {}) {
 
 /** The demo server on a free port (optionally with the strict CSP on every response). */
 export const serve = (options = {}) => startServer({ port: 0, ...options });
+
+/**
+ * One demo server and one Chromium for a whole test file: registers the
+ * file's before/after hooks and returns {browser, server}, filled in once the
+ * tests run (each test opens its own page in env.browser.context).
+ */
+export function useBrowser(serveOptions = {}) {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.server = await serve(serveOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /** Collects console errors and page errors, for tests that must see none. */
 export function watchErrors(page) {

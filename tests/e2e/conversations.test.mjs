@@ -3,31 +3,22 @@
 // the turns the widget reports in its `message` events. The emotion model is
 // off (emotionModel: false) because the goldens are lexicon-only, like the
 // other two replays.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serve, openChat } from './browser.mjs';
+import { useBrowser, openChat } from './browser.mjs';
 import { checkTurn } from '../data/conversations/expect.mjs';
 
 const data = new URL('../data/conversations/', import.meta.url);
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 for (const file of JSON.parse(readFileSync(new URL('index.json', data), 'utf8'))) {
   const convo = JSON.parse(readFileSync(new URL(file, data), 'utf8'));
   test(`widget replay ${file}: ${convo.description}`, async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     try {
       // A bare host page embedding the widget with this conversation's pack.
-      await page.route(server.url + 'replay.html', (r) => r.fulfill({
+      await page.route(env.server.url + 'replay.html', (r) => r.fulfill({
         contentType: 'text/html',
         body: `<!doctype html><html lang="en"><head><title>replay</title></head><body><main><h1>Replay</h1></main>
 <script>window.AttuneSettings = { pack: '/attune/packs/${convo.pack}', emotionModel: false };</script>
@@ -37,7 +28,7 @@ for (const file of JSON.parse(readFileSync(new URL('index.json', data), 'utf8'))
         window.__turns = [];
         document.addEventListener('message', (e) => e.detail?.turn && e.detail.turn.turn > 0 && window.__turns.push(e.detail.turn));
       });
-      await page.goto(server.url + 'replay.html');
+      await page.goto(env.server.url + 'replay.html');
       await openChat(page);
       for (const [i, { visitor, expect: want }] of convo.turns.entries()) {
         await page.evaluate((text) => document.querySelector('attune-chat').send(text), visitor);

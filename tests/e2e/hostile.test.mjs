@@ -9,25 +9,16 @@
 //     widget, and the host's serialised DOM (widget removed) must not change;
 //   - the widget's shadow DOM must hold no script/iframe/object/embed/img/svg
 //     elements, no on* attribute and no javascript:/data:/vbscript: URL.
-import { test, before, after, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, serve, chat, openChat, say, root } from './browser.mjs';
+import { useBrowser, chat, openChat, say, root } from './browser.mjs';
 
 const { payloads } = JSON.parse(readFileSync(path.join(root, 'tests/data/xss-payloads.json'), 'utf8'));
 const basePack = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 const pages = [];
 afterEach(async () => {
   for (const p of pages.splice(0)) if (!p.isClosed()) await p.close();
@@ -66,7 +57,7 @@ async function open(p, settings, options) {
   p.on('frameattached', (f) => hits.push('frame:' + f.url()));
   p.on('request', (r) => { if (/attacker\.invalid/.test(r.url())) hits.push('request:' + r.url()); });
   await p.route('**/hostile.html', (r) => r.fulfill({ contentType: 'text/html', body: hostPage(settings, options) }));
-  await p.goto(server.url + 'hostile.html');
+  await p.goto(env.server.url + 'hostile.html');
   await openChat(p);
   // From here on, nothing outside <attune-chat> may change.
   await p.evaluate(() => {
@@ -125,7 +116,7 @@ async function assertClean(p, hits, what) {
 test('visitor text: no payload executes, each is shown as text, the host page is untouched', async () => {
   // 15 payloads a page: under the core's 20-messages-a-minute limit.
   for (let start = 0; start < payloads.length; start += 15) {
-    const p = await browser.context.newPage();
+    const p = await env.browser.context.newPage();
     pages.push(p);
     const hits = await open(p, {});
     for (const { text } of payloads.slice(start, start + 15)) {
@@ -147,7 +138,7 @@ test('bot templates: a pack whose replies are the payloads renders them inert', 
   for (const r of Object.values(pack.responses)) {
     if (r !== pack.responses.greeting && Array.isArray(r.neutral)) r.neutral = templates.slice(0, 20);
   }
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   pages.push(p);
   const hits = await open(p, { pack });
   const greeting = await chat(p).bot.first().innerText();
@@ -161,7 +152,7 @@ test('bot templates: a pack whose replies are the payloads renders them inert', 
 });
 
 test('agent messages: payloads from a live agent render inert', async () => {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   pages.push(p);
   const hits = await open(p, {}, { desk: true });
   await say(p, 'I want to talk to a human');

@@ -1,23 +1,14 @@
 // axe-core (npm) in Chromium on the demo page with the widget closed, open
 // mid-conversation, in dark mode, in Arabic, and with a card (CSAT) showing:
 // no violations. axe walks open shadow roots, so the widget's DOM is checked.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, serve, openChat, say, root } from './browser.mjs';
+import { useBrowser, openChat, say, root } from './browser.mjs';
 
 const AXE = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function axe(p) {
   if (!(await p.evaluate(() => !!window.axe))) await p.addScriptTag({ content: AXE });
@@ -26,8 +17,8 @@ async function axe(p) {
 }
 
 test('axe: closed, open mid-conversation, dark, Arabic, CSAT card', async () => {
-  const p = await browser.context.newPage();
-  await p.goto(server.url);
+  const p = await env.browser.context.newPage();
+  await p.goto(env.server.url);
   await p.locator('attune-chat .launcher').waitFor();
   assert.deepEqual(await axe(p), [], 'closed');
   await openChat(p);
@@ -46,8 +37,8 @@ test('axe: closed, open mid-conversation, dark, Arabic, CSAT card', async () => 
 });
 
 test('a live region announces new bot messages', async () => {
-  const p = await browser.context.newPage();
-  await p.goto(server.url);
+  const p = await env.browser.context.newPage();
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'how long does shipping take?');
   const live = p.locator('attune-chat [role=status][aria-live=polite]');

@@ -1,27 +1,18 @@
 // The demo shop in Chromium: the loader, <attune-chat> and the wasm core
 // working together as a visitor sees them.
-import { test, before, after, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, serve, chat, openChat, say, watchErrors, artifacts } from './browser.mjs';
+import { useBrowser, chat, openChat, say, watchErrors, artifacts } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // Each test gets a page that is closed even when the test fails: an open page
 // of the same site would take part in the next test's BroadcastChannel sync.
 const pages = [];
 async function page() {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   pages.push(p);
   return p;
 }
@@ -36,7 +27,7 @@ test('the demo answers from the wasm core: open, ask, see the reply', async () =
     window.__turns = [];
     document.addEventListener('message', (e) => e.detail.turn && window.__turns.push(e.detail.turn));
   });
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   const c = chat(p);
   await c.launcher.waitFor();
   assert.equal(await c.panel.isHidden(), true, 'only the launcher is drawn at first');
@@ -58,7 +49,7 @@ test('the demo answers from the wasm core: open, ask, see the reply', async () =
 
 test('quick replies send their text', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   const c = await openChat(p);
   await c.chips.filter({ hasText: 'Start a return' }).click();
   await p.locator('attune-chat .msg.user').filter({ hasText: 'Start a return' }).waitFor();
@@ -73,7 +64,7 @@ test('the stub queue: Attune("open") called before attune.js loads still opens t
     window.Attune = function () { (window.Attune.q = window.Attune.q || []).push(arguments); };
     window.Attune('open');
   });
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await chat(p).bot.first().waitFor({ timeout: 15000 });
   assert.equal(await chat(p).panel.isVisible(), true);
   await p.close();
@@ -81,7 +72,7 @@ test('the stub queue: Attune("open") called before attune.js loads still opens t
 
 test('keyboard only: Tab to the launcher, Enter opens, focus in the input, Escape closes and focus returns', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await chat(p).launcher.waitFor();
   await chat(p).launcher.focus();
   await p.keyboard.press('Enter');
@@ -105,7 +96,7 @@ test('keyboard only: Tab to the launcher, Enter opens, focus in the input, Escap
 
 test('untrusted text is never HTML; the safe subset renders with DOM nodes', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, '<img src=x onerror="window.__xss=1"> **bold** [bad](javascript:window.__xss=2) https://example.com/x');
   const user = p.locator('attune-chat .msg.user').last();
@@ -120,7 +111,7 @@ test('untrusted text is never HTML; the safe subset renders with DOM nodes', asy
 
 test('a new message while closed shows an unread badge; opening clears it', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await p.keyboard.press('Escape');
   await p.evaluate(() => Attune('send', 'how long does shipping take?'));
@@ -135,7 +126,7 @@ test('a new message while closed shows an unread badge; opening clears it', asyn
 
 test('JS API and events: on() returns an unsubscribe; events bubble out of the shadow root', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await chat(p).launcher.waitFor();
   const result = await p.evaluate(async () => {
     const seen = [];
@@ -161,7 +152,7 @@ test('JS API and events: on() returns an unsubscribe; events bubble out of the s
 
 test('reset() starts a new conversation', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'where is my order?');
   await p.evaluate(() => Attune('reset'));
@@ -172,7 +163,7 @@ test('reset() starts a new conversation', async () => {
 
 test('the core\'s rate limit (20 messages a minute) shows a notice, never an empty bubble', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await p.evaluate(async () => {
     const el = document.querySelector('attune-chat');
@@ -190,7 +181,7 @@ test('an invalid pack shows a polite "chat unavailable" state and a console erro
   const p = await page();
   const errors = watchErrors(p);
   await p.route('**/attune/packs/ecommerce.en.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"version": 1, "responses": [' }));
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await chat(p).launcher.click();
   const notice = p.locator('attune-chat .notice');
   await notice.waitFor({ timeout: 15000 });
@@ -205,7 +196,7 @@ test('a pack with the wrong shape: the console error has the JSON pointer', asyn
   const p = await page();
   const errors = watchErrors(p);
   await p.route('**/attune/packs/ecommerce.en.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"version": 1, "intents": 5}' }));
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await chat(p).launcher.click();
   await p.locator('attune-chat .notice').waitFor({ timeout: 15000 });
   assert.ok(errors.some((e) => /invalid_pack/.test(e) && /\//.test(e)), errors.join('\n'));
@@ -216,7 +207,7 @@ test('the core failing to load gives the same unavailable state, not a blank wid
   const p = await page();
   const errors = watchErrors(p);
   await p.route('**/attune/attune-core.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await chat(p).launcher.click();
   await p.locator('attune-chat .notice').waitFor({ timeout: 15000 });
   assert.ok(errors.some((e) => /Attune: chat unavailable \(core_load_failed\)/.test(e)), errors.join('\n'));
@@ -229,14 +220,14 @@ test('the core runs in a worker; if the worker cannot load, the core runs on the
   p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   const workers = [];
   p.on('worker', (w) => workers.push(w.url()));
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   assert.ok(workers.some((u) => u.endsWith('/attune/attune-core-worker.js')), workers.join());
 
   const q = await page();
   q.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await q.route('**/attune/attune-core-worker.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
-  await q.goto(server.url);
+  await q.goto(env.server.url);
   await openChat(q);
   assert.match(await say(q, 'how long does shipping take?'), /working days/);
   assert.ok(warnings.some((w) => /running the core on the main thread/.test(w)), warnings.join('\n'));
@@ -244,7 +235,7 @@ test('the core runs in a worker; if the worker cannot load, the core runs on the
 
 test('setLocale("ar"): Arabic strings and right-to-left layout; the launcher label follows', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await p.evaluate(() => Attune('setLocale', 'ar'));
   await p.waitForFunction(() => document.querySelector('attune-chat').getAttribute('dir') === 'rtl');
@@ -261,7 +252,7 @@ test('setLocale("ar"): Arabic strings and right-to-left layout; the launcher lab
 
 test('the ES module entry: mount({locale}) draws a Spanish launcher', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   const label = await p.evaluate(async () => {
     const { mount } = await import('/attune/attune.mjs');
     const el = mount({ locale: 'es', position: 'bottom-left' });
@@ -281,7 +272,7 @@ test('<attune-chat inline> used directly, without the loader: panel in the page,
   await p.route('**/direct.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Direct</title>
     <script type="module" src="/attune/attune-chat.js"></script></head>
     <body><main><h1>Aide</h1><attune-chat inline class="help" id="chat" theme="dark"></attune-chat></main></body></html>` }));
-  await p.goto(server.url + 'direct.html');
+  await p.goto(env.server.url + 'direct.html');
   await chat(p).bot.first().waitFor({ timeout: 45000 });
   assert.equal(await p.locator('attune-chat .launcher').count(), 0, 'no launcher when inline');
   assert.equal(await chat(p).input.getAttribute('placeholder'), 'Écrivez un message…', '<html lang="fr"> picks French');
@@ -293,7 +284,7 @@ test('moving the element in the page keeps one panel, the same core and the conv
   const p = await page();
   const workers = [];
   p.on('worker', (w) => { if (w.url().endsWith('/attune-core-worker.js')) workers.push(w); });
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'where is my order?');
   await p.evaluate(() => document.querySelector('main').append(Attune.element));
@@ -311,7 +302,7 @@ test('moving the element in the page keeps one panel, the same core and the conv
 
 test('persistence (opt-in, session): the conversation survives a reload, and a second tab agrees', async () => {
   const p = await page();
-  await p.goto(server.url); // the demo sets persist: 'session'
+  await p.goto(env.server.url); // the demo sets persist: 'session'
   await openChat(p);
   await say(p, 'where is my order?');
   await p.reload();
@@ -323,8 +314,8 @@ test('persistence (opt-in, session): the conversation survives a reload, and a s
   assert.match(await say(p, '#12345678'), /order #?12345678/i);
 
   // BroadcastChannel: a second page of the same site sees new messages live.
-  const p2 = await browser.context.newPage();
-  await p2.goto(server.url);
+  const p2 = await env.browser.context.newPage();
+  await p2.goto(env.server.url);
   await chat(p2).launcher.waitFor();
   await p2.waitForFunction(() => document.querySelector('attune-chat').matches(':defined'), null, { timeout: 15000 });
   await say(p, 'how long does shipping take?');
@@ -335,7 +326,7 @@ test('persistence (opt-in, session): the conversation survives a reload, and a s
 
 test('goodbye brings the CSAT prompt (1-5 and a comment), emitted as a csat event; transcript download', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'where is my order?');
   await say(p, 'bye');
@@ -362,7 +353,7 @@ test('small screens: the panel fills the screen (reduced motion: no slide-in)', 
   const p = await page();
   await p.setViewportSize({ width: 375, height: 700 });
   await p.emulateMedia({ reducedMotion: 'reduce' });
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   const box = await chat(p).panel.boundingBox();
   assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 375, 700]);
@@ -371,7 +362,7 @@ test('small screens: the panel fills the screen (reduced motion: no slide-in)', 
 
 test('theme="dark" and prefers-color-scheme: dark both darken the panel', async () => {
   const p = await page();
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   const bg = () => p.evaluate(() => getComputedStyle(document.querySelector('attune-chat').shadowRoot.querySelector('.panel')).backgroundColor);
   assert.equal(await bg(), 'rgb(255, 255, 255)');

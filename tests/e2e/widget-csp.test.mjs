@@ -2,25 +2,16 @@
 // 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self' and
 // require-trusted-types-for 'script' on every response. The widget must load,
 // style itself and answer from wasm with no policy violation.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, serve, chat, openChat, say, artifacts } from './browser.mjs';
+import { useBrowser, chat, openChat, say, artifacts } from './browser.mjs';
 import { STRICT_CSP } from '../../demo/serve.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serve({ csp: true });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ csp: true });
 
 test('strict CSP + Trusted Types: the widget works with no violation', async () => {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   await p.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -29,7 +20,7 @@ test('strict CSP + Trusted Types: the widget works with no violation', async () 
   p.on('console', (m) => {
     if (/Content Security Policy|Trusted Type/i.test(m.text())) consoleCsp.push(m.text());
   });
-  const res = await p.goto(server.url + 'strict.html');
+  const res = await p.goto(env.server.url + 'strict.html');
   assert.equal(res.headers()['content-security-policy'], STRICT_CSP, 'the page really is served with the policy');
   await openChat(p);
   assert.match(await say(p, 'how long does shipping take?'), /working days/);
@@ -46,8 +37,8 @@ test('strict CSP + Trusted Types: the widget works with no violation', async () 
 
 test('the policy is enforced: an inline script on the same page is blocked', async () => {
   // Guards the test above against a server that silently stopped sending the header.
-  const p = await browser.context.newPage();
-  await p.goto(server.url + 'strict.html');
+  const p = await env.browser.context.newPage();
+  await p.goto(env.server.url + 'strict.html');
   const ran = await p.evaluate(() => {
     const s = document.createElement('script');
     try {

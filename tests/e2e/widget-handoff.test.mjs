@@ -2,22 +2,13 @@
 // "custom" channel whose help desk is simulated by the test page itself, so
 // every frame that leaves the widget is recorded. The relay's own two-browser
 // tests cover the websocket channel end to end.
-import { test, before, after, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { launch, serve, openChat, say, artifacts, root } from './browser.mjs';
+import { useBrowser, openChat, say, artifacts, root } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 const pages = [];
 afterEach(async () => {
   for (const p of pages.splice(0)) if (!p.isClosed()) await p.close();
@@ -39,10 +30,10 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script src="/attune/attune.js" async></script></head><body><main><h1>Help</h1></main></body></html>`;
 
 async function deskPage() {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   pages.push(p);
   await p.route('**/desk.html', (r) => r.fulfill({ contentType: 'text/html', body: PAGE }));
-  await p.goto(server.url + 'desk.html');
+  await p.goto(env.server.url + 'desk.html');
   return p;
 }
 const desk = (p) => p.evaluate(() => ({ frames: __desk.frames, handoff: __desk.handoff, closed: __desk.closed, states: __handoff }));
@@ -157,9 +148,9 @@ test('crisis language shows the pack\'s crisis resources with tappable numbers',
 });
 
 test('without a channel a handoff says live support is not available (and sends nothing)', async () => {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   pages.push(p);
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'I want to talk to a human');
   await p.locator('attune-chat .msg.system').filter({ hasText: 'Live support isn’t available' }).waitFor();

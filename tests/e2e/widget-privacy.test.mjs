@@ -1,39 +1,30 @@
 // Private by default: with no channel configured (and before consent), the
 // page requests nothing but the site's own page files and Attune's static
 // files, even after a whole conversation, a handoff request included.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openChat, say } from './browser.mjs';
+import { useBrowser, openChat, say } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const PAGE_FILES = new Set(['/', '/shop.css', '/shop.js', '/favicon.svg']);
 
 test('no request leaves for anything but the page and Attune\'s static files', async () => {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   const requests = [];
   p.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
   p.on('websocket', (ws) => requests.push({ url: ws.url(), method: 'WEBSOCKET', type: 'websocket' }));
   // Workers' requests are seen through the context.
-  browser.context.on('request', (r) => {
+  env.browser.context.on('request', (r) => {
     if (!requests.some((q) => q.url === r.url())) requests.push({ url: r.url(), method: r.method(), type: r.resourceType() });
   });
-  await p.goto(server.url);
+  await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'where is my order? my email is ana@example.com');
   await say(p, 'this is useless, I want to talk to a human');
   await p.locator('attune-chat .msg.system').waitFor(); // "live support isn't available": no channel
   await p.waitForTimeout(1000);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   const bad = requests.filter((r) => {
     const u = new URL(r.url);
     if (u.protocol === 'blob:' || u.protocol === 'data:') return false;
@@ -46,10 +37,10 @@ test('no request leaves for anything but the page and Attune\'s static files', a
 });
 
 test('idle preload fetches the widget and the core, never the emotion model; opening does', async () => {
-  const p = await browser.context.newPage();
+  const p = await env.browser.context.newPage();
   const urls = [];
-  browser.context.on('request', (r) => urls.push(new URL(r.url()).pathname));
-  await p.goto(server.url);
+  env.browser.context.on('request', (r) => urls.push(new URL(r.url()).pathname));
+  await p.goto(env.server.url);
   await p.waitForFunction(() => document.querySelector('attune-chat').matches(':defined'), null, { timeout: 30000 });
   // The wasm is fetched by the core worker, so watch the context's requests.
   for (let i = 0; i < 300 && !urls.some((u) => u.endsWith('/attune/attune-core.wasm')); i++) await p.waitForTimeout(100);
