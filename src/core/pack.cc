@@ -407,35 +407,38 @@ Status FirstError(const std::vector<Diagnostic>& diags) {
 // Parses `text` into *pack, recording every problem in `rd`. Returns false
 // (with the diagnostic already recorded) when the JSON itself is broken.
 bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    // nlohmann's non-throwing parse does not say where it broke; a SAX pass
-    // that stops at the first error does.
-    struct Locator : nlohmann::json_sax<json> {
-      size_t pos = 0;
-      std::string what;
-      bool null() override { return true; }
-      bool boolean(bool) override { return true; }
-      bool number_integer(number_integer_t) override { return true; }
-      bool number_unsigned(number_unsigned_t) override { return true; }
-      bool number_float(number_float_t, const string_t&) override { return true; }
-      bool string(string_t&) override { return true; }
-      bool binary(binary_t&) override { return true; }
-      bool start_object(std::size_t) override { return true; }
-      bool key(string_t&) override { return true; }
-      bool end_object() override { return true; }
-      bool start_array(std::size_t) override { return true; }
-      bool end_array() override { return true; }
-      bool parse_error(std::size_t p, const std::string&, const nlohmann::detail::exception& e) override {
-        pos = p;
-        what = e.what();
-        return false;
-      }
-    } locator;
-    json::sax_parse(text.begin(), text.end(), &locator, json::input_format_t::json, /*strict=*/true);
+  // One pass both builds the document and, when the JSON is broken, keeps
+  // where it broke (nlohmann's non-throwing parse does not say): its own DOM
+  // builder behind a SAX adapter that records the error's position.
+  struct Builder {
+    nlohmann::detail::json_sax_dom_parser<json> dom;
+    size_t pos = 0;
+    std::string what;
+    explicit Builder(json& root) : dom(root, /*allow_exceptions=*/false) {}
+    bool null() { return dom.null(); }
+    bool boolean(bool v) { return dom.boolean(v); }
+    bool number_integer(json::number_integer_t v) { return dom.number_integer(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return dom.number_unsigned(v); }
+    bool number_float(json::number_float_t v, const json::string_t& s) { return dom.number_float(v, s); }
+    bool string(json::string_t& v) { return dom.string(v); }
+    bool binary(json::binary_t& v) { return dom.binary(v); }
+    bool start_object(std::size_t n) { return dom.start_object(n); }
+    bool key(json::string_t& v) { return dom.key(v); }
+    bool end_object() { return dom.end_object(); }
+    bool start_array(std::size_t n) { return dom.start_array(n); }
+    bool end_array() { return dom.end_array(); }
+    bool parse_error(std::size_t p, const std::string& token, const nlohmann::detail::exception& e) {
+      pos = p;
+      what = e.what();
+      return dom.parse_error(p, token, e);
+    }
+  };
+  json doc;
+  Builder builder(doc);
+  if (!json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, /*strict=*/true)) {
     int line = 1, col = 1;
-    LineColumn(text, locator.pos > 0 ? locator.pos - 1 : 0, &line, &col);
-    std::string what = locator.what;
+    LineColumn(text, builder.pos > 0 ? builder.pos - 1 : 0, &line, &col);
+    std::string what = builder.what;
     if (auto k = what.find("syntax error "); k != std::string::npos) what = what.substr(k);
     *json_error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what;
     rd.diags.push_back({"error", "", "invalid JSON: " + what, line, col, ""});
@@ -641,17 +644,33 @@ Status LoadPack(std::string_view text, Pack* out) {
   return Status::Ok();
 }
 
-std::vector<Diagnostic> CheckPack(std::string_view text, std::string_view tone_rules_json) {
+namespace {
+
+// CheckPack's work, with the tone check (if any) as `tone`.
+template <class ToneCheckFn>
+std::vector<Diagnostic> Check(std::string_view text, ToneCheckFn tone) {
   Reader rd;
   Pack pack;
   std::string json_error;
   if (!Read(text, rd, &pack, &json_error)) return rd.diags;
   // The tone check reads whatever replies parsed, so an author sees tone
   // advice alongside the errors rather than after fixing them.
-  if (!tone_rules_json.empty()) ToneCheck(pack, tone_rules_json, &rd.diags);
+  tone(pack, &rd.diags);
   for (Diagnostic& d : rd.diags)
     if (d.line == 0) LineColumn(text, LocatePointer(text, d.pointer), &d.line, &d.column);
   return rd.diags;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> CheckPack(std::string_view text, std::string_view tone_rules_json) {
+  return Check(text, [&](const Pack& pack, std::vector<Diagnostic>* diags) {
+    if (!tone_rules_json.empty()) ToneCheck(pack, tone_rules_json, diags);
+  });
+}
+
+std::vector<Diagnostic> CheckPack(std::string_view text, const ToneRules& tone_rules) {
+  return Check(text, [&](const Pack& pack, std::vector<Diagnostic>* diags) { ToneCheck(pack, tone_rules, diags); });
 }
 
 // --- Pointer -> position ------------------------------------------------------

@@ -143,6 +143,9 @@ struct Diagnostic {
 // flow steps, responses no intent or flow uses. If `tone_rules_json` is not
 // empty, also the tone check (see tone_check.h). Never fails.
 std::vector<Diagnostic> CheckPack(std::string_view json, std::string_view tone_rules_json = {});
+// The same with rules already parsed (ParseToneRules), to check many packs.
+struct ToneRules;
+std::vector<Diagnostic> CheckPack(std::string_view json, const ToneRules& tone_rules);
 
 // Byte offset of the value at `pointer` in JSON `text`, or of its nearest
 // existing ancestor; 0 for "" or when `text` is not JSON.

@@ -34,53 +34,58 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
-struct Rule {
-  std::string match;
-  std::vector<std::string> words;
-  std::string why, suggest;
-};
-
 }  // namespace
 
-void ToneCheck(const Pack& pack, std::string_view rules_json, std::vector<Diagnostic>* out) {
-  const json rules = json::parse(rules_json.begin(), rules_json.end(), nullptr, false);
-  auto bad = [&](const std::string& ptr, const std::string& msg) {
-    out->push_back({"error", "", "tone rules " + (ptr.empty() ? std::string("/") : ptr) + ": " + msg, 0, 0, ""});
+Status ParseToneRules(std::string_view rules_json, ToneRules* rules) {
+  const json doc = json::parse(rules_json.begin(), rules_json.end(), nullptr, false);
+  auto bad = [](const std::string& ptr, const std::string& msg) {
+    return Status::InvalidArgument("tone rules " + (ptr.empty() ? std::string("/") : ptr) + ": " + msg);
   };
-  if (rules.is_discarded()) return bad("", "not valid JSON");
-  if (!rules.is_object()) return bad("", "expected an object");
-  size_t max_chars = 320;
-  if (auto it = rules.find("max_reply_chars"); it != rules.end()) {
+  if (doc.is_discarded()) return bad("", "not valid JSON");
+  if (!doc.is_object()) return bad("", "expected an object");
+  ToneRules r;
+  if (auto it = doc.find("max_reply_chars"); it != doc.end()) {
     if (!it->is_number_unsigned()) return bad("/max_reply_chars", "expected a positive integer");
-    max_chars = it->get<size_t>();
+    r.max_reply_chars = it->get<size_t>();
   }
-  std::vector<std::vector<std::string>> acks;
-  if (auto it = rules.find("acknowledgement_phrases"); it != rules.end()) {
+  if (auto it = doc.find("acknowledgement_phrases"); it != doc.end()) {
     if (!it->is_array()) return bad("/acknowledgement_phrases", "expected an array of strings");
     for (size_t i = 0; i < it->size(); ++i) {
       if (!(*it)[i].is_string()) return bad("/acknowledgement_phrases/" + std::to_string(i), "expected a string");
-      acks.push_back(WordsOf((*it)[i].get<std::string>()));
+      r.acknowledgements.push_back(WordsOf((*it)[i].get<std::string>()));
     }
   }
-  std::string ack_example;
-  if (auto it = rules.find("acknowledgement_example"); it != rules.end() && it->is_string()) ack_example = it->get<std::string>();
-  std::vector<Rule> phrases;
-  if (auto it = rules.find("phrases"); it != rules.end()) {
+  if (auto it = doc.find("acknowledgement_example"); it != doc.end() && it->is_string())
+    r.acknowledgement_example = it->get<std::string>();
+  if (auto it = doc.find("phrases"); it != doc.end()) {
     if (!it->is_array()) return bad("/phrases", "expected an array");
     for (size_t i = 0; i < it->size(); ++i) {
-      const json& r = (*it)[i];
+      const json& j = (*it)[i];
       const std::string p = "/phrases/" + std::to_string(i);
-      if (!r.is_object() || !r.contains("match") || !r["match"].is_string()) return bad(p, "expected {\"match\": string, \"why\": string, \"suggest\": string}");
-      Rule rule;
-      rule.match = r["match"].get<std::string>();
-      rule.words = WordsOf(rule.match);
-      if (r.contains("why") && r["why"].is_string()) rule.why = r["why"].get<std::string>();
-      if (r.contains("suggest") && r["suggest"].is_string()) rule.suggest = r["suggest"].get<std::string>();
-      if (rule.words.empty()) return bad(p + "/match", "has no words");
-      phrases.push_back(std::move(rule));
+      if (!j.is_object() || !j.contains("match") || !j["match"].is_string()) return bad(p, "expected {\"match\": string, \"why\": string, \"suggest\": string}");
+      ToneRules::Phrase phrase;
+      phrase.match = j["match"].get<std::string>();
+      phrase.words = WordsOf(phrase.match);
+      if (j.contains("why") && j["why"].is_string()) phrase.why = j["why"].get<std::string>();
+      if (j.contains("suggest") && j["suggest"].is_string()) phrase.suggest = j["suggest"].get<std::string>();
+      if (phrase.words.empty()) return bad(p + "/match", "has no words");
+      r.phrases.push_back(std::move(phrase));
     }
   }
+  *rules = std::move(r);
+  return Status::Ok();
+}
 
+void ToneCheck(const Pack& pack, std::string_view rules_json, std::vector<Diagnostic>* out) {
+  ToneRules rules;
+  if (Status s = ParseToneRules(rules_json, &rules); !s.ok()) {
+    out->push_back({"error", "", s.message(), 0, 0, ""});
+    return;
+  }
+  ToneCheck(pack, rules, out);
+}
+
+void ToneCheck(const Pack& pack, const ToneRules& rules, std::vector<Diagnostic>* out) {
   const auto& distress = DistressTones();
   std::vector<std::string> distress_responses;
   for (const Intent& in : pack.intents)
@@ -89,20 +94,21 @@ void ToneCheck(const Pack& pack, std::string_view rules_json, std::vector<Diagno
 
   auto check = [&](const std::string& text, const std::string& ptr, bool must_acknowledge) {
     const auto words = WordsOf(text);
-    for (const Rule& r : phrases)
+    for (const ToneRules::Phrase& r : rules.phrases)
       if (Contains(words, r.words))
         out->push_back({"warning", ptr, "\"" + r.match + "\"" + (r.why.empty() ? std::string("") : ": " + r.why), 0, 0, r.suggest});
     const size_t n = CodePoints(text);
-    if (n > max_chars)
+    if (n > rules.max_reply_chars)
       out->push_back({"warning", ptr,
-                      std::to_string(n) + " characters is too long to read on a phone (limit " + std::to_string(max_chars) + ")", 0, 0,
+                      std::to_string(n) + " characters is too long to read on a phone (limit " + std::to_string(rules.max_reply_chars) + ")", 0, 0,
                       "split it into a shorter reply and a quick reply for the details"});
-    if (must_acknowledge && !acks.empty()) {
+    if (must_acknowledge && !rules.acknowledgements.empty()) {
       bool ok = false;
-      for (const auto& a : acks) ok |= Contains(words, a);
+      for (const auto& a : rules.acknowledgements) ok |= Contains(words, a);
       if (!ok)
         out->push_back({"warning", ptr, "answers a visitor in distress without acknowledging how they feel", 0, 0,
-                        ack_example.empty() ? "acknowledge the feeling before the answer" : "open with e.g. \"" + ack_example + "\""});
+                        rules.acknowledgement_example.empty() ? "acknowledge the feeling before the answer"
+                                                           : "open with e.g. \"" + rules.acknowledgement_example + "\""});
     }
   };
 

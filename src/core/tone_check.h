@@ -16,15 +16,36 @@
 // Phrases match whole words, case-insensitively, through Tokenize().
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "pack.h"
+#include "status.h"
 
 namespace attune {
 
-// Appends tone warnings for `pack` to *out. Bad rules JSON yields one error
-// diagnostic naming the rules' own JSON pointer (prefixed "tone rules").
+// One language's rules, parsed: read them once to check many packs.
+struct ToneRules {
+  struct Phrase {
+    std::string match;               // as written in the rules
+    std::vector<std::string> words;  // its normalised words
+    std::string why, suggest;
+  };
+  size_t max_reply_chars = 320;
+  std::vector<std::vector<std::string>> acknowledgements;  // each phrase's words
+  std::string acknowledgement_example;
+  std::vector<Phrase> phrases;
+};
+
+// Parses rules JSON into *rules. On failure returns InvalidArgument whose
+// message starts "tone rules <pointer>: ", *rules unchanged.
+Status ParseToneRules(std::string_view rules_json, ToneRules* rules);
+
+// Appends tone warnings for `pack` to *out.
+void ToneCheck(const Pack& pack, const ToneRules& rules, std::vector<Diagnostic>* out);
+// The same from rules JSON; bad rules yield one error diagnostic (the
+// message of ParseToneRules) and no warnings.
 void ToneCheck(const Pack& pack, std::string_view rules_json, std::vector<Diagnostic>* out);
 
 }  // namespace attune

@@ -152,11 +152,12 @@ TEST_CASE("distress is acknowledged before the answer when no variant fits the t
 }
 
 TEST_CASE("the tone check flags dismissive phrasing, missing acknowledgement and long replies") {
-  Pack p;
-  REQUIRE(LoadPack(R"({"version": 1, "responses": {"greeting": "Hi guys!", "fallback": "Sorry?",
+  const std::string src = R"({"version": 1, "responses": {"greeting": "Hi guys!", "fallback": "Sorry?",
     "late": {"neutral": ["Calm down, it obviously ships soon."], "angry": ["It ships soon."]},
     "long": ")" + std::string(400, 'x') + R"("},
-    "intents": [{"name": "complaint", "examples": ["bad"], "distress": true, "response": "late"}]})", &p).ok());
+    "intents": [{"name": "complaint", "examples": ["bad"], "distress": true, "response": "late"}]})";
+  Pack p;
+  REQUIRE(LoadPack(src, &p).ok());
   std::vector<Diagnostic> d;
   ToneCheck(p, testing::PackFile("tone-rules/en.json"), &d);
   std::vector<std::string> got;
@@ -173,4 +174,27 @@ TEST_CASE("the tone check flags dismissive phrasing, missing acknowledgement and
   ToneCheck(p, "{\"phrases\": 3}", &bad);
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].message == "tone rules /phrases: expected an array");
+
+  // Parsed once (ParseToneRules), the rules give the same warnings, and
+  // CheckPack takes them too; bad rules are a Status that leaves them as they were.
+  ToneRules rules;
+  REQUIRE(ParseToneRules(testing::PackFile("tone-rules/en.json"), &rules).ok());
+  std::vector<Diagnostic> again;
+  ToneCheck(p, rules, &again);
+  REQUIRE(again.size() == d.size());
+  for (size_t i = 0; i < d.size(); ++i) CHECK(again[i].pointer + again[i].message == d[i].pointer + d[i].message);
+  const std::vector<Diagnostic> checked = CheckPack(src, rules);
+  const std::vector<Diagnostic> from_json = CheckPack(src, testing::PackFile("tone-rules/en.json"));
+  REQUIRE(checked.size() == from_json.size());
+  for (size_t i = 0; i < checked.size(); ++i)
+    CHECK(checked[i].message + std::to_string(checked[i].line) == from_json[i].message + std::to_string(from_json[i].line));
+  for (const Diagnostic& x : d)  // every tone warning, now with a position
+    CHECK(std::count_if(checked.begin(), checked.end(), [&](const Diagnostic& c) {
+            return c.pointer == x.pointer && c.message == x.message && c.line > 0;
+          }) == 1);
+  const size_t phrases = rules.phrases.size();
+  const Status s = ParseToneRules(R"({"phrases": [{"match": "!!!"}]})", &rules);
+  CHECK(s.code() == "invalid_argument");
+  CHECK(s.message() == "tone rules /phrases/0/match: has no words");
+  CHECK(rules.phrases.size() == phrases);
 }

@@ -14,12 +14,18 @@
 
 #include "core/engine.h"
 #include "core/pack.h"
+#include "core/tone_check.h"
 #include "fuzz_util.h"
 
 using namespace attune;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string tone_rules = fuzz::ReadFile(std::string(ATTUNE_PACKS) + "/tone-rules/en.json");
+  // The rules are parsed once: they are the repository's, not fuzzed.
+  static const ToneRules tone_rules = [] {
+    ToneRules r;
+    ATTUNE_FUZZ_CHECK(ParseToneRules(fuzz::ReadFile(std::string(ATTUNE_PACKS) + "/tone-rules/en.json"), &r).ok());
+    return r;
+  }();
   const std::string_view text = fuzz::AsText(data, size);
   const std::vector<Diagnostic> diags = CheckPack(text, tone_rules);
   const size_t lines = 1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
