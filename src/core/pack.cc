@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -656,8 +658,30 @@ std::vector<Diagnostic> Check(std::string_view text, ToneCheckFn tone) {
   // The tone check reads whatever replies parsed, so an author sees tone
   // advice alongside the errors rather than after fixing them.
   tone(pack, &rd.diags);
-  for (Diagnostic& d : rd.diags)
-    if (d.line == 0) LineColumn(text, LocatePointer(text, d.pointer), &d.line, &d.column);
+  // Positions in one pass over the text, however many diagnostics (one scan
+  // per diagnostic took 21 s for a 700 KB pack with 10 000 warnings).
+  std::vector<size_t> todo;
+  std::vector<std::string> pointers;
+  for (size_t k = 0; k < rd.diags.size(); ++k)
+    if (rd.diags[k].line == 0) {
+      todo.push_back(k);
+      pointers.push_back(rd.diags[k].pointer);
+    }
+  const std::vector<size_t> offsets = LocatePointers(text, pointers);
+  std::vector<size_t> order(todo.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+  int line = 1, column = 1;
+  size_t i = 0;
+  for (size_t k : order) {
+    for (; i < offsets[k] && i < text.size(); ++i) {  // as LineColumn counts
+      const unsigned char c = text[i];
+      if (c == '\n') { ++line; column = 1; }
+      else if ((c & 0xC0) != 0x80) ++column;
+    }
+    rd.diags[todo[k]].line = line;
+    rd.diags[todo[k]].column = column;
+  }
   return rd.diags;
 }
 
@@ -792,6 +816,75 @@ size_t LocatePointer(std::string_view text, std::string_view pointer) {
     found = s.i;
   }
   return found;
+}
+
+std::vector<size_t> LocatePointers(std::string_view text, const std::vector<std::string>& pointers) {
+  // "/" and anything not starting with '/' mean the document, as in LocatePointer.
+  auto canonical = [](const std::string& p) { return p.empty() || p == "/" || p[0] != '/' ? std::string() : p; };
+  auto parent = [](std::string* p) {
+    const size_t k = p->rfind('/');
+    p->resize(k == std::string::npos ? 0 : k);
+  };
+  // The pointers and their ancestors: only these containers are entered.
+  std::unordered_set<std::string> wanted;
+  for (const std::string& p : pointers)
+    for (std::string q = canonical(p); wanted.insert(q).second && !q.empty();) parent(&q);
+
+  std::unordered_map<std::string, size_t> at;
+  Scan s{text, 0};
+  s.Ws();
+  at.emplace("", s.i);
+  struct Frame {
+    size_t len;  // the container's pointer length
+    bool object;
+    long index;
+  };
+  std::vector<Frame> stack;
+  std::string ptr;
+  auto enter = [&] {
+    if (s.i < text.size() && (text[s.i] == '{' || text[s.i] == '[')) {
+      stack.push_back({ptr.size(), text[s.i] == '{', 0});
+      ++s.i;
+    } else {
+      s.Skip();
+    }
+  };
+  enter();
+  while (!stack.empty()) {
+    s.Ws();
+    if (s.i >= text.size()) break;
+    const char c = text[s.i];
+    if (c == ',') { ++s.i; continue; }
+    if (c == '}' || c == ']') { ++s.i; stack.pop_back(); continue; }
+    Frame& f = stack.back();
+    ptr.resize(f.len);
+    ptr += '/';
+    if (f.object) {
+      if (c != '"') break;
+      ptr += Esc(s.String());
+      s.Ws();
+      if (s.i < text.size() && text[s.i] == ':') ++s.i;
+      s.Ws();
+    } else {
+      ptr += std::to_string(f.index++);
+    }
+    // Of repeated keys the first is entered, as LocatePointer does.
+    if (wanted.count(ptr) && at.emplace(ptr, s.i).second) enter();
+    else s.Skip();
+  }
+
+  std::vector<size_t> out;
+  out.reserve(pointers.size());
+  for (const std::string& p : pointers) {
+    std::string q = canonical(p);
+    auto it = at.find(q);
+    while (it == at.end()) {  // "" is always there
+      parent(&q);
+      it = at.find(q);
+    }
+    out.push_back(it->second);
+  }
+  return out;
 }
 
 void LineColumn(std::string_view text, size_t offset, int* line, int* column) {

@@ -150,6 +150,9 @@ std::vector<Diagnostic> CheckPack(std::string_view json, const ToneRules& tone_r
 // Byte offset of the value at `pointer` in JSON `text`, or of its nearest
 // existing ancestor; 0 for "" or when `text` is not JSON.
 size_t LocatePointer(std::string_view text, std::string_view pointer);
+// LocatePointer for many pointers in one pass over `text` (pointers as
+// CheckPack writes them: array indexes without leading zeros).
+std::vector<size_t> LocatePointers(std::string_view text, const std::vector<std::string>& pointers);
 // 1-based line and column (in code points) of byte `offset` in `text`.
 void LineColumn(std::string_view text, size_t offset, int* line, int* column);
 

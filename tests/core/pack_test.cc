@@ -130,6 +130,39 @@ TEST_CASE("LocatePointer finds nested values and falls back to the nearest paren
   CHECK(LocatePointer("not json", "/x") == 0);
 }
 
+TEST_CASE("LocatePointers gives what LocatePointer gives, in one pass") {
+  const std::string t = R"( {"a": [1, {"b~c": "x", "d/e": [true]}], "f": "g", "f": {"h": 1}, "": [[], {}]})";
+  const std::vector<std::string> ptrs = {"", "/", "/a", "/a/0", "/a/1", "/a/1/b~0c", "/a/1/d~1e/0", "/a/1/missing",
+                                         "/a/7", "/f", "/f/h", "/x/y/z", "/", "//0", "//1", "//2", "no-slash"};
+  const std::vector<size_t> got = LocatePointers(t, ptrs);
+  REQUIRE(got.size() == ptrs.size());
+  for (size_t i = 0; i < ptrs.size(); ++i) CHECK_MESSAGE(got[i] == LocatePointer(t, ptrs[i]), ptrs[i]);
+  CHECK(LocatePointers("not json", {"/x", ""}) == std::vector<size_t>{0, 0});
+  CHECK(LocatePointers(t, {}).empty());
+}
+
+TEST_CASE("CheckPack positions many diagnostics exactly as one at a time") {
+  // 40 intents with 10 unknown keys each: 400 warnings, in document order or not.
+  std::string text = R"({"version": 1, "responses": {"greeting": "Hi", "fallback": "Sorry?"}, "intents": [)";
+  for (int i = 0; i < 40; ++i) {
+    text += std::string(i ? ",\n" : "\n") + R"(  {"name": "i)" + std::to_string(i) + R"(", "examples": ["hello )" +
+            std::to_string(i) + R"("], "response": "fallback")";
+    for (int k = 9; k >= 0; --k) text += ",\n    \"x" + std::to_string(k) + "\": " + std::to_string(k);
+    text += "}";
+  }
+  text += "]}";
+  const std::vector<Diagnostic> diags = CheckPack(text);
+  size_t unknown = 0;
+  for (const Diagnostic& d : diags) {
+    int line = 0, column = 0;
+    LineColumn(text, LocatePointer(text, d.pointer), &line, &column);
+    CHECK_MESSAGE(d.line == line, d.pointer);
+    CHECK_MESSAGE(d.column == column, d.pointer);
+    unknown += d.message.find("unknown key") != std::string::npos;
+  }
+  CHECK(unknown == 400);
+}
+
 TEST_CASE("every shipped pack loads with no errors and no warnings") {
   for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
     const std::string text = testing::PackFile(name);
