@@ -4,7 +4,8 @@
 // pack that validates can never make rendering or the recognizer misbehave.
 // Invariants: a failure is a Status with a code and never leaves an engine;
 // `attune check` reports an error exactly when the engine refuses the pack;
-// every diagnostic is an error or a warning with a position inside the text;
+// every diagnostic is an error or a warning with a position inside the text,
+// the same position LocatePointer gives;
 // every turn serialises to JSON that parses back.
 #include <algorithm>
 #include <memory>
@@ -30,11 +31,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<Diagnostic> diags = CheckPack(text, tone_rules);
   const size_t lines = 1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   bool check_error = false;
+  size_t positioned = 0;
   for (const Diagnostic& d : diags) {
     ATTUNE_FUZZ_CHECK(d.severity == "error" || d.severity == "warning");
     ATTUNE_FUZZ_CHECK(!d.message.empty());
     ATTUNE_FUZZ_CHECK(d.line >= 0 && static_cast<size_t>(d.line) <= lines && d.column >= 0);
     check_error |= d.severity == "error";
+    // CheckPack positions them all in one pass; the first few must be where
+    // the one-at-a-time LocatePointer puts them (more would cost a scan each).
+    if (d.message.rfind("invalid JSON", 0) != 0 && positioned++ < 16) {
+      int line = 0, column = 0;
+      LineColumn(text, LocatePointer(text, d.pointer), &line, &column);
+      ATTUNE_FUZZ_CHECK(d.line == line && d.column == column);
+    }
   }
 
   std::unique_ptr<Engine> engine;
