@@ -648,6 +648,16 @@ Status LoadPack(std::string_view text, Pack* out) {
 
 namespace {
 
+// Moves (*line, *column) from byte `from` to byte `to` of `text`: lines and
+// code points, the one count LineColumn and CheckPack share.
+void AdvanceLineColumn(std::string_view text, size_t from, size_t to, int* line, int* column) {
+  for (size_t i = from; i < to && i < text.size(); ++i) {
+    const unsigned char c = text[i];
+    if (c == '\n') { ++*line; *column = 1; }
+    else if ((c & 0xC0) != 0x80) ++*column;  // count code points, not bytes
+  }
+}
+
 // CheckPack's work, with the tone check (if any) as `tone`.
 template <class ToneCheckFn>
 std::vector<Diagnostic> Check(std::string_view text, ToneCheckFn tone) {
@@ -672,13 +682,10 @@ std::vector<Diagnostic> Check(std::string_view text, ToneCheckFn tone) {
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
   int line = 1, column = 1;
-  size_t i = 0;
+  size_t at = 0;
   for (size_t k : order) {
-    for (; i < offsets[k] && i < text.size(); ++i) {  // as LineColumn counts
-      const unsigned char c = text[i];
-      if (c == '\n') { ++line; column = 1; }
-      else if ((c & 0xC0) != 0x80) ++column;
-    }
+    AdvanceLineColumn(text, at, offsets[k], &line, &column);
+    at = offsets[k];  // sorted: never backwards
     rd.diags[todo[k]].line = line;
     rd.diags[todo[k]].column = column;
   }
@@ -890,11 +897,7 @@ std::vector<size_t> LocatePointers(std::string_view text, const std::vector<std:
 void LineColumn(std::string_view text, size_t offset, int* line, int* column) {
   *line = 1;
   *column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    const unsigned char c = text[i];
-    if (c == '\n') { ++*line; *column = 1; }
-    else if ((c & 0xC0) != 0x80) ++*column;  // count code points, not bytes
-  }
+  AdvanceLineColumn(text, 0, offset, line, column);
 }
 
 }  // namespace attune
