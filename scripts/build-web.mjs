@@ -60,7 +60,7 @@ await build({
   minify: true,
 });
 mkdirSync(path.join(dist, 'models'), { recursive: true });
-for (const f of ['emotion.onnx', 'emotion.json']) {
+for (const f of ['emotion.onnx', 'emotion.json', 'judgement.bin']) {
   if (existsSync(path.join(root, 'models', f))) cpSync(path.join(root, 'models', f), path.join(dist, 'models', f));
 }
 

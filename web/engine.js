@@ -3,7 +3,8 @@
 //
 //   const core = await loadCore({ baseUrl, wasmBinary });
 //   const tools = await loadCore({ baseUrl, tools: true }); // + valence, analyzer, checkPack
-//   const engine = core.createEngine(packJsonText);   // throws AttuneError
+//   const judgement = core.loadJudgement(bytes);       // models/judgement.bin; throws AttuneError
+//   const engine = core.createEngine(packJsonText, { judgement }); // throws AttuneError
 //   const turn = engine.respond('where is my order?'); // a turn result
 //   engine.dispose();                                  // frees the wasm object
 //
@@ -111,12 +112,32 @@ class Core {
   }
 
   /**
+   * Reads the judgement model (models/judgement.bin: crisis, human_request,
+   * frustration and negativity heads, and language) from its bytes. Give it to
+   * createEngine / createAnalyzer; without one they run the patterns alone.
+   * @param {ArrayBuffer|Uint8Array} bytes
+   * @returns {{languages: string[], dispose(): void}}
+   * @throws {AttuneError} code 'invalid_model' naming what is wrong with the bytes
+   */
+  loadJudgement(bytes) {
+    const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    const handle = new this.#m.Judgement(view);
+    if (!handle.ok()) {
+      const err = new AttuneError(handle.errorCode(), handle.errorMessage());
+      handle.delete();
+      throw err;
+    }
+    return new Judgement(handle);
+  }
+
+  /**
    * Affect analysis of a conversation without intents or replies: each
    * `analyze(text)` is one turn ({valence, distress, cues, handoff, reasons, ...}).
    * @param {string|object} [pack] a pack whose settings.handoff to use; default policy without
+   * @param {{judgement?: Judgement}} [options] the judgement model (loadJudgement); patterns alone without
    * @throws {AttuneError} code 'invalid_json' or 'invalid_pack' for a bad pack
    */
-  createAnalyzer(pack) {
+  createAnalyzer(pack, options = {}) {
     const text = pack === undefined || pack === null ? '' : typeof pack === 'string' ? pack : JSON.stringify(pack);
     const handle = new (this.#tool('Analyzer'))(text);
     if (!handle.ok()) {
@@ -124,6 +145,7 @@ class Core {
       handle.delete();
       throw err;
     }
+    if (options.judgement) handle.setJudgement(options.judgement.handle);
     return new Analyzer(handle, this.#aborted);
   }
 
@@ -139,9 +161,10 @@ class Core {
 
   /**
    * Builds a conversation engine from a pack's JSON text (or object).
+   * @param {{judgement?: Judgement}} [options] the judgement model (loadJudgement); patterns alone without
    * @throws {AttuneError} code 'invalid_json' or 'invalid_pack', message names where.
    */
-  createEngine(pack) {
+  createEngine(pack, options = {}) {
     const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
     const handle = new this.#m.Engine(text);
     if (!handle.ok()) {
@@ -149,11 +172,38 @@ class Core {
       handle.delete();
       throw err;
     }
+    if (options.judgement) handle.setJudgement(options.judgement.handle);
     this.#live++;
     return new Engine(handle, this.#aborted, () => {
       // Embind's own flag proves the C++ destructor ran, not just our bookkeeping.
       if (handle.isDeleted()) this.#live--;
     });
+  }
+}
+
+class Judgement {
+  #h;
+  constructor(handle) {
+    this.#h = handle;
+  }
+
+  /** The wasm object, for engines and analyzers (they keep the model alive on their own). */
+  get handle() {
+    if (!this.#h) throw new AttuneError('disposed', 'this judgement model was disposed');
+    return this.#h;
+  }
+
+  /** Languages the model detects, e.g. ['en', 'es', ...]. */
+  get languages() {
+    return this.handle.languages();
+  }
+
+  /** Frees the wasm object; engines already given the model keep their own reference. Safe to call twice. */
+  dispose() {
+    if (this.#h) {
+      this.#h.delete();
+      this.#h = null;
+    }
   }
 }
 

@@ -2,6 +2,14 @@
 // benchmarks (the same C++ the widget runs as wasm).
 //
 //   attune-native featurize        stdin lines -> {"ids":[...]} lines
+//   attune-native judge-features   stdin lines -> "judgement hashes | language hashes"
+//                                  lines (decimal, space-separated), for
+//                                  models/judgement/train.py
+//   attune-native judge MODEL      stdin lines -> analyze JSON lines, each
+//                                  message on its own (judgement evaluation)
+//   attune-native judge MODEL --conversation
+//                                  stdin JSON arrays of visitor messages ->
+//                                  JSON arrays of their turns' analyses
 //   attune-native respond PACK     stdin lines -> turn JSON lines
 //   attune-native intents PACK     trains the intent model (time on stderr),
 //                                  stdin lines -> {"intent","confidence"} lines
@@ -13,14 +21,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/affect.h"
 #include "core/engine.h"
+#include "core/handoff.h"
+#include "core/judgement.h"
 #include "core/intents.h"
 #include "core/text.h"
 
 namespace {
 
 int Usage() {
-  std::cerr << "usage: attune-native featurize | respond PACK.json | intents PACK.json\n";
+  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation] | respond PACK.json | intents PACK.json\n";
   return 2;
 }
 
@@ -30,6 +41,71 @@ int Featurize() {
     nlohmann::json j;
     j["ids"] = attune::Featurize(line);
     std::cout << j.dump() << '\n';
+  }
+  return 0;
+}
+
+// The judgement heads' training input: the same features JudgementModel
+// scores in the widget, so the model never sees a second tokenizer.
+int JudgeFeatures() {
+  std::string line, out;
+  while (std::getline(std::cin, line)) {
+    const std::vector<attune::Token> tokens = attune::Tokenize(attune::CleanForAnalysis(line));
+    out.clear();
+    for (const attune::HashedFeature& f : attune::JudgementFeatures(tokens)) out += std::to_string(f.hash) + ' ';
+    out += '|';
+    for (uint32_t h : attune::LanguageFeatures(tokens)) out += ' ' + std::to_string(h);
+    std::cout << out << '\n';
+  }
+  return 0;
+}
+
+bool ReadFile(const char* path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  *out = buf.str();
+  return true;
+}
+
+int Judge(const char* path, bool conversations) {
+  std::string bytes;
+  if (!ReadFile(path, &bytes)) {
+    std::cerr << "attune-native: cannot read " << path << '\n';
+    return 1;
+  }
+  std::shared_ptr<const attune::JudgementModel> model;
+  if (attune::Status s = attune::JudgementModel::Load(bytes, &model); !s.ok()) {
+    std::cerr << path << ": " << s.ToString() << '\n';
+    return 1;
+  }
+  attune::AnalyzeOptions options;
+  options.judgement = model.get();
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!conversations) {
+      attune::Conversation conversation;
+      attune::Affect a = attune::Analyze(line, options);
+      const attune::Decision d = conversation.ObserveMessage(line, &a, false);
+      std::cout << attune::AnalysisToJson(a, d) << '\n';
+      continue;
+    }
+    const nlohmann::json turns = nlohmann::json::parse(line, nullptr, false);
+    if (turns.is_discarded() || !turns.is_array()) {
+      std::cout << "null\n";
+      continue;
+    }
+    attune::Conversation conversation;
+    std::string out = "[";
+    for (const auto& t : turns) {
+      const std::string text = t.is_string() ? t.get<std::string>() : "";
+      attune::Affect a = attune::Analyze(text, options);
+      const attune::Decision d = conversation.ObserveMessage(text, &a, false);
+      if (out.size() > 1) out += ',';
+      out += attune::AnalysisToJson(a, d);
+    }
+    std::cout << out << "]\n";
   }
   return 0;
 }
@@ -87,6 +163,9 @@ int main(int argc, char** argv) {
   if (argc < 2) return Usage();
   const std::string cmd = argv[1];
   if (cmd == "featurize") return Featurize();
+  if (cmd == "judge-features") return JudgeFeatures();
+  if (cmd == "judge" && (argc == 3 || (argc == 4 && std::string(argv[3]) == "--conversation")))
+    return Judge(argv[2], argc == 4);
   if (cmd == "respond" && argc == 3) return Respond(argv[2]);
   if (cmd == "intents" && argc == 3) return Intents(argv[2]);
   return Usage();

@@ -73,9 +73,9 @@ struct WordInfo {
 };
 const WordInfo* Lookup(std::string_view word);
 
-Message Prepare(std::string_view text) {
+Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr) {
   Message m;
-  m.cleaned = CleanForAnalysis(text);
+  m.cleaned = utf16_at ? CleanForAnalysis(text, utf16_at) : CleanForAnalysis(text);
   m.tokens = Tokenize(m.cleaned);
   int clause = 0, sentence = 0;
   m.items.reserve(m.tokens.size());
@@ -292,59 +292,98 @@ struct Pattern {
   double strength;
   bool negatable;     // a negator just before it ("not urgent") cancels it
   bool exclude;       // a near-miss: matches of `cue` overlapping it are dropped
+  const char* kind = nullptr;  // crisis kind (judgement.h), for crisis patterns
 };
 
 // clang-format off
 const Pattern kPatterns[] = {
-    // crisis: self-harm and suicide (en, es, fr, de, pt, it)
-    {kCueCrisis, "kill|killing|hurt|hurting|cut|cutting|harm|harming myself", 1, false, false},
-    {kCueCrisis, "suicide|suicidal|self-harm|selfharm", 1, false, false},
-    {kCueCrisis, "self harm|harming", 1, false, false},
-    {kCueCrisis, "end|ending|take|taking my life", 1, false, false},
-    {kCueCrisis, "take|taking my own life", 1, false, false},
-    {kCueCrisis, "end it all", 1, false, false},
-    {kCueCrisis, "want|wanted|going to die", 1, false, false},
-    {kCueCrisis, "wanna die", 1, false, false},
-    {kCueCrisis, "better off dead", 1, false, false},
-    {kCueCrisis, "wish i was|were dead", 1, false, false},
-    {kCueCrisis, "don't|dont want to live|exist", 1, false, false},
-    {kCueCrisis, "no reason to live", 1, false, false},
-    {kCueCrisis, "suicidarme|suicidio|suicida|matarme|suicider|suicidaire|selbstmord|suizid|suizidal|uccidermi|suicídio", 1, false, false},
-    {kCueCrisis, "quiero|quero|voglio morir|morirme|morrer|morire", 1, false, false},
-    {kCueCrisis, "quitarme|togliermi la vida|vita", 1, false, false},
-    {kCueCrisis, "me matar|tuer", 1, false, false},
-    {kCueCrisis, "veux|envie de? mourir", 1, false, false},
-    {kCueCrisis, "mich umbringen|töten", 1, false, false},
-    {kCueCrisis, "will sterben", 1, false, false},
-    {kCueCrisis, "farla finita", 1, false, false},
-    {kCueCrisis, "no|não quiero|quero vivir|viver", 1, false, false},
-    // crisis: medical emergencies
-    {kCueCrisis, "heart attack", 1, false, false},
-    {kCueCrisis, "having|had a stroke", 1, false, false},
-    {kCueCrisis, "can't|cant|cannot|couldn't breathe", 1, false, false},
-    {kCueCrisis, "not breathing", 1, false, false},
-    {kCueCrisis, "chest pain|pains", 1, false, false},
-    {kCueCrisis, "unconscious|overdose|overdosed|anaphylaxis|anaphylactic|seizure|seizures", 1, false, false},
-    {kCueCrisis, "allergic reaction", 0.9, false, false},
-    {kCueCrisis, "bleeding badly|heavily|everywhere", 1, false, false},
-    {kCueCrisis, "call an ambulance", 1, false, false},
-    {kCueCrisis, "medical emergency", 1, false, false},
-    {kCueCrisis, "ataque al corazón|corazon", 1, false, false},
-    {kCueCrisis, "ataque cardíaco|cardiaco", 1, false, false},
-    {kCueCrisis, "crise cardiaque|cardíaca", 1, false, false},
-    {kCueCrisis, "herzinfarkt|infarto|ambulancia|ambulance|krankenwagen|notarzt|ambulanza", 1, false, false},
-    {kCueCrisis, "no puedo respirar", 1, false, false},
-    {kCueCrisis, "peux|arrive pas respirer", 1, false, false},
-    {kCueCrisis, "kann nicht atmen", 1, false, false},
-    {kCueCrisis, "bekomme keine luft", 1, false, false},
-    {kCueCrisis, "não|nao consigo respirar", 1, false, false},
-    {kCueCrisis, "non riesco a respirare", 1, false, false},
-    // near-misses: hyperbole that is not a crisis
-    {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true},
-    {kCueCrisis, "almost|nearly had a heart attack", 0, false, true},
-    {kCueCrisis, "suicide squad", 0, false, true},
-    {kCueCrisis, "dying to", 0, false, true},
-    {kCueCrisis, "kill|killing myself laughing", 0, false, true},
+    // crisis: curated red flags (public-health lists: suicide warning signs,
+    // stroke FAST, anaphylaxis, cardiac, poisoning/overdose, unconsciousness,
+    // seizures, heavy bleeding, violence in progress), en es fr de pt it.
+    // Each is a phrase people use for an emergency now; hyperbole and past
+    // events are near-misses below, and the model covers the indirect rest.
+    // -- self-harm: intent, plans, means, farewells
+    {kCueCrisis, "kill|killing|hurt|hurting|cut|cutting|harm|harming myself", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "suicide|suicidal|self-harm|selfharm", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "self harm", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "end|ending|take|taking my life", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "take|taking my own life", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "end it all", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "want|wanted|going to die", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "wanna die", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "better off dead", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "better off without me", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "wish i was|were dead", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "don't|dont want to live|exist", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "don't|dont want to be here|alive anymore", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "no reason to live", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "took|swallowed all my|the pills|tablets", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "saving|saved|stockpiling|hoarding my? pills|tablets|meds", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "won't|wont be around|here tomorrow", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "this is goodbye", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "suicidarme|suicidio|suicida|matarme|suicider|suicidaire|selbstmord|suizid|suizidal|uccidermi|suicídio|suicidio|suicidar|suicidarme|ammazzarmi", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "quiero|quero|voglio morir|morirme|morrer|morire", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "quitarme|togliermi la vida|vita", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "me matar|tuer", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "veux|envie de? mourir", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "mich umbringen|töten|ritzen", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "will nicht mehr leben", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "will sterben", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "farla finita", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "acabar con todo", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "no|não quiero|quero vivir|viver", 1, false, false, kCrisisSelfHarm},
+    // -- medical emergencies happening now
+    {kCueCrisis, "having a heart attack", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "having a stroke|seizure", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "can't|cant|cannot|couldn't breathe", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "not breathing|responding", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "stopped breathing", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "won't|wont wake up", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "chest pain|pains", 0.9, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "unconscious|overdose|overdosed|overdosing|anaphylaxis|anaphylactic|seizing", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "throat is? closing|swelling", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "lips|face|tongue turning|going|are|is blue", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "face is? drooping", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "speech is? slurred", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "swallowed|drank|ate a|some|the? bleach|pills|battery|batteries|detergent|poison|antifreeze", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "bleeding badly|heavily|everywhere", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "bleeding a lot", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "won't|wont stop bleeding", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "call an ambulance", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "medical emergency", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "no puedo|puede respirar", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "no respira|reacciona|despierta", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "se tragó|trago|tomó|tomo unas|las|la|una? pastillas|lejía|lejia|pila", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "peux|arrive|peut pas à? respirer", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "respire plus", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "kann|bekomme nicht|keine atmen|luft", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "atmet nicht", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "wacht nicht auf", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "bewusstlos|krampfanfall|notarzt|krankenwagen|ambulancia|ambulance|ambulanza|ambulância|ambulancia|inconsciente|inconscient|incosciente|desmayado|desmaiado|svenuto", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "não|nao consigo respirar", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "não|nao está|esta respirando", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "não|nao acorda", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "non riesco a respirare", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "non respira", 1, false, false, kCrisisMedicalEmergency},
+    // -- violence now
+    {kCueCrisis, "he's|hes|she's|shes|they're|theyre hitting|beating|choking|strangling|attacking me", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "is hitting|beating|choking|strangling|attacking me", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "threatening to kill me", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "someone|somebody is? breaking|broke in|into", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "has a gun|knife|weapon", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "hiding from him|her|them", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "me está|esta pegando|golpeando", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "me frappe", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "schlägt|schlaegt mich", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "está|esta me batendo", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "mi sta picchiando", 1, false, false, kCrisisViolence},
+    // near-misses: hyperbole, past events, names
+    {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, nullptr},
+    {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
+    {kCueCrisis, "suicide squad", 0, false, true, nullptr},
+    {kCueCrisis, "dying to", 0, false, true, nullptr},
+    {kCueCrisis, "kill|killing myself laughing", 0, false, true, nullptr},
+    {kCueCrisis, "killing me", 0, false, true, nullptr},
 
     // anger (en, es, fr, de, pt, it)
     {kCueAnger, "furious|livid|enraged|infuriated|infuriating|seething", 1, true, false},
@@ -469,7 +508,8 @@ struct Detector {
   Affect* affect;
   // Keeps the strongest occurrence per cue; each further occurrence adds a
   // little, so "furious ... unacceptable" is stronger than either alone.
-  void Add(const char* name, double strength, size_t begin, size_t end) {
+  // Returns the cue, so a caller can note its layer or kind.
+  Cue* Add(const char* name, double strength, size_t begin, size_t end, const char* kind = nullptr) {
     strength = std::clamp(strength, 0.0, 1.0);
     // Evidence is for a person to read: long spans (shouting, the model's
     // whole-message anger) are cut to kMaxEvidenceBytes at a code point.
@@ -484,11 +524,15 @@ struct Detector {
         c.begin = begin;
         c.end = end;
         c.evidence = m.cleaned.substr(begin, end - begin);
+        if (kind) c.kind = kind;
       }
       c.strength = combined;
-      return;
+      return &c;
     }
-    affect->cues.push_back({name, strength, m.cleaned.substr(begin, end - begin), begin, end});
+    Cue c{name, strength, m.cleaned.substr(begin, end - begin), begin, end};
+    if (kind) c.kind = kind;
+    affect->cues.push_back(std::move(c));
+    return &affect->cues.back();
   }
 };
 
@@ -508,7 +552,7 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
     const bool near_miss = std::any_of(excluded.begin(), excluded.end(), [&](const Hit& x) {
       return std::string_view(x.p->cue) == h.p->cue && x.a < h.b && h.a < x.b;
     });
-    if (!near_miss) d->Add(h.p->cue, h.p->strength, words[h.a]->tok->begin, words[h.b - 1]->tok->end);
+    if (!near_miss) d->Add(h.p->cue, h.p->strength, words[h.a]->tok->begin, words[h.b - 1]->tok->end, h.p->kind);
   }
 }
 
@@ -771,9 +815,51 @@ std::vector<uint64_t> WordHashes(const std::vector<Token>& tokens) {
   return w;
 }
 
+const Cue* Affect::FindCue(std::string_view name) const {
+  for (const Cue& c : cues)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+namespace {
+
+// From this probability the model's human_request alone hands off at once.
+constexpr double kSurePersonRequest = 0.7;
+
+// The model's heads as cues, beside the patterns': a head that fired adds
+// its cue (or confirms the pattern's), with its probability and evidence.
+void AddModelCues(const ModelJudgement& j, Detector* d) {
+  const Message& m = d->m;
+  auto add = [&](int head, const char* cue, double strength, const char* kind) {
+    const HeadScore& h = j.heads[head];
+    if (!h.fired) return;
+    const size_t begin = h.end > h.begin ? h.begin : 0, end = h.end > h.begin ? h.end : m.cleaned.size();
+    if (Cue* existing = const_cast<Cue*>(d->affect->FindCue(cue))) {
+      // A pattern already fired: the model agrees; keep the pattern's words.
+      existing->probability = std::max(existing->layer == kLayerModel ? existing->probability : 0.0, h.probability);
+      if (existing->kind.empty() && kind) existing->kind = kind;
+      existing->strength = std::max(existing->strength, strength);
+      return;
+    }
+    Cue* c = d->Add(cue, strength, begin, end, kind);
+    c->layer = kLayerModel;
+    c->probability = h.probability;
+  };
+  // A fired crisis head is decisive: a missed emergency is the worst error.
+  // A person request is explicit (strength >= 0.8, handoff.h) when the head
+  // is sure; a weaker one adds to distress and needs the conversation's help.
+  add(0, kCueCrisis, 0.8 + 0.2 * j.heads[0].probability, j.crisis_kind.empty() ? nullptr : j.crisis_kind.c_str());
+  const double person = j.heads[1].probability;
+  add(1, kCueHumanRequest, person >= kSurePersonRequest ? 0.8 + 0.2 * person : person, nullptr);
+  add(2, kCueFrustration, j.heads[2].probability, nullptr);
+}
+
+}  // namespace
+
 Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   Affect affect;
-  const Message m = Prepare(message);
+  std::vector<uint32_t> utf16_at;
+  const Message m = Prepare(message, &utf16_at);
   affect.valence = ScoreValence(m);
   affect.word_hashes = WordHashes(m.tokens);
 
@@ -785,6 +871,24 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectHumanRequest(words, &d);
   DetectMaskedProfanity(m, &d);
   DetectShouting(m, affect.valence, &d);
+
+  if (options.judgement) {
+    affect.judged = true;
+    const std::vector<HashedFeature> features = JudgementFeatures(m.tokens);
+    affect.judgement = options.judgement->Judge(m.tokens, features);
+    AddModelCues(affect.judgement, &d);
+    // Negativity the lexicon cannot hear (other languages, sarcasm): when
+    // the head is sure the message is negative, valence leans its way.
+    const double p = affect.judgement.heads[3].probability;
+    if (p > 0.5) {
+      const double w = 2 * p - 1;
+      affect.valence = (1 - w) * affect.valence - w * p;
+    }
+    for (const HashedFeature& f : features) affect.feature_hashes.push_back(f.hash);
+    std::sort(affect.feature_hashes.begin(), affect.feature_hashes.end());
+    affect.feature_hashes.erase(std::unique(affect.feature_hashes.begin(), affect.feature_hashes.end()),
+                                affect.feature_hashes.end());
+  }
 
   const auto& labels = EmotionLabels();
   if (options.emotion_probs.size() == labels.size()) {
@@ -799,6 +903,10 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   }
   // Cues in message order, so evidence reads left to right.
   std::stable_sort(affect.cues.begin(), affect.cues.end(), [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
+  for (Cue& c : affect.cues) {
+    c.begin16 = utf16_at[std::min(c.begin, utf16_at.size() - 1)];
+    c.end16 = utf16_at[std::min(c.end, utf16_at.size() - 1)];
+  }
   return affect;
 }
 

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "judgement.h"
 #include "text.h"
 
 namespace attune {
@@ -26,6 +27,11 @@ inline constexpr const char* kCueUrgency = "urgency";
 inline constexpr const char* kCueRepetition = "repetition";
 inline constexpr const char* kCueFallback = "fallback";
 inline constexpr const char* kCueNegativeTrend = "negative_trend";
+inline constexpr const char* kCueFrustration = "frustration";
+
+// Which layer found a cue: a curated pattern, or a judgement model head.
+inline constexpr const char* kLayerPattern = "pattern";
+inline constexpr const char* kLayerModel = "model";
 
 // Emotion-model probability of anger (or 0.8 x annoyance) at which the
 // model alone raises an `anger` cue.
@@ -43,6 +49,13 @@ struct Cue {
   std::string evidence;  // the words that fired it, as typed
   size_t begin = 0;      // byte span of the evidence in the cleaned message
   size_t end = 0;
+  // The same span as UTF-16 offsets into the message Analyze() was given,
+  // so JavaScript can slice it: message.slice(begin16, end16).
+  size_t begin16 = 0;
+  size_t end16 = 0;
+  std::string layer = kLayerPattern;  // kLayerPattern or kLayerModel
+  double probability = 1;             // the model head's calibrated probability; 1 for a pattern
+  std::string kind;                   // crisis only: self_harm, medical_emergency or violence
 };
 
 // The GoEmotions labels, in the order the emotion model outputs them.
@@ -55,7 +68,15 @@ struct Affect {
   // The message's distinct words as sorted 64-bit hashes, so the
   // conversation can spot repetition without tokenizing the message again.
   std::vector<uint64_t> word_hashes;
+  // The judgement model's view (language, head probabilities); `judged` is
+  // false when no model was given and only the patterns ran.
+  bool judged = false;
+  ModelJudgement judgement;
+  // The message's judgement features, kept so the conversation can compare
+  // messages by meaning-bearing n-grams without featurizing them again.
+  std::vector<uint32_t> feature_hashes;
   bool HasCue(std::string_view name) const;
+  const Cue* FindCue(std::string_view name) const;
 };
 
 // What Analyze() detects (Conversation::Observe adds `repetition`, `fallback`
@@ -66,9 +87,13 @@ struct Affect {
 //                  its object ("I need a human", "get me a real person"), or a
 //                  bare "agent"/"human please"; not when negated ("I don't
 //                  need a human", "je ne veux pas parler à un humain").
-//                  en es fr de pt it.
-//   crisis         self-harm, suicide and medical emergencies (not hyperbole:
-//                  "this deal is killer", "gave me a heart attack").
+//                  en es fr de pt it. With a model, also its head (indirect
+//                  requests: "is anyone real there", "get me the manager").
+//   crisis         self-harm, medical emergencies and violence happening now,
+//                  with its kind (not hyperbole: "this deal is killer", "gave
+//                  me a heart attack"): curated patterns OR the model's head.
+//   frustration    the model's frustration head (sarcasm, "third time",
+//                  threats to leave...); with a model only.
 //   anger          anger words not negated ("not angry"), mostly-capitals
 //                  shouting that is not happy, or the emotion model's anger.
 //   profanity      swear words, also masked ("f*ck", "sh1t").
@@ -80,6 +105,8 @@ struct AnalyzeOptions {
   // when the model is not loaded. Values outside [0, 1] are clamped, a
   // vector of the wrong length is ignored.
   std::vector<float> emotion_probs;
+  // The judgement model (judgement.h), or null for patterns only. Not owned.
+  const JudgementModel* judgement = nullptr;
 };
 
 Affect Analyze(std::string_view message, const AnalyzeOptions& options = {});

@@ -36,6 +36,7 @@ void Engine::Reset() {
   conversation_.Reset();
   responder_.Reset();
   flows_.Reset();
+  last_intent_.clear();
   turn_ = 0;
 }
 
@@ -90,7 +91,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   const std::string cleaned = CleanForAnalysis(text);
   AnalyzeOptions opts;
   opts.emotion_probs = emotion_probs;
-  r.affect = Analyze(cleaned, opts);
+  opts.judgement = judgement_.get();
+  // The message as given, so evidence offsets slice what the visitor typed.
+  r.affect = Analyze(text, opts);
 
   r.entities = ExtractEntities(cleaned, pack_.entities);
   const IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
@@ -99,7 +102,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // A message that answers the active flow's question (an order number) is
   // understood even though it matches no intent.
   const bool answers_flow = flows_.WouldAccept(pack_, r.entities);
-  const bool fell_back = match.intent == "none" && !answers_flow;
+  // The bot failed when it understood nothing, and also when the visitor
+  // asks again what it just answered (outside a flow): the answer did not help.
+  const bool asked_again = match.intent != "none" && match.intent == last_intent_ && !flows_.active() &&
+                           match.intent != "greeting" && match.intent != "thanks";
+  const bool fell_back = (match.intent == "none" && !answers_flow) || asked_again;
+  last_intent_ = match.intent;
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
   r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
@@ -159,17 +167,39 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["response"] = r.response;
   j["variant"] = r.variant;
   j["quick_replies"] = r.quick_replies;
+  j["language"] = r.affect.judged ? r.affect.judgement.language : "und";
   j["valence"] = r.affect.valence;
+  if (r.affect.judged) {
+    json heads = json::object();
+    for (int k = 0; k < kHeadCount; ++k) {
+      const HeadScore& h = r.affect.judgement.heads[k];
+      heads[HeadName(k)] = {{"probability", h.probability}, {"threshold", h.threshold}, {"fired", h.fired}};
+    }
+    j["heads"] = heads;
+  } else {
+    j["heads"] = nullptr;
+  }
+  const Cue* crisis = r.affect.FindCue(kCueCrisis);
+  j["crisis_kind"] = crisis && !crisis->kind.empty() ? json(crisis->kind) : json(nullptr);
   j["emotions"] = r.affect.emotions.empty() ? json(nullptr) : json(r.affect.emotions);
   json cues = json::array();
-  for (const Cue& c : r.affect.cues)
-    cues.push_back({{"name", c.name}, {"strength", c.strength}, {"evidence", c.evidence}, {"begin", c.begin}, {"end", c.end}});
+  for (const Cue& c : r.affect.cues) {
+    // begin/end: UTF-16 offsets into the visitor's message, for slicing in JS.
+    json cj = {{"name", c.name}, {"strength", c.strength}, {"evidence", c.evidence}, {"begin", c.begin16},
+               {"end", c.end16}, {"layer", c.layer}, {"probability", c.probability}};
+    if (!c.kind.empty()) cj["kind"] = c.kind;
+    cues.push_back(std::move(cj));
+  }
   j["cues"] = cues;
   j["distress"] = r.decision.score;
   j["handoff"] = r.decision.handoff;
   json reasons = json::array();
-  for (const Reason& re : r.decision.reasons)
-    reasons.push_back({{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}});
+  for (const Reason& re : r.decision.reasons) {
+    json rj = {{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}, {"begin", re.begin},
+               {"end", re.end}, {"layer", re.layer}, {"probability", re.probability}};
+    if (!re.kind.empty()) rj["kind"] = re.kind;
+    reasons.push_back(std::move(rj));
+  }
   j["reasons"] = reasons;
   j["variant_tone"] = r.variant_tone;
   j["template"] = r.template_pointer;

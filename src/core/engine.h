@@ -21,6 +21,7 @@
 #include "entities.h"
 #include "flows.h"
 #include "handoff.h"
+#include "judgement.h"
 #include "limits.h"
 #include "pack.h"
 #include "status.h"
@@ -74,6 +75,10 @@ class Engine {
   // {name} when the host page knows it. An empty value clears it.
   void SetVariable(const std::string& name, const std::string& value);
 
+  // The judgement model every turn is scored with (judgement.h), shared by
+  // engines; null (the default) runs the patterns alone.
+  void SetJudgement(std::shared_ptr<const JudgementModel> model) { judgement_ = std::move(model); }
+
   // Limits on visitor messages and the transcript (limits.h). Default: Limits{}.
   void SetLimits(const Limits& limits);
   const Limits& limits() const { return limits_; }
@@ -92,6 +97,8 @@ class Engine {
   FlowRunner flows_;
   std::map<std::string, std::string> variables_;
   Conversation conversation_;
+  std::shared_ptr<const JudgementModel> judgement_;
+  std::string last_intent_;  // the intent answered last turn, to notice an answer that did not help
   int turn_ = 0;
   Limits limits_;
   MessageGate gate_;

@@ -58,9 +58,30 @@ bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous
   return RepeatsAny(RepeatWords(cleaned), before);
 }
 
+namespace {
+// Jaccard overlap of two sorted hash sets.
+template <typename T>
+double Overlap(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else { ++common; ++i; ++j; }
+  }
+  return double(common) / double(a.size() + b.size() - common);
+}
+
+// Rewordings of the same question share most of their character n-grams
+// ("where is my order??" / "wheres my order" / "my order, where is it"),
+// different questions few; 0.5 was where the two parted on hand-made pairs.
+constexpr double kSameMeaningOverlap = 0.5;
+}  // namespace
+
 void Conversation::Reset() {
   history_.clear();
   recent_words_.clear();
+  recent_features_.clear();
   distress_ = 0;
   pending_ = false;
   consecutive_fallbacks_ = 0;
@@ -70,9 +91,15 @@ Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, 
   // Word sets are kept, not messages, so each message is tokenized once.
   // Analyze() already hashed the words; only a hand-made Affect needs tokenizing.
   std::vector<uint64_t> words = affect->word_hashes.empty() ? RepeatWords(CleanForAnalysis(message)) : affect->word_hashes;
-  const bool repeated = RepeatsAny(words, recent_words_);
+  bool repeated = RepeatsAny(words, recent_words_);
+  // Messages of three or more words only: "yes" twice is not a repetition.
+  if (!repeated && words.size() >= 3 && !affect->feature_hashes.empty())
+    for (const auto& before : recent_features_)
+      repeated |= Overlap(affect->feature_hashes, before) >= kSameMeaningOverlap;
   recent_words_.push_back(std::move(words));
+  recent_features_.push_back(affect->feature_hashes);
   if (recent_words_.size() > kRecentMessages) recent_words_.erase(recent_words_.begin());
+  if (recent_features_.size() > kRecentMessages) recent_features_.erase(recent_features_.begin());
   return Observe(affect, fell_back, repeated);
 }
 
@@ -105,6 +132,8 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
 
   Decision d;
   double negativity = std::max(0.0, -v);
+  // The negativity head hears every language; the lexicon only English.
+  if (affect->judged) negativity = std::max(negativity, affect->judgement.heads[3].probability);
   if (!affect->emotions.empty())
     negativity = (1 - policy_.emotion_weight) * negativity + policy_.emotion_weight * ModelNegativity(affect->emotions);
   double turn = policy_.valence_weight * negativity;
@@ -112,7 +141,10 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
     auto it = policy_.weights.find(c.name);
     const double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
     turn += w;
-    d.reasons.push_back({c.name, w, c.evidence});
+    const bool spanned = c.end > c.begin;
+    const bool own = c.name == kCueRepetition || c.name == kCueFallback || c.name == kCueNegativeTrend;
+    d.reasons.push_back({c.name, w, c.evidence, spanned ? c.begin16 : 0, spanned ? c.end16 : 0,
+                         own ? "conversation" : c.layer, c.probability, c.kind});
     if (c.name == kCueCrisis || (c.name == kCueHumanRequest && c.strength >= 0.8)) d.immediate = true;
   }
   std::stable_sort(d.reasons.begin(), d.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
@@ -169,8 +201,32 @@ void Num(double v, std::string* out) {
 
 std::string AnalysisToJson(const Affect& a, const Decision& d) {
   std::string o;
-  o.reserve(256);
-  o += "{\"valence\":";
+  o.reserve(512);
+  o += "{\"language\":";
+  Str(a.judged ? a.judgement.language : std::string("und"), &o);
+  o += ",\"language_confidence\":";
+  Num(a.judged ? a.judgement.language_confidence : 0.0, &o);
+  o += ",\"heads\":";
+  if (!a.judged) {
+    o += "null";
+  } else {
+    o += "{";
+    for (int k = 0; k < kHeadCount; ++k) {
+      const HeadScore& h = a.judgement.heads[k];
+      if (k) o += ",";
+      Str(HeadName(k), &o);
+      o += ":{\"probability\":";
+      Num(h.probability, &o);
+      o += ",\"threshold\":";
+      Num(h.threshold, &o);
+      o += h.fired ? ",\"fired\":true}" : ",\"fired\":false}";
+    }
+    o += "}";
+  }
+  o += ",\"crisis_kind\":";
+  if (const Cue* c = a.FindCue(kCueCrisis); c && !c->kind.empty()) Str(c->kind, &o);
+  else o += "null";
+  o += ",\"valence\":";
   Num(a.valence, &o);
   o += ",\"distress\":";
   Num(d.score, &o);
@@ -183,7 +239,15 @@ std::string AnalysisToJson(const Affect& a, const Decision& d) {
     Num(c.strength, &o);
     o += ",\"evidence\":";
     Str(c.evidence, &o);
-    o += ",\"begin\":" + std::to_string(c.begin) + ",\"end\":" + std::to_string(c.end) + "}";
+    o += ",\"begin\":" + std::to_string(c.begin16) + ",\"end\":" + std::to_string(c.end16) + ",\"layer\":";
+    Str(c.layer, &o);
+    o += ",\"probability\":";
+    Num(c.probability, &o);
+    if (!c.kind.empty()) {
+      o += ",\"kind\":";
+      Str(c.kind, &o);
+    }
+    o += "}";
   }
   o += d.handoff ? "],\"handoff\":true" : "],\"handoff\":false";
   o += d.immediate ? ",\"immediate\":true,\"reasons\":[" : ",\"immediate\":false,\"reasons\":[";
@@ -195,6 +259,14 @@ std::string AnalysisToJson(const Affect& a, const Decision& d) {
     Num(r.weight, &o);
     o += ",\"evidence\":";
     Str(r.evidence, &o);
+    o += ",\"begin\":" + std::to_string(r.begin) + ",\"end\":" + std::to_string(r.end) + ",\"layer\":";
+    Str(r.layer, &o);
+    o += ",\"probability\":";
+    Num(r.probability, &o);
+    if (!r.kind.empty()) {
+      o += ",\"kind\":";
+      Str(r.kind, &o);
+    }
     o += "}";
   }
   o += "],\"emotions\":";

@@ -38,13 +38,22 @@ struct HandoffPolicy {
   // Default weights per cue name; a cue's contribution is weight * strength.
   std::map<std::string, double> weights = {
       {"human_request", 1.0}, {"crisis", 1.0},     {"anger", 0.55},     {"profanity", 0.3},
-      {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.35}};
+      {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.35},
+      {"frustration", 0.5}};
 };
 
 struct Reason {
   std::string name;      // cue name
   double weight = 0;     // its contribution to this turn's score
   std::string evidence;  // words that fired it
+  // Where the evidence is in the message, as UTF-16 offsets JavaScript can
+  // slice (message.slice(begin, end)); both 0 for conversation-level cues
+  // (repetition, fallback, negative_trend), whose evidence is a description.
+  size_t begin = 0;
+  size_t end = 0;
+  std::string layer;     // "pattern" or "model" (cue.layer); "conversation" for the conversation's own cues
+  double probability = 1;  // the model's calibrated probability, 1 for a pattern
+  std::string kind;      // crisis kind
 };
 
 struct Decision {
@@ -63,7 +72,9 @@ struct TurnAffect {
 };
 
 // True when `cleaned` says nearly the same as one of `previous` (word-set
-// Jaccard >= 0.7 over messages of 3+ words).
+// Jaccard >= 0.7 over messages of 3+ words, or, for messages judged with a
+// model, their character n-gram sets overlapping by half: rewordings,
+// typos and reordered words count as the same question).
 bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous);
 
 class Conversation {
@@ -90,14 +101,19 @@ class Conversation {
   HandoffPolicy policy_;
   std::vector<TurnAffect> history_;
   std::vector<std::vector<uint64_t>> recent_words_;  // word sets (hashed) of the last 5 messages
+  std::vector<std::vector<uint32_t>> recent_features_;  // judgement feature sets of the same messages
   double distress_ = 0;
   bool pending_ = false;
   int consecutive_fallbacks_ = 0;
 };
 
-// The `analyze` result for one message as a JSON object: valence, distress,
-// cues [{name, strength, evidence, begin, end}], handoff, immediate, reasons
-// [{name, weight, evidence}] and emotions (label -> probability, or null).
+// The `analyze` result for one message as a JSON object: language,
+// valence, distress, heads ({crisis|human_request|frustration|negativity:
+// {probability, threshold, fired}}, null without a model), crisis_kind,
+// cues [{name, strength, evidence, begin, end, layer, probability, kind?}],
+// handoff, immediate, reasons [{name, weight, evidence, begin, end, layer,
+// probability, kind?}] and emotions (label -> probability, or null).
+// begin/end are UTF-16 offsets into the message as given.
 std::string AnalysisToJson(const Affect& affect, const Decision& decision);
 
 }  // namespace attune

@@ -25,6 +25,8 @@ class Status {
   static Status InvalidPack(const std::string& pointer, const std::string& msg) {
     return Status("invalid_pack", (pointer.empty() ? std::string("/") : pointer) + ": " + msg);
   }
+  // A judgement model's bytes are not a model this core can read.
+  static Status InvalidModel(std::string msg) { return Status("invalid_model", std::move(msg)); }
   static Status InvalidArgument(std::string msg) { return Status("invalid_argument", std::move(msg)); }
   // A visitor message refused by a limit (limits.h).
   static Status MessageTooLong(std::string msg) { return Status("message_too_long", std::move(msg)); }

@@ -161,21 +161,34 @@ std::u32string DecodeUtf8(std::string_view in) {
   return out;
 }
 
-std::string CleanForAnalysis(std::string_view in) {
+// CleanForAnalysis, optionally recording for each byte of the result (and
+// one past its end) the UTF-16 offset of the character it came from in `in`.
+static std::string Clean(std::string_view in, std::vector<uint32_t>* utf16_at) {
   // Only look at a bounded prefix: repair can grow a byte into three, so a
   // 4x window is enough to fill kMaxAnalyzedBytes.
   const std::string_view window = in.substr(0, std::min(in.size(), kMaxAnalyzedBytes * 4));
   // Fast path, same result: printable ASCII needs no repair or dropping.
-  if (std::all_of(window.begin(), window.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
-    return std::string(window.substr(0, kMaxAnalyzedBytes));
+  if (std::all_of(window.begin(), window.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+    std::string out(window.substr(0, kMaxAnalyzedBytes));
+    if (utf16_at) {
+      utf16_at->resize(out.size() + 1);
+      for (size_t k = 0; k <= out.size(); ++k) (*utf16_at)[k] = static_cast<uint32_t>(k);
+    }
+    return out;
+  }
   std::string out;
   out.reserve(std::min(window.size(), kMaxAnalyzedBytes));
+  if (utf16_at) utf16_at->clear();
   int marks = 0;
+  uint32_t u16 = 0;   // UTF-16 offset in `in` of the code point being read
+  uint32_t end16 = 0; // ... just past the last character kept
   for (size_t i = 0; i < window.size();) {
     char32_t cp;
     size_t n = DecodeOne(window, i, &cp);
     if (n == 0) { cp = kReplacement; n = 1; }
     i += n;
+    const uint32_t at = u16;
+    u16 += cp >= 0x10000 ? 2 : 1;
     if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
     if (IsDropped(cp)) continue;
     if (IsCombining(cp)) {
@@ -183,13 +196,20 @@ std::string CleanForAnalysis(std::string_view in) {
     } else {
       marks = 0;
     }
-    std::string enc;
-    AppendUtf8(cp, &enc);
-    if (out.size() + enc.size() > kMaxAnalyzedBytes) break;
-    out += enc;
+    char enc[4];
+    const size_t len = EncodeUtf8(cp, enc);
+    if (out.size() + len > kMaxAnalyzedBytes) break;
+    out.append(enc, len);
+    if (utf16_at) utf16_at->insert(utf16_at->end(), len, at);
+    end16 = u16;
   }
+  if (utf16_at) utf16_at->push_back(end16);
   return out;
 }
+
+std::string CleanForAnalysis(std::string_view in) { return Clean(in, nullptr); }
+
+std::string CleanForAnalysis(std::string_view in, std::vector<uint32_t>* utf16_at) { return Clean(in, utf16_at); }
 
 std::string Lower(std::string_view utf8) {
   std::string out;
@@ -419,6 +439,110 @@ std::vector<int32_t> Featurize(std::string_view text, const FeaturizerOptions& o
   for (const std::string& f : FeatureStrings(text, options))
     ids.push_back(static_cast<int32_t>(Fnv1a(f) % static_cast<uint32_t>(buckets - 1)) + 1);
   return ids;
+}
+
+uint32_t HashString(std::string_view s) { return Fnv1a(s); }
+
+namespace {
+
+// Base letter of a Latin-1 / Latin Extended-A letter (lower case), or 0.
+char32_t FoldCp(char32_t c) {
+  static constexpr char kLatin1[] =  // U+00C0..U+00FF
+      "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts"
+      "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+  if (c >= 0xC0 && c <= 0xFF) return kLatin1[c - 0xC0] ? static_cast<char32_t>(kLatin1[c - 0xC0]) : c;
+  static constexpr char kExtA[] =  // U+0100..U+017F, pairs upper/lower
+      "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "iijjjjkkklllllll"
+      "lllnnnnnnnnnoooo" "oooorrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+  if (c >= 0x100 && c <= 0x17F) return static_cast<char32_t>(kExtA[c - 0x100]);
+  return c;
+}
+
+void AddFeature(std::string_view s, uint32_t first, uint32_t last, std::vector<HashedFeature>* out) {
+  out->push_back({Fnv1a(s), first, last});
+}
+
+}  // namespace
+
+std::string FoldAccents(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : DecodeUtf8(utf8)) {
+    c = LowerCp(c);
+    if (c == 0xDF) { out += "ss"; continue; }                 // ß
+    if (IsCombining(c)) continue;                             // decomposed accents
+    AppendUtf8(FoldCp(c), &out);
+  }
+  return out;
+}
+
+std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
+  std::vector<HashedFeature> out;
+  out.reserve(tokens.size() * 12);
+  std::string prev, key;
+  uint32_t prev_at = 0;
+  bool have_prev = false;
+  for (uint32_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    switch (t.kind) {
+      case TokenKind::kPunct:
+        if (t.norm.find('!') != std::string::npos) AddFeature(t.norm.size() > 1 ? "s:!!" : "s:!", i, i, &out);
+        else if (t.norm.find('?') != std::string::npos) AddFeature(t.norm.size() > 1 ? "s:??" : "s:?", i, i, &out);
+        else if (t.norm == "...") AddFeature("s:...", i, i, &out);
+        continue;
+      case TokenKind::kEmoji:
+      case TokenKind::kEmoticon:
+        AddFeature("s:" + t.norm, i, i, &out);
+        key = t.norm;
+        break;
+      case TokenKind::kNumber: key = "<num>"; break;
+      case TokenKind::kUrl: key = "<url>"; break;
+      case TokenKind::kEmail: key = "<email>"; break;
+      case TokenKind::kWord: {
+        key = FoldAccents(t.norm);
+        // Apostrophes vary ("dont", "don't", "don’t"): drop them.
+        key.erase(std::remove(key.begin(), key.end(), '\''), key.end());
+        if (key.empty()) continue;
+        if (t.all_caps) AddFeature("s:<caps>", i, i, &out);
+        if (t.elongated) AddFeature("s:<elong>", i, i, &out);
+        // Character n-grams of "<word>", on code points.
+        const std::u32string cps = DecodeUtf8("<" + key + ">");
+        for (size_t n = 3; n <= 5; ++n) {
+          if (cps.size() < n) break;
+          for (size_t a = 0; a + n <= cps.size(); ++a) {
+            std::string g = "c:";
+            for (size_t k = a; k < a + n; ++k) AppendUtf8(cps[k], &g);
+            AddFeature(g, i, i, &out);
+          }
+        }
+        break;
+      }
+    }
+    AddFeature("w:" + key, i, i, &out);
+    if (have_prev) AddFeature("b:" + prev + " " + key, prev_at, i, &out);
+    prev = key;
+    prev_at = i;
+    have_prev = true;
+  }
+  return out;
+}
+
+std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens) {
+  std::vector<uint32_t> out;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    out.push_back(Fnv1a("w:" + t.norm));
+    const std::u32string cps = DecodeUtf8(" " + t.norm + " ");
+    for (size_t n = 1; n <= 3; ++n) {
+      for (size_t a = 0; a + n <= cps.size(); ++a) {
+        if (n == 1 && (a == 0 || a + 1 == cps.size())) continue;  // a lone space says nothing
+        std::string g = "l:";
+        for (size_t k = a; k < a + n; ++k) AppendUtf8(cps[k], &g);
+        out.push_back(Fnv1a(g));
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace attune

@@ -33,6 +33,11 @@ std::string RepairUtf8(std::string_view in);
 // characters other than the ZWJ used inside emoji; caps combining marks;
 // truncates to kMaxAnalyzedBytes at a code point boundary.
 std::string CleanForAnalysis(std::string_view in);
+// Same, and fills *utf16_at with one entry per byte of the result plus one
+// for its end: the UTF-16 offset in `in` of the character that byte came
+// from, so a span of the cleaned text becomes a span JavaScript can slice
+// from the message it passed in.
+std::string CleanForAnalysis(std::string_view in, std::vector<uint32_t>* utf16_at);
 
 // Decodes UTF-8 (assumed valid, e.g. after RepairUtf8) into code points.
 std::u32string DecodeUtf8(std::string_view in);
@@ -75,5 +80,32 @@ std::vector<int32_t> Featurize(std::string_view text, const FeaturizerOptions& o
 
 // The string forms hashed by Featurize, for debugging and tests.
 std::vector<std::string> FeatureStrings(std::string_view text, const FeaturizerOptions& options = {});
+
+// Judgement features: what the judgement heads (judgement.h) read. Each is
+// a 32-bit hash of one of
+//   "w:" word        (accents folded, elongation squeezed, numbers as <num>)
+//   "b:" word word   (adjacent words)
+//   "c:" n-gram      (character 3-, 4- and 5-grams of "<word>", accents folded:
+//                     they carry across typos, inflection and languages)
+//   "s:" signal      (<caps>, <elong>, "!", "?", emoji, emoticons)
+// with the tokens it came from, so a model's evidence can point at words.
+struct HashedFeature {
+  uint32_t hash = 0;
+  uint32_t first = 0;  // index into the tokens it was made from
+  uint32_t last = 0;   // inclusive
+};
+std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens);
+
+// Language features: hashes of character 1- to 3-grams of each lower-cased
+// word with accents kept ("ç", "ß", "ã" tell languages apart), and of the
+// words themselves.
+std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens);
+
+// Lower-cases and removes the accents of Latin letters ("Évité" -> "evite",
+// "Straße" -> "strasse"); other scripts pass through.
+std::string FoldAccents(std::string_view utf8);
+
+// The one string hash of the core (32-bit FNV-1a).
+uint32_t HashString(std::string_view s);
 
 }  // namespace attune

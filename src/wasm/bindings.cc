@@ -22,6 +22,7 @@
 #include "core/limits.h"
 #include "core/redact.h"
 #include "core/handoff.h"
+#include "core/judgement.h"
 #include "core/pack.h"
 #include "core/text.h"
 
@@ -40,6 +41,27 @@ std::vector<float> ToFloats(const val& probs) {
   return out;
 }
 
+// A judgement model read from its bytes (models/judgement.bin, a Uint8Array
+// from JS). Shared by every engine and analyzer given it; each keeps it alive.
+class JudgementHandle {
+ public:
+  explicit JudgementHandle(const std::string& bytes) { status_ = attune::JudgementModel::Load(bytes, &model_); }
+  bool ok() const { return status_.ok(); }
+  std::string errorCode() const { return status_.code(); }
+  std::string errorMessage() const { return status_.message(); }
+  val languages() const {
+    val out = val::array();
+    if (model_)
+      for (const std::string& l : model_->languages()) out.call<void>("push", l);
+    return out;
+  }
+  const std::shared_ptr<const attune::JudgementModel>& model() const { return model_; }
+
+ private:
+  attune::Status status_;
+  std::shared_ptr<const attune::JudgementModel> model_;
+};
+
 class EngineHandle {
  public:
   explicit EngineHandle(const std::string& pack_json) { status_ = attune::Engine::Create(pack_json, &engine_); }
@@ -54,6 +76,9 @@ class EngineHandle {
   }
   void reset() {
     if (engine_) engine_->Reset();
+  }
+  void setJudgement(const JudgementHandle& j) {
+    if (engine_) engine_->SetJudgement(j.model());
   }
   // A template variable for this conversation, e.g. the visitor's {name}.
   void setVariable(const std::string& name, const std::string& value) {
@@ -102,15 +127,18 @@ class AnalyzerHandle {
   std::string analyzeJson(const std::string& text, const val& probs) {
     attune::AnalyzeOptions opts;
     opts.emotion_probs = ToFloats(probs);
+    opts.judgement = judgement_.get();
     attune::Affect affect = attune::Analyze(text, opts);
     const attune::Decision d = conversation_.ObserveMessage(text, &affect, false);
     return attune::AnalysisToJson(affect, d);
   }
   void reset() { conversation_.Reset(); }
+  void setJudgement(const JudgementHandle& j) { judgement_ = j.model(); }
 
  private:
   attune::Status status_;
   attune::Conversation conversation_;
+  std::shared_ptr<const attune::JudgementModel> judgement_;
 };
 
 double Valence(const std::string& text) { return attune::Valence(text); }
@@ -211,6 +239,12 @@ val EmotionLabels() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(attune) {
+  emscripten::class_<JudgementHandle>("Judgement")
+      .constructor<const std::string&>()
+      .function("ok", &JudgementHandle::ok)
+      .function("errorCode", &JudgementHandle::errorCode)
+      .function("errorMessage", &JudgementHandle::errorMessage)
+      .function("languages", &JudgementHandle::languages);
   emscripten::class_<EngineHandle>("Engine")
       .constructor<const std::string&>()
       .function("ok", &EngineHandle::ok)
@@ -219,6 +253,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("greet", &EngineHandle::greet)
       .function("respond", &EngineHandle::respond)
       .function("reset", &EngineHandle::reset)
+      .function("setJudgement", &EngineHandle::setJudgement)
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)
@@ -230,7 +265,8 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("errorCode", &AnalyzerHandle::errorCode)
       .function("errorMessage", &AnalyzerHandle::errorMessage)
       .function("analyzeJson", &AnalyzerHandle::analyzeJson)
-      .function("reset", &AnalyzerHandle::reset);
+      .function("reset", &AnalyzerHandle::reset)
+      .function("setJudgement", &AnalyzerHandle::setJudgement);
   emscripten::function("valence", &Valence);
   emscripten::function("checkPack", &CheckPack);
   emscripten::class_<IntentModelHandle>("IntentModel")

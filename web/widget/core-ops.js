@@ -4,14 +4,39 @@
 // that survives structured cloning.
 import { loadCore } from '../engine.js';
 
+// The judgement model (crisis, person, frustration, negativity, language),
+// fetched in parallel with the core. Without it the core still runs its
+// crisis and person patterns, so a failed fetch is a warning, never a stop.
+async function fetchJudgement(baseUrl) {
+  try {
+    const res = await fetch(new URL('models/judgement.bin', baseUrl));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (err) {
+    console.warn(`Attune: judgement model not loaded (${err.message}); patterns only`);
+    return null;
+  }
+}
+
 export function createOps() {
   let core = null;
   let engine = null;
   return {
     ready: () => engine !== null,
     async init({ baseUrl, pack }) {
-      core = await loadCore({ baseUrl });
-      engine = core.createEngine(pack);
+      const [c, bytes] = await Promise.all([loadCore({ baseUrl }), fetchJudgement(baseUrl)]);
+      core = c;
+      let judgement = null;
+      try {
+        judgement = bytes ? core.loadJudgement(bytes) : null;
+      } catch (err) {
+        console.warn(`Attune: judgement model not used (${err.code}: ${err.message}); patterns only`);
+      }
+      try {
+        engine = core.createEngine(pack, { judgement });
+      } finally {
+        judgement?.dispose();  // the engine holds its own reference
+      }
       return true;
     },
     greet: () => engine.greet(),

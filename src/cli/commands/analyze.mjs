@@ -1,16 +1,21 @@
 // attune analyze: UTF-8 lines on stdin, one JSON object per line on stdout:
-// {valence, distress, cues:[{name, strength, evidence, begin, end}], handoff,
-//  immediate, reasons:[{name, weight, evidence}], emotions, emotion_labels}.
+// {language, language_confidence, heads:{crisis|human_request|frustration|
+//  negativity: {probability, threshold, fired}}, crisis_kind, valence,
+//  distress, cues:[{name, strength, evidence, begin, end, layer, probability,
+//  kind?}], handoff, immediate, reasons:[{name, weight, evidence, begin, end,
+//  layer, probability, kind?}], emotions, emotion_labels}. begin/end are
+// UTF-16 offsets: line.slice(begin, end) is the evidence. The judgement
+// model (dist/models/judgement.bin) is used unless --no-judgement.
 // Every line is its own conversation unless --conversation, which reads the
 // lines as the turns of one conversation (distress smoothing, trend,
 // repetition). The emotion model (dist/models/emotion.onnx) is used when it is
 // there and --no-model is absent; otherwise `emotions` is null (lexicon only).
 import { createInterface } from 'node:readline';
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs, core, readText, distDir, UsageError } from './common.mjs';
+import { parseArgs, core, readText, distDir, judgement, UsageError } from './common.mjs';
 import { createEmotionModel } from '../../../web/emotion.js';
 
-export const usage = 'analyze [--no-model] [--conversation] [--config PACK.json]   lines on stdin -> valence, cues, distress, handoff as JSON lines';
+export const usage = 'analyze [--no-model] [--no-judgement] [--conversation] [--config PACK.json]   lines on stdin -> language, heads, cues, distress, handoff as JSON lines';
 
 const MODEL = new URL('models/emotion.onnx', distDir);
 
@@ -28,10 +33,12 @@ async function loadModel(c, io) {
 }
 
 export async function run(argv, io) {
-  const opts = parseArgs(argv, { 'no-model': 'boolean', conversation: 'boolean', config: 'string' });
+  const opts = parseArgs(argv, { 'no-model': 'boolean', 'no-judgement': 'boolean', conversation: 'boolean', config: 'string' });
   if (opts._.length) throw new UsageError(`unexpected argument ${opts._[0]}`);
   const c = await core();
-  const analyzer = c.createAnalyzer(opts.config ? readText(opts.config) : undefined);
+  const j = judgement(c, { off: opts['no-judgement'] });
+  const analyzer = c.createAnalyzer(opts.config ? readText(opts.config) : undefined, { judgement: j });
+  j?.dispose();  // the analyzer keeps its own reference
   const model = opts['no-model'] ? null : await loadModel(c, io);
   try {
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });

@@ -1,15 +1,17 @@
 // attune chat: an interactive prompt, or JSON lines in and out with --jsonl:
 // {"text": "...", "reset": true} in (reset starts a new conversation), the turn result out.
 import { createInterface } from 'node:readline';
-import { parseArgs, core, readText, DEFAULT_PACK } from './common.mjs';
+import { parseArgs, core, readText, judgement, DEFAULT_PACK } from './common.mjs';
 
-export const usage = 'chat [--config PACK.json] [--jsonl]   talk to a pack (JSON lines with --jsonl)';
+export const usage = 'chat [--config PACK.json] [--jsonl] [--no-judgement]   talk to a pack (JSON lines with --jsonl)';
 
 export async function run(argv, io) {
-  const opts = parseArgs(argv, { config: 'string', jsonl: 'boolean' });
+  const opts = parseArgs(argv, { config: 'string', jsonl: 'boolean', 'no-judgement': 'boolean' });
   const path = opts.config ?? DEFAULT_PACK;
   const c = await core();
-  const engine = c.createEngine(readText(path));
+  const j = judgement(c, { off: opts['no-judgement'] });
+  const engine = c.createEngine(readText(path), { judgement: j });
+  j?.dispose();  // the engine keeps its own reference
   // The per-minute limit protects a widget from floods; a replayed JSON-lines
   // file is the operator's own input, so it may go as fast as it likes.
   engine.setLimits({ max_messages_per_minute: 0 });

@@ -1,5 +1,5 @@
 // Shared helpers for the CLI's subcommands.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadCore, AttuneError } from '../../../web/engine.js';
 
 // dist/: where the bundled CLI, the core and the default packs live.
@@ -30,6 +30,16 @@ export function parseArgs(argv, spec) {
 /** The wasm core, loaded from dist/ next to the bundled CLI. */
 export function core() {
   return loadCore({ baseUrl: distDir, tools: true, wasmBinary: readFileSync(new URL('attune-tools.wasm', distDir)) });
+}
+
+/**
+ * The judgement model next to the CLI (dist/models/judgement.bin), or null
+ * when it is absent or `off`; a broken file is an error, not a silent fallback.
+ */
+export function judgement(c, { off = false } = {}) {
+  const file = new URL('models/judgement.bin', distDir);
+  if (off || !existsSync(file)) return null;
+  return c.loadJudgement(readFileSync(file));
 }
 
 export function readText(path) {

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Scores a judgement model end to end, through the core (`attune-native judge`,
+patterns + model, as the widget runs them), on data it was not trained on:
+
+  corpus/test/<lang>.tsv     the held-out messages (written in a separate pass)
+  conversations/<lang>.jsonl the scripted conversations, with the turn a
+                             support lead would step in
+  UMSAB val                  negativity ROC-AUC per language (public data)
+  BANKING77 / Bitext slices  calm messages handed off (seeded slices train.py
+                             never fits; same seed and rule as train.py)
+
+Prints a markdown report and writes the figures to --json.
+Usage: python3 evaluate.py --native build/native/attune-native --model models/judgement.bin --data ../shared/data
+"""
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from train import CORPUS_LANGS, Example, hash_text  # noqa: E402  (one split rule)
+
+HEADS = ["crisis", "human_request", "frustration", "negativity"]
+
+
+def judge(native, model, texts):
+    clean = [t.replace("\n", " ").replace("\r", " ") for t in texts]
+    p = subprocess.run([native, "judge", model], input="\n".join(clean) + "\n", capture_output=True, text=True,
+                       check=True)
+    return [json.loads(l) for l in p.stdout.split("\n")[: len(clean)]]
+
+
+def converse(native, model, conversations):
+    lines = [json.dumps(c["turns"], ensure_ascii=False) for c in conversations]
+    p = subprocess.run([native, "judge", model, "--conversation"], input="\n".join(lines) + "\n",
+                       capture_output=True, text=True, check=True)
+    return [json.loads(l) for l in p.stdout.split("\n")[: len(lines)]]
+
+
+def fired(r, head):
+    """What the product does with a message: a cue (pattern or model)."""
+    names = {"crisis": "crisis", "human_request": "human_request", "frustration": "frustration"}
+    if head == "negativity":
+        return r["heads"]["negativity"]["fired"]
+    return any(c["name"] == names[head] for c in r["cues"])
+
+
+def auc(scores, labels):
+    s, y = np.asarray(scores, float), np.asarray(labels, int)
+    pos, neg = s[y == 1], s[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
+    ranks = np.empty(len(order))
+    allv = np.concatenate([pos, neg])[order]
+    # average ranks for ties
+    i = 0
+    while i < len(allv):
+        j = i
+        while j + 1 < len(allv) and allv[j + 1] == allv[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    rp = ranks[: len(pos)].sum()
+    return float((rp - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def messages_report(native, model, corpus):
+    out, misses = {}, {}
+    for lang in CORPUS_LANGS:
+        path = os.path.join(corpus, "test", lang + ".tsv")
+        if not os.path.exists(path):
+            continue
+        rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if l.count("\t") == 4]
+        res = judge(native, model, [r[4] for r in rows])
+        out[lang] = {"n": len(rows)}
+        for h, head in enumerate(HEADS):
+            y = np.array([(r[0] != "none") if h == 0 else r[h] == "1" for r in rows], int)
+            pred = np.array([fired(x, head) for x in res], int)
+            score = [x["heads"][head]["probability"] for x in res]
+            tp, fp, fn = int(((pred == 1) & (y == 1)).sum()), int(((pred == 1) & (y == 0)).sum()), int(((pred == 0) & (y == 1)).sum())
+            out[lang][head] = {"positives": int(y.sum()), "recall": tp / max(1, tp + fn),
+                               "precision": tp / max(1, tp + fp), "auc": auc(score, y)}
+            misses.setdefault(head, [])
+            for r, x, yy, pp in zip(rows, res, y, pred):
+                if yy != pp:
+                    misses[head].append({"lang": lang, "text": r[4], "expected": int(yy), "probability": round(
+                        x["heads"][head]["probability"], 3)})
+        # crisis kind accuracy on detected crises
+        kinds = [(r[0], x["crisis_kind"]) for r, x in zip(rows, res) if r[0] != "none" and fired(x, "crisis")]
+        out[lang]["crisis_kind_accuracy"] = sum(a == b for a, b in kinds) / max(1, len(kinds))
+        out[lang]["language_accuracy"] = sum(x["language"] == lang for x in res) / max(1, len(res))
+    return out, misses
+
+
+def umsab_report(native, model, data):
+    out = {}
+    names = {"arabic": "ar", "english": "en", "french": "fr", "german": "de", "hindi": "hi", "italian": "it",
+             "portuguese": "pt", "spanish": "es"}
+    for folder, lang in names.items():
+        texts = open(os.path.join(data, "umsab", folder, "val_text.txt"), encoding="utf-8").read().split("\n")
+        labels = open(os.path.join(data, "umsab", folder, "val_labels.txt")).read().split()
+        texts = texts[: len(labels)]
+        res = judge(native, model, texts)
+        y = [int(l == "0") for l in labels]
+        out[lang] = {"n": len(y), "auc": auc([x["heads"]["negativity"]["probability"] for x in res], y),
+                     "auc_valence": auc([-x["valence"] for x in res], y)}
+    return out
+
+
+def calm_report(native, model, data):
+    """Calm messages (BANKING77, Bitext minus contact_human_agent/complaint)
+    from the slices train.py holds out."""
+    ex = []
+    with open(os.path.join(data, "bitext", "bitext_20k_utterances.csv"), encoding="utf-8-sig") as f:
+        for r in csv.DictReader(f):
+            ex.append(Example(r["utterance"], "en", "bitext", [0, int(r["intent"] == "contact_human_agent"), 0, 0]))
+            ex[-1].kind = r["intent"]
+    with open(os.path.join(data, "banking77", "train.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            ex.append(Example(r["text"], "en", "banking77", [0, 0, 0, 0]))
+    # The slots train.py never fits (hash_text(text) % 10 < 2).
+    held = [e for e in ex if (hash_text(e.text) % 10) < 2]
+    res = judge(native, model, [e.text for e in held])
+    calm = [(e, x) for e, x in zip(held, res) if not (e.source == "bitext" and e.kind in ("contact_human_agent", "complaint"))]
+    handed = [e.text for e, x in calm if x["handoff"]]
+    human = [(e, x) for e, x in zip(held, res) if e.source == "bitext" and e.kind == "contact_human_agent"]
+    return {"calm": len(calm), "handed_off": len(handed), "rate": len(handed) / max(1, len(calm)),
+            "examples": handed[:15],
+            "bitext_human_recall": sum(fired(x, "human_request") for _, x in human) / max(1, len(human)),
+            "bitext_human_n": len(human)}
+
+
+def conversations_report(native, model, folder):
+    out = {}
+    rows = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".jsonl"):
+            rows += [json.loads(l) for l in open(os.path.join(folder, name), encoding="utf-8") if l.strip()]
+    res = converse(native, model, rows)
+    detail = []
+    for c, turns in zip(rows, res):
+        first = next((i + 1 for i, t in enumerate(turns) if t["handoff"]), None)
+        lang = c["id"].split("-")[0]
+        need = c["handoff_turn"] is not None
+        if need:
+            ok = first is not None and first <= c["handoff_turn"]
+            early = first is not None and c.get("earliest_turn") and first < c["earliest_turn"]
+        else:
+            ok, early = first is None, False
+        detail.append({"id": c["id"], "need": need, "ok": ok, "early": bool(early), "first": first,
+                       "expected": c["handoff_turn"], "earliest": c.get("earliest_turn")})
+        o = out.setdefault(lang, {"need": 0, "on_time": 0, "early": 0, "calm": 0, "calm_handed_off": 0})
+        if need:
+            o["need"] += 1
+            o["on_time"] += ok
+            o["early"] += bool(early)
+        else:
+            o["calm"] += 1
+            o["calm_handed_off"] += not ok
+    return out, detail
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--native", required=True)
+    ap.add_argument("--model", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--json", default=None)
+    args = ap.parse_args()
+    msgs, misses = messages_report(args.native, args.model, os.path.join(HERE, "corpus"))
+    conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
+    umsab = umsab_report(args.native, args.model, args.data)
+    calm = calm_report(args.native, args.model, args.data)
+
+    print("## Held-out messages (corpus/test), through the core (patterns + model)\n")
+    print("| language | n | crisis R / P | human_request R / P | frustration R / P | negativity AUC | kind acc | language acc |")
+    print("|---|---|---|---|---|---|---|---|")
+    for lang, m in msgs.items():
+        f = lambda h: f"{m[h]['recall']:.2f} / {m[h]['precision']:.2f}"
+        print(f"| {lang} | {m['n']} | {f('crisis')} | {f('human_request')} | {f('frustration')} | "
+              f"{m['negativity']['auc']:.2f} | {m['crisis_kind_accuracy']:.2f} | {m['language_accuracy']:.2f} |")
+    print("\n## Negativity on UMSAB val (ROC-AUC, negative vs other)\n")
+    print("| " + " | ".join(umsab) + " |\n|" + "---|" * len(umsab))
+    print("| " + " | ".join(f"{v['auc']:.3f}" for v in umsab.values()) + " |")
+    print("\n## Calm messages handed off (held-out BANKING77 + Bitext slices)\n")
+    print(f"{calm['handed_off']} of {calm['calm']} ({100 * calm['rate']:.2f} %); Bitext contact_human_agent "
+          f"recall {calm['bitext_human_recall']:.3f} (n={calm['bitext_human_n']})")
+    for t in calm["examples"]:
+        print(f"  - {t}")
+    print("\n## Scripted conversations (visitor-only, analyze --conversation)\n")
+    print("| language | need a person: on time | early | calm: handed off |")
+    print("|---|---|---|---|")
+    for lang, o in conv.items():
+        print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
+    late = [d for d in detail if not d["ok"]]
+    for d in late:
+        print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
+    if args.json:
+        json.dump({"messages": msgs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
+                   "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()

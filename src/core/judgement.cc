@@ -1,0 +1,267 @@
+#include "judgement.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+namespace attune {
+namespace {
+
+constexpr char kMagic[4] = {'A', 'T', 'J', 'M'};
+constexpr uint32_t kVersion = 1;
+
+double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+// Language confidence from which a language's own calibration is used.
+constexpr double kSureOfLanguage = 0.8;
+
+// A little-endian reader over the model's bytes that never reads past the end.
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool U32(uint32_t* v) {
+    if (b_.size() - at_ < 4) return false;
+    *v = 0;
+    for (int k = 3; k >= 0; --k) *v = (*v << 8) | static_cast<unsigned char>(b_[at_ + k]);
+    at_ += 4;
+    return true;
+  }
+  bool Varint(uint32_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (at_ >= b_.size()) return false;
+      const unsigned char c = b_[at_++];
+      *v |= static_cast<uint32_t>(c & 0x7F) << shift;
+      if (!(c & 0x80)) return true;
+    }
+    return false;
+  }
+  bool Bytes(size_t n, std::string_view* out) {
+    if (b_.size() - at_ < n) return false;
+    *out = b_.substr(at_, n);
+    at_ += n;
+    return true;
+  }
+  bool done() const { return at_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  size_t at_ = 0;
+};
+
+Status Bad(const std::string& what) { return Status::InvalidModel("judgement model: " + what); }
+
+template <typename T>
+bool ReadFloats(const nlohmann::json& j, const char* key, size_t n, std::vector<T>* out) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array() || it->size() != n) return false;
+  out->clear();
+  for (const auto& v : *it) {
+    if (!v.is_number()) return false;
+    out->push_back(static_cast<T>(v.get<double>()));
+  }
+  return true;
+}
+
+bool ReadStrings(const nlohmann::json& j, const char* key, std::vector<std::string>* out) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array() || it->empty()) return false;
+  for (const auto& v : *it) {
+    if (!v.is_string()) return false;
+    out->push_back(v.get<std::string>());
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* HeadName(int head) {
+  static const char* kNames[kHeadCount] = {kHeadCrisis, kHeadHumanRequest, kHeadFrustration, kHeadNegativity};
+  return head >= 0 && head < kHeadCount ? kNames[head] : "";
+}
+
+Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const JudgementModel>* model) {
+  model->reset();
+  Reader r(bytes);
+  std::string_view magic, header;
+  uint32_t version = 0, header_len = 0;
+  if (!r.Bytes(4, &magic) || std::memcmp(magic.data(), kMagic, 4) != 0) return Bad("not a judgement model (bad magic)");
+  if (!r.U32(&version) || version != kVersion) return Bad("unsupported version " + std::to_string(version));
+  if (!r.U32(&header_len) || !r.Bytes(header_len, &header)) return Bad("truncated header");
+  const nlohmann::json h = nlohmann::json::parse(header, nullptr, false);
+  if (h.is_discarded() || !h.is_object()) return Bad("header is not a JSON object");
+
+  std::unique_ptr<JudgementModel> m(new JudgementModel());
+  std::vector<std::string> heads;
+  if (!ReadStrings(h, "heads", &heads) || heads.size() != kHeadCount) return Bad("/heads must list the 4 heads");
+  for (int k = 0; k < kHeadCount; ++k)
+    if (heads[k] != HeadName(k)) return Bad("/heads/" + std::to_string(k) + " must be " + HeadName(k));
+  if (!ReadStrings(h, "kinds", &m->kinds_)) return Bad("/kinds missing");
+  if (!ReadStrings(h, "languages", &m->languages_)) return Bad("/languages missing");
+  m->outputs_ = kHeadCount + static_cast<int>(m->kinds_.size());
+  const size_t langs = m->languages_.size();
+  if (!h.contains("buckets") || !h["buckets"].is_number_unsigned() || !h.contains("lang_buckets") ||
+      !h["lang_buckets"].is_number_unsigned())
+    return Bad("/buckets and /lang_buckets must be positive integers");
+  m->buckets_ = h["buckets"].get<uint32_t>();
+  m->lang_buckets_ = h["lang_buckets"].get<uint32_t>();
+  if (m->buckets_ == 0 || m->lang_buckets_ == 0 || m->lang_buckets_ > (1u << 20)) return Bad("bucket counts out of range");
+  if (!ReadFloats(h, "scales", m->outputs_, &m->scales_) || !ReadFloats(h, "bias", m->outputs_, &m->bias_))
+    return Bad("/scales and /bias need one number per output");
+  if (!ReadFloats(h, "lang_scales", langs, &m->lang_scales_) || !ReadFloats(h, "lang_bias", langs, &m->lang_bias_))
+    return Bad("/lang_scales and /lang_bias need one number per language");
+
+  // Calibration per language and head; "*" is the pooled fallback.
+  m->calibration_.assign((langs + 1) * kHeadCount, Calibration{});
+  const auto cal = h.find("calibration");
+  if (cal == h.end() || !cal->is_object() || !cal->contains("*")) return Bad("/calibration needs at least \"*\"");
+  for (const auto& [lang, per_head] : cal->items()) {
+    size_t li = langs;
+    if (lang != "*") {
+      li = std::find(m->languages_.begin(), m->languages_.end(), lang) - m->languages_.begin();
+      if (li == langs) return Bad("/calibration/" + lang + ": not one of /languages");
+    }
+    for (int k = 0; k < kHeadCount; ++k) {
+      const auto it = per_head.find(HeadName(k));
+      if (it == per_head.end()) {
+        if (lang == "*") return Bad("/calibration/*/" + std::string(HeadName(k)) + " missing");
+        continue;  // resolved after "*" is read, below
+      }
+      std::vector<double> abt;
+      if (!it->is_array() || it->size() != 3 || !ReadFloats(per_head, HeadName(k), 3, &abt))
+        return Bad("/calibration/" + lang + "/" + HeadName(k) + " must be [a, b, threshold]");
+      m->calibration_[li * kHeadCount + k] = Calibration{abt[0], abt[1], abt[2]};
+    }
+  }
+  // Languages without their own calibration of a head use the pooled one.
+  for (size_t li = 0; li < langs; ++li) {
+    const auto it = cal->find(m->languages_[li]);
+    for (int k = 0; k < kHeadCount; ++k)
+      if (it == cal->end() || !it->contains(HeadName(k)))
+        m->calibration_[li * kHeadCount + k] = m->calibration_[langs * kHeadCount + k];
+  }
+
+  uint32_t n = 0;
+  if (!r.U32(&n) || n > m->buckets_) return Bad("bad weight count");
+  m->keys_.resize(n);
+  uint32_t key = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t delta = 0;
+    if (!r.Varint(&delta)) return Bad("truncated keys");
+    key += delta;
+    if ((i > 0 && delta == 0) || key >= m->buckets_) return Bad("keys must be increasing buckets");
+    m->keys_[i] = key;
+  }
+  // Stored output by output (it compresses better); kept row by row (one
+  // feature's outputs are read together).
+  std::string_view table;
+  if (!r.Bytes(static_cast<size_t>(n) * m->outputs_, &table)) return Bad("truncated weights");
+  m->weights_.resize(table.size());
+  for (int o = 0; o < m->outputs_; ++o)
+    for (uint32_t i = 0; i < n; ++i) m->weights_[static_cast<size_t>(i) * m->outputs_ + o] = static_cast<int8_t>(table[o * size_t(n) + i]);
+  std::string_view lang_table;
+  if (!r.Bytes(static_cast<size_t>(m->lang_buckets_) * langs, &lang_table)) return Bad("truncated language table");
+  m->lang_weights_.resize(lang_table.size());
+  for (size_t l = 0; l < langs; ++l)
+    for (uint32_t i = 0; i < m->lang_buckets_; ++i)
+      m->lang_weights_[static_cast<size_t>(i) * langs + l] = static_cast<int8_t>(lang_table[l * m->lang_buckets_ + i]);
+  if (!r.done()) return Bad("trailing bytes after the language table");
+  *model = std::move(m);
+  return Status::Ok();
+}
+
+const JudgementModel::Calibration& JudgementModel::CalibrationFor(int lang, int head) const {
+  const size_t li = lang < 0 ? languages_.size() : static_cast<size_t>(lang);
+  return calibration_[li * kHeadCount + head];
+}
+
+ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const {
+  ModelJudgement out;
+  // Language first: it picks the calibration.
+  int lang = -1;
+  const std::vector<uint32_t> lf = LanguageFeatures(tokens);
+  const size_t langs = languages_.size();
+  if (!lf.empty()) {
+    std::vector<double> z(langs, 0.0);
+    for (uint32_t f : lf) {
+      const int8_t* row = &lang_weights_[static_cast<size_t>(f % lang_buckets_) * langs];
+      for (size_t l = 0; l < langs; ++l) z[l] += row[l];
+    }
+    const double norm = 1.0 / std::sqrt(static_cast<double>(lf.size()));
+    double best = -1e300, sum = 0;
+    for (size_t l = 0; l < langs; ++l) {
+      z[l] = lang_bias_[l] + z[l] * lang_scales_[l] * norm;
+      if (z[l] > best) { best = z[l]; lang = static_cast<int>(l); }
+    }
+    for (size_t l = 0; l < langs; ++l) sum += std::exp(z[l] - best);
+    out.language = languages_[lang];
+    out.language_confidence = 1.0 / sum;
+  }
+  // A short message ("tomorrow", "ok") says little about its language: it
+  // is reported, but scored with the pooled calibration, not a guessed one's.
+  const int cal = out.language_confidence >= kSureOfLanguage ? lang : -1;
+
+  if (features.empty()) {
+    for (int k = 0; k < kHeadCount; ++k) out.heads[k].threshold = CalibrationFor(cal, k).threshold;
+    return out;
+  }
+  // Each feature's weights, found once (binary search in the sorted keys).
+  std::vector<const int8_t*> rows(features.size(), nullptr);
+  for (size_t i = 0; i < features.size(); ++i) {
+    const uint32_t b = features[i].hash % buckets_;
+    const auto it = std::lower_bound(keys_.begin(), keys_.end(), b);
+    if (it != keys_.end() && *it == b) rows[i] = &weights_[static_cast<size_t>(it - keys_.begin()) * outputs_];
+  }
+  const double norm = 1.0 / std::sqrt(static_cast<double>(features.size()));
+  std::vector<double> z(outputs_, 0.0);
+  for (const int8_t* row : rows)
+    if (row)
+      for (int o = 0; o < outputs_; ++o) z[o] += row[o];
+  for (int o = 0; o < outputs_; ++o) z[o] = bias_[o] + z[o] * scales_[o] * norm;
+
+  for (int k = 0; k < kHeadCount; ++k) {
+    const Calibration& c = CalibrationFor(cal, k);
+    HeadScore& h = out.heads[k];
+    h.probability = Sigmoid(c.a * z[k] + c.b);
+    h.threshold = c.threshold;
+    h.fired = h.probability >= c.threshold;
+    if (!h.fired) continue;
+    // Evidence: the window of up to three adjacent tokens whose features
+    // pushed this head up most (a pair's weight is shared by its words).
+    std::vector<double> per_token(tokens.size(), 0.0);
+    for (size_t i = 0; i < features.size(); ++i) {
+      if (!rows[i]) continue;
+      const HashedFeature& f = features[i];
+      const double share = rows[i][k] * double(scales_[k]) / double(f.last - f.first + 1);
+      for (uint32_t t = f.first; t <= f.last && t < tokens.size(); ++t) per_token[t] += share;
+    }
+    double best = 0;
+    for (size_t a = 0; a < tokens.size(); ++a) {
+      double sum = 0;
+      for (size_t b = a; b < tokens.size() && b < a + 3; ++b) {
+        sum += per_token[b];
+        if (sum > best) {
+          best = sum;
+          h.begin = tokens[a].begin;
+          h.end = tokens[b].end;
+        }
+      }
+    }
+  }
+  if (!kinds_.empty()) {
+    double best = -1e300, sum = 0;
+    size_t arg = 0;
+    for (size_t i = 0; i < kinds_.size(); ++i)
+      if (z[kHeadCount + i] > best) { best = z[kHeadCount + i]; arg = i; }
+    for (size_t i = 0; i < kinds_.size(); ++i) sum += std::exp(z[kHeadCount + i] - best);
+    if (out.heads[0].fired) {
+      out.crisis_kind = kinds_[arg];
+      out.crisis_kind_probability = 1.0 / sum;
+    }
+  }
+  return out;
+}
+
+}  // namespace attune

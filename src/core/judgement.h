@@ -1,0 +1,111 @@
+// Judgement: what one message asks of the people behind the bot.
+//
+// Four heads read every visitor message, in any of the supported languages:
+//   crisis         an emergency now (self-harm, a medical emergency, violence),
+//                  with its kind; not a past event, figurative speech, a
+//                  product name or admin talk about symptoms.
+//   human_request  the visitor wants a person, said directly or not ("is
+//                  anyone real there", "get me your manager", "no more bot",
+//                  "can billing call me"); not a person merely mentioned.
+//   frustration    with the service or the bot: sarcasm, "third time I ask",
+//                  "I already told you", threats to leave, charge back, review.
+//   negativity     the message's feeling is negative, in every language.
+// and the message's language is detected from its characters.
+//
+// Each head is a linear model over the core's own hashed features
+// (JudgementFeatures in text.h) with a bias and a Platt calibration per
+// language, so a probability means the same in Spanish as in English and
+// thresholds transfer. The weights are data, not code: a JudgementModel is
+// read from the bytes models/judgement/train.py writes (models/judgement.bin,
+// served as dist/models/judgement.bin); the core works without one, on its
+// patterns alone (affect.cc), which also stay on with a model as the floor
+// crisis recall never drops below.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+#include "text.h"
+
+namespace attune {
+
+// Crisis kinds, one vocabulary across C++, JSON, events, CLI and docs.
+inline constexpr const char* kCrisisSelfHarm = "self_harm";
+inline constexpr const char* kCrisisMedicalEmergency = "medical_emergency";
+inline constexpr const char* kCrisisViolence = "violence";
+
+// Head names, in the order HeadScores lists them.
+inline constexpr const char* kHeadCrisis = "crisis";
+inline constexpr const char* kHeadHumanRequest = "human_request";
+inline constexpr const char* kHeadFrustration = "frustration";
+inline constexpr const char* kHeadNegativity = "negativity";
+inline constexpr int kHeadCount = 4;
+const char* HeadName(int head);
+
+// One head's verdict on one message.
+struct HeadScore {
+  double probability = 0;  // calibrated, 0..1
+  double threshold = 1;    // the model fires at probability >= threshold (per language)
+  bool fired = false;
+  // Evidence: the few adjacent words that pushed the probability up most,
+  // as byte offsets into the cleaned message ([begin, end); empty when the
+  // head did not fire).
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct ModelJudgement {
+  std::string language = "und";  // BCP 47 ("en", "es", ...); "und" when there is nothing to tell by
+  double language_confidence = 0;
+  HeadScore heads[kHeadCount];   // crisis, human_request, frustration, negativity
+  std::string crisis_kind;       // most likely kind, set when crisis fired
+  double crisis_kind_probability = 0;
+  const HeadScore& head(int i) const { return heads[i]; }
+};
+
+class JudgementModel {
+ public:
+  // Reads a model from its bytes. On success sets *model and returns OK; on
+  // failure leaves *model null and returns "invalid_model" naming what is
+  // wrong (bad magic, truncated table, header not JSON, sizes that disagree).
+  static Status Load(std::string_view bytes, std::shared_ptr<const JudgementModel>* model);
+
+  // Scores one message (tokens of its cleaned text). Never fails.
+  ModelJudgement Judge(const std::vector<Token>& tokens) const { return Judge(tokens, JudgementFeatures(tokens)); }
+  // Same, with the tokens' JudgementFeatures already made.
+  ModelJudgement Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const;
+
+  // Languages the model knows, in its output order.
+  const std::vector<std::string>& languages() const { return languages_; }
+  size_t weight_count() const { return keys_.size(); }
+
+ private:
+  JudgementModel() = default;
+  struct Calibration {
+    double a = 1, b = 0, threshold = 0.5;
+  };
+  const Calibration& CalibrationFor(int lang, int head) const;
+
+  uint32_t buckets_ = 0;
+  std::vector<uint32_t> keys_;  // sorted buckets that carry weights
+  std::vector<int8_t> weights_; // keys_.size() x outputs_, row-major
+  int outputs_ = 0;             // kHeadCount + kinds
+  std::vector<float> scales_;   // per output
+  std::vector<float> bias_;     // per output
+  std::vector<std::string> kinds_;
+  // Language: dense table lang_buckets_ x languages.
+  uint32_t lang_buckets_ = 0;
+  std::vector<int8_t> lang_weights_;
+  std::vector<float> lang_scales_;
+  std::vector<float> lang_bias_;
+  std::vector<std::string> languages_;
+  // calibration_[lang * kHeadCount + head]; the last block (index
+  // languages_.size()) is the pooled one, for a language without its own.
+  std::vector<Calibration> calibration_;
+};
+
+}  // namespace attune
