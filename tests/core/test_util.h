@@ -14,6 +14,7 @@ inline std::string ReadFile(const std::string& path) {
   return buf.str();
 }
 inline std::string DataFile(const std::string& name) { return ReadFile(std::string(ATTUNE_TEST_DATA) + "/" + name); }
+inline std::string ModelFile(const std::string& name) { return ReadFile(std::string(ATTUNE_MODELS) + "/" + name); }
 inline std::string PackFile(const std::string& name) { return ReadFile(std::string(ATTUNE_PACKS) + "/" + name); }
 
 }  // namespace attune::testing

@@ -1,0 +1,177 @@
+// The judgement model: reading its bytes (every failure is a Status, never an
+// abort), what the shipped model decides on messages written for this test
+// (not from its corpus), evidence offsets JavaScript can slice, and language.
+#include "core/judgement.h"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "core/affect.h"
+#include "core/engine.h"
+#include "core/handoff.h"
+#include "test_util.h"
+
+using namespace attune;
+
+namespace {
+
+std::shared_ptr<const JudgementModel> Shipped() {
+  static const std::shared_ptr<const JudgementModel> model = [] {
+    std::shared_ptr<const JudgementModel> m;
+    const Status s = JudgementModel::Load(testing::ModelFile("judgement.bin"), &m);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return m;
+  }();
+  return model;
+}
+
+Affect Judged(const std::string& text) {
+  AnalyzeOptions o;
+  o.judgement = Shipped().get();
+  return Analyze(text, o);
+}
+
+// UTF-16 length of a UTF-8 string, as JavaScript counts it.
+size_t Utf16Length(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = s[i];
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    n += len == 4 ? 2 : 1;
+    i += len;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a judgement model that is not one is an invalid_model status, not an abort") {
+  std::shared_ptr<const JudgementModel> m;
+  for (const std::string& bytes : {std::string(), std::string("ATJM"), std::string("XXXX\x01\0\0\0", 8),
+                                   std::string("ATJM\x02\0\0\0", 8), std::string("ATJM\x01\0\0\0\xff\xff\0\0", 12),
+                                   std::string("ATJM\x01\0\0\0\x02\0\0\0{}", 14)}) {
+    const Status s = JudgementModel::Load(bytes, &m);
+    CHECK_FALSE(s.ok());
+    CHECK(s.code() == "invalid_model");
+    CHECK(m == nullptr);
+  }
+  // The real model, cut anywhere, is refused with a reason.
+  const std::string real = testing::ModelFile("judgement.bin");
+  REQUIRE(real.size() > 1000);
+  for (size_t cut : {size_t(10), real.size() / 3, real.size() / 2, real.size() - 1}) {
+    const Status s = JudgementModel::Load(std::string_view(real).substr(0, cut), &m);
+    CHECK_MESSAGE(s.code() == "invalid_model", cut);
+  }
+  CHECK(JudgementModel::Load(real + "x", &m).message().find("trailing") != std::string::npos);
+}
+
+TEST_CASE("the shipped model knows its languages") {
+  const auto& langs = Shipped()->languages();
+  for (const char* l : {"en", "es", "fr", "de", "pt", "it", "ar"})
+    CHECK(std::find(langs.begin(), langs.end(), l) != langs.end());
+  CHECK(Judged("hola, quería saber cuándo llega mi pedido, gracias").judgement.language == "es");
+  CHECK(Judged("bonjour, je voudrais savoir quand ma commande arrive").judgement.language == "fr");
+  CHECK(Judged("hallo, wann kommt meine Bestellung an? danke").judgement.language == "de");
+  CHECK(Judged("olá, quando chega a minha encomenda? obrigado").judgement.language == "pt");
+  CHECK(Judged("ciao, quando arriva il mio ordine? grazie").judgement.language == "it");
+  CHECK(Judged("hi, when will my order arrive? thanks").judgement.language == "en");
+  CHECK(Judged("متى يصل طلبي؟ شكرا").judgement.language == "ar");
+  CHECK(Judged("").judgement.language == "und");
+}
+
+TEST_CASE("crisis is caught in every language, with its kind") {
+  struct Case {
+    const char* text;
+    const char* kind;
+  };
+  // Written for this test, in the way visitors write, mostly without the clinical word.
+  for (const Case& c : {Case{"i have a bottle of pills and tonight i'm taking all of them", kCrisisSelfHarm},
+                        Case{"my grandad's face is drooping on one side and he can't lift his arm", kCrisisMedicalEmergency},
+                        Case{"he is hitting me right now please help", kCrisisViolence},
+                        Case{"mi hijo se tragó unas pastillas de mi bolso y está muy dormido", kCrisisMedicalEmergency},
+                        Case{"je veux mourir ce soir, j'ai tout préparé", kCrisisSelfHarm},
+                        Case{"mein Mann schlägt mich gerade, ich hab mich im Bad eingesperrt", kCrisisViolence},
+                        Case{"a minha filha não está respirando direito, os lábios estão roxos", kCrisisMedicalEmergency},
+                        Case{"voglio farla finita stanotte, ho già scritto le lettere", kCrisisSelfHarm}}) {
+    const Affect a = Judged(c.text);
+    const Cue* crisis = a.FindCue(kCueCrisis);
+    REQUIRE_MESSAGE(crisis != nullptr, c.text);
+    CHECK_MESSAGE(crisis->kind == c.kind, c.text << " -> " << crisis->kind);
+  }
+}
+
+TEST_CASE("figurative, past and product talk is not a crisis") {
+  for (const char* text : {"lol this price almost gave me a heart attack", "do you still sell the Suicide Squad blu-ray?",
+                           "my mum had a stroke two years ago, can she get the senior discount", "I'm dying to get these boots",
+                           "where is my order", "ok thanks", "tomorrow"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), text);
+  }
+}
+
+TEST_CASE("an indirect request for a person is heard; a person merely mentioned is not") {
+  for (const char* text : {"is there an actual human reading this", "stop. no more bot. someone real please",
+                           "can your billing team give me a call back", "quiero hablar con un encargado ya",
+                           "passez-moi un responsable s'il vous plaît"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), text);
+  }
+  for (const char* text : {"the courier left my parcel with the neighbour", "my travel agent booked the flights for me",
+                           "do you deliver on saturdays?"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), text);
+  }
+}
+
+TEST_CASE("evidence offsets are UTF-16 offsets into the message as given") {
+  // Emoji (surrogate pairs), accents, a dropped zero-width character and a
+  // tab before the evidence: JavaScript's slice must give the evidence back.
+  const std::string text = "😭😭 \u200bhola\t… quiero hablar con una persona real por favor";
+  const Affect a = Judged(text);
+  const Cue* c = a.FindCue(kCueHumanRequest);
+  REQUIRE(c != nullptr);
+  // The evidence begins after "😭😭 " (5 units) + the dropped ZWSP (1) + "hola\t… " (7).
+  CHECK(c->begin16 >= 13);
+  CHECK(c->end16 - c->begin16 == Utf16Length(c->evidence));
+  CHECK(c->layer.size() > 0);
+}
+
+TEST_CASE("a model-fired cue says so, with its probability, and analyze prints language, kind and heads") {
+  const Affect a = Judged("oh brilliant, another week of waiting, just love it. third time i'm asking");
+  Conversation conversation;
+  Affect copy = a;
+  const Decision d = conversation.ObserveMessage("x", &copy, false);
+  const std::string json = AnalysisToJson(a, d);
+  for (const char* key : {"\"language\":\"en\"", "\"heads\":{\"crisis\":{", "\"human_request\":{", "\"frustration\":{",
+                          "\"negativity\":{", "\"crisis_kind\":null"})
+    CHECK_MESSAGE(json.find(key) != std::string::npos, key);
+  const Cue* f = a.FindCue(kCueFrustration);
+  REQUIRE(f != nullptr);
+  CHECK(f->layer == kLayerModel);
+  CHECK(f->probability >= a.judgement.heads[2].threshold);
+  // Sarcastic praise is not positive any more.
+  CHECK(a.valence < 0);
+}
+
+TEST_CASE("without a model the patterns still catch a crisis") {
+  const Affect a = Analyze("my son swallowed bleach");
+  REQUIRE(a.HasCue(kCueCrisis));
+  CHECK(a.FindCue(kCueCrisis)->kind == kCrisisMedicalEmergency);
+  CHECK(a.FindCue(kCueCrisis)->layer == kLayerPattern);
+  CHECK_FALSE(a.judged);
+}
+
+TEST_CASE("frustration building over turns hands off; a calm chat does not") {
+  auto run = [](std::initializer_list<const char*> turns) {
+    Conversation c;
+    int first = 0, n = 0;
+    for (const char* t : turns) {
+      ++n;
+      Affect a = Judged(t);
+      if (c.ObserveMessage(t, &a, false).handoff && !first) first = n;
+    }
+    return first;
+  };
+  CHECK(run({"hi, my parcel hasn't arrived", "it was due monday, still nothing", "this is the third time i'm asking",
+             "seriously?? you are useless", "unbelievable. i'll dispute the charge with my bank"}) != 0);
+  CHECK(run({"hi, can i change my delivery address?", "it's 12 park lane", "great, thanks", "that's all, have a nice day"}) == 0);
+}

@@ -1,0 +1,56 @@
+// The judgement model through the JS API and the CLI: loading (and refusing
+// bad bytes with a code), analyze's language, heads and crisis kind, and
+// evidence offsets that slice the line as typed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { loadCore, AttuneError } from '../../web/engine.js';
+
+const core = await loadCore({ baseUrl: new URL('../../dist/', import.meta.url), wasmBinary: readFileSync(new URL('../../dist/attune-core.wasm', import.meta.url)) });
+const bytes = readFileSync(new URL('../../dist/models/judgement.bin', import.meta.url));
+
+test('loadJudgement refuses bytes that are not a model with code invalid_model', () => {
+  for (const bad of [new Uint8Array(0), new TextEncoder().encode('{"not": "a model"}'), bytes.subarray(0, bytes.length >> 1)]) {
+    assert.throws(() => core.loadJudgement(bad), (e) => e instanceof AttuneError && e.code === 'invalid_model' && e.message.length > 10);
+  }
+});
+
+test('an engine given the model catches a crisis in Spanish that the patterns alone miss', () => {
+  const pack = readFileSync(new URL('../../packs/ecommerce.es.json', import.meta.url), 'utf8');
+  const judgement = core.loadJudgement(bytes);
+  assert.ok(judgement.languages.includes('es'));
+  const judged = core.createEngine(pack, { judgement });
+  const plain = core.createEngine(pack);
+  judgement.dispose(); // the engine keeps its own reference
+  try {
+    const text = 'ya no aguanto más, tengo guardadas las pastillas de mi madre para esta noche';
+    const turn = judged.respond(text);
+    assert.equal(turn.language, 'es');
+    assert.equal(turn.crisis_kind, 'self_harm');
+    assert.equal(turn.handoff, true);
+    const cue = turn.cues.find((c) => c.name === 'crisis');
+    assert.equal(cue.layer, 'model');
+    assert.ok(cue.probability >= turn.heads.crisis.threshold);
+    assert.equal(text.slice(cue.begin, cue.end), cue.evidence);
+    assert.equal(plain.respond(text).heads, null);
+  } finally {
+    judged.dispose();
+    plain.dispose();
+  }
+});
+
+test('attune analyze prints language, crisis kind and head probabilities; evidence slices the line', () => {
+  const lines = ['🙄🙄 wow, amazing service, third time I ask where my parcel is', 'mi papá habla raro y tiene la cara torcida de un lado', 'where is my order?'];
+  const r = spawnSync(process.execPath, ['dist/attune-cli.mjs', 'analyze', '--no-model'], { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 60000 });
+  assert.equal(r.status, 0, r.stderr);
+  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(out.map((o) => o.language), ['en', 'es', 'en']);
+  for (const o of out) for (const h of ['crisis', 'human_request', 'frustration', 'negativity']) assert.equal(typeof o.heads[h].probability, 'number');
+  assert.ok(out[0].cues.some((c) => c.name === 'frustration'));
+  assert.equal(out[1].crisis_kind, 'medical_emergency');
+  assert.equal(out[2].handoff, false);
+  out.forEach((o, i) => {
+    for (const c of o.cues.filter((c) => c.end > c.begin)) assert.equal(lines[i].slice(c.begin, c.end), c.evidence);
+  });
+});
