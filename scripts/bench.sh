@@ -19,6 +19,7 @@ run node tests/bench/valence-eval.mjs --native "$BUILD/native/attune-bench"
 run node tests/bench/intents.mjs --native "$BUILD/native/attune-native"
 run node tests/bench/emotion.mjs
 run node tests/bench/memory.mjs
+run node tests/bench/judgement.mjs
 if [ "$QUICK" = "--quick" ]; then
   run node relay/bench/load.mjs --sessions 1000 --duration 10
   run node relay/bench/fault.mjs --rounds 2

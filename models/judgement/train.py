@@ -333,7 +333,7 @@ def pick_threshold(p, y, head):
     beta = {0: 2.0, 1: 1.5}.get(head, 1.0)
     # Floors: the slice is half positives, a visitor's traffic mostly calm,
     # so a probability from it overstates a head on real messages.
-    floor = {0: 0.35, 1: 0.5, 2: 0.5, 3: 0.4}[head]
+    floor = {0: 0.25, 1: 0.5, 2: 0.5, 3: 0.4}[head]
     for t in np.arange(floor, 0.905, 0.01):
         pred = p >= t
         tp = (pred & (y == 1)).sum()
@@ -430,7 +430,7 @@ def main():
     log(f"wrote judgement.bin: {size} bytes, {len(keys)} weighted buckets; {time.time() - t0:.0f}s in all")
     json.dump({"calibration": calibration, "keys": int(len(keys)), "bytes": size,
                "examples": {s: sum(1 for e in ex if e.source == s) for s in sorted({e.source for e in ex})}},
-              open(os.path.join(args.out, "judgement.train.json"), "w"), indent=1)
+              open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "calibration.json"), "w"), indent=1)
 
 
 if __name__ == "__main__":

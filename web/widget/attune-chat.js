@@ -600,11 +600,17 @@ export class AttuneChat extends HTMLElement {
     }));
   }
 
-  /** Agent assist: what the bot would say, for the agent to edit (the bot itself stays silent). */
+  /**
+   * Agent assist: what the bot would say, for the agent to edit (the bot itself stays silent).
+   * The core judges every message in every state: a crisis while waiting for
+   * or talking to a person shows the pack's crisis resources at once, and the
+   * agent sees its kind.
+   */
   async #suggest(text) {
     try {
       const turn = await this.#engine?.respond(text);
-      return turn ? { intent: turn.intent, tone: turn.tone, reply: turn.reply, distress: turn.distress, valence: turn.valence } : undefined;
+      if (turn?.cues?.some((c) => c.name === 'crisis')) this.#crisisCard();
+      return turn ? { intent: turn.intent, tone: turn.tone, reply: turn.reply, distress: turn.distress, valence: turn.valence, crisis: turn.crisis_kind ?? null } : undefined;
     } catch {
       return undefined;
     }

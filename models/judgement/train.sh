@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Retrains the judgement heads from scratch and scores them: builds
+# attune-native (the core's featurizer), runs train.py on the corpus here and
+# the public data, writes models/judgement.bin, then evaluate.py prints the
+# held-out figures (models/README.md) and writes models/judgement/eval.json.
+#
+# Usage: models/judgement/train.sh [extra train.py flags, e.g. --max-keys 30000]
+# Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
+#        (scripts/setup.sh --train installs them); the public data at
+#        ATTUNE_DATA (default ../shared/data: umsab, xed, goemotions, bitext, banking77).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${ATTUNE_BUILD_DIR:-build}
+DATA=${ATTUNE_DATA:-../shared/data}
+scripts/setup.sh --train
+cmake -S . -B "$BUILD/native" -DCMAKE_CXX_COMPILER=g++ >/dev/null
+cmake --build "$BUILD/native" -j2 --target attune-native
+/usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "$@"
+/usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \
+  --data "$DATA" --json models/judgement/eval.json
+[ -d dist ] && node scripts/build-web.mjs >/dev/null || true
