@@ -10,7 +10,7 @@ patterns + model, as the widget runs them), on data it was not trained on:
                              never fits; same seed and rule as train.py)
 
 Prints a markdown report and writes the figures to --json.
-Usage: python3 evaluate.py --native build/native/attune-native --model models/judgement.bin --data ../shared/data
+Usage: python3 evaluate.py --native build/native/attune-native --model models/judgement.bin --data DATA_DIR
 """
 import argparse
 import csv

@@ -6,7 +6,7 @@ language of the message; linear models over the core's own hashed features
 (`attune-native judge-features`, the C++ the widget runs), int8 weights,
 Platt calibration per language. See models/README.md (judgement model card).
 
-Usage: python3 train.py --native build/native/attune-native --data ../shared/data --out models
+Usage: python3 train.py --native build/native/attune-native --data DATA_DIR --out models
 """
 import argparse
 import json
@@ -69,7 +69,7 @@ def read_corpus(root, split):
 
 
 def read_public(data, rng):
-    """Public sets from the shared data folder (never committed)."""
+    """Public sets from the data folder (never committed)."""
     ex = []
     umsab = {"arabic": "ar", "english": "en", "french": "fr", "german": "de", "hindi": "hi",
              "italian": "it", "portuguese": "pt", "spanish": "es"}
@@ -377,7 +377,7 @@ def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--native", required=True)
-    ap.add_argument("--data", required=True, help="the shared public data folder")
+    ap.add_argument("--data", required=True, help="folder with umsab/ xed/ goemotions/ bitext/ banking77/ (public data, never committed)")
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "corpus"))
     ap.add_argument("--out", required=True, help="folder for judgement.bin and judgement.json")
     ap.add_argument("--epochs", type=int, default=6)

@@ -7,11 +7,12 @@
 # Usage: models/judgement/train.sh [extra train.py flags, e.g. --max-keys 30000]
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
 #        (scripts/setup.sh --train installs them); the public data at
-#        ATTUNE_DATA (default ../shared/data: umsab, xed, goemotions, bitext, banking77).
+#        ATTUNE_DATA: the folder holding the public sets (umsab/, xed/, goemotions/,
+#        bitext/, banking77/; sources and licences in models/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${ATTUNE_BUILD_DIR:-build}
-DATA=${ATTUNE_DATA:-../shared/data}
+DATA=${ATTUNE_DATA:?set ATTUNE_DATA to the folder holding umsab/ xed/ goemotions/ bitext/ banking77/}
 scripts/setup.sh --train
 cmake -S . -B "$BUILD/native" -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build "$BUILD/native" -j2 --target attune-native

@@ -33,31 +33,6 @@ double ModelNegativity(const std::map<std::string, double>& e) {
 
 }  // namespace
 
-std::vector<uint64_t> RepeatWords(std::string_view cleaned) { return WordHashes(Tokenize(cleaned)); }
-
-bool RepeatsAny(const std::vector<uint64_t>& now, const std::vector<std::vector<uint64_t>>& previous) {
-  if (now.size() < 3) return false;
-  for (const auto& before : previous) {
-    // Jaccard can be no more than smaller/larger: most pairs end here.
-    if (std::min(now.size(), before.size()) < 0.7 * std::max(now.size(), before.size())) continue;
-    size_t common = 0;
-    for (size_t a = 0, b = 0; a < now.size() && b < before.size();) {
-      if (now[a] < before[b]) ++a;
-      else if (before[b] < now[a]) ++b;
-      else { ++common; ++a; ++b; }
-    }
-    const double jaccard = double(common) / double(now.size() + before.size() - common);
-    if (jaccard >= 0.7) return true;
-  }
-  return false;
-}
-
-bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous) {
-  std::vector<std::vector<uint64_t>> before;
-  for (const std::string& p : previous) before.push_back(RepeatWords(p));
-  return RepeatsAny(RepeatWords(cleaned), before);
-}
-
 namespace {
 // Jaccard overlap of two sorted hash sets.
 template <typename T>
@@ -77,6 +52,25 @@ double Overlap(const std::vector<T>& a, const std::vector<T>& b) {
 // different questions few; 0.5 was where the two parted on hand-made pairs.
 constexpr double kSameMeaningOverlap = 0.5;
 }  // namespace
+
+std::vector<uint64_t> RepeatWords(std::string_view cleaned) { return WordHashes(Tokenize(cleaned)); }
+
+bool RepeatsAny(const std::vector<uint64_t>& now, const std::vector<std::vector<uint64_t>>& previous) {
+  if (now.size() < 3) return false;
+  for (const auto& before : previous) {
+    // Jaccard can be no more than smaller/larger: most pairs end here.
+    if (std::min(now.size(), before.size()) < 0.7 * std::max(now.size(), before.size())) continue;
+    if (Overlap(now, before) >= 0.7) return true;
+  }
+  return false;
+}
+
+bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous) {
+  std::vector<std::vector<uint64_t>> before;
+  for (const std::string& p : previous) before.push_back(RepeatWords(p));
+  return RepeatsAny(RepeatWords(cleaned), before);
+}
+
 
 void Conversation::Reset() {
   history_.clear();
