@@ -36,9 +36,10 @@ def judge(native, model, texts):
     return [json.loads(l) for l in p.stdout.split("\n")[: len(clean)]]
 
 
-def converse(native, model, conversations):
+def converse(native, model, conversations, pack=None):
     lines = [json.dumps(c["turns"], ensure_ascii=False) for c in conversations]
-    p = subprocess.run([native, "judge", model, "--conversation"], input="\n".join(lines) + "\n",
+    p = subprocess.run([native, "judge", model, "--conversation"] + (["--pack", pack] if pack else []),
+                       input="\n".join(lines) + "\n",
                        capture_output=True, text=True, check=True)
     return [json.loads(l) for l in p.stdout.split("\n")[: len(lines)]]
 
@@ -137,13 +138,13 @@ def calm_report(native, model, data):
             "bitext_human_n": len(human)}
 
 
-def conversations_report(native, model, folder):
+def conversations_report(native, model, folder, pack=None):
     out = {}
     rows = []
     for name in sorted(os.listdir(folder)):
         if name.endswith(".jsonl"):
             rows += [json.loads(l) for l in open(os.path.join(folder, name), encoding="utf-8") if l.strip()]
-    res = converse(native, model, rows)
+    res = converse(native, model, rows, pack)
     detail = []
     for c, turns in zip(rows, res):
         first = next((i + 1 for i, t in enumerate(turns) if t["handoff"]), None)
@@ -173,7 +174,20 @@ def main():
     ap.add_argument("--model", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--dev", action="store_true",
+                    help="only the development conversations (conversations-dev/), to tune the handoff policy")
+    ap.add_argument("--pack", default=None, help="a pack whose settings.handoff policy the conversations use")
     args = ap.parse_args()
+    if args.dev:
+        conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-dev"), args.pack)
+        need = [d for d in detail if d["need"]]
+        calm = [d for d in detail if not d["need"]]
+        print(f"dev conversations: on time {sum(d['ok'] for d in need)} of {len(need)}, early "
+              f"{sum(d['early'] for d in need)}, calm handed off {sum(not d['ok'] for d in calm)} of {len(calm)}")
+        for d in detail:
+            if not d["ok"]:
+                print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
+        return
     msgs, misses = messages_report(args.native, args.model, os.path.join(HERE, "corpus"))
     conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
     umsab = umsab_report(args.native, args.model, args.data)

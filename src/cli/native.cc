@@ -7,9 +7,10 @@
 //                                  models/judgement/train.py
 //   attune-native judge MODEL      stdin lines -> analyze JSON lines, each
 //                                  message on its own (judgement evaluation)
-//   attune-native judge MODEL --conversation
+//   attune-native judge MODEL --conversation [--pack PACK]
 //                                  stdin JSON arrays of visitor messages ->
 //                                  JSON arrays of their turns' analyses
+//                                  (with PACK's settings.handoff policy)
 //   attune-native respond PACK     stdin lines -> turn JSON lines
 //   attune-native intents PACK     trains the intent model (time on stderr),
 //                                  stdin lines -> {"intent","confidence"} lines
@@ -31,7 +32,7 @@
 namespace {
 
 int Usage() {
-  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation] | respond PACK.json | intents PACK.json\n";
+  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation [--pack PACK]] | respond PACK.json | intents PACK.json\n";
   return 2;
 }
 
@@ -69,7 +70,7 @@ bool ReadFile(const char* path, std::string* out) {
   return true;
 }
 
-int Judge(const char* path, bool conversations) {
+int Judge(const char* path, bool conversations, const char* pack_path) {
   std::string bytes;
   if (!ReadFile(path, &bytes)) {
     std::cerr << "attune-native: cannot read " << path << '\n';
@@ -82,6 +83,21 @@ int Judge(const char* path, bool conversations) {
   }
   attune::AnalyzeOptions options;
   options.judgement = model.get();
+  // A pack's settings.handoff, to try a policy on the conversations.
+  attune::HandoffPolicy policy;
+  if (pack_path) {
+    std::string text;
+    attune::Pack pack;
+    if (!ReadFile(pack_path, &text)) {
+      std::cerr << "attune-native: cannot read " << pack_path << '\n';
+      return 1;
+    }
+    if (attune::Status s = attune::LoadPack(text, &pack); !s.ok()) {
+      std::cerr << pack_path << ": " << s.ToString() << '\n';
+      return 1;
+    }
+    policy = pack.handoff.policy;
+  }
   std::string line;
   while (std::getline(std::cin, line)) {
     if (!conversations) {
@@ -96,7 +112,7 @@ int Judge(const char* path, bool conversations) {
       std::cout << "null\n";
       continue;
     }
-    attune::Conversation conversation;
+    attune::Conversation conversation(policy);
     std::string out = "[";
     for (const auto& t : turns) {
       const std::string text = t.is_string() ? t.get<std::string>() : "";
@@ -164,8 +180,17 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   if (cmd == "featurize") return Featurize();
   if (cmd == "judge-features") return JudgeFeatures();
-  if (cmd == "judge" && (argc == 3 || (argc == 4 && std::string(argv[3]) == "--conversation")))
-    return Judge(argv[2], argc == 4);
+  if (cmd == "judge" && argc >= 3 && argc <= 6) {
+    bool conversation = false;
+    const char* pack = nullptr;
+    for (int i = 3; i < argc; ++i) {
+      const std::string a = argv[i];
+      if (a == "--conversation") conversation = true;
+      else if (a == "--pack" && i + 1 < argc) pack = argv[++i];
+      else return Usage();
+    }
+    return Judge(argv[2], conversation, pack);
+  }
   if (cmd == "respond" && argc == 3) return Respond(argv[2]);
   if (cmd == "intents" && argc == 3) return Intents(argv[2]);
   return Usage();

@@ -131,9 +131,14 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
   if (!affect->emotions.empty())
     negativity = (1 - policy_.emotion_weight) * negativity + policy_.emotion_weight * ModelNegativity(affect->emotions);
   double turn = policy_.valence_weight * negativity;
+  // Frustrated turns among the last three, for frustration that builds.
+  int frustrated_before = 0;
+  for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k)
+    frustrated_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
   for (const Cue& c : affect->cues) {
     auto it = policy_.weights.find(c.name);
-    const double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
+    double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
+    if (c.name == kCueFrustration) w *= 1 + policy_.frustration_build * frustrated_before;
     turn += w;
     const bool spanned = c.end > c.begin;
     const bool own = c.name == kCueRepetition || c.name == kCueFallback || c.name == kCueNegativeTrend;

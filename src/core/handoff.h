@@ -32,14 +32,18 @@ struct HandoffPolicy {
   double release = 0.45;    // Default: a pending handoff clears below 0.45.
   double smoothing = 0.6;   // Default: weight of the newest turn in the running distress.
   int fallbacks_before_offer = 2;  // Default: offer a person after 2 fallbacks in a row.
-  double valence_weight = 0.35;    // Default: a fully negative message adds 0.35 to the turn.
+  double valence_weight = 0.5;     // Default: a fully negative message adds 0.5 to the turn (tuned on models/judgement/conversations-dev).
   double emotion_weight = 0.5;     // Default: model and lexicon negativity count equally.
   int trend_turns = 3;             // Default: negative_trend looks at the last 3 turns.
+  // Frustration builds: each of the last 3 turns that was frustrated too
+  // adds this share again to a frustrated turn's weight, so the second or
+  // third exasperated message hands off even when each alone would not.
+  double frustration_build = 0.5;  // Default: 0.5.
   // Default weights per cue name; a cue's contribution is weight * strength.
   std::map<std::string, double> weights = {
       {"human_request", 1.0}, {"crisis", 1.0},     {"anger", 0.55},     {"profanity", 0.3},
       {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.35},
-      {"frustration", 0.5}};
+      {"frustration", 0.9}};  // frustration: tuned on models/judgement/conversations-dev
 };
 
 struct Reason {

@@ -147,6 +147,32 @@ test('crisis language shows the pack\'s crisis resources with tappable numbers',
   await p.locator('attune-chat .consent').waitFor(); // and a person is offered
 });
 
+test('an emergency described without a keyword, in Spanish, is caught in the browser by the judgement model', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  // No crisis pattern matches this (the core's patterns alone stay silent);
+  // only the judgement model fetched beside the core can hear it.
+  await say(p, 'mi hija se metió algo del armario de la limpieza en la boca y ahora está rara y muy dormida');
+  await p.locator('attune-chat .crisis').waitFor();
+  await p.locator('attune-chat .consent').waitFor();
+});
+
+test('a crisis typed while talking to an agent shows the crisis resources at once', async () => {
+  const p = await deskPage();
+  const c = await openChat(p);
+  await say(p, 'I want to talk to a human');
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  await p.waitForFunction(() => window.__desk.handoff);
+  await agent(p, { type: 'agent_joined', id: 'j1', agent: { name: 'Sam' } });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'Sam joined the chat.' }).waitFor();
+  assert.equal(await count(p, '.crisis'), 0);
+  await c.input.fill("honestly i can't do this anymore, i have the pills counted out for tonight");
+  await c.input.press('Enter');
+  await p.locator('attune-chat .crisis').waitFor({ timeout: 10000 });
+  await p.waitForFunction(() => window.__desk.frames.some((f) => f.type === 'message'));
+  assert.equal((await desk(p)).frames.find((f) => f.type === 'message').text, "honestly i can't do this anymore, i have the pills counted out for tonight");
+});
+
 test('without a channel a handoff says live support is not available (and sends nothing)', async () => {
   const p = await env.browser.context.newPage();
   pages.push(p);
