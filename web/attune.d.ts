@@ -63,18 +63,36 @@ export interface AttuneTurn {
   confidence: number;
   tone: string;
   quick_replies: string[];
+  /** BCP 47 language the message is written in ('en', 'es', ...), 'und' without the judgement model or words. */
+  language: string;
   valence: number;
   emotions: Record<string, number> | null;
-  cues: { name: string; strength: number; evidence: string; begin: number; end: number }[];
+  /** The judgement model's heads (null when it is not loaded: patterns only). */
+  heads: Record<'crisis' | 'human_request' | 'frustration' | 'negativity', { probability: number; threshold: number; fired: boolean }> | null;
+  crisis_kind: 'self_harm' | 'medical_emergency' | 'violence' | null;
+  /** begin/end: UTF-16 offsets into the visitor's message: text.slice(begin, end) === evidence. */
+  cues: { name: string; strength: number; evidence: string; begin: number; end: number; layer: 'pattern' | 'model'; probability: number; kind?: string }[];
   distress: number;
   handoff: boolean;
-  reasons: { name: string; weight: number; evidence: string }[];
+  reasons: AttuneReason[];
   [k: string]: unknown;
+}
+
+/** Why a turn called for a person; layer 'conversation' for repetition, fallback and negative_trend (begin = end = 0). */
+export interface AttuneReason {
+  name: string;
+  weight: number;
+  evidence: string;
+  begin?: number;
+  end?: number;
+  layer?: 'pattern' | 'model' | 'conversation';
+  probability?: number;
+  kind?: string;
 }
 
 export interface AttuneHandoffPayload {
   transcript: { from: 'visitor' | 'bot' | 'agent'; text: string; at: number }[];
-  reasons: { name: string; weight: number; evidence: string }[];
+  reasons: AttuneReason[];
   distress?: number;
   valence?: number;
   emotions: Record<string, number>;

@@ -529,7 +529,12 @@ struct Detector {
       c.strength = combined;
       return &c;
     }
-    Cue c{name, strength, m.cleaned.substr(begin, end - begin), begin, end};
+    Cue c;
+    c.name = name;
+    c.strength = strength;
+    c.evidence = m.cleaned.substr(begin, end - begin);
+    c.begin = begin;
+    c.end = end;
     if (kind) c.kind = kind;
     affect->cues.push_back(std::move(c));
     return &affect->cues.back();

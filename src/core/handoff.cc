@@ -53,6 +53,15 @@ double Overlap(const std::vector<T>& a, const std::vector<T>& b) {
 constexpr double kSameMeaningOverlap = 0.5;
 }  // namespace
 
+// A cue the conversation itself raises: its evidence is a description, not words of the message.
+static Cue ConversationCue(const char* name, double strength, std::string evidence) {
+  Cue c;
+  c.name = name;
+  c.strength = strength;
+  c.evidence = std::move(evidence);
+  return c;
+}
+
 std::vector<uint64_t> RepeatWords(std::string_view cleaned) { return WordHashes(Tokenize(cleaned)); }
 
 bool RepeatsAny(const std::vector<uint64_t>& now, const std::vector<std::vector<uint64_t>>& previous) {
@@ -100,10 +109,10 @@ Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, 
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
   consecutive_fallbacks_ = fell_back ? consecutive_fallbacks_ + 1 : 0;
   if (fell_back)
-    affect->cues.push_back({kCueFallback,
-                            std::min(1.0, consecutive_fallbacks_ / double(std::max(1, policy_.fallbacks_before_offer))),
-                            std::to_string(consecutive_fallbacks_) + " fallback(s) in a row", 0, 0});
-  if (repeated) affect->cues.push_back({kCueRepetition, 1.0, "repeats an earlier message", 0, 0});
+    affect->cues.push_back(ConversationCue(
+        kCueFallback, std::min(1.0, consecutive_fallbacks_ / double(std::max(1, policy_.fallbacks_before_offer))),
+        std::to_string(consecutive_fallbacks_) + " fallback(s) in a row"));
+  if (repeated) affect->cues.push_back(ConversationCue(kCueRepetition, 1.0, "repeats an earlier message"));
 
   // negative_trend: valence falling over the last turns (never rising by
   // more than a little), ending clearly negative.
@@ -120,7 +129,7 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
     if (falling && drop >= 0.3) {
       std::string ev = "valence";
       for (size_t k = 0; k < recent.size(); ++k) ev += (k ? " -> " : " ") + Fmt(recent[k]);
-      affect->cues.push_back({kCueNegativeTrend, std::min(1.0, drop), ev, 0, 0});
+      affect->cues.push_back(ConversationCue(kCueNegativeTrend, std::min(1.0, drop), ev));
     }
   }
 
