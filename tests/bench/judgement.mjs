@@ -2,9 +2,14 @@
 // model's download (raw, gzip -9, brotli) and the median / p90 time of a
 // whole turn (engine.respond: judgement, intents, decision, reply) in the
 // widget's wasm build, with and without the model, in the same run, on the
-// held-out English messages.
-//   node tests/bench/judgement.mjs [--rounds N]
-import { readFileSync } from 'node:fs';
+// held-out English messages; then the same in Chromium (playwright-core),
+// where performance.now() is coarse without cross-origin isolation, so turns
+// are timed in batches of 20 and the batch medians divided.
+//   node tests/bench/judgement.mjs [--rounds N] [--no-chromium]
+import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { loadCore } from '../../web/engine.js';
 
@@ -44,3 +49,65 @@ for (const withModel of [false, true]) {
     `p90 ${times[Math.floor(times.length * 0.9)].toFixed(3)} ms over ${times.length} turns` + (withModel ? `; model load ${load.toFixed(1)} ms` : ''));
 }
 console.log(`judgement costs ${(figures[true] / figures[false]).toFixed(2)}x a patterns-only turn (target: a whole turn <= 0.3 ms median)`);
+
+if (!process.argv.includes('--no-chromium') && existsSync('/usr/bin/chromium')) {
+  const { chromium } = await import('playwright-core');
+  const files = {
+    '/attune-core.mjs': [readFileSync(new URL('attune-core.mjs', dist)), 'text/javascript'],
+    '/attune-core.wasm': [readFileSync(new URL('attune-core.wasm', dist)), 'application/wasm'],
+    '/judgement.bin': [model, 'application/octet-stream'],
+    '/pack.json': [Buffer.from(pack), 'application/json'],
+    '/lines.json': [Buffer.from(JSON.stringify(lines)), 'application/json'],
+    '/': [Buffer.from('<!doctype html><title>bench</title>'), 'text/html'],
+  };
+  const server = createServer((req, res) => {
+    const f = files[req.url];
+    if (!f) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': f[1] });
+    res.end(f[0]);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'attune-chromium-')), {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const r = await page.evaluate(async (rounds) => {
+      const { default: create } = await import('/attune-core.mjs');
+      const mod = await create({ locateFile: (p) => '/' + p });
+      const pack = await (await fetch('/pack.json')).text();
+      const lines = await (await fetch('/lines.json')).json();
+      const bytes = new Uint8Array(await (await fetch('/judgement.bin')).arrayBuffer());
+      const out = {};
+      for (const withModel of [false, true]) {
+        const engine = new mod.Engine(pack);
+        engine.setLimits(JSON.stringify({ max_messages_per_minute: 0 }));
+        if (withModel) {
+          const j = new mod.Judgement(bytes);
+          engine.setJudgement(j);
+          j.delete();
+        }
+        const batches = [];
+        for (let k = 0; k < rounds; k++) {
+          for (let i = 0; i + 20 <= lines.length; i += 20) {
+            engine.reset();
+            const t0 = performance.now();
+            for (let m = i; m < i + 20; m++) engine.respond(lines[m], null);
+            batches.push((performance.now() - t0) / 20);
+          }
+        }
+        engine.delete();
+        batches.sort((a, b) => a - b);
+        out[withModel] = batches[batches.length >> 1];
+      }
+      return { out, ua: navigator.userAgent };
+    }, rounds);
+    console.log(`chromium turn (${r.ua.match(/Chrome\/[\d.]+/)?.[0]}, widget build, median of 20-turn batches): patterns only ${r.out.false.toFixed(3)} ms, ` +
+      `with judgement ${r.out.true.toFixed(3)} ms (${(r.out.true / r.out.false).toFixed(2)}x; target <= 0.3 ms)`);
+  } finally {
+    await ctx.close();
+    server.close();
+  }
+}
