@@ -830,14 +830,25 @@ namespace {
 
 // From this probability the model's human_request alone hands off at once.
 constexpr double kSurePersonRequest = 0.7;
+// Messages of fewer words than this need kSureOnFewWords for a model-only
+// crisis or person request.
+constexpr size_t kFewWords = 3;
+constexpr double kSureOnFewWords = 0.8;
 
 // The model's heads as cues, beside the patterns': a head that fired adds
 // its cue (or confirms the pattern's), with its probability and evidence.
 void AddModelCues(const ModelJudgement& j, Detector* d) {
   const Message& m = d->m;
+  // One or two words ("no sé", "tomorrow") give a bag of n-grams too little
+  // to go on: alone, the model may raise a crisis or a person request there
+  // only when it is sure. The short emergencies and requests ("can't
+  // breathe", "agent please") are the patterns' job.
+  const size_t words = std::count_if(m.items.begin(), m.items.end(), [](const Item& it) { return it.word; });
   auto add = [&](int head, const char* cue, double strength, const char* kind) {
     const HeadScore& h = j.heads[head];
     if (!h.fired) return;
+    const bool decisive = head == 0 || head == 1;
+    if (decisive && words < kFewWords && h.probability < kSureOnFewWords && !d->affect->FindCue(cue)) return;
     const size_t begin = h.end > h.begin ? h.begin : 0, end = h.end > h.begin ? h.end : m.cleaned.size();
     if (Cue* existing = const_cast<Cue*>(d->affect->FindCue(cue))) {
       // A pattern already fired: the model agrees; keep the pattern's words.
