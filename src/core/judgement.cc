@@ -154,13 +154,29 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
     if ((i > 0 && delta == 0) || key >= m->buckets_) return Bad("keys must be increasing buckets");
     m->keys_[i] = key;
   }
-  // Stored output by output (it compresses better); kept row by row (one
-  // feature's outputs are read together).
+  // Stored output by output (it compresses better), as int8 or, with
+  // "bits": 4, two signed nibbles a byte (low nibble first); kept row by row
+  // in memory (one feature's outputs are read together).
+  const int bits = h.contains("bits") && h["bits"].is_number_integer() ? h["bits"].get<int>() : 8;
+  if (bits != 8 && bits != 4) return Bad("/bits must be 8 or 4");
+  const size_t per_output = bits == 8 ? n : (static_cast<size_t>(n) + 1) / 2;
   std::string_view table;
-  if (!r.Bytes(static_cast<size_t>(n) * m->outputs_, &table)) return Bad("truncated weights");
-  m->weights_.resize(table.size());
-  for (int o = 0; o < m->outputs_; ++o)
-    for (uint32_t i = 0; i < n; ++i) m->weights_[static_cast<size_t>(i) * m->outputs_ + o] = static_cast<int8_t>(table[o * size_t(n) + i]);
+  if (!r.Bytes(per_output * m->outputs_, &table)) return Bad("truncated weights");
+  m->weights_.resize(static_cast<size_t>(n) * m->outputs_);
+  for (int o = 0; o < m->outputs_; ++o) {
+    const std::string_view col = table.substr(o * per_output, per_output);
+    for (uint32_t i = 0; i < n; ++i) {
+      int v;
+      if (bits == 8) {
+        v = static_cast<int8_t>(col[i]);
+      } else {
+        const unsigned char byte = static_cast<unsigned char>(col[i / 2]);
+        v = (i % 2 == 0) ? (byte & 0x0F) : (byte >> 4);
+        if (v >= 8) v -= 16;  // two's complement nibble
+      }
+      m->weights_[static_cast<size_t>(i) * m->outputs_ + o] = static_cast<int8_t>(v);
+    }
+  }
   std::string_view lang_table;
   if (!r.Bytes(static_cast<size_t>(m->lang_buckets_) * langs, &lang_table)) return Bad("truncated language table");
   m->lang_weights_.resize(lang_table.size());
