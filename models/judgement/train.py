@@ -50,21 +50,23 @@ class Example:
 
 def read_corpus(root, split):
     out = []
+    import glob
     for lang in CORPUS_LANGS:
-        path = os.path.join(root, split, lang + ".tsv")
-        if not os.path.exists(path):
-            continue
-        for n, line in enumerate(open(path, encoding="utf-8"), 1):
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 5 or not parts[4].strip():
-                continue
-            crisis, human, frus, neg, text = parts
-            if crisis not in ["none"] + KINDS:
-                log(f"{path}:{n}: bad crisis label {crisis!r}, skipped")
-                continue
-            kind = KINDS.index(crisis) if crisis in KINDS else -1
-            y = [int(crisis != "none"), int(human == "1"), int(frus == "1"), int(neg == "1")]
-            out.append(Example(text, lang, "corpus", y, kind))
+        # <lang>.tsv and later rounds, <lang>-round2.tsv ...
+        paths = sorted(glob.glob(os.path.join(root, split, lang + ".tsv")) +
+                       glob.glob(os.path.join(root, split, lang + "-*.tsv")))
+        for path in paths:
+          for n, line in enumerate(open(path, encoding="utf-8"), 1):
+              parts = line.rstrip("\n").split("\t")
+              if len(parts) != 5 or not parts[4].strip():
+                  continue
+              crisis, human, frus, neg, text = parts
+              if crisis not in ["none"] + KINDS:
+                  log(f"{path}:{n}: bad crisis label {crisis!r}, skipped")
+                  continue
+              kind = KINDS.index(crisis) if crisis in KINDS else -1
+              y = [int(crisis != "none"), int(human == "1"), int(frus == "1"), int(neg == "1")]
+              out.append(Example(text, lang, "corpus", y, kind))
     return out
 
 
@@ -91,8 +93,11 @@ def read_public(data, rng):
             neg, pos = bool(labs & {1, 3, 4, 6}), bool(labs & {5, 8})
             if neg and pos:
                 continue
-            # Film dialogue threatens and dies: crisis is not labelled here.
-            ex.append(Example(t, lang, "xed", [-1, -1, -1, int(neg)], weight=0.5))
+            # Film dialogue threatens and dies, so crisis is labelled only on
+            # lines with no negative emotion at all: ordinary short talk in
+            # every language ("I'm flying in April") that must not fire it.
+            calm = 0 if not neg else -1
+            ex.append(Example(t, lang, "xed", [calm, calm, calm, int(neg)], weight=0.5))
     rows = open(os.path.join(data, "xed", "en-annotated.tsv"), encoding="utf-8").read().split("\n")
     rng.shuffle(rows)
     for row in rows[:6000]:
@@ -102,10 +107,11 @@ def read_public(data, rng):
         labs = {int(x) for x in labs.replace(" ", "").split(",") if x.isdigit()}
         neg, pos = bool(labs & {1, 3, 4, 6}), bool(labs & {5, 8})
         if not (neg and pos):
-            ex.append(Example(t, "en", "xed", [-1, -1, -1, int(neg)], weight=0.5))
+            calm = 0 if not neg else -1
+            ex.append(Example(t, "en", "xed", [calm, calm, calm, int(neg)], weight=0.5))
     for row in open(os.path.join(data, "xed", "neu_en.txt"), encoding="utf-8").read().split("\n")[:3000]:
         if "\t" in row:
-            ex.append(Example(row.split("\t", 1)[1], "en", "xed", [-1, -1, -1, 0], weight=0.5))
+            ex.append(Example(row.split("\t", 1)[1], "en", "xed", [0, 0, 0, 0], weight=0.5))
     labels = open(os.path.join(data, "goemotions", "labels.txt")).read().split()
     negative = {labels.index(l) for l in ["anger", "annoyance", "disappointment", "disapproval", "disgust",
                                           "fear", "grief", "nervousness", "remorse", "sadness", "embarrassment"]}
@@ -272,14 +278,26 @@ def train_language(ex, lfeats, epochs, lr):
 
 
 # ---------------------------------------------------------------- export
-def quantize(w):
-    scale = np.abs(w).max(axis=0) / 127.0
+def quantize(w, bits=8):
+    """Symmetric per-output quantization. 8 bits: scale from the largest
+    weight. 4 bits (-7..7): scale from the 99.9th percentile of the weights
+    that are not ~0, clipping the rare larger ones, so the many mid-sized
+    weights keep some resolution."""
+    top = 127 if bits == 8 else 7
+    if bits == 8:
+        scale = np.abs(w).max(axis=0) / top
+    else:
+        scale = np.array([np.percentile(np.abs(c[np.abs(c) > 1e-4]), 99.9) if (np.abs(c) > 1e-4).any() else 1.0
+                          for c in w.T]) / top
     scale[scale == 0] = 1.0
-    return np.clip(np.round(w / scale), -127, 127).astype(np.int8), scale
+    return np.clip(np.round(w / scale), -top, top).astype(np.int8), scale
 
 
-def prune(q, max_keys):
-    """Keeps the buckets whose largest |int8| weight is biggest, at most max_keys."""
+def prune(q, max_keys, zero_below):
+    """Zeroes weights with |int8| < zero_below (they barely move a score and
+    cost the download most), then keeps the buckets whose largest weight is
+    biggest, at most max_keys."""
+    q[np.abs(q.astype(np.int32)) < zero_below] = 0
     strength = np.abs(q.astype(np.int32)).max(axis=1)
     keys = np.nonzero(strength > 0)[0]
     if len(keys) > max_keys:
@@ -345,8 +363,9 @@ def pick_threshold(p, y, head):
     return float(round(best_t, 2))
 
 
-def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration):
+def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration, bits=8):
     header = {
+        "bits": bits,
         "format": "attune judgement model", "heads": HEADS, "kinds": KINDS, "languages": LANGS,
         "buckets": BUCKETS, "lang_buckets": LANG_BUCKETS,
         "scales": [float(x) for x in scale], "bias": [float(x) for x in bias],
@@ -367,7 +386,12 @@ def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration):
             out.append(byte | (0x80 if d else 0))
             if not d:
                 break
-    out += q[keys].T.astype(np.int8).tobytes()          # output by output
+    if bits == 8:
+        out += q[keys].T.astype(np.int8).tobytes()      # output by output
+    else:
+        for col in q[keys].T.astype(np.int16):          # two nibbles a byte, low first
+            col = np.concatenate([col, np.zeros(len(col) % 2, np.int16)]) & 0x0F
+            out += (col[0::2] | (col[1::2] << 4)).astype(np.uint8).tobytes()
     out += lq.T.astype(np.int8).tobytes()               # language by language
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     open(path, "wb").write(bytes(out))
@@ -383,7 +407,9 @@ def main():
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--lr", type=float, default=0.02)
     ap.add_argument("--l2", type=float, default=2e-4)
-    ap.add_argument("--max-keys", type=int, default=24000)
+    ap.add_argument("--max-keys", type=int, default=45000)
+    ap.add_argument("--zero-below", type=int, default=0, help="quantized weights smaller than this become 0")
+    ap.add_argument("--bits", type=int, default=4, choices=[4, 8], help="weight precision in the file")
     args = ap.parse_args()
     torch.set_num_threads(2)
     rng = random.Random(SEED)
@@ -401,8 +427,8 @@ def main():
 
     w, b = train_heads(ex, feats, args.epochs, args.lr, args.l2)
     lw, lb = train_language(ex, lfeats, 4, 0.05)
-    q, scale = quantize(w)
-    keys = prune(q, args.max_keys)
+    q, scale = quantize(w, args.bits)
+    keys = prune(q, args.max_keys, args.zero_below)
     lq, lscale = quantize(lw)
 
     # Calibration on the calib slice, with the quantized, pruned weights.
@@ -426,7 +452,7 @@ def main():
             per[name] = [round(a, 5), round(c, 5), pick_threshold(p, ys[m], h)]
         if per:
             calibration[lang] = per
-    size = write_model(os.path.join(args.out, "judgement.bin"), keys, q, scale, b, lq, lscale, lb, calibration)
+    size = write_model(os.path.join(args.out, "judgement.bin"), keys, q, scale, b, lq, lscale, lb, calibration, args.bits)
     log(f"wrote judgement.bin: {size} bytes, {len(keys)} weighted buckets; {time.time() - t0:.0f}s in all")
     json.dump({"calibration": calibration, "keys": int(len(keys)), "bytes": size,
                "examples": {s: sum(1 for e in ex if e.source == s) for s in sorted({e.source for e in ex})}},

@@ -28,7 +28,11 @@ namespace attune {
 
 // Thresholds and weights; a pack's settings.handoff overrides any of them.
 struct HandoffPolicy {
-  double threshold = 0.65;  // Default: hand off when distress >= 0.65.
+  // Default: hand off when distress >= 0.61: just above what one turn alone
+  // can reach (smoothing, 0.6), so a single outburst never hands off but the
+  // next angry turn does; crisis and explicit requests are immediate anyway.
+  // Tuned on models/judgement/conversations-dev (0.65 missed 6 more of 84).
+  double threshold = 0.61;
   double release = 0.45;    // Default: a pending handoff clears below 0.45.
   double smoothing = 0.6;   // Default: weight of the newest turn in the running distress.
   int fallbacks_before_offer = 2;  // Default: offer a person after 2 fallbacks in a row.

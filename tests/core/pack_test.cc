@@ -15,7 +15,7 @@ TEST_CASE("LoadPack reads a minimal pack") {
   REQUIRE(LoadPack(kMinimal, &p).ok());
   CHECK(p.intents.size() == 1);
   CHECK(p.responses.at("fallback").variants.at("neutral").at(0) == "Sorry?");
-  CHECK(p.handoff.policy.threshold == doctest::Approx(0.65));
+  CHECK(p.handoff.policy.threshold == doctest::Approx(0.61));
 }
 
 TEST_CASE("LoadPack reports malformed JSON with line and column and leaves the pack unchanged") {
