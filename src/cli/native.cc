@@ -11,7 +11,9 @@
 //                                  stdin JSON arrays of visitor messages ->
 //                                  JSON arrays of their turns' analyses
 //                                  (with PACK's settings.handoff policy)
-//   attune-native respond PACK     stdin lines -> turn JSON lines
+//   attune-native respond PACK [MODEL]
+//                                  stdin lines -> turn JSON lines (with the
+//                                  judgement model MODEL when given)
 //   attune-native intents PACK     trains the intent model (time on stderr),
 //                                  stdin lines -> {"intent","confidence"} lines
 #include <chrono>
@@ -32,7 +34,7 @@
 namespace {
 
 int Usage() {
-  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation [--pack PACK]] | respond PACK.json | intents PACK.json\n";
+  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation [--pack PACK]] | respond PACK.json [MODEL] | intents PACK.json\n";
   return 2;
 }
 
@@ -126,7 +128,7 @@ int Judge(const char* path, bool conversations, const char* pack_path) {
   return 0;
 }
 
-int Respond(const char* path) {
+int Respond(const char* path, const char* model_path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::cerr << "attune-native: cannot read " << path << '\n';
@@ -138,6 +140,19 @@ int Respond(const char* path) {
   if (attune::Status s = attune::Engine::Create(buf.str(), &engine); !s.ok()) {
     std::cerr << path << ": " << s.ToString() << '\n';
     return 1;
+  }
+  if (model_path) {
+    std::string bytes;
+    std::shared_ptr<const attune::JudgementModel> model;
+    if (!ReadFile(model_path, &bytes)) {
+      std::cerr << "attune-native: cannot read " << model_path << '\n';
+      return 1;
+    }
+    if (attune::Status s = attune::JudgementModel::Load(bytes, &model); !s.ok()) {
+      std::cerr << model_path << ": " << s.ToString() << '\n';
+      return 1;
+    }
+    engine->SetJudgement(model);
   }
   std::string line;
   while (std::getline(std::cin, line)) std::cout << attune::TurnResultToJson(engine->Respond(line)) << '\n';
@@ -191,7 +206,7 @@ int main(int argc, char** argv) {
     }
     return Judge(argv[2], conversation, pack);
   }
-  if (cmd == "respond" && argc == 3) return Respond(argv[2]);
+  if (cmd == "respond" && (argc == 3 || argc == 4)) return Respond(argv[2], argc == 4 ? argv[3] : nullptr);
   if (cmd == "intents" && argc == 3) return Intents(argv[2]);
   return Usage();
 }

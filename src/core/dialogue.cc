@@ -13,7 +13,11 @@ std::string ChooseTone(const Affect& affect) {
   if (affect.HasCue(kCueAnger) || affect.HasCue(kCueProfanity) || emo("anger") > 0.5) return "angry";
   if (emo("fear") > 0.4 || emo("nervousness") > 0.4 || affect.HasCue(kCueUrgency)) return "anxious";
   if (emo("sadness") > 0.4 || emo("grief") > 0.3) return "sad";
-  if (affect.valence <= -0.35 || emo("annoyance") > 0.4 || emo("disappointment") > 0.4) return "frustrated";
+  // The frustration head hears sarcasm ("brilliant, super useful") that
+  // valence alone reads as happy.
+  if (affect.valence <= -0.35 || emo("annoyance") > 0.4 || emo("disappointment") > 0.4 ||
+      affect.HasCue(kCueFrustration))
+    return "frustrated";
   if (affect.valence >= 0.5) return "happy";
   return "neutral";
 }

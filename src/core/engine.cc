@@ -106,14 +106,18 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // asks again what it just answered (outside a flow): the answer did not help.
   const bool asked_again = match.intent != "none" && match.intent == last_intent_ && !flows_.active() &&
                            match.intent != "greeting" && match.intent != "thanks";
-  const bool fell_back = (match.intent == "none" && !answers_flow) || asked_again;
+  // Thanks or goodbye said with frustration is sarcasm ("brilliant, super
+  // useful, thanks a lot"): the last answer failed, and "glad that helped!"
+  // would make it worse.
+  const bool sarcastic = (match.intent == "thanks" || match.intent == "goodbye") && r.affect.HasCue(kCueFrustration);
+  const bool fell_back = (match.intent == "none" && !answers_flow) || asked_again || sarcastic;
   last_intent_ = match.intent;
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
   r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
   r.tone = ChooseTone(r.affect);
 
-  const Intent* intent = pack_.FindIntent(match.intent);
+  const Intent* intent = sarcastic ? nullptr : pack_.FindIntent(match.intent);
   const std::string give_up = pack_.responses.count("offer_human") ? "offer_human" : "fallback";
   std::string response;
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
@@ -147,7 +151,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       if (response.empty() && pack_.responses.count(intent->response)) response = intent->response;
     }
     if (response.empty())
-      response = conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer ? give_up : "fallback";
+      response = sarcastic || conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer ? give_up : "fallback";
   }
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;

@@ -175,3 +175,26 @@ TEST_CASE("frustration building over turns hands off; a calm chat does not") {
              "seriously?? you are useless", "unbelievable. i'll dispute the charge with my bank"}) != 0);
   CHECK(run({"hi, can i change my delivery address?", "it's 12 park lane", "great, thanks", "that's all, have a nice day"}) == 0);
 }
+
+TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad that helped'") {
+  std::unique_ptr<Engine> engine;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &engine).ok());
+  engine->SetJudgement(Shipped());
+  Limits unlimited;
+  unlimited.max_messages_per_minute = 0;
+  engine->SetLimits(unlimited);
+  engine->Respond("where is my order");
+  engine->Respond("its 55512345");
+  engine->Respond("that doesnt tell me anything. when will it ARRIVE");
+  const TurnResult sarcasm = engine->Respond("wow, really helpful, thanks a bunch 🙄");
+  CHECK(sarcasm.affect.HasCue(kCueFrustration));
+  CHECK(sarcasm.response != "thanks");
+  CHECK(sarcasm.tone == "frustrated");
+  // A visitor who means it still gets the usual answer.
+  std::unique_ptr<Engine> calm;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &calm).ok());
+  calm->SetJudgement(Shipped());
+  calm->Respond("where is my order");
+  calm->Respond("its 55512345");
+  CHECK(calm->Respond("perfect, thank you so much!").response == "thanks");
+}
