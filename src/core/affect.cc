@@ -900,6 +900,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
       const double w = 2 * p - 1;
       affect.valence = (1 - w) * affect.valence - w * p;
     }
+    // Frustration is never positive, however glowing its words ("brilliant,
+    // super useful, thanks a lot 🙄" scored +0.90 from the lexicon).
+    if (const Cue* f = affect.FindCue(kCueFrustration); f && f->layer == kLayerModel) {
+      const double q = f->probability;
+      affect.valence = std::min(affect.valence, (1 - q) * affect.valence - q * q);
+    }
     for (const HashedFeature& f : features) affect.feature_hashes.push_back(f.hash);
     std::sort(affect.feature_hashes.begin(), affect.feature_hashes.end());
     affect.feature_hashes.erase(std::unique(affect.feature_hashes.begin(), affect.feature_hashes.end()),
