@@ -63,7 +63,7 @@ for t in "${TARGETS[@]}"; do
   max_len=8192; dict=()
   case "$t" in
     fuzz_pack) max_len=65536; dict=(-dict=tests/fuzz/json.dict) ;;
-    fuzz_conversation|fuzz_render) max_len=4096 ;;
+    fuzz_conversation|fuzz_render|fuzz_judgement) max_len=4096 ;;
   esac
   max_len=${FUZZ_MAX_LEN:-$max_len}
   workers=1

@@ -28,6 +28,7 @@ CORPUS_LANGS = ["en", "es", "fr", "de", "pt", "it"]
 BUCKETS = 1 << 20      # hash space while training; only weights that matter are kept
 LANG_BUCKETS = 1 << 12
 SEED = 20261202
+UMSAB_WEIGHT = float(os.environ.get("ATTUNE_UMSAB_WEIGHT", "1.5"))  # tweets' weight against the corpus (3.0)
 
 
 def log(*a):
@@ -80,7 +81,7 @@ def read_public(data, rng):
         labels = open(os.path.join(data, "umsab", folder, "train_labels.txt")).read().split()
         for t, l in zip(texts, labels):
             # Tweets: negativity is labelled; nobody asks a bot for a person or is in crisis there.
-            ex.append(Example(t, lang, "umsab", [0, 0, -1, int(l == "0")], weight=1.5))
+            ex.append(Example(t, lang, "umsab", [0, 0, -1, int(l == "0")], weight=UMSAB_WEIGHT))
     xed = {"ar": "ar", "de": "de", "es": "es", "fr": "fr", "it": "it", "pt": "pt", "br": "pt", "nl": "nl"}
     for code, lang in xed.items():
         rows = open(os.path.join(data, "xed", code + "-projections.tsv"), encoding="utf-8").read().split("\n")
@@ -298,11 +299,21 @@ def prune(q, max_keys, zero_below):
     cost the download most), then keeps the buckets whose largest weight is
     biggest, at most max_keys."""
     q[np.abs(q.astype(np.int32)) < zero_below] = 0
-    strength = np.abs(q.astype(np.int32)).max(axis=1)
+    a = np.abs(q.astype(np.int32))
+    strength = a.max(axis=1)
     keys = np.nonzero(strength > 0)[0]
     if len(keys) > max_keys:
-        order = np.argsort(-strength[keys], kind="stable")[:max_keys]
-        keys = np.sort(keys[order])
+        # Each head first gets its own share of its strongest buckets (the
+        # negativity head's tweet vocabulary has small weights and lost out
+        # to the others' in one global ranking), then the rest by strength.
+        share = max_keys // (2 * q.shape[1])
+        chosen = set()
+        for o in range(q.shape[1]):
+            col = a[keys, o]
+            top = np.argsort(-col, kind="stable")[:share]
+            chosen.update(keys[top[col[top] > 0]].tolist())
+        rest = [k for k in keys[np.argsort(-strength[keys], kind="stable")] if k not in chosen]
+        keys = np.sort(np.array(sorted(chosen) + rest[: max_keys - len(chosen)], dtype=np.int64))
     return keys
 
 
