@@ -198,3 +198,29 @@ TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad th
   calm->Respond("its 55512345");
   CHECK(calm->Respond("perfect, thank you so much!").response == "thanks");
 }
+
+TEST_CASE("the same question reworded counts as repetition; a different one does not") {
+  auto repeated = [](const char* a, const char* b) {
+    Conversation c;
+    Affect first = Judged(a);
+    c.ObserveMessage(a, &first, false);
+    Affect second = Judged(b);
+    c.ObserveMessage(b, &second, false);
+    return second.HasCue(kCueRepetition);
+  };
+  CHECK(repeated("where is my order??", "wheres my order"));
+  CHECK(repeated("when does my parcel arrive", "my parcel, when does it arrive?"));
+  CHECK_FALSE(repeated("where is my order", "can I pay with paypal"));
+  CHECK_FALSE(repeated("yes", "yes"));  // short replies are not a repeated question
+}
+
+TEST_CASE("the bot answering the same intent again counts as its own failure") {
+  std::unique_ptr<Engine> engine;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &engine).ok());
+  engine->SetJudgement(Shipped());
+  const TurnResult first = engine->Respond("how long does shipping take?");
+  CHECK_FALSE(first.affect.HasCue(kCueFallback));
+  const TurnResult again = engine->Respond("ok but how many days is delivery");
+  REQUIRE(again.intent == first.intent);
+  CHECK(again.affect.HasCue(kCueFallback));
+}
