@@ -26,6 +26,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from train import CORPUS_LANGS, Example, hash_text  # noqa: E402  (one split rule)
 
+sys.path.insert(0, os.path.dirname(HERE))
+import importlib.util  # noqa: E402
+# models/train.py (the emotion model's) holds the one ROC-AUC; load it under its own name.
+_spec = importlib.util.spec_from_file_location("emotion_train", os.path.join(os.path.dirname(HERE), "train.py"))
+_emotion = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_emotion)
+roc_auc = _emotion.roc_auc
+
 HEADS = ["crisis", "human_request", "frustration", "negativity"]
 
 
@@ -53,23 +61,11 @@ def fired(r, head):
 
 
 def auc(scores, labels):
-    s, y = np.asarray(scores, float), np.asarray(labels, int)
-    pos, neg = s[y == 1], s[y == 0]
-    if not len(pos) or not len(neg):
+    """ROC-AUC, or nan when one class is missing (the emotion model's roc_auc, one copy)."""
+    y = np.asarray(labels, int)
+    if y.min(initial=1) == y.max(initial=0):
         return float("nan")
-    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
-    ranks = np.empty(len(order))
-    allv = np.concatenate([pos, neg])[order]
-    # average ranks for ties
-    i = 0
-    while i < len(allv):
-        j = i
-        while j + 1 < len(allv) and allv[j + 1] == allv[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    rp = ranks[: len(pos)].sum()
-    return float((rp - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+    return roc_auc(y, np.asarray(scores, float))
 
 
 def messages_report(native, model, corpus):

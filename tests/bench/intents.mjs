@@ -24,7 +24,7 @@
 // 10 003 too.
 import { readFileSync, writeFileSync, mkdtempSync, existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { openBenchPage } from './chromium.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,21 +218,8 @@ if (!args.includes('--no-chromium')) {
       '/pack.json': [Buffer.from(packs.banking77.all), 'application/json'],
       '/': [Buffer.from('<!doctype html><title>bench</title>'), 'text/html'],
     };
-    const server = createServer((req, res) => {
-      const f = files[req.url];
-      if (!f) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'content-type': f[1] });
-      res.end(f[0]);
-    });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    const base = `http://127.0.0.1:${server.address().port}`;
-    const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'attune-chromium-')), {
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const page = await openBenchPage(files);
     try {
-      const page = await ctx.newPage();
-      await page.goto(base + '/');
       const result = await page.evaluate(async (runs) => {
         const { default: create } = await import('/attune-tools.mjs');
         const mod = await create({ locateFile: (p) => '/' + p });
@@ -261,8 +248,7 @@ if (!args.includes('--no-chromium')) {
       console.log(`chromium train ${sets.banking77.all.length} examples (wasm, tools build -O3): median ${median(result.times).toFixed(0)} ms (min ${Math.min(...result.times).toFixed(0)}, ${RUNS} runs; ${result.ua.match(/Chrome\/[\d.]+/)?.[0]})`);
       console.log(`chromium engine from that pack (widget build -Oz: parse + validate + train): median ${median(result.engineTimes).toFixed(0)} ms (min ${Math.min(...result.engineTimes).toFixed(0)}, ${RUNS} runs)`);
     } finally {
-      await ctx.close();
-      server.close();
+      await page.closeAll();
     }
   } else if (chromium) {
     console.log('chromium: /usr/bin/chromium not found; skipped');

@@ -6,10 +6,8 @@
 // where performance.now() is coarse without cross-origin isolation, so turns
 // are timed in batches of 20 and the batch medians divided.
 //   node tests/bench/judgement.mjs [--rounds N] [--no-chromium]
-import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { openBenchPage } from './chromium.mjs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { loadCore } from '../../web/engine.js';
 
@@ -51,7 +49,6 @@ for (const withModel of [false, true]) {
 console.log(`judgement costs ${(figures[true] / figures[false]).toFixed(2)}x a patterns-only turn (target: a whole turn <= 0.3 ms median)`);
 
 if (!process.argv.includes('--no-chromium') && existsSync('/usr/bin/chromium')) {
-  const { chromium } = await import('playwright-core');
   const files = {
     '/attune-core.mjs': [readFileSync(new URL('attune-core.mjs', dist)), 'text/javascript'],
     '/attune-core.wasm': [readFileSync(new URL('attune-core.wasm', dist)), 'application/wasm'],
@@ -60,20 +57,8 @@ if (!process.argv.includes('--no-chromium') && existsSync('/usr/bin/chromium')) 
     '/lines.json': [Buffer.from(JSON.stringify(lines)), 'application/json'],
     '/': [Buffer.from('<!doctype html><title>bench</title>'), 'text/html'],
   };
-  const server = createServer((req, res) => {
-    const f = files[req.url];
-    if (!f) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': f[1] });
-    res.end(f[0]);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'attune-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const page = await openBenchPage(files);
   try {
-    const page = await ctx.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
     const r = await page.evaluate(async (rounds) => {
       const { default: create } = await import('/attune-core.mjs');
       const mod = await create({ locateFile: (p) => '/' + p });
@@ -107,7 +92,6 @@ if (!process.argv.includes('--no-chromium') && existsSync('/usr/bin/chromium')) 
     console.log(`chromium turn (${r.ua.match(/Chrome\/[\d.]+/)?.[0]}, widget build, median of 20-turn batches): patterns only ${r.out.false.toFixed(3)} ms, ` +
       `with judgement ${r.out.true.toFixed(3)} ms (${(r.out.true / r.out.false).toFixed(2)}x; target <= 0.3 ms)`);
   } finally {
-    await ctx.close();
-    server.close();
+    await page.closeAll();
   }
 }
