@@ -41,7 +41,7 @@ for (const f of readdirSync(path.join(root, 'packs/tone-rules'))) {
 }
 
 // ONNX Runtime Web: only the plain CPU (wasm SIMD) backend is needed
-// (TOOLCHAIN.md #11); the jsep/jspi/asyncify/webgl files are not shipped.
+// (ort.wasm.min.mjs + ort-wasm-simd-threaded.wasm); the jsep/jspi/asyncify/webgl files are not shipped.
 const ort = path.join(root, 'node_modules/onnxruntime-web/dist');
 if (existsSync(ort)) {
   mkdirSync(path.join(dist, 'ort'), { recursive: true });

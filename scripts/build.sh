@@ -6,13 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIG=${1:-Release}
 JOBS=$(nproc)
-export NODE_PATH=/usr/share/nodejs  # em++ needs Debian's acorn (TOOLCHAIN.md #1)
+export NODE_PATH=/usr/share/nodejs  # em++ at -O1+ needs Debian's acorn, else "Cannot find module 'acorn'"
 
 BUILD=${ATTUNE_BUILD_DIR:-build}  # separate build dirs let several builds run at once
 mkdir -p dist
 cmake -S . -B "$BUILD/native" -DCMAKE_BUILD_TYPE="$CONFIG" -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build "$BUILD/native" -j"$JOBS"
-# emcmake's default emulator flag is rejected by node 20 (TOOLCHAIN.md #4).
+# emcmake's default emulator flag is rejected by node 20 (--experimental-wasm-threads).
 emcmake cmake -S . -B "$BUILD/wasm" -DCMAKE_BUILD_TYPE="$CONFIG" \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
 cmake --build "$BUILD/wasm" -j"$JOBS"

@@ -37,7 +37,7 @@ async function load(baseUrl) {
     loadCore({ baseUrl: base.href }),
     import(/* webpackIgnore: true */ new URL('ort.wasm.min.mjs', ortDir).href),
   ]);
-  // No threads: a host page cannot be asked for COOP/COEP (TOOLCHAIN.md #12).
+  // No threads: a host page cannot be asked for COOP/COEP (threads need cross-origin isolation, which a host page will not set up).
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = ortDir;
   return createEmotionModel({ ort, core, modelUrl: new URL('models/emotion.onnx', base).href });

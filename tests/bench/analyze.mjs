@@ -138,7 +138,7 @@ async function browser() {
       const { loadCore } = await import('/web/engine.js');
       const core = await loadCore({ baseUrl: '/dist/', tools: true });
       // Batches, not single calls: without cross-origin isolation Chrome's
-      // clock is coarse (TOOLCHAIN.md #12).
+      // clock is coarse (0.1 ms without cross-origin isolation).
       const loop = (fn) => {
         for (const t of texts.slice(0, 200)) fn(t);
         let n = 0;

@@ -1,6 +1,6 @@
 // One page in Debian's Chromium for the benchmarks: a static server for the
 // given files (url -> [bytes, content-type]) on loopback and a fresh browser
-// profile (TOOLCHAIN-proof flags: no background networking, no sandbox as root).
+// profile (no background networking, which this network refuses; no sandbox, since tests run as root).
 //   const page = await openBenchPage(files); ... await page.close();
 import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';

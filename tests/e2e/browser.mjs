@@ -1,5 +1,6 @@
-// Shared by the e2e tests: Debian's Chromium through playwright-core
-// (TOOLCHAIN.md #10) and the demo server on an ephemeral port.
+// Shared by the e2e tests: Debian's Chromium through playwright-core (a
+// fresh profile, no sandbox as root, no background networking: this machine
+// refuses outside connections) and the demo server on an ephemeral port.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';

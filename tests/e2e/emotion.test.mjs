@@ -49,7 +49,7 @@ before(async () => {
   server = await serve();
   origin = `http://127.0.0.1:${server.address().port}`;
   profile = await mkdtemp(path.join(tmpdir(), 'attune-e2e-emotion-'));
-  // TOOLCHAIN.md #10: a persistent context on a fresh profile with these flags.
+  // Debian Chromium as root: a persistent context on a fresh profile, no sandbox, no background networking.
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

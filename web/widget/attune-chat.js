@@ -26,7 +26,7 @@ import { createEmotionClient } from './emotion-client.js';
 import { handoffWasActive } from './handoff-flag.js';
 import { h, icon } from './dom.js';
 
-// Event names are the contract's bare names (DESIGN.md, issue 7). Note: a
+// Event names are the contract's bare names (the project's one event vocabulary). Note: a
 // bubbling `error`/`message` reaches window listeners too; ours are
 // CustomEvents (check `e.detail`), never ErrorEvent/MessageEvent.
 const PREFIX = '';
