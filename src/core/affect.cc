@@ -321,7 +321,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "saving|saved|stockpiling|hoarding my? pills|tablets|meds", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "won't|wont be around|here tomorrow", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "this is goodbye", 1, false, false, kCrisisSelfHarm},
-    {kCueCrisis, "suicidarme|suicidio|suicida|matarme|suicider|suicidaire|selbstmord|suizid|suizidal|uccidermi|suicídio|suicidio|suicidar|suicidarme|ammazzarmi", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "suicidarme|suicidio|suicida|matarme|suicider|suicidaire|selbstmord|suizid|suizidal|uccidermi|suicídio|suicidar|ammazzarmi", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "quiero|quero|voglio morir|morirme|morrer|morire", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "quitarme|togliermi la vida|vita", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "me matar|tuer", 1, false, false, kCrisisSelfHarm},
@@ -351,6 +351,9 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "won't|wont stop bleeding", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "call an ambulance", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "medical emergency", 1, false, false, kCrisisMedicalEmergency},
+    // Bare "heart attack" / "infarto" / "Herzinfarkt" are not patterns: they
+    // fire on past events and hyperbole ("my dad had an infarto last year");
+    // the model reads them in context ("having a heart attack" stays).
     {kCueCrisis, "no puedo|puede respirar", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "no respira|reacciona|despierta", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "se tragó|trago|tomó|tomo unas|las|la|una? pastillas|lejía|lejia|pila", 1, false, false, kCrisisMedicalEmergency},
@@ -359,7 +362,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "kann|bekomme nicht|keine atmen|luft", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "atmet nicht", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "wacht nicht auf", 1, false, false, kCrisisMedicalEmergency},
-    {kCueCrisis, "bewusstlos|krampfanfall|notarzt|krankenwagen|ambulancia|ambulance|ambulanza|ambulância|ambulancia|inconsciente|inconscient|incosciente|desmayado|desmaiado|svenuto", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "bewusstlos|krampfanfall|notarzt|krankenwagen|ambulancia|ambulance|ambulanza|ambulância|inconsciente|inconscient|incosciente|desmayado|desmaiado|svenuto", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "não|nao consigo respirar", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "não|nao está|esta respirando", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "não|nao acorda", 1, false, false, kCrisisMedicalEmergency},
