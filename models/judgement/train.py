@@ -82,11 +82,15 @@ def read_public(data, rng):
         for t, l in zip(texts, labels):
             # Tweets: negativity is labelled; nobody asks a bot for a person or is in crisis there.
             ex.append(Example(t, lang, "umsab", [0, 0, -1, int(l == "0")], weight=UMSAB_WEIGHT))
-    xed = {"ar": "ar", "de": "de", "es": "es", "fr": "fr", "it": "it", "pt": "pt", "br": "pt", "nl": "nl"}
-    for code, lang in xed.items():
-        rows = open(os.path.join(data, "xed", code + "-projections.tsv"), encoding="utf-8").read().split("\n")
+    def xed(file, lang, limit):
+        """Subtitle lines: negative (anger, disgust, fear, sadness) vs positive
+        (joy, trust); mixed lines are skipped. Film dialogue threatens and dies,
+        so crisis (and the other heads) are labelled only on lines with no
+        negative emotion at all: ordinary short talk in every language ("I'm
+        flying in April") that must not fire them."""
+        rows = open(os.path.join(data, "xed", file), encoding="utf-8").read().split("\n")
         rng.shuffle(rows)
-        for row in rows[:5000]:
+        for row in rows[:limit]:
             if "\t" not in row:
                 continue
             t, labs = row.rsplit("\t", 1)
@@ -94,22 +98,12 @@ def read_public(data, rng):
             neg, pos = bool(labs & {1, 3, 4, 6}), bool(labs & {5, 8})
             if neg and pos:
                 continue
-            # Film dialogue threatens and dies, so crisis is labelled only on
-            # lines with no negative emotion at all: ordinary short talk in
-            # every language ("I'm flying in April") that must not fire it.
             calm = 0 if not neg else -1
             ex.append(Example(t, lang, "xed", [calm, calm, calm, int(neg)], weight=0.5))
-    rows = open(os.path.join(data, "xed", "en-annotated.tsv"), encoding="utf-8").read().split("\n")
-    rng.shuffle(rows)
-    for row in rows[:6000]:
-        if "\t" not in row:
-            continue
-        t, labs = row.rsplit("\t", 1)
-        labs = {int(x) for x in labs.replace(" ", "").split(",") if x.isdigit()}
-        neg, pos = bool(labs & {1, 3, 4, 6}), bool(labs & {5, 8})
-        if not (neg and pos):
-            calm = 0 if not neg else -1
-            ex.append(Example(t, "en", "xed", [calm, calm, calm, int(neg)], weight=0.5))
+
+    for code, lang in {"ar": "ar", "de": "de", "es": "es", "fr": "fr", "it": "it", "pt": "pt", "br": "pt", "nl": "nl"}.items():
+        xed(code + "-projections.tsv", lang, 5000)
+    xed("en-annotated.tsv", "en", 6000)
     for row in open(os.path.join(data, "xed", "neu_en.txt"), encoding="utf-8").read().split("\n")[:3000]:
         if "\t" in row:
             ex.append(Example(row.split("\t", 1)[1], "en", "xed", [0, 0, 0, 0], weight=0.5))
