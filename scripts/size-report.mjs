@@ -5,8 +5,12 @@
 //   widget on open: attune-chat.js (+ its static chunks) + the core worker
 //                   + core .mjs + core .wasm                  <= 100 KB gzip
 // (the language and channel chunks load later, only when used, and are listed
-// separately). Usage: node scripts/size-report.mjs [--check] [--json]
+// separately). Then the widget's wasm by library and its largest functions,
+// from the code section and the symbol map the build writes beside it
+// (attune-core.mjs.symbols), so every change sees what it costs.
+// Usage: node scripts/size-report.mjs [--check] [--json] [--top N]
 //   --check  exit 1 when a budget is exceeded;  --json  one JSON object instead of a table
+//   --top N  list the N largest functions (default 15)
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +18,9 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const top = argv.includes('--top') ? Number(argv[argv.indexOf('--top') + 1]) : 15;
 const KB = 1024;
 export const BUDGETS = [
   { name: 'loader', files: ['attune.js'], gzipLimit: 6 * KB },
@@ -64,8 +70,10 @@ const budgets = BUDGETS.map((b) => {
   return { ...b, gzip, brotli, missing, ok: missing.length === 0 && gzip <= b.gzipLimit };
 });
 
+const profile = wasmProfile(path.join(dist, 'attune-core.wasm'), path.join(dist, 'attune-core.mjs.symbols'));
+
 if (args.has('--json')) {
-  console.log(JSON.stringify({ files: rows, budgets }, null, 2));
+  console.log(JSON.stringify({ files: rows, budgets, wasm: profile }, null, 2));
 } else {
   const fmt = (n) => (n >= 10 * KB ? (n / KB).toFixed(1) + ' KB' : n + ' B').padStart(10);
   console.log('file'.padEnd(44) + 'raw'.padStart(10) + 'gzip'.padStart(10) + 'brotli'.padStart(10));
@@ -76,5 +84,86 @@ if (args.has('--json')) {
     console.log(`  ${b.name}: ${(b.gzip / KB).toFixed(1)} KB gzip (${(b.brotli / KB).toFixed(1)} KB brotli) of ${b.gzipLimit / KB} KB: ${status}`);
     console.log(`    ${b.files.join(' + ')}`);
   }
+  if (profile) printProfile(profile);
 }
 if (args.has('--check') && budgets.some((b) => !b.ok)) process.exit(1);
+
+// --- the wasm profile ---------------------------------------------------------
+
+// Body size of every defined function and size of every section, read from
+// the binary itself (https://webassembly.github.io/spec/core/binary/).
+function readWasm(buf) {
+  let p = 8;
+  const leb = () => { let r = 0, shift = 0, b; do { b = buf[p++]; r += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return r; };
+  const limits = () => { const flags = leb(); leb(); if (flags & 1) leb(); };  // min [max]
+  const sections = [];
+  const bodies = [];
+  let imported = 0;
+  while (p < buf.length) {
+    const id = buf[p++];
+    const size = leb();
+    const start = p;
+    sections.push({ id, size, gzip: gzipSync(buf.subarray(start, start + size), { level: 9 }).length });
+    if (id === 2) {  // imports: imported functions take the first indices
+      for (let n = leb(); n > 0; n--) {
+        for (let k = 0; k < 2; k++) { const len = leb(); p += len; }  // module and field names
+        const kind = buf[p++];
+        if (kind === 0) { leb(); imported++; } else if (kind === 1) { p++; limits(); } else if (kind === 2) limits(); else p += 2;
+      }
+    } else if (id === 10) {
+      for (let n = leb(); n > 0; n--) { const len = leb(); p += len; bodies.push(len); }
+    }
+    p = start + size;
+  }
+  return { sections, bodies, imported };
+}
+
+// Which library a function belongs to, by its (demangled) name. LTO inlines
+// library code into its callers, so this is where the bytes ended up, which
+// is what a cut has to aim at.
+export function libraryOf(name) {
+  if (/nlohmann::/.test(name)) return 'nlohmann/json';
+  if (/^(emscripten::|_?_embind|embind)|emscripten::internal::/.test(name)) return 'Embind';
+  if (/^\(anonymous namespace\)::(EngineHandle|JudgementHandle|AnalyzerHandle)|^\(anonymous namespace\)::/.test(name)) return 'bindings';
+  if (/^attune::/.test(name)) return 'core';
+  if (/^(void |bool )?std::/.test(name)) return /attune::/.test(name) ? 'libc++ (for core types)' : 'libc++';
+  if (/^(__cxxabiv1|__cxa_|operator new|operator delete|__dynamic_cast)/.test(name)) return 'libc++abi';
+  if (/^(printf_core|sscanf|vsscanf|__floatscan|__intscan|fmt_|pop_arg|__.*tf3|__math|strto|vsnprintf|snprintf|frexp|scalbn)/.test(name)) return 'libc (printf/scanf/strtod)';
+  return 'libc + runtime';
+}
+
+function wasmProfile(wasmPath, symbolsPath) {
+  if (!existsSync(wasmPath)) return null;
+  const { sections, bodies, imported } = readWasm(readFileSync(wasmPath));
+  const names = new Map();
+  if (existsSync(symbolsPath)) {
+    for (const line of readFileSync(symbolsPath, 'utf8').split('\n')) {
+      const colon = line.indexOf(':');
+      if (colon > 0) names.set(Number(line.slice(0, colon)), line.slice(colon + 1).replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))));
+    }
+  }
+  const functions = bodies.map((size, i) => ({ name: names.get(i + imported) ?? `function ${i + imported}`, size }));
+  const libraries = {};
+  for (const f of functions) libraries[libraryOf(f.name)] = (libraries[libraryOf(f.name)] ?? 0) + f.size;
+  const SECTION = { 1: 'type', 2: 'import', 3: 'function', 7: 'export', 9: 'element', 10: 'code', 11: 'data', 0: 'custom' };
+  return {
+    named: names.size > 0,
+    sections: sections.filter((s) => SECTION[s.id]).map((s) => ({ name: SECTION[s.id], raw: s.size, gzip: s.gzip })),
+    libraries: Object.entries(libraries).sort((a, b) => b[1] - a[1]).map(([name, raw]) => ({ name, raw })),
+    largest: functions.sort((a, b) => b.size - a.size).slice(0, top),
+  };
+}
+
+function printProfile(p) {
+  const kb = (n) => (n / KB).toFixed(1).padStart(7) + ' KB';
+  console.log('\nattune-core.wasm by section (raw, gzip of the section alone):');
+  for (const s of p.sections.filter((x) => x.raw > 1024)) console.log(`  ${s.name.padEnd(10)}${kb(s.raw)}${kb(s.gzip)}`);
+  if (!p.named) {
+    console.log('  (no attune-core.mjs.symbols next to it: rebuild with scripts/build.sh for the per-function profile)');
+    return;
+  }
+  console.log('code by library (raw; LTO counts inlined library code in its caller):');
+  for (const l of p.libraries) console.log(`  ${l.name.padEnd(28)}${kb(l.raw)}`);
+  console.log(`largest ${p.largest.length} functions (raw):`);
+  for (const f of p.largest) console.log(`  ${kb(f.size)}  ${f.name.length > 110 ? f.name.slice(0, 107) + '...' : f.name}`);
+}
