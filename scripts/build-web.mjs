@@ -2,7 +2,8 @@
 // from node_modules, packs and the schema. Run by scripts/build.sh after the
 // wasm build has written dist/attune-core.{mjs,wasm}.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync, gunzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -66,4 +67,27 @@ for (const f of ['emotion.onnx', 'emotion.json', 'judgement.bin']) {
 
 // The widget: loader, <attune-chat>, ES entry and types (scripts/build-widget.mjs).
 await import('./build-widget.mjs');
+
+// Precompressed twins (file.br, file.gz) of everything a page fetches, so a
+// server sends the compressed bytes without compressing on every request
+// (nginx gzip_static/brotli_static, Caddy precompressed, demo/serve.mjs).
+// Skipped when the .gz twin already holds the same bytes (builds rewrite
+// files with new times): re-runs stay fast, though brotli at quality 11
+// takes ~30 s on ORT's 14 MB wasm.
+const COMPRESSIBLE = /\.(m?js|wasm|json|bin|onnx|css|svg|html|d\.ts)$/;
+function* files(dir) {
+  for (const f of readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (COMPRESSIBLE.test(f)) yield p;
+  }
+}
+for (const file of files(dist)) {
+  const data = readFileSync(file);
+  if (existsSync(file + '.br') && existsSync(file + '.gz') && gunzipSync(readFileSync(file + '.gz')).equals(data)) continue;
+  writeFileSync(file + '.gz', gzipSync(data, { level: 9 }));
+  writeFileSync(file + '.br', brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }));
+}
 console.log('build-web: dist/ written');

@@ -35,7 +35,8 @@ if (!existsSync(dist)) {
 function walk(dir) {
   return readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? walk(p) : [p];
+    // The .br/.gz twins and the symbol map are not separate downloads.
+    return statSync(p).isDirectory() ? walk(p) : /\.(br|gz|symbols)$/.test(f) ? [] : [p];
   });
 }
 
