@@ -48,6 +48,14 @@ function resolve(urlPath) {
   return null;
 }
 
+function isFile(p) {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function startServer({ port = 8080, host = '127.0.0.1', csp = false, log = null } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -65,9 +73,27 @@ export function startServer({ port = 8080, host = '127.0.0.1', csp = false, log 
       return;
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': statSync(file).size });
+    // The build's precompressed twins (file.br / file.gz) when the browser
+    // takes them; an ETag so an unchanged file is revalidated, not re-sent;
+    // hashed chunk names never change content, so they are cached for good.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    // A twin older than its file is stale (the wasm was rebuilt without
+    // scripts/build-web.mjs): the file itself is sent then.
+    const fresh = (twin) => isFile(twin) && statSync(twin).mtimeMs >= statSync(file).mtimeMs;
+    const twin = [['br', '.br'], ['gzip', '.gz']].find(([enc, ext]) => new RegExp(`\\b${enc}\\b`).test(accepts) && fresh(file + ext));
+    const body = twin ? file + twin[1] : file;
+    const st = statSync(body);
+    const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}${twin ? '-' + twin[0] : ''}"`;
+    if (/\/chunks\/[^/]+-[A-Z0-9]{8}\.js$/.test(file)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+    Object.assign(headers, { 'Content-Type': type, ETag: etag, Vary: 'Accept-Encoding' });
+    if (twin) headers['Content-Encoding'] = twin[0];
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': st.size });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    else createReadStream(body).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

@@ -2,7 +2,7 @@
 // from node_modules, packs and the schema. Run by scripts/build.sh after the
 // wasm build has written dist/attune-core.{mjs,wasm}.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readdirSync, readFileSync, writeFileSync, statSync, utimesSync } from 'node:fs';
 import { gzipSync, gunzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -84,7 +84,13 @@ function* files(dir) {
 }
 for (const file of files(dist)) {
   const data = readFileSync(file);
-  if (existsSync(file + '.br') && existsSync(file + '.gz') && gunzipSync(readFileSync(file + '.gz')).equals(data)) continue;
+  if (existsSync(file + '.br') && existsSync(file + '.gz') && gunzipSync(readFileSync(file + '.gz')).equals(data)) {
+    // Servers (demo/serve.mjs) trust a twin only when it is newer than its source.
+    const now = new Date();
+    utimesSync(file + '.br', now, now);
+    utimesSync(file + '.gz', now, now);
+    continue;
+  }
   writeFileSync(file + '.gz', gzipSync(data, { level: 9 }));
   writeFileSync(file + '.br', brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
