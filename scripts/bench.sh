@@ -14,6 +14,7 @@ run() { echo; echo "=== $*"; "$@" || echo "(benchmark exited with status $?)"; }
 
 run node scripts/size-report.mjs
 run node scripts/widget-bench.mjs
+run node tests/bench/phases.mjs
 run node tests/bench/analyze.mjs --native "$BUILD/native/attune-bench"
 run node tests/bench/valence-eval.mjs --native "$BUILD/native/attune-bench"
 run node tests/bench/intents.mjs --native "$BUILD/native/attune-native"
