@@ -10,8 +10,9 @@ import * as chat from './commands/chat.mjs';
 import * as check from './commands/check.mjs';
 import * as analyze from './commands/analyze.mjs';
 import * as importCsv from './commands/import-csv.mjs';
+import * as fairness from './commands/fairness.mjs';
 
-const COMMANDS = { analyze, chat, check, 'import-csv': importCsv };
+const COMMANDS = { analyze, chat, check, fairness, 'import-csv': importCsv };
 
 export async function main(argv, io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }) {
   const [name, ...rest] = argv;

@@ -19,7 +19,8 @@ export const usage = 'analyze [--no-model] [--no-judgement] [--conversation] [--
 
 const MODEL = new URL('models/emotion.onnx', distDir);
 
-async function loadModel(c, io) {
+/** The emotion model next to the CLI, or null (and why, on stderr) when it cannot run. */
+export async function loadModel(c, io, command = 'analyze') {
   if (!existsSync(MODEL)) return null;
   try {
     const ort = await import('onnxruntime-web');
@@ -27,7 +28,7 @@ async function loadModel(c, io) {
     return await createEmotionModel({ ort, core: c, modelBytes: readFileSync(MODEL) });
   } catch (err) {
     // The model is optional: say why it is missing and go on lexicon-only.
-    io.stderr.write(`attune analyze: emotion model not used (${err.code ?? 'error'}: ${err.message})\n`);
+    io.stderr.write(`attune ${command}: emotion model not used (${err.code ?? 'error'}: ${err.message})\n`);
     return null;
   }
 }
