@@ -85,9 +85,9 @@ TEST_CASE("unknown template variables, loops, dead ends and bad patterns are pre
   CHECK(FirstError(Base("", R"(, "b": {"ask": "nope", "slot": "s", "entity": "date", "done": "done"})")) ==
         "/flows/track/steps/b/ask: no response named \"nope\" in /responses");
   CHECK(FirstError(Base("", R"(, "b": {"ask": "ask", "slot": "s", "entity": "shoe_size", "done": "done"})")) ==
-        "/flows/track/steps/b/entity: unknown entity type \"shoe_size\" (known: amount, date, email, order_number, phone, sku)");
+        "/flows/track/steps/b/entity: unknown entity type \"shoe_size\" (known: address, amount, date, email, order_number, phone, sku)");
   CHECK(FirstError(Base("", "", R"(, {"name": "x", "examples": ["y"], "response": "ask", "slots": {"size": "shoe_size"}})")) ==
-        "/intents/1/slots/size: unknown entity type \"shoe_size\" (known: amount, date, email, order_number, phone, sku)");
+        "/intents/1/slots/size: unknown entity type \"shoe_size\" (known: address, amount, date, email, order_number, phone, sku)");
   CHECK(FirstError(Base("", "", R"J(, {"name": "x", "examples": ["y"], "response": "ask", "patterns": ["(a|b"]})J")) ==
         "/intents/1/patterns/0: bad pattern: unclosed \"(\"");
   CHECK(FirstError(Base("", "", R"(, {"name": "x", "examples": ["y"], "response": "ask", "flow": "nope"})")) ==
