@@ -279,6 +279,21 @@ class Engine {
     this.#live().reset();
   }
 
+  /**
+   * The visitor declined the offer of a person. Until something new happens (a new crisis, a new
+   * explicit request for a person, distress 0.15 above its level now, or 6 turns) turns have
+   * `handoff: false` and `handoff_suppressed: true` where the offer was held back; crisis cues and
+   * crisis resources still come.
+   */
+  handoffDeclined() {
+    this.#live().handoffDeclined();
+  }
+
+  /** The conversation with a person has ended (back to the bot): same rule as handoffDeclined(). */
+  handoffEnded() {
+    this.#live().handoffEnded();
+  }
+
   /** Sets a template variable for this conversation, e.g. setVariable('name', 'Ana') for "{name}"; '' clears it. */
   setVariable(name, value) {
     this.#live().setVariable(String(name), String(value ?? ''));

@@ -40,6 +40,10 @@ void Engine::Reset() {
   turn_ = 0;
 }
 
+void Engine::HandoffDeclined() { conversation_.Decline(); }
+
+void Engine::HandoffEnded() { conversation_.Decline(); }
+
 void Engine::SetVariable(const std::string& name, const std::string& value) {
   if (value.empty()) variables_.erase(name);
   else variables_[name] = value;
@@ -112,6 +116,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   const bool sarcastic = (match.intent == "thanks" || match.intent == "goodbye") && r.affect.HasCue(kCueFrustration);
   const bool fell_back = (match.intent == "none" && !answers_flow) || asked_again || sarcastic;
   last_intent_ = match.intent;
+  // An intent that asks for a person is an explicit request: it ends a
+  // suppression after a decline like a typed "I want a human" does.
+  if (!sarcastic && pack_.FindIntent(match.intent) && pack_.FindIntent(match.intent)->handoff) conversation_.RequestedPerson();
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
   r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
@@ -123,7 +130,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
     // Safety first: whatever the flow or intent, a visitor in crisis gets
     // the crisis response, the resources and a person.
-    response = "crisis";
+    // A visitor who declined a person while in crisis gets the crisis reply
+    // without the promise of one, when the pack words it.
+    response = r.decision.suppressed && pack_.responses.count("crisis_no_handoff") ? "crisis_no_handoff" : "crisis";
     r.crisis_resources = pack_.handoff.crisis_resources;
     r.flow = flows_.Abandon();
   } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
@@ -150,8 +159,13 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       }
       if (response.empty() && pack_.responses.count(intent->response)) response = intent->response;
     }
-    if (response.empty())
-      response = sarcastic || conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer ? give_up : "fallback";
+    if (response.empty()) {
+      const bool offer = sarcastic || conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer;
+      // The visitor just said no to a person: do not ask again next turn.
+      const bool held_back = offer && give_up == "offer_human" && conversation_.suppressed();
+      if (held_back) r.decision.suppressed = true;
+      response = offer && !held_back ? give_up : "fallback";
+    }
   }
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
@@ -197,6 +211,7 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["cues"] = cues;
   j["distress"] = r.decision.score;
   j["handoff"] = r.decision.handoff;
+  j["handoff_suppressed"] = r.decision.suppressed;
   json reasons = json::array();
   for (const Reason& re : r.decision.reasons) {
     json rj = {{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}, {"begin", re.begin},

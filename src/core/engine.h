@@ -71,6 +71,16 @@ class Engine {
   // Starts a new conversation with the same pack (the transcript is cleared;
   // the rate limit keeps counting, so a reset cannot bypass it).
   void Reset();
+  // The visitor declined the handoff offer (HandoffDeclined), or the
+  // conversation with a person has ended (HandoffEnded). Either way the
+  // handoff decision stays off, and "offer_human" is not offered, until
+  // something new happens: a new crisis, a new explicit request for a person,
+  // distress rising 0.15 above its level now, or 6 turns (see
+  // Conversation::Decline). Those turns report handoff_suppressed; a crisis
+  // is still a cue, with its resources, and gets the pack's
+  // "crisis_no_handoff" reply (when it has one) instead of "crisis".
+  void HandoffDeclined();
+  void HandoffEnded();
   // Sets a template variable for this conversation, e.g. the visitor's
   // {name} when the host page knows it. An empty value clears it.
   void SetVariable(const std::string& name, const std::string& value);

@@ -77,6 +77,14 @@ class EngineHandle {
   void reset() {
     if (engine_) engine_->Reset();
   }
+  // The visitor declined the handoff / the handoff with a person ended
+  // (Engine::HandoffDeclined, HandoffEnded).
+  void handoffDeclined() {
+    if (engine_) engine_->HandoffDeclined();
+  }
+  void handoffEnded() {
+    if (engine_) engine_->HandoffEnded();
+  }
   void setJudgement(const JudgementHandle& j) {
     if (engine_) engine_->SetJudgement(j.model());
   }
@@ -253,6 +261,8 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("greet", &EngineHandle::greet)
       .function("respond", &EngineHandle::respond)
       .function("reset", &EngineHandle::reset)
+      .function("handoffDeclined", &EngineHandle::handoffDeclined)
+      .function("handoffEnded", &EngineHandle::handoffEnded)
       .function("setJudgement", &EngineHandle::setJudgement)
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)

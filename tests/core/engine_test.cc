@@ -70,3 +70,37 @@ TEST_CASE("an intent's slots fill from the message's entities and stay for later
   CHECK(e->Respond("I want a refund for order #A12345").reply == "I'll look at the refund for #A12345.");  // as typed
   CHECK(e->Respond("any news?").reply.find("Order #A12345") == 0);
 }
+
+TEST_CASE("HandoffDeclined: no handoff reply nor offer_human again until something new") {
+  auto e = DefaultEngine();
+  REQUIRE(e->Respond("can I talk to a real person please").decision.handoff);
+  e->HandoffDeclined();
+  // Two fallbacks in a row would offer a person; after a decline they must not.
+  for (int i = 0; i < 3; ++i) {
+    const TurnResult r = e->Respond("qwpoeiruty zxmcnvb " + std::to_string(i));
+    CHECK_FALSE(r.decision.handoff);
+    CHECK(r.response != "offer_human");
+    CHECK(r.response != "handoff");
+  }
+  const auto j = nlohmann::json::parse(TurnResultToJson(e->Respond("blorf snarf")));
+  CHECK(j["handoff"] == false);
+  CHECK(j["handoff_suppressed"] == true);
+  CHECK(j["response"] == "fallback");
+  // A new explicit request (the pack's talk_to_human intent) hands off again.
+  const TurnResult r = e->Respond("I want to talk to a person");
+  CHECK(r.decision.handoff);
+  CHECK(r.response == "handoff");
+  CHECK(nlohmann::json::parse(TurnResultToJson(r))["handoff_suppressed"] == false);
+}
+
+TEST_CASE("HandoffEnded: a crisis still gets the crisis reply and resources, without promising a person") {
+  auto e = DefaultEngine();
+  REQUIRE(e->Respond("I want to kill myself").response == "crisis");
+  e->HandoffEnded();
+  const TurnResult r = e->Respond("I still want to kill myself");
+  CHECK(r.affect.HasCue(kCueCrisis));
+  CHECK_FALSE(r.decision.handoff);
+  CHECK(r.decision.suppressed);
+  CHECK(r.response == "crisis_no_handoff");
+  CHECK_FALSE(r.crisis_resources.empty());
+}
