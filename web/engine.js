@@ -294,6 +294,31 @@ class Engine {
     this.#live().handoffEnded();
   }
 
+  /**
+   * The visitor's country (ISO 3166-1 alpha-2, any case), which chooses the crisis resources turns
+   * carry (`crisis_resources`); '' clears it.
+   * @throws {AttuneError} code 'invalid_argument' when it is not an assigned code ('UK', 'EU')
+   */
+  setCountry(country) {
+    const error = this.#live().setCountry(String(country ?? ''));
+    if (error) throw new AttuneError('invalid_argument', error);
+  }
+
+  /** The country set with setCountry(), upper case, or ''. */
+  get country() {
+    return this.#live().country();
+  }
+
+  /**
+   * The pack's crisis lines for `country` (default: the one set with setCountry): those listing it,
+   * else the pack's fallback lines (no `countries`). An unknown or invalid country gets the fallback.
+   * @returns {{name: string, phone: string, url: string, countries?: string[]}[]}
+   */
+  crisisResources(country) {
+    const h = this.#live();
+    return h.crisisResources(country === undefined || country === null ? h.country() : String(country));
+  }
+
   /** Sets a template variable for this conversation, e.g. setVariable('name', 'Ana') for "{name}"; '' clears it. */
   setVariable(name, value) {
     this.#live().setVariable(String(name), String(value ?? ''));

@@ -40,6 +40,19 @@ void Engine::Reset() {
   turn_ = 0;
 }
 
+Status Engine::SetCountry(std::string_view country) {
+  std::string code(country);
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!code.empty() && !IsCountryCode(code))
+    return Status::InvalidArgument("\"" + std::string(country) + "\" is not an ISO 3166-1 alpha-2 country code (e.g. \"US\", \"GB\", \"ES\")");
+  country_ = code;
+  return Status::Ok();
+}
+
+std::vector<CrisisResource> Engine::CrisisResources(std::string_view country) const {
+  return CrisisResourcesFor(pack_.handoff.crisis_resources, country);
+}
+
 void Engine::HandoffDeclined() { conversation_.Decline(); }
 
 void Engine::HandoffEnded() { conversation_.Decline(); }
@@ -133,7 +146,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     // A visitor who declined a person while in crisis gets the crisis reply
     // without the promise of one, when the pack words it.
     response = r.decision.suppressed && pack_.responses.count("crisis_no_handoff") ? "crisis_no_handoff" : "crisis";
-    r.crisis_resources = pack_.handoff.crisis_resources;
+    r.crisis_resources = CrisisResources(country_);
     r.flow = flows_.Abandon();
   } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
     response = "handoff";
@@ -173,6 +186,18 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
+}
+
+static nlohmann::json CrisisResourceToJson(const CrisisResource& c) {
+  json j = {{"name", c.name}, {"phone", c.phone}, {"url", c.url}};
+  if (!c.countries.empty()) j["countries"] = c.countries;
+  return j;
+}
+
+std::string CrisisResourcesToJson(const std::vector<CrisisResource>& list) {
+  json j = json::array();
+  for (const CrisisResource& c : list) j.push_back(CrisisResourceToJson(c));
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string TurnResultToJson(const TurnResult& r) {
@@ -230,7 +255,7 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["flow"] = r.flow.status.empty() ? json(nullptr)
                                     : json{{"name", r.flow.flow}, {"status", r.flow.status}, {"step", r.flow.step}, {"slots", r.flow.slots}};
   json resources = json::array();
-  for (const CrisisResource& c : r.crisis_resources) resources.push_back({{"name", c.name}, {"phone", c.phone}, {"url", c.url}});
+  for (const CrisisResource& c : r.crisis_resources) resources.push_back(CrisisResourceToJson(c));
   j["crisis_resources"] = resources;
   j["limit"] = r.limit.ok() ? json(nullptr)
                             : json{{"code", r.limit.code()}, {"message", r.limit.message()}, {"retry_after_ms", r.retry_after_ms}};

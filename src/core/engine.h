@@ -52,11 +52,15 @@ struct TurnResult {
   std::string acknowledgement;   // opener naming the feeling, or empty
   std::vector<Entity> entities;
   FlowTurn flow;                 // flow.status empty when no flow was involved
-  std::vector<CrisisResource> crisis_resources;  // set when the crisis response was used
+  // Set when the crisis response was used: the pack's resources for the
+  // country given to SetCountry (CrisisResourcesFor).
+  std::vector<CrisisResource> crisis_resources;
 };
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
 std::string TurnResultToJson(const TurnResult& result);
+// [{name, phone, url, countries?}]: crisis resources as turns carry them.
+std::string CrisisResourcesToJson(const std::vector<CrisisResource>& resources);
 
 class Engine {
  public:
@@ -81,6 +85,15 @@ class Engine {
   // "crisis_no_handoff" reply (when it has one) instead of "crisis".
   void HandoffDeclined();
   void HandoffEnded();
+  // The visitor's country (ISO 3166-1 alpha-2, any case: "ES", "gb"), which
+  // chooses the crisis resources turns carry. Empty clears it (the pack's
+  // fallback resources). Errors: InvalidArgument, country unchanged, when
+  // `country` is not an assigned code ("UK", "EU", "Spain").
+  Status SetCountry(std::string_view country);
+  const std::string& country() const { return country_; }
+  // The pack's crisis resources for `country` (CrisisResourcesFor in
+  // pack.h): its own lines, else the fallback ones. Never fails.
+  std::vector<CrisisResource> CrisisResources(std::string_view country) const;
   // Sets a template variable for this conversation, e.g. the visitor's
   // {name} when the host page knows it. An empty value clears it.
   void SetVariable(const std::string& name, const std::string& value);
@@ -108,6 +121,7 @@ class Engine {
   std::map<std::string, std::string> variables_;
   Conversation conversation_;
   std::shared_ptr<const JudgementModel> judgement_;
+  std::string country_;      // ISO 3166-1 alpha-2, upper case; empty when unknown
   std::string last_intent_;  // the intent answered last turn, to notice an answer that did not help
   int turn_ = 0;
   Limits limits_;

@@ -182,6 +182,37 @@ void ParseResponse(Reader& rd, const json& v, const std::string& ptr, Response* 
   if (!v.count("neutral")) rd.Error(ptr, "missing required tone \"neutral\"");
 }
 
+// ISO 3166-1 alpha-2: the 249 officially assigned codes, as one string of
+// pairs (sorted), so a lookup is a short scan.
+constexpr std::string_view kCountryCodes =
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZ"
+    "DEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISIT"
+    "JEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNI"
+    "NLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTK"
+    "TLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
+
+}  // namespace
+
+bool IsCountryCode(std::string_view code) {
+  if (code.size() != 2) return false;
+  for (size_t i = 0; i + 1 < kCountryCodes.size(); i += 2)
+    if (kCountryCodes[i] == code[0] && kCountryCodes[i + 1] == code[1]) return true;
+  return false;
+}
+
+std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country) {
+  std::string code(country);
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::vector<CrisisResource> local, fallback;
+  for (const CrisisResource& r : all) {
+    if (r.countries.empty()) fallback.push_back(r);
+    else if (IsCountryCode(code) && std::find(r.countries.begin(), r.countries.end(), code) != r.countries.end()) local.push_back(r);
+  }
+  return local.empty() ? fallback : local;
+}
+
+namespace {
+
 // "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax. The time
 // zone is checked by the widget/relay (the core has no tz database).
 std::string HoursError(const std::string& spec) {
@@ -247,12 +278,19 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
         const json& r = (*it)[i];
         const std::string rp = ptr + "/crisis_resources/" + std::to_string(i);
         if (!rd.Object(r, rp)) continue;
-        rd.UnknownKeys(r, rp, {"name", "phone", "url"});
+        rd.UnknownKeys(r, rp, {"name", "phone", "url", "countries"});
         CrisisResource res;
         rd.OptString(r, "name", rp, &res.name);
         if (res.name.empty()) rd.Error(rp + "/name", "missing required string");
         rd.OptString(r, "phone", rp, &res.phone);
         rd.OptString(r, "url", rp, &res.url);
+        if (auto c = r.find("countries"); c != r.end()) {
+          std::vector<std::string> ptrs;
+          if (rd.StringList(*c, rp + "/countries", &res.countries, true, &ptrs))
+            for (size_t k = 0; k < res.countries.size(); ++k)
+              if (!IsCountryCode(res.countries[k]))
+                rd.Error(ptrs[k], Quote(res.countries[k]) + " is not an ISO 3166-1 alpha-2 country code (upper case, e.g. \"US\", \"GB\", \"ES\")");
+        }
         if (res.phone.empty() && res.url.empty()) rd.Error(rp, "a crisis resource needs a \"phone\" or a \"url\"");
         h->crisis_resources.push_back(res);
       }

@@ -91,7 +91,21 @@ struct CrisisResource {
   std::string name;
   std::string phone;
   std::string url;
+  // ISO 3166-1 alpha-2 codes of the countries it serves ("US", "ES").
+  // Default: none, which makes it a fallback (see CrisisResourcesFor).
+  std::vector<std::string> countries;
 };
+
+// True for an officially assigned ISO 3166-1 alpha-2 code in upper case
+// ("ES", "GB"; not "UK", "es" or "EU").
+bool IsCountryCode(std::string_view code);
+
+// The crisis resources to show a visitor in `country` (an ISO 3166-1
+// alpha-2 code, any case): those whose `countries` include it, in pack
+// order; when none does, or the country is unknown (empty or not a code),
+// the fallback ones (no `countries`). A pack that names no countries at all
+// therefore shows every resource to everyone, as before countries existed.
+std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country);
 
 struct HandoffSettings {
   HandoffPolicy policy;

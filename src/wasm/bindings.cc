@@ -88,6 +88,17 @@ class EngineHandle {
   void setJudgement(const JudgementHandle& j) {
     if (engine_) engine_->SetJudgement(j.model());
   }
+  // The visitor's country for crisis resources: "" on success, else the
+  // invalid_argument message (country unchanged).
+  std::string setCountry(const std::string& country) {
+    if (!engine_) return "no engine";
+    return engine_->SetCountry(country).message();
+  }
+  // [{name, phone, url, countries?}] for `country` ("" = the fallback lines).
+  val crisisResources(const std::string& country) const {
+    return engine_ ? ParseJson(attune::CrisisResourcesToJson(engine_->CrisisResources(country))) : val::array();
+  }
+  std::string country() const { return engine_ ? engine_->country() : std::string(); }
   // A template variable for this conversation, e.g. the visitor's {name}.
   void setVariable(const std::string& name, const std::string& value) {
     if (engine_) engine_->SetVariable(name, value);
@@ -264,6 +275,9 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("handoffDeclined", &EngineHandle::handoffDeclined)
       .function("handoffEnded", &EngineHandle::handoffEnded)
       .function("setJudgement", &EngineHandle::setJudgement)
+      .function("setCountry", &EngineHandle::setCountry)
+      .function("crisisResources", &EngineHandle::crisisResources)
+      .function("country", &EngineHandle::country)
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)

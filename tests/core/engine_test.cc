@@ -104,3 +104,22 @@ TEST_CASE("HandoffEnded: a crisis still gets the crisis reply and resources, wit
   CHECK(r.response == "crisis_no_handoff");
   CHECK_FALSE(r.crisis_resources.empty());
 }
+
+TEST_CASE("SetCountry chooses the crisis resources a turn carries") {
+  auto e = DefaultEngine();
+  CHECK(e->SetCountry("UK").code() == "invalid_argument");
+  CHECK(e->country().empty());
+  REQUIRE(e->SetCountry("es").ok());
+  CHECK(e->country() == "ES");
+  const TurnResult r = e->Respond("I want to kill myself");
+  REQUIRE(r.response == "crisis");
+  std::vector<std::string> phones;
+  for (const CrisisResource& c : r.crisis_resources) phones.push_back(c.phone);
+  CHECK(phones == std::vector<std::string>{"112", "024", "717 003 717"});
+  const auto j = nlohmann::json::parse(TurnResultToJson(r));
+  CHECK(j["crisis_resources"][1]["phone"] == "024");
+  CHECK(j["crisis_resources"][1]["countries"] == nlohmann::json::array({"ES"}));
+  CHECK(e->CrisisResources("BR").size() == 2);
+  CHECK(e->SetCountry("").ok());
+  CHECK(e->country().empty());
+}

@@ -208,3 +208,49 @@ TEST_CASE("a pack too big to train in a browser is refused at load") {
   CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [)" + many + "]}]}") ==
         "/intents: at most 50000 examples in all (got 50001): the model trains in the visitor's browser");
 }
+
+TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each country gets its own lines") {
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"crisis_resources": [{"name": "Samaritans", "phone": "116 123", "countries": ["GB", "UK"]}]}})") ==
+        "/handoff/crisis_resources/0/countries/1: \"UK\" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. \"US\", \"GB\", \"ES\")");
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"crisis_resources": [{"name": "x", "phone": "1", "countries": []}]}})") ==
+        "/handoff/crisis_resources/0/countries: expected at least one string");
+  CHECK(IsCountryCode("ES"));
+  CHECK(IsCountryCode("GB"));
+  CHECK_FALSE(IsCountryCode("UK"));
+  CHECK_FALSE(IsCountryCode("es"));
+  CHECK_FALSE(IsCountryCode("EU"));
+  CHECK_FALSE(IsCountryCode("ESP"));
+
+  // The shipped packs: every listed country has a line of its own and an
+  // emergency number, and the fallback is 112 and findahelpline.com.
+  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+    CAPTURE(name);
+    Pack p;
+    REQUIRE(LoadPack(testing::PackFile(name), &p).ok());
+    auto phones = [&](const char* country) {
+      std::vector<std::string> out;
+      for (const CrisisResource& r : CrisisResourcesFor(p.handoff.crisis_resources, country)) out.push_back(r.phone.empty() ? r.url : r.phone);
+      return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(phones("US") == V{"911", "988"});
+    CHECK(phones("ca") == V{"911", "988"});
+    CHECK(phones("GB") == V{"999", "116 123"});
+    CHECK(phones("IE") == V{"999", "116 123"});
+    CHECK(phones("ES") == V{"112", "024", "717 003 717"});
+    CHECK(phones("MX") == V{"911", "800 911 2000"});
+    CHECK(phones("AR") == V{"911", "135", "+54 11 5275-1135"});
+    CHECK(phones("FR") == V{"112", "3114"});
+    CHECK(phones("DE") == V{"112", "0800 111 0 111"});
+    CHECK(phones("AT") == V{"112", "142"});
+    CHECK(phones("CH") == V{"112", "143"});
+    CHECK(phones("PT") == V{"112", "213 544 545"});
+    CHECK(phones("BR") == V{"192", "188"});
+    CHECK(phones("IT") == V{"112", "02 2327 2327"});
+    CHECK(phones("JP") == V{"112", "https://findahelpline.com"});  // no line of its own: the fallback
+    CHECK(phones("") == V{"112", "https://findahelpline.com"});
+    CHECK(phones("Spain") == V{"112", "https://findahelpline.com"});
+  }
+}
