@@ -22,6 +22,31 @@ export class AttuneError extends Error {
 
 const cache = new Map();
 
+// The UTC offset of an IANA time zone at an instant, from the JS engine's own
+// tz data (the core has none; src/core/hours.h). Minutes east of UTC, or null
+// for a zone Intl does not know. Never throws: the core calls it from wasm.
+const zoneFormats = new Map();
+function utcOffsetMinutes(zone, epochMs) {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
+        day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      format = null;
+    }
+    zoneFormats.set(zone, format);
+  }
+  if (!format) return null;
+  try {
+    const p = Object.fromEntries(format.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
+    const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
+    return Math.round((local - Math.floor(epochMs / 1000) * 1000) / 60000);
+  } catch {
+    return null;
+  }
+}
+
 // Lone surrogates would reach the core as invalid UTF-8 and be repaired to
 // three U+FFFD bytes each, shifting UTF-16 offsets; as one U+FFFD they map 1:1.
 const wellFormed = (text) => {
@@ -302,6 +327,17 @@ class Engine {
   setCountry(country) {
     const error = this.#live().setCountry(String(country ?? ''));
     if (error) throw new AttuneError('invalid_argument', error);
+  }
+
+  /**
+   * Whether the pack's handoff.business_hours are open at `epochMs` (default now), and when closed
+   * the next opening: {open, nextOpen: epoch ms | null}. Time zones come from Intl, like the relay's.
+   * @throws {AttuneError} code 'invalid_argument' for a time zone this JS engine does not know
+   */
+  businessHoursOpen(epochMs = Date.now()) {
+    const r = this.#live().businessHoursOpen(Number(epochMs), utcOffsetMinutes);
+    if (r.error) throw new AttuneError('invalid_argument', r.error);
+    return { open: r.open, nextOpen: r.nextOpen };
   }
 
   /** The country set with setCountry(), upper case, or ''. */

@@ -53,6 +53,10 @@ std::vector<CrisisResource> Engine::CrisisResources(std::string_view country) co
   return CrisisResourcesFor(pack_.handoff.crisis_resources, country);
 }
 
+Status Engine::BusinessHoursOpen(int64_t epoch_ms, const UtcOffsetFn& offset, HoursStatus* out) const {
+  return attune::BusinessHoursOpen(pack_.handoff.business_hours, epoch_ms, offset, out);
+}
+
 void Engine::HandoffDeclined() { conversation_.Decline(); }
 
 void Engine::HandoffEnded() { conversation_.Decline(); }

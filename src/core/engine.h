@@ -21,6 +21,7 @@
 #include "entities.h"
 #include "flows.h"
 #include "handoff.h"
+#include "hours.h"
 #include "judgement.h"
 #include "limits.h"
 #include "pack.h"
@@ -94,6 +95,12 @@ class Engine {
   // The pack's crisis resources for `country` (CrisisResourcesFor in
   // pack.h): its own lines, else the fallback ones. Never fails.
   std::vector<CrisisResource> CrisisResources(std::string_view country) const;
+  // Whether the pack's handoff.business_hours are open at `epoch_ms` (UTC)
+  // and, when closed, the next opening (hours.h). `offset` answers the UTC
+  // offset of the pack's time zones (web/engine.js passes one built on
+  // Intl); empty knows UTC only. Errors: InvalidArgument for a time zone
+  // `offset` does not know; *out unchanged.
+  Status BusinessHoursOpen(int64_t epoch_ms, const UtcOffsetFn& offset, HoursStatus* out) const;
   // Sets a template variable for this conversation, e.g. the visitor's
   // {name} when the host page knows it. An empty value clears it.
   void SetVariable(const std::string& name, const std::string& value);

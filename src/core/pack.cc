@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entities.h"
+#include "hours.h"
 #include "intents.h"
 #include "tone_check.h"
 
@@ -213,26 +214,12 @@ std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>
 
 namespace {
 
-// "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax. The time
-// zone is checked by the widget/relay (the core has no tz database).
+// "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax (hours.h).
+// The time zone is checked when hours are evaluated, by the caller's tz data
+// (the core has none).
 std::string HoursError(const std::string& spec) {
-  static const std::set<std::string> kDays = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  char d0[8] = {0}, d1[8] = {0}, tz[64] = {0};
-  int h0, m0, h1, m1;
-  char extra;
-  auto days_ok = [&](const char* a, const char* b) { return kDays.count(a) && (!*b || kDays.count(b)); };
-  int n = std::sscanf(spec.c_str(), "%3[a-z]-%3[a-z] %2d:%2d-%2d:%2d %63s %c", d0, d1, &h0, &m0, &h1, &m1, tz, &extra);
-  if (n < 6) {
-    d1[0] = 0;
-    n = std::sscanf(spec.c_str(), "%3[a-z] %2d:%2d-%2d:%2d %63s %c", d0, &h0, &m0, &h1, &m1, tz, &extra);
-    if (n < 5 || n > 6) return "expected e.g. \"mon-fri 09:00-17:00 Europe/Paris\"";
-  } else if (n > 7) {
-    return "expected e.g. \"mon-fri 09:00-17:00 Europe/Paris\"";
-  }
-  if (!days_ok(d0, d1)) return "days are sun mon tue wed thu fri sat";
-  if (h0 > 23 || h1 > 24 || m0 > 59 || m1 > 59 || h0 * 60 + m0 >= h1 * 60 + m1 || h1 * 60 + m1 > 24 * 60)
-    return "the opening time must be before the closing time";
-  return "";
+  HoursRule rule;
+  return ParseHoursRule(spec, &rule).message();
 }
 
 void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSettings* h) {
