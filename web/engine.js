@@ -340,6 +340,14 @@ class Engine {
     return { open: r.open, nextOpen: r.nextOpen };
   }
 
+  /**
+   * The pack's handoff.teams, for a visitor choosing one: [{id, label}] ([] when the pack lists
+   * none: every handoff goes to team 'default'). A turn that hands off names its team in `team`.
+   */
+  get teams() {
+    return this.#live().teams();
+  }
+
   /** The country set with setCountry(), upper case, or ''. */
   get country() {
     return this.#live().country();

@@ -37,6 +37,7 @@ void Engine::Reset() {
   responder_.Reset();
   flows_.Reset();
   last_intent_.clear();
+  topic_.clear();
   turn_ = 0;
 }
 
@@ -135,7 +136,10 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   last_intent_ = match.intent;
   // An intent that asks for a person is an explicit request: it ends a
   // suppression after a decline like a typed "I want a human" does.
-  if (!sarcastic && pack_.FindIntent(match.intent) && pack_.FindIntent(match.intent)->handoff) conversation_.RequestedPerson();
+  const Intent* recognised = pack_.FindIntent(match.intent);
+  if (!sarcastic && recognised && recognised->handoff) conversation_.RequestedPerson();
+  if (recognised && !recognised->handoff && match.intent != "greeting" && match.intent != "thanks" && match.intent != "goodbye")
+    topic_ = match.intent;
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
   r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
@@ -184,6 +188,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       response = offer && !held_back ? give_up : "fallback";
     }
   }
+  if (r.decision.handoff) r.team = ChooseTeam(pack_.handoff, r.decision.reasons, match.intent, topic_);
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
   ApplyReply(responder_.Say(pack_, response, r.tone, vars), &r);
@@ -241,6 +246,7 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["distress"] = r.decision.score;
   j["handoff"] = r.decision.handoff;
   j["handoff_suppressed"] = r.decision.suppressed;
+  j["team"] = r.team.empty() ? json(nullptr) : json(r.team);
   json reasons = json::array();
   for (const Reason& re : r.decision.reasons) {
     json rj = {{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}, {"begin", re.begin},

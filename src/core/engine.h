@@ -56,6 +56,11 @@ struct TurnResult {
   // Set when the crisis response was used: the pack's resources for the
   // country given to SetCountry (CrisisResourcesFor).
   std::vector<CrisisResource> crisis_resources;
+  // When the decision hands off: the team it goes to (pack handoff.routing,
+  // else "default"); empty otherwise.
+  std::string team;
+  // What an agent could send next, drafted from the pack (see Suggest()).
+  std::vector<std::string> suggestions;
 };
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
@@ -118,6 +123,8 @@ class Engine {
   const Transcript& transcript() const { return transcript_; }
 
   const Pack& pack() const { return pack_; }
+  // The pack's handoff.teams, for a visitor choosing one.
+  const std::vector<Team>& teams() const { return pack_.handoff.teams; }
 
  private:
   Engine() = default;
@@ -129,7 +136,8 @@ class Engine {
   Conversation conversation_;
   std::shared_ptr<const JudgementModel> judgement_;
   std::string country_;      // ISO 3166-1 alpha-2, upper case; empty when unknown
-  std::string last_intent_;  // the intent answered last turn, to notice an answer that did not help
+  std::string last_intent_;
+  std::string topic_;        // the last intent the visitor asked about (not greetings or asking for a person)  // the intent answered last turn, to notice an answer that did not help
   int turn_ = 0;
   Limits limits_;
   MessageGate gate_;

@@ -194,6 +194,27 @@ constexpr std::string_view kCountryCodes =
 
 }  // namespace
 
+bool IsTeamId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
+std::string ChooseTeam(const HandoffSettings& handoff, const std::vector<Reason>& reasons, std::string_view intent,
+                       std::string_view topic) {
+  for (const RoutingRule& rule : handoff.routing) {
+    if (!rule.reason.empty()) {
+      bool has = false;
+      for (const Reason& r : reasons) has |= r.name == rule.reason && r.weight > 0;
+      if (!has) continue;
+    }
+    if (!rule.intent.empty() && rule.intent != intent && rule.intent != topic) continue;
+    return rule.team;
+  }
+  return kDefaultTeam;
+}
+
 bool IsCountryCode(std::string_view code) {
   if (code.size() != 2) return false;
   for (size_t i = 0; i + 1 < kCountryCodes.size(); i += 2)
@@ -226,7 +247,7 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
   if (!rd.Object(v, ptr)) return;
   rd.UnknownKeys(v, ptr, {"threshold", "release", "smoothing", "fallbacks_before_offer", "weights", "consent_text",
                           "no_agent_message", "crisis_resources", "business_hours", "valence_weight",
-                          "emotion_weight", "trend_turns"});
+                          "emotion_weight", "trend_turns", "teams", "routing"});
   HandoffPolicy& p = h->policy;
   rd.OptNumber(v, "threshold", ptr, 0, 1, &p.threshold);
   rd.OptNumber(v, "release", ptr, 0, 1, &p.release);
@@ -281,6 +302,70 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
         if (res.phone.empty() && res.url.empty()) rd.Error(rp, "a crisis resource needs a \"phone\" or a \"url\"");
         h->crisis_resources.push_back(res);
       }
+    }
+  }
+  if (auto it = v.find("teams"); it != v.end()) {
+    if (!it->is_array()) {
+      rd.Error(ptr + "/teams", std::string("expected an array, got ") + TypeName(*it));
+    } else {
+      std::set<std::string> seen;
+      for (size_t i = 0; i < it->size(); ++i) {
+        const json& t = (*it)[i];
+        const std::string tp = ptr + "/teams/" + std::to_string(i);
+        if (!rd.Object(t, tp)) continue;
+        rd.UnknownKeys(t, tp, {"id", "label"});
+        Team team;
+        rd.OptString(t, "id", tp, &team.id);
+        rd.OptString(t, "label", tp, &team.label);
+        if (!IsTeamId(team.id)) rd.Error(tp + "/id", "expected a team id of 1-64 letters, digits, \".\", \"_\" or \"-\" (the relay's team names)");
+        else if (!seen.insert(team.id).second) rd.Error(tp + "/id", "team " + Quote(team.id) + " is listed twice");
+        if (team.label.empty()) rd.Error(tp + "/label", "missing required string (what a visitor choosing a team sees)");
+        h->teams.push_back(std::move(team));
+      }
+    }
+  }
+  if (auto it = v.find("routing"); it != v.end()) {
+    if (!it->is_array()) {
+      rd.Error(ptr + "/routing", std::string("expected an array, got ") + TypeName(*it));
+    } else {
+      for (size_t i = 0; i < it->size(); ++i) {
+        const json& r = (*it)[i];
+        const std::string rp = ptr + "/routing/" + std::to_string(i);
+        if (!rd.Object(r, rp)) continue;
+        rd.UnknownKeys(r, rp, {"when", "team"});
+        RoutingRule rule;
+        rd.OptString(r, "team", rp, &rule.team);
+        if (!r.count("team")) rd.Error(rp, "missing required string \"team\"");
+        auto when = r.find("when");
+        if (when == r.end()) {
+          rd.Error(rp, "missing required object \"when\" ({\"reason\": \"crisis\"} or {\"intent\": \"refund\"})");
+        } else if (rd.Object(*when, rp + "/when")) {
+          rd.UnknownKeys(*when, rp + "/when", {"reason", "intent"});
+          rd.OptString(*when, "reason", rp + "/when", &rule.reason);
+          rd.OptString(*when, "intent", rp + "/when", &rule.intent);
+          if (rule.reason.empty() && rule.intent.empty())
+            rd.Error(rp + "/when", "expected \"reason\" (a cue such as \"crisis\") and/or \"intent\"");
+          if (!rule.reason.empty() && !p.weights.count(rule.reason)) {
+            std::string known;
+            for (const auto& [name, w] : p.weights) known += (known.empty() ? "" : ", ") + name;
+            rd.Error(rp + "/when/reason", "unknown reason " + Quote(rule.reason) + " (known: " + known + ")");
+          }
+        }
+        h->routing.push_back(std::move(rule));
+      }
+    }
+  }
+  // Routing names teams the pack lists (or "default"), so a typo cannot
+  // send every crisis to a queue no one watches.
+  for (size_t i = 0; i < h->routing.size(); ++i) {
+    const std::string& team = h->routing[i].team;
+    if (team.empty() || team == kDefaultTeam) continue;
+    bool listed = false;
+    for (const Team& t : h->teams) listed |= t.id == team;
+    if (!listed) {
+      std::string known = kDefaultTeam;
+      for (const Team& t : h->teams) known += ", " + t.id;
+      rd.Error(ptr + "/routing/" + std::to_string(i) + "/team", "no team " + Quote(team) + " in /handoff/teams (known: " + known + ")");
     }
   }
   if (auto it = v.find("business_hours"); it != v.end()) {
@@ -398,6 +483,11 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   }
   for (const auto& [name, flow] : pack.flows)
     if (!started.count(name)) rd.Warn("/flows/" + Esc(name), "no intent starts this flow (set \"flow\": " + Quote(name) + " on an intent)");
+  for (size_t i = 0; i < pack.handoff.routing.size(); ++i) {
+    const std::string& intent = pack.handoff.routing[i].intent;
+    if (!intent.empty() && !pack.FindIntent(intent))
+      rd.Error("/handoff/routing/" + std::to_string(i) + "/when/intent", "no intent named " + Quote(intent) + " in /intents");
+  }
   for (const auto& [name, r] : pack.responses)
     if (!used.count(name)) rd.Warn("/responses/" + Esc(name), "response is not used by any intent or flow");
   for (const char* rec : {"offer_human", "handoff", "crisis"})

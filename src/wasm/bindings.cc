@@ -99,6 +99,18 @@ class EngineHandle {
     return engine_ ? ParseJson(attune::CrisisResourcesToJson(engine_->CrisisResources(country))) : val::array();
   }
   std::string country() const { return engine_ ? engine_->country() : std::string(); }
+  // The pack's handoff.teams: [{id, label}].
+  val teams() const {
+    val out = val::array();
+    if (engine_)
+      for (const attune::Team& t : engine_->teams()) {
+        val o = val::object();
+        o.set("id", t.id);
+        o.set("label", t.label);
+        out.call<void>("push", o);
+      }
+    return out;
+  }
   // The pack's business hours at `epoch_ms`: {open, nextOpen (ms or null)},
   // or {error} for a time zone `utc_offset` does not know. `utc_offset` is a
   // JS function (zone, epochMs) -> minutes east of UTC or null, which must
@@ -304,6 +316,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("crisisResources", &EngineHandle::crisisResources)
       .function("country", &EngineHandle::country)
       .function("businessHoursOpen", &EngineHandle::businessHoursOpen)
+      .function("teams", &EngineHandle::teams)
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)

@@ -123,3 +123,29 @@ TEST_CASE("SetCountry chooses the crisis resources a turn carries") {
   CHECK(e->SetCountry("").ok());
   CHECK(e->country().empty());
 }
+
+TEST_CASE("a handoff names its team from the pack's routing: by reason, by the conversation's topic, else default") {
+  {
+    auto e = DefaultEngine();  // ecommerce.en: crisis -> care, billing/returns -> billing, track_order/shipping -> orders
+    const TurnResult r = e->Respond("I want to kill myself");
+    CHECK(r.team == "care");
+    CHECK(nlohmann::json::parse(TurnResultToJson(r))["team"] == "care");
+  }
+  {
+    auto e = DefaultEngine();
+    CHECK(e->Respond("I was charged twice on my card").intent == "billing");
+    const TurnResult r = e->Respond("can I talk to a real person please");
+    REQUIRE(r.decision.handoff);
+    CHECK(r.team == "billing");  // the topic, though this turn's intent is human_agent
+  }
+  {
+    auto e = DefaultEngine();
+    const TurnResult r = e->Respond("can I talk to a real person please");
+    CHECK(r.team == "default");
+    const TurnResult quiet = e->Respond("how long does shipping take");
+    if (!quiet.decision.handoff) CHECK(nlohmann::json::parse(TurnResultToJson(quiet))["team"].is_null());
+  }
+  auto e = DefaultEngine();
+  REQUIRE(e->teams().size() == 3);
+  CHECK(e->teams()[2].id == "care");
+}

@@ -254,3 +254,32 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
     CHECK(phones("Spain") == V{"112", "https://findahelpline.com"});
   }
 }
+
+TEST_CASE("handoff teams and routing: parsed, and every mistake is a precise error") {
+  Pack p;
+  REQUIRE(LoadPack(R"({"responses": {"greeting": "Hi", "fallback": "?", "refund": "ok"},
+    "intents": [{"name": "refund", "examples": ["refund"]}],
+    "handoff": {"teams": [{"id": "care", "label": "Patient care"}, {"id": "billing", "label": "Billing"}],
+                "routing": [{"when": {"reason": "crisis"}, "team": "care"}, {"when": {"intent": "refund"}, "team": "billing"}]}})", &p).ok());
+  REQUIRE(p.handoff.teams.size() == 2);
+  CHECK(p.handoff.teams[0].label == "Patient care");
+  REQUIRE(p.handoff.routing.size() == 2);
+  CHECK(p.handoff.routing[1].intent == "refund");
+  CHECK(p.handoff.routing[1].team == "billing");
+
+  const std::string head = R"({"responses": {"greeting": "Hi", "fallback": "?", "refund": "ok"}, "intents": [{"name": "refund", "examples": ["refund"]}], "handoff": )";
+  CHECK(FirstError(head + R"({"teams": [{"id": "care", "label": "Care"}], "routing": [{"when": {"reason": "crisis"}, "team": "cares"}]}})") ==
+        "/handoff/routing/0/team: no team \"cares\" in /handoff/teams (known: default, care)");
+  CHECK(FirstError(head + R"({"routing": [{"when": {"reason": "sadness"}, "team": "default"}]}})") ==
+        "/handoff/routing/0/when/reason: unknown reason \"sadness\" (known: anger, crisis, fallback, frustration, human_request, negative_trend, profanity, repetition, urgency)");
+  CHECK(FirstError(head + R"({"routing": [{"when": {"intent": "refnd"}, "team": "default"}]}})") ==
+        "/handoff/routing/0/when/intent: no intent named \"refnd\" in /intents");
+  CHECK(FirstError(head + R"({"routing": [{"when": {}, "team": "default"}]}})") ==
+        "/handoff/routing/0/when: expected \"reason\" (a cue such as \"crisis\") and/or \"intent\"");
+  CHECK(FirstError(head + R"({"teams": [{"id": "a b", "label": "x"}]}})") ==
+        "/handoff/teams/0/id: expected a team id of 1-64 letters, digits, \".\", \"_\" or \"-\" (the relay's team names)");
+  CHECK(FirstError(head + R"({"teams": [{"id": "a", "label": "x"}, {"id": "a", "label": "y"}]}})") ==
+        "/handoff/teams/1/id: team \"a\" is listed twice");
+  CHECK(FirstError(head + R"({"teams": [{"id": "a"}]}})") ==
+        "/handoff/teams/0/label: missing required string (what a visitor choosing a team sees)");
+}
