@@ -121,8 +121,10 @@ class Core {
   }
 
   /**
-   * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs)
-   * replaced by "[email]", "[phone]", "[card]", "[iban]" (src/core/redact.h).
+   * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs, street addresses)
+   * replaced by "[email]", "[phone]", "[card]", "[iban]", "[address]" (src/core/redact.h), by the
+   * same detectors the engine's entities use, in any written form (full-width digits, dots,
+   * double or non-breaking spaces). Redact before anything leaves the page or is stored.
    * @param {string} text
    * @returns {{text: string, redactions: {kind: string, begin: number, end: number}[]}}
    *   begin/end index `text` (UTF-16), so text.slice(begin, end) is what was hidden
