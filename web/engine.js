@@ -180,10 +180,11 @@ class Core {
    * Every problem with a pack, from the core's validator (the one the engine
    * uses): [{severity: 'error'|'warning', pointer, message, line, column, suggestion}].
    * With `toneRules` (a tone rules JSON text, packs/tone-rules/<lang>.json) the tone check runs too.
+   * Business-hours time zones are checked against this JS engine's Intl.
    */
   checkPack(pack, toneRules = '') {
     const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
-    return this.#tool('checkPack')(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules));
+    return this.#tool('checkPack')(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules), utcOffsetMinutes);
   }
 
   /**

@@ -123,3 +123,11 @@ test('check rejects crisis resources for a country code that does not exist and 
   assert.match(r.stderr, new RegExp(`error: /handoff/crisis_resources/${n}/countries/0: "UK" is not an ISO 3166-1 alpha-2 country code`));
   assert.match(r.stderr, new RegExp(`error: /handoff/routing/${p.handoff.routing.length - 1}/team: no team "complaints" in /handoff/teams`));
 });
+
+test('check reports a business-hours time zone that Intl does not know', () => {
+  const p = JSON.parse(readFileSync('packs/ecommerce.es.json', 'utf8'));
+  p.handoff.business_hours = ['mon-fri 09:00-18:00 Europe/Madird'];
+  const r = run(['check', write('zone.json', JSON.stringify(p, null, 2))]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /error: \/handoff\/business_hours\/0: unknown time zone "Europe\/Madird"/);
+});
