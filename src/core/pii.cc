@@ -6,6 +6,13 @@
 
 #include "text.h"
 
+// Built for size under clang (the wasm build): these scans read a 4 KB
+// message at most, where -O3 inlining only grew the widget's wasm (by 23 KB)
+// without a measurable gain per turn.
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((minsize)), apply_to = function)
+#endif
+
 namespace attune {
 namespace {
 
@@ -890,3 +897,7 @@ bool IsValidIban(std::string_view s) {
 }
 
 }  // namespace attune
+
+#if defined(__clang__)
+#pragma clang attribute pop
+#endif
