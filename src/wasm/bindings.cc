@@ -22,6 +22,7 @@
 #include "core/limits.h"
 #include "core/redact.h"
 #include "core/handoff.h"
+#include "core/hours.h"
 #include "core/judgement.h"
 #include "core/pack.h"
 #include "core/text.h"
@@ -62,6 +63,19 @@ class JudgementHandle {
   std::shared_ptr<const attune::JudgementModel> model_;
 };
 
+// A JS function (zone, epochMs) -> minutes east of UTC or null as the core's
+// UtcOffsetFn (hours.h); anything else gives an empty one (UTC only). The
+// function must not throw (web/engine.js catches inside it): a JS exception
+// may not unwind through the wasm frames.
+attune::UtcOffsetFn OffsetFn(const val& fn) {
+  if (fn.typeOf().as<std::string>() != "function") return {};
+  return [fn](std::string_view zone, int64_t ms) -> std::optional<int> {
+    const val r = fn(std::string(zone), static_cast<double>(ms));
+    if (!r.isNumber()) return std::nullopt;
+    return static_cast<int>(r.as<double>());
+  };
+}
+
 class EngineHandle {
  public:
   explicit EngineHandle(const std::string& pack_json) { status_ = attune::Engine::Create(pack_json, &engine_); }
@@ -77,8 +91,57 @@ class EngineHandle {
   void reset() {
     if (engine_) engine_->Reset();
   }
+  // The visitor declined the handoff / the handoff with a person ended
+  // (Engine::HandoffDeclined, HandoffEnded).
+  void handoffDeclined() {
+    if (engine_) engine_->HandoffDeclined();
+  }
+  void handoffEnded() {
+    if (engine_) engine_->HandoffEnded();
+  }
   void setJudgement(const JudgementHandle& j) {
     if (engine_) engine_->SetJudgement(j.model());
+  }
+  // The visitor's country for crisis resources: "" on success, else the
+  // invalid_argument message (country unchanged).
+  std::string setCountry(const std::string& country) {
+    if (!engine_) return "no engine";
+    return engine_->SetCountry(country).message();
+  }
+  // [{name, phone, url, countries?}] for `country` ("" = the fallback lines).
+  val crisisResources(const std::string& country) const {
+    return engine_ ? ParseJson(attune::CrisisResourcesToJson(engine_->CrisisResources(country))) : val::array();
+  }
+  std::string country() const { return engine_ ? engine_->country() : std::string(); }
+  // The pack's handoff.teams: [{id, label}].
+  val teams() const {
+    val out = val::array();
+    if (engine_)
+      for (const attune::Team& t : engine_->teams()) {
+        val o = val::object();
+        o.set("id", t.id);
+        o.set("label", t.label);
+        out.call<void>("push", o);
+      }
+    return out;
+  }
+  // The pack's business hours at `epoch_ms`: {open, nextOpen (ms or null)},
+  // or {error} for a time zone `utc_offset` does not know. `utc_offset` is a
+  // JS function (zone, epochMs) -> minutes east of UTC or null, which must
+  // not throw (web/engine.js builds it on Intl), since no JS exception may
+  // unwind through the wasm frames.
+  val businessHoursOpen(double epoch_ms, val utc_offset) const {
+    val out = val::object();
+    if (!engine_) return out;
+    attune::HoursStatus status;
+    const attune::Status s = engine_->BusinessHoursOpen(static_cast<int64_t>(epoch_ms), OffsetFn(utc_offset), &status);
+    if (!s.ok()) {
+      out.set("error", s.message());
+      return out;
+    }
+    out.set("open", status.open);
+    out.set("nextOpen", status.next_open_ms ? val(static_cast<double>(*status.next_open_ms)) : val::null());
+    return out;
   }
   // A template variable for this conversation, e.g. the visitor's {name}.
   void setVariable(const std::string& name, const std::string& value) {
@@ -175,9 +238,9 @@ class IntentModelHandle {
 // Every diagnostic for a pack (attune::CheckPack): [{severity, pointer,
 // message, line, column, suggestion}], so `attune check` runs the same
 // validator as the engine. `tone_rules` is a tone rules JSON or "".
-val CheckPack(const std::string& pack_json, const std::string& tone_rules) {
+val CheckPack(const std::string& pack_json, const std::string& tone_rules, val utc_offset) {
   val out = val::array();
-  for (const attune::Diagnostic& d : attune::CheckPack(pack_json, tone_rules)) {
+  for (const attune::Diagnostic& d : attune::CheckPack(pack_json, tone_rules, OffsetFn(utc_offset))) {
     val o = val::object();
     o.set("severity", d.severity);
     o.set("pointer", d.pointer);
@@ -253,7 +316,14 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("greet", &EngineHandle::greet)
       .function("respond", &EngineHandle::respond)
       .function("reset", &EngineHandle::reset)
+      .function("handoffDeclined", &EngineHandle::handoffDeclined)
+      .function("handoffEnded", &EngineHandle::handoffEnded)
       .function("setJudgement", &EngineHandle::setJudgement)
+      .function("setCountry", &EngineHandle::setCountry)
+      .function("crisisResources", &EngineHandle::crisisResources)
+      .function("country", &EngineHandle::country)
+      .function("businessHoursOpen", &EngineHandle::businessHoursOpen)
+      .function("teams", &EngineHandle::teams)
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)
