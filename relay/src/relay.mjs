@@ -125,7 +125,13 @@ export class Relay {
     clearTimeout(this.dispatchTimer);
     for (const ws of this.wss?.clients ?? []) ws.close(1012, 'relay restarting');
     for (const set of this.visitors.values()) for (const sink of set) if (sink.sendFrame) sink.terminate();
-    await new Promise((r) => this.http ? this.http.close(() => r()) : r());
+    // Idle keep-alive HTTP connections (webhook visitors' fetches) would hold close() for the
+    // keep-alive timeout; in-flight requests get one second to finish.
+    const closed = new Promise((r) => this.http ? this.http.close(() => r()) : r());
+    this.http?.closeIdleConnections?.();
+    const force = setTimeout(() => this.http?.closeAllConnections?.(), 1000);
+    await closed;
+    clearTimeout(force);
     for (const ws of this.wss?.clients ?? []) ws.terminate();
     const now = this.now();
     for (const id of new Set([...this.agents].map((ws) => ws.agent.id))) await this.store.agentGone(id, this.instance, now).catch(() => {});
