@@ -978,7 +978,9 @@ export class Relay {
       const seen = Math.max(await this.store.agentLastSeen(agentId), this.startedAt);
       if (now - seen >= this.agentGraceMs) await this.requeueAgent(agentId, null, now);
     }
-    for (const id of await this.store.expiredQueued(now - this.queueExpiryMs)) {
+    // Nobody could be seen while this relay was down: expire only once it has run a full expiry.
+    const expiring = now - this.startedAt >= this.queueExpiryMs ? await this.store.expiredQueued(now - this.queueExpiryMs) : [];
+    for (const id of expiring) {
       if (this.visitors.get(id)?.size) continue; // connected here (the beat will refresh it)
       if (!(await this.store.transition(id, { from: ['queued'] }, { state: 'closed', at: now }))) continue;
       await this.append(id, { kind: 'closed', from: 'relay', reason: 'visitor_gone', returnToBot: true, at: now });

@@ -90,6 +90,8 @@ export class SqliteStore {
     this.db.exec(SCHEMA);
     const have = new Set(this.db.prepare('PRAGMA table_info(conversations)').all().map((c) => c.name));
     for (const [col, type] of ROUTING_COLUMNS) if (!have.has(col)) this.db.exec(`ALTER TABLE conversations ADD COLUMN ${col} ${type}`);
+    // Old rows wait since they were created (the queue orders and pages on queued_at).
+    if (!have.has('queued_at')) this.db.exec('UPDATE conversations SET queued_at = created_at, visitor_seen_at = updated_at WHERE queued_at IS NULL');
     this.db.exec(ROUTING_INDEXES);
     // One instance: presence lives in memory. agentId -> {instances: Map(instance -> lastSeen), status, lastSeen, lastAssigned}
     this.presence = new Map();

@@ -9,6 +9,7 @@ import { parseHours, isOpen, nextOpen, parseTeamHours } from '../../relay/src/ho
 import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
 import { Relay, visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
 import { HANDOFF, tmpDir } from './helpers.mjs';
+import Database from '../../relay/node_modules/better-sqlite3/lib/index.js';
 
 const err = (code, message) => (e) => e instanceof ProtocolError && e.code === code && (message === undefined || e.message === message);
 
@@ -144,6 +145,26 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
     const c = await s.getConversation('c1');
     assert.deepEqual([c.state, c.agentName, c.lastSeq], ['assigned', 'Ana', 4]);
     assert.equal(await s.findDuplicate('c1', 'visitor', 'm4'), 4);
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite store: a database from before accounts and routing is upgraded in place, its conversations kept', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'old.db');
+  const old = new Database(file);
+  old.exec(`CREATE TABLE conversations (id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, handoff TEXT NOT NULL, origin TEXT, state TEXT NOT NULL,
+    agent_id TEXT, agent_name TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0);
+    INSERT INTO conversations VALUES ('old1', 'h', '{"transcript":[],"distress":0.5}', NULL, 'queued', NULL, NULL, 10, 20, 0);`);
+  old.close();
+  const s = new SqliteStore(file);
+  try {
+    const c = await s.getConversation('old1');
+    assert.deepEqual([c.state, c.team, c.priority, c.queuedAt, c.identity, c.live], ['queued', 'default', 'normal', 10, null, null]);
+    assert.deepEqual((await s.page('queued', null, null, 10)).items.map((x) => x.id), ['old1']);
+    assert.deepEqual((await s.dispatchOrder('default', 5)).map((x) => x.id), ['old1']);
   } finally {
     await s.close();
     fs.rmSync(dir, { recursive: true, force: true });
