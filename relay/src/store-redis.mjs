@@ -122,12 +122,27 @@ export class RedisStore {
 
   async init() {
     await Promise.all([this.redis.connect(), this.sub.connect()]);
+    await this._upgrade();
     await this.sub.subscribe(this.p + 'bus');
     this.sub.on('message', (_channel, raw) => {
       let msg;
       try { msg = JSON.parse(raw); } catch { return; }
       for (const h of this.handlers) h(msg);
     });
+  }
+
+  /**
+   * Conversations stored before routing were listed by one `open` sorted set and have no team:
+   * put each in its team's index (team default, normal band, waiting since creation). Idempotent,
+   * so instances starting together do not collide.
+   */
+  async _upgrade() {
+    const old = await this.redis.zrange(this.p + 'open', 0, -1);
+    for (const id of old) {
+      const [team, createdAt] = await this.redis.hmget(this.k(id), 'team', 'createdAt');
+      if (!team && createdAt) await this.transition(id, {}, { team: 'default', priority: 'normal', queuedAt: Number(createdAt) });
+      await this.redis.zrem(this.p + 'open', id);
+    }
   }
 
   // ---- bus: every instance (this one too) receives every published message ----

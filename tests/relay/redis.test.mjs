@@ -306,6 +306,16 @@ test('store parity: SQLite and Redis page queues identically (teams, bands, newe
         assert.equal(total, expected(teams).length);
       }
     }
+    // A conversation stored by a relay from before routing (no team, listed in `open`) is indexed on start.
+    await rd.redis.hset(rd.k('old1'), 'id', 'old1', 'secretHash', 'h', 'handoff', '{"transcript":[]}', 'origin', '', 'state', 'queued',
+      'agentId', '', 'agentName', '', 'createdAt', 5, 'updatedAt', 5, 'lastSeq', 0);
+    await rd.redis.zadd(rd.p + 'open', 5, 'old1');
+    const again = new RedisStore(url, rd.p);
+    await again.init();
+    assert.equal((await again.queueOrder('default')).at(-1), 'old1');
+    assert.equal(await again.redis.exists(rd.p + 'open'), 0);
+    await again.close();
+    await rd.transition('old1', {}, { state: 'closed' });
     for (const s of [sq, rd]) {
       assert.deepEqual([...await s.assignedCounts()], [['ana', 1]]);
       assert.deepEqual((await s.page('message_left', null, null, 10)).items.map((c) => c.id), ['c07']);
