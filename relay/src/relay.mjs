@@ -864,8 +864,15 @@ export class Relay {
     }
     const mine = await this.store.assigned(agent.role === 'admin' ? null : agent.id, this.limits.maxQueueListed);
     const online = await this.store.onlineAgents(this.now(), this.presenceTtlMs);
+    const loads = await this.store.assignedCounts();
+    // Presence per agent, for the console's team view and transfer choices.
+    const agents = online.map((a) => {
+      const acc = this.accounts.get(a.id);
+      return { id: a.id, name: acc?.display ?? acc?.name ?? a.id, status: a.status, teams: acc?.teams ?? [], chats: loads.get(a.id) ?? 0,
+        maxChats: acc ? acc.maxChats : 0 };
+    }).sort((x, y) => (x.id < y.id ? -1 : 1));
     const frame = { type: 'queue', items: page.items.map(listItem), total: page.total, next: page.next, before: before ?? null,
-      assigned: mine.map(listItem), agentsOnline: online.length };
+      assigned: mine.map(listItem), agentsOnline: online.length, agents };
     if (agent.legacy) {
       // Consoles from before accounts read one list, `conversations`, with the handoff summary.
       const left = await this.store.page('message_left', null, null, limit);

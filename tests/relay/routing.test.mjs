@@ -131,8 +131,12 @@ test('an away agent is skipped; back online, they are assigned', { timeout: 1500
   await v.client.next('queued');
   await sleep(300);
   assert.equal(s1.all('assigned').length, 0);
+  s1.send({ type: 'queue' });
+  const q = await s1.next((f) => f.type === 'queue' && f.agents.some((a) => a.id === 's1' && a.status === 'away'), 'presence listed per agent');
+  assert.deepEqual(q.agents.find((a) => a.id === 's1'), { id: 's1', name: 's1', status: 'away', teams: ['sales'], chats: 0, maxChats: 1 });
   s1.send({ type: 'presence', status: 'online' });
   await s1.next((f) => f.type === 'assigned' && f.conversation === v.conversation);
+  await s1.next((f) => f.type === 'queue' && f.agents.some((a) => a.id === 's1' && a.status === 'online' && a.chats === 1), 'chats counted');
   await closeAll(s1, [v.conversation]);
   await bye(v);
   await s1.close();
