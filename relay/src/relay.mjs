@@ -795,10 +795,11 @@ export class Relay {
       await this.append(conv.id, { kind: 'agent_joined', from: 'relay', agent: { name: to.name }, at });
       this.store.publish({ assigned: to.id, conv: conv.id, reason: 'transfer' });
     } else {
-      if (!(await this.store.transition(conv.id, guard, { state: 'queued', team: f.to.team, agentId: null, agentName: null, at }))) {
+      const state = (await this.hadLeftMessage(conv.id)) ? 'message_left' : 'queued'; // a left message stays one
+      if (!(await this.store.transition(conv.id, guard, { state, team: f.to.team, agentId: null, agentName: null, at }))) {
         throw new ProtocolError('not_queued', 'the conversation changed meanwhile; look again');
       }
-      seq = (await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { team: f.to.team }, by: { name: me.name }, at })).seq;
+      seq = (await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { team: f.to.team }, by: { name: me.name }, state, at })).seq;
     }
     this.store.publish({ queue: true });
     if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq });
@@ -959,12 +960,24 @@ export class Relay {
     return true;
   }
 
+  /** Did the visitor leave a message in this conversation? (Rare paths only: it reads the events.) */
+  async hadLeftMessage(id) {
+    for (let after = 0; ;) {
+      const evs = await this.store.eventsAfter(id, after, 500);
+      if (evs.some((e) => e.kind === 'leave_message')) return true;
+      if (evs.length < 500) return false;
+      after = evs[evs.length - 1].seq;
+    }
+  }
+
   /** An agent gone longer than the grace: their conversations go back to the queue, visitors told. */
   async requeueAgent(agentId, agentName, at) {
     let n = 0;
     for (const c of await this.store.assigned(agentId, 10000)) {
-      if (!(await this.store.transition(c.id, { from: ['assigned'], agentId }, { state: 'queued', agentId: null, agentName: null, at }))) continue;
-      await this.append(c.id, { kind: 'agent_left', from: 'relay', agent: { name: c.agentName ?? agentName ?? agentId }, requeued: true, at });
+      // A left message an agent had taken goes back to the messages list, where it never expires.
+      const state = (await this.hadLeftMessage(c.id)) ? 'message_left' : 'queued';
+      if (!(await this.store.transition(c.id, { from: ['assigned'], agentId }, { state, agentId: null, agentName: null, at }))) continue;
+      await this.append(c.id, { kind: 'agent_left', from: 'relay', agent: { name: c.agentName ?? agentName ?? agentId }, requeued: state === 'queued', state, at });
       n++;
     }
     if (n) this.store.publish({ queue: true });
@@ -989,6 +1002,10 @@ export class Relay {
     const expiring = now - this.startedAt >= this.queueExpiryMs ? await this.store.expiredQueued(now - this.queueExpiryMs) : [];
     for (const id of expiring) {
       if (this.visitors.get(id)?.size) continue; // connected here (the beat will refresh it)
+      if (await this.hadLeftMessage(id)) {
+        await this.store.transition(id, { from: ['queued'] }, { state: 'message_left', at: now });
+        continue;
+      }
       if (!(await this.store.transition(id, { from: ['queued'] }, { state: 'closed', at: now }))) continue;
       await this.append(id, { kind: 'closed', from: 'relay', reason: 'visitor_gone', returnToBot: true, at: now });
       this.store.publish({ queue: true });
@@ -1061,8 +1078,8 @@ export class Relay {
     }
     const ev = m.event;
     if (!ev) return;
-    let state = { agent_joined: 'assigned', closed: 'closed', agent_left: 'queued' }[ev.kind];
-    if (ev.kind === 'transferred' && ev.to?.team) state = 'queued';
+    let state = { agent_joined: 'assigned', closed: 'closed' }[ev.kind];
+    if (ev.kind === 'agent_left' || (ev.kind === 'transferred' && ev.to?.team)) state = ev.state ?? 'queued';
     if (ev.kind === 'leave_message') state = 'message_left';
     for (const ws of visitors ?? []) {
       if (state) ws.convState = state;

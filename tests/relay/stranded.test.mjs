@@ -19,7 +19,7 @@ before(async () => {
   const where = ['--db', path.join(dir, 'r.db')];
   pw.m = addAccount(where, 'm1', { teams: 'care', maxChats: 0 }); // answers by hand: nothing is auto-assigned to her
   relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0', '--queue-expiry-ms', '800',
-    '--identity-secret', SECRET] });
+    '--agent-grace-ms', '600', '--identity-secret', SECRET] });
 });
 after(async () => { await relay?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
 
@@ -71,6 +71,29 @@ test('leave a message: survives the visitor closing and leaving; agents page the
   m.send({ type: 'messages_page', id: 'mp2' });
   assert.ok(!(await m.next((f) => f.type === 'messages' && f.id === 'mp2')).items.some((x) => x.conversation === v.conversation));
   await Promise.all([c.close(), m.close()]);
+});
+
+test('a left message taken by an agent who then goes away returns to the messages list, never to expiry', { timeout: 15000 }, async () => {
+  const v = await newVisitor(relay, { transcript: [], team: 'care' });
+  v.client.send({ type: 'leave_message', id: 'lm', text: 'ring me', contact: '+34 600 000 000' });
+  await v.client.next((f) => f.type === 'ack' && f.id === 'lm');
+  await v.client.close();
+  const { client: m, welcome } = await signIn(relay, 'm1', pw.m);
+  m.send({ type: 'accept', conversation: v.conversation });
+  await m.next((f) => f.type === 'conversation' && f.conversation === v.conversation && f.state === 'assigned');
+  await m.terminate();
+  await sleep(2500); // past the grace, and past the queue expiry had it been queued
+  const { client: back } = await signIn(relay, null, null, { session: welcome.session });
+  back.send({ type: 'messages_page', id: 'mp' });
+  const page = await back.next((f) => f.type === 'messages' && f.id === 'mp');
+  assert.equal(page.items.find((c) => c.conversation === v.conversation)?.message.text, 'ring me');
+  back.send({ type: 'open', conversation: v.conversation, lastSeq: 0 });
+  const left = await back.next((f) => f.type === 'agent_left' && f.conversation === v.conversation);
+  assert.deepEqual([left.requeued, left.state], [false, 'message_left']);
+  assert.equal(back.all((f) => f.type === 'closed' && f.conversation === v.conversation).length, 0);
+  back.send({ type: 'close', conversation: v.conversation, id: 'done' });
+  await back.next((f) => f.type === 'ack' && f.id === 'done');
+  await back.close();
 });
 
 test('CSAT asked for and the conversation closed at once: the rating is still stored', { timeout: 10000 }, async () => {
