@@ -635,6 +635,8 @@ export class Relay {
     return this.limits.loginAttempts && w.length >= this.limits.loginAttempts ? w[0] + LOGIN_WINDOW_MS - now : 0;
   }
 
+  tokenTag() { return this.tokenDigest ? sha256(Buffer.concat([Buffer.from('session-tag:'), this.tokenDigest])).toString('hex').slice(0, 16) : null; }
+
   tokenOk(token) { return this.tokenDigest !== null && crypto.timingSafeEqual(sha256(token), this.tokenDigest); }
 
   async agentHello(ws, hello) {
@@ -657,8 +659,11 @@ export class Relay {
       key = sessionKey(hello.session);
       const s = await this.store.getSession(key, now, SESSION_IDLE_MS);
       if (!s) return fail('bad_credentials', 'this session has ended; sign in again');
-      if (s.agent.legacy || s.agent.bootstrap) agent = s.agent;
-      else {
+      if (s.agent.legacy || s.agent.bootstrap) {
+        // Signed in with the token: valid only while that token is the relay's (a rotated token ends them).
+        if (!this.tokenDigest || s.agent.tokenTag !== this.tokenTag()) return fail('bad_credentials', 'this session has ended; sign in again');
+        agent = s.agent;
+      } else {
         const acc = await this.store.getAccount(s.account); // re-read: role, teams or limits may have changed
         if (!acc) { await this.store.deleteSession(key); return fail('bad_credentials', 'this account no longer exists'); }
         agent = agentOf(acc);
@@ -673,12 +678,13 @@ export class Relay {
     } else if (hello.account !== undefined) {
       if (hello.account !== 'admin' || !this.tokenOk(hello.token)) return fail();
       const acc = await this.store.getAccount('admin');
-      agent = acc ? { ...agentOf(acc), role: 'admin' } : { ...BOOTSTRAP, bootstrap: true };
+      agent = acc ? { ...agentOf(acc), role: 'admin' } : { ...BOOTSTRAP, bootstrap: true, tokenTag: this.tokenTag() };
     } else {
       // Legacy: the shared token with any name (consoles from before accounts). It signs in as an
       // admin who accepts by hand (max_chats 0: never auto-assigned).
       if (!this.tokenOk(hello.token)) return fail('bad_token', 'the agent token is not valid');
-      agent = { id: hello.agentId ?? sha256(hello.name).toString('hex').slice(0, 16), name: hello.name, role: 'admin', teams: [], maxChats: 0, legacy: true };
+      agent = { id: hello.agentId ?? sha256(hello.name).toString('hex').slice(0, 16), name: hello.name, role: 'admin', teams: [], maxChats: 0, legacy: true,
+        tokenTag: this.tokenTag() };
     }
     if (!token) {
       token = newSessionToken();
