@@ -76,7 +76,7 @@ export async function handleApi(relay, req, res, url) {
       const body = await readJson(req, relay.limits.maxFrameBytes);
       const handoff = validateHandoff(withRouting(body), relay.limits);
       const chosen = clientSecret(body?.secret);
-      const { conv, secret, existed } = await relay.createConversation(handoff, req.socket.remoteAddress, origin, now, chosen);
+      const { conv, secret, existed } = await relay.createConversation(handoff, relay.clientIp(req), origin, now, chosen);
       if (!existed) relay.store.publish({ queue: true });
       return reply(res, existed ? 200 : 201, { conversation: conv.id, ...(chosen ? {} : { secret }), state: conv.state,
         lastSeq: 0, existed, availability: conv.state === 'queued' ? await relay.visitorStatus(conv) : null }, cors);

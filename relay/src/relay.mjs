@@ -72,6 +72,7 @@ export class Relay {
     this.hours = o.hours ? parseHours(o.hours) : null;
     this.teamHours = o.teamHours ?? new Map();
     this.identitySecret = o.identitySecret || null;
+    this.trustProxy = o.trustProxy === true;
     this.agentGraceMs = o.agentGraceMs ?? 60000;
     this.queueExpiryMs = o.queueExpiryMs ?? 600000;
     // Presence is refreshed every beat and counts for three; short grace/expiry (tests) beat faster.
@@ -182,6 +183,19 @@ export class Relay {
     res.end('not found\n');
   }
 
+  /**
+   * The visitor's address for the per-address limits. Behind a reverse proxy (--trust-proxy) it is
+   * the last X-Forwarded-For entry, the one the proxy itself appended (earlier ones are the
+   * client's to invent); otherwise every visitor would share the proxy's address and its caps.
+   */
+  clientIp(req) {
+    if (this.trustProxy) {
+      const xff = String(req.headers['x-forwarded-for'] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+      if (xff.length) return xff[xff.length - 1].slice(0, 64);
+    }
+    return req.socket.remoteAddress;
+  }
+
   originAllowed(origin) {
     return this.allowOrigins.has('*') || (origin !== undefined && this.allowOrigins.has(origin));
   }
@@ -212,7 +226,7 @@ export class Relay {
   // ---------------------------------------------------------------- sockets
   onSocket(ws, role, req) {
     ws.role = role;
-    ws.ip = req.socket.remoteAddress;
+    ws.ip = this.clientIp(req);
     ws.origin = req.headers.origin;
     ws.isAlive = true;
     ws.ready = false;

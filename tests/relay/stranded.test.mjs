@@ -168,6 +168,20 @@ test('caps: sockets per conversation, sockets per address, waiting conversations
   } finally { await r.stop(); }
 });
 
+test('behind a proxy (--trust-proxy) the caps apply per forwarded address, not to the proxy', { timeout: 10000 }, async () => {
+  const r = await startRelay({ db: path.join(dir, 'proxy.db'), args: ['--trust-proxy', '--max-sockets-per-ip', '1'] });
+  try {
+    const from = (ip) => Client.open(r.url('/visitor'), { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
+    const a = await from('198.51.100.1');
+    const b = await from('198.51.100.2');
+    const a2 = await from('198.51.100.1');
+    assert.equal((await a2.next('error')).code, 'rate_limited');
+    await withTimeout(a2.closed, 3000, 'second socket from one forwarded address closed');
+    assert.equal(b.all('error').length, 0);
+    await Promise.all([a.close(), b.close()]);
+  } finally { await r.stop(); }
+});
+
 test('the queue lists newest first per band and pages through everything: no blind spot after 100 abandoned', { timeout: 30000 }, async () => {
   const r = await startRelay({ db: path.join(dir, 'many.db'), args: ['--conversations-per-minute', '0'] });
   try {
