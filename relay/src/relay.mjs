@@ -384,13 +384,13 @@ export class Relay {
       ...(ws.secretForWelcome ? { secret: ws.secretForWelcome } : {}), resumed: hello.resume, state: conv.state,
       agent: conv.agentName ? { name: conv.agentName } : null, lastSeq: conv.lastSeq, team: conv.team, priority: conv.priority });
     delete ws.secretForWelcome;
-    if (hello.resume) {
-      if (conv.state === 'queued') this.store.visitorsSeen([conv.id], now).catch(() => {});
-      await this.replay(ws, conv.id, hello.lastSeq, (ev) => ev.from !== 'visitor', (ev) => visitorFrame(ev));
-    } else {
-      ws.replaying.delete(conv.id);
-      this.store.publish({ queue: true });
-    }
+    if (hello.resume && conv.state === 'queued') this.store.visitorsSeen([conv.id], now).catch(() => {});
+    if (!hello.resume) this.store.publish({ queue: true });
+    // A new conversation may have been assigned (by a dispatch another change started) between its
+    // creation and this socket joining: replay from 0 then, too, so its agent_joined is not missed.
+    await this.replay(ws, conv.id, hello.resume ? hello.lastSeq : 0, (ev) => ev.from !== 'visitor', (ev) => visitorFrame(ev));
+    const fresh = await this.store.getRouting(conv.id);
+    if (fresh) ws.convState = fresh.state;
     if (ws.convState === 'queued') await this.tellStatus(ws);
   }
 
@@ -591,9 +591,10 @@ export class Relay {
 
   /** Keep the conversation's running summary; a crisis raises its priority and alerts agents. */
   async afterVisitorMessage(id, affect, at) {
-    const c = await this.store.getConversation(id);
+    // Per message: read the routing fields only, not the (up to 64 KiB) handoff.
+    const c = await this.store.getRouting(id);
     if (!c) return;
-    const patch = { live: advanceLive(c.live ?? initialLive(c.handoff), affect) };
+    const patch = { live: advanceLive(c.live ?? initialLive((await this.store.getConversation(id)).handoff), affect) };
     const crisis = affect?.crisis === true && c.priority !== 'crisis' && c.state !== 'closed';
     if (crisis) patch.priority = 'crisis';
     await this.store.transition(id, {}, patch);
@@ -959,13 +960,20 @@ export class Relay {
         if (room > 0) cands.push(...await this.store.dispatchOrder(team, Math.min(room, 500)));
       }
       cands.sort((x, y) => x.band - y.band || x.queuedAt - y.queuedAt);
+      // Plan the whole pass first, then write it at once: the store batches the writes (one
+      // SQLite commit, pipelined Redis calls) instead of two fsyncs per assignment in a row. A
+      // conversation someone accepted meanwhile fails its compare-and-set; the next pass recounts.
+      const plan = [];
       for (const c of cands) {
         const fit = agents.filter((a) => serves(a.acc, c.team) && a.load < a.acc.maxChats)
           .sort((x, y) => x.load - y.load || x.lastAssigned - y.lastAssigned);
         if (!fit.length) continue;
         const a = fit[0];
-        if (await this.assign(c, agentOf(a.acc), 'auto', now)) { a.load++; a.lastAssigned = now; }
+        a.load++;
+        a.lastAssigned = now + plan.length; // the next tie goes to someone else
+        plan.push([c, agentOf(a.acc)]);
       }
+      await Promise.all(plan.map(([c, agent]) => this.assign(c, agent, 'auto', now)));
     } finally {
       if (this.store.unlock) await this.store.unlock('dispatch', owner).catch(() => {});
     }

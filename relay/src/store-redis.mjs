@@ -164,6 +164,11 @@ export class RedisStore {
     return h && h.id ? hashToConversation(h) : null;
   }
 
+  async getRouting(id) {
+    const [state, team, band, agentId, live] = await this.redis.hmget(this.k(id), 'state', 'team', 'band', 'agentId', 'live');
+    return state ? { state, team: team || 'default', priority: priorityOf(Number(band ?? 2)), agentId: agentId || null, live: live ? JSON.parse(live) : null } : null;
+  }
+
   async transition(id, { from, agentId }, patch) {
     const f = {};
     for (const k of ['state', 'agentId', 'agentName', 'team', 'queuedAt']) if (patch[k] !== undefined) f[k] = patch[k] ?? '';

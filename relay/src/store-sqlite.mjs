@@ -106,6 +106,7 @@ export class SqliteStore {
                                 team, band, country, identity, ip, queued_at, visitor_seen_at, live)
                               VALUES (@id, @secretHash, @handoff, @origin, 'queued', @at, @at, @team, @band, @country, @identity, @ip, @at, @at, @live)`),
       getConv: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+      getRouting: db.prepare('SELECT state, team, band, agent_id, live FROM conversations WHERE id = ?'),
       bumpSeq: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq'),
       findDup: db.prepare('SELECT seq, body FROM events WHERE conversation = ? AND sender = ? AND client_id = ?'),
       insertEvent: db.prepare('INSERT INTO events (conversation, seq, sender, client_id, body) VALUES (?, ?, ?, ?, ?)'),
@@ -187,6 +188,12 @@ export class SqliteStore {
   async getConversation(id) {
     const row = this.q.getConv.get(id);
     return row ? rowToConversation(row) : null;
+  }
+
+  /** The routing fields only (no handoff to parse): {state, team, priority, agentId, live} or null. */
+  async getRouting(id) {
+    const r = this.q.getRouting.get(id);
+    return r ? { state: r.state, team: r.team, priority: priorityOf(r.band), agentId: r.agent_id, live: r.live ? JSON.parse(r.live) : null } : null;
   }
 
   /**
