@@ -529,6 +529,10 @@ export class Relay {
     }
     const live = ws.replaying?.get(conversation) ?? [];
     ws.replaying?.delete(conversation);
+    // An event read by the replay may still be on its way over the bus (its publish follows its
+    // append): remember how far the replay went so that copy is dropped when it arrives.
+    (ws.replayedTo ??= new Map()).set(conversation, after);
+    if (ws.replayedTo.size > MAX_AGENT_SUBS) ws.replayedTo.delete(ws.replayedTo.keys().next().value);
     for (const f of live) if (f.seq === undefined || f.seq > after) this.send(ws, f);
   }
 
@@ -1122,7 +1126,9 @@ export class Relay {
   /** Live events for the conversation being replayed to this socket wait until the replay is done. */
   deliver(ws, frame, conversation) {
     const held = ws.replaying?.get(conversation);
-    if (held) held.push(frame); else this.send(ws, frame);
+    if (held) { held.push(frame); return; }
+    if (frame.seq !== undefined && frame.seq <= (ws.replayedTo?.get(conversation) ?? 0)) return; // already sent by the replay
+    this.send(ws, frame);
   }
 
   heartbeat() {

@@ -184,3 +184,17 @@ test('regression: while conversations replay to an agent, live events are held p
   relay.deliver(ws, { type: 'message', conversation: 'Z', seq: 4 }, 'Z');
   assert.deepEqual(ws.replaying.get('Z').map((f) => f.seq), [4], 'two replays at once each hold their own conversation');
 });
+
+test('regression: an event the replay already sent is not sent again when its bus copy arrives late; later ones in any order are', async () => {
+  // Found by the Redis bench: the publish follows the append, so a replay reading the store can
+  // see an event whose bus message arrives after the replay ended.
+  const relay = new Relay({ store: { eventsAfter: async () => [{ seq: 1, kind: 'agent_joined', from: 'relay' }, { seq: 2, kind: 'message', from: 'visitor', id: 'v1' }] },
+    agentToken: 'x'.repeat(8) });
+  const sent = [];
+  const ws = { readyState: 1, bufferedAmount: 0, send: (s) => sent.push(JSON.parse(s)), replaying: new Map([['C', []]]) };
+  await relay.replay(ws, 'C', 0, () => true, (ev) => agentFrame('C', ev));
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 2 }, 'C'); // the late bus copy
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 4 }, 'C'); // from another instance, first
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 3 }, 'C');
+  assert.deepEqual(sent.map((f) => f.seq), [1, 2, 4, 3]);
+});
