@@ -751,6 +751,8 @@ export class Relay {
     if (f.type === 'typing') {
       if (at - (ws.lastTyping ?? 0) < 1000) return;
       ws.lastTyping = at;
+      const r = await this.store.getRouting(f.conversation);
+      if (!r || !this.canSee(me, r)) return; // nothing to show, and not theirs to show it in
       this.store.publish({ conv: f.conversation, typing: 'agent' });
       return;
     }
