@@ -20,7 +20,7 @@ before(async () => {
   pw.a2 = addAccount(where, 'a2', { teams: 'care', maxChats: 1 });
   pw.s1 = addAccount(where, 's1', { teams: 'sales', maxChats: 1 });
   pw.boss = addAccount(where, 'boss', { role: 'admin', maxChats: 0 });
-  relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0', '--agent-grace-ms', '900'] });
+  relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0', '--agent-grace-ms', '1500'] });
 });
 after(async () => { await relay?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
 
@@ -150,7 +150,7 @@ test('an agent gone past the grace: conversations requeued, visitor told (stored
   await s1.terminate();
   await sleep(200);
   const { client: back } = await signIn(relay, null, null, { session: welcome.session });
-  await sleep(1200);
+  await sleep(1800); // longer than the grace: had the reload not counted, the chat would be requeued by now
   assert.equal(v.client.all('agent_left').length, 0, 'a reload within the grace does not requeue');
   // Gone for good.
   await back.terminate();
