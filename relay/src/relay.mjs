@@ -899,8 +899,9 @@ export class Relay {
       return { id: a.id, name: acc?.display ?? acc?.name ?? a.id, status: a.status, teams: acc?.teams ?? [], chats: loads.get(a.id) ?? 0,
         maxChats: acc ? acc.maxChats : 0 };
     }).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const left = await this.store.page('message_left', this.teamsOf(agent), null, 1);
     const frame = { type: 'queue', items: page.items.map(listItem), total: page.total, next: page.next, before: before ?? null,
-      assigned: mine.map(listItem), agentsOnline: online.length, agents };
+      assigned: mine.map(listItem), messagesTotal: left.total, agentsOnline: online.length, agents };
     if (agent.legacy) {
       // Consoles from before accounts read one list, `conversations`, with the handoff summary.
       const left = await this.store.page('message_left', null, null, limit);

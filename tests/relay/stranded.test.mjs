@@ -55,6 +55,7 @@ test('leave a message: survives the visitor closing and leaving; agents page the
   await sleep(1500); // past the queue expiry: a left message does not expire
 
   const { client: m } = await signIn(relay, 'm1', pw.m);
+  assert.ok((await m.next('queue')).messagesTotal >= 1, 'the queue frame counts waiting messages');
   m.send({ type: 'messages_page', id: 'mp', limit: 10 });
   const page = await m.next((f) => f.type === 'messages' && f.id === 'mp');
   const item = page.items.find((c) => c.conversation === v.conversation);
