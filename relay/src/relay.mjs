@@ -718,7 +718,7 @@ export class Relay {
     ws.subs = new Set();
     ws.ready = true;
     this.agents.add(ws);
-    await this.store.agentSeen(agent.id, this.instance, now);
+    await this.store.agentSeen(agent.id, this.instance, this.now()); // now, not when the hello arrived: scrypt took a while
     const status = await this.store.agentStatus(agent.id);
     this.store.publish({ presence: true });
     this.send(ws, { type: 'welcome', protocol: PROTOCOL_VERSION, instance: this.instance,

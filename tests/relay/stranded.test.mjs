@@ -44,6 +44,23 @@ test('a queued conversation whose visitor left expires (visitor_gone); one still
   await Promise.all([c.close(), c2.close(), here.client.close()]);
 });
 
+test('a polling (webhook) visitor counts as present while it polls, and expires once it stops', { timeout: 15000 }, async () => {
+  const { client: m } = await signIn(relay, 'm1', pw.m); // keeps care staffed, never auto-assigned
+  const res = await fetch(`${relay.http}/api/conversations`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' },
+    body: JSON.stringify({ handoff: { transcript: [], team: 'care' } }) });
+  const { conversation, secret, availability } = await res.json();
+  assert.deepEqual([availability.type, availability.team], ['queued', 'care'], 'm1 serves care (by hand): the visitor may wait');
+  assert.ok(availability.position >= 1);
+  const poll = async () => (await fetch(`${relay.http}/api/conversations/${conversation}/events?after=0`,
+    { headers: { origin: ORIGIN, authorization: `Bearer ${secret}` } })).json();
+  for (let i = 0; i < 10; i++) { assert.equal((await poll()).state, 'queued'); await sleep(200); }
+  await sleep(2000);
+  const after = await poll();
+  assert.equal(after.state, 'closed');
+  assert.equal(after.events.find((e) => e.type === 'closed').reason, 'visitor_gone');
+  await m.close();
+});
+
 test('leave a message: survives the visitor closing and leaving; agents page the messages, answer and close', { timeout: 20000 }, async () => {
   const v = await newVisitor(relay, { transcript: [], team: 'care' });
   v.client.send({ type: 'leave_message', id: 'lm', text: 'call me back please', contact: 'me@example.org' });
