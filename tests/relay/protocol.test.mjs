@@ -5,10 +5,11 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { validateHandoff, validateVisitorFrame, validateAgentFrame, validateHello, parseFrame, summarize, DEFAULT_LIMITS, ProtocolError }
   from '../../relay/src/protocol.mjs';
-import { parseHours, isOpen } from '../../relay/src/hours.mjs';
+import { parseHours, isOpen, nextOpen, parseTeamHours } from '../../relay/src/hours.mjs';
 import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
 import { Relay, visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
 import { HANDOFF, tmpDir } from './helpers.mjs';
+import Database from '../../relay/node_modules/better-sqlite3/lib/index.js';
 
 const err = (code, message) => (e) => e instanceof ProtocolError && e.code === code && (message === undefined || e.message === message);
 
@@ -22,7 +23,13 @@ test('parseFrame accepts JSON objects with a type and names what is wrong otherw
 test('validateHandoff keeps the vocabulary fields and rejects malformed ones precisely', () => {
   const h = validateHandoff({ ...HANDOFF, extra: 'dropped' });
   assert.equal(h.extra, undefined);
-  assert.deepEqual(Object.keys(h).sort(), ['distress', 'emotions', 'intent', 'locale', 'pack', 'reasons', 'transcript', 'valence']);
+  assert.deepEqual(Object.keys(h).sort(), ['country', 'distress', 'emotions', 'identity', 'intent', 'locale', 'pack', 'priority', 'reasons',
+    'team', 'transcript', 'valence']);
+  // Routing fields: a malformed team or country is dropped, an unknown priority is normal.
+  assert.deepEqual(validateHandoff({ team: 'care', priority: 'crisis', country: 'es' }), { ...validateHandoff({}), team: 'care', priority: 'crisis', country: 'ES' });
+  assert.deepEqual(validateHandoff({ team: 'bad team', priority: 'urgent!', country: 'Spain' }), validateHandoff({}));
+  assert.deepEqual(validateHandoff({ identity: { name: 'Ana', email: 'a@x.org', hash: 'ab', extra: 1 } }).identity, { name: 'Ana', email: 'a@x.org', hash: 'ab' });
+  assert.throws(() => validateHandoff({ identity: 'me' }), err('bad_request', '"identity" must be an object'));
   assert.deepEqual(h.reasons[0], { name: 'human_request', weight: 0.9, evidence: 'I want a human' });
   assert.deepEqual(validateHandoff({}).transcript, []);
   assert.throws(() => validateHandoff(null), err('bad_request', '"handoff" must be an object'));
@@ -44,7 +51,23 @@ test('validateHandoff keeps the vocabulary fields and rejects malformed ones pre
 
 test('visitor and agent frames: ids, lengths, suggestions, csat score', () => {
   assert.deepEqual(validateVisitorFrame({ type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'] }),
-    { type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'] });
+    { type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'], affect: undefined });
+  // Live affect: clamped, known fields only, at most 4 KB.
+  assert.deepEqual(validateVisitorFrame({ type: 'message', id: 'a', text: 'x', affect: { distress: 1.2, valence: -0.5, crisis: true,
+    crisisKind: 'self_harm', language: 'es', reasons: [{ name: 'crisis', weight: 1, evidence: 'e' }], junk: 1 } }).affect,
+  { distress: 1, valence: -0.5, crisis: true, crisisKind: 'self_harm', intent: null, language: 'es', reasons: [{ name: 'crisis', weight: 1, evidence: 'e' }] });
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x', affect: { crisis: 'yes' } }), err('bad_request', '"affect.crisis" must be a boolean'));
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x', affect: { intent: 'x'.repeat(5000) } }), err('too_long'));
+  assert.deepEqual(validateAgentFrame({ type: 'transfer', conversation: 'c', to: { team: 'care' } }), { type: 'transfer', conversation: 'c', to: { team: 'care' } });
+  assert.throws(() => validateAgentFrame({ type: 'transfer', conversation: 'c', to: {} }), err('bad_request'));
+  assert.deepEqual(validateAgentFrame({ type: 'queue_page' }), { type: 'queue_page', before: null, limit: 50 });
+  assert.throws(() => validateAgentFrame({ type: 'queue_page', limit: 500 }), err('bad_request', '"limit" must be an integer 1-200'));
+  assert.throws(() => validateAgentFrame({ type: 'presence', status: 'busy' }), err('bad_request'));
+  assert.deepEqual(validateHello({ type: 'hello', role: 'agent', account: 'ana', password: 'pw' }), { role: 'agent', account: 'ana', password: 'pw' });
+  assert.deepEqual(validateHello({ type: 'hello', role: 'agent', session: 's' }), { role: 'agent', session: 's' });
+  // Routing fields next to the handoff are understood; the handoff's own value wins.
+  const h = validateHello({ type: 'hello', role: 'visitor', team: 'care', priority: 'high', handoff: { transcript: [], priority: 'crisis' } }).handoff;
+  assert.deepEqual([h.team, h.priority], ['care', 'crisis']);
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'has space', text: 'hi' }), err('bad_request', '"id" must be 1-64 characters of A-Z a-z 0-9 _ -'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: '   ' }), err('bad_request', '"text" must not be empty'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x'.repeat(DEFAULT_LIMITS.maxMessageLength + 1) }), err('too_long'));
@@ -84,6 +107,13 @@ test('business hours: days, times and time zone', () => {
   assert.throws(() => parseHours('weekdays 9-5'), /expected e.g. "mon-fri 09:00-17:00 Europe\/Paris"/);
   assert.throws(() => parseHours('mon-fri 17:00-09:00'), /opening time must be before the closing time/);
   assert.throws(() => parseHours('mon-fri 09:00-17:00 Mars/Olympus'), /unknown time zone "Mars\/Olympus"/);
+  // The next opening: Saturday noon -> Monday 09:00 in Madrid (UTC+1 in December); the New York
+  // opening after the March 2026 DST change is 09:00 EDT = 13:00 UTC; open now -> null.
+  assert.equal(new Date(nextOpen(parseHours('mon-fri 09:00-17:00 Europe/Madrid'), Date.parse('2026-12-05T12:00:00Z'))).toISOString(), '2026-12-07T08:00:00.000Z');
+  assert.equal(new Date(nextOpen(parseHours('mon-fri 09:00-17:00 America/New_York'), Date.parse('2026-03-06T23:00:00Z'))).toISOString(), '2026-03-09T13:00:00.000Z');
+  assert.equal(nextOpen(h, Date.parse('2026-11-25T08:30:00Z')), null);
+  assert.equal(parseTeamHours('care="mon-fri 09:00-17:00 Europe/Madrid"')[0], 'care');
+  assert.throws(() => parseTeamHours('mon-fri 09:00-17:00'), /expected TEAM=/);
 });
 
 test('SQLite store: group commit, de-duplication, gapless seq, transcript limit, atomic claim, survives reopen', async () => {
@@ -105,7 +135,8 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
     await s.append('c1', { kind: 'message', from: 'visitor', id: 'm4', text: 'c', at: 5 }, { maxEvents: 4 });
     await assert.rejects(s.append('c1', { kind: 'message', from: 'visitor', id: 'm5', text: 'd', at: 6 }, { maxEvents: 4 }), { code: 'transcript_full' });
     await assert.rejects(s.append('nope', { kind: 'message', from: 'visitor', id: 'x', text: 'd', at: 6 }, { maxEvents: 4 }), { code: 'not_found' });
-    const [won, lost] = await Promise.all([s.claim('c1', 'ag1', 'Ana', 7), s.claim('c1', 'ag2', 'Bo', 7)]);
+    const claim = (agentId, agentName) => s.transition('c1', { from: ['queued'] }, { state: 'assigned', agentId, agentName, at: 7 });
+    const [won, lost] = await Promise.all([claim('ag1', 'Ana'), claim('ag2', 'Bo')]);
     assert.deepEqual([won, lost], [true, false]);
     await s.close();
     s = new SqliteStore(file);
@@ -114,6 +145,26 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
     const c = await s.getConversation('c1');
     assert.deepEqual([c.state, c.agentName, c.lastSeq], ['assigned', 'Ana', 4]);
     assert.equal(await s.findDuplicate('c1', 'visitor', 'm4'), 4);
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite store: a database from before accounts and routing is upgraded in place, its conversations kept', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'old.db');
+  const old = new Database(file);
+  old.exec(`CREATE TABLE conversations (id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, handoff TEXT NOT NULL, origin TEXT, state TEXT NOT NULL,
+    agent_id TEXT, agent_name TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0);
+    INSERT INTO conversations VALUES ('old1', 'h', '{"transcript":[],"distress":0.5}', NULL, 'queued', NULL, NULL, 10, 20, 0);`);
+  old.close();
+  const s = new SqliteStore(file);
+  try {
+    const c = await s.getConversation('old1');
+    assert.deepEqual([c.state, c.team, c.priority, c.queuedAt, c.identity, c.live], ['queued', 'default', 'normal', 10, null, null]);
+    assert.deepEqual((await s.page('queued', null, null, 10)).items.map((x) => x.id), ['old1']);
+    assert.deepEqual((await s.dispatchOrder('default', 5)).map((x) => x.id), ['old1']);
   } finally {
     await s.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -132,4 +183,18 @@ test('regression: while conversations replay to an agent, live events are held p
   assert.deepEqual(ws.replaying.get('X').map((f) => f.seq), [9]);
   relay.deliver(ws, { type: 'message', conversation: 'Z', seq: 4 }, 'Z');
   assert.deepEqual(ws.replaying.get('Z').map((f) => f.seq), [4], 'two replays at once each hold their own conversation');
+});
+
+test('regression: an event the replay already sent is not sent again when its bus copy arrives late; later ones in any order are', async () => {
+  // Found by the Redis bench: the publish follows the append, so a replay reading the store can
+  // see an event whose bus message arrives after the replay ended.
+  const relay = new Relay({ store: { eventsAfter: async () => [{ seq: 1, kind: 'agent_joined', from: 'relay' }, { seq: 2, kind: 'message', from: 'visitor', id: 'v1' }] },
+    agentToken: 'x'.repeat(8) });
+  const sent = [];
+  const ws = { readyState: 1, bufferedAmount: 0, send: (s) => sent.push(JSON.parse(s)), replaying: new Map([['C', []]]) };
+  await relay.replay(ws, 'C', 0, () => true, (ev) => agentFrame('C', ev));
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 2 }, 'C'); // the late bus copy
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 4 }, 'C'); // from another instance, first
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 3 }, 'C');
+  assert.deepEqual(sent.map((f) => f.seq), [1, 2, 4, 3]);
 });

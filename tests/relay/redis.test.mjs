@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath, WebSocket, ORIGIN, HANDOFF } from './helpers.mjs';
+import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath, WebSocket, ORIGIN, HANDOFF, addAccount, signIn, sleep } from './helpers.mjs';
 import { createChannel } from '../../web/channels/index.js';
+import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
+import { RedisStore } from '../../relay/src/store-redis.mjs';
 
 const REDIS = redisServerPath();
 let redis;
@@ -173,5 +175,156 @@ test('the widget channel fails over by itself: instance A SIGKILLed, it resumes 
     await ch.close().catch(() => {});
     await A.stop().catch(() => {});
     await B.stop();
+  }
+});
+
+test('routing over Redis: accounts from the CLI, a visitor on A assigned to an agent on B, positions and crisis across instances, transfer across', {
+  timeout: 30000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const where = ['--redis', url, '--redis-prefix', prefix];
+  const pw = { b1: addAccount(where, 'b1', { teams: 'care', maxChats: 1 }), a2: addAccount(where, 'a2', { teams: 'care', maxChats: 1 }),
+    boss: addAccount(where, 'boss', { role: 'admin', maxChats: 0 }) };
+  const args = [...where, '--conversations-per-minute', '0'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  try {
+    const { client: b1 } = await signIn(B, 'b1', pw.b1);
+    const v1 = await newVisitor(A, { transcript: [], team: 'care' });
+    await b1.next((f) => f.type === 'assigned' && f.conversation === v1.conversation, 'B agent gets A visitor');
+    assert.deepEqual((await v1.client.next('agent_joined')).agent, { name: 'b1' });
+    const v2 = await newVisitor(A, { transcript: [], team: 'care' });
+    assert.deepEqual(await v2.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
+    const v3 = await newVisitor(B, { transcript: [], team: 'care', priority: 'crisis' });
+    assert.deepEqual(await v3.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
+    await v2.client.next((f) => f.type === 'queued' && f.position === 2, 'A visitor moved back behind the crisis on B');
+    await b1.next((f) => f.type === 'alert' && f.conversation === v3.conversation, 'crisis alert crosses instances');
+
+    const { client: boss } = await signIn(A, 'boss', pw.boss);
+    boss.send({ type: 'queue_page', id: 'q' });
+    const q = await boss.next((f) => f.type === 'queue' && f.id === 'q');
+    assert.deepEqual(q.items.map((c) => c.conversation), [v3.conversation, v2.conversation]);
+    assert.deepEqual(q.assigned.map((c) => [c.conversation, c.agent.id]), [[v1.conversation, 'b1']]);
+
+    // A second care agent on A takes the crisis first.
+    const { client: a2 } = await signIn(A, 'a2', pw.a2);
+    await a2.next((f) => f.type === 'assigned' && f.conversation === v3.conversation);
+    await v2.client.next((f) => f.type === 'queued' && f.position === 1);
+    // The admin on A hands the crisis (a2's, on A) to b1 on B by name, then b1's first chat back
+    // to the team: a2 is free, and the team queue keeps v1's original wait, so a2 takes v1 before v2.
+    boss.send({ type: 'transfer', conversation: v3.conversation, to: { agent: 'b1' }, id: 't2' });
+    await boss.next((f) => f.type === 'ack' && f.id === 't2');
+    await b1.next((f) => f.type === 'assigned' && f.conversation === v3.conversation && f.reason === 'transfer', 'transfer by name to B');
+    assert.deepEqual((await v3.client.next('transferred')).to, { name: 'b1' });
+    boss.send({ type: 'transfer', conversation: v1.conversation, to: { team: 'care' }, id: 't1' });
+    await boss.next((f) => f.type === 'ack' && f.id === 't1');
+    assert.deepEqual((await v1.client.next('transferred')).to, { team: 'care' });
+    await v1.client.next((f) => f.type === 'agent_joined' && f.agent.name === 'a2', 'a2 (free again) takes v1, waiting longest');
+    await a2.next((f) => f.type === 'assigned' && f.conversation === v1.conversation);
+    assert.equal(v2.client.all('agent_joined').length, 0);
+    for (const v of [v1, v2, v3]) await v.client.close();
+    await Promise.all([b1.close(), a2.close(), boss.close()]);
+  } finally {
+    await A.stop();
+    await B.stop();
+  }
+});
+
+test('presence over Redis is per agent and instance, with expiry: a stale socket on A does not make the agent offline; a dead instance does, after the grace', {
+  timeout: 30000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const where = ['--redis', url, '--redis-prefix', prefix];
+  const pw = { p: addAccount(where, 'p', { teams: 'care', maxChats: 1 }) };
+  const args = [...where, '--conversations-per-minute', '0', '--agent-grace-ms', '900'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  try {
+    const { client: onA, welcome } = await signIn(A, 'p', pw.p);
+    const { client: onB } = await signIn(B, null, null, { session: welcome.session });
+    const chat = await newVisitor(B, { transcript: [], team: 'care' });
+    await chat.client.next('agent_joined');
+    const waiting = await newVisitor(B, { transcript: [], team: 'care' });
+    assert.deepEqual(await waiting.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
+
+    await onA.terminate(); // A loses its socket for p; p is still on B
+    await sleep(1500);
+    assert.equal(waiting.client.all('no_agent').length, 0, 'no visitor is told no agent is online');
+    assert.equal(chat.client.all('agent_left').length, 0, 'nothing is requeued');
+    const avail = await (await fetch(`${A.http}/api/availability?team=care`, { headers: { origin: ORIGIN } })).json();
+    assert.deepEqual([avail.agentsOnline, avail.reason], [1, 'busy'], 'A still counts p online (and at max_chats)');
+
+    // p's only socket is now on a relay that dies without a word: its presence expires.
+    const C = await startRelay({ args: [...args, '--instance', 'C'] });
+    await signIn(C, null, null, { session: welcome.session });
+    await onB.close();
+    await C.kill9();
+    const left = await chat.client.next('agent_left', 'requeued after presence expiry and grace', 8000);
+    assert.equal(left.requeued, true);
+    assert.deepEqual(await waiting.client.next('no_agent', 'told offline', 5000), { type: 'no_agent', reason: 'offline' });
+    for (const v of [chat, waiting]) await v.client.close();
+  } finally {
+    await A.stop();
+    await B.stop();
+  }
+});
+
+test('store parity: SQLite and Redis page queues identically (teams, bands, newest first, cursors) and count assignments alike', {
+  timeout: 20000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const sq = new SqliteStore(`${dir}/parity.db`);
+  const rd = new RedisStore(url, `t${crypto.randomBytes(4).toString('hex')}:`);
+  await rd.init();
+  try {
+    const convs = [];
+    for (let i = 0; i < 60; i++) {
+      convs.push({ id: `c${String(i).padStart(2, '0')}`, team: ['a', 'b', 'c'][i % 3], priority: ['normal', 'high', 'normal', 'crisis', 'normal'][i % 5],
+        at: 1_700_000_000_000 + Math.floor(i / 2) * 1000 }); // pairs share a millisecond: the id breaks the tie
+    }
+    for (const s of [sq, rd]) {
+      for (const c of convs) await s.createConversation({ id: c.id, secretHash: 'h', handoff: { transcript: [] }, origin: null, at: c.at, team: c.team, priority: c.priority, ip: '1.2.3.4' });
+      await s.transition('c05', { from: ['queued'] }, { state: 'assigned', agentId: 'ana', agentName: 'Ana', at: 2 });
+      await s.transition('c07', { from: ['queued'] }, { state: 'message_left', at: 2 });
+      await s.transition('c09', { from: ['queued'] }, { state: 'closed', at: 2 });
+      assert.equal(await s.transition('c09', { from: ['queued'] }, { state: 'assigned', agentId: 'bo', agentName: 'Bo', at: 3 }), false);
+    }
+    const band = { crisis: 0, high: 1, normal: 2 };
+    const expected = (teams) => convs.filter((c) => !['c05', 'c07', 'c09'].includes(c.id) && (!teams || teams.includes(c.team)))
+      .sort((x, y) => band[x.priority] - band[y.priority] || y.at - x.at || (x.id < y.id ? 1 : -1)).map((c) => c.id);
+    for (const teams of [null, ['a', 'b'], ['c']]) {
+      for (const s of [sq, rd]) {
+        const seen = [];
+        let next = null;
+        let total;
+        do {
+          const p = await s.page('queued', teams, next, 7);
+          seen.push(...p.items.map((c) => c.id));
+          total = p.total;
+          next = p.next;
+        } while (next);
+        assert.deepEqual(seen, expected(teams), `${s.constructor.name} teams=${teams}`);
+        assert.equal(total, expected(teams).length);
+      }
+    }
+    // A conversation stored by a relay from before routing (no team, listed in `open`) is indexed on start.
+    await rd.redis.hset(rd.k('old1'), 'id', 'old1', 'secretHash', 'h', 'handoff', '{"transcript":[]}', 'origin', '', 'state', 'queued',
+      'agentId', '', 'agentName', '', 'createdAt', 5, 'updatedAt', 5, 'lastSeq', 0);
+    await rd.redis.zadd(rd.p + 'open', 5, 'old1');
+    const again = new RedisStore(url, rd.p);
+    await again.init();
+    assert.equal((await again.queueOrder('default')).at(-1), 'old1');
+    assert.equal(await again.redis.exists(rd.p + 'open'), 0);
+    await again.close();
+    await rd.transition('old1', {}, { state: 'closed' });
+    for (const s of [sq, rd]) {
+      assert.deepEqual([...await s.assignedCounts()], [['ana', 1]]);
+      assert.deepEqual((await s.page('message_left', null, null, 10)).items.map((c) => c.id), ['c07']);
+      assert.equal(await s.queuedFromIp('1.2.3.4'), 57);
+      assert.deepEqual((await s.dispatchOrder('a', 3)).map((c) => c.id), ['c03', 'c18', 'c33']);
+      assert.equal((await s.queueOrder('a')).length, 19);
+    }
+  } finally {
+    await sq.close();
+    await rd.close();
   }
 });
