@@ -10,6 +10,7 @@ const MUTE_KEY = 'attune-console-muted';
 const BASE_TITLE = document.title;
 const PAGE = 50;
 const BANDS = { crisis: 0, high: 1, normal: 2 };
+const TABS = ['mine', 'queue', 'messages', 'accounts'];
 // Shown only when a crisis handoff carried no resources of its own (the console has no pack to
 // choose from): the same international fallback the packs end their lists with.
 const FALLBACK_RESOURCES = [
@@ -41,6 +42,8 @@ const state = {
   audio: null,
   beeps: 0,
   canned: [],
+  accounts: [],
+  editingAccount: null,    // name of the account being edited (admin)
   editing: null,           // id of the canned reply being edited
   typingTimer: null,
   lastTypingSent: 0,
@@ -158,6 +161,8 @@ function onFrame(f) {
     case 'messages': case 'messages_page': return onList('messages', f);
     case 'conversation': return onConversation(f);
     case 'alert': return onAlert(f);
+    case 'accounts': return onAccounts(f.accounts ?? f.items ?? []);
+    case 'account': case 'account_saved': case 'account_removed': return onAccountResult(f);
     case 'presence': if (isMe(f.agent) || !f.agent) setPresence(f.status, false); return;
     case 'ack': {
       const c = state.convs.get(f.conversation);
@@ -213,6 +218,8 @@ function onWelcome(f) {
     for (const [mid, text] of c.pending) send({ type: 'message', conversation: id, id: mid, text });
   }
   send({ type: 'messages_page', limit: PAGE });
+  $('tab-accounts').hidden = !isAdmin();
+  if (isAdmin()) send({ type: 'accounts' });
   renderLists();
   if (!wasSignedIn && !state.current) focusFirst();
 }
@@ -236,7 +243,7 @@ function onError(f) {
     forbidden: 'Only an admin (or the assigned agent) may do that.',
   }[f.code] ?? `${f.code}: ${f.message}`;
   if (!state.me) { state.lastError = text; $('login-error').textContent = text; return; }
-  $(state.current ? 'conv-error' : 'status').textContent = text;
+  $(state.tab === 'accounts' ? 'acc-result' : state.current ? 'conv-error' : 'status').textContent = text;
   if (f.code === 'not_queued') send({ type: 'queue' });
 }
 
@@ -852,6 +859,79 @@ function expandShortcut(t, trailing = '') {
   return true;
 }
 
+// ------------------------------------------------------------------ accounts (admins)
+function onAccounts(list) {
+  state.accounts = list.filter((a) => a && typeof a.name === 'string');
+  for (const a of state.accounts) {
+    state.knownAgents.add(a.name);
+    for (const t of a.teams ?? []) state.knownTeams.add(t);
+  }
+  renderAccounts();
+  renderLists();
+}
+
+function onAccountResult(f) {
+  if (f.password) {
+    // Shown once, like the CLI does: the relay keeps only its hash.
+    $('acc-result').textContent = `Password for ${f.account?.name ?? f.name ?? 'the account'}: ${f.password} (shown once; pass it on privately)`;
+  } else {
+    $('acc-result').textContent = f.type === 'account_removed' ? `Removed ${f.name ?? ''}.` : `Saved ${f.account?.name ?? ''}.`;
+  }
+  send({ type: 'accounts' });
+}
+
+function renderAccounts() {
+  const ul = $('list-accounts');
+  ul.replaceChildren(...state.accounts.map((a) => el('li', { class: 'conv-item' },
+    el('div', { class: 'row' }, el('strong', { text: a.display ?? a.name }), el('code', { text: a.name }),
+      el('span', { class: `badge ${a.role === 'admin' ? 'prio high' : ''}`, text: a.role })),
+    el('div', { class: 'row muted' }, el('span', { text: a.teams?.length ? `teams ${a.teams.join(', ')}` : 'every team' }),
+      el('span', { text: `max ${a.maxChats ?? 3} chats` })),
+    el('div', { class: 'row actions' },
+      el('button', { type: 'button', class: 'secondary small', 'aria-label': `Edit account ${a.name}`, text: 'Edit', onclick: () => editAccount(a) }),
+      a.name === state.me?.id ? null : el('button', { type: 'button', class: 'danger small', 'aria-label': `Remove account ${a.name}`, text: 'Remove',
+        onclick: () => { if (confirm(`Remove the account ${a.name}? Its sessions end at once.`)) send({ type: 'account_remove', id: newId(), name: a.name }); } })))));
+  $('empty-accounts').hidden = state.accounts.length > 0;
+}
+
+function editAccount(a) {
+  state.editingAccount = a.name;
+  $('account-form-title').textContent = `Edit ${a.name}`;
+  $('acc-name').value = a.name;
+  $('acc-name').readOnly = true;
+  $('acc-display').value = a.display ?? '';
+  $('acc-role').value = a.role ?? 'agent';
+  $('acc-teams').value = (a.teams ?? []).join(', ');
+  $('acc-max').value = String(a.maxChats ?? 3);
+  $('acc-password').value = '';
+  $('acc-save').textContent = 'Save';
+  $('acc-cancel').hidden = false;
+  $('acc-display').focus();
+}
+
+function resetAccountForm() {
+  state.editingAccount = null;
+  $('account-form').reset();
+  $('acc-name').readOnly = false;
+  $('account-form-title').textContent = 'Add an account';
+  $('acc-save').textContent = 'Add';
+  $('acc-cancel').hidden = true;
+}
+
+$('account-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const account = {
+    name: $('acc-name').value.trim(), role: $('acc-role').value,
+    teams: $('acc-teams').value.split(',').map((t) => t.trim()).filter(Boolean), maxChats: Number($('acc-max').value || 3),
+  };
+  if ($('acc-display').value.trim()) account.display = $('acc-display').value.trim();
+  if ($('acc-password').value) account.password = $('acc-password').value;
+  $('acc-result').textContent = '';
+  send({ type: 'account_upsert', id: newId(), account });
+  resetAccountForm();
+});
+$('acc-cancel').addEventListener('click', resetAccountForm);
+
 // ------------------------------------------------------------------ controls
 function setPresence(status, tell) {
   state.presence = status === 'away' ? 'away' : 'online';
@@ -877,7 +957,7 @@ function renderMute() {
 
 function switchTab(kind, focus = true) {
   state.tab = kind;
-  for (const k of ['mine', 'queue', 'messages']) {
+  for (const k of TABS) {
     const on = k === kind;
     $(`tab-${k}`).setAttribute('aria-selected', String(on));
     $(`tab-${k}`).tabIndex = on ? 0 : -1;
@@ -927,12 +1007,13 @@ $('btn-mute').addEventListener('click', () => {
   renderMute();
 });
 
-for (const k of ['mine', 'queue', 'messages']) {
+for (const k of TABS) {
   $(`tab-${k}`).addEventListener('click', () => switchTab(k));
   $(`tab-${k}`).addEventListener('keydown', (e) => {
-    const order = ['mine', 'queue', 'messages'];
+    const order = TABS.filter((t) => !$(`tab-${t}`).hidden);
     const i = order.indexOf(k);
-    const to = { ArrowRight: order[(i + 1) % 3], ArrowLeft: order[(i + 2) % 3], Home: order[0], End: order[2] }[e.key];
+    const n = order.length;
+    const to = { ArrowRight: order[(i + 1) % n], ArrowLeft: order[(i + n - 1) % n], Home: order[0], End: order[n - 1] }[e.key];
     if (to) { e.preventDefault(); switchTab(to); }
   });
 }
