@@ -159,6 +159,7 @@ function onFrame(f) {
     case 'welcome': return onWelcome(f);
     case 'queue': return onList('queue', f);
     case 'messages': case 'messages_page': return onList('messages', f);
+    case 'assigned': case 'mine': return onMine(f.items ?? f.conversations ?? []);
     case 'conversation': return onConversation(f);
     case 'alert': return onAlert(f);
     case 'accounts': return onAccounts(f.accounts ?? f.items ?? []);
@@ -317,6 +318,19 @@ function onList(kind, f) {
   }
   renderLists();
   if (state.current) renderConversation();
+}
+
+/** The conversations the relay says are this agent's (after sign-in, a reload, a routing decision). */
+function onMine(list) {
+  for (const x of list) {
+    const it = item(x);
+    const c = conv(it.conversation);
+    absorb(c, { state: it.state === 'queued' ? 'assigned' : it.state, agent: it.agent ?? { id: state.me.id, name: state.me.name }, team: it.team,
+      country: it.country, locale: it.locale, identity: it.identity, waitingSince: it.waitingSince, lastActivity: it.lastActivity, priority: it.priority });
+    c.item = it;
+    if (!c.following) follow(it.conversation);
+  }
+  renderLists();
 }
 
 function onConversation(f) {
@@ -942,17 +956,15 @@ function setPresence(status, tell) {
 
 function renderPresence() {
   const b = $('btn-presence');
-  b.textContent = state.presence === 'away' ? 'Away' : 'Online';
-  b.setAttribute('aria-pressed', String(state.presence === 'online'));
+  b.textContent = state.presence === 'away' ? 'Status: away' : 'Status: online';
   b.classList.toggle('away', state.presence === 'away');
   b.title = state.presence === 'away' ? 'You get no new chats. Click to go online.' : 'New chats are routed to you. Click to go away.';
 }
 
 function renderMute() {
   const b = $('btn-mute');
-  b.textContent = state.muted ? 'Sound off' : 'Sound on';
-  b.setAttribute('aria-pressed', String(state.muted));
-  b.setAttribute('aria-label', 'Mute alert sound');
+  b.setAttribute('aria-pressed', String(state.muted)); // a toggle: the label stays, the pressed state says muted
+  b.classList.toggle('muted-on', state.muted);
 }
 
 function switchTab(kind, focus = true) {

@@ -73,7 +73,7 @@ test('two agents, three visitors: crisis first, a decline, a reload, an agent wh
   // Both away while the visitors arrive, so the queue is what the agents see (nobody is auto-assigned yet).
   for (const a of [ana, bob]) {
     await a.page.click('#btn-presence');
-    await a.page.locator('#btn-presence', { hasText: 'Away' }).waitFor();
+    await a.page.locator('#btn-presence', { hasText: 'away' }).waitFor();
     await a.page.click('#tab-queue');
   }
 
@@ -151,7 +151,7 @@ test('two agents, three visitors: crisis first, a decline, a reload, an agent wh
 
   // Ana goes online, then Bob leaves for good: after the grace period Oliver is told and requeued, and routed to Ana.
   await ana.page.click('#btn-presence');
-  await ana.page.locator('#btn-presence', { hasText: 'Online' }).waitFor();
+  await ana.page.locator('#btn-presence', { hasText: 'online' }).waitFor();
   const bobErrors = bob.errors;
   await bob.page.close();
   const left = await withTimeout(v1.client.next('agent_left', 'agent_left', GRACE_MS + 15000), GRACE_MS + 15000, 'Oliver told Bob left');

@@ -120,7 +120,7 @@ test('queue ranked by urgency with a crisis alert; conversation view, assist, ca
   await signIn(page, 'ana', PASSWORDS.ana);
   await page.locator('#me-name', { hasText: 'Ana P.' }).waitFor({ timeout: 10000 });
   await page.click('#btn-presence'); // away: nothing is auto-assigned to Ana while the queue is checked
-  await page.locator('#btn-presence', { hasText: 'Away' }).waitFor({ timeout: 5000 });
+  await page.locator('#btn-presence', { hasText: 'away' }).waitFor({ timeout: 5000 });
 
   const normal = await visitor(relay, { team: 'sales', priority: 'normal', country: 'GB', locale: 'en',
     reasons: [{ name: 'human_request', weight: 0.9, evidence: 'a person please' }], distress: 0.3,
