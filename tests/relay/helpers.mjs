@@ -37,7 +37,10 @@ export async function freePort() {
 
 /** Start `node relay/server.mjs` with extra args; resolves once it printed its listening line. */
 export async function startRelay({ db, port = 0, args = [], env = {} } = {}) {
-  const argv = [RELAY, '--host', '127.0.0.1', '--port', String(port), '--agent-token', TOKEN, '--allow-origin', ORIGIN, ...args];
+  // Every test client comes from 127.0.0.1: the per-address caps are off unless a test sets them
+  // (a later flag wins).
+  const argv = [RELAY, '--host', '127.0.0.1', '--port', String(port), '--agent-token', TOKEN, '--allow-origin', ORIGIN,
+    '--max-sockets-per-ip', '0', '--max-queued-per-ip', '0', ...args];
   if (db) argv.push('--db', db);
   const proc = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
