@@ -43,6 +43,7 @@ const state = {
   beeps: 0,
   canned: [],
   accounts: [],
+  others: [],              // admins: conversations assigned to other agents
   editingAccount: null,    // name of the account being edited (admin)
   editing: null,           // id of the canned reply being edited
   typingTimer: null,
@@ -112,12 +113,12 @@ function connect() {
     state.ws = null;
     for (const c of state.convs.values()) c.following = false; // the relay forgot what this socket followed
     if (state.loggedOut) return;
-    if (e.code === 4401 || e.code === 4403) {
+    if (e.code === 4401 || e.code === 4403 || e.code === 4429) {
       const resumed = !!state.session;
       writeSession(null);
       state.session = null;
       if (resumed && state.creds) { connect(); return; } // the session expired but this tab still knows who signed in
-      signOut(state.lastError ?? (resumed ? 'Your session has ended. Sign in again.' : 'Wrong account name or password.'));
+      signOut(resumed && e.code !== 4429 ? 'Your session has ended. Sign in again.' : state.lastError ?? 'Wrong account name or password.');
       return;
     }
     // Back off exponentially with jitter so a restarted relay is not hit by every console at once.
@@ -159,7 +160,7 @@ function onFrame(f) {
     case 'welcome': return onWelcome(f);
     case 'queue': return onList('queue', f);
     case 'messages': case 'messages_page': return onList('messages', f);
-    case 'assigned': case 'mine': return onMine(f.items ?? f.conversations ?? []);
+    case 'assigned': return onMine(f.items ?? (f.conversation ? [{ conversation: f.conversation }] : []));
     case 'conversation': return onConversation(f);
     case 'alert': return onAlert(f);
     case 'accounts': return onAccounts(f.accounts ?? f.items ?? []);
@@ -178,7 +179,10 @@ function onFrame(f) {
       }
       return;
     case 'error': return onError(f);
-    case 'logged_out': case 'logout': return;
+    case 'logged_out':
+      // This session was ended (here or in another tab of it): stop, do not reconnect with it.
+      if (!state.loggedOut) { state.loggedOut = true; writeSession(null); state.session = null; signOut('Signed out.'); }
+      return;
     default:
       if (f.conversation && Number.isInteger(f.seq)) onEvent(f);
   }
@@ -202,8 +206,9 @@ function onWelcome(f) {
   $('app').hidden = false;
   $('me').hidden = false;
   if (!wasSignedIn) loadCanned();
-  if (f.presence === 'away' || f.agent.status === 'away') setPresence('away', false);
-  if (state.presence === 'away') send({ type: 'presence', status: 'away' });
+  // The relay remembers each agent's status; an older relay does not, so this tab's choice is resent.
+  if (f.status === 'away' || f.status === 'online') setPresence(f.status, false);
+  else if (state.presence === 'away') send({ type: 'presence', status: 'away' });
   renderPresence();
   // What the relay says is ours (a reloaded tab, a second tab), then what this tab already followed:
   // open each from the last event we saw, and resend replies that were never acknowledged.
@@ -267,7 +272,7 @@ function item(x) {
     priority: BANDS[x.priority] !== undefined ? x.priority : 'normal', country: x.country ?? null, locale: x.locale ?? null,
     identity: x.identity ?? null, waitingSince: x.waitingSince ?? x.createdAt ?? null, lastActivity: x.lastActivity ?? x.updatedAt ?? null,
     maxDistress: s.maxDistress ?? x.distress ?? s.distress ?? null, turns: s.turns ?? null, reasons,
-    intent: s.intent ?? x.intent ?? null, preview: x.preview ?? x.text ?? null,
+    intent: s.intent ?? x.intent ?? null, preview: x.message?.text ?? x.preview ?? null, contact: x.message?.contact ?? null,
   };
 }
 
@@ -306,6 +311,22 @@ function onList(kind, f) {
   list.total = f.total ?? list.items.length;
   list.next = f.next ?? null;
   if (f.agentsOnline !== undefined) state.agentsOnline = f.agentsOnline;
+  // The queue frame also lists open chats: the agent's own (an admin's: everyone's). This is how a
+  // reloaded tab finds its conversations again.
+  if (Array.isArray(f.assigned)) {
+    const listed = new Set();
+    for (const a of f.assigned.map(item)) {
+      listed.add(a.conversation);
+      const c = conv(a.conversation);
+      absorb(c, { state: a.state, agent: a.agent, team: a.team, country: a.country, locale: a.locale, identity: a.identity,
+        waitingSince: a.waitingSince, lastActivity: a.lastActivity, priority: a.priority });
+      c.item = a;
+      if (isMe(a.agent) && !c.following) follow(a.conversation);
+    }
+    state.others = f.assigned.map(item).filter((a) => !isMe(a.agent));
+    // Listed as nobody's any more (requeued, transferred, closed elsewhere): no longer "mine".
+    for (const c of state.convs.values()) if (c.state === 'assigned' && isMe(c.agent) && !listed.has(c.id) && !c.pending.size && c.item) c.state = null;
+  }
   for (const x of items) {
     const c = conv(x.conversation);
     absorb(c, { state: x.state, agent: x.agent, team: x.team, country: x.country, locale: x.locale, identity: x.identity,
@@ -514,7 +535,12 @@ function renderLists() {
     .filter((x) => (state.convs.get(x.conversation)?.state ?? x.state) === 'message_left');
 
   fill('mine', mineIds.map((id) => card(conv(id), conv(id).item ?? null, 'mine')));
-  fill('queue', queueItems.map((x) => card(conv(x.conversation), x, 'queue')));
+  // Admins also see who is talking to whom, below the waiting ones (to watch or transfer).
+  const others = isAdmin() ? (state.others ?? []).filter((x) => {
+    const c = state.convs.get(x.conversation);
+    return c?.state === 'assigned' && !isMe(c.agent) && !queueItems.some((q) => q.conversation === x.conversation);
+  }) : [];
+  fill('queue', [...queueItems, ...others].map((x) => card(conv(x.conversation), x, 'queue')));
   fill('messages', messageItems.map((x) => card(conv(x.conversation), x, 'messages')));
   $('count-mine').textContent = mineIds.length ? `(${mineIds.length}${state.me.maxChats ? `/${state.me.maxChats}` : ''})` : '';
   const waiting = queueItems.filter((x) => (state.convs.get(x.conversation)?.state ?? x.state) === 'queued').length;
@@ -525,6 +551,7 @@ function renderLists() {
   $('queue-more').hidden = !state.queue.next;
   $('messages-more').hidden = !state.messages.next;
   $('agents-online').textContent = state.agentsOnline === null ? '' : `${state.agentsOnline} agent${state.agentsOnline === 1 ? '' : 's'} online`;
+  renderBanner(); // the alert may have come before the queue told who the visitor is
   const opts = $('transfer-options');
   const kind = document.querySelector('input[name=transfer-kind]:checked')?.value ?? 'agent';
   opts.replaceChildren(...[...(kind === 'team' ? state.knownTeams : state.knownAgents)].sort().map((v) => el('option', { value: v })));
@@ -793,7 +820,7 @@ function describe(f) {
     case 'csat_request': return `CSAT requested · ${at}`;
     case 'csat': return `CSAT ${f.score}/5${f.comment ? `: “${f.comment}”` : ''} · ${at}`;
     case 'leave_message': return `left a message${f.contact ? ` (contact: ${f.contact})` : ''}: ${f.text}`;
-    case 'transferred': return `transferred${f.from?.name ? ` by ${f.from.name}` : ''} to ${f.to?.name ?? f.to?.agent ?? (f.to?.team ? `team ${f.to.team}` : '?')} · ${at}`;
+    case 'transferred': return `transferred${f.by?.name ? ` by ${f.by.name}` : ''} to ${f.to?.name ?? f.to?.agent ?? (f.to?.team ? `team ${f.to.team}` : '?')} · ${at}`;
     case 'agent_left': return `${f.agent?.name ?? 'The agent'} left; ${f.requeued ? 'back in the queue' : 'conversation waiting'} · ${at}`;
     default: return `${f.type} · ${at}`;
   }

@@ -280,13 +280,13 @@ test('messages list: a left message is answered later and closed; admin transfer
   await page.click('#btn-logout');
 
   // Admin (the bootstrap token still works, as "admin"): sees every team and transfers.
-  const q = await visitor(relay, { team: 'sales', country: 'IE', transcript: [{ from: 'visitor', text: 'refund please', at: Date.now() }] });
+  const q = await visitor(relay, { team: 'sales', country: 'IE', locale: 'en', transcript: [{ from: 'visitor', text: 'refund please', at: Date.now() }] });
   await page.check('#login-use-token');
   await page.fill('#login-password', TOKEN);
   await page.click('#login button[type=submit]');
   await page.locator('#me-name', { hasText: 'admin' }).waitFor({ timeout: 10000 });
   await page.click('#tab-queue');
-  const qi = page.locator('#list-queue .conv-item', { hasText: 'IE' });
+  const qi = page.locator('#list-queue .conv-item', { hasText: /IE · en/ });
   await qi.locator('button', { hasText: 'Preview' }).click({ timeout: 10000 });
   await page.click('#btn-transfer');
   await page.check('input[name=transfer-kind][value=agent]');
