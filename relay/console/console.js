@@ -31,8 +31,9 @@ const state = {
   current: null,           // conversation shown in the middle
   wantOpen: null,          // conversation the agent just accepted or opened: show it when it arrives
   convs: new Map(),        // id -> conversation record, see conv()
-  queue: { items: [], total: 0, next: null, paging: false },
-  messages: { items: [], total: 0, next: null, paging: false },
+  queue: { items: [], first: 0, total: 0, next: null, paging: false },
+  messages: { items: [], first: 0, total: 0, next: null, paging: false },
+  lastMessagesAsk: 0,
   agentsOnline: null,
   knownTeams: new Set(),
   knownAgents: new Set(),
@@ -148,8 +149,8 @@ function signOut(message) {
   state.me = null;
   state.current = null;
   state.convs.clear();
-  state.queue = { items: [], total: 0, next: null, paging: false };
-  state.messages = { items: [], total: 0, next: null, paging: false };
+  state.queue = { items: [], first: 0, total: 0, next: null, paging: false };
+  state.messages = { items: [], first: 0, total: 0, next: null, paging: false };
   state.alerted.clear();
   showLogin(message);
   $('login-account').focus();
@@ -223,7 +224,7 @@ function onWelcome(f) {
     if (c.state === 'assigned' && isMe(c.agent) || id === state.current) follow(id);
     for (const [mid, text] of c.pending) send({ type: 'message', conversation: id, id: mid, text });
   }
-  send({ type: 'messages_page', limit: PAGE });
+  askMessages(true);
   $('tab-accounts').hidden = !isAdmin();
   if (isAdmin()) send({ type: 'accounts' });
   renderLists();
@@ -305,11 +306,20 @@ function onList(kind, f) {
   if (isPage) {
     const seen = new Set(list.items.map((x) => x.conversation));
     list.items.push(...items.filter((x) => !seen.has(x.conversation)));
+    list.next = f.next ?? null;
   } else {
+    // A fresh first page. Pages the agent loaded beyond it are fetched again behind it, so they stay
+    // current instead of vanishing at every refresh.
+    const extra = list.items.length - list.first;
     list.items = items;
+    list.first = items.length;
+    list.next = f.next ?? null;
+    if (extra > 0 && list.next) {
+      list.paging = true;
+      send({ type: kind === 'queue' ? 'queue_page' : 'messages_page', before: list.next, limit: Math.min(200, extra) });
+    }
   }
   list.total = f.total ?? list.items.length;
-  list.next = f.next ?? null;
   if (f.agentsOnline !== undefined) state.agentsOnline = f.agentsOnline;
   // The queue frame also lists open chats: the agent's own (an admin's: everyone's). This is how a
   // reloaded tab finds its conversations again.
@@ -339,6 +349,14 @@ function onList(kind, f) {
   }
   renderLists();
   if (state.current) renderConversation();
+  if (kind === 'queue' && !isPage) askMessages(false);
+}
+
+/** The relay pushes queue frames but not the Messages list: ask again when things move (at most every 5 s). */
+function askMessages(now) {
+  if (!now && Date.now() - state.lastMessagesAsk < 5000) return;
+  state.lastMessagesAsk = Date.now();
+  send({ type: 'messages_page', limit: Math.max(PAGE, Math.min(200, state.messages.items.length)) });
 }
 
 /** The conversations the relay says are this agent's (after sign-in, a reload, a routing decision). */
@@ -569,8 +587,9 @@ function card(c, x, kind) {
   const priority = c.priority ?? x?.priority ?? 'normal';
   const identity = c.identity ?? x?.identity;
   const maxDistress = x?.maxDistress ?? maxDistressOf(c);
-  const reasons = x?.reasons?.length ? x.reasons : reasonsOf(c);
-  const top = reasons[0];
+  const reasons = x?.reasons?.length ? x.reasons : reasonsOf(c).sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
+  // The reason to read first: a crisis if there was one, else the latest (the relay lists them in turn order).
+  const top = reasons.find((r) => r.name === 'crisis') ?? reasons.at(-1);
   const waiting = c.waitingSince ?? x?.waitingSince;
   const label = `${who(c)}${priority !== 'normal' ? `, ${priority} priority` : ''}`;
   const buttons = [];
@@ -746,7 +765,7 @@ function renderDetails(c, turns) {
   if (c.team) facts.push(['Team', c.team]);
   facts.push(['Priority', el('span', { class: `badge prio ${c.priority}`, text: c.priority })]);
   if (c.handoff?.intent) facts.push(['Intent', c.handoff.intent]);
-  if (c.waitingSince) facts.push(['Waiting since', `${time(c.waitingSince)} (${ago(c.waitingSince)})`]);
+  if (c.waitingSince) facts.push([c.state === 'queued' ? 'Waiting since' : 'Arrived', `${time(c.waitingSince)} (${ago(c.waitingSince)} ago)`]);
   $('visitor').replaceChildren(...facts.map(([k, v]) => el('div', {}, el('dt', { text: k }), el('dd', {}, v))));
 
   const crisis = c.priority === 'crisis' || turns.some((t) => t.crisis);
@@ -1003,6 +1022,7 @@ function switchTab(kind, focus = true) {
     $(`panel-${k}`).hidden = !on;
   }
   if (focus) $(`tab-${kind}`).focus();
+  if (kind === 'messages') askMessages(true);
 }
 
 $('login').addEventListener('submit', (e) => {
