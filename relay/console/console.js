@@ -79,7 +79,15 @@ function svg(tag, attrs = {}, ...children) {
 }
 
 function setStatus(text) { $('status').textContent = text; }
-function announce(text) { $('announce').textContent = ''; setTimeout(() => { $('announce').textContent = text; }, 50); }
+// What arrives together (a message and its crisis alert) is read out together, not the last one only.
+let announcing = [];
+function announce(text) {
+  if (!announcing.length) {
+    $('announce').textContent = '';
+    setTimeout(() => { $('announce').textContent = announcing.join(' '); announcing = []; }, 100);
+  }
+  announcing.push(text);
+}
 
 function newId() {
   const b = new Uint8Array(12);
@@ -415,10 +423,13 @@ function onEvent(f) {
       break;
     default: break;
   }
-  if (state.current === f.conversation) renderConversation();
-  else if (f.from === 'visitor' && f.type === 'message') {
+  // The transcript is redrawn whole, so it is not a live region; new visitor words are announced here.
+  if (state.current === f.conversation) {
+    renderConversation();
+    if (live && f.type === 'message' && f.from === 'visitor') announce(`${who(c)}: ${f.text}`);
+  } else if (f.from === 'visitor' && f.type === 'message') {
     c.unread++;
-    announce(`New message from ${who(c)}.`);
+    if (live) announce(`New message from ${who(c)}.`);
   }
   renderLists();
 }

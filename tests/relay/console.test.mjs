@@ -134,7 +134,11 @@ test('queue ranked by urgency with a crisis alert; conversation view, assist, ca
     transcript: [{ from: 'visitor', text: 'me siento sola', at: Date.now() - 3000 }, { from: 'bot', text: 'Te escucho.', at: Date.now() - 2500 },
       { from: 'visitor', text: '<img src=x onerror="window.pwned=1"> no quiero seguir', at: Date.now() - 2000 }] });
 
-  await page.click('#tab-queue');
+  // The list tabs work from the keyboard (arrow keys, as tabs do).
+  await page.focus('#tab-mine');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-queue', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-queue');
   const items = page.locator('#list-queue .conv-item');
   await page.waitForFunction(() => document.querySelectorAll('#list-queue .conv-item').length === 3, null, { timeout: 10000 });
   const texts = await items.allTextContents();
@@ -188,6 +192,7 @@ test('queue ranked by urgency with a crisis alert; conversation view, assist, ca
       reasons: [{ name: 'crisis', weight: 1, evidence: 'no puedo más' }, { name: 'despair', weight: 0.7, evidence: 'ya no' }] } });
   await withTimeout(crisis.client.next((f) => f.type === 'ack' && f.id === 'v1'), 5000, 'message acked');
   await page.locator('#transcript .msg.visitor.crisis', { hasText: 'ya no puedo más' }).waitFor({ timeout: 5000 });
+  await page.locator('#announce', { hasText: 'Lucía: ya no puedo más' }).waitFor({ timeout: 5000 }); // read out by screen readers
   assert.equal(await page.locator('#timeline circle.dot.crisis').count() >= 2, true, 'crisis turns marked on the timeline');
   assert.match(await page.getAttribute('#timeline svg', 'aria-label'), /turn 3 0\.97 crisis/);
   const reasons = await page.locator('#reasons li').allTextContents();
