@@ -681,7 +681,6 @@ export class Relay {
     } else {
       await this.store.touchSessions([key], now, SESSION_IDLE_MS);
     }
-    this.loginFails.delete(ws.ip ?? '?');
     if (ws.readyState !== 1) return; // closed before its hello was handled: nothing to attach
     ws.agent = agent;
     ws.sessionKey = key;
