@@ -437,7 +437,9 @@ function onEvent(f) {
 function onAlert(f) {
   const c = conv(f.conversation);
   c.priority = 'crisis';
-  raiseAlert(f.conversation, f.crisisKind ?? null, f.seq);
+  // A colleague's visitor: they have it (their console rings); admins are told anyway, to supervise.
+  const colleagues = c.state === 'assigned' && c.agent && !isMe(c.agent) && !isAdmin();
+  if (!colleagues) raiseAlert(f.conversation, f.crisisKind ?? null, f.seq);
   renderLists();
   if (state.current === f.conversation) renderConversation();
 }
@@ -624,7 +626,7 @@ function card(c, x, kind) {
     el('div', { class: 'row muted' },
       c.team ?? x?.team ? el('span', { text: `team ${c.team ?? x.team}` }) : null,
       place(c) ? el('span', { text: place(c) }) : null,
-      waiting ? el('span', { text: `${kind === 'messages' ? 'left' : st === 'assigned' ? 'since' : 'waiting'} ${ago(waiting)}` }) : null,
+      waiting ? el('span', { text: kind === 'messages' ? `left ${ago(x?.message?.at ?? waiting)} ago` : `${st === 'assigned' ? 'since' : 'waiting'} ${ago(waiting)}` }) : null,
       st === 'assigned' && !isMe(c.agent) && c.agent ? el('span', { text: `with ${c.agent.name ?? c.agent.id}` }) : null),
     el('div', { class: 'row' },
       maxDistress !== null && maxDistress !== undefined ? el('span', { class: 'muted', text: 'max distress' }) : null,
@@ -633,6 +635,7 @@ function card(c, x, kind) {
       maxDistress !== null && maxDistress !== undefined ? el('span', { class: 'num', text: maxDistress.toFixed(2) }) : null,
       reasonText ? el('span', { class: 'reason', text: reasonText }) : null),
     kind === 'messages' && x?.preview ? el('p', { class: 'preview', text: x.preview }) : null,
+    kind === 'messages' && x?.contact ? el('p', { class: 'muted contact', text: `contact: ${x.contact}` }) : null,
     el('div', { class: 'row actions' }, ...buttons));
 }
 
@@ -725,7 +728,10 @@ function renderConversation() {
     ol.append(msg(t.from, `${t.from}${tt ? ` · turn ${tt.turn}` : ''} · before handoff`, t.text, tt));
   }
   for (const f of [...c.events.values()].sort((a, b) => a.seq - b.seq)) {
-    if (f.type === 'message') {
+    if (f.type === 'leave_message') {
+      ol.append(el('li', { class: 'msg visitor left' }, el('span', { class: 'meta', text: `left a message · ${time(f.at)}${f.contact ? ` · contact: ${f.contact}` : ''}` }),
+        el('span', { class: 'text', text: f.text })));
+    } else if (f.type === 'message') {
       const tt = f.from === 'visitor' ? turns[turn++] : null;
       const name = f.from === 'agent' ? f.agent?.name ?? 'agent' : f.from === 'bot' ? 'bot' : 'visitor';
       ol.append(msg(f.from, `${name}${tt ? ` · turn ${tt.turn}` : ''} · ${time(f.at)}`, f.text, tt));
@@ -741,6 +747,9 @@ function renderConversation() {
   $('btn-accept').hidden = !(c.state === 'queued');
   $('btn-csat').disabled = !mineNow;
   $('btn-bot').disabled = !mineNow;
+  // A left message is answered and closed; the visitor is not here to rate or to go back to the bot.
+  $('btn-csat').hidden = c.state === 'message_left';
+  $('btn-bot').hidden = c.state === 'message_left';
   $('btn-close').disabled = !canReply;
   $('btn-transfer').hidden = !(open && (isAdmin() || mineNow));
   $('reply-text').disabled = !canReply;

@@ -35,7 +35,7 @@ async function visitor(relay, handoff) {
   const v = await Client.open(relay.url('/visitor'));
   v.send({ type: 'hello', role: 'visitor', handoff: { transcript: [], reasons: [], distress: 0.2, valence: 0, emotions: {}, locale: 'en', pack: 'retail-en', ...handoff } });
   const w = await v.next('welcome', 'visitor welcome');
-  return { client: v, conversation: w.conversation };
+  return { client: v, conversation: w.conversation, secret: w.secret };
 }
 
 let relay;
@@ -273,8 +273,10 @@ test('messages list: a left message is answered later and closed; admin transfer
   const item = page.locator('#list-messages .conv-item', { hasText: 'DE · de' });
   await item.waitFor({ timeout: 10000 });
   await item.locator('button', { hasText: 'Open' }).click();
-  await page.locator('#transcript .msg.event', { hasText: 'Bitte rufen Sie mich an.' }).waitFor({ timeout: 5000 });
+  await page.locator('#transcript .msg.visitor.left', { hasText: 'Bitte rufen Sie mich an.' }).waitFor({ timeout: 5000 });
   assert.match(await page.textContent('#transcript'), /kunde@example\.de/);
+  assert.match(await item.textContent(), /Bitte rufen Sie mich an\..*contact: kunde@example\.de/);
+  assert.equal(await page.isVisible('#btn-csat'), false, 'nobody to rate a left message');
   await page.fill('#reply-text', 'Wir rufen Sie morgen an.');
   await page.click('#reply button[type=submit]');
   await page.locator('#transcript .msg.agent:not(.pending)', { hasText: 'Wir rufen Sie morgen an.' }).waitFor({ timeout: 5000 });
@@ -360,5 +362,42 @@ test('admin: the queue pages ("load more"), accounts are managed from the consol
   assert.deepEqual(await axe(page), [], 'no axe violations on the accounts tab');
   assert.deepEqual(problems(), []);
   await cara.close();
+  await page.close();
+});
+
+test('the relay restarts: the console reconnects with its session and the conversation carries on', { timeout: 60000, skip }, async () => {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${relay.http}/console/`);
+  await signIn(page, 'ana', PASSWORDS.ana);
+  await page.locator('#me-name', { hasText: 'Ana P.' }).waitFor({ timeout: 10000 });
+  // Away (the relay remembers the status per account), so Ana takes the visitor by hand.
+  if ((await page.textContent('#btn-presence')).includes('online')) await page.click('#btn-presence');
+  await page.locator('#btn-presence', { hasText: 'away' }).waitFor({ timeout: 5000 });
+  const v = await visitor(relay, { team: 'care', country: 'PT', locale: 'pt', identity: { name: 'Rui' }, transcript: [{ from: 'visitor', text: 'olá', at: Date.now() }] });
+  await page.click('#tab-queue');
+  await page.locator('#list-queue .conv-item', { hasText: 'Rui' }).locator('button', { hasText: 'Accept' }).click({ timeout: 10000 });
+  await page.locator('#list-mine .conv-item', { hasText: 'Rui' }).waitFor({ timeout: 5000 });
+
+  const port = relay.port;
+  await relay.stop();
+  await page.locator('#status', { hasText: /offline|reconnecting|connecting/ }).waitFor({ timeout: 5000 });
+  relay = await startRelay({ db, port, args: ['--conversations-per-minute', '0', '--identity-secret', IDENTITY_SECRET] });
+  await page.locator('#status', { hasText: 'signed in as Ana P.' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.isVisible('#login'), false, 'the session outlived the restart');
+  await page.locator('#list-mine .conv-item', { hasText: 'Rui' }).waitFor({ timeout: 5000 });
+
+  // The visitor comes back too (by its secret) and the two talk on.
+  await v.client.terminate();
+  const back = await Client.open(relay.url('/visitor'));
+  back.send({ type: 'hello', role: 'visitor', conversation: v.conversation, secret: v.secret, lastSeq: 0 });
+  await withTimeout(back.next('welcome'), 5000, 'visitor resumes');
+  back.send({ type: 'message', id: 'r1', text: 'ainda aí?' });
+  await page.locator('#transcript .msg.visitor', { hasText: 'ainda aí?' }).waitFor({ timeout: 10000 });
+  await page.fill('#reply-text', 'Sim, estou aqui.');
+  await page.press('#reply-text', 'Enter');
+  await withTimeout(back.next((f) => f.type === 'message' && f.from === 'agent' && f.text === 'Sim, estou aqui.'), 5000, 'reply after the restart');
+  assert.deepEqual(problems(), []);
+  await back.close();
   await page.close();
 });
