@@ -169,7 +169,12 @@ function onFrame(f) {
     case 'welcome': return onWelcome(f);
     case 'queue': return onList('queue', f);
     case 'messages': case 'messages_page': return onList('messages', f);
-    case 'assigned': return onMine(f.items ?? (f.conversation ? [{ conversation: f.conversation }] : []));
+    case 'assigned':
+      if (f.conversation && f.reason) { // routed to this agent (auto-assignment, a transfer): say so, softly
+        chime();
+        announce(`New chat assigned to you${f.reason === 'transfer' ? ' by transfer' : ''}.`);
+      }
+      return onMine(f.items ?? (f.conversation ? [{ conversation: f.conversation }] : []));
     case 'conversation': return onConversation(f);
     case 'alert': return onAlert(f);
     case 'accounts': return onAccounts(f.accounts ?? f.items ?? []);
@@ -316,6 +321,15 @@ function onList(kind, f) {
     list.items.push(...items.filter((x) => !seen.has(x.conversation)));
     list.next = f.next ?? null;
   } else {
+    // Left the list while it is complete (no further page): taken by a colleague or closed. This
+    // agent is not told which, and need not be: it is no longer waiting.
+    if (!f.next) {
+      const now = new Set([...items, ...(f.assigned ?? []).map(item)].map((x) => x.conversation));
+      for (const x of list.items) {
+        const c = state.convs.get(x.conversation);
+        if (!now.has(x.conversation) && c && (c.state === 'queued' || c.state === 'message_left') && kind === (c.state === 'queued' ? 'queue' : 'messages')) c.state = 'elsewhere';
+      }
+    }
     // A fresh first page. Pages the agent loaded beyond it are fetched again behind it, so they stay
     // current instead of vanishing at every refresh.
     const extra = list.items.length - list.first;
@@ -438,7 +452,7 @@ function onAlert(f) {
   const c = conv(f.conversation);
   c.priority = 'crisis';
   // A colleague's visitor: they have it (their console rings); admins are told anyway, to supervise.
-  const colleagues = c.state === 'assigned' && c.agent && !isMe(c.agent) && !isAdmin();
+  const colleagues = ((c.state === 'assigned' && c.agent && !isMe(c.agent)) || c.state === 'elsewhere') && !isAdmin();
   if (!colleagues) raiseAlert(f.conversation, f.crisisKind ?? null, f.seq);
   renderLists();
   if (state.current === f.conversation) renderConversation();
@@ -519,6 +533,25 @@ function beep() {
   }
 }
 
+/** One soft tone for a chat routed to this agent (quieter and shorter than the crisis alert). */
+function chime() {
+  if (state.muted) return;
+  try {
+    state.audio ??= new AudioContext();
+    const ctx = state.audio;
+    const t0 = ctx.currentTime + 0.01;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.frequency.value = 523;
+    gain.gain.setValueAtTime(0.0001, t0);
+    gain.gain.exponentialRampToValueAtTime(0.12, t0 + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.25);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(t0);
+    osc.stop(t0 + 0.3);
+  } catch { /* no audio: the announcement and the list still say it */ }
+}
+
 // Browsers only let a page make sound after a gesture: wake the audio on the first one.
 document.addEventListener('pointerdown', () => { if (state.audio?.state === 'suspended') state.audio.resume().catch(() => {}); }, { capture: true });
 document.addEventListener('keydown', () => { if (state.audio?.state === 'suspended') state.audio.resume().catch(() => {}); }, { capture: true });
@@ -582,6 +615,11 @@ function renderLists() {
   $('queue-more').hidden = !state.queue.next;
   $('messages-more').hidden = !state.messages.next;
   $('agents-online').textContent = state.agentsOnline === null ? '' : `${state.agentsOnline} agent${state.agentsOnline === 1 ? '' : 's'} online`;
+  // An alert whose visitor is now with a colleague, or gone, needs nobody else.
+  for (const id of [...state.alerts.keys()]) {
+    const c = state.convs.get(id);
+    if (c?.state === 'closed' || c?.state === 'elsewhere' || (c?.state === 'assigned' && c.agent && !isMe(c.agent) && !isAdmin())) clearAlerts(id);
+  }
   renderBanner(); // the alert may have come before the queue told who the visitor is
   const opts = $('transfer-options');
   const kind = document.querySelector('input[name=transfer-kind]:checked')?.value ?? 'agent';

@@ -115,13 +115,15 @@ test('two agents, three visitors: crisis first, a decline, a reload, an agent wh
   await withTimeout(v3.client.next((f) => f.type === 'message' && f.from === 'agent'), 5000, 'Sam gets Ana’s reply');
   v3.client.send({ type: 'message', id: 's1', text: 'not really', affect: { distress: 0.9, crisis: true, crisisKind: 'self_harm', reasons: [{ name: 'crisis', weight: 1, evidence: 'not really' }] } });
   await ana.page.locator('#transcript .msg.visitor.crisis', { hasText: 'not really' }).waitFor({ timeout: 5000 });
-  // Bob's banner for Sam goes once the conversation is taken (the queue no longer lists it).
+  // Bob's banner for Sam goes once Ana has taken the conversation, and the title stops flashing.
   await bob.page.waitForFunction(() => document.querySelectorAll('#list-queue .conv-item').length === 1, null, { timeout: 10000 });
+  await bob.page.locator('#crisis-banner').waitFor({ state: 'hidden', timeout: 5000 });
+  await bob.page.waitForFunction(() => !document.title.includes('CRISIS'), null, { timeout: 5000 });
 
   // Bob goes online: the relay routes Oliver (waiting) to him; it shows in his "My chats".
-  await bob.page.locator('#crisis-ack').click().catch(() => {}); // the banner may already be gone
   await bob.page.click('#btn-presence');
   await withTimeout(v1.client.next('agent_joined'), 10000, 'Oliver assigned to Bob');
+  await bob.page.locator('#announce', { hasText: 'New chat assigned to you' }).waitFor({ timeout: 5000 });
   await bob.page.click('#tab-mine');
   const bobItem = bob.page.locator('#list-mine .conv-item', { hasText: 'Oliver' });
   await bobItem.waitFor({ timeout: 10000 });
