@@ -214,7 +214,7 @@ function pageArgs(msg, limits) {
   if (msg.before !== undefined && msg.before !== null && (typeof msg.before !== 'string' || msg.before.length > 100)) {
     throw new ProtocolError('bad_request', '"before" must be a cursor string');
   }
-  return { before: msg.before ?? null, limit };
+  return { before: msg.before ?? null, limit, ...(msg.id === undefined ? {} : { id: clientId(msg.id) }) };
 }
 
 export function validateSuggestions(s, limits = DEFAULT_LIMITS) {
@@ -275,8 +275,9 @@ export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
       return { type: 'presence', status: msg.status };
     case 'transfer': {
       const to = msg.to;
-      if (to && typeof to.agent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(to.agent)) return { type: 'transfer', conversation: conversation(), to: { agent: to.agent } };
-      if (to && typeof to.team === 'string' && TEAM_RE.test(to.team)) return { type: 'transfer', conversation: conversation(), to: { team: to.team } };
+      const id = msg.id === undefined ? {} : { id: clientId(msg.id) };
+      if (to && typeof to.agent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(to.agent)) return { type: 'transfer', conversation: conversation(), to: { agent: to.agent }, ...id };
+      if (to && typeof to.team === 'string' && TEAM_RE.test(to.team)) return { type: 'transfer', conversation: conversation(), to: { team: to.team }, ...id };
       throw new ProtocolError('bad_request', '"to" must be {"agent": name} or {"team": name}');
     }
     case 'logout':

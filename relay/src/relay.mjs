@@ -703,8 +703,9 @@ export class Relay {
     const at = this.now();
     const me = ws.agent;
     if (f.type === 'queue') return this.send(ws, await this.queueFrame(me));
-    if (f.type === 'queue_page') return this.send(ws, await this.queueFrame(me, f.before, f.limit));
-    if (f.type === 'messages_page') return this.send(ws, await this.messagesFrame(me, f.before, f.limit));
+    // A requested page echoes the request's id, so it is told apart from pushed refreshes.
+    if (f.type === 'queue_page') return this.send(ws, { ...await this.queueFrame(me, f.before, f.limit), ...(f.id ? { id: f.id } : {}) });
+    if (f.type === 'messages_page') return this.send(ws, { ...await this.messagesFrame(me, f.before, f.limit), ...(f.id ? { id: f.id } : {}) });
     if (f.type === 'presence') {
       await this.store.setAgentStatus(me.id, f.status);
       this.store.publish({ presence: true, agent: me.id, status: f.status });
@@ -775,6 +776,7 @@ export class Relay {
     }
     if (!OPEN_STATES.includes(conv.state)) throw new ProtocolError('closed', 'this conversation is closed');
     const guard = { from: [conv.state], agentId: conv.agentId ?? null };
+    let seq;
     if (f.to.agent) {
       const acc = await this.store.getAccount(f.to.agent);
       if (!acc) throw new ProtocolError('not_found', `no agent account "${f.to.agent}"`);
@@ -783,17 +785,17 @@ export class Relay {
         throw new ProtocolError('not_queued', 'the conversation changed meanwhile; look again');
       }
       await this.store.agentAssigned(to.id, at);
-      await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { agent: to.id, name: to.name }, by: { name: me.name }, at });
+      seq = (await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { agent: to.id, name: to.name }, by: { name: me.name }, at })).seq;
       await this.append(conv.id, { kind: 'agent_joined', from: 'relay', agent: { name: to.name }, at });
       this.store.publish({ assigned: to.id, conv: conv.id, reason: 'transfer' });
     } else {
       if (!(await this.store.transition(conv.id, guard, { state: 'queued', team: f.to.team, agentId: null, agentName: null, at }))) {
         throw new ProtocolError('not_queued', 'the conversation changed meanwhile; look again');
       }
-      await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { team: f.to.team }, by: { name: me.name }, at });
+      seq = (await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { team: f.to.team }, by: { name: me.name }, at })).seq;
     }
     this.store.publish({ queue: true });
-    if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: 0 });
+    if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq });
   }
 
   async accountFrame(ws, f, at) {

@@ -91,7 +91,7 @@ export class Client {
   send(f) { this.ws.send(JSON.stringify(f)); }
 
   /** Resolve with the first frame (already received, not yet taken, or future) matching pred. */
-  next(pred, what = 'frame', ms = 5000) {
+  next(pred, what = String(pred).slice(0, 100), ms = 5000) {
     const p = typeof pred === 'string' ? (f) => f.type === pred : pred;
     this.taken ??= new Set();
     const have = this.frames.find((f) => !this.taken.has(f) && p(f));
