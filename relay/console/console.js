@@ -720,7 +720,7 @@ function turnsOf(c) {
   for (const f of [...c.events.values()].sort((a, b) => a.seq - b.seq)) {
     if (f.type !== 'message' || f.from !== 'visitor') continue;
     turns.push({ text: f.text, at: f.at, seq: f.seq, distress: f.affect?.distress ?? null, crisis: !!f.affect?.crisis,
-      crisisKind: f.affect?.crisisKind ?? null, reasons: f.affect?.reasons ?? [] });
+      crisisKind: f.affect?.crisisKind ?? null, reasons: f.affect?.reasons ?? [], intent: f.affect?.intent ?? null, language: f.affect?.language ?? null });
   }
   turns.forEach((t, i) => { t.turn = i + 1; });
   return turns;
@@ -797,6 +797,8 @@ function renderConversation() {
   ul.replaceChildren(...c.suggestions.map((s) => el('li', {}, el('button', { type: 'button', class: 'secondary', text: s,
     onclick: () => { const t = $('reply-text'); t.value = s; t.focus(); } }))));
   $('assist').hidden = !canReply || c.suggestions.length === 0;
+  const last = turns.at(-1);
+  $('assist-for').textContent = last?.intent ? ` for “${last.intent.replace(/_/g, ' ')}”` : '';
   renderDetails(c, turns);
 }
 
@@ -806,6 +808,7 @@ function msg(from, meta, text, turn) {
     li.append(el('span', { class: `affect ${turn.distress >= 0.7 ? 'hi' : turn.distress >= 0.4 ? 'mid' : 'lo'}`,
       text: `distress ${turn.distress.toFixed(2)}${turn.crisis ? ` · crisis${turn.crisisKind ? ` (${kindLabel(turn.crisisKind)})` : ''}` : ''}` }));
   } else if (turn?.crisis) li.append(el('span', { class: 'affect hi', text: 'crisis' }));
+  if (turn?.intent) li.append(el('span', { class: 'affect intent', text: turn.intent.replace(/_/g, ' ') }));
   li.append(el('span', { class: 'text', text }));
   return li;
 }

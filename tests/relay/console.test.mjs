@@ -203,6 +203,7 @@ test('queue ranked by urgency with a crisis alert; conversation view, assist, ca
   // Assist: the widget's suggestions, one click to edit.
   await page.locator('#suggestions button', { hasText: '¿Estás a salvo ahora mismo?' }).click({ timeout: 5000 });
   assert.equal(await page.inputValue('#reply-text'), '¿Estás a salvo ahora mismo?');
+  assert.match(await page.textContent('#assist h3'), /for “support”/, 'the suggestions say what they answer');
 
   // Canned replies: add two, edit one, delete one, insert with a click and with /shortcut.
   await page.fill('#reply-text', '');
