@@ -638,7 +638,7 @@ function card(c, x, kind) {
   const priority = c.priority ?? x?.priority ?? 'normal';
   const identity = c.identity ?? x?.identity;
   const maxDistress = x?.maxDistress ?? maxDistressOf(c);
-  const reasons = x?.reasons?.length ? x.reasons : reasonsOf(c).sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
+  const reasons = x?.reasons?.length ? x.reasons : reasonsOf(c);
   // The reason to read first: a crisis if there was one, else the latest (the relay lists them in turn order).
   const top = reasons.find((r) => r.name === 'crisis') ?? reasons.at(-1);
   const waiting = c.waitingSince ?? x?.waitingSince;
@@ -732,7 +732,7 @@ function maxDistressOf(c) {
   return ds.length ? Math.max(...ds) : null;
 }
 
-/** Every reason with the visitor turn it came from, strongest first; one entry per (name, turn). */
+/** Every reason with the visitor turn it came from; one entry per (name, turn). */
 function reasonsOf(c) {
   const turns = turnsOf(c);
   const handTurn = (c.handoff?.transcript ?? []).filter((t) => t.from === 'visitor').length || null;
@@ -746,7 +746,8 @@ function reasonsOf(c) {
   for (const t of turns) for (const r of t.reasons) add(r, t.turn);
   for (const r of c.handoff?.reasons ?? []) add(r, r.turn ?? handTurn);
   for (const r of c.summary?.reasons ?? []) if (typeof r === 'object') add(r, r.turn ?? null);
-  return [...out.values()].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0) || (a.turn ?? 0) - (b.turn ?? 0));
+  // In turn order, like the timeline above them; the strongest first within a turn.
+  return [...out.values()].sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0) || (b.weight ?? 0) - (a.weight ?? 0));
 }
 
 function renderConversation() {
