@@ -402,8 +402,11 @@ function onConversation(f) {
   if (!c.waitingSince) c.waitingSince = f.createdAt ?? null;
   c.following = true;
   if (!state.current || state.current === f.conversation || state.wantOpen === f.conversation) {
-    if (state.wantOpen === f.conversation) state.wantOpen = null;
+    const asked = state.wantOpen === f.conversation;
+    if (asked) state.wantOpen = null;
     select(f.conversation);
+    // The agent asked for it (accept, open): carry keyboard focus there, not back to the top of the page.
+    if (asked && !document.activeElement?.closest?.('#conversation, #details')) ($('reply-text').disabled ? $('transcript') : $('reply-text')).focus();
   }
   renderLists();
 }
@@ -475,6 +478,13 @@ function raiseAlert(id, crisisKind, seq) {
   flashTitle();
 }
 
+/** The page title counts unread visitor messages, so a background tab says there is something to read. */
+function baseTitle() {
+  let n = 0;
+  for (const c of state.convs.values()) n += c.unread;
+  return n ? `(${n}) ${BASE_TITLE}` : BASE_TITLE;
+}
+
 function kindLabel(k) { return String(k).replace(/_/g, ' '); }
 
 function renderBanner() {
@@ -493,7 +503,7 @@ function renderBanner() {
 function clearAlerts(id) {
   if (id) state.alerts.delete(id); else state.alerts.clear();
   renderBanner();
-  if (!state.alerts.size) { clearInterval(state.titleTimer); state.titleTimer = null; document.title = BASE_TITLE; }
+  if (!state.alerts.size) { clearInterval(state.titleTimer); state.titleTimer = null; document.title = baseTitle(); }
 }
 
 function flashTitle() {
@@ -501,7 +511,7 @@ function flashTitle() {
   let on = false;
   state.titleTimer = setInterval(() => {
     on = !on;
-    document.title = on ? '⚠ CRISIS · Attune console' : BASE_TITLE;
+    document.title = on ? '⚠ CRISIS · Attune console' : baseTitle();
   }, 1000);
   document.title = '⚠ CRISIS · Attune console';
 }
@@ -621,6 +631,7 @@ function renderLists() {
     if (c?.state === 'closed' || c?.state === 'elsewhere' || (c?.state === 'assigned' && c.agent && !isMe(c.agent) && !isAdmin())) clearAlerts(id);
   }
   renderBanner(); // the alert may have come before the queue told who the visitor is
+  if (!state.titleTimer) document.title = baseTitle();
   const opts = $('transfer-options');
   const kind = document.querySelector('input[name=transfer-kind]:checked')?.value ?? 'agent';
   opts.replaceChildren(...[...(kind === 'team' ? state.knownTeams : state.knownAgents)].sort().map((v) => el('option', { value: v })));

@@ -170,6 +170,16 @@ test('two agents, three visitors: crisis first, a decline, a reload, an agent wh
   await ana.page.press('#reply-text', 'Enter');
   await withTimeout(v1.client.next((f) => f.type === 'message' && f.from === 'agent' && /Ana here/.test(f.text)), 5000, 'Oliver gets Ana’s reply');
   assert.equal(await ana.page.locator('#list-mine .conv-item').count(), 2);
+  // Sam writes while Ana reads Oliver's conversation: Sam's card and the page title say so; opening it clears both.
+  v3.client.send({ type: 'message', id: 's2', text: 'are you still there?' });
+  const sam = ana.page.locator('#list-mine .conv-item', { hasText: 'Sam' });
+  await sam.locator('.badge.unread', { hasText: '1 new' }).waitFor({ timeout: 5000 });
+  await ana.page.waitForFunction(() => document.title.startsWith('(1) '), null, { timeout: 5000 });
+  await sam.locator('button', { hasText: 'Open' }).click();
+  await ana.page.locator('#transcript .msg.visitor', { hasText: 'are you still there?' }).waitFor({ timeout: 5000 });
+  assert.equal(await sam.locator('.badge.unread').count(), 0);
+  assert.equal(await ana.page.title(), 'Attune agent console');
+  assert.equal(await ana.page.evaluate(() => document.activeElement.id), 'reply-text', 'opening a chat puts the cursor in its reply box');
   await shot(ana.page, 'ana-two-chats');
 
   assert.deepEqual(ana.errors.filter((e) => !/WebSocket/.test(e)), [], 'no page error or CSP violation (Ana)');
