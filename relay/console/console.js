@@ -263,6 +263,20 @@ function onError(f) {
     forbidden: 'Only an admin (or the assigned agent) may do that.',
   }[f.code] ?? `${f.code}: ${f.message}`;
   if (!state.me) { state.lastError = text; $('login-error').textContent = text; return; }
+  // A reply the relay refused: retry what may pass later (rate limit, internal), give up on the rest,
+  // so it is not resent for ever after every reconnect. The text stays in the error line to copy.
+  if (f.id) {
+    for (const [id, c] of state.convs) {
+      const text = c.pending.get(f.id);
+      if (text === undefined) continue;
+      if (f.code === 'rate_limited' || f.code === 'internal') {
+        setTimeout(() => { if (c.pending.has(f.id)) send({ type: 'message', conversation: id, id: f.id, text }); }, f.retryAfterMs ?? 2000);
+      } else {
+        c.pending.delete(f.id);
+        if (state.current === id) renderConversation();
+      }
+    }
+  }
   $(state.tab === 'accounts' ? 'acc-result' : state.current ? 'conv-error' : 'status').textContent = text;
   if (f.code === 'not_queued') send({ type: 'queue' });
 }
