@@ -144,7 +144,7 @@ test('queue ranked by urgency with a crisis alert; conversation view, assist, ca
   const texts = await items.allTextContents();
   assert.match(texts[0], /crisis/i, 'crisis first');
   assert.match(texts[0], /Lucía/);
-  assert.match(texts[0], /verified/);
+  assert.match(texts[0], /✓ verified/);
   assert.match(texts[0], /team care/);
   assert.match(texts[0], /ES · es/);
   assert.match(texts[0], /0\.95/);
@@ -179,7 +179,7 @@ test('queue ranked by urgency with a crisis alert; conversation view, assist, ca
   const facts = await page.textContent('#visitor');
   assert.match(facts, /Lucía/);
   assert.match(facts, /lucia@example\.org/);
-  assert.match(facts, /verified/);
+  assert.match(facts, /✓ verified/);
   assert.match(facts, /ES \(Spain\)/);
   // The handoff carried no resources of its own: the international fallback, never an empty card.
   assert.match(await page.textContent('#resources-note'), /no local resources for ES/);
@@ -288,7 +288,7 @@ test('messages list: a left message is answered later and closed; admin transfer
   await page.click('#btn-logout');
 
   // Admin (the bootstrap token still works, as "admin"): sees every team and transfers.
-  const q = await visitor(relay, { team: 'sales', country: 'IE', locale: 'en', transcript: [{ from: 'visitor', text: 'refund please', at: Date.now() }] });
+  const q = await visitor(relay, { team: 'sales', country: 'IE', locale: 'en', identity: { name: 'Niamh', userId: 'u-7', hash: hmac('u-8') }, transcript: [{ from: 'visitor', text: 'refund please', at: Date.now() }] });
   await page.check('#login-use-token');
   await page.fill('#login-password', TOKEN);
   await page.click('#login button[type=submit]');
@@ -302,7 +302,18 @@ test('messages list: a left message is answered later and closed; admin transfer
   await page.click('#transfer button[type=submit]');
   const t = await withTimeout(q.client.next('transferred'), 5000, 'visitor told about the transfer');
   assert.equal(t.to.name ?? t.to.agent, 'Ana P.');
-  await page.locator('#transcript .msg.event', { hasText: 'transferred' }).waitFor({ timeout: 5000 });
+  await page.locator('#transcript .msg.event', { hasText: 'transferred by Admin to Ana P.' }).waitFor({ timeout: 5000 });
+  // And on to a team: back in that team's queue, the visitor told which.
+  await page.click('#btn-transfer');
+  await page.check('input[name=transfer-kind][value=team]');
+  await page.fill('#transfer-to', 'care');
+  await page.click('#transfer button[type=submit]');
+  const t2 = await withTimeout(q.client.next((f) => f.type === 'transferred' && f.to?.team), 5000, 'visitor told about the team transfer');
+  assert.equal(t2.to.team, 'care');
+  await page.locator('#transcript .msg.event', { hasText: 'to team care' }).waitFor({ timeout: 5000 });
+  await page.locator('#list-queue .conv-item', { hasText: /team care.*IE · en/ }).waitFor({ timeout: 5000 });
+  // A visitor whose identity hash does not match is shown, but not as verified.
+  assert.match(await page.textContent('#visitor'), /Niamh unverified/);
   assert.deepEqual(problems(), []);
   await q.client.close();
   await page.close();
