@@ -327,9 +327,10 @@ function onList(kind, f) {
   const list = state[kind];
   const items = (f.items ?? f.conversations ?? []).map(item);
   // A page we asked for ("load more") is appended; anything else is the relay's fresh first page.
-  // The relay echoes "before" on pages; without it, the first frame after asking is taken as the page.
-  const isPage = f.before !== undefined && f.before !== null ? true : list.paging;
-  list.paging = false;
+  // The relay echoes the request's id (and "before"); a relay that echoes neither: the first frame after asking.
+  const isPage = f.id !== undefined ? f.id === list.pageId && list.paging
+    : f.before !== undefined && f.before !== null ? true : list.paging;
+  if (isPage || f.id === undefined) list.paging = false;
   if (isPage) {
     const seen = new Set(list.items.map((x) => x.conversation));
     list.items.push(...items.filter((x) => !seen.has(x.conversation)));
@@ -350,10 +351,7 @@ function onList(kind, f) {
     list.items = items;
     list.first = items.length;
     list.next = f.next ?? null;
-    if (extra > 0 && list.next) {
-      list.paging = true;
-      send({ type: kind === 'queue' ? 'queue_page' : 'messages_page', before: list.next, limit: Math.min(200, extra) });
-    }
+    if (extra > 0 && list.next) requestPage(kind, Math.min(200, extra));
   }
   list.total = f.total ?? list.items.length;
   if (f.agentsOnline !== undefined) state.agentsOnline = f.agentsOnline;
@@ -388,11 +386,20 @@ function onList(kind, f) {
   if (kind === 'queue' && !isPage) askMessages(false);
 }
 
+/** Ask for the page after the loaded ones; its answer is appended (see onList). */
+function requestPage(kind, limit) {
+  const list = state[kind];
+  if (!list.next) return;
+  list.paging = true;
+  list.pageId = newId();
+  send({ type: kind === 'queue' ? 'queue_page' : 'messages_page', id: list.pageId, before: list.next, limit });
+}
+
 /** The relay pushes queue frames but not the Messages list: ask again when things move (at most every 5 s). */
 function askMessages(now) {
   if (!now && Date.now() - state.lastMessagesAsk < 5000) return;
   state.lastMessagesAsk = Date.now();
-  send({ type: 'messages_page', limit: Math.max(PAGE, Math.min(200, state.messages.items.length)) });
+  send({ type: 'messages_page', id: newId(), limit: Math.max(PAGE, Math.min(200, state.messages.items.length)) });
 }
 
 /** The conversations the relay says are this agent's (after sign-in, a reload, a routing decision). */
@@ -1164,14 +1171,8 @@ for (const k of TABS) {
   });
 }
 
-$('queue-more').addEventListener('click', () => {
-  state.queue.paging = true;
-  send({ type: 'queue_page', before: state.queue.next, limit: PAGE });
-});
-$('messages-more').addEventListener('click', () => {
-  state.messages.paging = true;
-  send({ type: 'messages_page', before: state.messages.next, limit: PAGE });
-});
+$('queue-more').addEventListener('click', () => requestPage('queue', PAGE));
+$('messages-more').addEventListener('click', () => requestPage('messages', PAGE));
 
 $('crisis-open').addEventListener('click', () => {
   const id = $('crisis-open').dataset.conversation;
