@@ -89,6 +89,9 @@ try {
     queueExpiryMs: int('queue-expiry-ms', args['queue-expiry-ms'], 600000),
   });
   const a = await relay.listen(port, host);
+  if (!relay.tokenDigest && relay.accounts.size === 0) {
+    console.error('attune-relay: no agent can sign in: create an account (node relay/cli.mjs accounts add NAME) or set --agent-token');
+  }
   // One parseable line: tests and scripts wait for it to learn the port.
   console.log(JSON.stringify({ event: 'listening', host: a.address, port: a.port, store: redisUrl ? 'redis' : 'sqlite',
     instance: relay.instance, console: !args['no-console'] ? `http://${host.includes(':') ? `[${host}]` : host}:${a.port}/console/` : null }));

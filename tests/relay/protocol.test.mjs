@@ -64,6 +64,9 @@ test('visitor and agent frames: ids, lengths, suggestions, csat score', () => {
   assert.throws(() => validateAgentFrame({ type: 'presence', status: 'busy' }), err('bad_request'));
   assert.deepEqual(validateHello({ type: 'hello', role: 'agent', account: 'ana', password: 'pw' }), { role: 'agent', account: 'ana', password: 'pw' });
   assert.deepEqual(validateHello({ type: 'hello', role: 'agent', session: 's' }), { role: 'agent', session: 's' });
+  // Routing fields next to the handoff are understood; the handoff's own value wins.
+  const h = validateHello({ type: 'hello', role: 'visitor', team: 'care', priority: 'high', handoff: { transcript: [], priority: 'crisis' } }).handoff;
+  assert.deepEqual([h.team, h.priority], ['care', 'crisis']);
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'has space', text: 'hi' }), err('bad_request', '"id" must be 1-64 characters of A-Z a-z 0-9 _ -'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: '   ' }), err('bad_request', '"text" must not be empty'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x'.repeat(DEFAULT_LIMITS.maxMessageLength + 1) }), err('too_long'));
