@@ -129,7 +129,7 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot is silent while Ana is there');
 
   await sendAgent({ type: 'close', conversation, id: 'x1', returnToBot: true });
-  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You’re back with the assistant' }).waitFor({ timeout: 20000 });
   assert.match(await say(visitor, 'how long does shipping take?'), /working days/);
   await visitor.close();
   await agent.close();
@@ -160,7 +160,7 @@ test('the widget moved in the page, then the visitor goes to another page mid-co
   const bots = await visitor.locator('attune-chat .msg.bot').count();
   assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot stays silent');
   await sendAgent({ type: 'close', conversation, id: 'navx', returnToBot: true });
-  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You’re back with the assistant' }).waitFor({ timeout: 20000 });
   // Back with the bot: the next page load does not reconnect.
   assert.equal(await visitor.evaluate(() => sessionStorage.getItem('attune:handoff')), null);
   await visitor.close();
