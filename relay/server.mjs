@@ -5,11 +5,13 @@ import { Relay } from './src/relay.mjs';
 import { SqliteStore } from './src/store-sqlite.mjs';
 import { RedisStore } from './src/store-redis.mjs';
 import { DEFAULT_LIMITS } from './src/protocol.mjs';
+import { parseTeamHours } from './src/hours.mjs';
 
 const HELP = `usage: node relay/server.mjs [options]
   --host HOST              address to listen on (default 127.0.0.1; env ATTUNE_HOST)
   --port N                 port (default 8787; 0 = any free port; env ATTUNE_PORT)
-  --agent-token TOKEN      shared secret agents log in with (env ATTUNE_AGENT_TOKEN; required)
+  --agent-token TOKEN      bootstrap admin secret: sign in as account "admin" with it (env
+                           ATTUNE_AGENT_TOKEN); agents sign in with accounts (node relay/cli.mjs)
   --db FILE                SQLite database file (default attune-relay.db; env ATTUNE_DB)
   --redis URL              share state with other instances through Redis instead of SQLite
                            (e.g. redis://127.0.0.1:6379/0; env ATTUNE_REDIS)
@@ -17,6 +19,14 @@ const HELP = `usage: node relay/server.mjs [options]
   --allow-origin LIST      comma-separated visitor origins, or * (env ATTUNE_ALLOW_ORIGINS;
                            default: none, so every browser visitor is refused until set)
   --hours SPEC             business hours, e.g. "mon-fri 09:00-17:00 Europe/Paris"
+  --team-hours T=SPEC      one team's hours (repeatable), e.g. care="mon-fri 09:00-17:00 Europe/Madrid"
+  --identity-secret S      HMAC key the site signs visitor identities with (env ATTUNE_IDENTITY_SECRET)
+  --agent-grace-ms N       an agent without a socket this long is offline; their chats are requeued (default 60000)
+  --queue-expiry-ms N      a queued conversation whose visitor is gone this long is closed (default 600000)
+  --max-sockets-per-conversation N  (default ${DEFAULT_LIMITS.maxSocketsPerConversation}; 0 = no cap)
+  --max-sockets-per-ip N   visitor sockets per address (default ${DEFAULT_LIMITS.maxSocketsPerIp}; 0 = no cap)
+  --max-queued-per-ip N    waiting conversations per address (default ${DEFAULT_LIMITS.maxQueuedPerIp}; 0 = no cap)
+  --login-attempts N       failed agent sign-ins per address per 15 min (default ${DEFAULT_LIMITS.loginAttempts})
   --static-console         serve the agent console at /console/ (the default)
   --no-console             do not serve the agent console
   --instance NAME          name shown in /healthz (default relay-<pid>)
@@ -34,6 +44,9 @@ try {
     'static-console': { type: 'boolean' }, 'no-console': { type: 'boolean' }, instance: { type: 'string' },
     'max-message-length': { type: 'string' }, 'messages-per-minute': { type: 'string' }, 'max-events': { type: 'string' },
     'conversations-per-minute': { type: 'string' }, help: { type: 'boolean' },
+    'team-hours': { type: 'string', multiple: true }, 'identity-secret': { type: 'string' }, 'agent-grace-ms': { type: 'string' },
+    'queue-expiry-ms': { type: 'string' }, 'max-sockets-per-conversation': { type: 'string' }, 'max-sockets-per-ip': { type: 'string' },
+    'max-queued-per-ip': { type: 'string' }, 'login-attempts': { type: 'string' },
   } }));
 } catch (e) {
   console.error(`attune-relay: ${e.message}\n\n${HELP}`);
@@ -57,6 +70,10 @@ const limits = {
   messagesPerMinute: int('messages-per-minute', args['messages-per-minute'], DEFAULT_LIMITS.messagesPerMinute),
   maxEvents: int('max-events', args['max-events'], DEFAULT_LIMITS.maxEvents),
   conversationsPerMinutePerIp: int('conversations-per-minute', args['conversations-per-minute'], DEFAULT_LIMITS.conversationsPerMinutePerIp),
+  maxSocketsPerConversation: int('max-sockets-per-conversation', args['max-sockets-per-conversation'], DEFAULT_LIMITS.maxSocketsPerConversation),
+  maxSocketsPerIp: int('max-sockets-per-ip', args['max-sockets-per-ip'], DEFAULT_LIMITS.maxSocketsPerIp),
+  maxQueuedPerIp: int('max-queued-per-ip', args['max-queued-per-ip'], DEFAULT_LIMITS.maxQueuedPerIp),
+  loginAttempts: int('login-attempts', args['login-attempts'], DEFAULT_LIMITS.loginAttempts),
 };
 
 let relay;
@@ -66,6 +83,10 @@ try {
     store, agentToken: args['agent-token'] ?? env.ATTUNE_AGENT_TOKEN,
     allowOrigins: (args['allow-origin'] ?? env.ATTUNE_ALLOW_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     hours: args.hours, limits, console: !args['no-console'], instance: args.instance,
+    teamHours: new Map((args['team-hours'] ?? []).map(parseTeamHours)),
+    identitySecret: args['identity-secret'] ?? env.ATTUNE_IDENTITY_SECRET,
+    agentGraceMs: int('agent-grace-ms', args['agent-grace-ms'], 60000),
+    queueExpiryMs: int('queue-expiry-ms', args['queue-expiry-ms'], 600000),
   });
   const a = await relay.listen(port, host);
   // One parseable line: tests and scripts wait for it to learn the port.

@@ -2,15 +2,18 @@
 // Load measurement (not a test): N concurrent simulated widget sessions and some agents against a
 // relay started here on loopback. Bounded: it runs for --duration seconds, then stops by itself.
 //
-// Each visitor opens a conversation with a handoff, is accepted by an agent (ids are handed to
-// the agents directly: the queue UI is not what is measured), then sends a message every
-// --interval ms (jittered). The agent answers each one. Reported:
+// The agents are accounts (created in the store before the relay starts) signed in with their
+// passwords. Each visitor opens a conversation with a handoff and is assigned by the relay's
+// routing to the least busy agent (max_chats = sessions / agents unless --max-chats), then sends a
+// message every --interval ms (jittered). The agent answers each one. Reported:
 //   ack        visitor send -> relay ack (the message is durably stored)
 //   delivery   visitor send -> agent receives it
 //   reply      agent send -> visitor receives it
 // plus errors, lost/duplicated messages and the relay's resident memory (sampled from /proc).
 //
-//   node relay/bench/load.mjs [--sessions 1000] [--agents 20] [--duration 30] [--interval 2000] [--redis URL]
+//   node relay/bench/load.mjs [--sessions 1000] [--agents 20] [--duration 30] [--interval 2000] [--max-chats N] [--redis URL]
+// "lost" counts visitor messages acknowledged (stored) but never delivered to the assigned agent,
+// plus agent replies never received by the visitor; "unassigned" counts visitors never assigned.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
@@ -18,17 +21,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { SqliteStore } from '../src/store-sqlite.mjs';
+import { RedisStore } from '../src/store-redis.mjs';
+import { hashSecret } from '../src/accounts.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values: o } = parseArgs({ options: {
   sessions: { type: 'string', default: '1000' }, agents: { type: 'string', default: '20' },
   duration: { type: 'string', default: '30' }, interval: { type: 'string', default: '2000' },
-  redis: { type: 'string' }, json: { type: 'boolean', default: false },
+  redis: { type: 'string' }, json: { type: 'boolean', default: false }, 'max-chats': { type: 'string' },
 } });
 const SESSIONS = Number(o.sessions);
 const AGENTS = Number(o.agents);
 const DURATION_MS = Number(o.duration) * 1000;
 const INTERVAL_MS = Number(o.interval);
+const MAX_CHATS = o['max-chats'] ? Number(o['max-chats']) : Math.ceil(SESSIONS / AGENTS);
 const TOKEN = 'bench-agent-token';
 const ORIGIN = 'https://bench.example';
 const HARD_LIMIT_MS = DURATION_MS + 60000; // whatever happens, the bench ends
@@ -37,9 +44,21 @@ const hard = setTimeout(() => { console.error('bench: hard time limit reached, a
 hard.unref();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-bench-'));
+// Every simulated client comes from 127.0.0.1, so the per-address caps are off here.
 const relayArgs = [path.join(HERE, '..', 'server.mjs'), '--port', '0', '--agent-token', TOKEN, '--allow-origin', ORIGIN,
-  '--conversations-per-minute', '0', '--messages-per-minute', '1000', '--instance', 'bench'];
-relayArgs.push(...(o.redis ? ['--redis', o.redis, '--redis-prefix', `bench${process.pid}:`] : ['--db', path.join(dir, 'bench.db')]));
+  '--conversations-per-minute', '0', '--messages-per-minute', '1000', '--instance', 'bench', '--max-sockets-per-ip', '0',
+  '--max-queued-per-ip', '0'];
+const prefix = `bench${process.pid}:`;
+relayArgs.push(...(o.redis ? ['--redis', o.redis, '--redis-prefix', prefix] : ['--db', path.join(dir, 'bench.db')]));
+{
+  const store = o.redis ? new RedisStore(o.redis, prefix) : new SqliteStore(path.join(dir, 'bench.db'));
+  await store.init();
+  for (let i = 0; i < AGENTS; i++) {
+    await store.putAccount({ name: `agent${i}`, display: `Agent ${i}`, role: 'agent', teams: [], maxChats: MAX_CHATS,
+      secret: await hashSecret(`bench-password-${i}`) }, Date.now());
+  }
+  await store.close();
+}
 const relay = spawn(process.execPath, relayArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve, reject) => {
   let out = '';
@@ -66,7 +85,7 @@ const rssTimer = setInterval(() => rssSamples.push(rssOf(relay.pid).rss), 1000);
 const rssIdle = rssOf(relay.pid).rss;
 
 const stats = { ackSteady: [], ack: [], delivery: [], reply: [], errors: 0, errorCodes: {}, connectFailures: 0, sent: 0, acked: 0,
-  delivered: 0, replies: 0, repliesReceived: 0, duplicates: 0 };
+  delivered: 0, replies: 0, repliesReceived: 0, duplicates: 0, assigned: 0, signIn: [] };
 const sentAt = new Map();      // visitor message id -> send time
 const replySentAt = new Map(); // agent reply id -> send time
 const seenByAgent = new Set();
@@ -97,10 +116,16 @@ for (let i = 0; i < AGENTS; i++) {
       replySentAt.set(id, performance.now());
       stats.replies++;
       ws.send(JSON.stringify({ type: 'message', conversation: f.conversation, id, text: `Thanks, I am on it (${f.id}).` }));
-    } else if (f.type === 'error' && f.code !== 'not_queued') countError(`agent:${f.code}`);
+    } else if (f.type === 'assigned') {
+      stats.assigned++;
+    } else if (f.type === 'error') countError(`agent:${f.code}`);
   });
   ws.on('error', () => countError('agent:socket'));
-  ws.send(JSON.stringify({ type: 'hello', role: 'agent', token: TOKEN, name: `Agent ${i}` }));
+  const t = performance.now();
+  const welcomed = new Promise((resolve) => ws.on('message', (d) => { if (JSON.parse(d).type === 'welcome') resolve(); }));
+  ws.send(JSON.stringify({ type: 'hello', role: 'agent', account: `agent${i}`, password: `bench-password-${i}` }));
+  await welcomed;
+  stats.signIn.push(performance.now() - t);
   agents.push(ws);
 }
 
@@ -112,6 +137,7 @@ const handoff = {
   emotions: { disappointment: 0.5, annoyance: 0.3 }, intent: 'order_missing', locale: 'en', pack: 'retail-en',
 };
 let stopping = false;
+const joined = new Set();
 let steadyFrom = Infinity; // set once every session is up: latencies after ramp-up, reported apart
 const visitors = [];
 const t0 = performance.now();
@@ -132,10 +158,8 @@ async function visitor(n) {
   };
   ws.on('message', (d) => {
     const f = JSON.parse(d);
-    if (f.type === 'welcome') {
-      const agent = agents[n % agents.length];
-      agent.send(JSON.stringify({ type: 'accept', conversation: f.conversation }));
-    } else if (f.type === 'agent_joined') {
+    if (f.type === 'agent_joined') {
+      joined.add(n);
       timer = setTimeout(tick, Math.random() * INTERVAL_MS);
     } else if (f.type === 'ack') {
       stats.acked++;
@@ -194,6 +218,8 @@ const result = {
   machineLoadAvg1m: +loadAvg.toFixed(1),
   errors: stats.errors, errorCodes: stats.errorCodes, connectFailures: stats.connectFailures,
   lost: (stats.sent - stats.delivered) + (stats.replies - stats.repliesReceived), duplicates: stats.duplicates,
+  routing: { maxChats: MAX_CHATS, assigned: stats.assigned, visitorsJoined: joined.size, unassigned: visitors.length - joined.size },
+  agentSignInMs: { p50: pct(stats.signIn, 50), max: pct(stats.signIn, 100) },
   relayMemoryMiB: { idle: +(rssIdle / 2 ** 20).toFixed(1), peakSampled: +(Math.max(...rssSamples, rssEnd.rss) / 2 ** 20).toFixed(1),
     end: +(rssEnd.rss / 2 ** 20).toFixed(1), highWaterMark: +(rssEnd.hwm / 2 ** 20).toFixed(1),
     every10s: rssSamples.filter((_, i) => i % 10 === 9).map((b) => +(b / 2 ** 20).toFixed(0)) },
@@ -207,6 +233,7 @@ else {
   console.log(`  ack after ramp-up  p50 ${l.ackAfterRampUp.p50} ms  p99 ${l.ackAfterRampUp.p99} ms  max ${l.ackAfterRampUp.max} ms`);
   console.log(`  delivery  p50 ${l.delivery.p50} ms  p99 ${l.delivery.p99} ms  max ${l.delivery.max} ms`);
   console.log(`  reply     p50 ${l.reply.p50} ms  p99 ${l.reply.p99} ms  max ${l.reply.max} ms`);
+  console.log(`  routing: ${result.routing.assigned} conversations auto-assigned (max_chats ${MAX_CHATS}), ${result.routing.unassigned} visitors never assigned; agent sign-in (scrypt) p50 ${result.agentSignInMs.p50} ms`);
   console.log(`  errors ${result.errors} ${JSON.stringify(result.errorCodes)}, connect failures ${result.connectFailures}, lost ${result.lost}, duplicates ${result.duplicates}`);
   console.log(`  relay CPU ${result.relayCpuSeconds} s (${result.relayCpuMicrosPerMessage} µs per stored message, setup included); machine load average ${result.machineLoadAvg1m} on ${os.cpus().length} cores`);
   console.log(`  relay RSS: idle ${result.relayMemoryMiB.idle} MiB, peak ${result.relayMemoryMiB.peakSampled} MiB, end ${result.relayMemoryMiB.end} MiB (VmHWM ${result.relayMemoryMiB.highWaterMark} MiB); every 10 s: ${result.relayMemoryMiB.every10s.join(', ')} MiB`);

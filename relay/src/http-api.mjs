@@ -59,6 +59,13 @@ export async function handleApi(relay, req, res, url) {
         'access-control-allow-methods': 'GET, POST', 'access-control-max-age': '600' }
     : {};
   try {
+    // Availability is public (a page asks before offering a person); a server may ask without an
+    // Origin, a browser page only from an allowed origin.
+    if (url.pathname === '/api/availability' && req.method === 'GET') {
+      if (origin !== undefined && !relay.originAllowed(origin)) throw new ProtocolError('forbidden', `origin ${origin} is not allowed`);
+      const team = url.searchParams.get('team');
+      return reply(res, 200, await relay.availability(team && /^[A-Za-z0-9._-]{1,64}$/.test(team) ? team : null), cors);
+    }
     if (!relay.originAllowed(origin)) throw new ProtocolError('forbidden', `origin ${origin ?? '(none)'} is not allowed`);
     if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
     const parts = url.pathname.split('/').filter(Boolean); // ['api', 'conversations', id?, action?]
@@ -72,16 +79,18 @@ export async function handleApi(relay, req, res, url) {
       const { conv, secret, existed } = await relay.createConversation(handoff, req.socket.remoteAddress, origin, now, chosen);
       if (!existed) relay.store.publish({ queue: true });
       return reply(res, existed ? 200 : 201, { conversation: conv.id, ...(chosen ? {} : { secret }), state: conv.state,
-        lastSeq: 0, existed, availability: conv.state === 'queued' ? await relay.availability(now) : null }, cors);
+        lastSeq: 0, existed, availability: conv.state === 'queued' ? await relay.visitorStatus(conv) : null }, cors);
     }
     if (parts.length !== 4) throw new ProtocolError('not_found', 'no such endpoint');
     const conv = await relay.authorizeVisitor(parts[2], bearer(req));
     const action = parts[3];
+    // A polling visitor has no socket: each request counts as being here (queue expiry).
+    if (conv.state === 'queued') relay.store.visitorsSeen([conv.id], now).catch(() => {});
 
     if (action === 'frames' && req.method === 'POST') {
       const frame = validateVisitorFrameWithId(await readJson(req, relay.limits.maxFrameBytes), relay);
       let answer = { type: 'ok' };
-      const sink = { conversation: conv.id, closedConversation: conv.state === 'closed', lastTyping: 0, sendFrame: (f) => { answer = f; } };
+      const sink = { conversation: conv.id, team: conv.team, closedConversation: conv.state === 'closed', lastTyping: 0, sendFrame: (f) => { answer = f; } };
       await relay.visitorFrame(sink, frame);
       return reply(res, answer.type === 'error' ? STATUS[answer.code] ?? 400 : 200, answer, cors);
     }
@@ -90,7 +99,7 @@ export async function handleApi(relay, req, res, url) {
       const stored = await relay.store.eventsAfter(conv.id, after, 200);
       const events = stored.filter((e) => e.from !== 'visitor').map(visitorFrame);
       const lastSeq = stored.length ? stored[stored.length - 1].seq : after; // pages of 200: poll again from here
-      const extra = conv.state === 'queued' ? [await relay.availability(now)] : [];
+      const extra = conv.state === 'queued' ? [await relay.visitorStatus(conv)] : [];
       return reply(res, 200, { conversation: conv.id, state: conv.state, agent: conv.agentName ? { name: conv.agentName } : null,
         lastSeq, events: [...events, ...extra] }, cors);
     }
@@ -121,7 +130,7 @@ async function openStream(relay, req, res, conv, after, cors, now) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...cors });
   res.write(': attune relay\n\n');
   const sink = {
-    conversation: conv.id, convState: conv.state, closedConversation: conv.state === 'closed',
+    conversation: conv.id, team: conv.team, convState: conv.state, closedConversation: conv.state === 'closed',
     replaying: new Map([[conv.id, []]]),
     sendFrame(frame) {
       if (res.writableLength > MAX_SSE_BUFFER) { res.destroy(); return; } // a reader that cannot keep up
@@ -142,5 +151,5 @@ async function openStream(relay, req, res, conv, after, cors, now) {
     if (set.size === 0 && relay.visitors.get(conv.id) === set) relay.visitors.delete(conv.id);
   });
   await relay.replay(sink, conv.id, after, (ev) => ev.from !== 'visitor', visitorFrame);
-  if (conv.state === 'queued') await relay.tellAvailability(sink, now);
+  if (conv.state === 'queued') await relay.tellStatus(sink);
 }

@@ -18,8 +18,17 @@ export const DEFAULT_LIMITS = Object.freeze({
   maxFrameBytes: 128 * 1024,    // WebSocket frame; larger frames close the socket (ws maxPayload)
   conversationsPerMinutePerIp: 20,
   helloTimeoutMs: 10000,        // a socket that has not said hello by then is closed
-  maxQueueListed: 100,          // conversations listed to agents at once
+  maxQueueListed: 100,          // assigned conversations listed to one agent at once
+  queuePageSize: 50,            // default page of queue_page / messages_page (at most 200)
+  maxAffectBytes: 4096,         // serialized live affect of one visitor message
+  maxSocketsPerConversation: 4, // visitor sockets on one conversation (tabs), per instance; 0 = no cap
+  maxSocketsPerIp: 20,          // visitor sockets from one address, per instance; 0 = no cap
+  maxQueuedPerIp: 5,            // open queued conversations created from one address; 0 = no cap
+  loginAttempts: 10,            // failed agent sign-ins per address per 15 minutes
 });
+
+export const PRIORITIES = ['crisis', 'high', 'normal'];
+const TEAM_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class ProtocolError extends Error {
   constructor(code, message, id) {
@@ -127,6 +136,11 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
     intent: str(h.intent, 'handoff.intent', 100, { optional: true }) ?? null,
     locale: str(h.locale, 'handoff.locale', 35, { optional: true }) ?? null,
     pack: str(h.pack, 'handoff.pack', 100, { optional: true }) ?? null,
+    // Routing (issue 14). A malformed team or country is dropped rather than refusing the handoff.
+    team: typeof h.team === 'string' && TEAM_RE.test(h.team) ? h.team : null,
+    priority: PRIORITIES.includes(h.priority) ? h.priority : 'normal',
+    country: typeof h.country === 'string' && /^[A-Za-z]{2}$/.test(h.country) ? h.country.toUpperCase() : null,
+    identity: validateIdentity(h.identity),
   };
   if (h.reasons !== undefined) {
     if (!Array.isArray(h.reasons)) throw new ProtocolError('bad_request', '"handoff.reasons" must be an array');
@@ -158,6 +172,51 @@ function clamped(v, name, lo, hi) {
   return Math.min(hi, Math.max(lo, v));
 }
 
+/** Visitor identity from the host page; `hash` is checked (and then dropped) by the relay. */
+export function validateIdentity(v) {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new ProtocolError('bad_request', '"identity" must be an object');
+  const out = {};
+  for (const [k, max] of [['name', 100], ['email', 254], ['userId', 128], ['hash', 128]]) {
+    const x = str(v[k], `identity.${k}`, max, { optional: true });
+    if (x !== undefined) out[k] = x;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** Live affect of one visitor message (the widget's core turn): bounded, clamped, known fields only. */
+export function validateAffect(a, limits = DEFAULT_LIMITS) {
+  if (a === undefined || a === null) return undefined;
+  if (typeof a !== 'object' || Array.isArray(a)) throw new ProtocolError('bad_request', '"affect" must be an object');
+  const bytes = Buffer.byteLength(JSON.stringify(a));
+  if (bytes > limits.maxAffectBytes) throw new ProtocolError('too_long', `affect is ${bytes} bytes; the limit is ${limits.maxAffectBytes}`);
+  if (a.crisis !== undefined && typeof a.crisis !== 'boolean') throw new ProtocolError('bad_request', '"affect.crisis" must be a boolean');
+  if (a.reasons !== undefined && !Array.isArray(a.reasons)) throw new ProtocolError('bad_request', '"affect.reasons" must be an array');
+  const out = {
+    distress: clamped(a.distress, 'affect.distress', 0, 1),
+    valence: clamped(a.valence, 'affect.valence', -1, 1),
+    crisis: a.crisis === true,
+    crisisKind: str(a.crisisKind, 'affect.crisisKind', 40, { optional: true }) ?? null,
+    intent: str(a.intent, 'affect.intent', 100, { optional: true }) ?? null,
+    language: str(a.language, 'affect.language', 35, { optional: true }) ?? null,
+    reasons: (a.reasons ?? []).slice(0, 20).map((r, i) => ({
+      name: str(r?.name, `affect.reasons[${i}].name`, 64),
+      weight: num(r?.weight, `affect.reasons[${i}].weight`, -1e6, 1e6, { optional: true }) ?? null,
+      evidence: typeof r?.evidence === 'string' ? r.evidence.slice(0, 500) : null,
+    })),
+  };
+  return out;
+}
+
+function pageArgs(msg, limits) {
+  const limit = msg.limit === undefined ? limits.queuePageSize : msg.limit;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new ProtocolError('bad_request', '"limit" must be an integer 1-200');
+  if (msg.before !== undefined && msg.before !== null && (typeof msg.before !== 'string' || msg.before.length > 100)) {
+    throw new ProtocolError('bad_request', '"before" must be a cursor string');
+  }
+  return { before: msg.before ?? null, limit, ...(msg.id === undefined ? {} : { id: clientId(msg.id) }) };
+}
+
 export function validateSuggestions(s, limits = DEFAULT_LIMITS) {
   if (s === undefined || s === null) return [];
   if (!Array.isArray(s)) throw new ProtocolError('bad_request', '"suggestions" must be an array of strings');
@@ -169,7 +228,9 @@ export function validateVisitorFrame(msg, limits = DEFAULT_LIMITS) {
   switch (msg.type) {
     case 'message':
       return { type: 'message', id: clientId(msg.id), text: str(msg.text, 'text', limits.maxMessageLength),
-        suggestions: validateSuggestions(msg.suggestions, limits) };
+        suggestions: validateSuggestions(msg.suggestions, limits), affect: validateAffect(msg.affect, limits) };
+    case 'availability':
+      return { type: 'availability', team: typeof msg.team === 'string' && TEAM_RE.test(msg.team) ? msg.team : null };
     case 'leave_message':
       return { type: 'leave_message', id: clientId(msg.id), text: str(msg.text, 'text', limits.maxMessageLength),
         contact: str(msg.contact, 'contact', limits.maxContactLength, { optional: true, allowEmpty: true }) ?? '' };
@@ -205,6 +266,29 @@ export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
       return { type: 'csat_request', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id) };
     case 'queue':
       return { type: 'queue' };
+    case 'queue_page':
+      return { type: 'queue_page', ...pageArgs(msg, limits) };
+    case 'messages_page':
+      return { type: 'messages_page', ...pageArgs(msg, limits) };
+    case 'presence':
+      if (msg.status !== 'online' && msg.status !== 'away') throw new ProtocolError('bad_request', '"status" must be "online" or "away"');
+      return { type: 'presence', status: msg.status };
+    case 'transfer': {
+      const to = msg.to;
+      const id = msg.id === undefined ? {} : { id: clientId(msg.id) };
+      if (to && typeof to.agent === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(to.agent)) return { type: 'transfer', conversation: conversation(), to: { agent: to.agent }, ...id };
+      if (to && typeof to.team === 'string' && TEAM_RE.test(to.team)) return { type: 'transfer', conversation: conversation(), to: { team: to.team }, ...id };
+      throw new ProtocolError('bad_request', '"to" must be {"agent": name} or {"team": name}');
+    }
+    case 'logout':
+      return { type: 'logout' };
+    case 'accounts':
+      return { type: 'accounts' };
+    case 'account_upsert':
+      if (!msg.account || typeof msg.account !== 'object') throw new ProtocolError('bad_request', '"account" must be an object');
+      return { type: 'account_upsert', id: msg.id === undefined ? undefined : clientId(msg.id), account: msg.account };
+    case 'account_remove':
+      return { type: 'account_remove', id: msg.id === undefined ? undefined : clientId(msg.id), name: str(msg.name, 'name', 64) };
     case 'ping':
       return { type: 'ping' };
     default:
@@ -223,16 +307,61 @@ export function validateHello(msg, limits = DEFAULT_LIMITS) {
     return { role: 'visitor', resume: false, handoff: validateHandoff(msg.handoff, limits), secret: clientSecret(msg.secret) };
   }
   if (msg.role === 'agent') {
+    // Four ways in: a session (resume), an account and its password, the bootstrap admin
+    // (account "admin" + the --agent-token), or the legacy shared token with any name.
+    if (msg.session !== undefined) return { role: 'agent', session: str(msg.session, 'session', 200) };
+    if (msg.account !== undefined) {
+      const account = str(msg.account, 'account', 64);
+      if (msg.password !== undefined) return { role: 'agent', account, password: str(msg.password, 'password', 200) };
+      return { role: 'agent', account, token: str(msg.token, 'token or password', 500) };
+    }
     return { role: 'agent', token: str(msg.token, 'token', 500), name: str(msg.name, 'name', 80),
       agentId: msg.agentId === undefined ? undefined : clientId(msg.agentId, 'agentId') };
   }
   throw new ProtocolError('bad_request', '"role" must be "visitor" or "agent"');
 }
 
-/** A short summary of the handoff shown in the agent queue: the emotion picture and the reasons. */
+/** The legacy queue summary of the handoff (kept for consoles signed in with the shared token). */
 export function summarize(handoff) {
   const top = Object.entries(handoff.emotions ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3)
     .map(([label, p]) => ({ label, p }));
   return { distress: handoff.distress ?? null, valence: handoff.valence ?? null, emotions: top,
     reasons: (handoff.reasons ?? []).map((r) => r.name), intent: handoff.intent ?? null };
+}
+
+/**
+ * The running summary of a whole conversation, kept on the conversation and updated with each
+ * visitor message: the handoff's picture at turn N (its visitor turns), then every live turn's
+ * affect. Reasons carry the turn they were seen at; bounded to the last 50.
+ */
+export function initialLive(handoff) {
+  const turns = (handoff.transcript ?? []).filter((t) => t.from === 'visitor').length;
+  return { maxDistress: handoff.distress ?? null, lastDistress: handoff.distress ?? null, turns,
+    reasons: (handoff.reasons ?? []).map((r) => ({ name: r.name, turn: turns })).slice(-50) };
+}
+
+export function advanceLive(live, affect) {
+  const l = { ...live, reasons: [...(live.reasons ?? [])] };
+  l.turns = (l.turns ?? 0) + 1;
+  if (affect?.distress !== null && affect?.distress !== undefined) {
+    l.lastDistress = affect.distress;
+    l.maxDistress = Math.max(l.maxDistress ?? 0, affect.distress);
+  }
+  for (const r of affect?.reasons ?? []) l.reasons.push({ name: r.name, turn: l.turns });
+  if (affect?.crisis) l.reasons.push({ name: 'crisis', turn: l.turns });
+  l.reasons = l.reasons.slice(-50);
+  return l;
+}
+
+/** What an agent list shows of a conversation (queue_page, messages_page, assigned). */
+export function listItem(c) {
+  const live = c.live ?? initialLive(c.handoff);
+  return { conversation: c.id, state: c.state, priority: c.priority ?? 'normal', team: c.team ?? 'default', country: c.country ?? null,
+    locale: c.handoff.locale ?? null, distress: live.lastDistress ?? c.handoff.distress ?? null,
+    identity: c.identity ? { name: c.identity.name ?? null, email: c.identity.email ?? null, verified: c.identity.verified === true } : null,
+    agent: c.agentName ? { id: c.agentId, name: c.agentName } : null, waitingSince: c.queuedAt ?? c.createdAt, lastActivity: c.updatedAt,
+    createdAt: c.createdAt, lastSeq: c.lastSeq,
+    summary: { maxDistress: live.maxDistress ?? null, turns: live.turns ?? 0, reasons: live.reasons ?? [],
+      valence: c.handoff.valence ?? null, intent: c.handoff.intent ?? null,
+      emotions: Object.entries(c.handoff.emotions ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([label, p]) => ({ label, p })) } };
 }

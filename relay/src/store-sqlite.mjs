@@ -31,10 +31,52 @@ CREATE TABLE IF NOT EXISTS events (
   PRIMARY KEY (conversation, seq)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS events_dedup ON events(conversation, sender, client_id) WHERE client_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS accounts (
+  name       TEXT PRIMARY KEY,
+  display    TEXT,
+  role       TEXT NOT NULL,
+  teams      TEXT NOT NULL,
+  max_chats  INTEGER NOT NULL,
+  secret     TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  key        TEXT PRIMARY KEY,
+  account    TEXT NOT NULL,
+  agent      TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_account ON sessions(account);
 `;
+
+// Columns added for routing (issue 14). Added to an existing database in place, so a relay
+// upgraded over its old file keeps every conversation.
+const ROUTING_COLUMNS = [
+  ['team', "TEXT NOT NULL DEFAULT 'default'"], ['band', 'INTEGER NOT NULL DEFAULT 2'], ['country', 'TEXT'], ['identity', 'TEXT'],
+  ['ip', 'TEXT'], ['queued_at', 'INTEGER'], ['visitor_seen_at', 'INTEGER'], ['live', 'TEXT'],
+];
+const ROUTING_INDEXES = `
+CREATE INDEX IF NOT EXISTS conversations_queue ON conversations(state, team, band, queued_at);
+CREATE INDEX IF NOT EXISTS conversations_agent ON conversations(agent_id, state);
+CREATE INDEX IF NOT EXISTS conversations_ip ON conversations(ip, state);
+`;
+const BANDS = ['crisis', 'high', 'normal'];
+export const bandOf = (priority) => { const i = BANDS.indexOf(priority); return i < 0 ? 2 : i; };
+export const priorityOf = (band) => BANDS[band] ?? 'normal';
 
 export class StoreError extends Error {
   constructor(code, message) { super(message); this.code = code; }
+}
+
+/** The paging cursor of agent lists: band, then newest first (queuedAt descending), then id. */
+export function encodeCursor(c) { return `${c.band}.${c.queuedAt}.${c.id}`; }
+export function decodeCursor(s) {
+  if (s === undefined || s === null) return null;
+  const m = /^([0-2])\.(\d{1,16})\.([A-Za-z0-9_-]{1,64})$/.exec(String(s));
+  if (!m) throw new StoreError('bad_request', '"before" is not a cursor this relay issued');
+  return { band: Number(m[1]), queuedAt: Number(m[2]), id: m[3] };
 }
 
 export class SqliteStore {
@@ -46,7 +88,11 @@ export class SqliteStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.agents = new Map(); // agentId -> lastSeen ms (one instance: presence is local)
+    const have = new Set(this.db.prepare('PRAGMA table_info(conversations)').all().map((c) => c.name));
+    for (const [col, type] of ROUTING_COLUMNS) if (!have.has(col)) this.db.exec(`ALTER TABLE conversations ADD COLUMN ${col} ${type}`);
+    this.db.exec(ROUTING_INDEXES);
+    // One instance: presence lives in memory. agentId -> {instances: Map(instance -> lastSeen), status, lastSeen, lastAssigned}
+    this.presence = new Map();
     this.rates = new Map();  // conversation -> times of recent rate-limited appends (one instance: in memory)
     this.pending = [];
     this.flushScheduled = false;
@@ -54,18 +100,36 @@ export class SqliteStore {
     this.closed = false;
     const db = this.db;
     this.q = {
-      insertConv: db.prepare(`INSERT OR IGNORE INTO conversations (id, secret_hash, handoff, origin, state, created_at, updated_at)
-                              VALUES (@id, @secretHash, @handoff, @origin, 'queued', @at, @at)`),
+      insertConv: db.prepare(`INSERT OR IGNORE INTO conversations (id, secret_hash, handoff, origin, state, created_at, updated_at,
+                                team, band, country, identity, ip, queued_at, visitor_seen_at, live)
+                              VALUES (@id, @secretHash, @handoff, @origin, 'queued', @at, @at, @team, @band, @country, @identity, @ip, @at, @at, @live)`),
       getConv: db.prepare('SELECT * FROM conversations WHERE id = ?'),
       bumpSeq: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq'),
       findDup: db.prepare('SELECT seq, body FROM events WHERE conversation = ? AND sender = ? AND client_id = ?'),
       insertEvent: db.prepare('INSERT INTO events (conversation, seq, sender, client_id, body) VALUES (?, ?, ?, ?, ?)'),
       after: db.prepare('SELECT body FROM events WHERE conversation = ? AND seq > ? ORDER BY seq LIMIT ?'),
-      claim: db.prepare(`UPDATE conversations SET state = 'assigned', agent_id = ?, agent_name = ?, updated_at = ?
-                         WHERE id = ? AND state = 'queued'`),
-      setState: db.prepare('UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?'),
-      open: db.prepare(`SELECT * FROM conversations WHERE state IN ('queued', 'assigned', 'message_left')
-                        ORDER BY (state = 'queued') DESC, created_at LIMIT ?`),
+      seen: db.prepare('UPDATE conversations SET visitor_seen_at = ? WHERE id = ?'),
+      byAgent: db.prepare(`SELECT * FROM conversations WHERE agent_id = ? AND state = 'assigned' ORDER BY updated_at DESC LIMIT ?`),
+      allAssigned: db.prepare(`SELECT * FROM conversations WHERE state = 'assigned' ORDER BY updated_at DESC LIMIT ?`),
+      assignedAgents: db.prepare(`SELECT agent_id AS id, COUNT(*) AS n FROM conversations WHERE state = 'assigned' AND agent_id IS NOT NULL GROUP BY agent_id`),
+      queuedTeams: db.prepare(`SELECT team, COUNT(*) AS n FROM conversations WHERE state = 'queued' GROUP BY team`),
+      dispatch: db.prepare(`SELECT * FROM conversations WHERE state = 'queued' AND team = ? ORDER BY band, queued_at, id LIMIT ?`),
+      teamOrder: db.prepare(`SELECT id FROM conversations WHERE state = 'queued' AND team = ? ORDER BY band, queued_at, id`),
+      expired: db.prepare(`SELECT id FROM conversations WHERE state = 'queued' AND COALESCE(visitor_seen_at, updated_at) < ? LIMIT 500`),
+      queuedByIp: db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE ip = ? AND state = 'queued'`),
+      getAccount: db.prepare('SELECT * FROM accounts WHERE name = ?'),
+      listAccounts: db.prepare('SELECT * FROM accounts ORDER BY name'),
+      putAccount: db.prepare(`INSERT INTO accounts (name, display, role, teams, max_chats, secret, created_at, updated_at)
+                              VALUES (@name, @display, @role, @teams, @maxChats, @secret, @at, @at)
+                              ON CONFLICT(name) DO UPDATE SET display = @display, role = @role, teams = @teams, max_chats = @maxChats,
+                              secret = @secret, updated_at = @at`),
+      removeAccount: db.prepare('DELETE FROM accounts WHERE name = ?'),
+      putSession: db.prepare('INSERT INTO sessions (key, account, agent, created_at, last_seen) VALUES (?, ?, ?, ?, ?)'),
+      getSession: db.prepare('SELECT * FROM sessions WHERE key = ?'),
+      touchSession: db.prepare('UPDATE sessions SET last_seen = ? WHERE key = ?'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE key = ?'),
+      deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE account = ?'),
+      expireSessions: db.prepare('DELETE FROM sessions WHERE last_seen < ?'),
     };
   }
 
@@ -113,13 +177,36 @@ export class SqliteStore {
   }
 
   /** Resolves true if created, false if a conversation with this id already exists. */
-  createConversation({ id, secretHash, handoff, origin, at }) {
-    return this._write(() => this.q.insertConv.run({ id, secretHash, handoff: JSON.stringify(handoff), origin: origin ?? null, at }).changes === 1);
+  createConversation({ id, secretHash, handoff, origin, at, team = 'default', priority = 'normal', country = null, identity = null, ip = null, live = null }) {
+    return this._write(() => this.q.insertConv.run({ id, secretHash, handoff: JSON.stringify(handoff), origin: origin ?? null, at,
+      team, band: bandOf(priority), country, identity: identity ? JSON.stringify(identity) : null, ip, live: live ? JSON.stringify(live) : null }).changes === 1);
   }
 
   async getConversation(id) {
     const row = this.q.getConv.get(id);
     return row ? rowToConversation(row) : null;
+  }
+
+  /**
+   * Atomically change a conversation if it is in one of `from` states (and, with `agentId`,
+   * assigned to that agent). `patch` may set state, agentId, agentName, team, priority, queuedAt,
+   * live, at. Resolves true if this call changed it.
+   */
+  transition(id, { from, agentId }, patch) {
+    return this._write(() => {
+      const row = this.q.getConv.get(id);
+      if (!row || (from && !from.includes(row.state))) return false;
+      if (agentId !== undefined && row.agent_id !== agentId) return false;
+      const sets = [];
+      const vals = {};
+      const col = { state: 'state', agentId: 'agent_id', agentName: 'agent_name', team: 'team', queuedAt: 'queued_at', at: 'updated_at' };
+      for (const [k, c] of Object.entries(col)) if (patch[k] !== undefined) { sets.push(`${c} = @${k}`); vals[k] = patch[k]; }
+      if (patch.priority !== undefined) { sets.push('band = @band'); vals.band = bandOf(patch.priority); }
+      if (patch.live !== undefined) { sets.push('live = @live'); vals.live = JSON.stringify(patch.live); }
+      if (!sets.length) return true;
+      this.db.prepare(`UPDATE conversations SET ${sets.join(', ')} WHERE id = @id`).run({ ...vals, id });
+      return true;
+    });
   }
 
   /**
@@ -172,26 +259,114 @@ export class SqliteStore {
     return this.q.after.all(conversation, seq, limit).map((r) => JSON.parse(r.body));
   }
 
-  /** Atomically move a queued conversation to `agentId`. Resolves true if this call won. */
-  claim(conversation, agentId, agentName, at) {
-    return this._write(() => this.q.claim.run(agentId, agentName, at, conversation).changes === 1);
+  // ---- lists for agents and routing ----
+
+  /**
+   * A page of conversations in `state` (queued | message_left) of `teams` (null = all), ordered by
+   * band (crisis, high, normal), newest first within a band. Resolves {items, total, next}.
+   */
+  async page(state, teams, before, limit) {
+    const c = decodeCursor(before);
+    const teamSql = teams ? ` AND team IN (${teams.map(() => '?').join(',')})` : '';
+    const args = teams ? [state, ...teams] : [state];
+    const total = this.db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE state = ?${teamSql}`).get(...args).n;
+    const after = c ? ' AND (band > ? OR (band = ? AND (queued_at < ? OR (queued_at = ? AND id < ?))))' : '';
+    const rows = this.db.prepare(`SELECT * FROM conversations WHERE state = ?${teamSql}${after} ORDER BY band, queued_at DESC, id DESC LIMIT ?`)
+      .all(...args, ...(c ? [c.band, c.band, c.queuedAt, c.queuedAt, c.id] : []), limit + 1).map(rowToConversation);
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    return { items, total, next: more ? encodeCursor(items[items.length - 1]) : null };
   }
 
-  setState(conversation, state, at) {
-    return this._write(() => { this.q.setState.run(state, at, conversation); });
+  /** Open conversations assigned to one agent (agentId) or to anyone (null), most recent first. */
+  async assigned(agentId, limit = 200) {
+    return (agentId ? this.q.byAgent.all(agentId, limit) : this.q.allAssigned.all(limit)).map(rowToConversation);
   }
 
-  async listOpen(limit) {
-    return this.q.open.all(limit).map(rowToConversation);
+  /** Map agentId -> number of open conversations assigned to them. */
+  async assignedCounts() {
+    return new Map(this.q.assignedAgents.all().map((r) => [r.id, r.n]));
   }
 
-  async agentSeen(agentId, now) { this.agents.set(agentId, now); }
-  async agentGone(agentId) { this.agents.delete(agentId); }
-  async agentsOnline(now, ttlMs) {
-    let n = 0;
-    for (const [id, seen] of this.agents) { if (now - seen <= ttlMs) n++; else this.agents.delete(id); }
-    return n;
+  /** Map team -> number of queued conversations. */
+  async queuedTeams() {
+    return new Map(this.q.queuedTeams.all().map((r) => [r.team, r.n]));
   }
+
+  /** The first `limit` queued conversations of a team in assignment order (band, then oldest). */
+  async dispatchOrder(team, limit) {
+    return this.q.dispatch.all(team, limit).map(rowToConversation);
+  }
+
+  /** Ids of a team's queued conversations in assignment order: position = index + 1. */
+  async queueOrder(team) {
+    return this.q.teamOrder.all(team).map((r) => r.id);
+  }
+
+  /** Record that the visitor of these conversations is connected now. */
+  visitorsSeen(ids, now) {
+    if (!ids.length) return Promise.resolve();
+    return this._write(() => { for (const id of ids) this.q.seen.run(now, id); });
+  }
+
+  /** Queued conversations whose visitor was last seen before `cutoff`. */
+  async expiredQueued(cutoff) {
+    return this.q.expired.all(cutoff).map((r) => r.id);
+  }
+
+  async queuedFromIp(ip) { return this.q.queuedByIp.get(ip).n; }
+
+  // ---- accounts and sessions ----
+  async getAccount(name) { const r = this.q.getAccount.get(name); return r ? rowToAccount(r) : null; }
+  async listAccounts() { return this.q.listAccounts.all().map(rowToAccount); }
+  /** Insert or replace an account (all fields, secret included). */
+  putAccount(a, at) {
+    return this._write(() => { this.q.putAccount.run({ name: a.name, display: a.display ?? null, role: a.role, teams: JSON.stringify(a.teams ?? []),
+      maxChats: a.maxChats, secret: a.secret, at }); });
+  }
+  removeAccount(name) {
+    return this._write(() => { this.q.deleteSessionsOf.run(name); return this.q.removeAccount.run(name).changes === 1; });
+  }
+  createSession(key, account, agent, now) {
+    return this._write(() => { this.q.putSession.run(key, account, JSON.stringify(agent), now, now); });
+  }
+  /** The session if it exists and was used within idleMs. */
+  async getSession(key, now, idleMs) {
+    const r = this.q.getSession.get(key);
+    if (!r || now - r.last_seen > idleMs) return null;
+    return { account: r.account, agent: JSON.parse(r.agent), lastSeen: r.last_seen };
+  }
+  touchSessions(keys, now, idleMs) {
+    return this._write(() => {
+      for (const k of keys) this.q.touchSession.run(now, k);
+      this.q.expireSessions.run(now - idleMs); // bounded: idle sessions are deleted
+    });
+  }
+  deleteSession(key) { return this._write(() => { this.q.deleteSession.run(key); }); }
+  deleteSessionsOf(account) { return this._write(() => { this.q.deleteSessionsOf.run(account); }); }
+
+  // ---- presence: per agent, per instance ----
+  _p(agentId) {
+    let p = this.presence.get(agentId);
+    if (!p) { p = { instances: new Map(), status: 'online', lastSeen: 0, lastAssigned: 0 }; this.presence.set(agentId, p); }
+    return p;
+  }
+  async agentSeen(agentId, instance, now) { const p = this._p(agentId); p.instances.set(instance, now); p.lastSeen = now; }
+  async agentGone(agentId, instance, now) { const p = this._p(agentId); p.instances.delete(instance); p.lastSeen = now; }
+  async setAgentStatus(agentId, status) { this._p(agentId).status = status; }
+  async agentStatus(agentId) { return this.presence.get(agentId)?.status ?? 'online'; }
+  async agentAssigned(agentId, now) { this._p(agentId).lastAssigned = now; }
+  /** Agents with a socket seen within ttlMs on some instance: [{id, status, lastAssigned}]. */
+  async onlineAgents(now, ttlMs) {
+    const out = [];
+    for (const [id, p] of this.presence) {
+      for (const [inst, t] of p.instances) if (now - t > ttlMs) p.instances.delete(inst);
+      if (p.instances.size) out.push({ id, status: p.status, lastAssigned: p.lastAssigned });
+    }
+    return out;
+  }
+  /** When an agent was last seen connected (0 = never, e.g. since this relay started). */
+  async agentLastSeen(agentId) { return this.presence.get(agentId)?.lastSeen ?? 0; }
 
   async close() {
     if (this.closed) return;
@@ -204,5 +379,13 @@ export class SqliteStore {
 
 function rowToConversation(r) {
   return { id: r.id, secretHash: r.secret_hash, handoff: JSON.parse(r.handoff), origin: r.origin, state: r.state,
-    agentId: r.agent_id, agentName: r.agent_name, createdAt: r.created_at, updatedAt: r.updated_at, lastSeq: r.last_seq };
+    agentId: r.agent_id, agentName: r.agent_name, createdAt: r.created_at, updatedAt: r.updated_at, lastSeq: r.last_seq,
+    team: r.team ?? 'default', band: r.band ?? 2, priority: priorityOf(r.band ?? 2), country: r.country ?? null,
+    identity: r.identity ? JSON.parse(r.identity) : null, ip: r.ip ?? null, queuedAt: r.queued_at ?? r.created_at,
+    visitorSeenAt: r.visitor_seen_at ?? null, live: r.live ? JSON.parse(r.live) : null };
+}
+
+function rowToAccount(r) {
+  return { name: r.name, display: r.display ?? null, role: r.role, teams: JSON.parse(r.teams), maxChats: r.max_chats, secret: r.secret,
+    createdAt: r.created_at, updatedAt: r.updated_at };
 }

@@ -37,7 +37,10 @@ export async function freePort() {
 
 /** Start `node relay/server.mjs` with extra args; resolves once it printed its listening line. */
 export async function startRelay({ db, port = 0, args = [], env = {} } = {}) {
-  const argv = [RELAY, '--host', '127.0.0.1', '--port', String(port), '--agent-token', TOKEN, '--allow-origin', ORIGIN, ...args];
+  // Every test client comes from 127.0.0.1: the per-address caps are off unless a test sets them
+  // (a later flag wins).
+  const argv = [RELAY, '--host', '127.0.0.1', '--port', String(port), '--agent-token', TOKEN, '--allow-origin', ORIGIN,
+    '--max-sockets-per-ip', '0', '--max-queued-per-ip', '0', ...args];
   if (db) argv.push('--db', db);
   const proc = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -88,7 +91,7 @@ export class Client {
   send(f) { this.ws.send(JSON.stringify(f)); }
 
   /** Resolve with the first frame (already received, not yet taken, or future) matching pred. */
-  next(pred, what = 'frame', ms = 5000) {
+  next(pred, what = String(pred).slice(0, 100), ms = 5000) {
     const p = typeof pred === 'string' ? (f) => f.type === pred : pred;
     this.taken ??= new Set();
     const have = this.frames.find((f) => !this.taken.has(f) && p(f));
@@ -131,4 +134,46 @@ export async function newAgent(relay, name = 'Ana') {
 export function redisServerPath() {
   const r = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : null;
+}
+
+export const CLI = path.join(ROOT, 'relay', 'cli.mjs');
+
+/** Run `node relay/cli.mjs ...args` (stdin optional); resolves {status, stdout, stderr}. */
+export function cli(args, input) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 20000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Create an account with the CLI in the store named by `where` (['--db', file] or ['--redis', url,
+ * '--redis-prefix', p]); resolves its password.
+ */
+export function addAccount(where, name, { role = 'agent', teams = '', maxChats = 3, display } = {}) {
+  const password = `pw-${name}-0123456789`;
+  const r = cli([...where, 'accounts', 'add', name, '--role', role, '--max-chats', String(maxChats), '--password-stdin',
+    ...(teams ? ['--teams', teams] : []), ...(display ? ['--display', display] : [])], `${password}\n`);
+  if (r.status !== 0) throw new Error(`cli add ${name} failed: ${r.stderr}`);
+  return password;
+}
+
+/** Sign in with an account (or resume a session); resolves {client, welcome}. */
+export async function signIn(relay, account, password, { session } = {}) {
+  const a = await Client.open(relay.url('/agent'), { origin: null });
+  a.send(session ? { type: 'hello', role: 'agent', session } : { type: 'hello', role: 'agent', account, password });
+  const welcome = await a.next((f) => f.type === 'welcome' || f.type === 'error', 'agent sign-in');
+  if (welcome.type === 'error') throw Object.assign(new Error(`sign-in failed: ${welcome.code}`), { code: welcome.code, client: a });
+  return { client: a, welcome };
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Poll `fn` until it returns truthy (deadline ms). */
+export async function until(fn, ms = 5000, what = 'condition') {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms: ${what}`);
+    await sleep(25);
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { validateHandoff, validateVisitorFrame, validateAgentFrame, validateHello, parseFrame, summarize, DEFAULT_LIMITS, ProtocolError }
   from '../../relay/src/protocol.mjs';
-import { parseHours, isOpen } from '../../relay/src/hours.mjs';
+import { parseHours, isOpen, nextOpen, parseTeamHours } from '../../relay/src/hours.mjs';
 import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
 import { Relay, visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
 import { HANDOFF, tmpDir } from './helpers.mjs';
@@ -22,7 +22,13 @@ test('parseFrame accepts JSON objects with a type and names what is wrong otherw
 test('validateHandoff keeps the vocabulary fields and rejects malformed ones precisely', () => {
   const h = validateHandoff({ ...HANDOFF, extra: 'dropped' });
   assert.equal(h.extra, undefined);
-  assert.deepEqual(Object.keys(h).sort(), ['distress', 'emotions', 'intent', 'locale', 'pack', 'reasons', 'transcript', 'valence']);
+  assert.deepEqual(Object.keys(h).sort(), ['country', 'distress', 'emotions', 'identity', 'intent', 'locale', 'pack', 'priority', 'reasons',
+    'team', 'transcript', 'valence']);
+  // Routing fields: a malformed team or country is dropped, an unknown priority is normal.
+  assert.deepEqual(validateHandoff({ team: 'care', priority: 'crisis', country: 'es' }), { ...validateHandoff({}), team: 'care', priority: 'crisis', country: 'ES' });
+  assert.deepEqual(validateHandoff({ team: 'bad team', priority: 'urgent!', country: 'Spain' }), validateHandoff({}));
+  assert.deepEqual(validateHandoff({ identity: { name: 'Ana', email: 'a@x.org', hash: 'ab', extra: 1 } }).identity, { name: 'Ana', email: 'a@x.org', hash: 'ab' });
+  assert.throws(() => validateHandoff({ identity: 'me' }), err('bad_request', '"identity" must be an object'));
   assert.deepEqual(h.reasons[0], { name: 'human_request', weight: 0.9, evidence: 'I want a human' });
   assert.deepEqual(validateHandoff({}).transcript, []);
   assert.throws(() => validateHandoff(null), err('bad_request', '"handoff" must be an object'));
@@ -44,7 +50,20 @@ test('validateHandoff keeps the vocabulary fields and rejects malformed ones pre
 
 test('visitor and agent frames: ids, lengths, suggestions, csat score', () => {
   assert.deepEqual(validateVisitorFrame({ type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'] }),
-    { type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'] });
+    { type: 'message', id: 'a_1', text: 'hi', suggestions: ['x', 'y'], affect: undefined });
+  // Live affect: clamped, known fields only, at most 4 KB.
+  assert.deepEqual(validateVisitorFrame({ type: 'message', id: 'a', text: 'x', affect: { distress: 1.2, valence: -0.5, crisis: true,
+    crisisKind: 'self_harm', language: 'es', reasons: [{ name: 'crisis', weight: 1, evidence: 'e' }], junk: 1 } }).affect,
+  { distress: 1, valence: -0.5, crisis: true, crisisKind: 'self_harm', intent: null, language: 'es', reasons: [{ name: 'crisis', weight: 1, evidence: 'e' }] });
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x', affect: { crisis: 'yes' } }), err('bad_request', '"affect.crisis" must be a boolean'));
+  assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x', affect: { intent: 'x'.repeat(5000) } }), err('too_long'));
+  assert.deepEqual(validateAgentFrame({ type: 'transfer', conversation: 'c', to: { team: 'care' } }), { type: 'transfer', conversation: 'c', to: { team: 'care' } });
+  assert.throws(() => validateAgentFrame({ type: 'transfer', conversation: 'c', to: {} }), err('bad_request'));
+  assert.deepEqual(validateAgentFrame({ type: 'queue_page' }), { type: 'queue_page', before: null, limit: 50 });
+  assert.throws(() => validateAgentFrame({ type: 'queue_page', limit: 500 }), err('bad_request', '"limit" must be an integer 1-200'));
+  assert.throws(() => validateAgentFrame({ type: 'presence', status: 'busy' }), err('bad_request'));
+  assert.deepEqual(validateHello({ type: 'hello', role: 'agent', account: 'ana', password: 'pw' }), { role: 'agent', account: 'ana', password: 'pw' });
+  assert.deepEqual(validateHello({ type: 'hello', role: 'agent', session: 's' }), { role: 'agent', session: 's' });
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'has space', text: 'hi' }), err('bad_request', '"id" must be 1-64 characters of A-Z a-z 0-9 _ -'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: '   ' }), err('bad_request', '"text" must not be empty'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x'.repeat(DEFAULT_LIMITS.maxMessageLength + 1) }), err('too_long'));
@@ -84,6 +103,13 @@ test('business hours: days, times and time zone', () => {
   assert.throws(() => parseHours('weekdays 9-5'), /expected e.g. "mon-fri 09:00-17:00 Europe\/Paris"/);
   assert.throws(() => parseHours('mon-fri 17:00-09:00'), /opening time must be before the closing time/);
   assert.throws(() => parseHours('mon-fri 09:00-17:00 Mars/Olympus'), /unknown time zone "Mars\/Olympus"/);
+  // The next opening: Saturday noon -> Monday 09:00 in Madrid (UTC+1 in December); the New York
+  // opening after the March 2026 DST change is 09:00 EDT = 13:00 UTC; open now -> null.
+  assert.equal(new Date(nextOpen(parseHours('mon-fri 09:00-17:00 Europe/Madrid'), Date.parse('2026-12-05T12:00:00Z'))).toISOString(), '2026-12-07T08:00:00.000Z');
+  assert.equal(new Date(nextOpen(parseHours('mon-fri 09:00-17:00 America/New_York'), Date.parse('2026-03-06T23:00:00Z'))).toISOString(), '2026-03-09T13:00:00.000Z');
+  assert.equal(nextOpen(h, Date.parse('2026-11-25T08:30:00Z')), null);
+  assert.equal(parseTeamHours('care="mon-fri 09:00-17:00 Europe/Madrid"')[0], 'care');
+  assert.throws(() => parseTeamHours('mon-fri 09:00-17:00'), /expected TEAM=/);
 });
 
 test('SQLite store: group commit, de-duplication, gapless seq, transcript limit, atomic claim, survives reopen', async () => {
@@ -105,7 +131,8 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
     await s.append('c1', { kind: 'message', from: 'visitor', id: 'm4', text: 'c', at: 5 }, { maxEvents: 4 });
     await assert.rejects(s.append('c1', { kind: 'message', from: 'visitor', id: 'm5', text: 'd', at: 6 }, { maxEvents: 4 }), { code: 'transcript_full' });
     await assert.rejects(s.append('nope', { kind: 'message', from: 'visitor', id: 'x', text: 'd', at: 6 }, { maxEvents: 4 }), { code: 'not_found' });
-    const [won, lost] = await Promise.all([s.claim('c1', 'ag1', 'Ana', 7), s.claim('c1', 'ag2', 'Bo', 7)]);
+    const claim = (agentId, agentName) => s.transition('c1', { from: ['queued'] }, { state: 'assigned', agentId, agentName, at: 7 });
+    const [won, lost] = await Promise.all([claim('ag1', 'Ana'), claim('ag2', 'Bo')]);
     assert.deepEqual([won, lost], [true, false]);
     await s.close();
     s = new SqliteStore(file);

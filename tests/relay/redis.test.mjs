@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath, WebSocket, ORIGIN, HANDOFF } from './helpers.mjs';
+import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath, WebSocket, ORIGIN, HANDOFF, addAccount, signIn, sleep } from './helpers.mjs';
 import { createChannel } from '../../web/channels/index.js';
 
 const REDIS = redisServerPath();
@@ -172,6 +172,98 @@ test('the widget channel fails over by itself: instance A SIGKILLed, it resumes 
   } finally {
     await ch.close().catch(() => {});
     await A.stop().catch(() => {});
+    await B.stop();
+  }
+});
+
+test('routing over Redis: accounts from the CLI, a visitor on A assigned to an agent on B, positions and crisis across instances, transfer across', {
+  timeout: 30000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const where = ['--redis', url, '--redis-prefix', prefix];
+  const pw = { b1: addAccount(where, 'b1', { teams: 'care', maxChats: 1 }), a2: addAccount(where, 'a2', { teams: 'care', maxChats: 1 }),
+    boss: addAccount(where, 'boss', { role: 'admin', maxChats: 0 }) };
+  const args = [...where, '--conversations-per-minute', '0'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  try {
+    const { client: b1 } = await signIn(B, 'b1', pw.b1);
+    const v1 = await newVisitor(A, { transcript: [], team: 'care' });
+    await b1.next((f) => f.type === 'assigned' && f.conversation === v1.conversation, 'B agent gets A visitor');
+    assert.deepEqual((await v1.client.next('agent_joined')).agent, { name: 'b1' });
+    const v2 = await newVisitor(A, { transcript: [], team: 'care' });
+    assert.deepEqual(await v2.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
+    const v3 = await newVisitor(B, { transcript: [], team: 'care', priority: 'crisis' });
+    assert.deepEqual(await v3.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
+    await v2.client.next((f) => f.type === 'queued' && f.position === 2, 'A visitor moved back behind the crisis on B');
+    await b1.next((f) => f.type === 'alert' && f.conversation === v3.conversation, 'crisis alert crosses instances');
+
+    const { client: boss } = await signIn(A, 'boss', pw.boss);
+    boss.send({ type: 'queue_page', id: 'q' });
+    const q = await boss.next((f) => f.type === 'queue' && f.id === 'q');
+    assert.deepEqual(q.items.map((c) => c.conversation), [v3.conversation, v2.conversation]);
+    assert.deepEqual(q.assigned.map((c) => [c.conversation, c.agent.id]), [[v1.conversation, 'b1']]);
+
+    // A second care agent on A takes the crisis first.
+    const { client: a2 } = await signIn(A, 'a2', pw.a2);
+    await a2.next((f) => f.type === 'assigned' && f.conversation === v3.conversation);
+    await v2.client.next((f) => f.type === 'queued' && f.position === 1);
+    // The admin on A hands the crisis (a2's, on A) to b1 on B by name, then b1's first chat back
+    // to the team: a2 is free, and the team queue keeps v1's original wait, so a2 takes v1 before v2.
+    boss.send({ type: 'transfer', conversation: v3.conversation, to: { agent: 'b1' }, id: 't2' });
+    await boss.next((f) => f.type === 'ack' && f.id === 't2');
+    await b1.next((f) => f.type === 'assigned' && f.conversation === v3.conversation && f.reason === 'transfer', 'transfer by name to B');
+    assert.deepEqual((await v3.client.next('transferred')).to, { name: 'b1' });
+    boss.send({ type: 'transfer', conversation: v1.conversation, to: { team: 'care' }, id: 't1' });
+    await boss.next((f) => f.type === 'ack' && f.id === 't1');
+    assert.deepEqual((await v1.client.next('transferred')).to, { team: 'care' });
+    await v1.client.next((f) => f.type === 'agent_joined' && f.agent.name === 'a2', 'a2 (free again) takes v1, waiting longest');
+    await a2.next((f) => f.type === 'assigned' && f.conversation === v1.conversation);
+    assert.equal(v2.client.all('agent_joined').length, 0);
+    for (const v of [v1, v2, v3]) await v.client.close();
+    await Promise.all([b1.close(), a2.close(), boss.close()]);
+  } finally {
+    await A.stop();
+    await B.stop();
+  }
+});
+
+test('presence over Redis is per agent and instance, with expiry: a stale socket on A does not make the agent offline; a dead instance does, after the grace', {
+  timeout: 30000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const prefix = `t${crypto.randomBytes(4).toString('hex')}:`;
+  const where = ['--redis', url, '--redis-prefix', prefix];
+  const pw = { p: addAccount(where, 'p', { teams: 'care', maxChats: 1 }) };
+  const args = [...where, '--conversations-per-minute', '0', '--agent-grace-ms', '900'];
+  const A = await startRelay({ args: [...args, '--instance', 'A'] });
+  const B = await startRelay({ args: [...args, '--instance', 'B'] });
+  try {
+    const { client: onA, welcome } = await signIn(A, 'p', pw.p);
+    const { client: onB } = await signIn(B, null, null, { session: welcome.session });
+    const chat = await newVisitor(B, { transcript: [], team: 'care' });
+    await chat.client.next('agent_joined');
+    const waiting = await newVisitor(B, { transcript: [], team: 'care' });
+    assert.deepEqual(await waiting.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
+
+    await onA.terminate(); // A loses its socket for p; p is still on B
+    await sleep(1500);
+    assert.equal(waiting.client.all('no_agent').length, 0, 'no visitor is told no agent is online');
+    assert.equal(chat.client.all('agent_left').length, 0, 'nothing is requeued');
+    const avail = await (await fetch(`${A.http}/api/availability?team=care`, { headers: { origin: ORIGIN } })).json();
+    assert.deepEqual([avail.agentsOnline, avail.reason], [1, 'busy'], 'A still counts p online (and at max_chats)');
+
+    // p's only socket is now on a relay that dies without a word: its presence expires.
+    const C = await startRelay({ args: [...args, '--instance', 'C'] });
+    const { client: onC } = await signIn(C, null, null, { session: welcome.session });
+    await onB.close();
+    await onC.next('welcome').catch(() => {});
+    await C.kill9();
+    const left = await chat.client.next('agent_left', 'requeued after presence expiry and grace', 8000);
+    assert.equal(left.requeued, true);
+    assert.deepEqual(await waiting.client.next('no_agent', 'told offline', 5000), { type: 'no_agent', reason: 'offline' });
+    for (const v of [chat, waiting]) await v.client.close();
+  } finally {
+    await A.stop();
     await B.stop();
   }
 });
