@@ -22,6 +22,31 @@ export class AttuneError extends Error {
 
 const cache = new Map();
 
+// The UTC offset of an IANA time zone at an instant, from the JS engine's own
+// tz data (the core has none; src/core/hours.h). Minutes east of UTC, or null
+// for a zone Intl does not know. Never throws: the core calls it from wasm.
+const zoneFormats = new Map();
+function utcOffsetMinutes(zone, epochMs) {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
+        day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      format = null;
+    }
+    zoneFormats.set(zone, format);
+  }
+  if (!format) return null;
+  try {
+    const p = Object.fromEntries(format.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]));
+    const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
+    return Math.round((local - Math.floor(epochMs / 1000) * 1000) / 60000);
+  } catch {
+    return null;
+  }
+}
+
 // Lone surrogates would reach the core as invalid UTF-8 and be repaired to
 // three U+FFFD bytes each, shifting UTF-16 offsets; as one U+FFFD they map 1:1.
 const wellFormed = (text) => {
@@ -277,6 +302,65 @@ class Engine {
   /** Starts a new conversation with the same pack. */
   reset() {
     this.#live().reset();
+  }
+
+  /**
+   * The visitor declined the offer of a person. Until something new happens (a new crisis, a new
+   * explicit request for a person, distress 0.15 above its level now, or 6 turns) turns have
+   * `handoff: false` and `handoff_suppressed: true` where the offer was held back; crisis cues and
+   * crisis resources still come.
+   */
+  handoffDeclined() {
+    this.#live().handoffDeclined();
+  }
+
+  /** The conversation with a person has ended (back to the bot): same rule as handoffDeclined(). */
+  handoffEnded() {
+    this.#live().handoffEnded();
+  }
+
+  /**
+   * The visitor's country (ISO 3166-1 alpha-2, any case), which chooses the crisis resources turns
+   * carry (`crisis_resources`); '' clears it.
+   * @throws {AttuneError} code 'invalid_argument' when it is not an assigned code ('UK', 'EU')
+   */
+  setCountry(country) {
+    const error = this.#live().setCountry(String(country ?? ''));
+    if (error) throw new AttuneError('invalid_argument', error);
+  }
+
+  /**
+   * Whether the pack's handoff.business_hours are open at `epochMs` (default now), and when closed
+   * the next opening: {open, nextOpen: epoch ms | null}. Time zones come from Intl, like the relay's.
+   * @throws {AttuneError} code 'invalid_argument' for a time zone this JS engine does not know
+   */
+  businessHoursOpen(epochMs = Date.now()) {
+    const r = this.#live().businessHoursOpen(Number(epochMs), utcOffsetMinutes);
+    if (r.error) throw new AttuneError('invalid_argument', r.error);
+    return { open: r.open, nextOpen: r.nextOpen };
+  }
+
+  /**
+   * The pack's handoff.teams, for a visitor choosing one: [{id, label}] ([] when the pack lists
+   * none: every handoff goes to team 'default'). A turn that hands off names its team in `team`.
+   */
+  get teams() {
+    return this.#live().teams();
+  }
+
+  /** The country set with setCountry(), upper case, or ''. */
+  get country() {
+    return this.#live().country();
+  }
+
+  /**
+   * The pack's crisis lines for `country` (default: the one set with setCountry): those listing it,
+   * else the pack's fallback lines (no `countries`). An unknown or invalid country gets the fallback.
+   * @returns {{name: string, phone: string, url: string, countries?: string[]}[]}
+   */
+  crisisResources(country) {
+    const h = this.#live();
+    return h.crisisResources(country === undefined || country === null ? h.country() : String(country));
   }
 
   /** Sets a template variable for this conversation, e.g. setVariable('name', 'Ana') for "{name}"; '' clears it. */

@@ -37,8 +37,30 @@ void Engine::Reset() {
   responder_.Reset();
   flows_.Reset();
   last_intent_.clear();
+  topic_.clear();
   turn_ = 0;
 }
+
+Status Engine::SetCountry(std::string_view country) {
+  std::string code(country);
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!code.empty() && !IsCountryCode(code))
+    return Status::InvalidArgument("\"" + std::string(country) + "\" is not an ISO 3166-1 alpha-2 country code (e.g. \"US\", \"GB\", \"ES\")");
+  country_ = code;
+  return Status::Ok();
+}
+
+std::vector<CrisisResource> Engine::CrisisResources(std::string_view country) const {
+  return CrisisResourcesFor(pack_.handoff.crisis_resources, country);
+}
+
+Status Engine::BusinessHoursOpen(int64_t epoch_ms, const UtcOffsetFn& offset, HoursStatus* out) const {
+  return attune::BusinessHoursOpen(pack_.handoff.business_hours, epoch_ms, offset, out);
+}
+
+void Engine::HandoffDeclined() { conversation_.Decline(); }
+
+void Engine::HandoffEnded() { conversation_.Decline(); }
 
 void Engine::SetVariable(const std::string& name, const std::string& value) {
   if (value.empty()) variables_.erase(name);
@@ -112,6 +134,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   const bool sarcastic = (match.intent == "thanks" || match.intent == "goodbye") && r.affect.HasCue(kCueFrustration);
   const bool fell_back = (match.intent == "none" && !answers_flow) || asked_again || sarcastic;
   last_intent_ = match.intent;
+  // An intent that asks for a person is an explicit request: it ends a
+  // suppression after a decline like a typed "I want a human" does.
+  const Intent* recognised = pack_.FindIntent(match.intent);
+  if (!sarcastic && recognised && recognised->handoff) conversation_.RequestedPerson();
+  if (recognised && !recognised->handoff && match.intent != "greeting" && match.intent != "thanks" && match.intent != "goodbye")
+    topic_ = match.intent;
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
   r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
@@ -123,8 +151,10 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
     // Safety first: whatever the flow or intent, a visitor in crisis gets
     // the crisis response, the resources and a person.
-    response = "crisis";
-    r.crisis_resources = pack_.handoff.crisis_resources;
+    // A visitor who declined a person while in crisis gets the crisis reply
+    // without the promise of one, when the pack words it.
+    response = r.decision.suppressed && pack_.responses.count("crisis_no_handoff") ? "crisis_no_handoff" : "crisis";
+    r.crisis_resources = CrisisResources(country_);
     r.flow = flows_.Abandon();
   } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
     response = "handoff";
@@ -150,15 +180,33 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       }
       if (response.empty() && pack_.responses.count(intent->response)) response = intent->response;
     }
-    if (response.empty())
-      response = sarcastic || conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer ? give_up : "fallback";
+    if (response.empty()) {
+      const bool offer = sarcastic || conversation_.consecutive_fallbacks() >= conversation_.policy().fallbacks_before_offer;
+      // The visitor just said no to a person: do not ask again next turn.
+      const bool held_back = offer && give_up == "offer_human" && conversation_.suppressed();
+      if (held_back) r.decision.suppressed = true;
+      response = offer && !held_back ? give_up : "fallback";
+    }
   }
+  if (r.decision.handoff) r.team = ChooseTeam(pack_.handoff, r.decision.reasons, match.intent, topic_);
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
   ApplyReply(responder_.Say(pack_, response, r.tone, vars), &r);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
+}
+
+static nlohmann::json CrisisResourceToJson(const CrisisResource& c) {
+  json j = {{"name", c.name}, {"phone", c.phone}, {"url", c.url}};
+  if (!c.countries.empty()) j["countries"] = c.countries;
+  return j;
+}
+
+std::string CrisisResourcesToJson(const std::vector<CrisisResource>& list) {
+  json j = json::array();
+  for (const CrisisResource& c : list) j.push_back(CrisisResourceToJson(c));
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string TurnResultToJson(const TurnResult& r) {
@@ -197,6 +245,8 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["cues"] = cues;
   j["distress"] = r.decision.score;
   j["handoff"] = r.decision.handoff;
+  j["handoff_suppressed"] = r.decision.suppressed;
+  j["team"] = r.team.empty() ? json(nullptr) : json(r.team);
   json reasons = json::array();
   for (const Reason& re : r.decision.reasons) {
     json rj = {{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}, {"begin", re.begin},
@@ -215,7 +265,7 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["flow"] = r.flow.status.empty() ? json(nullptr)
                                     : json{{"name", r.flow.flow}, {"status", r.flow.status}, {"step", r.flow.step}, {"slots", r.flow.slots}};
   json resources = json::array();
-  for (const CrisisResource& c : r.crisis_resources) resources.push_back({{"name", c.name}, {"phone", c.phone}, {"url", c.url}});
+  for (const CrisisResource& c : r.crisis_resources) resources.push_back(CrisisResourceToJson(c));
   j["crisis_resources"] = resources;
   j["limit"] = r.limit.ok() ? json(nullptr)
                             : json{{"code", r.limit.code()}, {"message", r.limit.message()}, {"retry_after_ms", r.retry_after_ms}};

@@ -21,6 +21,7 @@
 #include "entities.h"
 #include "flows.h"
 #include "handoff.h"
+#include "hours.h"
 #include "judgement.h"
 #include "limits.h"
 #include "pack.h"
@@ -52,11 +53,20 @@ struct TurnResult {
   std::string acknowledgement;   // opener naming the feeling, or empty
   std::vector<Entity> entities;
   FlowTurn flow;                 // flow.status empty when no flow was involved
-  std::vector<CrisisResource> crisis_resources;  // set when the crisis response was used
+  // Set when the crisis response was used: the pack's resources for the
+  // country given to SetCountry (CrisisResourcesFor).
+  std::vector<CrisisResource> crisis_resources;
+  // When the decision hands off: the team it goes to (pack handoff.routing,
+  // else "default"); empty otherwise.
+  std::string team;
+  // What an agent could send next, drafted from the pack (see Suggest()).
+  std::vector<std::string> suggestions;
 };
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
 std::string TurnResultToJson(const TurnResult& result);
+// [{name, phone, url, countries?}]: crisis resources as turns carry them.
+std::string CrisisResourcesToJson(const std::vector<CrisisResource>& resources);
 
 class Engine {
  public:
@@ -71,6 +81,31 @@ class Engine {
   // Starts a new conversation with the same pack (the transcript is cleared;
   // the rate limit keeps counting, so a reset cannot bypass it).
   void Reset();
+  // The visitor declined the handoff offer (HandoffDeclined), or the
+  // conversation with a person has ended (HandoffEnded). Either way the
+  // handoff decision stays off, and "offer_human" is not offered, until
+  // something new happens: a new crisis, a new explicit request for a person,
+  // distress rising 0.15 above its level now, or 6 turns (see
+  // Conversation::Decline). Those turns report handoff_suppressed; a crisis
+  // is still a cue, with its resources, and gets the pack's
+  // "crisis_no_handoff" reply (when it has one) instead of "crisis".
+  void HandoffDeclined();
+  void HandoffEnded();
+  // The visitor's country (ISO 3166-1 alpha-2, any case: "ES", "gb"), which
+  // chooses the crisis resources turns carry. Empty clears it (the pack's
+  // fallback resources). Errors: InvalidArgument, country unchanged, when
+  // `country` is not an assigned code ("UK", "EU", "Spain").
+  Status SetCountry(std::string_view country);
+  const std::string& country() const { return country_; }
+  // The pack's crisis resources for `country` (CrisisResourcesFor in
+  // pack.h): its own lines, else the fallback ones. Never fails.
+  std::vector<CrisisResource> CrisisResources(std::string_view country) const;
+  // Whether the pack's handoff.business_hours are open at `epoch_ms` (UTC)
+  // and, when closed, the next opening (hours.h). `offset` answers the UTC
+  // offset of the pack's time zones (web/engine.js passes one built on
+  // Intl); empty knows UTC only. Errors: InvalidArgument for a time zone
+  // `offset` does not know; *out unchanged.
+  Status BusinessHoursOpen(int64_t epoch_ms, const UtcOffsetFn& offset, HoursStatus* out) const;
   // Sets a template variable for this conversation, e.g. the visitor's
   // {name} when the host page knows it. An empty value clears it.
   void SetVariable(const std::string& name, const std::string& value);
@@ -88,6 +123,8 @@ class Engine {
   const Transcript& transcript() const { return transcript_; }
 
   const Pack& pack() const { return pack_; }
+  // The pack's handoff.teams, for a visitor choosing one.
+  const std::vector<Team>& teams() const { return pack_.handoff.teams; }
 
  private:
   Engine() = default;
@@ -98,7 +135,9 @@ class Engine {
   std::map<std::string, std::string> variables_;
   Conversation conversation_;
   std::shared_ptr<const JudgementModel> judgement_;
-  std::string last_intent_;  // the intent answered last turn, to notice an answer that did not help
+  std::string country_;      // ISO 3166-1 alpha-2, upper case; empty when unknown
+  std::string last_intent_;
+  std::string topic_;        // the last intent the visitor asked about (not greetings or asking for a person)  // the intent answered last turn, to notice an answer that did not help
   int turn_ = 0;
   Limits limits_;
   MessageGate gate_;

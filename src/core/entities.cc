@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "pii.h"
 #include "text.h"
 
 namespace attune {
@@ -213,7 +214,7 @@ bool EntityPatternMatches(std::string_view pattern, std::string_view word) {
 }
 
 const std::vector<std::string>& BuiltinEntityTypes() {
-  static const std::vector<std::string> kTypes = {"order_number", "email", "phone", "date", "amount"};
+  static const std::vector<std::string> kTypes = {"order_number", "email", "phone", "date", "amount", "address"};
   return kTypes;
 }
 
@@ -249,9 +250,15 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     i = j;
   }
 
-  // Emails first: the tokenizer already types them.
-  for (const Token& t : Tokenize(s))
-    if (t.kind == TokenKind::kEmail) add("email", LowerAscii(t.text), t.begin, t.end);
+  // Emails, phones and addresses come from the personal-data detectors
+  // (pii.h), the ones redaction uses: what is read here as a phone number is
+  // exactly what is hidden from an agent. Cards and IBANs are found too, so
+  // their digits are never taken for a phone, but are not entities.
+  const std::vector<PiiMatch> pii = FindPii(s);
+  for (const PiiMatch& m : pii)
+    if (m.kind == PiiKind::kEmail) add("email", m.value, m.begin, m.end);
+  for (const PiiMatch& m : pii)
+    if (m.kind == PiiKind::kCard || m.kind == PiiKind::kIban) std::fill(taken.begin() + m.begin, taken.begin() + m.end, 1);
 
   // Pack entities (other than a redefined order_number, handled below).
   for (size_t i = 0; i < custom.size(); ++i) {
@@ -345,28 +352,12 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     }
   }
 
-  // Phones: a run of digits and separators, scanned over the raw text.
-  for (size_t i = 0; i < s.size();) {
-    if (!(IsDigitC(s[i]) || ((s[i] == '+' || s[i] == '(') && i + 1 < s.size() && IsDigitC(s[i + 1])))) { ++i; continue; }
-    if (i > 0 && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '#')) { ++i; continue; }
-    size_t j = i, digits = 0, seps = 0, last_digit = i;
-    const bool plus = s[i] == '+';
-    while (j < s.size() && (IsDigitC(s[j]) || s[j] == ' ' || s[j] == '-' || s[j] == '.' || s[j] == '(' || s[j] == ')' || (j == i && s[j] == '+'))) {
-      if (IsDigitC(s[j])) { ++digits; last_digit = j; }
-      else if (j != i) ++seps;
-      if (digits > 15) break;
-      ++j;
-    }
-    const size_t end = last_digit + 1;
-    const bool glued = end < s.size() && std::isalpha(static_cast<unsigned char>(s[end]));
-    if (!glued && digits >= 7 && digits <= 15 && (plus || seps > 0 || digits >= 10)) {
-      std::string value = plus ? "+" : "";
-      for (size_t k = i; k < end; ++k)
-        if (IsDigitC(s[k])) value += s[k];
-      add("phone", value, i, end);
-    }
-    i = std::max(j, i + 1);
-  }
+  // Phones and addresses last: an order number, date or amount that
+  // claimed the text first wins.
+  for (const PiiMatch& m : pii)
+    if (m.kind == PiiKind::kPhone) add("phone", m.value, m.begin, m.end);
+  for (const PiiMatch& m : pii)
+    if (m.kind == PiiKind::kAddress) add("address", m.value, m.begin, m.end);
 
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) { return a.begin < b.begin; });
   return out;

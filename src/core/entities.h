@@ -7,11 +7,14 @@
 //   order_number  "#A12345", "order 123456", "order number 123456",
 //                 "pedido 55123" (3+ digits)
 //   email         as typed, value lower-cased
-//   phone         7..15 digits with separators or a leading +, or 10+ digits
+//   phone         see pii.h; value "+" (when written) and the digits
 //   date          ISO "2026-11-25", "25/11/2026", "Nov 25", "25 de noviembre",
 //                 and relative words ("today", "tomorrow", "mañana", weekdays);
 //                 value ISO ("2026-11-25", "--11-25") or the lower-case word
 //   amount        "$12.50", "12,50 €", "30 dollars", "20 euros"; value "12.50 USD"
+//   address       a street address in en/es/fr/de/pt/it (see pii.h); value as typed
+// Emails, phones and addresses come from the personal-data detectors of
+// pii.h, the same ones Redact() uses, so every one of them is also redacted.
 // A pack entity is a pattern matched against whole words; when it is named
 // like a built-in type it replaces that type's rule.
 //

@@ -88,6 +88,14 @@ void Conversation::Reset() {
   distress_ = 0;
   pending_ = false;
   consecutive_fallbacks_ = 0;
+  suppress_turns_left_ = 0;
+  distress_at_decline_ = 0;
+  crisis_ongoing_ = false;
+}
+
+void Conversation::Decline() {
+  suppress_turns_left_ = kSuppressTurns;
+  distress_at_decline_ = distress_;
 }
 
 Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, bool fell_back) {
@@ -163,6 +171,23 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
   d.score = distress_;
   d.turn_score = turn;
   d.handoff = pending_;
+
+  // After a decline or an end: only something new offers a person again.
+  const bool crisis = affect->HasCue(kCueCrisis);
+  if (suppress_turns_left_ > 0) {
+    bool asked = false;
+    for (const Cue& c : affect->cues) asked |= c.name == kCueHumanRequest && c.strength >= 0.8;
+    const bool renewed = (crisis && !crisis_ongoing_) || asked ||
+                         distress_ >= distress_at_decline_ + kRenewDistressRise - 1e-9;
+    if (renewed) {
+      suppress_turns_left_ = 0;
+    } else {
+      --suppress_turns_left_;
+      d.suppressed = d.handoff;
+      d.handoff = false;
+    }
+  }
+  crisis_ongoing_ = crisis;
 
   history_.push_back({v, turn, {}});
   for (const Cue& c : affect->cues) history_.back().cues.push_back(c.name);

@@ -69,6 +69,10 @@ struct Decision {
   double score = 0;       // smoothed distress after this turn, 0..1
   double turn_score = 0;  // this turn's own distress before smoothing, 0..1
   bool immediate = false; // crisis or explicit request: no smoothing applied
+  // The handoff would have fired but the visitor declined (or just ended) a
+  // handoff and nothing new has happened since (see Conversation::Decline):
+  // `handoff` is false. Crisis cues are still in the affect.
+  bool suppressed = false;
   std::vector<Reason> reasons;  // strongest first
 };
 
@@ -99,6 +103,25 @@ class Conversation {
   // messages for repetition.
   Decision ObserveMessage(std::string_view message, Affect* affect, bool fell_back);
 
+  // The visitor declined the handoff offer, or a handoff with a person has
+  // ended: from the next turn on the decision stays off (Decision::suppressed)
+  // until something new happens:
+  //   - a crisis cue on a turn after a turn without one (a crisis that was
+  //     already going on when the visitor declined does not re-offer),
+  //   - an explicit request for a person (human_request >= 0.8, or
+  //     RequestedPerson() for an intent that asks for one),
+  //   - distress reaching the level at the decline + kRenewDistressRise,
+  //   - or kSuppressTurns turns.
+  // Calling it again restarts the suppression from the current state.
+  void Decline();
+  // An intent that asks for a person was recognised in the coming turn: it
+  // counts as an explicit request, which ends any suppression.
+  void RequestedPerson() { suppress_turns_left_ = 0; }
+  // True while a decline or end is holding the decision off.
+  bool suppressed() const { return suppress_turns_left_ > 0; }
+  static constexpr double kRenewDistressRise = 0.15;
+  static constexpr int kSuppressTurns = 6;
+
   double distress() const { return distress_; }
   int consecutive_fallbacks() const { return consecutive_fallbacks_; }
   const std::vector<TurnAffect>& history() const { return history_; }  // at most the last 50 turns
@@ -113,6 +136,9 @@ class Conversation {
   double distress_ = 0;
   bool pending_ = false;
   int consecutive_fallbacks_ = 0;
+  int suppress_turns_left_ = 0;       // turns the decline still holds the decision off
+  double distress_at_decline_ = 0;
+  bool crisis_ongoing_ = false;       // the last turn had a crisis cue
 };
 
 // The `analyze` result for one message as a JSON object: language,

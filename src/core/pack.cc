@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entities.h"
+#include "hours.h"
 #include "intents.h"
 #include "tone_check.h"
 
@@ -182,33 +183,71 @@ void ParseResponse(Reader& rd, const json& v, const std::string& ptr, Response* 
   if (!v.count("neutral")) rd.Error(ptr, "missing required tone \"neutral\"");
 }
 
-// "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax. The time
-// zone is checked by the widget/relay (the core has no tz database).
-std::string HoursError(const std::string& spec) {
-  static const std::set<std::string> kDays = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-  char d0[8] = {0}, d1[8] = {0}, tz[64] = {0};
-  int h0, m0, h1, m1;
-  char extra;
-  auto days_ok = [&](const char* a, const char* b) { return kDays.count(a) && (!*b || kDays.count(b)); };
-  int n = std::sscanf(spec.c_str(), "%3[a-z]-%3[a-z] %2d:%2d-%2d:%2d %63s %c", d0, d1, &h0, &m0, &h1, &m1, tz, &extra);
-  if (n < 6) {
-    d1[0] = 0;
-    n = std::sscanf(spec.c_str(), "%3[a-z] %2d:%2d-%2d:%2d %63s %c", d0, &h0, &m0, &h1, &m1, tz, &extra);
-    if (n < 5 || n > 6) return "expected e.g. \"mon-fri 09:00-17:00 Europe/Paris\"";
-  } else if (n > 7) {
-    return "expected e.g. \"mon-fri 09:00-17:00 Europe/Paris\"";
+// ISO 3166-1 alpha-2: the 249 officially assigned codes, as one string of
+// pairs (sorted), so a lookup is a short scan.
+constexpr std::string_view kCountryCodes =
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZ"
+    "DEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISIT"
+    "JEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNI"
+    "NLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTK"
+    "TLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
+
+}  // namespace
+
+bool IsTeamId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
+std::string ChooseTeam(const HandoffSettings& handoff, const std::vector<Reason>& reasons, std::string_view intent,
+                       std::string_view topic) {
+  for (const RoutingRule& rule : handoff.routing) {
+    if (!rule.reason.empty()) {
+      bool has = false;
+      for (const Reason& r : reasons) has |= r.name == rule.reason && r.weight > 0;
+      if (!has) continue;
+    }
+    if (!rule.intent.empty() && rule.intent != intent && rule.intent != topic) continue;
+    return rule.team;
   }
-  if (!days_ok(d0, d1)) return "days are sun mon tue wed thu fri sat";
-  if (h0 > 23 || h1 > 24 || m0 > 59 || m1 > 59 || h0 * 60 + m0 >= h1 * 60 + m1 || h1 * 60 + m1 > 24 * 60)
-    return "the opening time must be before the closing time";
-  return "";
+  return kDefaultTeam;
+}
+
+bool IsCountryCode(std::string_view code) {
+  if (code.size() != 2) return false;
+  for (size_t i = 0; i + 1 < kCountryCodes.size(); i += 2)
+    if (kCountryCodes[i] == code[0] && kCountryCodes[i + 1] == code[1]) return true;
+  return false;
+}
+
+std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country) {
+  std::string code(country);
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::vector<CrisisResource> local, fallback;
+  for (const CrisisResource& r : all) {
+    if (r.countries.empty()) fallback.push_back(r);
+    else if (IsCountryCode(code) && std::find(r.countries.begin(), r.countries.end(), code) != r.countries.end()) local.push_back(r);
+  }
+  return local.empty() ? fallback : local;
+}
+
+namespace {
+
+// "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax (hours.h).
+// The time zone is checked when hours are evaluated, by the caller's tz data
+// (the core has none).
+std::string HoursError(const std::string& spec) {
+  HoursRule rule;
+  return ParseHoursRule(spec, &rule).message();
 }
 
 void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSettings* h) {
   if (!rd.Object(v, ptr)) return;
   rd.UnknownKeys(v, ptr, {"threshold", "release", "smoothing", "fallbacks_before_offer", "weights", "consent_text",
                           "no_agent_message", "crisis_resources", "business_hours", "valence_weight",
-                          "emotion_weight", "trend_turns"});
+                          "emotion_weight", "trend_turns", "teams", "routing"});
   HandoffPolicy& p = h->policy;
   rd.OptNumber(v, "threshold", ptr, 0, 1, &p.threshold);
   rd.OptNumber(v, "release", ptr, 0, 1, &p.release);
@@ -247,15 +286,86 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
         const json& r = (*it)[i];
         const std::string rp = ptr + "/crisis_resources/" + std::to_string(i);
         if (!rd.Object(r, rp)) continue;
-        rd.UnknownKeys(r, rp, {"name", "phone", "url"});
+        rd.UnknownKeys(r, rp, {"name", "phone", "url", "countries"});
         CrisisResource res;
         rd.OptString(r, "name", rp, &res.name);
         if (res.name.empty()) rd.Error(rp + "/name", "missing required string");
         rd.OptString(r, "phone", rp, &res.phone);
         rd.OptString(r, "url", rp, &res.url);
+        if (auto c = r.find("countries"); c != r.end()) {
+          std::vector<std::string> ptrs;
+          if (rd.StringList(*c, rp + "/countries", &res.countries, true, &ptrs))
+            for (size_t k = 0; k < res.countries.size(); ++k)
+              if (!IsCountryCode(res.countries[k]))
+                rd.Error(ptrs[k], Quote(res.countries[k]) + " is not an ISO 3166-1 alpha-2 country code (upper case, e.g. \"US\", \"GB\", \"ES\")");
+        }
         if (res.phone.empty() && res.url.empty()) rd.Error(rp, "a crisis resource needs a \"phone\" or a \"url\"");
         h->crisis_resources.push_back(res);
       }
+    }
+  }
+  if (auto it = v.find("teams"); it != v.end()) {
+    if (!it->is_array()) {
+      rd.Error(ptr + "/teams", std::string("expected an array, got ") + TypeName(*it));
+    } else {
+      std::set<std::string> seen;
+      for (size_t i = 0; i < it->size(); ++i) {
+        const json& t = (*it)[i];
+        const std::string tp = ptr + "/teams/" + std::to_string(i);
+        if (!rd.Object(t, tp)) continue;
+        rd.UnknownKeys(t, tp, {"id", "label"});
+        Team team;
+        rd.OptString(t, "id", tp, &team.id);
+        rd.OptString(t, "label", tp, &team.label);
+        if (!IsTeamId(team.id)) rd.Error(tp + "/id", "expected a team id of 1-64 letters, digits, \".\", \"_\" or \"-\" (the relay's team names)");
+        else if (!seen.insert(team.id).second) rd.Error(tp + "/id", "team " + Quote(team.id) + " is listed twice");
+        if (team.label.empty()) rd.Error(tp + "/label", "missing required string (what a visitor choosing a team sees)");
+        h->teams.push_back(std::move(team));
+      }
+    }
+  }
+  if (auto it = v.find("routing"); it != v.end()) {
+    if (!it->is_array()) {
+      rd.Error(ptr + "/routing", std::string("expected an array, got ") + TypeName(*it));
+    } else {
+      for (size_t i = 0; i < it->size(); ++i) {
+        const json& r = (*it)[i];
+        const std::string rp = ptr + "/routing/" + std::to_string(i);
+        if (!rd.Object(r, rp)) continue;
+        rd.UnknownKeys(r, rp, {"when", "team"});
+        RoutingRule rule;
+        rd.OptString(r, "team", rp, &rule.team);
+        if (!r.count("team")) rd.Error(rp, "missing required string \"team\"");
+        auto when = r.find("when");
+        if (when == r.end()) {
+          rd.Error(rp, "missing required object \"when\" ({\"reason\": \"crisis\"} or {\"intent\": \"refund\"})");
+        } else if (rd.Object(*when, rp + "/when")) {
+          rd.UnknownKeys(*when, rp + "/when", {"reason", "intent"});
+          rd.OptString(*when, "reason", rp + "/when", &rule.reason);
+          rd.OptString(*when, "intent", rp + "/when", &rule.intent);
+          if (rule.reason.empty() && rule.intent.empty())
+            rd.Error(rp + "/when", "expected \"reason\" (a cue such as \"crisis\") and/or \"intent\"");
+          if (!rule.reason.empty() && !p.weights.count(rule.reason)) {
+            std::string known;
+            for (const auto& [name, w] : p.weights) known += (known.empty() ? "" : ", ") + name;
+            rd.Error(rp + "/when/reason", "unknown reason " + Quote(rule.reason) + " (known: " + known + ")");
+          }
+        }
+        h->routing.push_back(std::move(rule));
+      }
+    }
+  }
+  // Routing names teams the pack lists (or "default"), so a typo cannot
+  // send every crisis to a queue no one watches.
+  for (size_t i = 0; i < h->routing.size(); ++i) {
+    const std::string& team = h->routing[i].team;
+    if (team.empty() || team == kDefaultTeam) continue;
+    bool listed = false;
+    for (const Team& t : h->teams) listed |= t.id == team;
+    if (!listed) {
+      std::string known = kDefaultTeam;
+      for (const Team& t : h->teams) known += ", " + t.id;
+      rd.Error(ptr + "/routing/" + std::to_string(i) + "/team", "no team " + Quote(team) + " in /handoff/teams (known: " + known + ")");
     }
   }
   if (auto it = v.find("business_hours"); it != v.end()) {
@@ -309,7 +419,7 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   std::set<std::string> entity_types(BuiltinEntityTypes().begin(), BuiltinEntityTypes().end());
   for (const EntityDefinition& e : pack.entities) entity_types.insert(e.name);
 
-  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis"};
+  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff"};
   std::set<std::string> slots;
   for (const auto& [name, flow] : pack.flows) {
     const std::string fp = "/flows/" + Esc(name);
@@ -373,6 +483,11 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   }
   for (const auto& [name, flow] : pack.flows)
     if (!started.count(name)) rd.Warn("/flows/" + Esc(name), "no intent starts this flow (set \"flow\": " + Quote(name) + " on an intent)");
+  for (size_t i = 0; i < pack.handoff.routing.size(); ++i) {
+    const std::string& intent = pack.handoff.routing[i].intent;
+    if (!intent.empty() && !pack.FindIntent(intent))
+      rd.Error("/handoff/routing/" + std::to_string(i) + "/when/intent", "no intent named " + Quote(intent) + " in /intents");
+  }
   for (const auto& [name, r] : pack.responses)
     if (!used.count(name)) rd.Warn("/responses/" + Esc(name), "response is not used by any intent or flow");
   for (const char* rec : {"offer_human", "handoff", "crisis"})

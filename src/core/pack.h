@@ -91,7 +91,44 @@ struct CrisisResource {
   std::string name;
   std::string phone;
   std::string url;
+  // ISO 3166-1 alpha-2 codes of the countries it serves ("US", "ES").
+  // Default: none, which makes it a fallback (see CrisisResourcesFor).
+  std::vector<std::string> countries;
 };
+
+// True for a team id the relay accepts: 1-64 of [A-Za-z0-9._-].
+bool IsTeamId(std::string_view id);
+
+// True for an officially assigned ISO 3166-1 alpha-2 code in upper case
+// ("ES", "GB"; not "UK", "es" or "EU").
+bool IsCountryCode(std::string_view code);
+
+// The crisis resources to show a visitor in `country` (an ISO 3166-1
+// alpha-2 code, any case): those whose `countries` include it, in pack
+// order; when none does, or the country is unknown (empty or not a code),
+// the fallback ones (no `countries`). A pack that names no countries at all
+// therefore shows every resource to everyone, as before countries existed.
+std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country);
+
+// A team a conversation may be handed to (the relay's team id), with the
+// label a visitor choosing one sees.
+struct Team {
+  std::string id;     // [A-Za-z0-9._-], 1-64 characters
+  std::string label;
+};
+
+// handoff.routing: when a handoff fires for `reason` (a cue among the
+// decision's reasons, e.g. "crisis") and/or about `intent` (this turn's
+// intent or the conversation's topic, the last intent it asked about), the
+// conversation goes to `team`. Rules are tried in order; the first match wins.
+struct RoutingRule {
+  std::string reason;  // empty: any
+  std::string intent;  // empty: any
+  std::string team;
+};
+
+// The team every conversation goes to when no rule matches.
+inline constexpr const char* kDefaultTeam = "default";
 
 struct HandoffSettings {
   HandoffPolicy policy;
@@ -101,7 +138,14 @@ struct HandoffSettings {
   // "mon-fri 09:00-17:00 Europe/Paris" (the relay's --hours syntax); empty
   // means always open.
   std::vector<std::string> business_hours;
+  std::vector<Team> teams;            // Default: none (everyone goes to "default").
+  std::vector<RoutingRule> routing;   // Default: none.
 };
+
+// The team for a handoff: the first routing rule whose reason is among
+// `reasons` and whose intent is `intent` or `topic`; kDefaultTeam when none.
+std::string ChooseTeam(const HandoffSettings& handoff, const std::vector<Reason>& reasons, std::string_view intent,
+                       std::string_view topic);
 
 struct Pack {
   int version = kPackFormatVersion;

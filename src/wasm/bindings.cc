@@ -77,8 +77,64 @@ class EngineHandle {
   void reset() {
     if (engine_) engine_->Reset();
   }
+  // The visitor declined the handoff / the handoff with a person ended
+  // (Engine::HandoffDeclined, HandoffEnded).
+  void handoffDeclined() {
+    if (engine_) engine_->HandoffDeclined();
+  }
+  void handoffEnded() {
+    if (engine_) engine_->HandoffEnded();
+  }
   void setJudgement(const JudgementHandle& j) {
     if (engine_) engine_->SetJudgement(j.model());
+  }
+  // The visitor's country for crisis resources: "" on success, else the
+  // invalid_argument message (country unchanged).
+  std::string setCountry(const std::string& country) {
+    if (!engine_) return "no engine";
+    return engine_->SetCountry(country).message();
+  }
+  // [{name, phone, url, countries?}] for `country` ("" = the fallback lines).
+  val crisisResources(const std::string& country) const {
+    return engine_ ? ParseJson(attune::CrisisResourcesToJson(engine_->CrisisResources(country))) : val::array();
+  }
+  std::string country() const { return engine_ ? engine_->country() : std::string(); }
+  // The pack's handoff.teams: [{id, label}].
+  val teams() const {
+    val out = val::array();
+    if (engine_)
+      for (const attune::Team& t : engine_->teams()) {
+        val o = val::object();
+        o.set("id", t.id);
+        o.set("label", t.label);
+        out.call<void>("push", o);
+      }
+    return out;
+  }
+  // The pack's business hours at `epoch_ms`: {open, nextOpen (ms or null)},
+  // or {error} for a time zone `utc_offset` does not know. `utc_offset` is a
+  // JS function (zone, epochMs) -> minutes east of UTC or null, which must
+  // not throw (web/engine.js builds it on Intl), since no JS exception may
+  // unwind through the wasm frames.
+  val businessHoursOpen(double epoch_ms, val utc_offset) const {
+    val out = val::object();
+    if (!engine_) return out;
+    attune::UtcOffsetFn fn;
+    if (utc_offset.typeOf().as<std::string>() == "function")
+      fn = [utc_offset](std::string_view zone, int64_t ms) -> std::optional<int> {
+        const val r = utc_offset(std::string(zone), static_cast<double>(ms));
+        if (!r.isNumber()) return std::nullopt;
+        return static_cast<int>(r.as<double>());
+      };
+    attune::HoursStatus status;
+    const attune::Status s = engine_->BusinessHoursOpen(static_cast<int64_t>(epoch_ms), fn, &status);
+    if (!s.ok()) {
+      out.set("error", s.message());
+      return out;
+    }
+    out.set("open", status.open);
+    out.set("nextOpen", status.next_open_ms ? val(static_cast<double>(*status.next_open_ms)) : val::null());
+    return out;
   }
   // A template variable for this conversation, e.g. the visitor's {name}.
   void setVariable(const std::string& name, const std::string& value) {
@@ -253,7 +309,14 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("greet", &EngineHandle::greet)
       .function("respond", &EngineHandle::respond)
       .function("reset", &EngineHandle::reset)
+      .function("handoffDeclined", &EngineHandle::handoffDeclined)
+      .function("handoffEnded", &EngineHandle::handoffEnded)
       .function("setJudgement", &EngineHandle::setJudgement)
+      .function("setCountry", &EngineHandle::setCountry)
+      .function("crisisResources", &EngineHandle::crisisResources)
+      .function("country", &EngineHandle::country)
+      .function("businessHoursOpen", &EngineHandle::businessHoursOpen)
+      .function("teams", &EngineHandle::teams)
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)

@@ -70,3 +70,82 @@ TEST_CASE("an intent's slots fill from the message's entities and stay for later
   CHECK(e->Respond("I want a refund for order #A12345").reply == "I'll look at the refund for #A12345.");  // as typed
   CHECK(e->Respond("any news?").reply.find("Order #A12345") == 0);
 }
+
+TEST_CASE("HandoffDeclined: no handoff reply nor offer_human again until something new") {
+  auto e = DefaultEngine();
+  REQUIRE(e->Respond("can I talk to a real person please").decision.handoff);
+  e->HandoffDeclined();
+  // Two fallbacks in a row would offer a person; after a decline they must not.
+  for (int i = 0; i < 3; ++i) {
+    const TurnResult r = e->Respond("qwpoeiruty zxmcnvb " + std::to_string(i));
+    CHECK_FALSE(r.decision.handoff);
+    CHECK(r.response != "offer_human");
+    CHECK(r.response != "handoff");
+  }
+  const auto j = nlohmann::json::parse(TurnResultToJson(e->Respond("blorf snarf")));
+  CHECK(j["handoff"] == false);
+  CHECK(j["handoff_suppressed"] == true);
+  CHECK(j["response"] == "fallback");
+  // A new explicit request (the pack's talk_to_human intent) hands off again.
+  const TurnResult r = e->Respond("I want to talk to a person");
+  CHECK(r.decision.handoff);
+  CHECK(r.response == "handoff");
+  CHECK(nlohmann::json::parse(TurnResultToJson(r))["handoff_suppressed"] == false);
+}
+
+TEST_CASE("HandoffEnded: a crisis still gets the crisis reply and resources, without promising a person") {
+  auto e = DefaultEngine();
+  REQUIRE(e->Respond("I want to kill myself").response == "crisis");
+  e->HandoffEnded();
+  const TurnResult r = e->Respond("I still want to kill myself");
+  CHECK(r.affect.HasCue(kCueCrisis));
+  CHECK_FALSE(r.decision.handoff);
+  CHECK(r.decision.suppressed);
+  CHECK(r.response == "crisis_no_handoff");
+  CHECK_FALSE(r.crisis_resources.empty());
+}
+
+TEST_CASE("SetCountry chooses the crisis resources a turn carries") {
+  auto e = DefaultEngine();
+  CHECK(e->SetCountry("UK").code() == "invalid_argument");
+  CHECK(e->country().empty());
+  REQUIRE(e->SetCountry("es").ok());
+  CHECK(e->country() == "ES");
+  const TurnResult r = e->Respond("I want to kill myself");
+  REQUIRE(r.response == "crisis");
+  std::vector<std::string> phones;
+  for (const CrisisResource& c : r.crisis_resources) phones.push_back(c.phone);
+  CHECK(phones == std::vector<std::string>{"112", "024", "717 003 717"});
+  const auto j = nlohmann::json::parse(TurnResultToJson(r));
+  CHECK(j["crisis_resources"][1]["phone"] == "024");
+  CHECK(j["crisis_resources"][1]["countries"] == nlohmann::json::array({"ES"}));
+  CHECK(e->CrisisResources("BR").size() == 2);
+  CHECK(e->SetCountry("").ok());
+  CHECK(e->country().empty());
+}
+
+TEST_CASE("a handoff names its team from the pack's routing: by reason, by the conversation's topic, else default") {
+  {
+    auto e = DefaultEngine();  // ecommerce.en: crisis -> care, billing/returns -> billing, track_order/shipping -> orders
+    const TurnResult r = e->Respond("I want to kill myself");
+    CHECK(r.team == "care");
+    CHECK(nlohmann::json::parse(TurnResultToJson(r))["team"] == "care");
+  }
+  {
+    auto e = DefaultEngine();
+    CHECK(e->Respond("I was charged twice on my card").intent == "billing");
+    const TurnResult r = e->Respond("can I talk to a real person please");
+    REQUIRE(r.decision.handoff);
+    CHECK(r.team == "billing");  // the topic, though this turn's intent is human_agent
+  }
+  {
+    auto e = DefaultEngine();
+    const TurnResult r = e->Respond("can I talk to a real person please");
+    CHECK(r.team == "default");
+    const TurnResult quiet = e->Respond("how long does shipping take");
+    if (!quiet.decision.handoff) CHECK(nlohmann::json::parse(TurnResultToJson(quiet))["team"].is_null());
+  }
+  auto e = DefaultEngine();
+  REQUIRE(e->teams().size() == 3);
+  CHECK(e->teams()[2].id == "care");
+}

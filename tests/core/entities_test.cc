@@ -65,3 +65,14 @@ TEST_CASE("hostile text yields entities safely") {
   CHECK_NOTHROW(ExtractEntities(CleanForAnalysis(s)));
   CHECK(ExtractEntities("").empty());
 }
+
+TEST_CASE("phones, emails and addresses come from the shared detectors in every written form") {
+  CHECK(Found("call 5551234567") == V{"phone=5551234567"});
+  CHECK(Found("móvil ６１２ ３４５ ６７８") == V{"phone=612345678"});
+  CHECK(Found("mi pedido 612345678") == V{"order_number=612345678"});
+  CHECK(Found("it costs 1 299 000 in total").empty());  // thousands, not a phone
+  CHECK(Found("send it to 221B Baker Street, London NW1 6XE") == V{"address=221B Baker Street, London NW1 6XE"});
+  CHECK(Found("Calle Mayor 5, 3º izq") == V{"address=Calle Mayor 5, 3º izq"});
+  CHECK(Found("I have 12 items for 5 days").empty());
+  CHECK(Found("card 4111 1111 1111 1111").empty());  // a card is never an entity, nor a phone
+}

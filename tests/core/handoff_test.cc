@@ -157,3 +157,66 @@ TEST_CASE("a pack's settings.handoff sets the policy, new fields included") {
   CHECK_FALSE(e.ok());
   CHECK(e.message().find("/handoff/trend_turns") != std::string::npos);
 }
+
+// A declined handoff is not offered again until something new happens
+// (Conversation::Decline); regression for "the bot keeps answering with the
+// handoff offer after the visitor said no".
+TEST_CASE("after a decline the decision stays off until something new") {
+  SUBCASE("the same distress does not re-offer, and 6 turns later it may") {
+    Conversation c;
+    Turn(&c, "this is fucking ridiculous, nothing works");
+    REQUIRE(Turn(&c, "this is fucking ridiculous, nothing works, I am so angry").handoff);
+    c.Decline();
+    // Still unhappy (distress ~0.57, above release, below the level at the
+    // decline): without the decline each of these turns would hand off.
+    for (int i = 0; i < Conversation::kSuppressTurns; ++i) {
+      const Decision d = Turn(&c, "this is bad");
+      CAPTURE(i);
+      CHECK_FALSE(d.handoff);
+      CHECK(d.suppressed);
+    }
+    CHECK_FALSE(c.suppressed());
+    CHECK(Turn(&c, "this is bad").handoff);
+  }
+  SUBCASE("an explicit request for a person ends it at once") {
+    Conversation c;
+    REQUIRE(Turn(&c, "let me talk to a human").handoff);
+    c.Decline();
+    CHECK_FALSE(Turn(&c, "ok, where is my parcel").handoff);
+    const Decision d = Turn(&c, "actually I want to speak to a real person");
+    CHECK(d.handoff);
+    CHECK_FALSE(d.suppressed);
+  }
+  SUBCASE("a new crisis ends it; a crisis already going on at the decline does not") {
+    Conversation c;
+    REQUIRE(Turn(&c, "I want to kill myself").handoff);
+    c.Decline();
+    Affect a = Analyze("I want to kill myself, I mean it");
+    Decision d = c.ObserveMessage("I want to kill myself, I mean it", &a, false);
+    CHECK(a.HasCue(kCueCrisis));  // still a cue: the widget shows resources
+    CHECK_FALSE(d.handoff);
+    CHECK(d.suppressed);
+    Turn(&c, "ok thanks, where is my order");
+    a = Analyze("I don't want to live anymore");
+    d = c.ObserveMessage("I don't want to live anymore", &a, false);
+    REQUIRE(a.HasCue(kCueCrisis));
+    CHECK(d.handoff);
+  }
+  SUBCASE("distress rising 0.15 above the level at the decline ends it") {
+    Conversation c;
+    Turn(&c, "this is annoying");
+    c.Decline();
+    const double at_decline = c.distress();
+    Decision d;
+    for (int i = 0; i < 4 && !d.handoff; ++i) d = Turn(&c, "this is fucking ridiculous, I am furious, nothing works!!");
+    CHECK(d.handoff);
+    CHECK(d.score >= at_decline + Conversation::kRenewDistressRise);
+    CHECK_FALSE(c.suppressed());
+  }
+  SUBCASE("Reset clears it") {
+    Conversation c;
+    c.Decline();
+    c.Reset();
+    CHECK_FALSE(c.suppressed());
+  }
+}

@@ -85,9 +85,9 @@ TEST_CASE("unknown template variables, loops, dead ends and bad patterns are pre
   CHECK(FirstError(Base("", R"(, "b": {"ask": "nope", "slot": "s", "entity": "date", "done": "done"})")) ==
         "/flows/track/steps/b/ask: no response named \"nope\" in /responses");
   CHECK(FirstError(Base("", R"(, "b": {"ask": "ask", "slot": "s", "entity": "shoe_size", "done": "done"})")) ==
-        "/flows/track/steps/b/entity: unknown entity type \"shoe_size\" (known: amount, date, email, order_number, phone, sku)");
+        "/flows/track/steps/b/entity: unknown entity type \"shoe_size\" (known: address, amount, date, email, order_number, phone, sku)");
   CHECK(FirstError(Base("", "", R"(, {"name": "x", "examples": ["y"], "response": "ask", "slots": {"size": "shoe_size"}})")) ==
-        "/intents/1/slots/size: unknown entity type \"shoe_size\" (known: amount, date, email, order_number, phone, sku)");
+        "/intents/1/slots/size: unknown entity type \"shoe_size\" (known: address, amount, date, email, order_number, phone, sku)");
   CHECK(FirstError(Base("", "", R"J(, {"name": "x", "examples": ["y"], "response": "ask", "patterns": ["(a|b"]})J")) ==
         "/intents/1/patterns/0: bad pattern: unclosed \"(\"");
   CHECK(FirstError(Base("", "", R"(, {"name": "x", "examples": ["y"], "response": "ask", "flow": "nope"})")) ==
@@ -207,4 +207,79 @@ TEST_CASE("a pack too big to train in a browser is refused at load") {
   for (size_t i = 0; i <= kMaxExamples; ++i) many += std::string(i ? "," : "") + "\"x\"";
   CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [)" + many + "]}]}") ==
         "/intents: at most 50000 examples in all (got 50001): the model trains in the visitor's browser");
+}
+
+TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each country gets its own lines") {
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"crisis_resources": [{"name": "Samaritans", "phone": "116 123", "countries": ["GB", "UK"]}]}})") ==
+        "/handoff/crisis_resources/0/countries/1: \"UK\" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. \"US\", \"GB\", \"ES\")");
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"crisis_resources": [{"name": "x", "phone": "1", "countries": []}]}})") ==
+        "/handoff/crisis_resources/0/countries: expected at least one string");
+  CHECK(IsCountryCode("ES"));
+  CHECK(IsCountryCode("GB"));
+  CHECK_FALSE(IsCountryCode("UK"));
+  CHECK_FALSE(IsCountryCode("es"));
+  CHECK_FALSE(IsCountryCode("EU"));
+  CHECK_FALSE(IsCountryCode("ESP"));
+
+  // The shipped packs: every listed country has a line of its own and an
+  // emergency number, and the fallback is 112 and findahelpline.com.
+  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+    CAPTURE(name);
+    Pack p;
+    REQUIRE(LoadPack(testing::PackFile(name), &p).ok());
+    auto phones = [&](const char* country) {
+      std::vector<std::string> out;
+      for (const CrisisResource& r : CrisisResourcesFor(p.handoff.crisis_resources, country)) out.push_back(r.phone.empty() ? r.url : r.phone);
+      return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(phones("US") == V{"911", "988"});
+    CHECK(phones("ca") == V{"911", "988"});
+    CHECK(phones("GB") == V{"999", "116 123"});
+    CHECK(phones("IE") == V{"999", "116 123"});
+    CHECK(phones("ES") == V{"112", "024", "717 003 717"});
+    CHECK(phones("MX") == V{"911", "800 911 2000"});
+    CHECK(phones("AR") == V{"911", "135", "+54 11 5275-1135"});
+    CHECK(phones("FR") == V{"112", "3114"});
+    CHECK(phones("DE") == V{"112", "0800 111 0 111"});
+    CHECK(phones("AT") == V{"112", "142"});
+    CHECK(phones("CH") == V{"112", "143"});
+    CHECK(phones("PT") == V{"112", "213 544 545"});
+    CHECK(phones("BR") == V{"192", "188"});
+    CHECK(phones("IT") == V{"112", "02 2327 2327"});
+    CHECK(phones("JP") == V{"112", "https://findahelpline.com"});  // no line of its own: the fallback
+    CHECK(phones("") == V{"112", "https://findahelpline.com"});
+    CHECK(phones("Spain") == V{"112", "https://findahelpline.com"});
+  }
+}
+
+TEST_CASE("handoff teams and routing: parsed, and every mistake is a precise error") {
+  Pack p;
+  REQUIRE(LoadPack(R"({"responses": {"greeting": "Hi", "fallback": "?", "refund": "ok"},
+    "intents": [{"name": "refund", "examples": ["refund"]}],
+    "handoff": {"teams": [{"id": "care", "label": "Patient care"}, {"id": "billing", "label": "Billing"}],
+                "routing": [{"when": {"reason": "crisis"}, "team": "care"}, {"when": {"intent": "refund"}, "team": "billing"}]}})", &p).ok());
+  REQUIRE(p.handoff.teams.size() == 2);
+  CHECK(p.handoff.teams[0].label == "Patient care");
+  REQUIRE(p.handoff.routing.size() == 2);
+  CHECK(p.handoff.routing[1].intent == "refund");
+  CHECK(p.handoff.routing[1].team == "billing");
+
+  const std::string head = R"({"responses": {"greeting": "Hi", "fallback": "?", "refund": "ok"}, "intents": [{"name": "refund", "examples": ["refund"]}], "handoff": )";
+  CHECK(FirstError(head + R"({"teams": [{"id": "care", "label": "Care"}], "routing": [{"when": {"reason": "crisis"}, "team": "cares"}]}})") ==
+        "/handoff/routing/0/team: no team \"cares\" in /handoff/teams (known: default, care)");
+  CHECK(FirstError(head + R"({"routing": [{"when": {"reason": "sadness"}, "team": "default"}]}})") ==
+        "/handoff/routing/0/when/reason: unknown reason \"sadness\" (known: anger, crisis, fallback, frustration, human_request, negative_trend, profanity, repetition, urgency)");
+  CHECK(FirstError(head + R"({"routing": [{"when": {"intent": "refnd"}, "team": "default"}]}})") ==
+        "/handoff/routing/0/when/intent: no intent named \"refnd\" in /intents");
+  CHECK(FirstError(head + R"({"routing": [{"when": {}, "team": "default"}]}})") ==
+        "/handoff/routing/0/when: expected \"reason\" (a cue such as \"crisis\") and/or \"intent\"");
+  CHECK(FirstError(head + R"({"teams": [{"id": "a b", "label": "x"}]}})") ==
+        "/handoff/teams/0/id: expected a team id of 1-64 letters, digits, \".\", \"_\" or \"-\" (the relay's team names)");
+  CHECK(FirstError(head + R"({"teams": [{"id": "a", "label": "x"}, {"id": "a", "label": "y"}]}})") ==
+        "/handoff/teams/1/id: team \"a\" is listed twice");
+  CHECK(FirstError(head + R"({"teams": [{"id": "a"}]}})") ==
+        "/handoff/teams/0/label: missing required string (what a visitor choosing a team sees)");
 }

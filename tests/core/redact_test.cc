@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/entities.h"
+#include "core/pii.h"
 #include "core/redact.h"
 #include "core/text.h"
 #include "test_util.h"
@@ -89,4 +91,44 @@ TEST_CASE("Redact handles 1 MB of hostile shapes") {
     CHECK(r.redactions.size() == shape.redactions);
     if (shape.redactions == 0) CHECK(r.text == big);
   }
+}
+
+// The invariant the shared detectors exist for: a phone, e-mail or address
+// the bot reads as an entity is never sent to an agent in clear. Entities
+// read the cleaned message; the transcript redacts the message as typed.
+TEST_CASE("whatever entity extraction finds as phone, email or address, Redact hides") {
+  const auto doc = nlohmann::json::parse(testing::DataFile("redact.json"));
+  std::vector<std::string> inputs;
+  for (const auto& c : doc["cases"]) inputs.push_back(c["input"]);
+  for (const std::string extra : {"my number is 555 0100 123", "call 5551234567", "(555) 010-0123 please",
+                                  "+44 20 7946 0958", "tel 123 4567", "write to Bob.Smith@Example.com",
+                                  "５５５－１２３－４５６７", "555\xE2\x80\x8B" "1234567", "555\t123\t4567"})
+    inputs.push_back(extra);
+  int checked = 0;
+  for (const std::string& input : inputs) {
+    CAPTURE(input);
+    const std::string redacted = Redact(input).text;
+    for (const Entity& e : ExtractEntities(CleanForAnalysis(input))) {
+      if (e.type != "phone" && e.type != "email" && e.type != "address") continue;
+      ++checked;
+      CAPTURE(e.text);
+      CHECK(redacted.find(e.text) == std::string::npos);
+    }
+  }
+  CHECK(checked > 40);
+}
+
+TEST_CASE("FindPii values are normalised and spans are in the input's bytes") {
+  const std::string text = "ＴＥＬ ５５５ １２３ ４５６７ or JO@EX.IO";
+  const std::vector<PiiMatch> found = FindPii(text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].kind == PiiKind::kPhone);
+  CHECK(found[0].value == "5551234567");
+  CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == "５５５ １２３ ４５６７");
+  CHECK(found[1].value == "jo@ex.io");
+  CHECK(PassesLuhn("４１１１.１１１１.１１１１.１１１１"));
+  PiiOptions no_addresses;
+  no_addresses.addresses = false;
+  CHECK(FindPii("Calle Mayor 5", no_addresses).empty());
+  CHECK(FindPii("Calle Mayor 5").size() == 1);
 }

@@ -3,11 +3,14 @@
 // split at the first NUL-free "\n": the first line is a pack entity pattern
 // (only used when EntityPatternError accepts it), the rest is the message.
 // Invariants: spans lie inside the cleaned message, are ordered, and their
-// text is what the span covers; the matcher never hangs (libFuzzer -timeout).
+// text is what the span covers; every phone, email and address entity is
+// exactly a span Redact() hides in the same text (one detector per kind);
+// the matcher never hangs (libFuzzer -timeout).
 #include <string>
 #include <vector>
 
 #include "core/entities.h"
+#include "core/redact.h"
 #include "core/text.h"
 #include "fuzz_util.h"
 
@@ -27,7 +30,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const std::string cleaned = CleanForAnalysis(message);
   size_t last_begin = 0;
+  const RedactedText redacted = Redact(cleaned);
   for (const Entity& e : ExtractEntities(cleaned, custom)) {
+    if (e.type == "phone" || e.type == "email" || e.type == "address") {
+      bool hidden = false;
+      for (const Redaction& r : redacted.redactions) hidden |= r.begin == e.begin && r.end == e.end;
+      ATTUNE_FUZZ_CHECK(hidden);
+    }
     ATTUNE_FUZZ_CHECK(e.begin <= e.end && e.end <= cleaned.size());
     ATTUNE_FUZZ_CHECK(e.begin >= last_begin);
     ATTUNE_FUZZ_CHECK(e.text == cleaned.substr(e.begin, e.end - e.begin));
