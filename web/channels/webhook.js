@@ -128,7 +128,9 @@ export class WebhookChannel extends BaseChannel {
         this.connectionUp();
         if (r.state === 'assigned') this.agentPresent = true;
         this.reconnected();
-        for (const f of r.events) if (f.type !== 'queued' && f.type !== 'no_agent') this.handleFrame(f);
+        // Availability (queued with the place, or no_agent) comes with each poll while waiting:
+        // handleFrame() reports it only when it changes, so agents going offline are noticed.
+        for (const f of r.events) this.handleFrame(f);
         if (r.lastSeq > this.session.lastSeq && !this.conversationClosed) { this.session.lastSeq = r.lastSeq; this.saveSession(); }
         await this.sleep(this.pollMs);
       } catch (e) {
