@@ -646,7 +646,7 @@ export class AttuneChat extends HTMLElement {
   }
 
   /** A card in the log (consent, crisis resources, CSAT, leave a message). */
-  card(className, ...children) {
+  #card(className, ...children) {
     const li = h('li', { className: 'msg card ' + className }, ...children);
     this.#ui.log.append(li);
     this.#scroll();
@@ -667,7 +667,7 @@ export class AttuneChat extends HTMLElement {
       r.name + ': ',
       r.phone ? h('a', { href: 'tel:' + String(r.phone).replace(/[^\d+]/g, '') }, String(r.phone)) : '',
       r.url && /^https:\/\//.test(r.url) ? [' · ', h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, r.url.replace(/^https:\/\//, ''))] : '')));
-    this.card('crisis', h('p', {}, h('strong', {}, this.#t.crisisTitle)), list);
+    this.#card('crisis', h('p', {}, h('strong', {}, this.#t.crisisTitle)), list);
     this.#announce(this.#t.crisisTitle + '. ' + resources.map((r) => `${r.name} ${r.phone ?? ''}`).join('. '));
   }
 
@@ -685,7 +685,7 @@ export class AttuneChat extends HTMLElement {
         for (const b of buttons) b.setAttribute('aria-pressed', String(b === buttons[n - 1]));
       },
     }, String(n)));
-    const card = this.card('csat',
+    const card = this.#card('csat',
       h('p', { id: 'attune-csat-q' }, t.csatQuestion),
       h('div', { className: 'stars', role: 'group', 'aria-labelledby': 'attune-csat-q' }, ...buttons),
       h('label', { htmlFor: 'attune-csat-comment' }, t.csatComment), comment,
@@ -720,7 +720,7 @@ export class AttuneChat extends HTMLElement {
   async #handoffFlow() {
     const { Handoff } = await import('./handoff.js');
     return (this.#handoff ||= new Handoff({
-      widget: this,
+      card: (className, ...children) => this.#card(className, ...children),
       config: this.#config,
       pack: () => this.#pack,
       strings: () => this.#t,

@@ -26,16 +26,16 @@ export function visitorCountry(configured, languages = []) {
 }
 
 /**
- * The pack's crisis resources that fit `country`: entries whose `countries` list it, then the
- * ones for everywhere (no `countries`). Unknown country: the ones for everywhere, or every entry
- * if none is for everywhere (never an empty card when the pack has resources).
+ * The pack's crisis resources for `country`, for a core that cannot choose them itself (the
+ * core's rule, Engine::CrisisResources): the entries whose `countries` list it, else the ones for
+ * everywhere (no `countries`); every entry if neither (never an empty card when the pack has some).
  */
 export function crisisResourcesFor(resources, country) {
   const all = Array.isArray(resources) ? resources.filter((r) => r && typeof r.name === 'string') : [];
-  const everywhere = all.filter((r) => !Array.isArray(r.countries) || r.countries.length === 0);
   const local = country ? all.filter((r) => Array.isArray(r.countries) && r.countries.map(String).map((c) => c.toUpperCase()).includes(country)) : [];
-  const chosen = [...local, ...everywhere];
-  return chosen.length ? chosen : all;
+  if (local.length) return local;
+  const everywhere = all.filter((r) => !Array.isArray(r.countries) || r.countries.length === 0);
+  return everywhere.length ? everywhere : all;
 }
 
 /**

@@ -110,7 +110,7 @@ export class Handoff {
       select = h('select', { id: 'attune-team' }, ...teams.map((x) => h('option', { value: x.id, selected: x.id === turn.team }, x.label ?? x.id)));
     }
     const yes = h('button', { type: 'button', className: 'action primary', onclick: () => this.#consented(select?.value ?? turn.team ?? null) }, t.consentYes);
-    this.#consentCard = o.widget.card('consent',
+    this.#consentCard = o.card('consent',
       text ? h('p', {}, text) : '',
       select ? h('label', { htmlFor: 'attune-team' }, t.chooseTeam) : '', select ?? '',
       h('div', { className: 'row' }, yes,
@@ -246,7 +246,7 @@ export class Handoff {
       o.status(text);
       // One card updated in place: the place changes often, the log should not fill with it.
       if (this.#queueCard?.isConnected) this.#queueCard.firstChild.textContent = text;
-      else this.#queueCard = o.widget.card('queue', h('p', {}, text));
+      else this.#queueCard = o.card('queue', h('p', {}, text));
       o.announce(text);
       o.emit('handoff', { state: 'queued', position });
     });
@@ -340,7 +340,7 @@ export class Handoff {
     const o = this.#o;
     const t = o.strings();
     const text = o.pack()?.handoff?.no_agent_message ?? t.noChannel;
-    const card = (this.#noAgent = o.widget.card('no-agent', h('p', {}, text)));
+    const card = (this.#noAgent = o.card('no-agent', h('p', {}, text)));
     const keep = h('button', { type: 'button', className: 'action', onclick: () => {
       card.remove();
       if (this.state === 'no_agent') this.#back();
