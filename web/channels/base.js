@@ -245,7 +245,9 @@ export class BaseChannel {
     this.stopped = true;
     this.ready = false;
     const unsent = this.outbox.splice(0);
-    this.clearSession(); // nothing to resume: the widget answers the unsent messages with the bot
+    // Nothing to resume: the widget answers the unsent messages with the bot. A left message is
+    // different: it waits for an answer on the relay, so a later page may still resume it.
+    if (!this.messageLeft) this.clearSession();
     for (const e of unsent) e.reject?.(err);
     for (const wake of [...this.wakers]) wake();
     this.shutdown().catch(() => {});
@@ -296,6 +298,7 @@ export class BaseChannel {
           failures = 0;
           this.connectionUp();
           this.outbox.shift();
+          if (head.frame.type === 'leave_message') this.messageLeft = true;
           this.saveSession();
           head.resolve?.({ id: head.frame.id });
         } catch (e) {

@@ -84,6 +84,7 @@ export class WebhookChannel extends BaseChannel {
   }
 
   afterOpen(state) {
+    if (state === 'message_left') this.messageLeft = true;
     this.connectionUp();
     this.ready = true;
     this.saveSession();

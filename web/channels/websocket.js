@@ -99,6 +99,7 @@ export class WebSocketChannel extends BaseChannel {
 
   onWelcome(f) {
     const resumed = !!f.resumed;
+    if (f.state === 'message_left') this.messageLeft = true;
     if (!this.session) this.adoptSession(f.conversation, f.secret ?? this.pendingSecret);
     this.attempt = 0;
     this.connectionUp();

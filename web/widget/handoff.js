@@ -21,6 +21,7 @@ import { markActive } from './handoff-flag.js';
 import { chooseOffer, affectOf, priorityOf, cleanIdentity } from './handoff-policy.js';
 
 const loadChannels = () => import('../channels/index.js');
+const CSAT_WAIT_MS = 10 * 60_000; // how long a closed conversation's channel waits for a pending rating
 
 export class Handoff {
   state = 'bot';
@@ -309,6 +310,14 @@ export class Handoff {
     if (this.#lost) return;
     this.#lost = true;
     const o = this.#o;
+    if (this.state === 'message_left') {
+      // The visitor is with the bot already and the message is stored: stop listening quietly;
+      // the channel kept its session, so a later page resumes and shows the answer.
+      for (const off of this.#offs.splice(0)) off();
+      this.#channel = null;
+      this.state = 'bot';
+      return;
+    }
     console.error('Attune: could not reach live support: ' + (err?.message ?? err));
     o.emit('error', { code: err?.code ?? 'channel_failed', message: String(err?.message ?? err), fatal: false });
     const unsent = [...this.#pending.values()];
@@ -421,8 +430,15 @@ export class Handoff {
     o.status(null);
     o.clearTyping();
     // A rating asked for and not yet given still reaches the relay, which accepts it after close.
-    if (o.csatPending()) this.#csatChannel = channel;
-    else channel?.close().catch(() => {});
+    if (o.csatPending() && channel) {
+      this.#csatChannel = channel;
+      // Not answered within 10 minutes: let the connection go (the rating card then sends nothing).
+      setTimeout(() => {
+        if (this.#csatChannel !== channel) return;
+        this.#csatChannel = null;
+        channel.close().catch(() => {});
+      }, CSAT_WAIT_MS);
+    } else channel?.close().catch(() => {});
   }
 
   /** Back to the bot; the channel is released (after an agent closed, close() sends nothing more). */
