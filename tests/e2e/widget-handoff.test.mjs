@@ -36,9 +36,19 @@ const PAGE = ({ availability, settings = {}, channel = {} } = {}) => `<!doctype 
 </script>
 <script src="/attune/attune.js" async></script></head><body><main><h1>Help</h1></main></body></html>`;
 
-async function deskPage(options) {
+// The shipped pack keeps office hours (mon-fri 09:00-18:00 UTC), which the widget honours: these
+// tests are about everything else, so they get it without hours unless they bring their own pack.
+const shipped = () => JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
+const alwaysOpen = () => {
+  const pack = shipped();
+  delete pack.handoff.business_hours;
+  return pack;
+};
+
+async function deskPage(options = {}) {
   const p = await env.browser.context.newPage();
   pages.push(p);
+  options = { ...options, settings: { pack: alwaysOpen(), ...(options.settings ?? {}) } };
   await p.route('**/desk.html', (r) => r.fulfill({ contentType: 'text/html', body: PAGE(options) }));
   await p.goto(env.server.url + 'desk.html');
   return p;
@@ -250,7 +260,7 @@ test('nobody available: the bot does not promise a person, offers leave-a-messag
   assert.equal(await count(p, '.consent'), 0);
   let d = await desk(p);
   assert.equal(d.handoff, null, 'asking whether anyone is there sends nothing about the visitor');
-  assert.deepEqual(d.asked, [{ team: null }]);
+  assert.deepEqual(d.asked, [{ team: 'default' }], 'asked for the team the core routed to');
   await card.getByRole('button', { name: 'Keep chatting with the assistant' }).click();
   assert.match(await say(p, 'how long does shipping take?'), /working days/, 'the next turn is an answer, not the offer again');
   assert.equal(await count(p, '.no-agent'), 0);
@@ -259,14 +269,13 @@ test('nobody available: the bot does not promise a person, offers leave-a-messag
 });
 
 test('someone available: the offer and the consent card, with the team the visitor picks', async () => {
-  const pack = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
-  pack.handoff.teams = [{ id: 'sales', label: 'Sales' }, { id: 'care', label: 'Customer care' }];
-  const p = await deskPage({ availability: { open: true, reason: null, agentsOnline: 2 }, settings: { pack } });
+  // The shipped pack lists its teams (orders, billing, care).
+  const p = await deskPage({ availability: { open: true, reason: null, agentsOnline: 2 } });
   await openChat(p);
   await say(p, 'I want to talk to a human');
   const consentCard = p.locator('attune-chat .consent');
   await consentCard.waitFor();
-  await consentCard.getByLabel('Who would you like to talk to?').selectOption('care');
+  await consentCard.getByLabel('Who would you like to talk to?').selectOption({ label: 'Customer care' });
   await consentCard.getByRole('button', { name: 'Yes, connect me' }).click();
   await p.waitForFunction(() => window.__desk.handoff);
   const d = await desk(p);
@@ -305,7 +314,7 @@ test('the help desk goes away mid-handoff: bounded retries, the visitor is told,
 });
 
 test('crisis in every state shows the resources for the visitor\'s country', async () => {
-  const pack = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
+  const pack = alwaysOpen();
   pack.handoff.crisis_resources = [
     { name: 'Emergency services', phone: '112' },
     { name: 'Emergency services (UK)', phone: '999', countries: ['GB'] },
@@ -454,4 +463,27 @@ test('"Talk to a person" in the header: the visitor chooses a person without the
   await q.locator('attune-chat button.person').click();
   await q.locator('attune-chat .no-agent').waitFor();
   assert.equal(await count(q, '.consent'), 0);
+});
+
+test('the visitor\'s name from the host page fills {name} in the pack\'s replies', async () => {
+  const pack = alwaysOpen();
+  // A variant with {name} is preferred when the name is known; the other one serves everyone else.
+  pack.responses.greeting.neutral = ['Hi {name}, I\'m the shop\'s assistant.', 'Hi, I\'m the shop\'s assistant.'];
+  const p = await deskPage({ settings: { pack, visitor: { name: 'Ana' } } });
+  const c = await openChat(p);
+  assert.equal(await c.bot.first().innerText(), 'Hi Ana, I\'m the shop\'s assistant.');
+});
+
+test('outside the pack\'s business hours no person is promised, even with agents online', async () => {
+  // Open one minute a day, twelve hours from now: closed whenever this runs.
+  const pack = shipped();
+  const h = String((new Date().getUTCHours() + 12) % 24).padStart(2, '0');
+  pack.handoff.business_hours = [`mon-sun ${h}:00-${h}:01 UTC`];
+  const p = await deskPage({ availability: { open: true, reason: null, agentsOnline: 3 }, settings: { pack } });
+  await openChat(p);
+  await say(p, 'I want to talk to a human');
+  await p.locator('attune-chat .no-agent').waitFor();
+  assert.equal(await count(p, '.consent'), 0);
+  assert.equal(await p.locator('attune-chat .msg.bot').filter({ hasText: /connect you|bringing in|get you to a person/ }).count(), 0);
+  assert.deepEqual((await desk(p)).states, ['no_agent']);
 });
