@@ -487,3 +487,18 @@ test('outside the pack\'s business hours no person is promised, even with agents
   assert.equal(await p.locator('attune-chat .msg.bot').filter({ hasText: /connect you|bringing in|get you to a person/ }).count(), 0);
   assert.deepEqual((await desk(p)).states, ['no_agent']);
 });
+
+test('a declined offer is not made again on the next angry message (the core is told)', async () => {
+  const p = await deskPage({ availability: { open: true } });
+  await openChat(p);
+  for (const t of ['my order is late, this is annoying', "it's still not here, this is ridiculous", 'this is unacceptable, I am absolutely furious!!!']) {
+    await say(p, t);
+    if (await count(p, '.consent')) break;
+  }
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'No, keep chatting' }).click();
+  const reply = await say(p, 'still furious, this is a joke');
+  assert.equal(await count(p, '.consent'), 0, 'no second consent card');
+  // Not the handoff reply again (a complaint's own reply may still mention a person).
+  assert.doesNotMatch(reply, /I'll connect you with|bringing in a member|get you to a person who/, reply);
+  assert.deepEqual((await desk(p)).states, ['consent', 'declined']);
+});
