@@ -131,6 +131,13 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   await visitor.locator('attune-chat textarea#attune-input').press('Enter');
   const got = await frame(() => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor'));
   assert.equal(got.text, 'thank you Ana');
+  // Live messages are redacted too, and carry the turn's affect for the agent's timeline.
+  await visitor.locator('attune-chat textarea#attune-input').fill('my new email is bea@example.com, I am so annoyed');
+  await visitor.locator('attune-chat textarea#attune-input').press('Enter');
+  const live = await frame(() => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor' && /new email/.test(f.text)));
+  assert.equal(live.text, 'my new email is [email], I am so annoyed');
+  assert.equal(typeof live.affect?.distress, 'number', JSON.stringify(live));
+  assert.ok(!JSON.stringify(live).includes('bea@example.com'));
   assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot is silent while Ana is there');
 
   await sendAgent({ type: 'close', conversation, id: 'x1', returnToBot: true });
@@ -223,6 +230,10 @@ for (const { name, turns, reason } of [
       const waiting = queued.conversations.find((c) => c.state === 'queued');
       assert.match(waiting.summary.reasons.join(' '), reason, JSON.stringify(waiting.summary));
       await sendAgent({ type: 'accept', conversation: waiting.conversation });
+      // A crisis handoff jumps the queue: the widget sends priority 'crisis', and its locale.
+      const opened = await frame((c) => window.__frames.find((f) => f.type === 'conversation' && f.conversation === c), waiting.conversation);
+      assert.equal(opened.handoff.priority, /crisis/.test(name) ? 'crisis' : 'normal', JSON.stringify(opened.handoff).slice(0, 300));
+      assert.equal(opened.handoff.locale, 'en');
       await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
       await sendAgent({ type: 'message', conversation: waiting.conversation, id: 'r1', text: 'I am here with you now.' });
       await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'I am here with you now.' }).waitFor({ timeout: 20000 });
