@@ -93,7 +93,7 @@ export class Handoff {
     this.#declined();
     if (offer.kind === 'leave') {
       o.emit('handoff', { ...base, state: 'no_agent', reason: offer.reason });
-      this.#noAgentCard(null);
+      this.#noAgentCard(null, false); // the bot has just said it in its own words
     } else {
       o.emit('handoff', { ...base, state: 'unavailable', reason: offer.reason });
     }
@@ -108,9 +108,12 @@ export class Handoff {
     const teams = (o.pack()?.handoff?.teams ?? []).filter((x) => x && typeof x.id === 'string');
     let select = null;
     if (teams.length > 1) {
-      select = h('select', { id: 'attune-team' }, ...teams.map((x) => h('option', { value: x.id, selected: x.id === turn.team }, x.label ?? x.id)));
+      // First choice: the team the pack's routing picked (or whoever is free), so "yes" needs no choice.
+      select = h('select', { id: 'attune-team' },
+        h('option', { value: '' }, t.anyTeam),
+        ...teams.map((x) => h('option', { value: x.id, selected: x.id === turn.team }, x.label ?? x.id)));
     }
-    const yes = h('button', { type: 'button', className: 'action primary', onclick: () => this.#consented(select?.value ?? turn.team ?? null) }, t.consentYes);
+    const yes = h('button', { type: 'button', className: 'action primary', onclick: () => this.#consented(select?.value || turn.team || null) }, t.consentYes);
     this.#consentCard = o.card('consent',
       text ? h('p', {}, text) : '',
       select ? h('label', { htmlFor: 'attune-team' }, t.chooseTeam) : '', select ?? '',
@@ -244,7 +247,6 @@ export class Handoff {
     on('queued', ({ position } = {}) => {
       if (this.state !== 'connecting') return;
       const text = format(t().queuePosition, { position });
-      o.status(text);
       // One card updated in place: the place changes often, the log should not fill with it.
       if (this.#queueCard?.isConnected) this.#queueCard.firstChild.textContent = text;
       else this.#queueCard = o.card('queue', h('p', {}, text));
@@ -287,7 +289,7 @@ export class Handoff {
       o.status(null);
       this.#declined();
       o.emit('handoff', { state: 'no_agent', reason });
-      this.#noAgentCard(this.#channel);
+      this.#noAgentCard(this.#channel, true);
     });
     on('csat_request', () => o.csat());
     on('closed', ({ reason, returnToBot } = {}) => {
@@ -345,11 +347,11 @@ export class Handoff {
    * No one can answer now: leave a message (only on a channel that works; `channel` null: one is
    * opened for it) or keep chatting with the bot.
    */
-  #noAgentCard(channel) {
+  #noAgentCard(channel, withText) {
     const o = this.#o;
     const t = o.strings();
     const text = o.pack()?.handoff?.no_agent_message ?? t.noChannel;
-    const card = (this.#noAgent = o.card('no-agent', h('p', {}, text)));
+    const card = (this.#noAgent = o.card('no-agent', withText ? h('p', {}, text) : ''));
     const keep = h('button', { type: 'button', className: 'action', onclick: () => {
       card.remove();
       if (this.state === 'no_agent') this.#back();

@@ -52,4 +52,5 @@ export default {
   crisisNoPerson: 'Sie verdienen jetzt Unterstützung. Wenn Sie in Gefahr sind oder dringend Hilfe brauchen, rufen Sie den örtlichen Notruf an; die Nummern unten sind kostenlos.',
   talkToPerson: 'Mit einer Person sprechen',
   chooseTeam: 'Mit wem möchten Sie sprechen?',
+  anyTeam: 'Wer zuerst helfen kann',
 };

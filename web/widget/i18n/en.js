@@ -54,4 +54,5 @@ export default {
   crisisNoPerson: 'You deserve support right now. If you are in danger or need urgent help, please call your local emergency number; the lines below are free.',
   talkToPerson: 'Talk to a person',
   chooseTeam: 'Who would you like to talk to?',
+  anyTeam: 'Whoever can help first',
 };

@@ -52,4 +52,5 @@ export default {
   crisisNoPerson: 'Mereces apoyo ahora mismo. Si estás en peligro o necesitas ayuda urgente, llama al número de emergencias local; las líneas de abajo son gratuitas.',
   talkToPerson: 'Hablar con una persona',
   chooseTeam: '¿Con quién quieres hablar?',
+  anyTeam: 'Quien pueda atenderme antes',
 };

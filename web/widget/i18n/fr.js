@@ -52,4 +52,5 @@ export default {
   crisisNoPerson: 'Vous méritez du soutien dès maintenant. Si vous êtes en danger ou avez besoin d’aide urgente, appelez le numéro d’urgence local ; les lignes ci-dessous sont gratuites.',
   talkToPerson: 'Parler à une personne',
   chooseTeam: 'À qui souhaitez-vous parler ?',
+  anyTeam: 'La première personne disponible',
 };

@@ -52,4 +52,5 @@ export default {
   crisisNoPerson: 'Você merece apoio agora. Se estiver em perigo ou precisar de ajuda urgente, ligue para o número de emergência local; as linhas abaixo são gratuitas.',
   talkToPerson: 'Falar com uma pessoa',
   chooseTeam: 'Com quem você quer falar?',
+  anyTeam: 'Quem puder ajudar primeiro',
 };
