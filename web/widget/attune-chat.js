@@ -64,6 +64,7 @@ export class AttuneChat extends HTMLElement {
   #country = null;      // for local crisis resources
   #coreCountry = false; // the core chooses crisis resources by country (else the widget filters the pack's)
   #crisisHeard = false; // a crisis was heard in this conversation: the handoff's priority
+  #lastTurn = null;     // the bot's last turn: its affect goes with a handoff the visitor asks for
   #stored = [];         // what `persist` keeps: the messages with their text redacted
   #saving = Promise.resolve();
   #running = false; // set up by connectedCallback, until a real removal tears it down
@@ -239,6 +240,7 @@ export class AttuneChat extends HTMLElement {
     if (turn.limit?.code === 'rate_limited') return this.#append({ from: 'system', text: this.#t.slowDown });
     const crisis = isCrisis(turn);
     if (crisis) this.#crisisHeard = true;
+    this.#lastTurn = turn;
     let reply = turn.reply;
     let offer = null;
     if (turn.handoff) {
@@ -269,7 +271,7 @@ export class AttuneChat extends HTMLElement {
     await this.#greet();
     const flow = await this.#handoffFlow();
     if (flow.active || flow.state === 'consent') return;
-    const last = this.#messages.findLast((m) => m.from === 'bot' && m.turn)?.turn ?? {};
+    const last = this.#lastTurn ?? {};
     const turn = { reasons: [{ name: 'human_request', weight: 1, evidence: '' }], distress: last.distress, valence: last.valence,
       emotions: last.emotions, intent: last.intent, ...(team ? { team } : {}) };
     this.#clearChips();
@@ -297,6 +299,7 @@ export class AttuneChat extends HTMLElement {
     this.#messages = [];
     this.#stored = [];
     this.#crisisHeard = false;
+    this.#lastTurn = null;
     this.#ui.log.replaceChildren();
     this.#clearChips();
     this.#csatShown = false;
