@@ -27,6 +27,7 @@ const HELP = `usage: node relay/server.mjs [options]
   --max-sockets-per-ip N   visitor sockets per address (default ${DEFAULT_LIMITS.maxSocketsPerIp}; 0 = no cap)
   --max-queued-per-ip N    waiting conversations per address (default ${DEFAULT_LIMITS.maxQueuedPerIp}; 0 = no cap)
   --login-attempts N       failed agent sign-ins per address per 15 min (default ${DEFAULT_LIMITS.loginAttempts})
+  --trust-proxy            behind a reverse proxy: a client's address is the last X-Forwarded-For entry
   --static-console         serve the agent console at /console/ (the default)
   --no-console             do not serve the agent console
   --instance NAME          name shown in /healthz (default relay-<pid>)
@@ -46,7 +47,7 @@ try {
     'conversations-per-minute': { type: 'string' }, help: { type: 'boolean' },
     'team-hours': { type: 'string', multiple: true }, 'identity-secret': { type: 'string' }, 'agent-grace-ms': { type: 'string' },
     'queue-expiry-ms': { type: 'string' }, 'max-sockets-per-conversation': { type: 'string' }, 'max-sockets-per-ip': { type: 'string' },
-    'max-queued-per-ip': { type: 'string' }, 'login-attempts': { type: 'string' },
+    'max-queued-per-ip': { type: 'string' }, 'login-attempts': { type: 'string' }, 'trust-proxy': { type: 'boolean' },
   } }));
 } catch (e) {
   console.error(`attune-relay: ${e.message}\n\n${HELP}`);
@@ -87,8 +88,12 @@ try {
     identitySecret: args['identity-secret'] ?? env.ATTUNE_IDENTITY_SECRET,
     agentGraceMs: int('agent-grace-ms', args['agent-grace-ms'], 60000),
     queueExpiryMs: int('queue-expiry-ms', args['queue-expiry-ms'], 600000),
+    trustProxy: args['trust-proxy'] === true,
   });
   const a = await relay.listen(port, host);
+  if (!relay.tokenDigest && relay.accounts.size === 0) {
+    console.error('attune-relay: no agent can sign in: create an account (node relay/cli.mjs accounts add NAME) or set --agent-token');
+  }
   // One parseable line: tests and scripts wait for it to learn the port.
   console.log(JSON.stringify({ event: 'listening', host: a.address, port: a.port, store: redisUrl ? 'redis' : 'sqlite',
     instance: relay.instance, console: !args['no-console'] ? `http://${host.includes(':') ? `[${host}]` : host}:${a.port}/console/` : null }));

@@ -30,7 +30,7 @@ let port = 0;
 
 async function start() {
   const p = spawn(process.execPath, [path.join(HERE, '..', 'server.mjs'), '--port', String(port), '--db', db, '--agent-token', TOKEN,
-    '--allow-origin', ORIGIN, '--conversations-per-minute', '0', '--messages-per-minute', '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    '--allow-origin', ORIGIN, '--conversations-per-minute', '0', '--messages-per-minute', '100000', '--max-sockets-per-ip', '0', '--max-queued-per-ip', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const t = performance.now();
   port = await new Promise((resolve, reject) => {
     let out = '';

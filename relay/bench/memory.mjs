@@ -18,7 +18,7 @@ setTimeout(() => { console.error('memory: hard time limit reached'); process.exi
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-mem-'));
 const TOKEN = 'memory-agent-token';
 const relay = new Relay({ store: new SqliteStore(path.join(dir, 'm.db')), agentToken: TOKEN, allowOrigins: ['*'],
-  limits: { messagesPerMinute: 0, conversationsPerMinutePerIp: 0, maxEvents: 1e6 } });
+  limits: { messagesPerMinute: 0, conversationsPerMinutePerIp: 0, maxEvents: 1e6, maxSocketsPerIp: 0, maxQueuedPerIp: 0 } }); // every client is on loopback
 const { port } = await relay.listen(0);
 const open = (p) => new Promise((r) => { const ws = new WebSocket(`ws://127.0.0.1:${port}${p}`, { origin: 'http://bench' }); ws.once('open', () => r(ws)); });
 const agent = await open('/agent');

@@ -2,7 +2,7 @@
 // as over WebSocket, carried by POST (visitor -> relay) and by polling or server-sent events
 // (relay -> visitor). See PROTOCOL.md, "HTTP binding". It reuses the relay's visitor handlers,
 // so limits, storage and acknowledgement are identical.
-import { ProtocolError, validateHandoff, validateVisitorFrame, clientSecret } from './protocol.mjs';
+import { ProtocolError, validateHandoff, validateVisitorFrame, clientSecret, withRouting } from './protocol.mjs';
 import { visitorFrame } from './relay.mjs';
 
 const STATUS = { bad_json: 400, bad_request: 400, unknown_type: 400, bad_secret: 401, unauthorized: 401, forbidden: 403,
@@ -74,9 +74,9 @@ export async function handleApi(relay, req, res, url) {
 
     if (parts.length === 2 && req.method === 'POST') {
       const body = await readJson(req, relay.limits.maxFrameBytes);
-      const handoff = validateHandoff(body?.handoff, relay.limits);
+      const handoff = validateHandoff(withRouting(body), relay.limits);
       const chosen = clientSecret(body?.secret);
-      const { conv, secret, existed } = await relay.createConversation(handoff, req.socket.remoteAddress, origin, now, chosen);
+      const { conv, secret, existed } = await relay.createConversation(handoff, relay.clientIp(req), origin, now, chosen);
       if (!existed) relay.store.publish({ queue: true });
       return reply(res, existed ? 200 : 201, { conversation: conv.id, ...(chosen ? {} : { secret }), state: conv.state,
         lastSeq: 0, existed, availability: conv.state === 'queued' ? await relay.visitorStatus(conv) : null }, cors);

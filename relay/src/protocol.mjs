@@ -296,6 +296,18 @@ export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
   }
 }
 
+/**
+ * The routing fields belong in the handoff; a widget that puts them next to it in the hello (or the
+ * HTTP body) is understood too. The handoff's own value wins.
+ */
+export function withRouting(body) {
+  const h = body?.handoff;
+  if (!h || typeof h !== 'object' || Array.isArray(h)) return h;
+  const extra = {};
+  for (const k of ['team', 'priority', 'country', 'identity']) if (body[k] !== undefined && h[k] === undefined) extra[k] = body[k];
+  return Object.keys(extra).length ? { ...h, ...extra } : h;
+}
+
 /** Hello frames: the first frame on every socket. */
 export function validateHello(msg, limits = DEFAULT_LIMITS) {
   if (msg.type !== 'hello') throw new ProtocolError('hello_required', 'the first frame must be {"type":"hello", ...}');
@@ -304,7 +316,7 @@ export function validateHello(msg, limits = DEFAULT_LIMITS) {
       return { role: 'visitor', resume: true, conversation: clientId(msg.conversation, 'conversation'),
         secret: str(msg.secret, 'secret', 200), lastSeq: seq(msg.lastSeq) };
     }
-    return { role: 'visitor', resume: false, handoff: validateHandoff(msg.handoff, limits), secret: clientSecret(msg.secret) };
+    return { role: 'visitor', resume: false, handoff: validateHandoff(withRouting(msg), limits), secret: clientSecret(msg.secret) };
   }
   if (msg.role === 'agent') {
     // Four ways in: a session (resume), an account and its password, the bootstrap admin

@@ -72,6 +72,7 @@ export class Relay {
     this.hours = o.hours ? parseHours(o.hours) : null;
     this.teamHours = o.teamHours ?? new Map();
     this.identitySecret = o.identitySecret || null;
+    this.trustProxy = o.trustProxy === true;
     this.agentGraceMs = o.agentGraceMs ?? 60000;
     this.queueExpiryMs = o.queueExpiryMs ?? 600000;
     // Presence is refreshed every beat and counts for three; short grace/expiry (tests) beat faster.
@@ -125,7 +126,13 @@ export class Relay {
     clearTimeout(this.dispatchTimer);
     for (const ws of this.wss?.clients ?? []) ws.close(1012, 'relay restarting');
     for (const set of this.visitors.values()) for (const sink of set) if (sink.sendFrame) sink.terminate();
-    await new Promise((r) => this.http ? this.http.close(() => r()) : r());
+    // Idle keep-alive HTTP connections (webhook visitors' fetches) would hold close() for the
+    // keep-alive timeout; in-flight requests get one second to finish.
+    const closed = new Promise((r) => this.http ? this.http.close(() => r()) : r());
+    this.http?.closeIdleConnections?.();
+    const force = setTimeout(() => this.http?.closeAllConnections?.(), 1000);
+    await closed;
+    clearTimeout(force);
     for (const ws of this.wss?.clients ?? []) ws.terminate();
     const now = this.now();
     for (const id of new Set([...this.agents].map((ws) => ws.agent.id))) await this.store.agentGone(id, this.instance, now).catch(() => {});
@@ -176,6 +183,19 @@ export class Relay {
     res.end('not found\n');
   }
 
+  /**
+   * The visitor's address for the per-address limits. Behind a reverse proxy (--trust-proxy) it is
+   * the last X-Forwarded-For entry, the one the proxy itself appended (earlier ones are the
+   * client's to invent); otherwise every visitor would share the proxy's address and its caps.
+   */
+  clientIp(req) {
+    if (this.trustProxy) {
+      const xff = String(req.headers['x-forwarded-for'] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+      if (xff.length) return xff[xff.length - 1].slice(0, 64);
+    }
+    return req.socket.remoteAddress;
+  }
+
   originAllowed(origin) {
     return this.allowOrigins.has('*') || (origin !== undefined && this.allowOrigins.has(origin));
   }
@@ -206,7 +226,7 @@ export class Relay {
   // ---------------------------------------------------------------- sockets
   onSocket(ws, role, req) {
     ws.role = role;
-    ws.ip = req.socket.remoteAddress;
+    ws.ip = this.clientIp(req);
     ws.origin = req.headers.origin;
     ws.isAlive = true;
     ws.ready = false;
@@ -364,13 +384,13 @@ export class Relay {
       ...(ws.secretForWelcome ? { secret: ws.secretForWelcome } : {}), resumed: hello.resume, state: conv.state,
       agent: conv.agentName ? { name: conv.agentName } : null, lastSeq: conv.lastSeq, team: conv.team, priority: conv.priority });
     delete ws.secretForWelcome;
-    if (hello.resume) {
-      if (conv.state === 'queued') this.store.visitorsSeen([conv.id], now).catch(() => {});
-      await this.replay(ws, conv.id, hello.lastSeq, (ev) => ev.from !== 'visitor', (ev) => visitorFrame(ev));
-    } else {
-      ws.replaying.delete(conv.id);
-      this.store.publish({ queue: true });
-    }
+    if (hello.resume && conv.state === 'queued') this.store.visitorsSeen([conv.id], now).catch(() => {});
+    if (!hello.resume) this.store.publish({ queue: true });
+    // A new conversation may have been assigned (by a dispatch another change started) between its
+    // creation and this socket joining: replay from 0 then, too, so its agent_joined is not missed.
+    await this.replay(ws, conv.id, hello.resume ? hello.lastSeq : 0, (ev) => ev.from !== 'visitor', (ev) => visitorFrame(ev));
+    const fresh = await this.store.getRouting(conv.id);
+    if (fresh) ws.convState = fresh.state;
     if (ws.convState === 'queued') await this.tellStatus(ws);
   }
 
@@ -509,6 +529,10 @@ export class Relay {
     }
     const live = ws.replaying?.get(conversation) ?? [];
     ws.replaying?.delete(conversation);
+    // An event read by the replay may still be on its way over the bus (its publish follows its
+    // append): remember how far the replay went so that copy is dropped when it arrives.
+    (ws.replayedTo ??= new Map()).set(conversation, after);
+    if (ws.replayedTo.size > MAX_AGENT_SUBS) ws.replayedTo.delete(ws.replayedTo.keys().next().value);
     for (const f of live) if (f.seq === undefined || f.seq > after) this.send(ws, f);
   }
 
@@ -571,9 +595,10 @@ export class Relay {
 
   /** Keep the conversation's running summary; a crisis raises its priority and alerts agents. */
   async afterVisitorMessage(id, affect, at) {
-    const c = await this.store.getConversation(id);
+    // Per message: read the routing fields only, not the (up to 64 KiB) handoff.
+    const c = await this.store.getRouting(id);
     if (!c) return;
-    const patch = { live: advanceLive(c.live ?? initialLive(c.handoff), affect) };
+    const patch = { live: advanceLive(c.live ?? initialLive((await this.store.getConversation(id)).handoff), affect) };
     const crisis = affect?.crisis === true && c.priority !== 'crisis' && c.state !== 'closed';
     if (crisis) patch.priority = 'crisis';
     await this.store.transition(id, {}, patch);
@@ -629,6 +654,8 @@ export class Relay {
     return this.limits.loginAttempts && w.length >= this.limits.loginAttempts ? w[0] + LOGIN_WINDOW_MS - now : 0;
   }
 
+  tokenTag() { return this.tokenDigest ? sha256(Buffer.concat([Buffer.from('session-tag:'), this.tokenDigest])).toString('hex').slice(0, 16) : null; }
+
   tokenOk(token) { return this.tokenDigest !== null && crypto.timingSafeEqual(sha256(token), this.tokenDigest); }
 
   async agentHello(ws, hello) {
@@ -651,8 +678,11 @@ export class Relay {
       key = sessionKey(hello.session);
       const s = await this.store.getSession(key, now, SESSION_IDLE_MS);
       if (!s) return fail('bad_credentials', 'this session has ended; sign in again');
-      if (s.agent.legacy || s.agent.bootstrap) agent = s.agent;
-      else {
+      if (s.agent.legacy || s.agent.bootstrap) {
+        // Signed in with the token: valid only while that token is the relay's (a rotated token ends them).
+        if (!this.tokenDigest || s.agent.tokenTag !== this.tokenTag()) return fail('bad_credentials', 'this session has ended; sign in again');
+        agent = s.agent;
+      } else {
         const acc = await this.store.getAccount(s.account); // re-read: role, teams or limits may have changed
         if (!acc) { await this.store.deleteSession(key); return fail('bad_credentials', 'this account no longer exists'); }
         agent = agentOf(acc);
@@ -667,12 +697,13 @@ export class Relay {
     } else if (hello.account !== undefined) {
       if (hello.account !== 'admin' || !this.tokenOk(hello.token)) return fail();
       const acc = await this.store.getAccount('admin');
-      agent = acc ? { ...agentOf(acc), role: 'admin' } : { ...BOOTSTRAP, bootstrap: true };
+      agent = acc ? { ...agentOf(acc), role: 'admin' } : { ...BOOTSTRAP, bootstrap: true, tokenTag: this.tokenTag() };
     } else {
       // Legacy: the shared token with any name (consoles from before accounts). It signs in as an
       // admin who accepts by hand (max_chats 0: never auto-assigned).
       if (!this.tokenOk(hello.token)) return fail('bad_token', 'the agent token is not valid');
-      agent = { id: hello.agentId ?? sha256(hello.name).toString('hex').slice(0, 16), name: hello.name, role: 'admin', teams: [], maxChats: 0, legacy: true };
+      agent = { id: hello.agentId ?? sha256(hello.name).toString('hex').slice(0, 16), name: hello.name, role: 'admin', teams: [], maxChats: 0, legacy: true,
+        tokenTag: this.tokenTag() };
     }
     if (!token) {
       token = newSessionToken();
@@ -687,7 +718,7 @@ export class Relay {
     ws.subs = new Set();
     ws.ready = true;
     this.agents.add(ws);
-    await this.store.agentSeen(agent.id, this.instance, now);
+    await this.store.agentSeen(agent.id, this.instance, this.now()); // now, not when the hello arrived: scrypt took a while
     const status = await this.store.agentStatus(agent.id);
     this.store.publish({ presence: true });
     this.send(ws, { type: 'welcome', protocol: PROTOCOL_VERSION, instance: this.instance,
@@ -720,6 +751,8 @@ export class Relay {
     if (f.type === 'typing') {
       if (at - (ws.lastTyping ?? 0) < 1000) return;
       ws.lastTyping = at;
+      const r = await this.store.getRouting(f.conversation);
+      if (!r || !this.canSee(me, r)) return; // nothing to show, and not theirs to show it in
       this.store.publish({ conv: f.conversation, typing: 'agent' });
       return;
     }
@@ -789,10 +822,11 @@ export class Relay {
       await this.append(conv.id, { kind: 'agent_joined', from: 'relay', agent: { name: to.name }, at });
       this.store.publish({ assigned: to.id, conv: conv.id, reason: 'transfer' });
     } else {
-      if (!(await this.store.transition(conv.id, guard, { state: 'queued', team: f.to.team, agentId: null, agentName: null, at }))) {
+      const state = (await this.hadLeftMessage(conv.id)) ? 'message_left' : 'queued'; // a left message stays one
+      if (!(await this.store.transition(conv.id, guard, { state, team: f.to.team, agentId: null, agentName: null, at }))) {
         throw new ProtocolError('not_queued', 'the conversation changed meanwhile; look again');
       }
-      seq = (await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { team: f.to.team }, by: { name: me.name }, at })).seq;
+      seq = (await this.append(conv.id, { kind: 'transferred', from: 'relay', to: { team: f.to.team }, by: { name: me.name }, state, at })).seq;
     }
     this.store.publish({ queue: true });
     if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq });
@@ -858,8 +892,16 @@ export class Relay {
     }
     const mine = await this.store.assigned(agent.role === 'admin' ? null : agent.id, this.limits.maxQueueListed);
     const online = await this.store.onlineAgents(this.now(), this.presenceTtlMs);
+    const loads = await this.store.assignedCounts();
+    // Presence per agent, for the console's team view and transfer choices.
+    const agents = online.map((a) => {
+      const acc = this.accounts.get(a.id);
+      return { id: a.id, name: acc?.display ?? acc?.name ?? a.id, status: a.status, teams: acc?.teams ?? [], chats: loads.get(a.id) ?? 0,
+        maxChats: acc ? acc.maxChats : 0 };
+    }).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const left = await this.store.page('message_left', this.teamsOf(agent), null, 1);
     const frame = { type: 'queue', items: page.items.map(listItem), total: page.total, next: page.next, before: before ?? null,
-      assigned: mine.map(listItem), agentsOnline: online.length };
+      assigned: mine.map(listItem), messagesTotal: left.total, agentsOnline: online.length, agents };
     if (agent.legacy) {
       // Consoles from before accounts read one list, `conversations`, with the handoff summary.
       const left = await this.store.page('message_left', null, null, limit);
@@ -925,13 +967,20 @@ export class Relay {
         if (room > 0) cands.push(...await this.store.dispatchOrder(team, Math.min(room, 500)));
       }
       cands.sort((x, y) => x.band - y.band || x.queuedAt - y.queuedAt);
+      // Plan the whole pass first, then write it at once: the store batches the writes (one
+      // SQLite commit, pipelined Redis calls) instead of two fsyncs per assignment in a row. A
+      // conversation someone accepted meanwhile fails its compare-and-set; the next pass recounts.
+      const plan = [];
       for (const c of cands) {
         const fit = agents.filter((a) => serves(a.acc, c.team) && a.load < a.acc.maxChats)
           .sort((x, y) => x.load - y.load || x.lastAssigned - y.lastAssigned);
         if (!fit.length) continue;
         const a = fit[0];
-        if (await this.assign(c, agentOf(a.acc), 'auto', now)) { a.load++; a.lastAssigned = now; }
+        a.load++;
+        a.lastAssigned = now + plan.length; // the next tie goes to someone else
+        plan.push([c, agentOf(a.acc)]);
       }
+      await Promise.all(plan.map(([c, agent]) => this.assign(c, agent, 'auto', now)));
     } finally {
       if (this.store.unlock) await this.store.unlock('dispatch', owner).catch(() => {});
     }
@@ -946,12 +995,24 @@ export class Relay {
     return true;
   }
 
+  /** Did the visitor leave a message in this conversation? (Rare paths only: it reads the events.) */
+  async hadLeftMessage(id) {
+    for (let after = 0; ;) {
+      const evs = await this.store.eventsAfter(id, after, 500);
+      if (evs.some((e) => e.kind === 'leave_message')) return true;
+      if (evs.length < 500) return false;
+      after = evs[evs.length - 1].seq;
+    }
+  }
+
   /** An agent gone longer than the grace: their conversations go back to the queue, visitors told. */
   async requeueAgent(agentId, agentName, at) {
     let n = 0;
     for (const c of await this.store.assigned(agentId, 10000)) {
-      if (!(await this.store.transition(c.id, { from: ['assigned'], agentId }, { state: 'queued', agentId: null, agentName: null, at }))) continue;
-      await this.append(c.id, { kind: 'agent_left', from: 'relay', agent: { name: c.agentName ?? agentName ?? agentId }, requeued: true, at });
+      // A left message an agent had taken goes back to the messages list, where it never expires.
+      const state = (await this.hadLeftMessage(c.id)) ? 'message_left' : 'queued';
+      if (!(await this.store.transition(c.id, { from: ['assigned'], agentId }, { state, agentId: null, agentName: null, at }))) continue;
+      await this.append(c.id, { kind: 'agent_left', from: 'relay', agent: { name: c.agentName ?? agentName ?? agentId }, requeued: state === 'queued', state, at });
       n++;
     }
     if (n) this.store.publish({ queue: true });
@@ -972,8 +1033,14 @@ export class Relay {
       const seen = Math.max(await this.store.agentLastSeen(agentId), this.startedAt);
       if (now - seen >= this.agentGraceMs) await this.requeueAgent(agentId, null, now);
     }
-    for (const id of await this.store.expiredQueued(now - this.queueExpiryMs)) {
+    // Nobody could be seen while this relay was down: expire only once it has run a full expiry.
+    const expiring = now - this.startedAt >= this.queueExpiryMs ? await this.store.expiredQueued(now - this.queueExpiryMs) : [];
+    for (const id of expiring) {
       if (this.visitors.get(id)?.size) continue; // connected here (the beat will refresh it)
+      if (await this.hadLeftMessage(id)) {
+        await this.store.transition(id, { from: ['queued'] }, { state: 'message_left', at: now });
+        continue;
+      }
       if (!(await this.store.transition(id, { from: ['queued'] }, { state: 'closed', at: now }))) continue;
       await this.append(id, { kind: 'closed', from: 'relay', reason: 'visitor_gone', returnToBot: true, at: now });
       this.store.publish({ queue: true });
@@ -1046,8 +1113,8 @@ export class Relay {
     }
     const ev = m.event;
     if (!ev) return;
-    let state = { agent_joined: 'assigned', closed: 'closed', agent_left: 'queued' }[ev.kind];
-    if (ev.kind === 'transferred' && ev.to?.team) state = 'queued';
+    let state = { agent_joined: 'assigned', closed: 'closed' }[ev.kind];
+    if (ev.kind === 'agent_left' || (ev.kind === 'transferred' && ev.to?.team)) state = ev.state ?? 'queued';
     if (ev.kind === 'leave_message') state = 'message_left';
     for (const ws of visitors ?? []) {
       if (state) ws.convState = state;
@@ -1062,7 +1129,9 @@ export class Relay {
   /** Live events for the conversation being replayed to this socket wait until the replay is done. */
   deliver(ws, frame, conversation) {
     const held = ws.replaying?.get(conversation);
-    if (held) held.push(frame); else this.send(ws, frame);
+    if (held) { held.push(frame); return; }
+    if (frame.seq !== undefined && frame.seq <= (ws.replayedTo?.get(conversation) ?? 0)) return; // already sent by the replay
+    this.send(ws, frame);
   }
 
   heartbeat() {

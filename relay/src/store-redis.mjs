@@ -122,12 +122,27 @@ export class RedisStore {
 
   async init() {
     await Promise.all([this.redis.connect(), this.sub.connect()]);
+    await this._upgrade();
     await this.sub.subscribe(this.p + 'bus');
     this.sub.on('message', (_channel, raw) => {
       let msg;
       try { msg = JSON.parse(raw); } catch { return; }
       for (const h of this.handlers) h(msg);
     });
+  }
+
+  /**
+   * Conversations stored before routing were listed by one `open` sorted set and have no team:
+   * put each in its team's index (team default, normal band, waiting since creation). Idempotent,
+   * so instances starting together do not collide.
+   */
+  async _upgrade() {
+    const old = await this.redis.zrange(this.p + 'open', 0, -1);
+    for (const id of old) {
+      const [team, createdAt] = await this.redis.hmget(this.k(id), 'team', 'createdAt');
+      if (!team && createdAt) await this.transition(id, {}, { team: 'default', priority: 'normal', queuedAt: Number(createdAt) });
+      await this.redis.zrem(this.p + 'open', id);
+    }
   }
 
   // ---- bus: every instance (this one too) receives every published message ----
@@ -147,6 +162,11 @@ export class RedisStore {
   async getConversation(id) {
     const h = await this.redis.hgetall(this.k(id));
     return h && h.id ? hashToConversation(h) : null;
+  }
+
+  async getRouting(id) {
+    const [state, team, band, agentId, live] = await this.redis.hmget(this.k(id), 'state', 'team', 'band', 'agentId', 'live');
+    return state ? { state, team: team || 'default', priority: priorityOf(Number(band ?? 2)), agentId: agentId || null, live: live ? JSON.parse(live) : null } : null;
   }
 
   async transition(id, { from, agentId }, patch) {
@@ -202,21 +222,28 @@ export class RedisStore {
     const pipe = this.redis.pipeline();
     for (const t of names) pipe.zcard(key(t));
     const total = (await pipe.exec()).reduce((n, [, v]) => n + (Number(v) || 0), 0);
-    const ids = [];
-    for (const t of names) {
-      for (let band = c ? c.band : 0; band <= 2 && ids.length < (limit + 1) * names.length; band++) {
-        const hi = c && band === c.band ? band * BAND + c.queuedAt : band * BAND + (BAND - 1);
-        const got = await this.redis.zrevrangebyscore(key(t), hi, band * BAND, 'WITHSCORES', 'LIMIT', 0, limit + 50);
-        for (let i = 0; i < got.length; i += 2) ids.push({ id: got[i], band, queuedAt: Number(got[i + 1]) - band * BAND });
-      }
-    }
     const after = (x) => !c || x.band > c.band || (x.band === c.band && (x.queuedAt < c.queuedAt || (x.queuedAt === c.queuedAt && x.id < c.id)));
-    const order = ids.filter(after).sort((a, b) => a.band - b.band || b.queuedAt - a.queuedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const ids = [];
+    // Each team's own first limit+1 after the cursor, then merged: the page is exact whatever the
+    // teams hold. (Over-fetch by 50 covers items sharing the cursor's millisecond.)
+    for (const t of names) {
+      const mine = [];
+      for (let band = c ? c.band : 0; band <= 2 && mine.length <= limit; band++) {
+        const hi = c && band === c.band ? band * BAND + c.queuedAt : band * BAND + (BAND - 1);
+        const got = await this.redis.zrevrangebyscore(key(t), hi, band * BAND, 'WITHSCORES', 'LIMIT', 0, limit + 51);
+        for (let i = 0; i < got.length; i += 2) {
+          const x = { id: got[i], band, queuedAt: Number(got[i + 1]) - band * BAND };
+          if (after(x)) mine.push(x);
+        }
+      }
+      ids.push(...mine.slice(0, limit + 1));
+    }
+    const order = ids.sort((a, b) => a.band - b.band || b.queuedAt - a.queuedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     const chosen = order.slice(0, limit + 1);
-    const rows = await this._load(chosen.map((x) => x.id));
     const more = chosen.length > limit;
-    const items = rows.slice(0, limit);
-    return { items, total, next: more && items.length ? encodeCursor(items[items.length - 1]) : null };
+    // The cursor comes from the index as read, so a conversation changing meanwhile cannot skew it.
+    const items = (await this._load(chosen.slice(0, limit).map((x) => x.id))).filter((r) => r.state === state);
+    return { items, total, next: more ? encodeCursor(chosen[limit - 1]) : null };
   }
 
   async assigned(agentId, limit = 200) {

@@ -90,6 +90,8 @@ export class SqliteStore {
     this.db.exec(SCHEMA);
     const have = new Set(this.db.prepare('PRAGMA table_info(conversations)').all().map((c) => c.name));
     for (const [col, type] of ROUTING_COLUMNS) if (!have.has(col)) this.db.exec(`ALTER TABLE conversations ADD COLUMN ${col} ${type}`);
+    // Old rows wait since they were created (the queue orders and pages on queued_at).
+    if (!have.has('queued_at')) this.db.exec('UPDATE conversations SET queued_at = created_at, visitor_seen_at = updated_at WHERE queued_at IS NULL');
     this.db.exec(ROUTING_INDEXES);
     // One instance: presence lives in memory. agentId -> {instances: Map(instance -> lastSeen), status, lastSeen, lastAssigned}
     this.presence = new Map();
@@ -104,6 +106,7 @@ export class SqliteStore {
                                 team, band, country, identity, ip, queued_at, visitor_seen_at, live)
                               VALUES (@id, @secretHash, @handoff, @origin, 'queued', @at, @at, @team, @band, @country, @identity, @ip, @at, @at, @live)`),
       getConv: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+      getRouting: db.prepare('SELECT state, team, band, agent_id, live FROM conversations WHERE id = ?'),
       bumpSeq: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq'),
       findDup: db.prepare('SELECT seq, body FROM events WHERE conversation = ? AND sender = ? AND client_id = ?'),
       insertEvent: db.prepare('INSERT INTO events (conversation, seq, sender, client_id, body) VALUES (?, ?, ?, ?, ?)'),
@@ -185,6 +188,12 @@ export class SqliteStore {
   async getConversation(id) {
     const row = this.q.getConv.get(id);
     return row ? rowToConversation(row) : null;
+  }
+
+  /** The routing fields only (no handoff to parse): {state, team, priority, agentId, live} or null. */
+  async getRouting(id) {
+    const r = this.q.getRouting.get(id);
+    return r ? { state: r.state, team: r.team, priority: priorityOf(r.band), agentId: r.agent_id, live: r.live ? JSON.parse(r.live) : null } : null;
   }
 
   /**

@@ -133,6 +133,11 @@ test('bootstrap admin (account "admin" + --agent-token) and the legacy shared to
   const w = await a.next('welcome');
   assert.deepEqual(w.agent, { id: 'admin', name: 'Admin', role: 'admin', teams: [], maxChats: 0 });
   assert.ok(w.session);
+  // A session from the token ends when the relay's token changes.
+  const rotated = await startRelay({ db, args: ['--agent-token', 'another-token-123'] });
+  try {
+    await assert.rejects(signIn(rotated, null, null, { session: w.session }), { code: 'bad_credentials' });
+  } finally { await rotated.stop(); }
   const legacy = await newAgent(relay, 'Old Console');
   assert.ok((await legacy.next('queue')).conversations, 'a legacy console still gets its `conversations` list');
   await Promise.all([a.close(), legacy.close()]);

@@ -15,6 +15,7 @@ before(async () => {
   dir = tmpDir();
   const where = ['--db', path.join(dir, 'r.db')];
   pw.c1 = addAccount(where, 'c1', { teams: 'care', maxChats: 1 });
+  pw.g = addAccount(where, 'g', { maxChats: 1 }); // no teams: serves every team
   const otherDay = DAYS[(new Date().getUTCDay() + 3) % 7]; // never today
   relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0',
     '--team-hours', `night=${otherDay} 10:00-11:00 Europe/Madrid`] });
@@ -74,4 +75,16 @@ test('per-team hours: closed_hours with the next opening time, over HTTP and as 
   v.send({ type: 'close', id: 'c' });
   await v.next('ack');
   await v.close();
+});
+
+test('an agent with no teams serves every team, the default one included', { timeout: 10000 }, async () => {
+  assert.equal((await ask('?team=care')).body.reason, 'offline');
+  const { client: g } = await signIn(relay, 'g', pw.g);
+  await until(async () => (await ask('?team=care')).body.open && (await ask('?team=nosuchteam')).body.open, 3000, 'g counts for care and default');
+  const v = await newVisitor(relay, { transcript: [], team: 'nosuchteam' });
+  assert.equal(v.welcome.team, 'default');
+  await g.next((f) => f.type === 'assigned' && f.conversation === v.conversation);
+  v.client.send({ type: 'close', id: 'c' });
+  await v.client.next('ack');
+  await Promise.all([v.client.close(), g.close()]);
 });

@@ -9,6 +9,7 @@ import { parseHours, isOpen, nextOpen, parseTeamHours } from '../../relay/src/ho
 import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
 import { Relay, visitorFrame, agentFrame } from '../../relay/src/relay.mjs';
 import { HANDOFF, tmpDir } from './helpers.mjs';
+import Database from '../../relay/node_modules/better-sqlite3/lib/index.js';
 
 const err = (code, message) => (e) => e instanceof ProtocolError && e.code === code && (message === undefined || e.message === message);
 
@@ -64,6 +65,9 @@ test('visitor and agent frames: ids, lengths, suggestions, csat score', () => {
   assert.throws(() => validateAgentFrame({ type: 'presence', status: 'busy' }), err('bad_request'));
   assert.deepEqual(validateHello({ type: 'hello', role: 'agent', account: 'ana', password: 'pw' }), { role: 'agent', account: 'ana', password: 'pw' });
   assert.deepEqual(validateHello({ type: 'hello', role: 'agent', session: 's' }), { role: 'agent', session: 's' });
+  // Routing fields next to the handoff are understood; the handoff's own value wins.
+  const h = validateHello({ type: 'hello', role: 'visitor', team: 'care', priority: 'high', handoff: { transcript: [], priority: 'crisis' } }).handoff;
+  assert.deepEqual([h.team, h.priority], ['care', 'crisis']);
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'has space', text: 'hi' }), err('bad_request', '"id" must be 1-64 characters of A-Z a-z 0-9 _ -'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: '   ' }), err('bad_request', '"text" must not be empty'));
   assert.throws(() => validateVisitorFrame({ type: 'message', id: 'a', text: 'x'.repeat(DEFAULT_LIMITS.maxMessageLength + 1) }), err('too_long'));
@@ -147,6 +151,26 @@ test('SQLite store: group commit, de-duplication, gapless seq, transcript limit,
   }
 });
 
+test('SQLite store: a database from before accounts and routing is upgraded in place, its conversations kept', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'old.db');
+  const old = new Database(file);
+  old.exec(`CREATE TABLE conversations (id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, handoff TEXT NOT NULL, origin TEXT, state TEXT NOT NULL,
+    agent_id TEXT, agent_name TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0);
+    INSERT INTO conversations VALUES ('old1', 'h', '{"transcript":[],"distress":0.5}', NULL, 'queued', NULL, NULL, 10, 20, 0);`);
+  old.close();
+  const s = new SqliteStore(file);
+  try {
+    const c = await s.getConversation('old1');
+    assert.deepEqual([c.state, c.team, c.priority, c.queuedAt, c.identity, c.live], ['queued', 'default', 'normal', 10, null, null]);
+    assert.deepEqual((await s.page('queued', null, null, 10)).items.map((x) => x.id), ['old1']);
+    assert.deepEqual((await s.dispatchOrder('default', 5)).map((x) => x.id), ['old1']);
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('regression: while conversations replay to an agent, live events are held per conversation, others pass', async () => {
   // Before the fix every live frame was buffered during a replay and then filtered by the replayed
   // conversation's last seq, so another conversation's lower seqs were dropped.
@@ -159,4 +183,18 @@ test('regression: while conversations replay to an agent, live events are held p
   assert.deepEqual(ws.replaying.get('X').map((f) => f.seq), [9]);
   relay.deliver(ws, { type: 'message', conversation: 'Z', seq: 4 }, 'Z');
   assert.deepEqual(ws.replaying.get('Z').map((f) => f.seq), [4], 'two replays at once each hold their own conversation');
+});
+
+test('regression: an event the replay already sent is not sent again when its bus copy arrives late; later ones in any order are', async () => {
+  // Found by the Redis bench: the publish follows the append, so a replay reading the store can
+  // see an event whose bus message arrives after the replay ended.
+  const relay = new Relay({ store: { eventsAfter: async () => [{ seq: 1, kind: 'agent_joined', from: 'relay' }, { seq: 2, kind: 'message', from: 'visitor', id: 'v1' }] },
+    agentToken: 'x'.repeat(8) });
+  const sent = [];
+  const ws = { readyState: 1, bufferedAmount: 0, send: (s) => sent.push(JSON.parse(s)), replaying: new Map([['C', []]]) };
+  await relay.replay(ws, 'C', 0, () => true, (ev) => agentFrame('C', ev));
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 2 }, 'C'); // the late bus copy
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 4 }, 'C'); // from another instance, first
+  relay.deliver(ws, { type: 'message', conversation: 'C', seq: 3 }, 'C');
+  assert.deepEqual(sent.map((f) => f.seq), [1, 2, 4, 3]);
 });

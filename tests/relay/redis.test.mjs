@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { startRelay, Client, newVisitor, newAgent, tmpDir, freePort, withTimeout, redisServerPath, WebSocket, ORIGIN, HANDOFF, addAccount, signIn, sleep } from './helpers.mjs';
 import { createChannel } from '../../web/channels/index.js';
+import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
+import { RedisStore } from '../../relay/src/store-redis.mjs';
 
 const REDIS = redisServerPath();
 let redis;
@@ -254,9 +256,8 @@ test('presence over Redis is per agent and instance, with expiry: a stale socket
 
     // p's only socket is now on a relay that dies without a word: its presence expires.
     const C = await startRelay({ args: [...args, '--instance', 'C'] });
-    const { client: onC } = await signIn(C, null, null, { session: welcome.session });
+    await signIn(C, null, null, { session: welcome.session });
     await onB.close();
-    await onC.next('welcome').catch(() => {});
     await C.kill9();
     const left = await chat.client.next('agent_left', 'requeued after presence expiry and grace', 8000);
     assert.equal(left.requeued, true);
@@ -265,5 +266,65 @@ test('presence over Redis is per agent and instance, with expiry: a stale socket
   } finally {
     await A.stop();
     await B.stop();
+  }
+});
+
+test('store parity: SQLite and Redis page queues identically (teams, bands, newest first, cursors) and count assignments alike', {
+  timeout: 20000, skip: REDIS ? false : 'redis-server is not installed (apt-get install redis-server)',
+}, async () => {
+  const sq = new SqliteStore(`${dir}/parity.db`);
+  const rd = new RedisStore(url, `t${crypto.randomBytes(4).toString('hex')}:`);
+  await rd.init();
+  try {
+    const convs = [];
+    for (let i = 0; i < 60; i++) {
+      convs.push({ id: `c${String(i).padStart(2, '0')}`, team: ['a', 'b', 'c'][i % 3], priority: ['normal', 'high', 'normal', 'crisis', 'normal'][i % 5],
+        at: 1_700_000_000_000 + Math.floor(i / 2) * 1000 }); // pairs share a millisecond: the id breaks the tie
+    }
+    for (const s of [sq, rd]) {
+      for (const c of convs) await s.createConversation({ id: c.id, secretHash: 'h', handoff: { transcript: [] }, origin: null, at: c.at, team: c.team, priority: c.priority, ip: '1.2.3.4' });
+      await s.transition('c05', { from: ['queued'] }, { state: 'assigned', agentId: 'ana', agentName: 'Ana', at: 2 });
+      await s.transition('c07', { from: ['queued'] }, { state: 'message_left', at: 2 });
+      await s.transition('c09', { from: ['queued'] }, { state: 'closed', at: 2 });
+      assert.equal(await s.transition('c09', { from: ['queued'] }, { state: 'assigned', agentId: 'bo', agentName: 'Bo', at: 3 }), false);
+    }
+    const band = { crisis: 0, high: 1, normal: 2 };
+    const expected = (teams) => convs.filter((c) => !['c05', 'c07', 'c09'].includes(c.id) && (!teams || teams.includes(c.team)))
+      .sort((x, y) => band[x.priority] - band[y.priority] || y.at - x.at || (x.id < y.id ? 1 : -1)).map((c) => c.id);
+    for (const teams of [null, ['a', 'b'], ['c']]) {
+      for (const s of [sq, rd]) {
+        const seen = [];
+        let next = null;
+        let total;
+        do {
+          const p = await s.page('queued', teams, next, 7);
+          seen.push(...p.items.map((c) => c.id));
+          total = p.total;
+          next = p.next;
+        } while (next);
+        assert.deepEqual(seen, expected(teams), `${s.constructor.name} teams=${teams}`);
+        assert.equal(total, expected(teams).length);
+      }
+    }
+    // A conversation stored by a relay from before routing (no team, listed in `open`) is indexed on start.
+    await rd.redis.hset(rd.k('old1'), 'id', 'old1', 'secretHash', 'h', 'handoff', '{"transcript":[]}', 'origin', '', 'state', 'queued',
+      'agentId', '', 'agentName', '', 'createdAt', 5, 'updatedAt', 5, 'lastSeq', 0);
+    await rd.redis.zadd(rd.p + 'open', 5, 'old1');
+    const again = new RedisStore(url, rd.p);
+    await again.init();
+    assert.equal((await again.queueOrder('default')).at(-1), 'old1');
+    assert.equal(await again.redis.exists(rd.p + 'open'), 0);
+    await again.close();
+    await rd.transition('old1', {}, { state: 'closed' });
+    for (const s of [sq, rd]) {
+      assert.deepEqual([...await s.assignedCounts()], [['ana', 1]]);
+      assert.deepEqual((await s.page('message_left', null, null, 10)).items.map((c) => c.id), ['c07']);
+      assert.equal(await s.queuedFromIp('1.2.3.4'), 57);
+      assert.deepEqual((await s.dispatchOrder('a', 3)).map((c) => c.id), ['c03', 'c18', 'c33']);
+      assert.equal((await s.queueOrder('a')).length, 19);
+    }
+  } finally {
+    await sq.close();
+    await rd.close();
   }
 });

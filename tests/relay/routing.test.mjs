@@ -20,7 +20,7 @@ before(async () => {
   pw.a2 = addAccount(where, 'a2', { teams: 'care', maxChats: 1 });
   pw.s1 = addAccount(where, 's1', { teams: 'sales', maxChats: 1 });
   pw.boss = addAccount(where, 'boss', { role: 'admin', maxChats: 0 });
-  relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0', '--agent-grace-ms', '900'] });
+  relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0', '--agent-grace-ms', '1500'] });
 });
 after(async () => { await relay?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
 
@@ -131,8 +131,12 @@ test('an away agent is skipped; back online, they are assigned', { timeout: 1500
   await v.client.next('queued');
   await sleep(300);
   assert.equal(s1.all('assigned').length, 0);
+  s1.send({ type: 'queue' });
+  const q = await s1.next((f) => f.type === 'queue' && f.agents.some((a) => a.id === 's1' && a.status === 'away'), 'presence listed per agent');
+  assert.deepEqual(q.agents.find((a) => a.id === 's1'), { id: 's1', name: 's1', status: 'away', teams: ['sales'], chats: 0, maxChats: 1 });
   s1.send({ type: 'presence', status: 'online' });
   await s1.next((f) => f.type === 'assigned' && f.conversation === v.conversation);
+  await s1.next((f) => f.type === 'queue' && f.agents.some((a) => a.id === 's1' && a.status === 'online' && a.chats === 1), 'chats counted');
   await closeAll(s1, [v.conversation]);
   await bye(v);
   await s1.close();
@@ -146,7 +150,7 @@ test('an agent gone past the grace: conversations requeued, visitor told (stored
   await s1.terminate();
   await sleep(200);
   const { client: back } = await signIn(relay, null, null, { session: welcome.session });
-  await sleep(1200);
+  await sleep(1800); // longer than the grace: had the reload not counted, the chat would be requeued by now
   assert.equal(v.client.all('agent_left').length, 0, 'a reload within the grace does not requeue');
   // Gone for good.
   await back.terminate();

@@ -19,7 +19,7 @@ before(async () => {
   const where = ['--db', path.join(dir, 'r.db')];
   pw.m = addAccount(where, 'm1', { teams: 'care', maxChats: 0 }); // answers by hand: nothing is auto-assigned to her
   relay = await startRelay({ db: path.join(dir, 'r.db'), args: ['--conversations-per-minute', '0', '--queue-expiry-ms', '800',
-    '--identity-secret', SECRET] });
+    '--agent-grace-ms', '600', '--identity-secret', SECRET] });
 });
 after(async () => { await relay?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
 
@@ -44,6 +44,23 @@ test('a queued conversation whose visitor left expires (visitor_gone); one still
   await Promise.all([c.close(), c2.close(), here.client.close()]);
 });
 
+test('a polling (webhook) visitor counts as present while it polls, and expires once it stops', { timeout: 15000 }, async () => {
+  const { client: m } = await signIn(relay, 'm1', pw.m); // keeps care staffed, never auto-assigned
+  const res = await fetch(`${relay.http}/api/conversations`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' },
+    body: JSON.stringify({ handoff: { transcript: [], team: 'care' } }) });
+  const { conversation, secret, availability } = await res.json();
+  assert.deepEqual([availability.type, availability.team], ['queued', 'care'], 'm1 serves care (by hand): the visitor may wait');
+  assert.ok(availability.position >= 1);
+  const poll = async () => (await fetch(`${relay.http}/api/conversations/${conversation}/events?after=0`,
+    { headers: { origin: ORIGIN, authorization: `Bearer ${secret}` } })).json();
+  for (let i = 0; i < 10; i++) { assert.equal((await poll()).state, 'queued'); await sleep(200); }
+  await sleep(2000);
+  const after = await poll();
+  assert.equal(after.state, 'closed');
+  assert.equal(after.events.find((e) => e.type === 'closed').reason, 'visitor_gone');
+  await m.close();
+});
+
 test('leave a message: survives the visitor closing and leaving; agents page the messages, answer and close', { timeout: 20000 }, async () => {
   const v = await newVisitor(relay, { transcript: [], team: 'care' });
   v.client.send({ type: 'leave_message', id: 'lm', text: 'call me back please', contact: 'me@example.org' });
@@ -55,6 +72,7 @@ test('leave a message: survives the visitor closing and leaving; agents page the
   await sleep(1500); // past the queue expiry: a left message does not expire
 
   const { client: m } = await signIn(relay, 'm1', pw.m);
+  assert.ok((await m.next('queue')).messagesTotal >= 1, 'the queue frame counts waiting messages');
   m.send({ type: 'messages_page', id: 'mp', limit: 10 });
   const page = await m.next((f) => f.type === 'messages' && f.id === 'mp');
   const item = page.items.find((c) => c.conversation === v.conversation);
@@ -71,6 +89,29 @@ test('leave a message: survives the visitor closing and leaving; agents page the
   m.send({ type: 'messages_page', id: 'mp2' });
   assert.ok(!(await m.next((f) => f.type === 'messages' && f.id === 'mp2')).items.some((x) => x.conversation === v.conversation));
   await Promise.all([c.close(), m.close()]);
+});
+
+test('a left message taken by an agent who then goes away returns to the messages list, never to expiry', { timeout: 15000 }, async () => {
+  const v = await newVisitor(relay, { transcript: [], team: 'care' });
+  v.client.send({ type: 'leave_message', id: 'lm', text: 'ring me', contact: '+34 600 000 000' });
+  await v.client.next((f) => f.type === 'ack' && f.id === 'lm');
+  await v.client.close();
+  const { client: m, welcome } = await signIn(relay, 'm1', pw.m);
+  m.send({ type: 'accept', conversation: v.conversation });
+  await m.next((f) => f.type === 'conversation' && f.conversation === v.conversation && f.state === 'assigned');
+  await m.terminate();
+  await sleep(2500); // past the grace, and past the queue expiry had it been queued
+  const { client: back } = await signIn(relay, null, null, { session: welcome.session });
+  back.send({ type: 'messages_page', id: 'mp' });
+  const page = await back.next((f) => f.type === 'messages' && f.id === 'mp');
+  assert.equal(page.items.find((c) => c.conversation === v.conversation)?.message.text, 'ring me');
+  back.send({ type: 'open', conversation: v.conversation, lastSeq: 0 });
+  const left = await back.next((f) => f.type === 'agent_left' && f.conversation === v.conversation);
+  assert.deepEqual([left.requeued, left.state], [false, 'message_left']);
+  assert.equal(back.all((f) => f.type === 'closed' && f.conversation === v.conversation).length, 0);
+  back.send({ type: 'close', conversation: v.conversation, id: 'done' });
+  await back.next((f) => f.type === 'ack' && f.id === 'done');
+  await back.close();
 });
 
 test('CSAT asked for and the conversation closed at once: the rating is still stored', { timeout: 10000 }, async () => {
@@ -142,6 +183,20 @@ test('caps: sockets per conversation, sockets per address, waiting conversations
     fourth.send({ type: 'hello', role: 'visitor', handoff: HANDOFF });
     await fourth.next('welcome');
     await Promise.all([v.client.close(), second.c.close(), fourth.close()]);
+  } finally { await r.stop(); }
+});
+
+test('behind a proxy (--trust-proxy) the caps apply per forwarded address, not to the proxy', { timeout: 10000 }, async () => {
+  const r = await startRelay({ db: path.join(dir, 'proxy.db'), args: ['--trust-proxy', '--max-sockets-per-ip', '1'] });
+  try {
+    const from = (ip) => Client.open(r.url('/visitor'), { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
+    const a = await from('198.51.100.1');
+    const b = await from('198.51.100.2');
+    const a2 = await from('198.51.100.1');
+    assert.equal((await a2.next('error')).code, 'rate_limited');
+    await withTimeout(a2.closed, 3000, 'second socket from one forwarded address closed');
+    assert.equal(b.all('error').length, 0);
+    await Promise.all([a.close(), b.close()]);
   } finally { await r.stop(); }
 });
 
