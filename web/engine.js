@@ -121,8 +121,10 @@ class Core {
   }
 
   /**
-   * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs)
-   * replaced by "[email]", "[phone]", "[card]", "[iban]" (src/core/redact.h).
+   * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs, street addresses)
+   * replaced by "[email]", "[phone]", "[card]", "[iban]", "[address]" (src/core/redact.h), by the
+   * same detectors the engine's entities use, in any written form (full-width digits, dots,
+   * double or non-breaking spaces). Redact before anything leaves the page or is stored.
    * @param {string} text
    * @returns {{text: string, redactions: {kind: string, begin: number, end: number}[]}}
    *   begin/end index `text` (UTF-16), so text.slice(begin, end) is what was hidden
@@ -178,10 +180,11 @@ class Core {
    * Every problem with a pack, from the core's validator (the one the engine
    * uses): [{severity: 'error'|'warning', pointer, message, line, column, suggestion}].
    * With `toneRules` (a tone rules JSON text, packs/tone-rules/<lang>.json) the tone check runs too.
+   * Business-hours time zones are checked against this JS engine's Intl.
    */
   checkPack(pack, toneRules = '') {
     const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
-    return this.#tool('checkPack')(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules));
+    return this.#tool('checkPack')(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules), utcOffsetMinutes);
   }
 
   /**

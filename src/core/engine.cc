@@ -38,6 +38,7 @@ void Engine::Reset() {
   flows_.Reset();
   last_intent_.clear();
   topic_.clear();
+  known_entities_.clear();
   turn_ = 0;
 }
 
@@ -48,6 +49,91 @@ Status Engine::SetCountry(std::string_view country) {
     return Status::InvalidArgument("\"" + std::string(country) + "\" is not an ISO 3166-1 alpha-2 country code (e.g. \"US\", \"GB\", \"ES\")");
   country_ = code;
   return Status::Ok();
+}
+
+namespace {
+constexpr size_t kMaxSuggestions = 3;
+// A runner-up intent this likely is worth a draft of its own.
+constexpr double kRunnerUpConfidence = 0.25;
+}  // namespace
+
+std::pair<std::string, std::map<std::string, std::string>> Engine::Answer(const Intent& intent) const {
+  std::map<std::string, std::string> vars = flows_.slots();
+  for (const auto& [slot, type] : intent.slots)
+    if (auto it = known_entities_.find(type); it != known_entities_.end()) vars[slot] = it->second;
+  auto flow = pack_.flows.find(intent.flow);
+  if (flow == pack_.flows.end()) return {intent.response, vars};
+  // Walk the flow with what is known: the first step still missing its
+  // value is what to ask; with every value known, the flow's answer.
+  const FlowStep* step = flow->second.Step(flow->second.start);
+  for (size_t guard = 0; step && guard <= flow->second.steps.size(); ++guard) {
+    if (vars[step->slot].empty())
+      if (auto it = known_entities_.find(step->entity); it != known_entities_.end()) vars[step->slot] = it->second;
+    if (vars[step->slot].empty()) return {step->ask, vars};
+    if (!step->done.empty()) return {step->done, vars};
+    step = flow->second.Step(step->next);
+  }
+  return {intent.response, vars};
+}
+
+std::vector<std::string> Engine::Suggest(const TurnResult& r, std::string_view cleaned) {
+  for (const Entity& e : r.entities) known_entities_[e.type] = e.text;
+  // Responses that ask for a value (flow steps' ask and retry), by the
+  // entity type they want: not to be suggested once it is known.
+  auto asks_for_known = [&](const std::string& response) {
+    for (const auto& [name, flow] : pack_.flows)
+      for (const FlowStep& step : flow.steps) {
+        if (step.ask != response && step.retry != response) continue;
+        const auto slot = flows_.slots().find(step.slot);
+        if (known_entities_.count(step.entity) || (slot != flows_.slots().end() && !slot->second.empty())) return true;
+      }
+    return false;
+  };
+  std::vector<std::string> out;
+  std::set<std::string> used;  // one draft per response
+  // Drafts never advance the bot's own rotation of variants.
+  Responder draft = responder_;
+  auto add = [&](const std::string& response, std::map<std::string, std::string> vars) {
+    if (out.size() >= kMaxSuggestions || response.empty() || !pack_.responses.count(response) || asks_for_known(response) ||
+        !used.insert(response).second)
+      return;
+    for (const auto& [k, v] : variables_) vars[k] = v;
+    const std::string text = draft.Say(pack_, response, r.tone, vars).text;
+    if (!text.empty() && std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+  };
+  auto add_intent = [&](const std::string& name) {
+    const Intent* intent = pack_.FindIntent(name);
+    if (!intent || intent->handoff) return;  // "I'll connect you with a person" is no draft for the person
+    auto [response, vars] = Answer(*intent);
+    add(response, std::move(vars));
+  };
+  // A crisis, or a flow that moved this turn (an order number given, the
+  // answer reached): the bot's own reply is the draft.
+  const bool flow_moved = !r.flow.status.empty() && r.flow.status != "abandoned" && r.response != "handoff";
+  if ((r.affect.HasCue(kCueCrisis) || flow_moved) && !asks_for_known(r.response) && used.insert(r.response).second &&
+      !r.reply.empty())
+    out.push_back(r.reply);
+  // In a crisis nothing else is worth drafting.
+  if (r.affect.HasCue(kCueCrisis)) return out;
+  add_intent(r.intent);
+  if (topic_ != r.intent) add_intent(topic_);
+  if (r.intent != "none" && r.confidence < 0.8) {
+    const auto ranked = recognizer_.Rank(cleaned);
+    for (size_t i = 0; i < ranked.size() && i < 3; ++i)
+      if (ranked[i].first != r.intent && ranked[i].first != topic_ && ranked[i].second >= kRunnerUpConfidence) {
+        add_intent(ranked[i].first);
+        break;
+      }
+  }
+  // The feeling named on its own, for an agent to open with.
+  if (out.size() < kMaxSuggestions)
+    if (auto ack = pack_.acknowledgements.find(r.tone); ack != pack_.acknowledgements.end() && !ack->second.empty()) {
+      const std::string text = FillTemplate(ack->second.front(), variables_);
+      bool opens = false;
+      for (const std::string& s : out) opens |= s.rfind(text, 0) == 0;
+      if (!opens && !text.empty()) out.push_back(text);
+    }
+  return out;
 }
 
 std::vector<CrisisResource> Engine::CrisisResources(std::string_view country) const {
@@ -192,6 +278,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
   ApplyReply(responder_.Say(pack_, response, r.tone, vars), &r);
+  r.suggestions = Suggest(r, cleaned);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
@@ -247,6 +334,7 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["handoff"] = r.decision.handoff;
   j["handoff_suppressed"] = r.decision.suppressed;
   j["team"] = r.team.empty() ? json(nullptr) : json(r.team);
+  j["suggestions"] = r.suggestions;
   json reasons = json::array();
   for (const Reason& re : r.decision.reasons) {
     json rj = {{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}, {"begin", re.begin},

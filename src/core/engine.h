@@ -59,7 +59,13 @@ struct TurnResult {
   // When the decision hands off: the team it goes to (pack handoff.routing,
   // else "default"); empty otherwise.
   std::string team;
-  // What an agent could send next, drafted from the pack (see Suggest()).
+  // Agent assist: what a person answering this message could send, drafted
+  // from the pack's templates in the turn's tone, best first (at most 3):
+  // the answer to this message's intent, then to the conversation's topic,
+  // then to the runner-up intent, then the pack's acknowledgement of the
+  // feeling. Entities given anywhere in the conversation fill the templates,
+  // and a response that asks for something already given ("What's your
+  // order number?") is never suggested: the answer it leads to is.
   std::vector<std::string> suggestions;
 };
 
@@ -137,7 +143,13 @@ class Engine {
   std::shared_ptr<const JudgementModel> judgement_;
   std::string country_;      // ISO 3166-1 alpha-2, upper case; empty when unknown
   std::string last_intent_;
-  std::string topic_;        // the last intent the visitor asked about (not greetings or asking for a person)  // the intent answered last turn, to notice an answer that did not help
+  std::string topic_;        // the last intent the visitor asked about (not greetings or asking for a person)
+  std::map<std::string, std::string> known_entities_;  // entity type -> the latest value given, as typed
+  // Agent assist: up to kMaxSuggestions replies drafted from the pack for
+  // what the visitor needs now (see TurnResult::suggestions).
+  std::vector<std::string> Suggest(const TurnResult& r, std::string_view cleaned);
+  // The response that answers `intent` given what is known, and its variables.
+  std::pair<std::string, std::map<std::string, std::string>> Answer(const Intent& intent) const;  // the intent answered last turn, to notice an answer that did not help
   int turn_ = 0;
   Limits limits_;
   MessageGate gate_;

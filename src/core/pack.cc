@@ -810,8 +810,21 @@ std::vector<Diagnostic> Check(std::string_view text, ToneCheckFn tone) {
 }  // namespace
 
 std::vector<Diagnostic> CheckPack(std::string_view text, std::string_view tone_rules_json) {
+  return CheckPack(text, tone_rules_json, UtcOffsetFn());
+}
+
+std::vector<Diagnostic> CheckPack(std::string_view text, std::string_view tone_rules_json, const UtcOffsetFn& zones) {
   return Check(text, [&](const Pack& pack, std::vector<Diagnostic>* diags) {
     if (!tone_rules_json.empty()) ToneCheck(pack, tone_rules_json, diags);
+    if (!zones) return;
+    // Time zones the caller's tz data does not know would fail every
+    // business-hours check in the widget: better at `check` time.
+    for (size_t i = 0; i < pack.handoff.business_hours.size(); ++i) {
+      HoursRule rule;
+      if (!ParseHoursRule(pack.handoff.business_hours[i], &rule).ok()) continue;  // already an error
+      if (rule.zone != "UTC" && !zones(rule.zone, 0))
+        diags->push_back({"error", "/handoff/business_hours/" + std::to_string(i), "unknown time zone " + Quote(rule.zone) + " (expected an IANA name such as \"Europe/Madrid\")", 0, 0, ""});
+    }
   });
 }
 

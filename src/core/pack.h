@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "handoff.h"
+#include "hours.h"
 #include "status.h"
 
 namespace attune {
@@ -187,6 +188,9 @@ struct Diagnostic {
 // flow steps, responses no intent or flow uses. If `tone_rules_json` is not
 // empty, also the tone check (see tone_check.h). Never fails.
 std::vector<Diagnostic> CheckPack(std::string_view json, std::string_view tone_rules_json = {});
+// The same, and every business_hours time zone `zones` does not know is an
+// error (the core has no tz database: web/engine.js passes Intl's).
+std::vector<Diagnostic> CheckPack(std::string_view json, std::string_view tone_rules_json, const UtcOffsetFn& zones);
 // The same with rules already parsed (ParseToneRules), to check many packs.
 struct ToneRules;
 std::vector<Diagnostic> CheckPack(std::string_view json, const ToneRules& tone_rules);

@@ -22,6 +22,7 @@
 #include "core/limits.h"
 #include "core/redact.h"
 #include "core/handoff.h"
+#include "core/hours.h"
 #include "core/judgement.h"
 #include "core/pack.h"
 #include "core/text.h"
@@ -61,6 +62,19 @@ class JudgementHandle {
   attune::Status status_;
   std::shared_ptr<const attune::JudgementModel> model_;
 };
+
+// A JS function (zone, epochMs) -> minutes east of UTC or null as the core's
+// UtcOffsetFn (hours.h); anything else gives an empty one (UTC only). The
+// function must not throw (web/engine.js catches inside it): a JS exception
+// may not unwind through the wasm frames.
+attune::UtcOffsetFn OffsetFn(const val& fn) {
+  if (fn.typeOf().as<std::string>() != "function") return {};
+  return [fn](std::string_view zone, int64_t ms) -> std::optional<int> {
+    const val r = fn(std::string(zone), static_cast<double>(ms));
+    if (!r.isNumber()) return std::nullopt;
+    return static_cast<int>(r.as<double>());
+  };
+}
 
 class EngineHandle {
  public:
@@ -119,15 +133,8 @@ class EngineHandle {
   val businessHoursOpen(double epoch_ms, val utc_offset) const {
     val out = val::object();
     if (!engine_) return out;
-    attune::UtcOffsetFn fn;
-    if (utc_offset.typeOf().as<std::string>() == "function")
-      fn = [utc_offset](std::string_view zone, int64_t ms) -> std::optional<int> {
-        const val r = utc_offset(std::string(zone), static_cast<double>(ms));
-        if (!r.isNumber()) return std::nullopt;
-        return static_cast<int>(r.as<double>());
-      };
     attune::HoursStatus status;
-    const attune::Status s = engine_->BusinessHoursOpen(static_cast<int64_t>(epoch_ms), fn, &status);
+    const attune::Status s = engine_->BusinessHoursOpen(static_cast<int64_t>(epoch_ms), OffsetFn(utc_offset), &status);
     if (!s.ok()) {
       out.set("error", s.message());
       return out;
@@ -231,9 +238,9 @@ class IntentModelHandle {
 // Every diagnostic for a pack (attune::CheckPack): [{severity, pointer,
 // message, line, column, suggestion}], so `attune check` runs the same
 // validator as the engine. `tone_rules` is a tone rules JSON or "".
-val CheckPack(const std::string& pack_json, const std::string& tone_rules) {
+val CheckPack(const std::string& pack_json, const std::string& tone_rules, val utc_offset) {
   val out = val::array();
-  for (const attune::Diagnostic& d : attune::CheckPack(pack_json, tone_rules)) {
+  for (const attune::Diagnostic& d : attune::CheckPack(pack_json, tone_rules, OffsetFn(utc_offset))) {
     val o = val::object();
     o.set("severity", d.severity);
     o.set("pointer", d.pointer);

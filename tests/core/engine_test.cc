@@ -149,3 +149,47 @@ TEST_CASE("a handoff names its team from the pack's routing: by reason, by the c
   REQUIRE(e->teams().size() == 3);
   CHECK(e->teams()[2].id == "care");
 }
+
+// Agent assist, regression for "What's your order number?" suggested to a
+// visitor who had just given it, and the handoff line offered as a draft.
+TEST_CASE("suggestions answer what the visitor needs now, with what they already gave, in their tone") {
+  auto e = DefaultEngine();
+  e->Respond("where is my order?");
+  e->Respond("it's #A12345");
+  const TurnResult again = e->Respond("where is my order?");
+  REQUIRE(again.intent == "track_order");
+  REQUIRE_FALSE(again.suggestions.empty());
+  CHECK(again.suggestions[0].find("#A12345") != std::string::npos);  // the answer, filled in
+  for (const std::string& s : again.suggestions) CHECK(s.find("order number?") == std::string::npos);
+
+  // Asking for a person about it: the draft is the order's answer, never "I'll connect you".
+  const TurnResult angry = e->Respond("this is ridiculous, I want to talk to a person now");
+  REQUIRE(angry.decision.handoff);
+  REQUIRE_FALSE(angry.suggestions.empty());
+  CHECK(angry.suggestions[0].find("#A12345") != std::string::npos);
+  for (const std::string& s : angry.suggestions) CHECK(s != angry.reply);
+  // ... opened with the pack's acknowledgement of the feeling (the order answer has no angry variant).
+  bool acknowledged = false;
+  for (const std::string& ack : e->pack().acknowledgements.at("angry")) acknowledged |= angry.suggestions[0].rfind(ack, 0) == 0;
+  CHECK(acknowledged);
+
+  const auto j = nlohmann::json::parse(TurnResultToJson(angry));
+  CHECK(j["suggestions"].size() == angry.suggestions.size());
+}
+
+TEST_CASE("suggestions: the tone's own variant, and nothing but the crisis reply in a crisis") {
+  auto e = DefaultEngine();
+  const TurnResult billing = e->Respond("this is useless, I was charged twice!!");
+  REQUIRE(billing.intent == "billing");
+  REQUIRE_FALSE(billing.suggestions.empty());
+  const auto& variants = e->pack().responses.at("billing").variants;
+  bool tone_variant = false;
+  if (variants.count(billing.tone))
+    for (const std::string& v : variants.at(billing.tone)) tone_variant |= billing.suggestions[0] == v;
+  CHECK_MESSAGE(tone_variant, billing.tone << ": " << billing.suggestions[0]);
+
+  auto c = DefaultEngine();
+  const TurnResult crisis = c->Respond("I want to kill myself");
+  CHECK(crisis.suggestions == std::vector<std::string>{crisis.reply});
+  CHECK(c->Greet().suggestions.empty());
+}

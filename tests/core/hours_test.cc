@@ -136,3 +136,16 @@ TEST_CASE("Engine::BusinessHoursOpen reads the pack's business_hours") {
   CHECK_FALSE(s.open);
   CHECK(s.next_open_ms == Utc(2026, 3, 30, 7, 0));  // Monday 09:00 CEST
 }
+
+TEST_CASE("CheckPack reports business-hours time zones the caller's tz data does not know") {
+  const std::string pack = R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"business_hours": ["mon-fri 09:00-17:00 Europe/Madrid", "sat 10:00-14:00 Mars/Olympus", "sun 10:00-12:00"]}})";
+  std::vector<Diagnostic> d;
+  for (const Diagnostic& x : CheckPack(pack, "", TestOffset))
+    if (x.severity == "error") d.push_back(x);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].pointer == "/handoff/business_hours/1");
+  CHECK(d[0].message == "unknown time zone \"Mars/Olympus\" (expected an IANA name such as \"Europe/Madrid\")");
+  CHECK(d[0].line == 2);
+  for (const Diagnostic& x : CheckPack(pack)) CHECK(x.severity != "error");  // without tz data the zones are not judged
+}

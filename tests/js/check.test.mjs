@@ -111,3 +111,23 @@ test('import-csv reports a file it cannot use', () => {
   assert.equal(run(['import-csv']).status, 2);
   assert.equal(run(['import-csv', path.join(dir, 'missing.csv')]).status, 1);
 });
+
+test('check rejects crisis resources for a country code that does not exist and routing to an unlisted team', () => {
+  const p = JSON.parse(readFileSync('packs/ecommerce.en.json', 'utf8'));
+  p.handoff.crisis_resources.push({ name: 'Samaritans', phone: '116 123', countries: ['UK'] });
+  p.handoff.routing.push({ when: { reason: 'anger' }, team: 'complaints' });
+  const file = write('countries.json', JSON.stringify(p, null, 2));
+  const r = run(['check', file]);
+  assert.equal(r.status, 1);
+  const n = p.handoff.crisis_resources.length - 1;
+  assert.match(r.stderr, new RegExp(`error: /handoff/crisis_resources/${n}/countries/0: "UK" is not an ISO 3166-1 alpha-2 country code`));
+  assert.match(r.stderr, new RegExp(`error: /handoff/routing/${p.handoff.routing.length - 1}/team: no team "complaints" in /handoff/teams`));
+});
+
+test('check reports a business-hours time zone that Intl does not know', () => {
+  const p = JSON.parse(readFileSync('packs/ecommerce.es.json', 'utf8'));
+  p.handoff.business_hours = ['mon-fri 09:00-18:00 Europe/Madird'];
+  const r = run(['check', write('zone.json', JSON.stringify(p, null, 2))]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /error: \/handoff\/business_hours\/0: unknown time zone "Europe\/Madird"/);
+});

@@ -52,3 +52,79 @@ test('the widget build leaves the tools out with a clear error; the tools build 
   a.dispose();
   b.dispose();
 });
+
+test('handoffDeclined holds the offer back (handoff_suppressed) until a new explicit request', () => {
+  const engine = core.createEngine(pack);
+  try {
+    assert.equal(engine.respond('can I talk to a real person please').handoff, true);
+    engine.handoffDeclined();
+    for (const text of ['qwpoeiruty zxmcnvb', 'blorf snarf', 'zzkx qqwv']) {
+      const turn = engine.respond(text);
+      assert.equal(turn.handoff, false, text);
+      assert.notEqual(turn.response, 'offer_human', text);
+    }
+    assert.equal(engine.respond('mmmh vvvq').handoff_suppressed, true);
+    const again = engine.respond('I want to talk to a person');
+    assert.deepEqual([again.handoff, again.handoff_suppressed, again.response], [true, false, 'handoff']);
+    engine.handoffEnded();  // the person is gone: the same rule
+    assert.equal(engine.respond('qwpoeiruty zxmcnvb').handoff, false);
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('setCountry chooses the crisis resources; a code that does not exist is an AttuneError', () => {
+  const engine = core.createEngine(pack);
+  try {
+    assert.throws(() => engine.setCountry('UK'), (e) => e instanceof AttuneError && e.code === 'invalid_argument' && /ISO 3166-1/.test(e.message));
+    assert.equal(engine.country, '');
+    engine.setCountry('br');
+    assert.equal(engine.country, 'BR');
+    const turn = engine.respond('I want to kill myself');
+    assert.deepEqual(turn.crisis_resources.map((r) => r.phone), ['192', '188']);
+    assert.equal(turn.team, 'care');
+    assert.deepEqual(engine.crisisResources('GB').map((r) => r.phone), ['999', '116 123']);
+    assert.deepEqual(engine.crisisResources().map((r) => r.phone), ['192', '188'], 'default: the country set');
+    assert.deepEqual(engine.crisisResources('JP').map((r) => r.phone || r.url), ['112', 'https://findahelpline.com']);
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('businessHoursOpen evaluates the pack hours with Intl time zones, across DST', () => {
+  const es = core.createEngine(readFileSync(new URL('../../packs/ecommerce.es.json', import.meta.url), 'utf8'));  // mon-fri 09:00-18:00 Europe/Madrid
+  try {
+    assert.deepEqual(es.businessHoursOpen(Date.UTC(2026, 2, 27, 16, 30)), { open: true, nextOpen: null });  // Friday 17:30 CET
+    // Friday 18:30 CET; clocks go forward on Sunday, so Monday 09:00 is 07:00 UTC.
+    assert.deepEqual(es.businessHoursOpen(Date.UTC(2026, 2, 27, 17, 30)), { open: false, nextOpen: Date.UTC(2026, 2, 30, 7, 0) });
+    assert.deepEqual(es.businessHoursOpen(Date.UTC(2026, 9, 23, 16, 30)), { open: false, nextOpen: Date.UTC(2026, 9, 26, 8, 0) });
+    assert.equal(typeof es.businessHoursOpen().open, 'boolean');
+  } finally {
+    es.dispose();
+  }
+  const p = JSON.parse(pack);
+  p.handoff.business_hours = ['mon-fri 09:00-17:00 Mars/Olympus'];
+  const bad = core.createEngine(p);
+  try {
+    assert.throws(() => bad.businessHoursOpen(0), (e) => e.code === 'invalid_argument' && /unknown time zone "Mars\/Olympus"/.test(e.message));
+  } finally {
+    bad.dispose();
+  }
+});
+
+test('teams and suggestions reach JS: a suggestion never asks for the order number already given', () => {
+  const engine = core.createEngine(pack);
+  try {
+    assert.deepEqual(engine.teams.map((t) => t.id), ['orders', 'billing', 'care']);
+    engine.respond('where is my order?');
+    engine.respond('it is #A12345');
+    const turn = engine.respond('this is ridiculous, I want to talk to a person now');
+    assert.equal(turn.handoff, true);
+    assert.equal(turn.team, 'orders');
+    assert.ok(turn.suggestions.length > 0);
+    assert.match(turn.suggestions[0], /#A12345/);
+    assert.ok(turn.suggestions.every((s) => !/order number\?/.test(s)), turn.suggestions.join(' | '));
+  } finally {
+    engine.dispose();
+  }
+});

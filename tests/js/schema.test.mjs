@@ -28,6 +28,10 @@ test('wrong shapes fail the schema as they fail the core', () => {
     (p) => { p.handoff.business_hours = ['weekdays 9-5']; },
     (p) => { p.handoff.crisis_resources = [{ name: 'x' }]; },      // no phone or url
     (p) => { p.version = 2; },
+    (p) => { p.handoff.crisis_resources[0].countries = ['uk']; },  // not an ISO 3166-1 alpha-2 code
+    (p) => { p.handoff.routing = [{ when: {}, team: 'care' }]; },  // a rule needs a reason or an intent
+    (p) => { p.handoff.routing = [{ when: { reason: 'sadness' }, team: 'care' }]; },
+    (p) => { p.handoff.teams = [{ id: 'a b', label: 'x' }]; },
   ];
   for (const mutate of cases) {
     const p = pack('ecommerce.en.json');
