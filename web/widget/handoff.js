@@ -471,9 +471,13 @@ export class Handoff {
   async visitorSaid(text, turn) {
     const o = this.#o;
     const reasons = turn?.reasons ?? [];
+    // Agent assist: the core's drafts for what the visitor needs now (an older core: its reply).
+    // They may be filled with what the visitor gave (an email...), so they are redacted too.
+    const drafts = (Array.isArray(turn?.suggestions) && turn.suggestions.length ? turn.suggestions : turn?.reply ? [turn.reply] : [])
+      .filter((x) => typeof x === 'string');
     let safe;
     try {
-      safe = await o.redact()([text, ...reasons.map((r) => r.evidence ?? '')]);
+      safe = await o.redact()([text, ...reasons.map((r) => r.evidence ?? ''), ...drafts]);
     } catch (err) {
       console.error('Attune: message not sent, redaction failed: ' + (err?.message ?? err));
       o.append({ from: 'system', text: o.strings().redactFailed });
@@ -482,7 +486,8 @@ export class Handoff {
     const key = Symbol('pending');
     this.#pending.set(key, text);
     try {
-      await this.#channel.send(safe[0], { suggestions: turn?.reply ? [turn.reply] : [], affect: affectOf(turn, safe.slice(1)) });
+      const evidence = safe.slice(1, 1 + reasons.length);
+      await this.#channel.send(safe[0], { suggestions: safe.slice(1 + reasons.length), affect: affectOf(turn, evidence) });
       return true;
     } catch (err) {
       if (err?.code === 'unreachable' || this.#lost) return false; // answered by the bot (#unreachable)
