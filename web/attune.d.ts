@@ -4,17 +4,47 @@
 
 export type AttuneLocale = 'en' | 'es' | 'fr' | 'de' | 'pt' | 'ar';
 
+/** Options every channel takes. */
+export interface AttuneChannelCommon {
+  /** Where the conversation's session is kept for resume (default sessionStorage; null: nowhere). */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** An unreachable relay is given up on after at least `attempts` tries and `withinMs` (default 3, 20000). */
+  retry?: { attempts?: number; withinMs?: number };
+}
+
+/** What the relay says about who can answer now (GET /api/availability). `open: null`: it does not say. */
+export interface AttuneAvailability {
+  open: boolean | null;
+  reason: 'offline' | 'closed_hours' | 'busy' | string | null;
+  team: string | null;
+  agentsOnline: number | null;
+  queue: number | null;
+  nextOpen: number | null;
+}
+
 /** A channel config, passed to createChannel() when the visitor agrees to a handoff. */
-export type AttuneChannelConfig =
-  | { type: 'websocket'; url: string | string[] }
-  | { type: 'webhook'; url: string; events?: 'sse' | 'poll'; pollMs?: number }
+export type AttuneChannelConfig = AttuneChannelCommon & (
+  | { type: 'websocket'; url: string | string[]; heartbeatMs?: number; connectTimeoutMs?: number }
+  | { type: 'webhook'; url: string; events: 'sse' | 'poll'; pollMs?: number; connectTimeoutMs?: number }
   | {
       type: 'custom';
       connect(handoff: AttuneHandoffPayload): Promise<unknown>;
       send(frame: { type: string; id?: string; [k: string]: unknown }): Promise<unknown>;
       onMessage(fn: (frame: { type: string; [k: string]: unknown }) => void): (() => void) | void;
       close(): Promise<void> | void;
-    };
+      /** Optional: whether a person can answer now; without it the widget offers one. */
+      availability?(query: { team?: string | null }): Promise<Partial<AttuneAvailability>>;
+    });
+
+/** Who the visitor is, from the host page; sent with a handoff as `identity`. */
+export interface AttuneVisitor {
+  name?: string;
+  email?: string;
+  userId?: string;
+  /** hex(HMAC-SHA256(secret, userId || email)), computed by the site's server; the relay marks the identity verified. */
+  hash?: string;
+}
 
 /** window.AttuneSettings, data- attributes on the script tag (kebab-case), or mount(settings). */
 export interface AttuneSettings {
@@ -43,6 +73,10 @@ export interface AttuneSettings {
   open?: boolean;
   /** Where a handoff goes; without one (the default) nothing ever leaves the page. */
   channel?: AttuneChannelConfig | null;
+  /** ISO 3166-1 alpha-2 country for local crisis resources; default: the browser language's region. */
+  country?: string;
+  /** Who the visitor is (also settable later with identify()); fills {name} in replies. */
+  visitor?: AttuneVisitor | null;
 }
 
 export interface AttuneMessage {
@@ -99,6 +133,23 @@ export interface AttuneHandoffPayload {
   intent?: string;
   locale: string;
   pack?: string;
+  /** 'crisis' once a crisis was heard in the conversation. */
+  priority: 'crisis' | 'normal';
+  /** Chosen by the pack's routing or by the visitor. */
+  team?: string;
+  country?: string;
+  identity?: AttuneVisitor;
+}
+
+/** Sent with each live message to a person, for the agent's timeline; evidence is redacted. */
+export interface AttuneAffect {
+  distress?: number;
+  valence?: number;
+  crisis: boolean;
+  crisisKind?: string;
+  intent?: string;
+  language?: string;
+  reasons: { name: string; weight: number; evidence: string }[];
 }
 
 export interface AttuneEventMap {
@@ -107,11 +158,23 @@ export interface AttuneEventMap {
   close: Record<string, never>;
   message: AttuneMessage;
   handoff: {
-    state: 'unavailable' | 'consent' | 'declined' | 'connecting' | 'agent' | 'no_agent' | 'closed';
+    state: 'unavailable' | 'consent' | 'declined' | 'connecting' | 'queued' | 'agent' | 'requeued' | 'transferred'
+      | 'no_agent' | 'message_left' | 'unreachable' | 'closed';
     reasons?: AttuneTurn['reasons'];
     distress?: number;
     intent?: string;
     agent?: string;
+    /** unavailable: 'no_channel' | 'unreachable'; no_agent: 'offline' | 'closed_hours' | ... */
+    reason?: string | null;
+    /** queued: the visitor's place in the queue */
+    position?: number;
+    /** transferred: to whom (a person's name or a team's label) */
+    to?: string;
+    team?: string;
+    /** closed: false when the agent ended without handing back to the bot */
+    returnToBot?: boolean;
+    /** true when the next page of the site rejoined the conversation */
+    resumed?: boolean;
   };
   /** fatal: false for degraded features (e.g. the emotion model), true when the chat is unavailable. */
   error: { code: string; message: string; fatal: boolean };
@@ -127,6 +190,16 @@ export interface AttuneApi {
   setLocale(locale: AttuneLocale): Promise<void>;
   /** Returns a function that removes the listener. */
   on<K extends keyof AttuneEventMap>(event: K, fn: (detail: AttuneEventMap[K], event: CustomEvent<AttuneEventMap[K]>) => void): () => void;
+  /** The visitor's identity, merged with what was set before; sent with the next handoff. */
+  identify(visitor: AttuneVisitor): unknown;
+  /** Offers a person (after checking availability), as the "Talk to a person" button does. */
+  requestPerson(team?: string | null): Promise<void> | void;
+}
+
+/** The loader's API (window.Attune): transcript() is '' until the widget has loaded. */
+export interface AttuneLoaderApi extends Partial<AttuneApi> {
+  transcript(): string;
+  identify(visitor: AttuneVisitor): void;
 }
 
 /** <attune-chat>: DOM events (CustomEvents) named as in AttuneEventMap, bubbling and composed. */
@@ -142,6 +215,9 @@ export declare class AttuneChat extends HTMLElement implements AttuneApi {
   on<K extends keyof AttuneEventMap>(event: K, fn: (detail: AttuneEventMap[K], event: CustomEvent<AttuneEventMap[K]>) => void): () => void;
   /** The conversation as plain text lines. */
   transcript(): string;
+  /** Returns the identity now in force (null when empty). */
+  identify(visitor: AttuneVisitor): AttuneVisitor | null;
+  requestPerson(team?: string | null): Promise<void>;
 }
 
 /** ES module entry: adds an <attune-chat> with these settings and returns it. */
@@ -154,13 +230,14 @@ export declare function parseConfig(
 
 type AttuneCommand =
   | ['open'] | ['close'] | ['toggle'] | ['send', string] | ['reset'] | ['setLocale', AttuneLocale]
+  | ['transcript'] | ['identify', AttuneVisitor] | ['requestPerson'] | ['requestPerson', string]
   | [ 'on', keyof AttuneEventMap, (detail: any) => void ];
 
 declare global {
   interface Window {
     AttuneSettings?: AttuneSettings;
     /** The loader's function (or the stub queue before it loads): Attune('open'), Attune('on', 'message', fn)... */
-    Attune: ((...command: AttuneCommand) => unknown) & Partial<AttuneApi> & { q?: IArguments[]; element?: AttuneChat; loaded?: boolean };
+    Attune: ((...command: AttuneCommand) => unknown) & AttuneLoaderApi & { q?: IArguments[]; element?: AttuneChat; loaded?: boolean };
   }
   interface HTMLElementTagNameMap {
     'attune-chat': AttuneChat;

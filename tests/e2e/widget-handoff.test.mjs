@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { useBrowser, openChat, say, artifacts, root } from './browser.mjs';
+import { crisisResourcesFor } from '../../web/widget/handoff-policy.js';
 
 const env = useBrowser();
 const pages = [];
@@ -14,29 +15,45 @@ afterEach(async () => {
   for (const p of pages.splice(0)) if (!p.isClosed()) await p.close();
 });
 
-// A shop page whose settings bridge Attune to a (simulated) help desk.
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help desk test</title>
+// A shop page whose settings bridge Attune to a (simulated) help desk. `availability` (JSON):
+// what the desk answers when the widget asks whether anyone is there (absent: it cannot say);
+// `settings`: more AttuneSettings keys.
+const PAGE = ({ availability, settings = {}, channel = {} } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Help desk test</title>
 <script>
   let push;
-  window.__desk = { frames: [], handoff: null, closed: false, agent: (f) => push(f) };
-  window.AttuneSettings = { channel: { type: 'custom',
+  window.__desk = { frames: [], handoff: null, closed: false, asked: [], down: false, agent: (f) => push(f), available: ${JSON.stringify(availability ?? null)} };
+  window.AttuneSettings = { ...${JSON.stringify(settings)}, channel: { type: 'custom', ...${JSON.stringify(channel)},
     connect: async (handoff) => { __desk.handoff = handoff; return { conversation: 'c1' }; },
-    send: async (frame) => { __desk.frames.push(frame); return { type: 'ack', id: frame.id }; },
+    send: async (frame) => {
+      if (__desk.down) throw Object.assign(new Error('help desk unreachable'), { code: 'network' });
+      __desk.frames.push(frame); return { type: 'ack', id: frame.id };
+    },
     onMessage: (fn) => { push = fn; return () => {}; },
-    close: async () => { __desk.closed = true; } } };
+    close: async () => { __desk.closed = true; },
+    ${availability === undefined ? '' : 'availability: async (q) => { __desk.asked.push(q); return __desk.available; },'} } };
   window.__handoff = [];
   document.addEventListener('handoff', (e) => __handoff.push(e.detail.state));
 </script>
 <script src="/attune/attune.js" async></script></head><body><main><h1>Help</h1></main></body></html>`;
 
-async function deskPage() {
+// The shipped pack keeps office hours (mon-fri 09:00-18:00 UTC), which the widget honours: these
+// tests are about everything else, so they get it without hours unless they bring their own pack.
+const shipped = () => JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
+const alwaysOpen = () => {
+  const pack = shipped();
+  delete pack.handoff.business_hours;
+  return pack;
+};
+
+async function deskPage(options = {}) {
   const p = await env.browser.context.newPage();
   pages.push(p);
-  await p.route('**/desk.html', (r) => r.fulfill({ contentType: 'text/html', body: PAGE }));
+  options = { ...options, settings: { pack: alwaysOpen(), ...(options.settings ?? {}) } };
+  await p.route('**/desk.html', (r) => r.fulfill({ contentType: 'text/html', body: PAGE(options) }));
   await p.goto(env.server.url + 'desk.html');
   return p;
 }
-const desk = (p) => p.evaluate(() => ({ frames: __desk.frames, handoff: __desk.handoff, closed: __desk.closed, states: __handoff }));
+const desk = (p) => p.evaluate(() => ({ frames: __desk.frames, handoff: __desk.handoff, closed: __desk.closed, asked: __desk.asked, states: __handoff }));
 const agent = (p, frame) => p.evaluate((f) => __desk.agent(f), frame);
 const count = (p, sel) => p.locator('attune-chat ' + sel).count();
 
@@ -82,7 +99,9 @@ test('consent first, redacted transcript, agent chat with the bot silent, agent 
   d = await desk(p);
   const msg = d.frames.find((f) => f.type === 'message');
   assert.equal(msg.text, 'thank you Sam, where is my order?');
-  assert.ok(Array.isArray(msg.suggestions) && msg.suggestions.length === 1, 'agent assist: the bot\'s reply as a suggestion');
+  // Agent assist: the core's drafts for this message, never the bot's "I'll connect you" line.
+  assert.ok(Array.isArray(msg.suggestions) && msg.suggestions.length >= 1 && msg.suggestions.length <= 5, JSON.stringify(msg.suggestions));
+  assert.ok(msg.suggestions.every((x) => typeof x === 'string' && !/I'll connect you with/.test(x)), JSON.stringify(msg.suggestions));
 
   await agent(p, { type: 'csat_request', id: 'q1' });
   const csat = p.locator('attune-chat .csat');
@@ -92,8 +111,8 @@ test('consent first, redacted transcript, agent chat with the bot silent, agent 
   await p.waitForFunction(() => window.__desk.frames.some((f) => f.type === 'csat'));
   assert.equal((await desk(p)).frames.find((f) => f.type === 'csat').score, 5);
 
-  await agent(p, { type: 'closed', id: 'x1', reason: 'agent' });
-  await p.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor();
+  await agent(p, { type: 'closed', id: 'x1', reason: 'returned_to_bot', returnToBot: true });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'Sam ended the chat. You’re back with the assistant.' }).waitFor();
   assert.match(await say(p, 'how long does shipping take?'), /working days/, 'the bot answers again');
   d = await desk(p);
   assert.equal(d.closed, true);
@@ -113,7 +132,7 @@ test('declining consent: nothing is sent and the bot carries on', async () => {
   assert.deepEqual(d.states, ['consent', 'declined']);
 });
 
-test('no agent online: leave a message (sent with the contact) or keep chatting', async () => {
+test('no agent online: the left message is stored, redacted, never closed away, and the agent\'s answer appears', async () => {
   const p = await deskPage();
   await openChat(p);
   await say(p, 'I want to talk to a human');
@@ -124,13 +143,22 @@ test('no agent online: leave a message (sent with the contact) or keep chatting'
   await card.waitFor();
   assert.match(await card.innerText(), /leave a message/i);
   await card.getByRole('button', { name: 'Leave a message' }).click();
-  await card.getByLabel('Message').fill('Please call me about order 1234');
+  await card.getByLabel('Message').fill('Please call me about order 1234, my card 4111 1111 1111 1111 was charged twice');
   await card.getByLabel('Email for our reply').fill('ana@example.com');
   await card.getByRole('button', { name: 'Send' }).click();
-  await card.filter({ hasText: 'your message was sent' }).waitFor();
+  await card.filter({ hasText: 'your message is saved with our team' }).waitFor();
   const left = (await desk(p)).frames.find((f) => f.type === 'leave_message');
-  assert.deepEqual([left.text, left.contact], ['Please call me about order 1234', 'ana@example.com']);
+  // The text is redacted by the core; the contact is the address the visitor gave for the reply.
+  assert.deepEqual([left.text, left.contact], ['Please call me about order 1234, my card [card] was charged twice', 'ana@example.com']);
   assert.match(await say(p, 'how long does shipping take?'), /working days/, 'back with the bot');
+  const d = await desk(p);
+  assert.equal(d.frames.some((f) => f.type === 'close'), false, 'no close after the left message: it would end the conversation');
+  assert.equal(d.closed, false, 'the conversation is kept, listening for the answer');
+  assert.equal(d.frames.filter((f) => f.type === 'message').length, 0, 'the bot\'s conversation is not sent to the desk');
+  // Later, an agent answers the left message: it shows here.
+  await agent(p, { type: 'message', id: 'reply1', from: 'agent', text: 'Hi Ana, we refunded the second charge.' });
+  await p.locator('attune-chat .msg.agent').filter({ hasText: 'refunded the second charge' }).waitFor();
+  assert.ok(d.states.includes('message_left'), JSON.stringify(d.states));
 });
 
 test('crisis language shows the pack\'s crisis resources with tappable numbers', async () => {
@@ -139,8 +167,10 @@ test('crisis language shows the pack\'s crisis resources with tappable numbers',
   await say(p, 'I want to kill myself');
   const crisis = p.locator('attune-chat .crisis');
   await crisis.waitFor();
-  const resources = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8')).handoff.crisis_resources;
+  // The browser says en-US: the lines for the US, then the ones for everywhere.
+  const resources = crisisResourcesFor(JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8')).handoff.crisis_resources, 'US');
   assert.ok(resources.length > 0);
+  assert.equal(await p.evaluate(() => navigator.language), 'en-US');
   for (const r of resources) assert.ok((await crisis.innerText()).includes(r.name), r.name);
   assert.deepEqual(await crisis.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
     resources.filter((r) => r.phone).map((r) => 'tel:' + r.phone.replace(/[^\d+]/g, '')));
@@ -179,6 +209,298 @@ test('without a channel a handoff says live support is not available (and sends 
   await p.goto(env.server.url);
   await openChat(p);
   await say(p, 'I want to talk to a human');
-  await p.locator('attune-chat .msg.system').filter({ hasText: 'Live support isn’t available' }).waitFor();
+  // The bot does not promise a person first ("I'll connect you…"): it says at once there is none.
+  await p.locator('attune-chat .msg.bot').filter({ hasText: 'Live support isn’t available' }).waitFor();
+  assert.equal(await p.locator('attune-chat .msg.bot').filter({ hasText: /connect you|bringing in|get you to a person/ }).count(), 0);
   assert.equal(await count(p, '.consent'), 0);
+  assert.equal(await count(p, '.no-agent'), 0, 'no leave-a-message without a channel');
+  assert.equal(await count(p, 'button.person'), 0, 'no "Talk to a person" without a channel');
+});
+
+// Shared steps: ask for a person and say yes; an agent joins.
+async function consent(p, ask = 'I want to talk to a human') {
+  await say(p, ask);
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  await p.waitForFunction(() => window.__desk.handoff);
+}
+async function withAgent(p) {
+  await consent(p);
+  await agent(p, { type: 'agent_joined', id: 'j1', agent: { name: 'Sam' } });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'Sam joined the chat.' }).waitFor();
+}
+async function type(p, text) {
+  await p.locator('attune-chat textarea#attune-input').fill(text);
+  await p.locator('attune-chat textarea#attune-input').press('Enter');
+}
+
+test('live messages to a person are redacted by the core and carry the affect; the bubble shows what was typed', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  await withAgent(p);
+  const typed = 'my card is 4111 1111 1111 1111 and my email ana@example.com, this is so frustrating';
+  await type(p, typed);
+  await p.waitForFunction(() => window.__desk.frames.some((f) => f.type === 'message'));
+  const msg = (await desk(p)).frames.find((f) => f.type === 'message');
+  assert.equal(msg.text, 'my card is [card] and my email [email], this is so frustrating');
+  assert.equal(typeof msg.affect.distress, 'number');
+  assert.equal(typeof msg.affect.valence, 'number');
+  assert.equal(msg.affect.crisis, false);
+  assert.ok(Array.isArray(msg.affect.reasons));
+  assert.ok(!JSON.stringify(msg).includes('4111') && !JSON.stringify(msg).includes('ana@example.com'), JSON.stringify(msg));
+  assert.equal(await p.locator('attune-chat .msg.user .bubble').last().innerText(), typed, 'the visitor\'s own bubble is as typed');
+});
+
+test('nobody available: the bot does not promise a person, offers leave-a-message once, and carries on', async () => {
+  const p = await deskPage({ availability: { open: false, reason: 'offline' } });
+  await openChat(p);
+  await say(p, 'I want to talk to a human');
+  const card = p.locator('attune-chat .no-agent');
+  await card.waitFor();
+  assert.ok(await card.getByRole('button', { name: 'Leave a message' }).isVisible());
+  assert.equal(await p.locator('attune-chat .msg.bot').filter({ hasText: /connect you|bringing in|get you to a person/ }).count(), 0, 'no promise to retract');
+  await p.locator('attune-chat .msg.bot').filter({ hasText: 'Our team isn\'t available right now' }).waitFor();
+  assert.equal(await count(p, '.consent'), 0);
+  let d = await desk(p);
+  assert.equal(d.handoff, null, 'asking whether anyone is there sends nothing about the visitor');
+  assert.deepEqual(d.asked, [{ team: 'default' }], 'asked for the team the core routed to');
+  await card.getByRole('button', { name: 'Keep chatting with the assistant' }).click();
+  assert.match(await say(p, 'how long does shipping take?'), /working days/, 'the next turn is an answer, not the offer again');
+  assert.equal(await count(p, '.no-agent'), 0);
+  d = await desk(p);
+  assert.deepEqual(d.states, ['no_agent']);
+});
+
+test('someone available: the offer and the consent card, with the team the visitor picks', async () => {
+  // The shipped pack lists its teams (orders, billing, care).
+  const p = await deskPage({ availability: { open: true, reason: null, agentsOnline: 2 } });
+  await openChat(p);
+  await say(p, 'I want to talk to a human');
+  const consentCard = p.locator('attune-chat .consent');
+  await consentCard.waitFor();
+  await consentCard.getByLabel('Who would you like to talk to?').selectOption({ label: 'Customer care' });
+  await consentCard.getByRole('button', { name: 'Yes, connect me' }).click();
+  await p.waitForFunction(() => window.__desk.handoff);
+  const d = await desk(p);
+  assert.equal(d.handoff.team, 'care');
+  assert.equal(d.handoff.priority, 'normal');
+  assert.equal(d.handoff.locale, 'en');
+});
+
+test('the relay unreachable when asked: no person and no leave-a-message on a dead channel', async () => {
+  const p = await deskPage({ availability: null });
+  await openChat(p);
+  // availability() that fails = the relay cannot be reached.
+  await p.evaluate(() => {
+    window.AttuneSettings.channel.availability = async () => { throw new Error('ECONNREFUSED'); };
+  });
+  await say(p, 'I want to talk to a human');
+  await p.locator('attune-chat .msg.bot').filter({ hasText: 'I can’t reach our support team right now' }).waitFor();
+  assert.equal(await count(p, '.consent'), 0);
+  assert.equal(await count(p, '.no-agent'), 0);
+});
+
+test('the help desk goes away mid-handoff: bounded retries, the visitor is told, and the bot answers what was unsent', async () => {
+  const p = await deskPage({ channel: { retry: { attempts: 2, withinMs: 1500 }, backoff: { baseMs: 100, maxMs: 300 } } });
+  await openChat(p);
+  await withAgent(p);
+  await p.evaluate(() => { window.__desk.down = true; });
+  const started = Date.now();
+  await type(p, 'how long does shipping take?');
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'We lost the connection to our support team' }).waitFor({ timeout: 15000 });
+  assert.ok(Date.now() - started < 15000);
+  // The message that never reached a person is answered by the bot.
+  await p.locator('attune-chat .msg.bot').filter({ hasText: /working days/ }).waitFor({ timeout: 10000 });
+  assert.equal(await p.locator('attune-chat .status').innerText(), 'Assistant');
+  assert.match(await say(p, 'and returns?'), /return/i, 'the bot carries on');
+  assert.ok((await desk(p)).states.includes('unreachable'));
+});
+
+test('crisis in every state shows the resources for the visitor\'s country', async () => {
+  const pack = alwaysOpen();
+  pack.handoff.crisis_resources = [
+    { name: 'Emergency services', phone: '112' },
+    { name: 'Emergency services (UK)', phone: '999', countries: ['GB'] },
+    { name: '988 Suicide & Crisis Lifeline', phone: '988', countries: ['US'] },
+    { name: 'Samaritans', phone: '116 123', countries: ['GB', 'IE'] },
+  ];
+  const crisisText = "i can't do this anymore, i have the pills counted out for tonight";
+  const check = async (p, state) => {
+    const before = await count(p, '.crisis');
+    await type(p, crisisText);
+    await p.waitForFunction((n) => document.querySelector('attune-chat').shadowRoot.querySelectorAll('.crisis').length > n, before, { timeout: 15000 });
+    const text = await p.locator('attune-chat .crisis').last().innerText();
+    assert.match(text, /Samaritans/, state);
+    assert.doesNotMatch(text, /988/, `${state}: another country's line`);
+  };
+  const settings = { pack, country: 'GB' };
+  // consent
+  let p = await deskPage({ settings });
+  await openChat(p);
+  await say(p, 'I want to talk to a human');
+  await p.locator('attune-chat .consent').waitFor();
+  await check(p, 'consent');
+  // connecting / queued, then with the agent
+  p = await deskPage({ settings });
+  await openChat(p);
+  await consent(p);
+  await agent(p, { type: 'queued', position: 2 });
+  await check(p, 'queued');
+  assert.equal((await desk(p)).frames.findLast((f) => f.type === 'message').affect.crisis, true, 'the agent is told with the message');
+  await agent(p, { type: 'agent_joined', id: 'j1', agent: { name: 'Sam' } });
+  await check(p, 'agent');
+  // no agent
+  p = await deskPage({ settings });
+  await openChat(p);
+  await consent(p);
+  await agent(p, { type: 'no_agent', reason: 'offline' });
+  await p.locator('attune-chat .no-agent').waitFor();
+  await check(p, 'no_agent');
+  // A crisis before the handoff makes it a priority one.
+  p = await deskPage({ settings });
+  await openChat(p);
+  await say(p, 'i want to end my life');
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  await p.waitForFunction(() => window.__desk.handoff);
+  const d = await desk(p);
+  assert.equal(d.handoff.priority, 'crisis');
+  assert.equal(d.handoff.country, 'GB');
+});
+
+test('queue position, an agent who leaves, a transfer and a close while away are each said plainly', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  await consent(p);
+  await agent(p, { type: 'queued', position: 3 });
+  const queue = p.locator('attune-chat .queue');
+  await queue.filter({ hasText: 'You are number 3 in the queue.' }).waitFor();
+  await agent(p, { type: 'queued', position: 1 });
+  await queue.filter({ hasText: 'You are number 1 in the queue.' }).waitFor();
+  assert.equal(await count(p, '.queue'), 1, 'one place in the queue, updated');
+  await agent(p, { type: 'agent_joined', seq: 1, agent: { name: 'Sam' } });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'Sam joined the chat.' }).waitFor();
+  await agent(p, { type: 'agent_left', seq: 2, requeued: true });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'Sam had to leave. You’re back in the queue' }).waitFor();
+  await agent(p, { type: 'agent_joined', seq: 3, agent: { name: 'Bob' } });
+  await agent(p, { type: 'transferred', seq: 4, to: { name: 'Eve' } });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'You are being transferred to Eve.' }).waitFor();
+  await agent(p, { type: 'closed', seq: 5, reason: 'visitor_gone', returnToBot: true });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'closed because you were away' }).waitFor();
+  await p.screenshot({ path: path.join(artifacts, 'handoff-states.png') });
+  const d = await desk(p);
+  assert.deepEqual(d.states, ['consent', 'connecting', 'queued', 'queued', 'agent', 'requeued', 'agent', 'transferred', 'closed']);
+});
+
+test('an agent who closes without handing back is told apart from a return to the bot', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  await withAgent(p);
+  await agent(p, { type: 'closed', id: 'x9', reason: 'agent_closed', returnToBot: false });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'The conversation with Sam has ended.' }).waitFor();
+  assert.equal(await p.locator('attune-chat .msg.system').filter({ hasText: 'back with the assistant' }).count(), 0);
+});
+
+test('a rating asked for and then closed by the agent still reaches the desk', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  await withAgent(p);
+  await agent(p, { type: 'csat_request', id: 'q1' });
+  const csat = p.locator('attune-chat .csat');
+  await csat.waitFor();
+  await agent(p, { type: 'closed', id: 'x1', reason: 'returned_to_bot', returnToBot: true });
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'back with the assistant' }).waitFor();
+  await csat.getByRole('button', { name: '4 out of 5' }).click();
+  await csat.getByRole('button', { name: 'Send' }).click();
+  await p.waitForFunction(() => window.__desk.frames.some((f) => f.type === 'csat'));
+  assert.equal((await desk(p)).frames.find((f) => f.type === 'csat').score, 4);
+  await p.waitForFunction(() => window.__desk.closed, null, { timeout: 5000 });
+});
+
+test('the input stops at the relay\'s 2 000 characters, with a count near the limit; nothing over it is shown as sent', async () => {
+  const p = await deskPage();
+  const c = await openChat(p);
+  await c.input.fill('a'.repeat(1850));
+  const counter = p.locator('attune-chat .count');
+  await counter.filter({ hasText: '1,850 / 2,000 characters' }).waitFor();
+  await c.input.fill('b'.repeat(2001));
+  await counter.filter({ hasText: '2,001 / 2,000 characters' }).waitFor();
+  assert.equal(await p.locator('attune-chat button.send').isDisabled(), true);
+  const users = await count(p, '.msg.user');
+  await c.input.press('Enter');
+  await p.waitForTimeout(300);
+  assert.equal(await count(p, '.msg.user'), users, 'not shown as sent');
+  assert.equal((await c.input.inputValue()).length, 2001, 'the text stays for the visitor to shorten');
+  await p.evaluate(() => Attune.send('c'.repeat(2500)));
+  await p.locator('attune-chat .msg.system').filter({ hasText: 'That message is too long (2500 characters; the limit is 2000)' }).waitFor();
+  assert.equal(await count(p, '.msg.user'), users);
+  await c.input.fill('short again');
+  assert.equal(await counter.isHidden(), true);
+});
+
+test('host page: visitor identity and identify() travel with the handoff, transcript() from the loader', async () => {
+  const p = await deskPage({ settings: { visitor: { name: 'Ana', email: 'ana@example.com', userId: 'u-42', hash: 'abc123' } } });
+  assert.equal(await p.evaluate(() => Attune.transcript()), '', 'nothing said before the widget loads');
+  await openChat(p);
+  await p.evaluate(() => Attune.identify({ name: 'Ana P.' }));
+  await say(p, 'where is my order?');
+  const transcript = await p.evaluate(() => Attune.transcript());
+  assert.match(transcript, /You: where is my order\?/);
+  assert.match(transcript, /Assistant: /);
+  await consent(p);
+  const d = await desk(p);
+  assert.deepEqual(d.handoff.identity, { name: 'Ana P.', email: 'ana@example.com', userId: 'u-42', hash: 'abc123' });
+});
+
+test('"Talk to a person" in the header: the visitor chooses a person without the bot asking', async () => {
+  const p = await deskPage({ availability: { open: true } });
+  await openChat(p);
+  const button = p.locator('attune-chat button.person');
+  assert.equal(await button.getAttribute('aria-label'), 'Talk to a person');
+  await button.click();
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  await p.waitForFunction(() => window.__desk.handoff);
+  assert.ok((await desk(p)).handoff.reasons.some((r) => r.name === 'human_request'));
+  // With nobody there, the same button offers leave-a-message instead.
+  const q = await deskPage({ availability: { open: false, reason: 'closed_hours' } });
+  await openChat(q);
+  await q.locator('attune-chat button.person').click();
+  await q.locator('attune-chat .no-agent').waitFor();
+  assert.equal(await count(q, '.consent'), 0);
+});
+
+test('the visitor\'s name from the host page fills {name} in the pack\'s replies', async () => {
+  const pack = alwaysOpen();
+  // A variant with {name} is preferred when the name is known; the other one serves everyone else.
+  pack.responses.greeting.neutral = ['Hi {name}, I\'m the shop\'s assistant.', 'Hi, I\'m the shop\'s assistant.'];
+  const p = await deskPage({ settings: { pack, visitor: { name: 'Ana' } } });
+  const c = await openChat(p);
+  assert.equal(await c.bot.first().innerText(), 'Hi Ana, I\'m the shop\'s assistant.');
+});
+
+test('outside the pack\'s business hours no person is promised, even with agents online', async () => {
+  // Open one minute a day, twelve hours from now: closed whenever this runs.
+  const pack = shipped();
+  const h = String((new Date().getUTCHours() + 12) % 24).padStart(2, '0');
+  pack.handoff.business_hours = [`mon-sun ${h}:00-${h}:01 UTC`];
+  const p = await deskPage({ availability: { open: true, reason: null, agentsOnline: 3 }, settings: { pack } });
+  await openChat(p);
+  await say(p, 'I want to talk to a human');
+  await p.locator('attune-chat .no-agent').waitFor();
+  assert.equal(await count(p, '.consent'), 0);
+  assert.equal(await p.locator('attune-chat .msg.bot').filter({ hasText: /connect you|bringing in|get you to a person/ }).count(), 0);
+  assert.deepEqual((await desk(p)).states, ['no_agent']);
+});
+
+test('a declined offer is not made again on the next angry message (the core is told)', async () => {
+  const p = await deskPage({ availability: { open: true } });
+  await openChat(p);
+  for (const t of ['my order is late, this is annoying', "it's still not here, this is ridiculous", 'this is unacceptable, I am absolutely furious!!!']) {
+    await say(p, t);
+    if (await count(p, '.consent')) break;
+  }
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'No, keep chatting' }).click();
+  const reply = await say(p, 'still furious, this is a joke');
+  assert.equal(await count(p, '.consent'), 0, 'no second consent card');
+  // Not the handoff reply again (a complaint's own reply may still mention a person).
+  assert.doesNotMatch(reply, /I'll connect you with|bringing in a member|get you to a person who/, reply);
+  assert.deepEqual((await desk(p)).states, ['consent', 'declined']);
 });

@@ -22,7 +22,7 @@ test('no request leaves for anything but the page and Attune\'s static files', a
   await openChat(p);
   await say(p, 'where is my order? my email is ana@example.com');
   await say(p, 'this is useless, I want to talk to a human');
-  await p.locator('attune-chat .msg.system').waitFor(); // "live support isn't available": no channel
+  await p.locator('attune-chat .msg.bot').filter({ hasText: 'Live support isn’t available' }).waitFor(); // no channel
   await p.waitForTimeout(1000);
   const origin = new URL(env.server.url).origin;
   const bad = requests.filter((r) => {
@@ -50,5 +50,25 @@ test('idle preload fetches the widget and the core, never the emotion model; ope
   await openChat(p);
   await p.waitForTimeout(1000);
   assert.ok(urls.some((u) => u.endsWith('/attune/emotion-worker.js')), 'opening starts the emotion worker');
+  await p.close();
+});
+
+test('persist: the stored conversation (and the other tabs\' copy) holds only redacted text', async () => {
+  const p = await env.browser.context.newPage();
+  await p.route('**/local.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script>window.AttuneSettings = { persist: 'local' };</script><script src="/attune/attune.js" async></script></head><body></body></html>` }));
+  await p.goto(env.server.url + 'local.html');
+  await openChat(p);
+  const typed = 'my card 4111 1111 1111 1111 was charged twice, email ana@example.com';
+  await say(p, typed);
+  assert.equal(await p.locator('attune-chat .msg.user .bubble').last().innerText(), typed, 'the bubble shows what was typed');
+  await p.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('attune:') && localStorage[k].includes('[card]')), null, { timeout: 10000 });
+  const stored = await p.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('attune:')).map(([, v]) => v).join('\n'));
+  assert.ok(!stored.includes('4111') && !stored.includes('ana@example.com'), stored);
+  assert.match(stored, /\[email\]/);
+  // A reload shows the stored, redacted conversation.
+  await p.reload();
+  await p.locator('attune-chat .launcher').click();
+  await p.locator('attune-chat .msg.user').filter({ hasText: '[card]' }).waitFor({ timeout: 30000 });
   await p.close();
 });

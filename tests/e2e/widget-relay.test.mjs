@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, serve, openChat, say, root, artifacts } from './browser.mjs';
@@ -83,11 +83,16 @@ async function visitorWithAgent({ frame, sendAgent }, ask) {
 
 before(async () => {
   server = await serve();
+  browser = await launch();
+  // The shipped pack keeps office hours, which the widget honours before offering a person:
+  // these tests are about the relay, so the demo gets the pack without them.
+  const pack = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
+  delete pack.handoff.business_hours;
+  await browser.context.route('**/attune/packs/ecommerce.en.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(pack) }));
   dir = mkdtempSync(path.join(tmpdir(), 'attune-relay-e2e-'));
   const first = startRelay(0);
   relay = first.child;
   relayPort = await first.listening;
-  browser = await launch();
 });
 after(async () => {
   await browser?.close();
@@ -126,10 +131,17 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   await visitor.locator('attune-chat textarea#attune-input').press('Enter');
   const got = await frame(() => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor'));
   assert.equal(got.text, 'thank you Ana');
+  // Live messages are redacted too, and carry the turn's affect for the agent's timeline.
+  await visitor.locator('attune-chat textarea#attune-input').fill('my new email is bea@example.com, I am so annoyed');
+  await visitor.locator('attune-chat textarea#attune-input').press('Enter');
+  const live = await frame(() => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor' && /new email/.test(f.text)));
+  assert.equal(live.text, 'my new email is [email], I am so annoyed');
+  assert.equal(typeof live.affect?.distress, 'number', JSON.stringify(live));
+  assert.ok(!JSON.stringify(live).includes('bea@example.com'));
   assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot is silent while Ana is there');
 
   await sendAgent({ type: 'close', conversation, id: 'x1', returnToBot: true });
-  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You’re back with the assistant' }).waitFor({ timeout: 20000 });
   assert.match(await say(visitor, 'how long does shipping take?'), /working days/);
   await visitor.close();
   await agent.close();
@@ -160,7 +172,7 @@ test('the widget moved in the page, then the visitor goes to another page mid-co
   const bots = await visitor.locator('attune-chat .msg.bot').count();
   assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot stays silent');
   await sendAgent({ type: 'close', conversation, id: 'navx', returnToBot: true });
-  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You are back with the assistant' }).waitFor({ timeout: 20000 });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You’re back with the assistant' }).waitFor({ timeout: 20000 });
   // Back with the bot: the next page load does not reconnect.
   assert.equal(await visitor.evaluate(() => sessionStorage.getItem('attune:handoff')), null);
   await visitor.close();
@@ -207,13 +219,21 @@ for (const { name, turns, reason } of [
       const visitor = await browser.context.newPage();
       await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
       await openChat(visitor);
-      for (const t of turns) await say(visitor, t);
+      // The core may ask for a person before the last turn: stop there, as a visitor would.
+      for (const t of turns) {
+        await say(visitor, t);
+        if (await visitor.locator('attune-chat .consent').count()) break;
+      }
       await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
 
       const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
       const waiting = queued.conversations.find((c) => c.state === 'queued');
       assert.match(waiting.summary.reasons.join(' '), reason, JSON.stringify(waiting.summary));
       await sendAgent({ type: 'accept', conversation: waiting.conversation });
+      // A crisis handoff jumps the queue: the widget sends priority 'crisis', and its locale.
+      const opened = await frame((c) => window.__frames.find((f) => f.type === 'conversation' && f.conversation === c), waiting.conversation);
+      assert.equal(opened.handoff.priority, /crisis/.test(name) ? 'crisis' : 'normal', JSON.stringify(opened.handoff).slice(0, 300));
+      assert.equal(opened.handoff.locale, 'en');
       await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
       await sendAgent({ type: 'message', conversation: waiting.conversation, id: 'r1', text: 'I am here with you now.' });
       await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'I am here with you now.' }).waitFor({ timeout: 20000 });
@@ -224,3 +244,80 @@ for (const { name, turns, reason } of [
     }
   });
 }
+
+test('no agent online: the left message is stored redacted, survives the next page, and the agent\'s answer reaches the visitor', async () => {
+  const visitor = await browser.context.newPage();
+  const url = `${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`;
+  await visitor.goto(url);
+  await openChat(visitor);
+  // The relay says nobody is online before anything is promised: leave-a-message straight away.
+  await say(visitor, 'I want to talk to a human');
+  assert.equal(await visitor.locator('attune-chat .consent').count(), 0);
+  const card = visitor.locator('attune-chat .no-agent');
+  await card.waitFor({ timeout: 20000 });
+  await card.getByRole('button', { name: 'Leave a message' }).click();
+  await card.getByLabel('Message').fill('Please call me back, my card 4111 1111 1111 1111 was charged twice');
+  await card.getByLabel('Email for our reply').fill('ana@example.com');
+  await card.getByRole('button', { name: 'Send' }).click();
+  await card.filter({ hasText: 'your message is saved with our team' }).waitFor({ timeout: 20000 });
+
+  // The visitor goes on to another page of the site; later an agent answers.
+  await visitor.goto(url + '&page=2');
+  await visitor.locator('attune-chat .launcher').click();
+  const { agent, frame, sendAgent } = await openAgent();
+  const listed = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'message_left')));
+  const conversation = listed.conversations.find((c) => c.state === 'message_left').conversation;
+  await sendAgent({ type: 'accept', conversation });
+  const left = await frame((c) => window.__frames.find((f) => f.type === 'leave_message' && f.conversation === c), conversation);
+  assert.equal(left.text, 'Please call me back, my card [card] was charged twice');
+  assert.equal(await agent.evaluate((c) => window.__frames.some((f) => f.type === 'closed' && f.conversation === c), conversation), false,
+    'the widget never closed the conversation that holds the message');
+  await sendAgent({ type: 'message', conversation, id: 'ans1', text: 'Hi, we have refunded the second charge.' });
+  await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'refunded the second charge' }).waitFor({ timeout: 20000 });
+  await sendAgent({ type: 'close', conversation, id: 'ans-x', returnToBot: true });
+  await visitor.close();
+  await agent.close();
+});
+
+test('a rating asked for and then closed by the agent is stored by the relay', async () => {
+  const { agent, frame, sendAgent } = await openAgent();
+  const { visitor, conversation } = await visitorWithAgent({ frame, sendAgent }, 'I want to talk to a human');
+  await sendAgent({ type: 'csat_request', conversation, id: 'rq1' });
+  const csat = visitor.locator('attune-chat .csat');
+  await csat.waitFor({ timeout: 20000 });
+  await sendAgent({ type: 'close', conversation, id: 'rq-x', returnToBot: true });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'You’re back with the assistant' }).waitFor({ timeout: 20000 });
+  await csat.getByRole('button', { name: '5 out of 5' }).click();
+  await csat.getByRole('button', { name: 'Send' }).click();
+  const got = await frame((c) => window.__frames.find((f) => f.type === 'csat' && f.conversation === c), conversation);
+  assert.equal(got.score, 5);
+  await visitor.close();
+  await agent.close();
+});
+
+test('the relay gone for good mid-handoff: bounded retries, the visitor is told, the bot answers what never arrived', async () => {
+  const { agent, frame, sendAgent } = await openAgent();
+  const visitor = await browser.context.newPage();
+  await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor&retry=2,3000`);
+  await openChat(visitor);
+  await say(visitor, 'I want to talk to a human');
+  await visitor.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+  await sendAgent({ type: 'accept', conversation: queued.conversations.find((c) => c.state === 'queued').conversation });
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
+  await agent.close();
+
+  relay.kill('SIGKILL');
+  await visitor.waitForFunction(() => document.querySelector('attune-chat').shadowRoot.querySelector('.status').textContent === 'Reconnecting…', null, { timeout: 30000 });
+  await visitor.locator('attune-chat textarea#attune-input').fill('how long does shipping take?');
+  await visitor.locator('attune-chat textarea#attune-input').press('Enter');
+  await visitor.locator('attune-chat .msg.system').filter({ hasText: 'We lost the connection to our support team' }).waitFor({ timeout: 30000 });
+  await visitor.locator('attune-chat .msg.bot').filter({ hasText: /working days/ }).waitFor({ timeout: 10000 });
+  assert.equal(await visitor.evaluate(() => sessionStorage.getItem('attune:handoff')), null, 'the next page does not try again');
+  await visitor.screenshot({ path: path.join(artifacts, 'relay-unreachable.png') });
+  // The relay comes back for the tests after this one.
+  const again = startRelay(relayPort);
+  relay = again.child;
+  await again.listening;
+  await visitor.close();
+});

@@ -29,6 +29,10 @@ before(async () => {
     if (m && fs.existsSync(path.join(ROOT, 'web', 'channels', m[1]))) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       res.end(fs.readFileSync(path.join(ROOT, 'web', 'channels', m[1])));
+    } else if (req.url === '/relay/src/protocol.mjs') {
+      // The channels take the relay's limits from its own table (limits.js imports it).
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(fs.readFileSync(path.join(ROOT, 'relay', 'src', 'protocol.mjs')));
     } else if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>site</title><p>shop</p>');

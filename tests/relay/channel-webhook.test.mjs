@@ -56,6 +56,19 @@ for (const mode of ['sse', 'poll']) {
   });
 }
 
+test('webhook (poll): the place in the queue, then the last agent going offline, are reported', { timeout: 20000 }, async (t) => {
+  const r = await startRelay({ db: path.join(dir, 'poll-offline.db'), args: ['--conversations-per-minute', '0', '--agent-grace-ms', '300'] });
+  const ch = createChannel({ type: 'webhook', url: `${r.http}/api/conversations`, events: 'poll', pollMs: 100, fetch: pageFetch, storage: null });
+  t.after(async () => { await ch.close().catch(() => {}); await r.stop(); });
+  const rec = events(ch);
+  const queued = new Promise((resolve) => ch.on('queued', resolve));
+  const agent = await newAgent(r, 'Olga');
+  await withTimeout(ch.connect(HANDOFF), 5000, 'connect');
+  assert.equal((await withTimeout(queued, 5000, 'queued with a position')).position, 1);
+  await agent.terminate();
+  assert.equal((await rec.wait((x) => x.ev === 'no_agent', 'no_agent after the agent left', 10000)).reason, 'offline');
+});
+
 test('webhook: a page from an origin not on the allowlist is refused', { timeout: 10000 }, async () => {
   const evil = (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers ?? {}), origin: 'https://evil.example' } });
   const ch = createChannel({ type: 'webhook', url: `${relay.http}/api/conversations`, events: 'poll', fetch: evil, storage: null });

@@ -210,3 +210,64 @@ test('the visitor leaving closes the conversation for the agent', { timeout: 100
   assert.deepEqual([closed.reason, closed.from], ['visitor_left', 'visitor']);
   await agent.close();
 });
+
+test('availability before any handoff: nobody online, then an agent; nothing about the visitor is sent', { timeout: 15000 }, async () => {
+  const r = await startRelay({ db: path.join(dir, 'avail.db'), args: ARGS });
+  try {
+    // Node's fetch sends no Origin; the relay's CORS only matters to browsers.
+    const ch = createChannel({ type: 'websocket', url: r.url('/visitor'), origin: ORIGIN, WebSocket, storage: null });
+    const none = await ch.availability({ team: 'care', pack: 'retail-en' });
+    // A team this relay does not know is served by its default team (and said so).
+    assert.deepEqual([none.open, none.reason, none.team, none.agentsOnline], [false, 'offline', 'default', 0]);
+    const agent = await newAgent(r, 'Avi');
+    const some = await ch.availability();
+    assert.equal(some.open, true, JSON.stringify(some));
+    assert.equal(some.agentsOnline, 1);
+    await agent.close();
+  } finally {
+    await r.stop();
+  }
+});
+
+test('availability of a relay that is not there: unreachable, so no person is offered', { timeout: 15000 }, async () => {
+  const ch = createChannel({ type: 'websocket', url: 'ws://127.0.0.1:9/visitor', WebSocket, storage: null });
+  await assert.rejects(ch.availability(), { code: 'unreachable' });
+});
+
+test('the relay gone for good: bounded retries, then `unreachable` and the unsent message fails', { timeout: 20000 }, async () => {
+  const r = await startRelay({ db: path.join(dir, 'gone.db'), args: ARGS });
+  const ch = createChannel({ ...wsConfig(new MemStorage()), url: r.url('/visitor'), retry: { attempts: 2, withinMs: 1500 } });
+  const rec = recorder(ch);
+  const gone = new Promise((resolve) => ch.on('unreachable', resolve));
+  await withTimeout(ch.connect(HANDOFF), 5000, 'connect');
+  await r.kill9();
+  const started = Date.now();
+  const pending = ch.send('anyone there?');
+  const ev = await withTimeout(gone, 10000, 'unreachable event');
+  assert.equal(ev.code, 'unreachable');
+  assert.equal(ev.unsent.length, 1, 'the message that never arrived is named');
+  assert.ok(Date.now() - started >= 1500, 'not before the retry window');
+  await assert.rejects(pending, { code: 'unreachable' });
+  assert.equal(rec.log.findLast((x) => x.ev === 'status').state, 'offline');
+  assert.equal(ch.hasStoredSession(), false, 'nothing left to resume on the next page');
+});
+
+test('relay routing frames reach the widget: an agent who drops out is reported, with the visitor requeued', { timeout: 20000 }, async () => {
+  const r = await startRelay({ db: path.join(dir, 'left.db'), args: [...ARGS, '--agent-grace-ms', '300'] });
+  try {
+    const ch = createChannel({ ...wsConfig(new MemStorage()), url: r.url('/visitor') });
+    const rec = recorder(ch);
+    const left = new Promise((resolve) => ch.on('agent_left', resolve));
+    const agent = await newAgent(r, 'Gus');
+    const { conversation } = await withTimeout(ch.connect(HANDOFF), 5000, 'connect');
+    agent.send({ type: 'accept', conversation });
+    await rec.wait((x) => x.ev === 'agent_joined', 'agent joined');
+    await agent.terminate();
+    const ev = await withTimeout(left, 8000, 'agent_left');
+    assert.equal(ev.requeued, true);
+    assert.equal(ev.agent.name, 'Gus');
+    await ch.close();
+  } finally {
+    await r.stop();
+  }
+});

@@ -1,6 +1,9 @@
 // What every channel shares: events, the outbox (ordered, acknowledged, retried, persisted),
 // de-duplication of incoming frames, and the session kept in sessionStorage for resume.
 // Transports (websocket.js, webhook.js, custom.js) only open connections and move frames.
+import { MAX_MESSAGE_LENGTH, MAX_SUGGESTIONS, MAX_SUGGESTION_LENGTH, MAX_TRANSCRIPT, MAX_AFFECT_BYTES } from './limits.js';
+
+export { MAX_MESSAGE_LENGTH };
 
 /** Errors that retrying cannot fix: the message is dropped and its send() promise rejects. */
 const PERMANENT = new Set(['too_long', 'bad_request', 'closed', 'transcript_full', 'not_found', 'unknown_type', 'queue_full',
@@ -8,11 +11,12 @@ const PERMANENT = new Set(['too_long', 'bad_request', 'closed', 'transcript_full
 const MAX_OUTBOX = 100;        // unacknowledged frames kept; beyond this send() rejects (bounded memory)
 const MAX_SEEN_IDS = 500;      // incoming ids remembered for de-duplication
 const TYPING_INTERVAL_MS = 1000;
-const MAX_SUGGESTIONS = 5;         // the relay's limits (relay/README.md, "Limits")
-const MAX_SUGGESTION_LENGTH = 500;
 const MAX_HANDOFF_BYTES = 60 * 1024; // relay: 64 KiB; left some room for the hello around it
-const MAX_TRANSCRIPT = 200;
-const MAX_TEXT = 2000;
+const MAX_TEXT = MAX_MESSAGE_LENGTH;
+// A relay that cannot be reached is given up on after at least `attempts` failed tries and
+// `withinMs` since the connection was lost, so a visitor is never left waiting on it for good.
+const RETRY = { attempts: 3, withinMs: 20000 };
+const AVAILABILITY_TIMEOUT_MS = 4000;
 
 /**
  * Fit the handoff within the relay's limits so a long conversation is never refused at the moment
@@ -59,6 +63,9 @@ export class BaseChannel {
     this.storage = config.storage === undefined ? defaultStorage() : config.storage;
     this.storageKey = storageKey;
     this.backoff = { baseMs: 500, maxMs: 15000, ...(config.backoff ?? {}) };
+    this.retry = { ...RETRY, ...(config.retry ?? {}) };
+    this.failures = 0;         // failed (re)connection attempts since the connection was last up
+    this.downSince = 0;        // when it was lost (0: it is up, or never was)
     this.listeners = new Map();
     this.outbox = [];          // [{frame, resolve, reject}] in send order; only the head is in flight
     this.seen = new Set();
@@ -108,15 +115,38 @@ export class BaseChannel {
     }
   }
 
-  /** Resolves {id} once the server has stored the message; queued and retried until then. */
-  send(text, { suggestions } = {}) {
+  /**
+   * Resolves {id} once the server has stored the message; queued and retried until then.
+   * `affect` (PROTOCOL.md, "Live affect per message") goes with it when it fits in 4 KB.
+   */
+  send(text, { suggestions, affect } = {}) {
     if (typeof text !== 'string' || text.trim() === '') return Promise.reject(new ChannelError('bad_request', 'send(text) needs non-empty text'));
+    if (text.length > MAX_TEXT) return Promise.reject(new ChannelError('too_long', `the message is ${text.length} characters; the limit is ${MAX_TEXT}`));
     const frame = { type: 'message', id: newId(), text };
     // Agent-assist extras must never cost the visitor's message: keep only what the relay accepts.
     const ok = Array.isArray(suggestions)
       ? suggestions.filter((s) => typeof s === 'string' && s.trim() !== '' && s.length <= MAX_SUGGESTION_LENGTH).slice(0, MAX_SUGGESTIONS) : [];
     if (ok.length) frame.suggestions = ok;
+    if (affect && typeof affect === 'object' && new TextEncoder().encode(JSON.stringify(affect)).length <= MAX_AFFECT_BYTES) frame.affect = affect;
     return this.enqueue(frame);
+  }
+
+  /**
+   * Whether a person can answer now, asked before offering one (nothing about the visitor is
+   * sent): {open: true|false|null (the relay does not say), reason, team, agentsOnline, queue,
+   * nextOpen}. Rejects a ChannelError `unreachable` when the relay cannot be reached.
+   */
+  async availability({ team, pack } = {}) {
+    const raw = await this.fetchAvailability({ team, pack });
+    if (!raw || typeof raw !== 'object') return { open: null, reason: null, team: team ?? null, agentsOnline: null, queue: null, nextOpen: null };
+    return {
+      open: typeof raw.open === 'boolean' ? raw.open : null,
+      reason: typeof raw.reason === 'string' ? raw.reason : null,
+      team: typeof raw.team === 'string' ? raw.team : team ?? null,
+      agentsOnline: Number.isInteger(raw.agentsOnline) ? raw.agentsOnline : null,
+      queue: Number.isInteger(raw.queue) ? raw.queue : null,
+      nextOpen: Number.isFinite(raw.nextOpen) ? raw.nextOpen : null,
+    };
   }
 
   leaveMessage(text, contact = '') {
@@ -154,7 +184,77 @@ export class BaseChannel {
     this.setStatus('offline');
   }
 
+  /**
+   * Stop listening without ending the conversation (no `close` frame): a left message stays
+   * with the relay, and the stored session lets a later page of this tab resume it.
+   */
+  async release() {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.ready = false;
+    for (const wake of [...this.wakers]) wake();
+    await this.shutdown();
+    this.setStatus('offline');
+  }
+
   // ---------------------------------------------------------------- for transports
+  /** The relay's answer to an availability question (transport-specific); null: nothing to ask. */
+  async fetchAvailability() { return null; }
+
+  /** GET an availability URL with a deadline and one retry; null when the relay does not know the question (404). */
+  async getAvailability(url) {
+    const doFetch = this.fetch ?? globalThis.fetch?.bind(globalThis);
+    if (typeof doFetch !== 'function') return null;
+    let last;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), AVAILABILITY_TIMEOUT_MS);
+      try {
+        const res = await doFetch(url, { headers: { accept: 'application/json' }, signal: abort.signal, credentials: 'omit' });
+        if (res.status === 404) return null;
+        if (res.ok) return await res.json();
+        last = new Error(`HTTP ${res.status}`);
+      } catch (e) {
+        last = e;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    throw new ChannelError('unreachable', `cannot ask ${url} whether anyone is available: ${last?.message ?? last}`);
+  }
+
+  /** One more failed (re)connection: true when the retry budget is spent and it is time to give up. */
+  connectionFailed() {
+    if (!this.downSince) this.downSince = Date.now();
+    this.failures++;
+    return this.failures >= this.retry.attempts && Date.now() - this.downSince >= this.retry.withinMs;
+  }
+
+  connectionUp() {
+    this.failures = 0;
+    this.downSince = 0;
+  }
+
+  /**
+   * The relay stayed unreachable through every retry: stop, fail what was not sent (code
+   * `unreachable`) and say so with an `unreachable` event, so the widget can tell the visitor
+   * and go back to the bot instead of retrying for ever.
+   */
+  giveUp(err = new ChannelError('unreachable', 'the relay could not be reached')) {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.ready = false;
+    const unsent = this.outbox.splice(0);
+    // Nothing to resume: the widget answers the unsent messages with the bot. A left message is
+    // different: it waits for an answer on the relay, so a later page may still resume it.
+    if (!this.messageLeft) this.clearSession();
+    for (const e of unsent) e.reject?.(err);
+    for (const wake of [...this.wakers]) wake();
+    this.shutdown().catch(() => {});
+    this.setStatus('offline');
+    this.emit('unreachable', { code: err.code, message: err.message, unsent: unsent.map((e) => e.frame.id) });
+  }
+
   /** open(): connect and resolve {conversation, resumed, state} once the conversation exists. */
   async open() { throw new Error('not implemented'); }
   /** transmit(frame): resolve the ack frame, or reject a ChannelError (code 'disconnected' waits for a reconnect). */
@@ -196,7 +296,9 @@ export class BaseChannel {
         try {
           await this.transmit(head.frame);
           failures = 0;
+          this.connectionUp();
           this.outbox.shift();
+          if (head.frame.type === 'leave_message') this.messageLeft = true;
           this.saveSession();
           head.resolve?.({ id: head.frame.id });
         } catch (e) {
@@ -207,6 +309,11 @@ export class BaseChannel {
           } else if (e.code === 'disconnected') {
             break; // the transport calls pump() again once it is back
           } else {
+            // A relay that keeps failing (not one asking us to slow down) is given up on, bounded.
+            if (e.code !== 'rate_limited' && this.connectionFailed()) {
+              this.giveUp(new ChannelError('unreachable', `sending failed ${this.failures} times: ${e.message}`));
+              break;
+            }
             const wait = e.code === 'rate_limited' && e.retryAfterMs ? e.retryAfterMs : this.delay(failures++);
             await this.sleep(wait);
           }
@@ -234,13 +341,28 @@ export class BaseChannel {
   handleFrame(f) {
     switch (f.type) {
       case 'queued':
-        this.availability = 'queued';
+        this.availabilityState = 'queued';
         this.setStatus('queued');
+        // The place in the queue, whenever it changes (the relay sends it again on each change).
+        if (Number.isInteger(f.position) && f.position !== this.position) {
+          this.position = f.position;
+          this.emit('queued', { position: f.position, team: typeof f.team === 'string' ? f.team : null });
+        }
+        break;
+      case 'agent_left':
+        if (!this.fresh(f)) return;
+        this.position = undefined;
+        this.setStatus('queued');
+        this.emit('agent_left', { requeued: f.requeued !== false, agent: { name: f.agent?.name ?? '' } });
+        break;
+      case 'transferred':
+        if (!this.fresh(f)) return;
+        this.emit('transferred', { to: { name: typeof f.to?.name === 'string' ? f.to.name : null, team: typeof f.to?.team === 'string' ? f.to.team : null } });
         break;
       case 'no_agent':
         // Repeated after every reconnect while nothing changed: tell the widget once per change.
-        if (this.availability === `no_agent:${f.reason}`) return;
-        this.availability = `no_agent:${f.reason}`;
+        if (this.availabilityState === `no_agent:${f.reason}`) return;
+        this.availabilityState = `no_agent:${f.reason}`;
         this.emit('no_agent', { reason: f.reason });
         break;
       case 'agent_joined':

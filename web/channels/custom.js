@@ -6,6 +6,8 @@
 //   onMessage(fn)    -> unsubscribe? call fn(frame) for each incoming frame in the relay vocabulary
 //                                    ({type:'message', id, from:'agent', text, at}, 'agent_joined', 'typing', 'no_agent', 'closed', 'csat_request', 'queued')
 //   close()          -> Promise?     release whatever connect() opened
+//   availability({team}) -> Promise? optional: {open, reason, ...} as the relay's GET /api/availability;
+//                                    without it the widget does not know and offers a person
 // The channel adds the same ordering, retry, de-duplication and events as the built-in channels.
 import { BaseChannel, ChannelError } from './base.js';
 
@@ -34,6 +36,15 @@ export class CustomChannel extends BaseChannel {
       if (e instanceof ChannelError) throw e;
       const code = typeof e?.code === 'string' ? e.code : 'send_failed';
       throw Object.assign(new ChannelError(code, e?.message ?? String(e)), e?.retryAfterMs ? { retryAfterMs: e.retryAfterMs } : {});
+    }
+  }
+
+  async fetchAvailability({ team } = {}) {
+    if (typeof this.config.availability !== 'function') return null;
+    try {
+      return await this.config.availability({ team });
+    } catch (e) {
+      throw new ChannelError('unreachable', `availability(): ${e?.message ?? e}`);
     }
   }
 

@@ -10,15 +10,22 @@
 //   'websocket' {url: string | string[], origin?, WebSocket?}          relay/PROTOCOL.md over WebSocket
 //   'webhook'   {url, events: 'sse' | 'poll', pollMs?, fetch?}         relay/PROTOCOL.md, "HTTP binding"
 //   'custom'    {connect, send, onMessage, close}                      site code bridges to its help desk
-// Shared options: storage (default sessionStorage; null = none), backoff {baseMs, maxMs}.
+// Shared options: storage (default sessionStorage; null = none), backoff {baseMs, maxMs},
+// retry {attempts: 3, withinMs: 20000} (give up on an unreachable relay after both are spent).
 //
 // Events: 'status' {state: 'connecting'|'queued'|'connected'|'reconnecting'|'offline'},
-// 'agent_joined' {agent: {name}}, 'message' {id, from: 'agent', text, at}, 'typing' {},
-// 'no_agent' {reason: 'offline'|'closed_hours'}, 'closed' {reason, returnToBot}, 'csat_request' {}.
-// Methods: connect(handoff) -> {conversation, resumed, state, agent}, send(text, {suggestions}),
-// sendTyping(), leaveMessage(text, contact), sendCsat({score, comment}), close(), on(event, fn) -> off,
+// 'queued' {position, team} (on each change of place), 'agent_joined' {agent: {name}},
+// 'agent_left' {requeued, agent}, 'transferred' {to: {name, team}},
+// 'message' {id, from: 'agent', text, at}, 'typing' {},
+// 'no_agent' {reason: 'offline'|'closed_hours'|'busy'}, 'closed' {reason, returnToBot}, 'csat_request' {},
+// 'unreachable' {code, message, unsent: [frame ids]} (retries spent; the channel has stopped).
+// Methods: connect(handoff) -> {conversation, resumed, state, agent}, send(text, {suggestions, affect}),
+// availability({team, pack}) -> {open, reason, team, agentsOnline, queue, nextOpen},
+// sendTyping(), leaveMessage(text, contact), sendCsat({score, comment}), close(), release() (stop
+// listening, keep the conversation, e.g. a left message), on(event, fn) -> off,
 // hasStoredSession() (this tab has a conversation connect() would resume, e.g. after navigating).
-// Errors are ChannelError with a `code` (bad_config, not_connected, closed, too_long, rate_limited, ...).
+// Errors are ChannelError with a `code` (bad_config, not_connected, closed, too_long, rate_limited,
+// unreachable, ...).
 import { WebSocketChannel } from './websocket.js';
 import { WebhookChannel } from './webhook.js';
 import { CustomChannel } from './custom.js';

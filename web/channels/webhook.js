@@ -84,6 +84,8 @@ export class WebhookChannel extends BaseChannel {
   }
 
   afterOpen(state) {
+    if (state === 'message_left') this.messageLeft = true;
+    this.connectionUp();
     this.ready = true;
     this.saveSession();
     this.setStatus(state === 'assigned' ? 'connected' : 'queued');
@@ -124,14 +126,18 @@ export class WebhookChannel extends BaseChannel {
       try {
         const r = await this.request('GET', `/${this.session.conversation}/events?after=${this.session.lastSeq}`, undefined, signal);
         failures = 0;
+        this.connectionUp();
         if (r.state === 'assigned') this.agentPresent = true;
         this.reconnected();
-        for (const f of r.events) if (f.type !== 'queued' && f.type !== 'no_agent') this.handleFrame(f);
+        // Availability (queued with the place, or no_agent) comes with each poll while waiting:
+        // handleFrame() reports it only when it changes, so agents going offline are noticed.
+        for (const f of r.events) this.handleFrame(f);
         if (r.lastSeq > this.session.lastSeq && !this.conversationClosed) { this.session.lastSeq = r.lastSeq; this.saveSession(); }
         await this.sleep(this.pollMs);
       } catch (e) {
         if (this.stopped || signal.aborted) return;
         if (e.code === 'closed') return;
+        if (this.connectionFailed()) return this.giveUp(new ChannelError('unreachable', `${this.url} could not be reached after ${this.failures} attempts`));
         this.setStatus('reconnecting');
         await this.sleep(this.delay(failures++));
       }
@@ -148,11 +154,13 @@ export class WebhookChannel extends BaseChannel {
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         this.reconnected();
         failures = 0;
+        this.connectionUp();
         await this.readStream(res.body, signal);
       } catch (e) {
         if (this.stopped || signal.aborted) return;
       }
       if (this.stopped || signal.aborted || this.conversationClosed) return;
+      if (this.connectionFailed()) return this.giveUp(new ChannelError('unreachable', `${this.url} could not be reached after ${this.failures} attempts`));
       this.setStatus('reconnecting');
       await this.sleep(this.delay(failures++));
     }
@@ -177,6 +185,14 @@ export class WebhookChannel extends BaseChannel {
       }
       if (buf.length > 1 << 20) throw new Error('event stream line too long'); // bounded buffer
     }
+  }
+
+  /** …/api/conversations -> …/api/availability, on the same relay. */
+  fetchAvailability({ team, pack } = {}) {
+    const u = new URL(this.url.replace(/\/conversations$/, '') + '/availability');
+    if (team) u.searchParams.set('team', team);
+    if (pack) u.searchParams.set('pack', pack);
+    return this.getAvailability(u.href);
   }
 
   async shutdown() {

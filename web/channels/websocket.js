@@ -99,8 +99,10 @@ export class WebSocketChannel extends BaseChannel {
 
   onWelcome(f) {
     const resumed = !!f.resumed;
+    if (f.state === 'message_left') this.messageLeft = true;
     if (!this.session) this.adoptSession(f.conversation, f.secret ?? this.pendingSecret);
     this.attempt = 0;
+    this.connectionUp();
     this.ready = true;
     this.saveSession();
     this.startHeartbeat();
@@ -146,6 +148,12 @@ export class WebSocketChannel extends BaseChannel {
 
   scheduleReconnect() {
     if (this.stopped) return;
+    if (this.connectionFailed()) {
+      const err = new ChannelError('unreachable', `the relay could not be reached after ${this.failures} attempts`);
+      if (this.opened) { const o = this.opened; this.opened = null; clearTimeout(this.connectTimer); o.reject(err); }
+      this.giveUp(err);
+      return;
+    }
     const wait = this.delay(this.attempt++);
     this.urlIndex++; // with several relay URLs, try the next one: the last may be the one that went away
     clearTimeout(this.reconnectTimer);
@@ -179,6 +187,17 @@ export class WebSocketChannel extends BaseChannel {
   }
 
   transmitTyping() { this.raw({ type: 'typing' }); }
+
+  /** The relay's HTTP side on the same host: ws(s)://H/visitor -> http(s)://H/api/availability. */
+  fetchAvailability({ team, pack } = {}) {
+    const u = new URL(this.urls[0]);
+    u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
+    u.pathname = u.pathname.replace(/\/visitor\/?$/, '') + '/api/availability';
+    u.search = '';
+    if (team) u.searchParams.set('team', team);
+    if (pack) u.searchParams.set('pack', pack);
+    return this.getAvailability(u.href);
+  }
 
   async shutdown() {
     clearTimeout(this.reconnectTimer);

@@ -59,14 +59,22 @@ const PREFIX = ''; // bare event names, as in the contract (see attune-chat.js)
 
   function api(command, ...args) {
     if (command === 'on') return on(...args);
+    // The conversation so far as text, for a ticket or a download: '' until the widget has loaded
+    // (nothing can have been said before it did).
+    if (command === 'transcript') return ready() ? el.transcript() : '';
+    // Identity set before the widget loads goes into its settings, so the first handoff carries it.
+    if (command === 'identify' && !ready()) {
+      config.visitor = { ...(config.visitor || {}), ...(args[0] || {}) };
+      return;
+    }
     if (ready()) return typeof el[command] === 'function' ? el[command](...args) : console.error('Attune: unknown command ' + command);
-    if (['open', 'toggle', 'send'].includes(command)) load().catch(() => {});
+    if (['open', 'toggle', 'send', 'requestPerson'].includes(command)) load().catch(() => {});
     customElements.whenDefined('attune-chat').then(() => api(command, ...args));
   }
 
   const queued = (window.Attune && window.Attune.q) || [];
   window.Attune = Object.assign(api, { loaded: true, element: el });
-  for (const name of ['open', 'close', 'toggle', 'send', 'reset', 'setLocale', 'on']) api[name] = (...a) => api(name, ...a);
+  for (const name of ['open', 'close', 'toggle', 'send', 'reset', 'setLocale', 'on', 'transcript', 'identify', 'requestPerson']) api[name] = (...a) => api(name, ...a);
 
   const start = () => {
     document.body.append(el);

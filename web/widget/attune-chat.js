@@ -14,7 +14,8 @@
 //       bubbling and composed; on(name, fn) takes the same names).
 //
 // Privacy: nothing leaves the page unless a channel is configured and the
-// visitor said yes to the consent step; the transcript is redacted by the core.
+// visitor said yes to the consent step; everything sent is redacted by the
+// core, and so is everything `persist` stores (the bubbles show what was typed).
 import { startCore } from './core-client.js';
 import { parseConfig, isRtl } from './config.js';
 import { LAUNCHER_CSS, drawLauncher, sheet } from './launcher.js';
@@ -25,6 +26,8 @@ import { createMemory } from './memory.js';
 import { createEmotionClient } from './emotion-client.js';
 import { handoffWasActive } from './handoff-flag.js';
 import { h, icon } from './dom.js';
+import { MAX_MESSAGE_LENGTH } from '../channels/limits.js';
+import { visitorCountry, crisisResourcesFor, isCrisis, inputCount, cleanIdentity } from './handoff-policy.js';
 
 // Event names are the contract's bare names (the project's one event vocabulary). Note: a
 // bubbling `error`/`message` reaches window listeners too; ours are
@@ -55,7 +58,15 @@ export class AttuneChat extends HTMLElement {
   #handoff = null;
   #typingTimer = 0;
   #csatShown = false;
+  #csatPending = false; // a rating card is on screen, not yet answered
   #seq = 0;
+  #identity = null;     // {name, email, userId, hash} from settings.visitor / identify()
+  #country = null;      // for local crisis resources
+  #coreCountry = false; // the core chooses crisis resources by country (else the widget filters the pack's)
+  #crisisHeard = false; // a crisis was heard in this conversation: the handoff's priority
+  #lastTurn = null;     // the bot's last turn: its affect goes with a handoff the visitor asks for
+  #stored = [];         // what `persist` keeps: the messages with their text redacted
+  #saving = Promise.resolve();
   #running = false; // set up by connectedCallback, until a real removal tears it down
 
   constructor() {
@@ -111,7 +122,11 @@ export class AttuneChat extends HTMLElement {
       BroadcastChannel: globalThis.BroadcastChannel,
     });
     this.#unsubscribe.push(this.#memory.subscribe((m) => this.#onRemote(m)));
-    if (!this.#messages.length) for (const m of this.#memory.load()) this.#append(m, { remote: true });
+    if (!this.#messages.length) {
+      for (const m of this.#memory.load()) this.#stored.push(this.#append(m, { remote: true }));
+    }
+    this.#identity = cleanIdentity(c.visitor);
+    this.#country = visitorCountry(c.country, navigator.languages);
     this.#greeted = this.#messages.length > 0;
     this.setLocale(c.locale);
     if (this.hasAttribute('inline') || c.open) this.open();
@@ -185,19 +200,34 @@ export class AttuneChat extends HTMLElement {
     this.isOpen ? this.close() : this.open();
   }
 
-  /** Sends `text` as the visitor; resolves when the answer (bot) or hand-over (agent) is done. */
+  /**
+   * Sends `text` as the visitor; resolves when the answer (bot) or hand-over (agent) is done.
+   * A message over the relay's limit is refused before it is shown (never shown as sent, then failed).
+   */
   async send(text) {
     const clean = String(text ?? '').trim();
     if (!clean) return;
+    if (clean.length > MAX_MESSAGE_LENGTH) {
+      this.#append({ from: 'system', text: format(this.#t.tooLong, { count: clean.length, max: MAX_MESSAGE_LENGTH }) });
+      return;
+    }
     // The greeting comes first even when send() is the first call (e.g. queued before load).
     if (!this.#engine) await this.#start();
     this.#startEmotion();
     await this.#greet();
     this.#clearChips();
     this.#append({ from: 'user', text: clean });
-    if (this.#handoff?.active) return this.#handoff.visitorSaid(clean, await this.#suggest(clean));
+    if (this.#handoff?.active) {
+      await this.#handoff.visitorSaid(clean, await this.#suggest(clean));
+      return;
+    }
     if (!this.#engine) return;
     this.#handoff?.cancelConsent();
+    return this.#botAnswer(clean);
+  }
+
+  /** The bot answers one visitor message (already in the log). */
+  async #botAnswer(clean) {
     const emotions = await this.#emotion?.infer(clean);
     let turn;
     try {
@@ -208,12 +238,58 @@ export class AttuneChat extends HTMLElement {
     // The core refused the turn (too many messages a minute): nothing was
     // answered, so say so instead of showing an empty bubble.
     if (turn.limit?.code === 'rate_limited') return this.#append({ from: 'system', text: this.#t.slowDown });
-    await this.#typing(this.#t.bot, Math.min(300 + turn.reply.length * 4, 900));
-    this.#append({ from: 'bot', text: turn.reply, turn });
-    this.#chips(turn.quick_replies);
-    if (turn.cues?.some((c) => c.name === 'crisis')) this.#crisisCard();
-    if (turn.handoff) (await this.#handoffFlow()).start(turn);
+    const crisis = isCrisis(turn);
+    if (crisis) this.#crisisHeard = true;
+    this.#lastTurn = turn;
+    let reply = turn.reply;
+    let offer = null;
+    if (turn.handoff) {
+      // Before the bot promises a person, find out whether one can come; if not, it says so
+      // instead (the core's handoff reply would promise one).
+      const wait = this.#typing(this.#t.bot, 900);
+      const flow = await this.#handoffFlow();
+      offer = await flow.check(turn);
+      if (offer.kind !== 'person') reply = flow.honestReply(offer, turn, crisis);
+      await wait;
+    } else {
+      await this.#typing(this.#t.bot, Math.min(300 + turn.reply.length * 4, 900));
+    }
+    this.#append({ from: 'bot', text: reply, turn });
+    this.#chips(offer && offer.kind !== 'person' ? [] : turn.quick_replies);
+    if (crisis) this.#crisisCard(turn);
+    if (offer) this.#handoff.present(offer, turn);
     else if (turn.intent === 'goodbye') this.#csat();
+  }
+
+  /**
+   * Asks for a person without a bot turn (the "Talk to a person" button): availability is
+   * checked first, as when the core asks.
+   */
+  async requestPerson(team = null) {
+    if (!this.#config.channel) return;
+    if (!this.#engine) await this.#start();
+    await this.#greet();
+    const flow = await this.#handoffFlow();
+    if (flow.active || flow.state === 'consent') return;
+    const last = this.#lastTurn ?? {};
+    const turn = { reasons: [{ name: 'human_request', weight: 1, evidence: '' }], distress: last.distress, valence: last.valence,
+      emotions: last.emotions, intent: last.intent, ...(team ? { team } : {}) };
+    this.#clearChips();
+    const offer = await flow.check(turn);
+    if (offer.kind !== 'person') this.#append({ from: 'bot', text: flow.honestReply(offer, turn, false) });
+    flow.present(offer, turn);
+  }
+
+  /**
+   * Who the visitor is, from the host page (e.g. after sign-in): {name, email, userId, hash}.
+   * Sent with a handoff as `identity` (hash: the site's HMAC, checked by the relay) and fills
+   * {name} in the pack's replies.
+   */
+  identify(visitor) {
+    const next = cleanIdentity({ ...(this.#identity ?? {}), ...(visitor ?? {}) });
+    this.#identity = next;
+    if (next?.name) this.#engine?.setVariable('name', next.name).catch(() => {});
+    return next;
   }
 
   /** Forgets the conversation (here, in storage and in the other tabs) and starts again. */
@@ -221,9 +297,13 @@ export class AttuneChat extends HTMLElement {
     this.#handoff?.dispose();
     this.#handoff = null;
     this.#messages = [];
+    this.#stored = [];
+    this.#crisisHeard = false;
+    this.#lastTurn = null;
     this.#ui.log.replaceChildren();
     this.#clearChips();
     this.#csatShown = false;
+    this.#csatPending = false;
     this.#engine?.reset().catch((err) => this.#fail(err));
     if (!remote) {
       this.#memory.clear();
@@ -290,6 +370,9 @@ export class AttuneChat extends HTMLElement {
     if (said.length) {
       await this.#engine.replay(said.map((m) => m.text)).catch((err) => console.warn('Attune: could not restore the conversation state: ' + err.message));
     }
+    // A core that takes the country chooses the turn's crisis_resources for it; an older one lists them all.
+    this.#coreCountry = this.#country ? await this.#engine.setCountry(this.#country).catch(() => false) : false;
+    if (this.#identity?.name) await this.#engine.setVariable('name', this.#identity.name).catch(() => {});
     this.#mode = 'bot';
     this.#label();
     this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
@@ -357,18 +440,21 @@ export class AttuneChat extends HTMLElement {
     ui.status = h('div', { className: 'status' });
     ui.download = h('button', { type: 'button', className: 'icon', onclick: () => this.#download() }, icon('download'));
     ui.resetBtn = h('button', { type: 'button', className: 'icon', onclick: () => this.reset() }, icon('reset'));
+    // The visitor chooses a person at any time (only where a channel exists; availability is checked on click).
+    ui.personBtn = this.#config.channel ? h('button', { type: 'button', className: 'icon person', onclick: () => this.requestPerson() }, icon('person')) : null;
     ui.closeBtn = h('button', { type: 'button', className: 'icon', onclick: () => this.close() }, icon('close'));
     ui.log = h('ol', { className: 'log', part: 'log', tabIndex: 0 });
     ui.chips = h('div', { className: 'chips', part: 'quick-replies', role: 'group' });
     ui.input = h('textarea', { id: 'attune-input', rows: 1, enterKeyHint: 'send' });
     ui.inputLabel = h('label', { className: 'sr', htmlFor: 'attune-input' });
     ui.sendBtn = h('button', { type: 'submit', className: 'icon send' }, icon('send'));
-    ui.composer = h('form', { className: 'composer', part: 'composer' }, ui.inputLabel, ui.input, ui.sendBtn);
+    ui.count = h('div', { className: 'count', id: 'attune-count', hidden: true });
+    ui.composer = h('form', { className: 'composer', part: 'composer' }, ui.inputLabel, ui.input, ui.sendBtn, ui.count);
     ui.live = h('div', { className: 'sr', role: 'status', 'aria-live': 'polite' });
     ui.panel = h(
       'div',
       { id: 'attune-panel', className: 'panel', part: 'panel', role: 'dialog', 'aria-labelledby': 'attune-title', hidden: true },
-      h('div', { className: 'head', part: 'header' }, h('div', { className: 'who' }, ui.title, ui.status), ui.download, ui.resetBtn, this.hasAttribute('inline') ? '' : ui.closeBtn),
+      h('div', { className: 'head', part: 'header' }, h('div', { className: 'who' }, ui.title, ui.status), ui.personBtn ?? '', ui.download, ui.resetBtn, this.hasAttribute('inline') ? '' : ui.closeBtn),
       ui.log,
       ui.chips,
       ui.composer,
@@ -379,7 +465,14 @@ export class AttuneChat extends HTMLElement {
     ui.composer.addEventListener('submit', (e) => {
       e.preventDefault();
       const text = ui.input.value;
+      // Over the limit: the text stays in the box, with the count saying why.
+      if (text.trim().length > MAX_MESSAGE_LENGTH) {
+        this.#count();
+        ui.input.focus();
+        return;
+      }
       ui.input.value = '';
+      this.#count();
       this.send(text);
     });
     ui.input.addEventListener('keydown', (e) => {
@@ -388,13 +481,31 @@ export class AttuneChat extends HTMLElement {
         ui.composer.requestSubmit();
       }
     });
-    ui.input.addEventListener('input', () => this.#handoff?.visitorTyping());
+    ui.input.addEventListener('input', () => {
+      this.#handoff?.visitorTyping();
+      this.#count();
+    });
     ui.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
         this.close();
       }
     });
+  }
+
+  /** The character count near the relay's limit; over it, the send button is disabled. */
+  #count() {
+    const { input, count, sendBtn } = this.#ui;
+    const c = inputCount(input.value.trim().length, MAX_MESSAGE_LENGTH);
+    count.hidden = !c;
+    count.classList.toggle('over', !!c?.over);
+    sendBtn.disabled = !!c?.over;
+    if (c) {
+      const n = new Intl.NumberFormat(this.#config.locale);
+      count.textContent = format(this.#t.charCount, { count: n.format(c.used), max: n.format(c.max) });
+      input.setAttribute('aria-describedby', 'attune-count');
+    } else input.removeAttribute('aria-describedby');
+    input.setAttribute('aria-invalid', String(!!c?.over));
   }
 
   /** (Re)writes every UI string: called on load and on setLocale(). */
@@ -407,7 +518,8 @@ export class AttuneChat extends HTMLElement {
     ui.chips.setAttribute('aria-label', t.quickReplies);
     ui.inputLabel.textContent = t.inputLabel;
     ui.input.placeholder = t.placeholder;
-    for (const [b, k] of [[ui.download, 'menuDownload'], [ui.resetBtn, 'menuReset'], [ui.closeBtn, 'close'], [ui.sendBtn, 'send']]) {
+    for (const [b, k] of [[ui.download, 'menuDownload'], [ui.resetBtn, 'menuReset'], [ui.closeBtn, 'close'], [ui.sendBtn, 'send'], [ui.personBtn, 'talkToPerson']]) {
+      if (!b) continue;
       b.setAttribute('aria-label', t[k]);
       b.title = t[k];
     }
@@ -440,10 +552,7 @@ export class AttuneChat extends HTMLElement {
           clock(this.#config.locale).format(time))),
     );
     this.#scroll();
-    if (!remote) {
-      this.#memory?.save(this.#messages);
-      this.#memory?.post({ type: 'message', message: m });
-    }
+    if (!remote) this.#persist(m);
     if (m.from !== 'user') {
       this.#announce(label ? `${label}: ${plainText(m.text)}` : plainText(m.text));
       if (!this.isOpen && !quiet) this.#setUnread(this.#unread + 1);
@@ -452,12 +561,38 @@ export class AttuneChat extends HTMLElement {
     return m;
   }
 
+  /**
+   * Stores (and shows in the site's other tabs) the message with its text redacted by the core:
+   * card numbers and emails never reach localStorage. In order; if redaction fails the message
+   * is not stored at all.
+   */
+  #persist(m) {
+    if (!this.#memory?.enabled) return;
+    const memory = this.#memory;
+    this.#saving = this.#saving.then(async () => {
+      let text;
+      try {
+        if (!this.#engine) throw new Error('the core is not loaded');
+        [text] = await this.#engine.redact([m.text]);
+      } catch (err) {
+        console.warn('Attune: a message was not stored (redaction failed): ' + (err?.message ?? err));
+        return;
+      }
+      if (memory !== this.#memory) return; // reset or torn down meanwhile
+      const safe = { ...m, text };
+      this.#stored.push(safe);
+      memory.save(this.#stored);
+      memory.post({ type: 'message', message: safe });
+    });
+  }
+
   #onRemote(msg) {
     if (msg?.type === 'message' && msg.message && !this.#messages.some((m) => m.id === msg.message.id)) {
       this.#append(msg.message, { remote: true });
       this.#greeted = true;
       // Another tab's visitor turn: keep this tab's core in step with it.
       if (msg.message.from === 'user' && this.#mode === 'bot' && !this.#handoff?.active) this.#engine?.replay([msg.message.text]).catch(() => {});
+      this.#stored.push(msg.message);
     } else if (msg?.type === 'reset') this.reset({ remote: true });
   }
 
@@ -514,27 +649,35 @@ export class AttuneChat extends HTMLElement {
   }
 
   /** A card in the log (consent, crisis resources, CSAT, leave a message). */
-  card(className, ...children) {
+  #card(className, ...children) {
     const li = h('li', { className: 'msg card ' + className }, ...children);
     this.#ui.log.append(li);
     this.#scroll();
     return li;
   }
 
-  #crisisCard() {
-    const resources = this.#pack?.handoff?.crisis_resources ?? [];
+  /**
+   * The crisis card, in every state (bot, consent, waiting for or with a person, no one
+   * available): the resources for the visitor's country, as the core chose them for the turn
+   * when it can, else the pack's entries filtered by their `countries`.
+   */
+  #crisisCard(turn) {
+    const resources = this.#coreCountry && Array.isArray(turn?.crisis_resources) && turn.crisis_resources.length
+      ? turn.crisis_resources
+      : crisisResourcesFor(this.#pack?.handoff?.crisis_resources ?? [], this.#country);
     if (!resources.length) return;
     const list = h('ul', {}, ...resources.map((r) => h('li', {},
       r.name + ': ',
       r.phone ? h('a', { href: 'tel:' + String(r.phone).replace(/[^\d+]/g, '') }, String(r.phone)) : '',
       r.url && /^https:\/\//.test(r.url) ? [' · ', h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer' }, r.url.replace(/^https:\/\//, ''))] : '')));
-    this.card('crisis', h('p', {}, h('strong', {}, this.#t.crisisTitle)), list);
+    this.#card('crisis', h('p', {}, h('strong', {}, this.#t.crisisTitle)), list);
     this.#announce(this.#t.crisisTitle + '. ' + resources.map((r) => `${r.name} ${r.phone ?? ''}`).join('. '));
   }
 
   #csat() {
     if (this.#csatShown) return;
     this.#csatShown = true;
+    this.#csatPending = true;
     const t = this.#t;
     let score = 0;
     const comment = h('textarea', { id: 'attune-csat-comment', rows: 2 });
@@ -545,7 +688,7 @@ export class AttuneChat extends HTMLElement {
         for (const b of buttons) b.setAttribute('aria-pressed', String(b === buttons[n - 1]));
       },
     }, String(n)));
-    const card = this.card('csat',
+    const card = this.#card('csat',
       h('p', { id: 'attune-csat-q' }, t.csatQuestion),
       h('div', { className: 'stars', role: 'group', 'aria-labelledby': 'attune-csat-q' }, ...buttons),
       h('label', { htmlFor: 'attune-csat-comment' }, t.csatComment), comment,
@@ -554,6 +697,7 @@ export class AttuneChat extends HTMLElement {
         onclick: () => {
           if (!score) return buttons[0].focus();
           const detail = { score, comment: comment.value.trim() };
+          this.#csatPending = false;
           this.#handoff?.csat(detail);
           this.#emit('csat', detail);
           card.replaceChildren(h('p', {}, t.csatThanks));
@@ -579,13 +723,24 @@ export class AttuneChat extends HTMLElement {
   async #handoffFlow() {
     const { Handoff } = await import('./handoff.js');
     return (this.#handoff ||= new Handoff({
-      widget: this,
+      card: (className, ...children) => this.#card(className, ...children),
       config: this.#config,
       pack: () => this.#pack,
       strings: () => this.#t,
-      redact: () => (this.#engine ? (texts) => this.#engine.redact(texts) : null),
+      redact: () => (this.#engine ? (texts) => this.#engine.redact(texts) : () => Promise.reject(new Error('the core is not loaded'))),
+      engine: () => this.#engine,
+      identity: () => this.#identity,
+      country: () => this.#country,
+      crisisHeard: () => this.#crisisHeard,
+      maxLength: MAX_MESSAGE_LENGTH,
       messages: () => this.#messages,
       append: (m) => this.#append(m),
+      announce: (text) => this.#announce(text),
+      // Messages that never reached a person (the relay went away): the bot answers them, in order.
+      answer: async (texts) => {
+        for (const text of texts) if (this.#engine) await this.#botAnswer(text);
+      },
+      csatPending: () => this.#csatPending,
       typing: (name) => this.#typing(name, 5000),
       clearTyping: () => this.#clearTyping(),
       status: (text) => {
@@ -609,8 +764,11 @@ export class AttuneChat extends HTMLElement {
   async #suggest(text) {
     try {
       const turn = await this.#engine?.respond(text);
-      if (turn?.cues?.some((c) => c.name === 'crisis')) this.#crisisCard();
-      return turn ? { intent: turn.intent, tone: turn.tone, reply: turn.reply, distress: turn.distress, valence: turn.valence, crisis: turn.crisis_kind ?? null } : undefined;
+      if (isCrisis(turn)) {
+        this.#crisisHeard = true;
+        this.#crisisCard(turn);
+      }
+      return turn;
     } catch {
       return undefined;
     }

@@ -3,6 +3,7 @@
 // settings. Pure: no DOM access, so the loader, the element and the unit tests
 // share it. Bad values never throw: they fall back to the default and produce
 // a warning the caller prints once.
+import { cleanIdentity, normalizeCountry } from './handoff-policy.js';
 
 export const LOCALES = ['en', 'es', 'fr', 'de', 'pt', 'ar'];
 const RTL = new Set(['ar']);
@@ -22,6 +23,8 @@ const DEFAULTS = {
   emotionModel: true,     // run the ONNX emotion model in a worker when available
   open: false,            // open the panel at once
   channel: null,          // {type: 'websocket'|'webhook'|'custom', ...}: where a handoff goes
+  country: '',            // ISO 3166-1 alpha-2 for local crisis resources; default: the browser language's region
+  visitor: null,          // {name, email, userId, hash}: who the visitor is, sent with a handoff as `identity`
 };
 
 const ENUMS = {
@@ -93,6 +96,18 @@ export function parseConfig(settings, attributes, env = {}) {
       }
       if (c && typeof c === 'object' && typeof c.type === 'string') config.channel = c;
       else warnings.push('channel: expected an object with a "type"');
+    } else if (key === 'visitor') {
+      let v = value;
+      if (typeof v === 'string') {
+        try { v = JSON.parse(v); } catch { v = undefined; }
+      }
+      const clean = cleanIdentity(v);
+      if (clean) config.visitor = clean;
+      else warnings.push('visitor: expected an object with name, email, userId or hash strings');
+    } else if (key === 'country') {
+      const c = normalizeCountry(value);
+      if (c) config.country = c;
+      else warnings.push(`country: expected a two-letter ISO 3166 code, got ${JSON.stringify(value)}`);
     } else if (key === 'locale') {
       const l = matchLocale(value);
       if (l) config.locale = l;

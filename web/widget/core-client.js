@@ -45,7 +45,8 @@ async function onMainThread() {
 
 /**
  * Loads the core and builds an engine from `packText`.
- * @returns {Promise<{greet, respond, replay, reset, redact, dispose}>} every method returns a promise
+ * @returns {Promise<{greet, respond, replay, reset, redact, handoffDeclined, handoffEnded,
+ *   businessHours, setCountry, crisisResources, setVariable, dispose}>} every method returns a promise
  */
 export async function startCore(baseUrl, packText) {
   let backend;
@@ -68,6 +69,16 @@ export async function startCore(baseUrl, packText) {
     reset: () => call('reset'),
     /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
     redact: (texts) => call('redact', { texts }),
+    /** the visitor said no to a person (or chose leave-a-message / the bot): do not offer again next turn */
+    handoffDeclined: () => call('handoffDeclined'),
+    /** the conversation with a person ended */
+    handoffEnded: () => call('handoffEnded'),
+    /** the pack's business hours at `now`: {open, nextOpen}, or null when the core cannot say */
+    businessHours: (now = Date.now()) => call('businessHours', { now }),
+    setCountry: (country) => call('setCountry', { country }),
+    /** crisis resources for a country, or null when the core cannot choose them */
+    crisisResources: (country) => call('crisisResources', { country }),
+    setVariable: (name, value) => call('setVariable', { name, value }),
     dispose() {
       call('dispose').catch(() => {});
       backend.terminate();

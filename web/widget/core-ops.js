@@ -56,7 +56,21 @@ export function createOps() {
       return texts.length;
     },
     reset: () => (engine.reset(), true),
-    // Personal data out of texts that may leave the page (the handoff transcript).
+    // The calls below came with the live-handoff work; an older core lacks some of them, so each
+    // says `null` ("not supported") instead of failing, and the widget carries on without it.
+    // After a declined or ended handoff the core does not ask for a person again until
+    // something new happens (a new crisis, a new explicit request, distress clearly higher).
+    handoffDeclined: () => (typeof engine.handoffDeclined === 'function' ? (engine.handoffDeclined(), true) : null),
+    handoffEnded: () => (typeof engine.handoffEnded === 'function' ? (engine.handoffEnded(), true) : null),
+    // The pack's handoff.business_hours at `now`: {open, nextOpen}; null without hours support.
+    businessHours: ({ now }) => (typeof engine.businessHoursOpen === 'function' ? engine.businessHoursOpen(now) : null),
+    // The visitor's country, for the turn's crisis_resources; false when the core cannot take it.
+    setCountry: ({ country }) => (typeof engine.setCountry === 'function' ? (engine.setCountry(country), true) : false),
+    crisisResources: ({ country }) => (typeof engine.crisisResources === 'function' ? engine.crisisResources(country) : null),
+    // Template variables from the host page, e.g. {name} from the visitor's identity.
+    setVariable: ({ name, value }) => (engine.setVariable(name, value), true),
+    // Personal data out of texts that may leave the page or be stored (the handoff transcript,
+    // live messages to a person, a left message, the persisted conversation).
     redact: ({ texts }) => texts.map((t) => core.redact(t).text),
     dispose: () => {
       engine?.dispose();

@@ -55,7 +55,14 @@ button:focus-visible,textarea:focus-visible,input:focus-visible,a:focus-visible{
 .stars button[aria-pressed=true]{background:var(--attune-accent);color:var(--attune-on-accent)}
 label{font-size:13px;color:var(--attune-muted)}
 .card input,.card textarea{width:100%;font:inherit;padding:7px;border:1px solid var(--attune-border);border-radius:8px;background:var(--attune-bg);color:var(--attune-fg)}
-form.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--attune-border)}
+form.composer{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--attune-border)}
+.count{flex-basis:100%;order:-1;text-align:end;font-size:12px;color:var(--attune-muted)}
+.count.over{color:#c92a2a;font-weight:600}
+.composer textarea[aria-invalid=true]{border-color:#c92a2a}
+.send:disabled{opacity:.45;cursor:not-allowed;filter:none}
+.queue{align-items:center;text-align:center;font-size:14px}
+.card select{font:inherit;padding:6px;border:1px solid var(--attune-border);border-radius:8px;background:var(--attune-bg);color:var(--attune-fg)}
+.card .note{font-size:13px;color:var(--attune-muted)}
 .composer textarea{flex:1;resize:none;max-height:120px;min-height:42px;padding:10px 12px;border:1px solid var(--attune-border);border-radius:12px;font:inherit;background:var(--attune-bg);color:var(--attune-fg)}
 .send{width:42px;height:42px;border-radius:12px;background:var(--attune-accent);color:var(--attune-on-accent)}
 .send:hover{background:var(--attune-accent);filter:brightness(1.1)}
