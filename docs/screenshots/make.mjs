@@ -5,9 +5,13 @@
 // is needed; what it shows is the widget's real handoff UI.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serve, openChat, say } from '../../tests/e2e/browser.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, serve, openChat, say, root } from '../../tests/e2e/browser.mjs';
 
 const out = path.dirname(fileURLToPath(import.meta.url));
+// The shipped pack keeps office hours; the handoff shots are taken at any hour, so without them.
+const openPack = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8'));
+delete openPack.handoff.business_hours;
 const server = await serve();
 const browser = await launch();
 const conversation = async (p) => {
@@ -42,7 +46,7 @@ try {
   await p.route('**/desk.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head>
     <meta charset="utf-8"><title>Northwind Outfitters</title><link rel="stylesheet" href="/shop.css">
     <script>let push; window.__agent = (f) => push(f);
-    window.AttuneSettings = { channel: { type: 'custom', connect: async () => ({ conversation: 'c1' }),
+    window.AttuneSettings = { pack: ${JSON.stringify(openPack)}, channel: { type: 'custom', connect: async () => ({ conversation: 'c1' }),
       send: async (f) => ({ type: 'ack', id: f.id }), onMessage: (fn) => { push = fn; }, close: async () => {} } };</script>
     <script src="/attune/attune.js" async></script></head><body><header class="top"><span class="brand">Northwind <span>Outfitters</span></span></header>
     <main><section class="hero"><h1>How can we help?</h1><p>A person from our team is one click away.</p></section></main></body></html>` }));
