@@ -19,11 +19,11 @@
 // separate them (the top probability and its margin, the softmax's log-sum-exp,
 // how much of the message's vocabulary the pack has seen, and the character
 // n-gram cosine to the nearest example) are combined by a small logistic model
-// into `in_scope`, the probability that the message is about one of the
-// pack's intents; below the rejection threshold learnt with it the message is
-// out of scope and its intent is "none". When the two best intents are close
-// and both plausible, `clarify` is set so the dialogue can ask "did you mean
-// A or B?".
+// into `in_scope`, the probability that the best intent is the right one for
+// a message the pack covers; below the rejection threshold the message is
+// out of scope and its intent is "none". When the best intent alone is
+// doubtful but it or the runner-up would be in scope, `clarify` is set so
+// the dialogue can ask "did you mean A or B?".
 //
 // Featurization here is the intent model's own (see FeatureKeys in
 // intents.cc), built from text.h's Tokenize, FoldAccents and HashString like
@@ -53,22 +53,26 @@ struct IntentMatch {
   // topic for a "did you mean" or "I can help with" reply. Empty when the
   // message shares nothing with the pack's examples.
   std::string best;
-  // Calibrated probability that the message is about one of the pack's
-  // intents at all (see the header comment). 1 when a pattern decided, and
+  // Probability that `best` is the right answer and the message one the
+  // pack covers, learnt at load with even odds of either (see the header
+  // comment): the pack's out-of-scope score. 1 when a pattern decided, and
   // when the pack is too small to learn it (fewer than 3 intents with
   // examples); 0 when the message shares nothing with the examples.
   double in_scope = 1;
   // True when `in_scope` is below the recognizer's rejection threshold (see
-  // IntentRecognizer::out_of_scope_threshold): the pack does not cover this
-  // message, `intent` is "none". Default: false.
+  // IntentRecognizer::out_of_scope_threshold) and there is no clarifying
+  // question to ask: the pack does not cover this message, `intent` is
+  // "none"; `best` and `runner_up` are the nearest topics. Default: false.
   bool out_of_scope = false;
   // The second-best intent and its calibrated probability (empty / 0 with
   // fewer than 2 intents).
   std::string runner_up;
   double runner_up_confidence = 0;
-  // True when the message is in scope and `best` and `runner_up` are close
-  // and both plausible (IntentRecognizerOptions::clarify_margin): ask the
-  // visitor which one they meant rather than answer one of them.
+  // True when `best` alone is doubtful (out of scope, or `runner_up` close
+  // to it) but the two together would be in scope, and the runner-up is
+  // plausible (IntentRecognizerOptions::clarify_margin, clarify_plausible):
+  // ask the visitor which one they meant. `intent` is still `best` when it
+  // was in scope, "none" otherwise; `out_of_scope` is false.
   bool clarify = false;
   // When a pattern decided it: the pattern's text; empty otherwise.
   std::string pattern;
@@ -114,12 +118,17 @@ struct IntentRecognizerOptions {
   // Learn out-of-scope detection at load (costs a few more trainings on
   // smaller shares of the examples). Default: true.
   bool detect_out_of_scope = true;
-  // Rejection threshold on `in_scope`. Default: -1 = the one learnt at load.
+  // Rejection threshold on `in_scope`: lower declines less and answers
+  // wrongly more (tests/bench/intents.mjs prints the trade-off). Default: -1
+  // = 0.5, where the combiner, fitted with both kinds weighted equally,
+  // counts a wrong answer and a wrongly declined question the same.
   double out_of_scope_threshold = -1;
-  // Clarify when the runner-up's probability is within this of the best's
-  // and the two together reach `clarify_plausible`. Default: 0.25.
-  double clarify_margin = 0.25;
-  double clarify_plausible = 0.6;  // Default: 0.6.
+  // Clarify (IntentMatch::clarify) when the best intent alone is doubtful
+  // (out of scope, or the runner-up within `clarify_margin` of it), the
+  // runner-up has at least `clarify_plausible` times the best's probability,
+  // and the two together would be in scope. Defaults: 0.3 and 0.25.
+  double clarify_margin = 0.3;
+  double clarify_plausible = 0.25;
 };
 
 class IntentRecognizer {
@@ -141,12 +150,11 @@ class IntentRecognizer {
   size_t intent_count() const { return names_.size(); }
   // The fitted softmax temperature (1 when too few examples to fit one).
   double temperature() const { return model_.temperature; }
-  // The rejection threshold on IntentMatch::in_scope in force: the option,
-  // or the one learnt at load; 0 (nothing rejected) when the pack is too
-  // small to learn one.
+  // The rejection threshold on IntentMatch::in_scope in force; 0 (nothing
+  // rejected) when out-of-scope detection is off or the pack too small.
   double out_of_scope_threshold() const { return oos_threshold_; }
 
-  // The signals the in-scope combiner reads (see intents.cc, Measure).
+  // The signals the in-scope combiner reads (see Measure in intents.cc).
   static constexpr int kSignals = 8;
   using Signals = std::array<float, kSignals>;
 
@@ -168,7 +176,7 @@ class IntentRecognizer {
   // is the intercept); empty when the pack was too small to learn it.
   std::vector<double> signal_mean_, signal_scale_, combiner_;
   double oos_threshold_ = 0;
-  double clarify_margin_ = 0.25, clarify_plausible_ = 0.6;
+  double clarify_margin_ = 0.3, clarify_plausible_ = 0.25;
   // Patterns: (intent name, pattern text) in pack order.
   std::vector<std::pair<std::string, std::string>> patterns_;
 };
