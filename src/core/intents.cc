@@ -504,6 +504,7 @@ IntentRecognizer::Signals Measure(const Model& m, const Neighbours& nn, const st
   for (size_t k = 0; k < x.index.size(); ++k) {
     const float v = x.value[k];
     qn += double(v) * v;
+    if (nn.start.empty()) continue;  // no neighbours kept (detection off)
     for (uint32_t at = nn.start[x.index[k]]; at < nn.start[x.index[k] + 1]; ++at) dot[nn.example[at]] += v * nn.value[at];
   }
   float any = 0, same = 0;
@@ -651,11 +652,11 @@ void IntentRecognizer::Train(const std::vector<Intent>& intents, const IntentRec
       examples.push_back(std::move(e));
     }
     Fit(&examples, classes, features, options, &model_);
+    if (!options.detect_out_of_scope || classes < 3) {
+      oos_threshold_ = std::max(0.0, options.out_of_scope_threshold);
+      return;
+    }
     BuildNeighbours(examples, features, &neighbours_);
-  }
-  if (!options.detect_out_of_scope || classes < 3) {
-    oos_threshold_ = std::max(0.0, options.out_of_scope_threshold);
-    return;
   }
 
   // Cross-fitting: in fold k, the intents c with c % K == k are left out
