@@ -13,7 +13,7 @@
 // Knowing what it does not know. A softmax always picks one of the pack's
 // intents, however unrelated the message. So the recognizer also learns, from
 // the pack alone, what a message the pack does not cover looks like: at load
-// it trains a few more models, each with a share of the intents left out
+// it trains five more models, each with a fifth of the intents left out
 // (cross-fitting), and watches how the left-out intents' examples score
 // against held-back examples of the intents the model knows. Signals that
 // separate them (the top probability and its margin, the softmax's log-sum-exp,
@@ -55,9 +55,10 @@ struct IntentMatch {
   std::string best;
   // Probability that `best` is the right answer and the message one the
   // pack covers, learnt at load with even odds of either (see the header
-  // comment): the pack's out-of-scope score. 1 when a pattern decided, and
-  // when the pack is too small to learn it (fewer than 3 intents with
-  // examples); 0 when the message shares nothing with the examples.
+  // comment): the pack's out-of-scope score. 1 when a pattern decided, when
+  // detection is off and when the pack is too small to learn it (fewer than
+  // 3 intents with examples); 0 when the message shares nothing with the
+  // examples.
   double in_scope = 1;
   // True when `in_scope` is below the recognizer's rejection threshold (see
   // IntentRecognizer::out_of_scope_threshold) and there is no clarifying

@@ -121,7 +121,7 @@ function packFigures(recognize) {
     const lang = file.split('.').at(-2);
     // k = 4: every 5th example; all k: 5-fold. An intent's only example stays.
     const run = (k, strip) => {
-      const copy = { ...pack };
+      const copy = { ...pack, intent_threshold: 0 };  // the pack's is applied below
       const test = [];
       copy.intents = pack.intents.map((it) => ({
         ...it,
