@@ -690,8 +690,13 @@ void IntentRecognizer::Train(const std::vector<Intent>& intents, const IntentRec
       Weigh(raws[i], idf, nullptr, &e.x);
       examples.push_back(std::move(e));
     }
+    // Half the epochs a small pack's own model gets (12): the signals need
+    // a model like the final one, not its last 0.1 %, and this is most of
+    // the load time.
+    IntentRecognizerOptions fold_options = options;
+    if (fold_options.epochs <= 0 && examples.size() < 2000) fold_options.epochs = 6;
     Model m;
-    Fit(&examples, static_cast<size_t>(kept), features, options, &m);
+    Fit(&examples, static_cast<size_t>(kept), features, fold_options, &m);
     Neighbours nn;
     BuildNeighbours(examples, features, &nn);
     // At most kRowsPerKind of each kind per fold, spread over the intents:
