@@ -180,11 +180,19 @@ int Intents(const char* path) {
   const auto t0 = std::chrono::steady_clock::now();
   recognizer.Train(pack.intents);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  std::cerr << nlohmann::json{{"train_ms", ms}, {"features", recognizer.feature_count()}}.dump() << '\n';
+  std::cerr << nlohmann::json{{"train_ms", ms},
+                              {"features", recognizer.feature_count()},
+                              {"out_of_scope_threshold", recognizer.out_of_scope_threshold()}}
+                   .dump()
+            << '\n';
   std::string line;
   while (std::getline(std::cin, line)) {
     const attune::IntentMatch m = recognizer.Recognize(line, pack.intent_threshold);
-    std::cout << nlohmann::json{{"intent", m.intent}, {"confidence", m.confidence}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    std::cout << nlohmann::json{{"intent", m.intent},          {"confidence", m.confidence},
+                                {"best", m.best},              {"in_scope", m.in_scope},
+                                {"out_of_scope", m.out_of_scope}, {"runner_up", m.runner_up},
+                                {"runner_up_confidence", m.runner_up_confidence}, {"clarify", m.clarify}}
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   return 0;
 }

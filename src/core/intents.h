@@ -10,6 +10,21 @@
 // pack's threshold the intent is "none". An intent's optional patterns (see
 // PatternMatches) win over the model with confidence 1.
 //
+// Knowing what it does not know. A softmax always picks one of the pack's
+// intents, however unrelated the message. So the recognizer also learns, from
+// the pack alone, what a message the pack does not cover looks like: at load
+// it trains five more models, each with a fifth of the intents left out
+// (cross-fitting), and watches how the left-out intents' examples score
+// against held-back examples of the intents the model knows. Signals that
+// separate them (the top probability and its margin, the softmax's log-sum-exp,
+// how much of the message's vocabulary the pack has seen, and the character
+// n-gram cosine to the nearest example) are combined by a small logistic model
+// into `in_scope`, the probability that the best intent is the right one for
+// a message the pack covers; below the rejection threshold the message is
+// out of scope and its intent is "none". When the best intent alone is
+// doubtful but it or the runner-up would be in scope, `clarify` is set so
+// the dialogue can ask "did you mean A or B?".
+//
 // Featurization here is the intent model's own (see FeatureKeys in
 // intents.cc), built from text.h's Tokenize, FoldAccents and HashString like
 // everything else: character n-grams help with typos and word forms, folded
@@ -17,6 +32,7 @@
 // touch Featurize(), which the emotion model depends on.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,11 +43,71 @@ namespace attune {
 struct Intent;
 
 struct IntentMatch {
-  std::string intent;  // "none" when below the threshold
+  // The recognised intent; "none" when out of scope, when below the
+  // threshold, or when the pack has no intent with examples.
+  std::string intent = "none";
+  // Calibrated probability of the best intent among the pack's intents (the
+  // best guess's, also when `intent` is "none"); 1 when a pattern decided.
   double confidence = 0;
+  // The best guess, whatever the threshold and scope said: the pack's nearest
+  // topic for a "did you mean" or "I can help with" reply. Empty when the
+  // message shares nothing with the pack's examples.
+  std::string best;
+  // Probability that `best` is the right answer and the message one the
+  // pack covers, learnt at load with even odds of either (see the header
+  // comment): the pack's out-of-scope score. 1 when a pattern decided, when
+  // detection is off and when the pack is too small to learn it (fewer than
+  // 3 intents with examples); 0 when the message shares nothing with the
+  // examples.
+  double in_scope = 1;
+  // True when `in_scope` is below the recognizer's rejection threshold (see
+  // IntentRecognizer::out_of_scope_threshold) and there is no clarifying
+  // question to ask: the pack does not cover this message, `intent` is
+  // "none"; `best` and `runner_up` are the nearest topics. Default: false.
+  bool out_of_scope = false;
+  // The second-best intent and its calibrated probability (empty / 0 with
+  // fewer than 2 intents).
+  std::string runner_up;
+  double runner_up_confidence = 0;
+  // True when `best` alone is doubtful (out of scope, or `runner_up` close
+  // to it) but the two together would be in scope, and the runner-up is
+  // plausible (IntentRecognizerOptions::clarify_margin, clarify_plausible):
+  // ask the visitor which one they meant. `intent` is still `best` when it
+  // was in scope, "none" otherwise; `out_of_scope` is false.
+  bool clarify = false;
   // When a pattern decided it: the pattern's text; empty otherwise.
   std::string pattern;
 };
+
+// Internals of IntentRecognizer; callers should not rely on them.
+namespace detail {
+// A text's features found in the table, with their sublinear counts
+// (1 + ln count), before any weighting.
+struct Raw {
+  std::vector<int32_t> index;
+  std::vector<float> tf;
+  double norm = 0;  // sum of tf^2 over all the text's features, known or not
+  int words = 0;    // distinct words (and number, email... placeholders)
+};
+struct Sparse {
+  std::vector<int32_t> index;
+  std::vector<float> value;
+};
+// A multinomial logistic regression over the feature table.
+struct Model {
+  std::vector<float> weights;  // feature-major: weights[f * classes + c]
+  std::vector<float> bias;
+  double temperature = 1.0;
+  size_t classes = 0;
+};
+// Inverted index of the unit-length example vectors, for the nearest example.
+struct Neighbours {
+  std::vector<uint32_t> start;  // per feature + 1, into example / value
+  std::vector<int32_t> example;
+  std::vector<float> value;
+  std::vector<int32_t> label;   // per example
+};
+}  // namespace detail
 
 struct IntentRecognizerOptions {
   // Passes over the examples. Default: 0 = automatic, 3 for 2000+ examples
@@ -40,6 +116,20 @@ struct IntentRecognizerOptions {
   double learning_rate = 4;   // Default: 4, decayed as 1/(1 + t/N).
   double l2 = 1e-6;           // Default: 1e-6 per example step.
   uint32_t seed = 7;          // Default: 7; training is deterministic.
+  // Learn out-of-scope detection at load (costs a few more trainings on
+  // smaller shares of the examples). Default: true.
+  bool detect_out_of_scope = true;
+  // Rejection threshold on `in_scope`: lower declines less and answers
+  // wrongly more (tests/bench/intents.mjs prints the trade-off). Default: -1
+  // = 0.5, where the combiner, fitted with both kinds weighted equally,
+  // counts a wrong answer and a wrongly declined question the same.
+  double out_of_scope_threshold = -1;
+  // Clarify (IntentMatch::clarify) when the best intent alone is doubtful
+  // (out of scope, or the runner-up within `clarify_margin` of it), the
+  // runner-up has at least `clarify_plausible` times the best's probability,
+  // and the two together would be in scope. Defaults: 0.3 and 0.25.
+  double clarify_margin = 0.3;
+  double clarify_plausible = 0.25;
 };
 
 class IntentRecognizer {
@@ -50,7 +140,8 @@ class IntentRecognizer {
   void Train(const std::vector<Intent>& intents, const IntentRecognizerOptions& options = {});
 
   // Best intent and its calibrated confidence; "none" (with the confidence
-  // of the best guess) when below `threshold`. `text` may be anything.
+  // of the best guess) when below `threshold` or out of scope. `text` may be
+  // anything.
   IntentMatch Recognize(std::string_view text, double threshold) const;
 
   // All intents with their calibrated probabilities, best first.
@@ -59,16 +150,18 @@ class IntentRecognizer {
   size_t feature_count() const { return keys_.size(); }
   size_t intent_count() const { return names_.size(); }
   // The fitted softmax temperature (1 when too few examples to fit one).
-  double temperature() const { return temperature_; }
+  double temperature() const { return model_.temperature; }
+  // The rejection threshold on IntentMatch::in_scope in force; 0 (nothing
+  // rejected) when out-of-scope detection is off or the pack too small.
+  double out_of_scope_threshold() const { return oos_threshold_; }
+
+  // The signals the in-scope combiner reads (see Measure in intents.cc).
+  static constexpr int kSignals = 8;
+  using Signals = std::array<float, kSignals>;
 
  private:
-  struct Sparse {
-    std::vector<int32_t> index;
-    std::vector<float> value;
-  };
-  Sparse Vectorize(std::string_view text, bool grow);
-  Sparse Lookup(std::string_view text) const;
-  void Scores(const Sparse& x, std::vector<float>* out) const;
+  detail::Raw RawFeatures(std::string_view text, bool grow);
+  double InScope(const Signals& s) const;
   int32_t Find(uint64_t key) const;
   int32_t Insert(uint64_t key);
 
@@ -77,10 +170,14 @@ class IntentRecognizer {
   std::vector<uint64_t> slots_;
   std::vector<int32_t> slot_index_;
   std::vector<uint64_t> keys_;
-  std::vector<float> weights_;  // feature-major: weights_[f * classes + c]
-  std::vector<float> bias_;
-  std::vector<float> idf_;      // per feature; empty while training starts
-  double temperature_ = 1.0;
+  std::vector<float> idf_;  // per feature
+  detail::Model model_;
+  detail::Neighbours neighbours_;
+  // The in-scope combiner: standardised signals, logistic weights (the last
+  // is the intercept); empty when the pack was too small to learn it.
+  std::vector<double> signal_mean_, signal_scale_, combiner_;
+  double oos_threshold_ = 0;
+  double clarify_margin_ = 0.3, clarify_plausible_ = 0.25;
   // Patterns: (intent name, pattern text) in pack order.
   std::vector<std::pair<std::string, std::string>> patterns_;
 };

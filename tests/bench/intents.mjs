@@ -3,7 +3,7 @@
 // natively (attune-native intents), in Node (the wasm) and in Chromium (the
 // wasm, via playwright-core). Prints figures; asserts nothing.
 //
-//   node tests/bench/intents.mjs [--native build/native/attune-native | --no-native] [--no-chromium] [--runs 5] [--dist DIR] [--folds 10]
+//   node tests/bench/intents.mjs [--native build/native/attune-native | --no-native] [--native-only | --no-chromium] [--runs 5] [--dist DIR] [--folds 10] [--oos-only] [--oos-validation-only]
 //
 // Data: ../shared/data (never copied into the repository). The held-out
 // split is carved deterministically from BANKING77's train.csv (the 5th of
@@ -17,6 +17,20 @@
 // intents' patterns in force as in a real turn. Spanish packs are measured a
 // second time with the accents stripped from the held-out messages, the way
 // many visitors type ("donde esta mi pedido").
+//
+// Out of scope (native only; --oos-only prints just this and the packs): a
+// CLINC150-style split of BANKING77. The intents in sorted order, every 5th
+// (the 5th, 10th, ..., 75th: 15 of 77) is "unknown": none of its rows is
+// trained on. The other 62 are trained on, less their held-out rows (the
+// 5th of every 10, as above), which are the in-scope test; all the unknown
+// intents' rows are the out-of-scope test (they should come out "none").
+// In-scope accuracy counts a rejected in-scope message as an error. The rule
+// is the recognizer's own (learnt from the pack's examples at load); it was
+// chosen on a validation split carved from the training rows alone (every
+// 5th of the 62 known intents from the 3rd as unknown, the 4th of every 10
+// rows of the others as in-scope), printed first, before the test figures.
+// The trade-off lines show other thresholds on `in_scope`, and the old rule
+// (a threshold on the confidence alone) for comparison.
 //
 // --folds K (native only) also prints BANKING77's K-fold accuracy (the k-th
 // of every K rows of each category held out in turn): 1 005 held-out rows
@@ -77,9 +91,12 @@ function ece(preds, test) {
   return bins.reduce((e, b) => e + (b.n ? (b.n / preds.length) * Math.abs(b.conf / b.n - b.ok / b.n) : 0), 0);
 }
 
+// Accuracy of the top intent (`best`: in scope or not; builds that only
+// return `intent` give the intent at the pack's threshold 0).
 function score(preds, test) {
-  const acc = preds.filter((p, i) => p.intent === test[i].label).length / test.length;
-  return { acc, ece: ece(preds, test) };
+  const top = preds.map((p) => ({ ...p, intent: p.best ?? p.intent }));
+  const acc = top.filter((p, i) => p.intent === test[i].label).length / test.length;
+  return { acc, ece: ece(top, test) };
 }
 
 const banking = load(path.join(dataDir, 'banking77/train.csv'), 'text', 'category');
@@ -104,7 +121,7 @@ function packFigures(recognize) {
     const lang = file.split('.').at(-2);
     // k = 4: every 5th example; all k: 5-fold. An intent's only example stays.
     const run = (k, strip) => {
-      const copy = { ...pack, intent_threshold: 0 };
+      const copy = { ...pack, intent_threshold: 0 };  // the pack's is applied below
       const test = [];
       copy.intents = pack.intents.map((it) => ({
         ...it,
@@ -117,9 +134,10 @@ function packFigures(recognize) {
       for (const { test, preds } of results) {
         preds.forEach((p, i) => {
           n++;
-          const good = p.intent === test[i].label;
-          ok += good;
-          if (p.confidence >= (pack.intent_threshold ?? 0)) (good ? right++ : wrong++);
+          ok += (p.best ?? p.intent) === test[i].label;  // the top intent, whatever the scope
+          // At the pack's threshold, with out-of-scope rejection (`intent`
+          // is "none" below the threshold or out of scope).
+          if (p.intent !== 'none' && p.confidence >= (pack.intent_threshold ?? 0)) (p.intent === test[i].label ? right++ : wrong++);
         });
       }
       const q = (x) => `${(100 * x / n).toFixed(1)} %`;
@@ -134,9 +152,60 @@ function packFigures(recognize) {
   }
 }
 
+// --- Out of scope ------------------------------------------------------------
+function runNative(packJson, texts) {
+  const f = path.join(tmp, 'pack.json');
+  writeFileSync(f, packJson);
+  const r = spawnSync(nativeBin, ['intents', f], { input: texts.map((t) => t.replace(/\n/g, ' ')).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return { preds: r.stdout.trim().split('\n').map((l) => JSON.parse(l)), info: JSON.parse(r.stderr.trim().split('\n').at(-1)) };
+}
+
+// One split: `unknown` intents never trained on; rows of the others at
+// position k % 10 == fold are the in-scope test; `exclude` rows are left out.
+function oosRun(title, rows, unknown, fold, exclude = () => false) {
+  const seen = new Map();
+  const train = [], inScope = [], outOfScope = [];
+  for (const r of rows) {
+    const k = seen.get(r.label) ?? 0;
+    seen.set(r.label, k + 1);
+    if (exclude(r, k)) continue;
+    if (unknown.has(r.label)) outOfScope.push(r);
+    else (k % 10 === fold ? inScope : train).push(r);
+  }
+  const test = [...inScope, ...outOfScope];
+  const { preds, info } = runNative(packOf(train, 'oos'), test.map((t) => t.text));
+  const isp = preds.slice(0, inScope.length), oop = preds.slice(inScope.length);
+  const figures = (inAcc, oosRec) => `in-scope accuracy ${pct(inAcc)}, out-of-scope recall ${pct(oosRec)}`;
+  const rate = (xs, f) => xs.filter(f).length / xs.length;
+  console.log(`native  ${title}: ${new Set(train.map((r) => r.label)).size} intents, train ${train.length}, in-scope test ${inScope.length}, out-of-scope test ${outOfScope.length} (${unknown.size} intents); load ${info.train_ms.toFixed(0)} ms`);
+  console.log(`          top intent, no rejection: in-scope accuracy ${pct(rate(isp, (p, i) => p.best === inScope[i].label))}`);
+  console.log(`          learnt rule (in_scope >= ${info.out_of_scope_threshold.toFixed(2)}): ${figures(rate(isp, (p, i) => p.intent === inScope[i].label), rate(oop, (p) => p.intent === 'none'))}`);
+  const curve = (name, keep, ts) => console.log(`          ${name}: ` + ts.map((t) => {
+    const a = rate(isp, (p, i) => keep(p, t) && p.best === inScope[i].label), r = rate(oop, (p) => !keep(p, t));
+    return `${t.toFixed(2)} ${(100 * a).toFixed(1)}/${(100 * r).toFixed(1)}`;
+  }).join(', '));
+  curve('threshold on in_scope (in-scope acc / OOS recall %)', (p, t) => p.in_scope >= t, [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]);
+  curve('old rule, threshold on confidence', (p, t) => p.confidence >= t, [0.2, 0.35, 0.5, 0.7, 0.8, 0.9]);
+  const cl = isp.map((p, i) => ({ p, label: inScope[i].label })).filter(({ p }) => p.clarify);
+  console.log(`          clarify ("A or B?") on ${pct(cl.length / inScope.length)} of in-scope messages (best right ${pct(rate(cl, ({ p, label }) => p.best === label))}, best or runner-up ${pct(rate(cl, ({ p, label }) => p.best === label || p.runner_up === label))}); on ${pct(rate(oop, (p) => p.clarify))} of out-of-scope ones`);
+  console.log(`          learnt rule, a clarify counted as right when the intent is one of the two: in-scope ${pct(rate(isp, (p, i) => p.intent === inScope[i].label || (p.clarify && [p.best, p.runner_up].includes(inScope[i].label))))}; out-of-scope declined without a clarify ${pct(rate(oop, (p) => p.intent === 'none' && !p.clarify))}`);
+}
+
+function oosFigures() {
+  const intents = [...new Set(banking.map((r) => r.label))].sort();
+  const unknown = new Set(intents.filter((_, i) => i % 5 === 4));
+  const known = intents.filter((l) => !unknown.has(l));
+  // Validation: from the training rows alone (no test row, no unknown intent).
+  const valUnknown = new Set(known.filter((_, i) => i % 5 === 2));
+  oosRun('banking77 out-of-scope VALIDATION split', banking, valUnknown, 3, (r, k) => unknown.has(r.label) || k % 10 === 4);
+  if (!args.includes('--oos-validation-only')) oosRun('banking77 out-of-scope TEST split', banking, unknown, 4);
+}
+
 // --- native ---------------------------------------------------------------
+const OOS_ONLY = args.includes('--oos-only');
 if (nativeBin) {
-  for (const [name, s] of Object.entries(sets)) {
+  if (!OOS_ONLY) for (const [name, s] of Object.entries(sets)) {
     const file = path.join(tmp, `${name}.json`);
     writeFileSync(file, packs[name].split);
     const r = spawnSync(nativeBin, ['intents', file], { input: s.test.map((t) => t.text.replace(/\n/g, ' ')).join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -144,6 +213,8 @@ if (nativeBin) {
     const { acc, ece: e } = score(preds, s.test);
     console.log(`native  ${name.padEnd(9)} held-out accuracy ${pct(acc)}  ECE ${e.toFixed(3)}  (train ${JSON.parse(r.stderr).train_ms.toFixed(0)} ms on ${s.train.length})`);
   }
+  oosFigures();
+  if (!OOS_ONLY) {
   const file = path.join(tmp, 'banking77-all.json');
   writeFileSync(file, packs.banking77.all);
   const times = [];
@@ -161,6 +232,7 @@ if (nativeBin) {
     }
     console.log(`native  banking77 ${FOLDS}-fold accuracy ${pct(right / banking.length)} (${right}/${banking.length})`);
   }
+  }
   packFigures((packJson, texts) => {
     const f = path.join(tmp, 'pack.json');
     writeFileSync(f, packJson);
@@ -172,6 +244,7 @@ if (nativeBin) {
 }
 
 // --- Node (wasm) ------------------------------------------------------------
+if (OOS_ONLY || args.includes('--native-only')) process.exit(0);
 const dist = path.resolve(opt('--dist', path.join(root, 'dist')));
 const { default: createAttuneCore } = await import(path.join(dist, 'attune-tools.mjs'));
 const m = await createAttuneCore({ wasmBinary: readFileSync(path.join(dist, 'attune-tools.wasm')) });

@@ -2,6 +2,8 @@
 // patterns included, are in dialogue_test.cc).
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "core/intents.h"
 #include "core/pack.h"
 #include "test_util.h"
@@ -69,11 +71,168 @@ TEST_CASE("the shipped packs recognise most of their own held-out examples") {
       IntentRecognizer r;
       r.Train(train);
       for (const auto& [text, intent] : test) {
-        right += r.Recognize(text, 0.0).intent == intent;
+        right += r.Recognize(text, 0.0).best == intent;  // the top intent, in scope or not
         ++total;
       }
     }
     CHECK(total > 50);
     CHECK(right >= total / 2);
   }
+}
+
+namespace {
+// Questions no shop or clinic pack covers, written apart from the packs:
+// general knowledge, other businesses, chit-chat, tasks.
+const std::vector<std::string> kOffTopicEn = {
+    "what's the capital of France", "do you sell car insurance?", "what will the weather be like tomorrow",
+    "can you recommend a good pizza place nearby", "tell me a joke", "who won the football game last night",
+    "how do I fix a python error", "what is the meaning of life", "how many calories are in a banana",
+    "translate hello into japanese", "play some music", "how tall is mount everest",
+    "can you help me with my math homework", "which laptop is best for gaming", "how do I bake sourdough bread",
+    "what time is it in tokyo"};
+const std::vector<std::string> kOffTopicEs = {
+    "¿cuál es la capital de Francia?", "¿venden seguros de coche?", "¿qué tiempo hará mañana?", "cuéntame un chiste",
+    "¿quién ganó el partido de fútbol anoche?", "¿cómo hago pan casero?", "recomiéndame una pizzería cerca",
+    "¿cuánto mide el Everest?", "ayúdame con mis deberes de matemáticas", "pon algo de música",
+    "¿cuántas calorías tiene un plátano?", "¿qué portátil es mejor para juegos?"};
+
+double ShareDeclined(const IntentRecognizer& r, const std::vector<std::string>& texts, double threshold) {
+  int declined = 0;
+  for (const std::string& t : texts) {
+    const IntentMatch m = r.Recognize(t, threshold);
+    CAPTURE(t);
+    CHECK((m.intent == "none") == (m.confidence < threshold || m.in_scope < r.out_of_scope_threshold()));
+    if (m.out_of_scope) CHECK_FALSE(m.clarify);
+    declined += m.intent == "none";
+  }
+  return static_cast<double>(declined) / texts.size();
+}
+}  // namespace
+
+// The old rule (a threshold on the softmax's confidence alone) answered 2 of
+// these 16 with the shop and clinic packs, 4 of the 12 Spanish with the shop:
+// a softmax always picks one of the pack's intents, however unrelated.
+TEST_CASE("questions far outside a pack come out of scope, in English and Spanish") {
+  struct Case {
+    const char* file;
+    const std::vector<std::string>* off_topic;
+  };
+  for (const Case& c : {Case{"ecommerce.en.json", &kOffTopicEn}, Case{"healthcare.en.json", &kOffTopicEn},
+                        Case{"ecommerce.es.json", &kOffTopicEs}, Case{"healthcare.es.json", &kOffTopicEs}}) {
+    CAPTURE(c.file);
+    Pack pack;
+    REQUIRE(LoadPack(testing::PackFile(c.file), &pack).ok());
+    IntentRecognizer r;
+    r.Train(pack.intents);
+    CHECK(r.out_of_scope_threshold() == doctest::Approx(0.5));
+    CHECK(ShareDeclined(r, *c.off_topic, pack.intent_threshold) >= 0.8);
+  }
+}
+
+// Every 5th example of each intent held out in turn, as the bench does. The
+// rule declines the doubtful ones, which are often wrong: a pack's own
+// messages that the top intent gets right should mostly stay in scope, and
+// the wrong ones should be declined far more often than the right ones.
+// Measured 2026-12-02: about 75-90 % of the right answers kept, 20-50 % of
+// the wrong ones.
+TEST_CASE("a pack's own held-out examples stay in scope when the model gets them right") {
+  for (const std::string file : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+    CAPTURE(file);
+    const std::vector<Intent> intents = PackIntents(file.c_str());
+    int right = 0, right_kept = 0, wrong = 0, wrong_kept = 0;
+    for (size_t fold = 0; fold < 5; ++fold) {
+      std::vector<Intent> train;
+      std::vector<std::pair<std::string, std::string>> test;  // (text, intent)
+      for (const Intent& in : intents) {
+        Intent t;
+        t.name = in.name;
+        for (size_t i = 0; i < in.examples.size(); ++i) {
+          if (i % 5 == fold) test.emplace_back(in.examples[i], in.name);
+          else t.examples.push_back(in.examples[i]);
+        }
+        train.push_back(t);
+      }
+      IntentRecognizer r;
+      r.Train(train);
+      for (const auto& [text, intent] : test) {
+        const IntentMatch m = r.Recognize(text, 0.0);
+        (m.best == intent ? right : wrong) += 1;
+        (m.best == intent ? right_kept : wrong_kept) += !m.out_of_scope;
+      }
+    }
+    CHECK(right_kept >= right * 0.7);
+    CHECK(static_cast<double>(wrong_kept) / wrong < 0.8 * right_kept / right);
+  }
+}
+
+// A message that fits two intents equally ("cancel" with an order and a
+// subscription to cancel) is neither answered as one of them nor declined.
+TEST_CASE("a message between two close intents asks which one was meant") {
+  // The two cancel intents say the same things about different objects.
+  std::vector<Intent> intents(5);
+  intents[0] = {"cancel_order", {"cancel my order", "I want to cancel my order", "please cancel my order",
+                                 "how do I cancel my order", "can I cancel the order", "stop my order"}};
+  intents[1] = {"cancel_subscription", {"cancel my subscription", "I want to cancel my subscription", "please cancel my subscription",
+                                        "how do I cancel my subscription", "can I cancel the subscription", "stop my subscription"}};
+  intents[2] = {"track_order", {"where is my parcel", "track my package", "my parcel has not arrived", "when will it come",
+                                "has it shipped yet", "delivery status please"}};
+  intents[3] = {"opening_hours", {"when are you open", "what are your opening hours", "are you open on sunday",
+                                  "what time do you close", "opening times please", "are you open today"}};
+  intents[4] = {"payment", {"do you take credit cards", "can I pay with paypal", "which payment methods do you accept",
+                            "can I pay by bank transfer", "is apple pay accepted", "payment options"}};
+  IntentRecognizer r;
+  r.Train(intents);
+  // Most such messages ask which; the two best are always the pair.
+  int asked = 0;
+  for (const char* text : {"I want to cancel", "please cancel", "how do I cancel it", "can I cancel", "cancel"}) {
+    CAPTURE(std::string(text));
+    const IntentMatch m = r.Recognize(text, 0.3);
+    const std::set<std::string> pair = {m.best, m.runner_up};
+    CHECK(pair == std::set<std::string>{"cancel_order", "cancel_subscription"});
+    if (m.clarify) {
+      CHECK_FALSE(m.out_of_scope);
+      ++asked;
+    }
+  }
+  CHECK(asked >= 3);
+  for (const char* text : {"please cancel my subscription", "where is my parcel", "do you take paypal"}) {
+    CAPTURE(text);
+    const IntentMatch m = r.Recognize(text, 0.3);
+    CHECK_FALSE(m.clarify);
+    CHECK(m.intent == m.best);
+  }
+}
+
+TEST_CASE("out-of-scope detection needs three intents, and can be turned off") {
+  std::vector<Intent> two(2);
+  two[0] = {"yes", {"yes", "yes please", "sure", "ok do it"}};
+  two[1] = {"no", {"no", "no thanks", "nope", "do not"}};
+  IntentRecognizer r;
+  r.Train(two);
+  CHECK(r.out_of_scope_threshold() == 0);
+  const IntentMatch m = r.Recognize("what's the capital of France", 0.0);
+  CHECK(m.in_scope == 1);
+  CHECK_FALSE(m.out_of_scope);
+
+  IntentRecognizerOptions off;
+  off.detect_out_of_scope = false;
+  IntentRecognizer shop;
+  shop.Train(PackIntents("ecommerce.en.json"), off);
+  CHECK(shop.out_of_scope_threshold() == 0);
+  for (const std::string& t : kOffTopicEn) CHECK_FALSE(shop.Recognize(t, 0.0).out_of_scope);
+}
+
+TEST_CASE("a message with nothing the pack ever said is out of scope; a pattern is always in scope") {
+  IntentRecognizer r;
+  r.Train(PackIntents("ecommerce.en.json"));
+  const IntentMatch none = r.Recognize("жщю эъы", 0.0);
+  CHECK(none.intent == "none");
+  CHECK(none.out_of_scope);
+  CHECK(none.in_scope == 0);
+  CHECK(none.best.empty());
+  const IntentMatch pattern = r.Recognize("can I talk to a human", 0.3);
+  CHECK(pattern.intent == "human_agent");
+  CHECK_FALSE(pattern.pattern.empty());
+  CHECK(pattern.in_scope == 1);
+  CHECK_FALSE(pattern.out_of_scope);
 }
