@@ -154,6 +154,26 @@ void Engine::SetVariable(const std::string& name, const std::string& value) {
 }
 
 namespace {
+// The `topic` of each named intent that has one (not those asking for a
+// person: every pack offers that already), in order, without repeats.
+std::vector<std::string> Topics(const Pack& pack, std::initializer_list<std::string> names) {
+  std::vector<std::string> out;
+  for (const std::string& n : names) {
+    const Intent* in = n.empty() ? nullptr : pack.FindIntent(n);
+    if (in && !in->topic.empty() && !in->handoff && std::find(out.begin(), out.end(), in->topic) == out.end())
+      out.push_back(in->topic);
+  }
+  return out;
+}
+
+// The intent whose topic the message is, as sent by its quick reply.
+const Intent* IntentByTopic(const Pack& pack, std::string_view cleaned) {
+  const std::string said = Lower(FoldAccents(cleaned));
+  for (const Intent& in : pack.intents)
+    if (!in.topic.empty() && Lower(FoldAccents(in.topic)) == said) return &in;
+  return nullptr;
+}
+
 void ApplyReply(const Reply& reply, TurnResult* r) {
   r->reply = reply.text;
   r->response = reply.response;
@@ -204,7 +224,14 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.affect = Analyze(text, opts);
 
   r.entities = ExtractEntities(cleaned, pack_.entities);
-  const IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
+  IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
+  // A topic the bot itself offered as a quick reply means that intent.
+  if (const Intent* chosen = IntentByTopic(pack_, cleaned)) {
+    match = IntentMatch{};
+    match.intent = match.best = chosen->name;
+    match.confidence = 1;
+    match.pattern = chosen->topic;
+  }
   r.intent = match.intent;
   r.confidence = match.confidence;
   // A message that answers the active flow's question (an order number) is
@@ -232,6 +259,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.tone = ChooseTone(r.affect);
 
   const Intent* intent = sarcastic ? nullptr : pack_.FindIntent(match.intent);
+  std::vector<std::string> topics;  // quick replies naming the nearest topics
   const std::string give_up = pack_.responses.count("offer_human") ? "offer_human" : "fallback";
   std::string response;
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
@@ -272,12 +300,27 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       const bool held_back = offer && give_up == "offer_human" && conversation_.suppressed();
       if (held_back) r.decision.suppressed = true;
       response = offer && !held_back ? give_up : "fallback";
+      // Not sure what was meant: say so and name the pack's nearest topics
+      // (two close ones: "did you mean"), instead of a bare "rephrase that".
+      if (response == "fallback") {
+        const char* honest = match.clarify ? "clarify" : match.out_of_scope ? "out_of_scope" : nullptr;
+        if (honest && pack_.responses.count(honest)) {
+          topics = Topics(pack_, {match.best, match.runner_up});
+          if (topics.size() == 2 || !match.clarify) response = honest;
+          else topics.clear();
+        }
+      }
     }
   }
   if (r.decision.handoff) r.team = ChooseTeam(pack_.handoff, r.decision.reasons, match.intent, topic_);
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
   ApplyReply(responder_.Say(pack_, response, r.tone, vars), &r);
+  if (!topics.empty()) {
+    for (const std::string& q : r.quick_replies)
+      if (std::find(topics.begin(), topics.end(), q) == topics.end()) topics.push_back(q);
+    r.quick_replies = std::move(topics);
+  }
   r.suggestions = Suggest(r, cleaned);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);

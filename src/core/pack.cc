@@ -419,7 +419,7 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   std::set<std::string> entity_types(BuiltinEntityTypes().begin(), BuiltinEntityTypes().end());
   for (const EntityDefinition& e : pack.entities) entity_types.insert(e.name);
 
-  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff"};
+  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope"};
   std::set<std::string> slots;
   for (const auto& [name, flow] : pack.flows) {
     const std::string fp = "/flows/" + Esc(name);
@@ -667,7 +667,7 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
         intents_ok = false;
         continue;
       }
-      rd.UnknownKeys(v, ptr, {"name", "examples", "patterns", "response", "flow", "slots", "handoff", "distress"});
+      rd.UnknownKeys(v, ptr, {"name", "examples", "patterns", "response", "flow", "slots", "handoff", "distress", "topic"});
       rd.OptString(v, "name", ptr, &intent.name);
       if (intent.name.empty()) rd.Error(ptr + "/name", "missing required string");
       else if (intent.name == "none" || intent.name == "greeting") rd.Error(ptr + "/name", Quote(intent.name) + " is reserved");
@@ -694,6 +694,7 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
       }
       rd.OptBool(v, "handoff", ptr, &intent.handoff);
       rd.OptBool(v, "distress", ptr, &intent.distress);
+      rd.OptString(v, "topic", ptr, &intent.topic);
       pack.intents.push_back(std::move(intent));
     }
   }

@@ -59,6 +59,10 @@ struct Intent {
   bool handoff = false;  // Default: false. True for "ask for a person" intents.
   bool distress = false; // Default: false. True when visitors say it upset (complaints):
                          // every reply must acknowledge the feeling (checked by `check`).
+  // How the bot names this topic in a quick reply when it is not sure what
+  // the visitor meant ("Track an order"); sending it asks for the intent.
+  // Only intents with a topic are offered. Default: none.
+  std::string topic;
 };
 
 // A pack-defined entity: a safe pattern matched against whole words (see
