@@ -100,7 +100,9 @@ int Nuclei(const std::u32string& g, const std::string& lang, bool final, char32_
   const bool glide = In(before, U"ctsxg");  // spe-cial, na-tion, anx-ious, re-gion
   for (size_t i = 1; i < n; ++i) {
     const char32_t a = g[i - 1], b = g[i];
-    if ((a == 'i' && (b == 'a' || b == 'o' || b == 'u') && !(glide && i == 1)) || (a == 'u' && (b == 'a' || b == 'o' || b == 'i')) ||
+    // -lian is one syllable too (Aus-tra-lian, rep-til-ian, ci-vil-ian).
+    const bool lian = before == 'l' && a == 'i' && b == 'a' && i == 1 && n == 2 && after.size() == 1 && after[0] == 'n';
+    if ((a == 'i' && (b == 'a' || b == 'o' || b == 'u') && !(glide && i == 1) && !lian) || (a == 'u' && (b == 'a' || b == 'o' || b == 'i')) ||
         (a == 'e' && b == 'o' && final) ||
         // qui-et, sci-ence, cli-ent, di-et (not friend, piece, pa-tient)
         (a == 'i' && b == 'e' && i + 1 == n && !(glide && i == 1) && !after.empty() && (after[0] == 'n' || after[0] == 't') &&

@@ -210,6 +210,7 @@ std::vector<ReplyReport> ToneReport(const Pack& pack, const ToneRules& rules) {
     r.readability = ScoreReadability(text, language);
     r.chars = CodePoints(text);
     r.lines = WrappedLines(text, rules.mobile.chars_per_line);
+    r.rated = r.readability.ok && r.readability.counts.words >= kMinReadabilityWords;
     out.push_back(std::move(r));
   });
   return out;

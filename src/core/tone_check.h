@@ -74,6 +74,9 @@ struct ReplyReport {
   Readability readability;  // by the rules' (else the pack's) language
   size_t chars = 0;         // code points
   int lines = 0;            // wrapped at mobile.chars_per_line
+  // The score is meaningful: a formula exists and the reply has 10 words or
+  // more (the min_readability warning and the pack's summary use these only).
+  bool rated = false;
 };
 
 // Parses rules JSON into *rules. On failure returns InvalidArgument whose
