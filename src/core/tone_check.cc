@@ -44,10 +44,13 @@ bool ContainsTerm(const std::vector<std::string>& hay, const std::vector<std::st
   return false;
 }
 
+// One decimal, without a trailing ".0": 59.6 stays below 60 when printed.
 std::string Format(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", v);
-  return buf;
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s;
 }
 
 size_t CodePoints(std::string_view s) {
