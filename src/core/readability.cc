@@ -1,6 +1,9 @@
 #include "readability.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
+#include <vector>
 
 #include "text.h"
 
