@@ -49,8 +49,10 @@ struct ToneRules {
     std::string plain;               // the everyday alternative
   };
   // A reply on a phone: the widget fills a 360 px-wide screen; a bubble is
-  // 85 % of it less padding (~280 px), ~38 characters of 15 px text a line,
-  // and ~12 lines fit beside the visitor's question and quick replies.
+  // 85 % of the 328 px message list, ~253 px inside its padding: ~38
+  // characters of 16 px system-ui running text (~6.7 px each) a line. At
+  // 1.45 line height (23 px) 12 lines are ~280 px, what is left of a 640 px
+  // screen's message list beside the visitor's question and quick replies.
   struct Mobile {
     int width_px = 360;       // Default: 360 (documentation; the rule uses the next two)
     int chars_per_line = 38;  // Default: 38
