@@ -363,3 +363,23 @@ TEST_CASE("every shipped tone rules file parses and has the same depth") {
     for (const auto& x : d) CHECK_MESSAGE(x.message.find("acknowledging") == std::string::npos, lang);
   }
 }
+
+TEST_CASE("no rules file suggests what it flags: kinder alternatives and plain words pass their own rules") {
+  for (const char* lang : {"en", "es", "fr", "de", "pt", "it"}) {
+    ToneRules r;
+    REQUIRE(ParseToneRules(testing::PackFile(std::string("tone-rules/") + lang + ".json"), &r).ok());
+    std::vector<std::string> texts;
+    for (const auto& p : r.phrases) texts.push_back(p.suggest);
+    for (const auto& j : r.jargon) texts.push_back(j.plain);
+    Pack p;
+    p.language = lang;
+    Response resp;
+    resp.variants["neutral"] = texts;
+    for (size_t i = 0; i < texts.size(); ++i) resp.pointers["neutral"].push_back("/" + std::to_string(i));
+    p.responses["suggestions"] = resp;
+    std::vector<Diagnostic> d;
+    ToneCheck(p, r, &d);
+    for (const auto& x : d)
+      CHECK_MESSAGE(x.message.find("lines on a phone") != std::string::npos, lang << ": " << texts[std::stoul(x.pointer.substr(1))] << ": " << x.message);
+  }
+}
