@@ -230,6 +230,7 @@ TextCounts CountText(std::string_view text, std::string_view language) {
   const std::u32string t = DecodeUtf8(Lower(s));
   TextCounts c;
   int words_in_sentence = 0;
+  int last_word_letters = 0;  // of the word just before, 0 after anything else
   for (size_t i = 0; i < t.size();) {
     const char32_t ch = t[i];
     if (IsLetter(ch) || IsDigit(ch)) {
@@ -242,6 +243,7 @@ TextCounts CountText(std::string_view text, std::string_view language) {
         break;
       }
       const std::u32string word = t.substr(i, j - i);
+      last_word_letters = letters;
       ++c.words;
       ++words_in_sentence;
       c.letters += letters;
@@ -256,9 +258,12 @@ TextCounts CountText(std::string_view text, std::string_view language) {
       continue;
     }
     // A sentence ends at . ! ? … or a line break, once it has words. A dot
-    // followed directly by a letter or digit is inside a token (e.g., 2.5).
+    // followed directly by a letter or digit is inside a token (e.g., 2.5),
+    // and one after a single letter ends an initial or an abbreviation
+    // (z. B., p. ej., J. Smith), not a sentence.
     const bool end = ch == '!' || ch == '?' || ch == 0x2026 || ch == '\n' ||
-                     (ch == '.' && !(i + 1 < t.size() && (IsLetter(t[i + 1]) || IsDigit(t[i + 1]))));
+                     (ch == '.' && last_word_letters != 1 && !(i + 1 < t.size() && (IsLetter(t[i + 1]) || IsDigit(t[i + 1]))));
+    if (ch != ' ') last_word_letters = 0;
     if (end && words_in_sentence > 0) {
       ++c.sentences;
       words_in_sentence = 0;

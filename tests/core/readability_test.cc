@@ -207,6 +207,9 @@ TEST_CASE("counting text: sentences, placeholders, numbers, abbreviations") {
   c = CountText("It costs 2.5 euros… ok?", "en");
   CHECK(c.sentences == 2);
   CHECK(c.words == 6);
+  c = CountText("Das geht z. B. per E-Mail. Danke!", "de");
+  CHECK(c.sentences == 2);
+  CHECK(c.words == 7);
   c = CountText("¿Dónde está mi pedido?", "es");
   CHECK(c.words == 4);
   CHECK(c.sentences == 1);
