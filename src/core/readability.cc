@@ -243,7 +243,7 @@ TextCounts CountText(std::string_view text, std::string_view language) {
         break;
       }
       const std::u32string word = t.substr(i, j - i);
-      last_word_letters = letters;
+      last_word_letters = IsLetter(word[0]) ? letters : 0;  // "option 3." ends a sentence
       ++c.words;
       ++words_in_sentence;
       c.letters += letters;

@@ -199,6 +199,9 @@ void ForEachReply(const Pack& pack, Fn fn) {
   }
   for (const auto& [tone, texts] : pack.acknowledgements)
     for (size_t i = 0; i < texts.size(); ++i) fn(texts[i], "/acknowledgements/" + tone + "/" + std::to_string(i), tone, true);
+  // What the handoff says is read by the same visitor.
+  if (!pack.handoff.consent_text.empty()) fn(pack.handoff.consent_text, "/handoff/consent_text", "neutral", false);
+  if (!pack.handoff.no_agent_message.empty()) fn(pack.handoff.no_agent_message, "/handoff/no_agent_message", "neutral", false);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Tone check: reading a pack's replies as a visitor would, for authors.
 //
-// ToneCheck() warns (never errors: tone is advice, not validity) about
+// ToneCheck() warns (never errors: tone is advice, not validity), for every
+// text a visitor reads (response variants, acknowledgements, the handoff's
+// consent_text and no_agent_message), about
 //   - dismissive or non-inclusive phrasing ("calm down", "obviously",
 //     "as I already said", "guys"), with a kinder alternative;
 //   - replies in a distress tone (frustrated, angry, sad, anxious, crisis),
@@ -85,7 +87,8 @@ struct ReplyReport {
 // message starts "tone rules <pointer>: ", *rules unchanged.
 Status ParseToneRules(std::string_view rules_json, ToneRules* rules);
 
-// Every reply of `pack` (response variants, then acknowledgements), read.
+// Every reply of `pack` (response variants, acknowledgements, then the
+// handoff's consent_text and no_agent_message), read.
 std::vector<ReplyReport> ToneReport(const Pack& pack, const ToneRules& rules);
 
 // Lines `text` takes wrapped at `chars_per_line` (words kept whole unless

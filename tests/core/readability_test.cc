@@ -210,6 +210,8 @@ TEST_CASE("counting text: sentences, placeholders, numbers, abbreviations") {
   c = CountText("Das geht z. B. per E-Mail. Danke!", "de");
   CHECK(c.sentences == 2);
   CHECK(c.words == 7);
+  c = CountText("Call option 3. We answer.", "en");
+  CHECK(c.sentences == 2);
   c = CountText("¿Dónde está mi pedido?", "es");
   CHECK(c.words == 4);
   CHECK(c.sentences == 1);
@@ -272,6 +274,15 @@ TEST_CASE("jargon: the rules' list and the pack's own, plurals, with the plain w
   CHECK(has("/responses/billing \"copay\" is jargon a visitor may not know => your share of the cost"));
   CHECK(has("/responses/billing \"prior authorization\" is jargon a visitor may not know => approval from your insurer before treatment"));
   CHECK(d.size() == 5);
+  // The handoff's texts are read too.
+  Pack h;
+  REQUIRE(LoadPack(R"({"version": 1, "responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"consent_text": "We'll escalate your ticket to the team. Is that okay?"}})", &h).ok());
+  d.clear();
+  ToneCheck(h, testing::PackFile("tone-rules/en.json"), &d);
+  const auto handoff = Got(d);
+  CHECK(handoff == std::vector<std::string>{"/handoff/consent_text \"escalate\" is jargon a visitor may not know => pass to a colleague",
+                                            "/handoff/consent_text \"ticket\" is jargon a visitor may not know => request"});
   // A pack's jargon must be strings.
   const auto diags = CheckPack(R"({"version": 1, "jargon": {"x": 1}, "responses": {"greeting": "Hi", "fallback": "?"}, "intents": []})");
   REQUIRE(diags.size() == 1);
