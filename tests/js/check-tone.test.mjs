@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv';
 
 const cli = path.resolve('dist/attune-cli.mjs');
 const run = (args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 30000 });
@@ -113,4 +114,17 @@ test('the shipped packs pass with no errors; their readability figures', (t) => 
       `${s.below_min} below ${j.readability.min}; hardest ${s.worst.map((w) => `${w.pointer} ${w.score}`).join(', ')}; ` +
       `${j.warnings} tone warning${j.warnings === 1 ? '' : 's'}`);
   }
+});
+
+test('a pack\'s "jargon" is in the schema editors use, as the core reads it', () => {
+  const schema = JSON.parse(readFileSync('packs/pack.schema.json', 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const pack = JSON.parse(readFileSync(fixture, 'utf8'));
+  assert.ok(validate(pack), JSON.stringify(validate.errors));
+  pack.jargon.BL = 3;
+  assert.equal(validate(pack), false);
+  const r = run(['check', write('bad-jargon.json', pack), '--json']);
+  assert.equal(r.status, 1);
+  assert.deepEqual(JSON.parse(r.stdout).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.pointer}: ${d.message}`),
+    ['/jargon/BL: expected the plain alternative (a string), got number']);
 });
