@@ -188,6 +188,16 @@ class Core {
   }
 
   /**
+   * How every reply of a pack reads, for `attune check`: [{pointer, line, column, tone, language,
+   * formula, score (null when the language has no formula), band, words, sentences, syllables,
+   * letters, chars, lines, rated (10+ words: the score means something)}] (src/core/tone_check.h). Empty when the pack or the rules do not load.
+   */
+  toneReport(pack, toneRules = '') {
+    const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
+    return this.#tool('toneReport')(text, typeof toneRules === 'string' ? toneRules : JSON.stringify(toneRules));
+  }
+
+  /**
    * Builds a conversation engine from a pack's JSON text (or object).
    * @param {{judgement?: Judgement}} [options] the judgement model (loadJudgement); patterns alone without
    * @throws {AttuneError} code 'invalid_json' or 'invalid_pack', message names where.

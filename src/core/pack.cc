@@ -566,7 +566,7 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
 
   Pack pack;
   rd.UnknownKeys(doc, "", {"$schema", "version", "id", "name", "description", "language", "intent_threshold", "variables",
-                           "entities", "acknowledgements", "responses", "intents", "flows", "handoff"});
+                           "entities", "acknowledgements", "responses", "intents", "flows", "handoff", "jargon"});
   if (auto it = doc.find("version"); it != doc.end()) {
     if (!it->is_number_integer()) {
       rd.Error("/version", "expected an integer");
@@ -623,6 +623,13 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
         continue;
       }
       rd.StringList(*a, ap, &pack.acknowledgements[a.key()], true);
+    }
+  }
+
+  if (auto it = doc.find("jargon"); it != doc.end() && rd.Object(*it, "/jargon")) {
+    for (auto j = it->begin(); j != it->end(); ++j) {
+      if (!j->is_string()) rd.Error("/jargon/" + Esc(j.key()), std::string("expected the plain alternative (a string), got ") + TypeName(*j));
+      else pack.jargon[j.key()] = j->get<std::string>();
     }
   }
 

@@ -162,6 +162,9 @@ struct Pack {
   std::map<std::string, std::string> variables;  // fixed values for {name} in templates
   std::vector<EntityDefinition> entities;
   std::map<std::string, std::vector<std::string>> acknowledgements;  // tone -> openers
+  // term -> plain alternative: words of the trade the tone check flags in
+  // replies, on top of its rules' list. Default: none.
+  std::map<std::string, std::string> jargon;
   std::vector<Intent> intents;
   std::map<std::string, Response> responses;  // must include "greeting" and "fallback"
   std::map<std::string, Flow> flows;

@@ -26,6 +26,7 @@
 #include "core/judgement.h"
 #include "core/pack.h"
 #include "core/text.h"
+#include "core/tone_check.h"
 
 using emscripten::val;
 
@@ -253,6 +254,48 @@ val CheckPack(const std::string& pack_json, const std::string& tone_rules, val u
   return out;
 }
 
+// How every reply of a pack reads (attune::ToneReport), for `attune check`:
+// [{pointer, line, column, tone, language, formula, score, band, words,
+// sentences, syllables, letters, chars, lines, rated}] (score/formula/band empty
+// when the language has no formula), in the pack's order of responses then
+// acknowledgements. `tone_rules` is a tone rules JSON or "" (defaults, the
+// pack's language). Empty when the pack or the rules do not load: the
+// diagnostics of checkPack say why.
+val ToneReport(const std::string& pack_json, const std::string& tone_rules) {
+  val out = val::array();
+  attune::Pack pack;
+  attune::ToneRules rules;
+  if (!attune::LoadPack(pack_json, &pack).ok()) return out;
+  if (!tone_rules.empty() && !attune::ParseToneRules(tone_rules, &rules).ok()) return out;
+  const std::vector<attune::ReplyReport> replies = attune::ToneReport(pack, rules);
+  std::vector<std::string> pointers;
+  for (const auto& r : replies) pointers.push_back(r.pointer);
+  const std::vector<size_t> offsets = attune::LocatePointers(pack_json, pointers);
+  for (size_t i = 0; i < replies.size(); ++i) {
+    const attune::ReplyReport& r = replies[i];
+    int line = 0, column = 0;
+    attune::LineColumn(pack_json, offsets[i], &line, &column);
+    val o = val::object();
+    o.set("pointer", r.pointer);
+    o.set("line", line);
+    o.set("column", column);
+    o.set("tone", r.tone);
+    o.set("language", r.readability.language);
+    o.set("formula", r.readability.ok ? r.readability.formula : std::string());
+    o.set("score", r.readability.ok ? val(r.readability.score) : val::null());
+    o.set("band", r.readability.band);
+    o.set("words", r.readability.counts.words);
+    o.set("sentences", r.readability.counts.sentences);
+    o.set("syllables", r.readability.counts.syllables);
+    o.set("letters", r.readability.counts.letters);
+    o.set("chars", static_cast<double>(r.chars));
+    o.set("lines", r.lines);
+    o.set("rated", r.rated);
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
 #endif  // ATTUNE_TOOLS
 
 val Featurize(const std::string& text) {
@@ -339,6 +382,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("setJudgement", &AnalyzerHandle::setJudgement);
   emscripten::function("valence", &Valence);
   emscripten::function("checkPack", &CheckPack);
+  emscripten::function("toneReport", &ToneReport);
   emscripten::class_<IntentModelHandle>("IntentModel")
       .constructor<const std::string&>()
       .function("ok", &IntentModelHandle::ok)

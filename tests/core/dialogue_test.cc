@@ -154,7 +154,7 @@ TEST_CASE("distress is acknowledged before the answer when no variant fits the t
 TEST_CASE("the tone check flags dismissive phrasing, missing acknowledgement and long replies") {
   const std::string src = R"({"version": 1, "responses": {"greeting": "Hi guys!", "fallback": "Sorry?",
     "late": {"neutral": ["Calm down, it obviously ships soon."], "angry": ["It ships soon."]},
-    "long": ")" + std::string(400, 'x') + R"("},
+    "long": ")" + [] { std::string s; for (int i = 0; i < 20; ++i) s += "Your parcel is on its way. "; return s; }() + R"("},
     "intents": [{"name": "complaint", "examples": ["bad"], "distress": true, "response": "late"}]})";
   Pack p;
   REQUIRE(LoadPack(src, &p).ok());
@@ -167,7 +167,10 @@ TEST_CASE("the tone check flags dismissive phrasing, missing acknowledgement and
   CHECK(std::count(got.begin(), got.end(), "/responses/late/neutral/0 \"obviously\": implies the visitor should have known") == 1);
   CHECK(std::count(got.begin(), got.end(), "/responses/late/angry/0 answers a visitor in distress without acknowledging how they feel") == 1);
   CHECK(std::count(got.begin(), got.end(), "/responses/late/neutral/0 answers a visitor in distress without acknowledging how they feel") == 1);
-  CHECK(std::count(got.begin(), got.end(), "/responses/long 400 characters is too long to read on a phone (limit 320)") == 1);
+  CHECK(std::count(got.begin(), got.end(),
+                   "/responses/long 12 lines on a phone (38 characters a line in a 360 px-wide widget): longer than the 12 lines a screen shows") == 0);
+  CHECK(std::count(got.begin(), got.end(),
+                   "/responses/long 15 lines on a phone (38 characters a line in a 360 px-wide widget): longer than the 12 lines a screen shows") == 1);
   CHECK(d.size() == 6);
   for (const auto& x : d) CHECK(x.severity == "warning");
   std::vector<Diagnostic> bad;

@@ -163,15 +163,18 @@ TEST_CASE("CheckPack positions many diagnostics exactly as one at a time") {
   CHECK(unknown == 400);
 }
 
-TEST_CASE("every shipped pack loads with no errors and no warnings") {
-  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+TEST_CASE("every shipped pack loads with no errors and no warnings; the tone check finds no errors") {
+  for (const std::string name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
     const std::string text = testing::PackFile(name);
     Pack p;
     const Status s = LoadPack(text, &p);
     CHECK_MESSAGE(s.ok(), name << ": " << s.ToString());
+    for (const Diagnostic& d : CheckPack(text))
+      CHECK_MESSAGE(false, name << " " << d.severity << " " << d.pointer << ": " << d.message);
+    // Tone is advice: its warnings are listed by `attune check`, never errors.
     const std::string lang = p.language;
     for (const Diagnostic& d : CheckPack(text, testing::PackFile("tone-rules/" + lang + ".json")))
-      CHECK_MESSAGE(false, name << " " << d.severity << " " << d.pointer << ": " << d.message << " " << d.suggestion);
+      CHECK_MESSAGE(d.severity == "warning", name << " " << d.severity << " " << d.pointer << ": " << d.message << " " << d.suggestion);
     CHECK(p.responses.count("crisis"));
     CHECK(!p.handoff.crisis_resources.empty());
     CHECK(!p.flows.empty());
