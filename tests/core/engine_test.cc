@@ -32,7 +32,33 @@ TEST_CASE("the engine greets, recognises intents and falls back politely") {
   CHECK(r.intent == "returns");
   r = e->Respond("qwpoeiruty zxmcnvb");
   CHECK(r.intent == "none");
-  CHECK(r.response == "fallback");
+  CHECK(r.response == "out_of_scope");  // the shop pack has one: "not sure I can help", with its topics
+}
+
+TEST_CASE("a question the pack does not cover gets an honest answer and the pack's nearest topics") {
+  std::unique_ptr<Engine> e;
+  REQUIRE(Engine::Create(attune::testing::PackFile("ecommerce.en.json"), &e).ok());
+  for (const char* q : {"do you sell car insurance?", "what's the weather like in Paris tomorrow", "who won the football last night"}) {
+    CAPTURE(q);
+    e->Reset();
+    const TurnResult r = e->Respond(q);
+    CHECK(r.intent == "none");
+    CHECK(r.response == "out_of_scope");
+    REQUIRE(r.quick_replies.size() >= 2);
+    CHECK(r.quick_replies.back() == "Talk to a person");
+    // Sending a topic the bot offered is understood as that intent.
+    const std::string topic = r.quick_replies.front();
+    const TurnResult next = e->Respond(topic);
+    CHECK(next.intent != "none");
+    CHECK(next.confidence == 1.0);
+  }
+  // A pack without the out_of_scope response keeps its plain fallback.
+  std::string text = attune::testing::PackFile("ecommerce.en.json");
+  auto doc = nlohmann::json::parse(text);
+  doc["responses"].erase("out_of_scope");
+  doc["responses"].erase("clarify");
+  REQUIRE(Engine::Create(doc.dump(), &e).ok());
+  CHECK(e->Respond("do you sell car insurance?").response == "fallback");
 }
 
 TEST_CASE("an explicit request for a person hands off with a reason") {
@@ -85,7 +111,7 @@ TEST_CASE("HandoffDeclined: no handoff reply nor offer_human again until somethi
   const auto j = nlohmann::json::parse(TurnResultToJson(e->Respond("blorf snarf")));
   CHECK(j["handoff"] == false);
   CHECK(j["handoff_suppressed"] == true);
-  CHECK(j["response"] == "fallback");
+  CHECK(j["response"] != "offer_human");
   // A new explicit request (the pack's talk_to_human intent) hands off again.
   const TurnResult r = e->Respond("I want to talk to a person");
   CHECK(r.decision.handoff);
