@@ -67,8 +67,12 @@ export interface AttuneSettings {
   persistTtlMinutes?: number;
   /** 'idle' (default) loads the widget when the page is idle; 'open' only when opened. */
   preload?: 'idle' | 'open';
-  /** Run the ONNX emotion model in a worker when available (default true). */
-  emotionModel?: boolean;
+  /**
+   * When the ONNX emotion model (~5 MB with ONNX Runtime) loads: 'auto' (default) after the first
+   * message, unless Save-Data, a 2G/3G connection or no wasm SIMD; 'eager' when the chat opens;
+   * 'off' never. `true`/`false` mean 'auto'/'off'.
+   */
+  emotionModel?: 'auto' | 'eager' | 'off' | boolean;
   /** Open the panel at once. */
   open?: boolean;
   /** Where a handoff goes; without one (the default) nothing ever leaves the page. */

@@ -23,7 +23,7 @@ test('data- attributes (dataset keys) are read, AttuneSettings wins over them', 
   assert.equal(config.launcherLabel, 'Ask us');
   assert.equal(config.persist, 'local');
   assert.equal(config.persistTtlMinutes, 60);
-  assert.equal(config.emotionModel, false);
+  assert.equal(config.emotionModel, 'off');
 });
 
 test('element attributes in kebab case map to settings', () => {

@@ -24,6 +24,7 @@ import { loadStrings, format, en } from './i18n/index.js';
 import { renderMessage, plainText } from './format.js';
 import { createMemory } from './memory.js';
 import { createEmotionClient } from './emotion-client.js';
+import { emotionDecision, browserEnvironment } from './emotion-policy.js';
 import { handoffWasActive } from './handoff-flag.js';
 import { h, icon } from './dom.js';
 import { MAX_MESSAGE_LENGTH } from '../channels/limits.js';
@@ -182,7 +183,7 @@ export class AttuneChat extends HTMLElement {
     input.focus();
     this.#emit('open', {});
     this.#start().then(() => {
-      this.#startEmotion();
+      this.#startEmotion('open');
       return this.#greet();
     });
   }
@@ -213,7 +214,6 @@ export class AttuneChat extends HTMLElement {
     }
     // The greeting comes first even when send() is the first call (e.g. queued before load).
     if (!this.#engine) await this.#start();
-    this.#startEmotion();
     await this.#greet();
     this.#clearChips();
     this.#append({ from: 'user', text: clean });
@@ -223,7 +223,8 @@ export class AttuneChat extends HTMLElement {
     }
     if (!this.#engine) return;
     this.#handoff?.cancelConsent();
-    return this.#botAnswer(clean);
+    await this.#botAnswer(clean);
+    this.#startEmotion('message');
   }
 
   /** The bot answers one visitor message (already in the log). */
@@ -381,13 +382,15 @@ export class AttuneChat extends HTMLElement {
   }
 
   /**
-   * The emotion model (ONNX Runtime, megabytes) starts only once the visitor
-   * opens the chat, never on the idle preload: a page view that never chats
-   * must not pay for it.
+   * The emotion model (ONNX Runtime, megabytes) starts when emotionDecision()
+   * says it pays (setting `emotionModel`): by default after the first message,
+   * never on the idle preload, on Save-Data, slow connections or without SIMD.
+   * @param {'open'|'message'} moment
    */
-  #startEmotion() {
+  #startEmotion(moment) {
     const c = this.#config;
-    if (this.#emotion || !c.emotionModel || !this.#engine) return;
+    if (this.#emotion || !this.#engine) return;
+    if (!emotionDecision(c.emotionModel, moment, browserEnvironment()).load) return;
     this.#emotion = createEmotionClient(new URL(c.baseUrl || HERE, document.baseURI).href, (reason) =>
       this.#emit('error', { code: 'emotion_unavailable', message: reason, fatal: false }),
     );

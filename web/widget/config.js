@@ -4,6 +4,7 @@
 // share it. Bad values never throw: they fall back to the default and produce
 // a warning the caller prints once.
 import { cleanIdentity, normalizeCountry } from './handoff-policy.js';
+import { emotionMode, EMOTION_MODES } from './emotion-policy.js';
 
 export const LOCALES = ['en', 'es', 'fr', 'de', 'pt', 'ar'];
 const RTL = new Set(['ar']);
@@ -20,7 +21,7 @@ const DEFAULTS = {
   persist: 'none',        // opt-in: 'session' or 'local'
   persistTtlMinutes: 30,
   preload: 'idle',        // 'idle': load the widget when the page is idle; 'open': only on open
-  emotionModel: true,     // run the ONNX emotion model in a worker when available
+  emotionModel: 'auto',   // 'auto' | 'eager' | 'off': when the ONNX emotion model loads (emotion-policy.js)
   open: false,            // open the panel at once
   channel: null,          // {type: 'websocket'|'webhook'|'custom', ...}: where a handoff goes
   country: '',            // ISO 3166-1 alpha-2 for local crisis resources; default: the browser language's region
@@ -86,6 +87,10 @@ export function parseConfig(settings, attributes, env = {}) {
       const n = Number(value);
       if (Number.isFinite(n) && n > 0) config[key] = n;
       else warnings.push(`${key}: expected a positive number, got ${JSON.stringify(value)}`);
+    } else if (key === 'emotionModel') {
+      const m = emotionMode(value);
+      if (m) config.emotionModel = m;
+      else warnings.push(`emotionModel: expected one of ${EMOTION_MODES.join(', ')}, got ${JSON.stringify(value)}`);
     } else if (key === 'pack') {
       if (typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value))) config.pack = value;
       else warnings.push('pack: expected a URL or a pack object');
