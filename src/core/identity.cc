@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kTerms[] = {
     // gender, gender identity, family roles and honorifics
     "woman women men girl{,s} lady ladies gentlem{a,e}n female{,s} mother{,s} father{,s} mom{,s} mum{,s} "
-    "mommy mummy dad{,s} daddy husband{,s} wife wives daughter{,s} brother{,s} sister{,s} grandmother{,s} "
+    "mommy mummy dad{,s} daddy grandad granddad nana husband{,s} wife wives daughter{,s} brother{,s} sister{,s} grandmother{,s} "
     "grandfather{,s} grandma grandpa granny widow{,er,s,ers} boyfriend girlfriend fiance{,e} sir madam ma'am "
     "nonbinary non-binary non_binary enby trans transgender{,s} transsexual{,s} transwom{a,e}n transm{a,e}n cis "
     "cisgender genderqueer genderfluid gender-fluid agender intersex two-spirit",
@@ -31,7 +31,7 @@ constexpr const char* kTerms[] = {
     "femme{,s} homme{,s} fille{,s} garcon{,s} dame{,s} monsieur madame mademoiselle mere{,s} pere{,s} maman "
     "epouse epoux mari soeur{,s} frere{,s} grand-mere grand-pere veuve veuf non_binaire{,s} non-binaire{,s} "
     "nonbinaire{,s} transgenre{,s} transsexuel{,le,s,les}",
-    "frau{,en} mann manner madchen herr{,en} mutter vater tochter bruder schwester oma opa ehefrau ehemann witwe "
+    "frau{,en} mann manner madchen herr{,en} mutter vater alleinerziehend{,e,er,en} tochter bruder schwester oma opa ehefrau ehemann witwe "
     "witwer nichtbinar{,e,er,en,es,em} nicht-binar{,e,er,en,es,em} nicht_binar{,e,er,en,es,em} non-binar{,e,er,en} "
     "transfrau transmann transgeschlechtlich{,e,er,en}",
     "mulher{,es} homem homens menina{,s} menino{,s} senhora{,s} senhor{,es} mae{,s} pai esposa marido filha{,s} "
@@ -252,9 +252,33 @@ constexpr const char* kBeside =
     "jung{,e,er,en,es,em} alt{,e,er,en,es,em} alter{,e,er,en,es} weiss taub{,e,er,en,es,em} "
     "jovem jovens velh{o,a,os,as} "
     "giovane giovani vecchi{o,a,e} "
-    "man depressed anxious mentally_ill depresiv{o,a,os,as} ansios{o,a,os,as} depressi{f,ve,fs,ves} "
+    "man single soltera soltero celibataire{,s} solteira solteiro "
+    "depressed anxious mentally_ill depresiv{o,a,os,as} ansios{o,a,os,as} depressi{f,ve,fs,ves} "
     "anxieu{x,se,ses} depressiv{,e,er,en} angstlich{,e,er,en} depressiv{o,a,os,as} depress{o,a,i,e} "
     "bipolar{,es} bipolaire{,s} bipolare{,i}";
+
+// Nationalities that are also language names ("English", "español",
+// "Deutsch", "italiano"): who someone is after an article or "I'm"/"soy"/
+// "als" ("an Italian", "soy español", "ich bin Deutsch") or beside a person
+// noun, but a language in "vous parlez le français", in "do you speak English", "en español por favor",
+// "auf Deutsch", "in italiano", which is what the message asks for.
+constexpr const char* kLanguageNames =
+    "english french spanish german italian portuguese dutch polish russian turkish greek chinese japanese "
+    "korean arabic vietnamese thai swedish danish norwegian finnish czech hungarian romanian ukrainian "
+    "albanian serbian croatian "
+    "ingles frances aleman espanol italiano portugues chino japones arabe ruso turco griego polaco holandes "
+    "coreano catalan gallego rumano "
+    "anglais francais allemand espagnol italien portugais chinois japonais russe turc grec polonais "
+    "neerlandais coreen "
+    "englisch franzosisch deutsch spanisch italienisch portugiesisch chinesisch japanisch arabisch russisch "
+    "turkisch griechisch polnisch niederlandisch koreanisch "
+    "alemao espanhol chines grego russo "
+    "inglese francese tedesco spagnolo portoghese cinese giapponese arabo greco polacco olandese";
+
+// Words after which a nationality describes the writer: "I'm", "as", "soy".
+constexpr const char* kBeWords =
+    "i'm im am are is was were as soy eres es somos como suis est sommes que bin bist ist sind als sou e somos "
+    "sono sei siamo da";
 
 // Health conditions, masked only after "a person with" and its like
 // ("persona con diabetes", "Person mit Behinderung"): "I have depression"
@@ -513,7 +537,7 @@ void AddAll(const char* list, std::unordered_set<std::string>* out) {
 
 struct Lists {
   std::unordered_set<std::string> terms, beside, conditions, persons, articles, links, names, name_words, sign_offs,
-      not_names, not_names_strong;
+      not_names, not_names_strong, languages, be_words, indefinite;
   std::unordered_set<std::string> strong, weak, after;  // cues, words joined by ' '
   size_t longest_term = 1, longest_condition = 1;
 };
@@ -536,6 +560,13 @@ const Lists& L() {
     AddAll(kNames, &l.names);
     AddAll(kNameWords, &l.name_words);
     AddAll(kSignOffs, &l.sign_offs);
+    AddAll(kLanguageNames, &l.languages);
+    AddAll(kBeWords, &l.be_words);
+    AddAll("a an un una uno une ein eine einen einem einer um uma", &l.indefinite);
+    for (const auto& x : l.languages) {
+      l.terms.erase(x);
+      l.beside.insert(x);
+    }
     AddAll(kNotNames, &l.not_names);
     AddAll(kNotNamesAfterStrong, &l.not_names_strong);
     for (const auto& w : l.name_words) l.names.erase(w);
@@ -663,6 +694,11 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     // when it is one of the nouns ("a man", "a senior").
     bool noun_seed = cls[i] == kBesideWord && (w[i].key == "man" || w[i].key == "senior" || w[i].key == "seniors") &&
                      i > 0 && w[i - 1].word && (w[i - 1].key == "a" || w[i - 1].key == "the" || w[i - 1].key == "one");
+    // A nationality that is also a language: after an article or "I'm", "soy".
+    // Indefinite articles only: "le français", "el español", "o português"
+    // are the languages.
+    noun_seed |= cls[i] == kBesideWord && l.languages.count(w[i].key) && i > 0 && w[i - 1].word &&
+                 (l.indefinite.count(w[i - 1].key) || l.be_words.count(w[i - 1].key));
     if (!seed && !person_seed && !noun_seed) continue;
     size_t a = i, b = i;
     // Extend right over terms, person nouns, beside words and linked terms.

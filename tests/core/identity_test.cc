@@ -82,6 +82,14 @@ TEST_CASE("ordinary words stay words") {
   CHECK(Marked("mi sento male") == "mi sento male");
   CHECK(Marked("sinto-me mal, não sinto o braço") == "sinto-me mal , não sinto o braço");
   CHECK(Marked("sono nella vasca") == "sono nella vasca");
+  // A nationality that is also a language is who someone is only as such.
+  CHECK(Marked("do you even understand English") == "do you even understand English");
+  CHECK(Marked("en español por favor") == "en español por favor");
+  CHECK(Marked("bitte auf Deutsch") == "bitte auf Deutsch");
+  CHECK(Marked("vous parlez le français ?") == "vous parlez le français ?");
+  CHECK(Marked("soy español y nadie me ayuda") == "soy [español] y nadie me ayuda");
+  CHECK(Marked("as an Italian I expected better") == "as [an Italian] I expected better");
+  CHECK(Marked("je suis une personne française") == "je suis [une personne française]");
   // German nouns are capitalised: "im Laden" is no introduction.
   CHECK(Marked("ich bin im Laden") == "ich bin im Laden");
 }
