@@ -106,16 +106,18 @@ constexpr const char* kTerms[] = {
     "teenager{,s} teen{,s} adolescent{,s} elderly pensioner{,s} retiree{,s} retired middle-aged oap{,s} "
     "boomer{,s} millennial{,s} zoomer{,s} senior_citizen{,s} student{,s} octogenarian{,s}",
     "adolescente{,s} joven jovenes ancian{o,a,os,as} jubilad{o,a,os,as} pensionista{,s} tercera_edad "
-    "estudiante{,s} mediana_edad edad_avanzada cuarenton{,a} cincuenton{,a} sesenton{,a} septuagenari{o,a} "
+    "estudiante{,s} universitari{o,a,os,as} mediana_edad edad_avanzada cuarenton{,a} cincuenton{,a} sesenton{,a} septuagenari{o,a} "
     "octogenari{o,a}",
-    "adolescent{e,es} ado{,s} retraite{,e,s,es} etudiant{,e,s,es} troisieme_age age_mur quadragenaire{,s} "
+    "adolescent{e,es} ado{,s} retraite{,e,s,es} etudiant{,e,s,es} lyceen{,ne,s,nes} collegien{,ne,s,nes} "
+    "troisieme_age age_mur quadragenaire{,s} "
     "quinquagenaire{,s} sexagenaire{,s} septuagenaire{,s} octogenaire{,s} quadra quinqua",
     "jugendlich{,e,er,en} rentner{,in,innen} pensionar{,in,innen} schuler{,in,innen} "
-    "student{en,in,innen} hochbetagt{,e,er,en} mittleren_alters mittelalt{,e,er,en} "
+    "student{en,in,innen} studierend{e,er,en} auszubildend{e,er,en} azubi{,s} pensioniert{,e,er,en} "
+    "in_rente im_ruhestand ruhestandler{,in,innen} hochbetagt{,e,er,en} mittleren_alters mittelalt{,e,er,en} "
     "vierzigjahrig{,e,er,en} funfzigjahrig{,e,er,en} sechzigjahrig{,e,er,en} siebzigjahrig{,e,er,en}",
-    "idos{o,a,os,as} reformad{o,a,os,as} aposentad{o,a,os,as} terceira_idade estudante{,s} meia-idade "
+    "idos{o,a,os,as} reformad{o,a,os,as} aposentad{o,a,os,as} terceira_idade estudante{,s} universitari{o,a,os,as} meia-idade "
     "meia_idade sexagenari{o,a} septuagenari{o,a} octogenari{o,a}",
-    "ancian{o,a,i,e} anzian{o,a,i,e} pensionat{o,a,i,e} in_pensione studente{,ssa,i,sse} terza_eta "
+    "ancian{o,a,i,e} anzian{o,a,i,e} pensionat{o,a,i,e} in_pensione studente{,ssa,i,sse} universitari{o,a,e} terza_eta "
     "mezza_eta quarantenne{,i} cinquantenne{,i} sessantenne{,i} settantenne{,i} ottantenne{,i}",
     // sexual orientation
     "gay{,s} lesbian{,s} bisexual{,s} queer{,s} heterosexual{,s} homosexual{,s} pansexual{,s} asexual{,s} lgbt "
@@ -157,7 +159,7 @@ constexpr const char* kTerms[] = {
     "peruan{o,a,os,as} chilen{o,a,os,as} ecuatorian{o,a,os,as} bolivian{o,a,os,as} cuban{o,a,os,as} "
     "dominican{o,a,os,as} puertorriquen{o,a,os,as} haitian{o,a,os,as} guatemaltec{o,a,os,as} "
     "salvadoren{o,a,os,as} honduren{o,a,os,as} nicaraguense{,s} paraguay{o,a,os,as} uruguay{o,a,os,as} "
-    "europe{o,a,os,as} sudamerican{o,a,os,as} inmigrante{,s} migrante{,s} refugiad{o,a,os,as} "
+    "europe{o,a,os,as} sudamerican{o,a,os,as} inmigrante{,s} inmigrad{o,a,os,as} migrante{,s} refugiad{o,a,os,as} "
     "extranjer{o,a,os,as} emigrante{,s} expatriad{o,a,os,as} indocumentad{o,a,os,as} sin_papeles "
     "catalan{,a,es,as} galleg{o,a,os,as} andaluz{,a,as,es}",
     "americain{,e,s,es} mexicain{,e,s,es} canadien{,ne,s,nes} quebecois{,e,es} britannique{,s} anglais{,e,es} "
@@ -204,14 +206,15 @@ constexpr const char* kTerms[] = {
     "kubaner{,in} kubanisch{,e,er,en,es,em} europaer{,in,innen} europaisch{,e,er,en,es,em} kurdin "
     "kurdisch{,e,er,en,es,em} migrant{en,in,innen} einwanderer{,in,innen} zuwanderer{,in,innen} "
     "auslander{,in,innen} auslandisch{,e,er,en,es,em} gefluchtete{,r,n} fluchtling{,e,en} "
-    "asylbewerber{,in,innen} asylsuchende{,r,n} staatenlos{,e,er,en} ostdeutsch{,e,er,en,es,em} ossi{,s} "
+    "asylbewerber{,in,innen} asylsuchende{,r,n} eingewandert{,e,er,en} zugewandert{,e,er,en} "
+    "zugezogen{e,er,en} migriert{e,er,en}  staatenlos{,e,er,en} ostdeutsch{,e,er,en,es,em} ossi{,s} "
     "wessi{,s}",
     "estadunidense{,s} canadiano{,s} canadense{,s} ingles{,a,as,es} irlandes{,a,as,es} escoces{,a,as,es} "
     "alemao alema alemaes alemas espanhol{,a,as} espanhois holandes{,a,as,es} suic{o,a,os,as} "
     "russ{o,a,os,as} romen{o,a,os,as} greg{o,a,os,as} chines{,a,as,es} indian{o,a,os,as} paquistanes{,a,as,es} "
     "bengali{,s} afegao afega afegaos iranian{o,a,os,as} iraquian{o,a,os,as} israelita{,s} marroquin{o,a,os,as} "
     "angolan{o,a,os,as} mocambican{o,a,os,as} cabo-verdian{o,a,os,as} caboverdian{o,a,os,as} guineense{,s} "
-    "brasileir{o,a,os,as} europe{u,ia,us,ias} imigrante{,s} estrangeir{o,a,os,as} nordestin{o,a,os,as} "
+    "brasileir{o,a,os,as} europe{u,ia,us,ias} imigrante{,s} imigrad{o,a,os,as} emigrad{o,a,os,as} estrangeir{o,a,os,as} nordestin{o,a,os,as} "
     "timorense{,s}",
     "statunitense{,i} messican{o,a,i,e} canadese{,i} britannic{o,a,i,he} ingles{e,i} irlandes{e,i} "
     "scozzes{e,i} frances{e,i} tedesc{o,a,hi,he} spagnol{o,a,i,e} portoghes{e,i} italian{i,e} olandes{e,i} "

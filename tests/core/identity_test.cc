@@ -50,6 +50,10 @@ TEST_CASE("identity noun phrases are one span, article and person noun included"
   CHECK(Marked("I'm a person with a disability") == "I'm [a person with a disability]");
   CHECK(Marked("soy una persona con diabetes") == "soy [una persona con diabetes]");
   CHECK(Marked("ich bin eine Person mit Behinderung") == "ich bin [eine Person mit Behinderung]");
+  // German gender-neutral participles and phrases.
+  CHECK(Marked("ich bin eine zugewanderte Person") == "ich bin [eine zugewanderte Person]");
+  CHECK(Marked("als Auszubildende finde ich das") == "als [Auszubildende] finde ich das");
+  CHECK(Marked("ich bin im Ruhestand") == "ich bin [im Ruhestand]");
   CHECK(Marked("sono una persona in sedia a rotelle") == "sono [una persona in sedia a rotelle]");
   CHECK(Marked("je suis en fauteuil roulant") == "je suis en [fauteuil roulant]");
   // Compounds and hyphenated forms.
