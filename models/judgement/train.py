@@ -229,6 +229,9 @@ def augment_who(ex, rng):
         else:
             n = rng.choice(NAMES)
             t2 = rng.choice(NAME_FRAMES[e.lang]).format(n=n if rng.random() < 0.85 else n.lower(), t=t)
+        # The copy is the same message said by someone else, not new
+        # evidence: it and the original share the original's weight.
+        e.weight /= 2
         c = Example(t2, e.lang, "corpus", list(e.y), e.kind, e.weight)
         c.split = "fit"
         out.append(c)
