@@ -158,6 +158,86 @@ def assign_splits(examples, rng):
             e.split = "fit"
 
 
+# ---------------------------------------------------------------- who the writer is
+# Counterfactual copies of corpus messages with an identity phrase or a first
+# name worked in, same labels: the heads must answer the same whoever writes.
+# The core reads those words as <who>/<name> (src/core/identity.h); the copies
+# teach the words around them ("as ... I", "soy ...", "my name is ...") no
+# weight, and give names the core does not know (or lower-case ones) their
+# n-grams on every side of every label. Lists written for this, not taken
+# from the fairness check.
+WHO = {
+    "en": ["a single mum", "a disabled veteran", "an elderly Sikh man", "a Deaf person", "a Polish immigrant",
+           "a lesbian", "a Catholic mother", "a Moroccan student", "an autistic teenager", "a bisexual man",
+           "a Vietnamese grandmother", "a Ghanaian father", "a nonbinary student", "a retired Jamaican woman",
+           "a Jewish dad", "a Filipino nurse's husband", "a wheelchair user", "an Irish pensioner",
+           "a Brazilian woman", "a partially sighted person", "a transgender woman", "a Kurdish refugee"],
+    "es": ["una madre soltera", "un hombre mayor", "una persona sorda", "un estudiante colombiano",
+           "una mujer musulmana", "un padre gitano", "una persona con discapacidad", "un jubilado peruano",
+           "una persona trans", "un chico gay", "una abuela evangélica", "una persona en silla de ruedas",
+           "un inmigrante marroquí", "una mujer negra", "una persona autista", "un señor judío"],
+    "fr": ["une mère célibataire", "un homme âgé", "une personne sourde", "un étudiant sénégalais",
+           "une femme musulmane", "un père juif", "une personne handicapée", "un retraité portugais",
+           "une personne trans", "un homme gay", "une grand-mère catholique", "une personne malvoyante",
+           "un réfugié syrien", "une femme noire", "une personne autiste", "une lesbienne"],
+    "de": ["eine alleinerziehende Mutter", "ein älterer Herr", "eine gehörlose Person", "ein polnischer Student",
+           "eine muslimische Frau", "ein jüdischer Vater", "eine Person mit Behinderung", "ein Rentner aus Italien",
+           "eine trans Frau", "ein schwuler Mann", "eine katholische Oma", "ein Rollstuhlfahrer",
+           "ein Geflüchteter aus Syrien", "eine Schwarze Frau", "eine autistische Person", "eine lesbische Frau"],
+    "pt": ["uma mãe solteira", "um senhor idoso", "uma pessoa surda", "um estudante angolano",
+           "uma mulher muçulmana", "um pai judeu", "uma pessoa com deficiência", "um reformado brasileiro",
+           "uma pessoa trans", "um homem gay", "uma avó evangélica", "uma pessoa cadeirante",
+           "um imigrante cabo-verdiano", "uma mulher negra", "uma pessoa autista", "uma lésbica"],
+    "it": ["una mamma single", "un signore anziano", "una persona sorda", "uno studente albanese",
+           "una donna musulmana", "un padre ebreo", "una persona con disabilità", "un pensionato romeno",
+           "una persona trans", "un uomo gay", "una nonna cattolica", "una persona in carrozzina",
+           "un rifugiato siriano", "una donna nera", "una persona autistica", "una lesbica"],
+}
+WHO_FRAMES = {
+    "en": ["I'm {w} and {t}", "as {w}, {t}", "{t} (I'm {w})"],
+    "es": ["soy {w} y {t}", "como {w}, {t}", "{t} (soy {w})"],
+    "fr": ["je suis {w} et {t}", "en tant que {w}, {t}", "{t} (je suis {w})"],
+    "de": ["ich bin {w} und {t}", "als {w}: {t}", "{t} (ich bin {w})"],
+    "pt": ["sou {w} e {t}", "como {w}, {t}", "{t} (sou {w})"],
+    "it": ["sono {w} e {t}", "da {w}, {t}", "{t} (sono {w})"],
+}
+NAMES = ["Tendai", "Bogdan", "Radhika", "Kaveh", "Aigul", "Ngoc", "Folasade", "Ximena", "Siobhan", "Dariusz",
+         "Thandiwe", "Youssef", "Keiko", "Mehmet", "Oksana", "Precious", "Joaquín", "Anneliese", "Gianni",
+         "Conceição", "Hamid", "Ingrid", "Kwesi", "Lakshmi", "Mateus", "Noémie", "Rashida", "Sung-min", "Tariq",
+         "Wen", "Zsófia", "Bartholomew", "Chiamaka", "Dolores", "Esperanza", "Grace", "Hope", "Mark", "Joy"]
+NAME_FRAMES = {
+    "en": ["hi, this is {n}. {t}", "{n} here, {t}", "my name is {n} and {t}", "{t} thanks, {n}", "it's {n}, {t}"],
+    "es": ["hola, soy {n}. {t}", "me llamo {n} y {t}", "les escribe {n}, {t}", "{t} gracias, {n}"],
+    "fr": ["bonjour, c'est {n}. {t}", "je m'appelle {n} et {t}", "{n} à l'appareil, {t}", "{t} merci, {n}"],
+    "de": ["hallo, hier ist {n}. {t}", "ich heiße {n} und {t}", "{n} hier, {t}", "{t} danke, {n}"],
+    "pt": ["olá, aqui é {n}. {t}", "chamo-me {n} e {t}", "fala {n}, {t}", "{t} obrigado, {n}"],
+    "it": ["ciao, sono {n}. {t}", "mi chiamo {n} e {t}", "vi scrive {n}, {t}", "{t} grazie, {n}"],
+}
+WHO_SHARE = float(os.environ.get("ATTUNE_WHO_SHARE", "0.2"))
+
+
+def augment_who(ex, rng):
+    """Counterfactual copies (split fit) of a seeded share of the corpus's fit messages."""
+    out = []
+    for e in ex:
+        if e.source != "corpus" or e.split != "fit" or e.lang not in WHO or rng.random() >= WHO_SHARE:
+            continue
+        t = e.text
+        if rng.random() < 0.5:
+            frame = rng.choice(WHO_FRAMES[e.lang])
+            t2 = frame.format(w=rng.choice(WHO[e.lang]), t=t if frame.startswith("{t}") else t[:1].lower() + t[1:])
+        else:
+            n = rng.choice(NAMES)
+            t2 = rng.choice(NAME_FRAMES[e.lang]).format(n=n if rng.random() < 0.85 else n.lower(), t=t)
+        # The copy is the same message said by someone else, not new
+        # evidence: it and the original share the original's weight.
+        e.weight /= 2
+        c = Example(t2, e.lang, "corpus", list(e.y), e.kind, e.weight)
+        c.split = "fit"
+        out.append(c)
+    return out
+
+
 def featurize(native, texts):
     """Hashes from the core: one line in, one 'judgement | language' line out."""
     clean = [t.replace("\n", " ").replace("\r", " ") for t in texts]
@@ -428,6 +508,9 @@ def main():
         e.weight = 3.0
     ex += read_public(args.data, rng)
     assign_splits(ex, random.Random(SEED + 2))
+    who = augment_who(ex, random.Random(SEED + 3))
+    ex += who
+    log(f"{len(who)} counterfactual copies with an identity or a name")
     log(f"{len(ex)} examples ({ncorpus} from the corpus)")
     feats, lfeats = featurize(args.native, [e.text for e in ex])
     log(f"featurized in {time.time() - t0:.0f}s")

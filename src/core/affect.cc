@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "identity.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -79,6 +80,9 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
   m.tokens = Tokenize(m.cleaned);
   int clause = 0, sentence = 0;
   m.items.reserve(m.tokens.size());
+  // Words that say who the writer is ("blind", a name like "Joy") carry no
+  // valence: being blind is not a feeling about the service (identity.h).
+  const std::vector<WhoKind> who = WhoMask(m.tokens);
   for (const Token& t : m.tokens) {
     if (t.kind == TokenKind::kPunct) {
       for (char c : t.text) {
@@ -110,7 +114,7 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
       }
     }
     if (info) {
-      it.in_lexicon = info->in_lexicon;
+      it.in_lexicon = info->in_lexicon && who[&t - m.tokens.data()] == WhoKind::kNone;
       it.lexicon = info->lexicon;
       it.booster = info->booster;
       it.negator = it.word && info->negator;

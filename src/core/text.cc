@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "identity.h"
+
 namespace attune {
 namespace {
 
@@ -404,9 +406,14 @@ std::vector<Token> Tokenize(std::string_view s) {
 std::vector<std::string> FeatureStrings(std::string_view text, const FeaturizerOptions& options) {
   const std::string cleaned = CleanForAnalysis(text);
   const std::vector<Token> tokens = Tokenize(cleaned);
+  // Who the writer is (identity.h) is not read: those words give no id, as
+  // if unknown, so they cannot move the emotions.
+  const std::vector<WhoKind> who = WhoMask(tokens);
   std::vector<std::string> unigrams;  // with <caps>/<elong> markers
   std::vector<std::string> words;     // without markers, for bigrams
-  for (const Token& t : tokens) {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (who[k] != WhoKind::kNone) continue;
     if (t.kind == TokenKind::kPunct && t.norm != "!" && t.norm != "?" && t.norm != "..." && t.norm.find('!') == std::string::npos &&
         t.norm.find('?') == std::string::npos)
       continue;
@@ -482,7 +489,22 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
   std::string prev, key;
   uint32_t prev_at = 0;
   bool have_prev = false;
+  // Words that say who the writer is (identity.h) are one placeholder, with
+  // no character n-grams: no weight can key on a name or an identity.
+  const std::vector<WhoSpan> who = FindWho(tokens);
+  size_t next_who = 0;
   for (uint32_t i = 0; i < tokens.size(); ++i) {
+    if (next_who < who.size() && who[next_who].first == i) {
+      const WhoSpan& span = who[next_who++];
+      key = WhoPlaceholder(span.kind);
+      AddFeature("w:" + key, span.first, span.last, &out);
+      if (have_prev) AddFeature("b:" + prev + " " + key, prev_at, span.last, &out);
+      prev = key;
+      prev_at = span.first;
+      have_prev = true;
+      i = span.last;
+      continue;
+    }
     const Token& t = tokens[i];
     switch (t.kind) {
       case TokenKind::kPunct:
@@ -529,8 +551,12 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
 
 std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens) {
   std::vector<uint32_t> out;
-  for (const Token& t : tokens) {
-    if (t.kind != TokenKind::kWord) continue;
+  // A name or an identity word must not change the language a message is
+  // read in (and with it the thresholds): they are left out.
+  const std::vector<WhoKind> who = WhoMask(tokens);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.kind != TokenKind::kWord || who[k] != WhoKind::kNone) continue;
     out.push_back(Fnv1a("w:" + t.norm));
     const std::u32string cps = DecodeUtf8(" " + t.norm + " ");
     for (size_t n = 1; n <= 3; ++n) {

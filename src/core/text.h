@@ -76,6 +76,7 @@ struct FeaturizerOptions {
 
 // Returns the model input ids for `text` (cleaned and tokenized here), at
 // most options.max_ids, each in [1, buckets). Empty text gives no ids.
+// Words that say who the writer is (identity.h) give no id.
 std::vector<int32_t> Featurize(std::string_view text, const FeaturizerOptions& options = {});
 
 // The string forms hashed by Featurize, for debugging and tests.
@@ -88,6 +89,9 @@ std::vector<std::string> FeatureStrings(std::string_view text, const FeaturizerO
 //   "c:" n-gram      (character 3-, 4- and 5-grams of "<word>", accents folded:
 //                     they carry across typos, inflection and languages)
 //   "s:" signal      (<caps>, <elong>, "!", "?", emoji, emoticons)
+// where the words that say who the writer is (identity.h FindWho: "a blind
+// person", "una persona musulmana", the name after "my name is") are one
+// word "<who>" or "<name>", with no character n-grams,
 // with the tokens it came from, so a model's evidence can point at words.
 struct HashedFeature {
   uint32_t hash = 0;
@@ -98,7 +102,7 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens);
 
 // Language features: hashes of character 1- to 3-grams of each lower-cased
 // word with accents kept ("ç", "ß", "ã" tell languages apart), and of the
-// words themselves.
+// words themselves; words that say who the writer is are left out.
 std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens);
 
 // Lower-cases and removes the accents of Latin letters ("Évité" -> "evite",
