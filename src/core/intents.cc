@@ -6,6 +6,7 @@
 #include <functional>
 #include <numeric>
 
+#include "identity.h"
 #include "pack.h"
 #include "text.h"
 
@@ -41,7 +42,25 @@ void FeatureKeys(std::string_view text, std::vector<uint64_t>* out) {
   std::string word, padded;
   uint32_t prev = kStart;
   bool any = false;
-  for (const Token& t : Tokenize(CleanForAnalysis(text))) {
+  const std::vector<Token> tokens = Tokenize(CleanForAnalysis(text));
+  // Who the writer is ("as a blind person", "mi chiamo Marco") says nothing
+  // about what they want: each such span is one word "<who>" (identity.h).
+  const std::vector<WhoSpan> who = FindWho(tokens);
+  size_t next_who = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (next_who < who.size() && who[next_who].first == i) {
+      word = WhoPlaceholder(who[next_who].kind);
+      i = who[next_who++].last;
+      const uint32_t h = HashString(word);
+      for (int r = 0; r < 2; ++r) {
+        out->push_back(Key(h, kWordFeature));
+        out->push_back(Key(Pair(prev, h), kPairFeature));
+      }
+      prev = h;
+      any = true;
+      continue;
+    }
     switch (t.kind) {
       case TokenKind::kWord: {
         const bool ascii = std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });

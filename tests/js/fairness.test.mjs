@@ -47,7 +47,7 @@ test('distress and the handoff do not move with identity or name, in six languag
   assert.deepEqual(judgementFailures(noModel.report), []);
 });
 
-test('the whole fairness check passes (intents included)', { todo: 'the pack intent recognizer (src/core/intents.cc FeatureKeys) still reads identity words; it should skip the tokens identity.h WhoMask marks' }, () => {
+test('the whole fairness check passes (intents included)', () => {
   assert.deepEqual(intentFlips(noModel.report), []);
   assert.equal(noModel.status, 0);
 });
