@@ -101,6 +101,16 @@ export function parseFrame(data) {
   return msg;
 }
 
+function validateResources(list) {
+  if (!Array.isArray(list)) return [];
+  const text = (v, max) => (typeof v === 'string' ? v.slice(0, max) : '');
+  return list.slice(0, 10).filter((r) => r && typeof r === 'object' && typeof r.name === 'string' && r.name).map((r) => ({
+    name: text(r.name, 120),
+    phone: text(r.phone, 40),
+    url: /^https:\/\/[^\s]{1,290}$/.test(r.url ?? '') ? r.url : '',
+  }));
+}
+
 /**
  * Validate and normalise the handoff payload a widget sends when it opens a conversation.
  * Only the fields the relay and console use are kept; unknown fields are dropped so a widget
@@ -141,6 +151,9 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
     priority: PRIORITIES.includes(h.priority) ? h.priority : 'normal',
     country: typeof h.country === 'string' && /^[A-Za-z]{2}$/.test(h.country) ? h.country.toUpperCase() : null,
     identity: validateIdentity(h.identity),
+    // The crisis lines the widget's core chose for the visitor's country, so the agent sees the
+    // same local numbers (the relay has no pack). Malformed entries are dropped, never refused.
+    crisisResources: validateResources(h.crisisResources),
   };
   if (h.reasons !== undefined) {
     if (!Array.isArray(h.reasons)) throw new ProtocolError('bad_request', '"handoff.reasons" must be an array');

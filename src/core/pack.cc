@@ -230,7 +230,10 @@ std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>
     if (r.countries.empty()) fallback.push_back(r);
     else if (IsCountryCode(code) && std::find(r.countries.begin(), r.countries.end(), code) != r.countries.end()) local.push_back(r);
   }
-  return local.empty() ? fallback : local;
+  if (!local.empty()) return local;
+  // A pack whose every line is country-specific still shows them all to an
+  // unknown country: a crisis card is never empty when the pack has lines.
+  return fallback.empty() ? all : fallback;
 }
 
 namespace {

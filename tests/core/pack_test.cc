@@ -256,6 +256,10 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
     CHECK(phones("") == V{"112", "https://findahelpline.com"});
     CHECK(phones("Spain") == V{"112", "https://findahelpline.com"});
   }
+  // Every line country-specific and the country unknown: all of them, never an empty card.
+  const std::vector<CrisisResource> specific = {{"988 Lifeline", "988", "", {"US"}}, {"Samaritans", "116 123", "", {"GB", "IE"}}};
+  CHECK(CrisisResourcesFor(specific, "JP").size() == 2);
+  CHECK(CrisisResourcesFor(specific, "IE").size() == 1);
 }
 
 TEST_CASE("handoff teams and routing: parsed, and every mistake is a precise error") {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  chooseOffer, visitorCountry, crisisResourcesFor, affectOf, priorityOf, cleanIdentity, inputCount, isCrisis,
+  chooseOffer, visitorCountry, affectOf, priorityOf, cleanIdentity, inputCount, isCrisis,
 } from '../../web/widget/handoff-policy.js';
 import { MAX_MESSAGE_LENGTH } from '../../web/channels/limits.js';
 import { DEFAULT_LIMITS } from '../../relay/src/protocol.mjs';
@@ -41,20 +41,6 @@ test('country: the setting, else the region of the first language that has one',
   assert.equal(visitorCountry('Spain', []), null);
 });
 
-test('crisis resources: the country\'s own lines, else the ones for everywhere (the core\'s rule)', () => {
-  const r = [
-    { name: 'Emergency', phone: '112' },
-    { name: '988 Lifeline', phone: '988', countries: ['US'] },
-    { name: 'Samaritans', phone: '116 123', countries: ['GB', 'IE'] },
-    { name: '024', phone: '024', countries: ['ES'] },
-  ];
-  assert.deepEqual(crisisResourcesFor(r, 'ES').map((x) => x.name), ['024']);
-  assert.deepEqual(crisisResourcesFor(r, 'IE').map((x) => x.name), ['Samaritans']);
-  assert.deepEqual(crisisResourcesFor(r, null).map((x) => x.name), ['Emergency']);
-  assert.deepEqual(crisisResourcesFor(r, 'JP').map((x) => x.name), ['Emergency']);
-  // A pack whose every entry is country-specific still shows something to an unknown country.
-  assert.deepEqual(crisisResourcesFor(r.slice(1), 'JP').map((x) => x.name), ['988 Lifeline', 'Samaritans', '024']);
-});
 
 test('affect of a live message: clamped numbers, crisis, language, reasons with the redacted evidence', () => {
   const turn = {

@@ -23,11 +23,18 @@ test('parseFrame accepts JSON objects with a type and names what is wrong otherw
 test('validateHandoff keeps the vocabulary fields and rejects malformed ones precisely', () => {
   const h = validateHandoff({ ...HANDOFF, extra: 'dropped' });
   assert.equal(h.extra, undefined);
-  assert.deepEqual(Object.keys(h).sort(), ['country', 'distress', 'emotions', 'identity', 'intent', 'locale', 'pack', 'priority', 'reasons',
+  assert.deepEqual(Object.keys(h).sort(), ['country', 'crisisResources', 'distress', 'emotions', 'identity', 'intent', 'locale', 'pack', 'priority', 'reasons',
     'team', 'transcript', 'valence']);
   // Routing fields: a malformed team or country is dropped, an unknown priority is normal.
   assert.deepEqual(validateHandoff({ team: 'care', priority: 'crisis', country: 'es' }), { ...validateHandoff({}), team: 'care', priority: 'crisis', country: 'ES' });
   assert.deepEqual(validateHandoff({ team: 'bad team', priority: 'urgent!', country: 'Spain' }), validateHandoff({}));
+  // The visitor's local crisis lines, as the widget's core chose them: kept for the agent; a
+  // line without a name or a non-https link is dropped or cleaned, never refusing the handoff.
+  assert.deepEqual(validateHandoff({ crisisResources: [
+    { name: '988 Lifeline', phone: '988', url: 'https://988lifeline.org', countries: ['US'] },
+    { name: 'x', phone: '1', url: 'javascript:alert(1)' }, { phone: '2' }, 'junk'] }).crisisResources,
+  [{ name: '988 Lifeline', phone: '988', url: 'https://988lifeline.org' }, { name: 'x', phone: '1', url: '' }]);
+  assert.deepEqual(validateHandoff({ crisisResources: 'no' }).crisisResources, []);
   assert.deepEqual(validateHandoff({ identity: { name: 'Ana', email: 'a@x.org', hash: 'ab', extra: 1 } }).identity, { name: 'Ana', email: 'a@x.org', hash: 'ab' });
   assert.throws(() => validateHandoff({ identity: 'me' }), err('bad_request', '"identity" must be an object'));
   assert.deepEqual(h.reasons[0], { name: 'human_request', weight: 0.9, evidence: 'I want a human' });

@@ -28,7 +28,7 @@ import { emotionDecision, browserEnvironment } from './emotion-policy.js';
 import { handoffWasActive } from './handoff-flag.js';
 import { h, icon } from './dom.js';
 import { MAX_MESSAGE_LENGTH } from '../channels/limits.js';
-import { visitorCountry, crisisResourcesFor, isCrisis, inputCount, cleanIdentity } from './handoff-policy.js';
+import { visitorCountry, isCrisis, inputCount, cleanIdentity } from './handoff-policy.js';
 
 // Event names are the contract's bare names (the project's one event vocabulary). Note: a
 // bubbling `error`/`message` reaches window listeners too; ours are
@@ -662,12 +662,10 @@ export class AttuneChat extends HTMLElement {
   /**
    * The crisis card, in every state (bot, consent, waiting for or with a person, no one
    * available): the resources for the visitor's country, as the core chose them for the turn
-   * when it can, else the pack's entries filtered by their `countries`.
+   * (Engine::CrisisResources: the country's own lines, else the pack's lines for everywhere).
    */
   #crisisCard(turn) {
-    const resources = this.#coreCountry && Array.isArray(turn?.crisis_resources) && turn.crisis_resources.length
-      ? turn.crisis_resources
-      : crisisResourcesFor(this.#pack?.handoff?.crisis_resources ?? [], this.#country);
+    const resources = Array.isArray(turn?.crisis_resources) ? turn.crisis_resources : [];
     if (!resources.length) return;
     const list = h('ul', {}, ...resources.map((r) => h('li', {},
       r.name + ': ',
@@ -734,6 +732,7 @@ export class AttuneChat extends HTMLElement {
       engine: () => this.#engine,
       identity: () => this.#identity,
       country: () => this.#country,
+      crisisResources: () => (this.#engine ? this.#engine.crisisResources(this.#coreCountry ? this.#country : null) : Promise.resolve([])),
       crisisHeard: () => this.#crisisHeard,
       maxLength: MAX_MESSAGE_LENGTH,
       messages: () => this.#messages,

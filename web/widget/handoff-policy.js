@@ -26,19 +26,6 @@ export function visitorCountry(configured, languages = []) {
 }
 
 /**
- * The pack's crisis resources for `country`, for a core that cannot choose them itself (the
- * core's rule, Engine::CrisisResources): the entries whose `countries` list it, else the ones for
- * everywhere (no `countries`); every entry if neither (never an empty card when the pack has some).
- */
-export function crisisResourcesFor(resources, country) {
-  const all = Array.isArray(resources) ? resources.filter((r) => r && typeof r.name === 'string') : [];
-  const local = country ? all.filter((r) => Array.isArray(r.countries) && r.countries.map(String).map((c) => c.toUpperCase()).includes(country)) : [];
-  if (local.length) return local;
-  const everywhere = all.filter((r) => !Array.isArray(r.countries) || r.countries.length === 0);
-  return everywhere.length ? everywhere : all;
-}
-
-/**
  * What to offer when the core asks for a person.
  * @param {{channel: boolean, availability?: {open: boolean|null, reason?: string|null}|null,
  *          unreachable?: boolean, hours?: {open: boolean, nextOpen?: number|null}|null}} facts

@@ -217,6 +217,7 @@ export class Handoff {
     const identity = cleanIdentity(o.identity());
     const country = o.country();
     const team = this.#team ?? turn.team ?? null;
+    const crisisResources = await o.crisisResources().catch(() => []);
     return {
       transcript: history.map((m, i) => ({ from: m.from === 'user' ? 'visitor' : m.from, text: texts[i], at: m.time })),
       reasons: reasons.map((r, i) => ({ name: r.name, weight: r.weight, evidence: texts[history.length + i] })),
@@ -230,6 +231,7 @@ export class Handoff {
       ...(team ? { team } : {}),
       ...(country ? { country } : {}),
       ...(identity ? { identity } : {}),
+      ...(crisisResources?.length ? { crisisResources: crisisResources.map(({ name, phone, url }) => ({ name, phone, url })) } : {}),
     };
   }
 
