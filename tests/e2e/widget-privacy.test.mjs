@@ -36,7 +36,7 @@ test('no request leaves for anything but the page and Attune\'s static files', a
   await p.close();
 });
 
-test('idle preload fetches the widget and the core, never the emotion model; opening does', async () => {
+test('idle preload fetches the widget and the core, never the emotion model; nor does opening; the first message does', async () => {
   const p = await env.browser.context.newPage();
   const urls = [];
   env.browser.context.on('request', (r) => urls.push(new URL(r.url()).pathname));
@@ -49,7 +49,10 @@ test('idle preload fetches the widget and the core, never the emotion model; ope
   assert.ok(!urls.some((u) => u.startsWith('/attune/ort/') || u.endsWith('emotion-worker.js')), urls.join('\n'));
   await openChat(p);
   await p.waitForTimeout(1000);
-  assert.ok(urls.some((u) => u.endsWith('/attune/emotion-worker.js')), 'opening starts the emotion worker');
+  assert.ok(!urls.some((u) => u.endsWith('/attune/emotion-worker.js')), 'opening alone does not start the emotion worker (emotionModel: auto)');
+  await say(p, 'where is my order?');
+  await p.waitForTimeout(1000);
+  assert.ok(urls.some((u) => u.endsWith('/attune/emotion-worker.js')), 'the first message starts the emotion worker');
   await p.close();
 });
 
