@@ -6,12 +6,12 @@
 #
 # Usage: models/train.sh [extra train.py flags, e.g. --epochs 5]
 # Needs: Debian python3-torch, python3-onnx, python3-numpy under /usr/bin/python3
-#        (installed by `scripts/setup.sh --train`, which this runs); the data at ../shared/data/goemotions.
+#        (installed by `scripts/setup.sh --train`, which this runs); GoEmotions at $ATTUNE_DATA/goemotions (sources in models/README.md).
 # Takes about 3 minutes on one free core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${ATTUNE_BUILD_DIR:-build}
-DATA=${ATTUNE_DATA:-../shared/data/goemotions}
+DATA=${ATTUNE_DATA:?set ATTUNE_DATA to the folder holding goemotions/ (models/README.md)}/goemotions
 scripts/setup.sh --train
 cmake -S . -B "$BUILD/native" -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build "$BUILD/native" -j2 --target attune-native

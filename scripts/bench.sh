@@ -2,7 +2,7 @@
 # Every benchmark in one run: prints figures and ratios against the named
 # peers (npm vader-sentiment for analysis, BERT-class figures from the
 # issues for accuracy), never asserts timings. Builds first; reads labelled
-# data from ../shared/data when it is there (never copied into the repo).
+# data from $ATTUNE_DATA when it is set (never copied into the repo).
 #   scripts/bench.sh [--quick]   --quick: shorter relay runs
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -5,8 +5,8 @@
 //
 //   node tests/bench/analyze.mjs [--native build-x/native/attune-bench] [--seconds 2] [--data DIR]
 //
-// Sentences: UMSAB English + GoEmotions dev texts from ../shared/data when
-// present (read at run time), else the golden messages in tests/data/cues.json.
+// Sentences: UMSAB English + GoEmotions dev texts from the public data
+// (--data DIR, else $ATTUNE_DATA) when present (read at run time), else the golden messages in tests/data/cues.json.
 // "analyze" is the full per-turn work the widget does for affect: cleaning,
 // tokenizing, valence, every cue detector, the conversation's decision and
 // the JSON result handed to JS. vader-sentiment computes valence only.
@@ -26,7 +26,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const seconds = Number(opt('--seconds', '2'));
-const dataDir = path.resolve(opt('--data', path.join(root, '../shared/data')));
+const dataDir = path.resolve(opt('--data', process.env.ATTUNE_DATA ?? path.join(root, 'no-public-data')));
 const distDir = path.resolve(opt('--dist', path.join(root, 'dist')));
 
 function findNative() {

@@ -5,7 +5,7 @@
 //
 //   node tests/bench/intents.mjs [--native build/native/attune-native | --no-native] [--native-only | --no-chromium] [--runs 5] [--dist DIR] [--folds 10] [--oos-only] [--oos-validation-only]
 //
-// Data: ../shared/data (never copied into the repository). The held-out
+// Data: the public sets in $ATTUNE_DATA (never copied into the repository). The held-out
 // split is carved deterministically from BANKING77's train.csv (the 5th of
 // every 10 rows of each category); Bitext's 20k utterances are split the
 // same way. Training time is measured on all 10 003 BANKING77 rows (the
@@ -45,7 +45,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../src/cli/commands/import-csv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = process.env.ATTUNE_DATA ?? path.resolve(root, '../shared/data');
+const dataDir = process.env.ATTUNE_DATA ?? path.resolve(root, 'no-public-data');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const RUNS = Number(opt('--runs', 5));

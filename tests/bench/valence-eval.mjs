@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Valence agreement with human labels: Attune's scorer and npm
-// vader-sentiment side by side, on the labelled data in ../shared/data (read
-// at run time, never copied into the repository).
+// vader-sentiment side by side, on the public labelled data (--data DIR, else
+// $ATTUNE_DATA; read at run time, never copied into the repository).
 //
 //   node tests/bench/valence-eval.mjs [--data DIR] [--dist DIR] [--native build-x/native/attune-bench]
 //
@@ -27,7 +27,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const dataDir = path.resolve(opt('--data', path.join(root, '../shared/data')));
+const dataDir = path.resolve(opt('--data', process.env.ATTUNE_DATA ?? path.join(root, 'no-public-data')));
 const native = opt('--native');
 const distDir = path.resolve(opt('--dist', path.join(root, 'dist')));
 
