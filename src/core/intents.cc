@@ -49,19 +49,11 @@ void FeatureKeys(std::string_view text, std::vector<uint64_t>* out) {
   size_t next_who = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (next_who < who.size() && who[next_who].first == i) {
+    const bool span = next_who < who.size() && who[next_who].first == i;
+    if (span) {
       word = WhoPlaceholder(who[next_who].kind);
       i = who[next_who++].last;
-      const uint32_t h = HashString(word);
-      for (int r = 0; r < 2; ++r) {
-        out->push_back(Key(h, kWordFeature));
-        out->push_back(Key(Pair(prev, h), kPairFeature));
-      }
-      prev = h;
-      any = true;
-      continue;
-    }
-    switch (t.kind) {
+    } else switch (t.kind) {
       case TokenKind::kWord: {
         const bool ascii = std::all_of(t.norm.begin(), t.norm.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
         word = ascii ? t.norm : FoldAccents(t.norm);  // the norm is lower case already
@@ -86,7 +78,7 @@ void FeatureKeys(std::string_view text, std::vector<uint64_t>* out) {
     }
     prev = h;
     any = true;
-    if (t.kind == TokenKind::kWord && word.size() >= 2) {
+    if (!span && t.kind == TokenKind::kWord && word.size() >= 2) {
       padded.assign(1, '<');
       padded += word;
       padded += '>';
