@@ -56,6 +56,11 @@ export function createOps() {
       return texts.length;
     },
     reset: () => (engine.reset(), true),
+    // The conversation's place as a string, and back (Engine::SaveState/RestoreState), for a reload
+    // or another tab; null when the core is older than the state API. restoreState rejects with the
+    // core's code (invalid_argument) and leaves the conversation as it was.
+    saveState: () => (typeof engine.saveState === 'function' ? engine.saveState() : null),
+    restoreState: ({ state }) => (typeof engine.restoreState === 'function' ? (engine.restoreState(state), true) : null),
     // The calls below came with the live-handoff work; an older core lacks some of them, so each
     // says `null` ("not supported") instead of failing, and the widget carries on without it.
     // After a declined or ended handoff the core does not ask for a person again until
