@@ -115,12 +115,14 @@ test('no storage (blocked): nothing kept, nothing thrown', () => {
   assert.deepEqual(store.export(), { version: 1, conversations: [] });
 });
 
-test('turnRecord keeps what review needs from a turn, with the redacted text and evidence given', () => {
-  const turn = { turn: 3, intent: 'billing', confidence: 0.9, distress: 0.7, valence: -0.5, handoff: true, language: 'en',
-    reasons: [{ name: 'anger', weight: 0.4, evidence: 'ana@example.com is furious' }], cues: [{ name: 'fallback' }], reply: 'not kept' };
-  const r = turnRecord(turn, ['[email] is furious', '[email] is furious']);
-  assert.deepEqual(r, { turn: 3, text: '[email] is furious', intent: 'billing', confidence: 0.9, distress: 0.7, valence: -0.5,
-    reasons: [{ name: 'anger', weight: 0.4, evidence: '[email] is furious' }], handoff: true, language: 'en', fallback: true });
+test('turnRecord keeps what review needs from a turn: the redacted text given, reasons by name only, fallback when not understood', () => {
+  const turn = { turn: 3, intent: 'none', confidence: 0.2, distress: 0.7, valence: -0.5, handoff: true, language: 'en', response: 'handoff', tone: 'angry',
+    reasons: [{ name: 'anger', weight: 0.4, evidence: 'ana@example.com is furious' }], reply: 'not kept' };
+  const r = turnRecord(turn, '[email] is furious');
+  assert.deepEqual(r, { turn: 3, text: '[email] is furious', intent: 'none', confidence: 0.2, distress: 0.7, valence: -0.5,
+    reasons: ['anger'], handoff: true, language: 'en', fallback: true, tone: 'angry' });
+  assert.ok(!JSON.stringify(r).includes('example.com'), 'no evidence (the visitor\'s own words) kept');
+  assert.equal(turnRecord({ ...turn, intent: 'billing', response: 'billing' }, 'x').fallback, false);
 });
 
 test("review: 'local' is off by default, and ignored with a channel (the relay keeps the review)", () => {

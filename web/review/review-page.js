@@ -33,11 +33,13 @@ async function show() {
   view.replaceChildren();
   if (!n) return;
   // The console's renderer, one for both pages; the page still exports and deletes without it.
-  const mod = await import('./review-view.js').catch(() => null);
-  const render = mod?.renderReview ?? mod?.render ?? mod?.default;
-  if (typeof render === 'function') {
-    render(view, doc, { onVerdict: (id, verdict) => (store.setVerdict(id, verdict), show()) });
+  // __REVIEW_VIEW__: the build wrote review-view.js next to this page (scripts/build-widget.mjs).
+  const mod = typeof __REVIEW_VIEW__ !== 'undefined' && __REVIEW_VIEW__ ? await import('./review-view.js').catch(() => null) : null;
+  if (typeof mod?.renderReview !== 'function') return;
+  if (!document.querySelector('link[href="review-view.css"]')) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'review-view.css' }));
   }
+  mod.renderReview(view, doc, { title: 'Conversations in this browser' });
 }
 
 $('export').addEventListener('click', () => {

@@ -595,17 +595,16 @@ export class AttuneChat extends HTMLElement {
   }
 
   /**
-   * Privacy mode's review (review: 'local'): the turn's record, its text and evidence redacted
-   * by the core, kept in this browser's localStorage (review-store.js); nothing is sent. In
+   * Privacy mode's review (review: 'local'): the turn's record, its text redacted by the core, kept in this browser's localStorage (review-store.js); nothing is sent. In
    * order with the other storage writes; if redaction fails the record is not kept.
    */
   #recordReview(text, turn) {
     this.#reviewId ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const id = this.#reviewId;
-    const meta = { pack: this.#pack?.id ?? null, language: turn.language ?? null };
+    const meta = { pack: this.#pack?.id ?? null, language: turn.reply_language ?? turn.language ?? null };
     this.#saving = this.#saving.then(async () => {
       try {
-        const redacted = await this.#engine.redact([text, ...(turn.reasons ?? []).map((r) => r.evidence ?? '')]);
+        const [redacted] = await this.#engine.redact([text]);
         const { createReviewStore, turnRecord } = await import('./review-store.js');
         this.#review ??= createReviewStore({ storage: safeStorage('localStorage'), ttlDays: this.#config.reviewTtlDays });
         this.#review.record(id, meta, turnRecord(turn, redacted));

@@ -138,108 +138,111 @@ export async function run(argv, io) {
 
   const j = judgement(c);
   const model = opts['no-model'] ? null : await loadModel(c, io, 'tune');
-  const params = searchSpace(policy, { model, only: opts.only });
-  // Emotions depend on the text only: one prediction per message, for every candidate.
-  const emotions = new Map();
-  if (model) {
-    for (const conv of labeled) {
-      for (const t of conv.turns) if (!emotions.has(t.text)) emotions.set(t.text, (await model.predict(t.text)).probs);
-    }
-  }
-
-  const cache = new Map();
-  const evaluate = (p) => {
-    const key = JSON.stringify(p);
-    if (cache.has(key)) return cache.get(key);
-    const engine = c.createEngine(JSON.stringify({ ...pack, handoff: { ...pack.handoff, ...p } }), { judgement: j });
-    engine.setLimits({ max_messages_per_minute: 0 });  // a replay, not a visitor
-    const m = { on_time: 0, late: 0, never: 0, unneeded: 0, not_needed: 0, calm: 0, first: [] };
-    try {
+  try {
+    const params = searchSpace(policy, { model, only: opts.only });
+    // Emotions depend on the text only: one prediction per message, for every candidate.
+    const emotions = new Map();
+    if (model) {
       for (const conv of labeled) {
-        engine.reset();
-        let first = null;
-        for (const t of conv.turns) {
-          const turn = engine.respond(t.text, emotions.has(t.text) ? { emotions: emotions.get(t.text) } : {});
-          if (turn.handoff) { first = t.turn; break; }
+        for (const t of conv.turns) if (!emotions.has(t.text)) emotions.set(t.text, (await model.predict(t.text)).probs);
+      }
+    }
+
+    const cache = new Map();
+    const evaluate = (p) => {
+      const key = JSON.stringify(p);
+      if (cache.has(key)) return cache.get(key);
+      const engine = c.createEngine(JSON.stringify({ ...pack, handoff: { ...pack.handoff, ...p } }), { judgement: j });
+      engine.setLimits({ max_messages_per_minute: 0 });  // a replay, not a visitor
+      const m = { on_time: 0, late: 0, never: 0, unneeded: 0, not_needed: 0, calm: 0, first: [] };
+      try {
+        for (const conv of labeled) {
+          engine.reset();
+          let first = null;
+          for (const t of conv.turns) {
+            const turn = engine.respond(t.text, emotions.has(t.text) ? { emotions: emotions.get(t.text) } : {});
+            if (turn.handoff) { first = t.turn; break; }
+          }
+          m.first.push(first);
+          if (conv.label.need) m[first === null ? 'never' : first <= conv.label.by ? 'on_time' : 'late']++;
+          else if (first !== null) { m.unneeded++; m[conv.label.verdict]++; }
         }
-        m.first.push(first);
-        if (conv.label.need) m[first === null ? 'never' : first <= conv.label.by ? 'on_time' : 'late']++;
-        else if (first !== null) { m.unneeded++; m[conv.label.verdict]++; }
+      } finally {
+        engine.dispose();
       }
-    } finally {
-      engine.dispose();
-    }
-    const ch = changes(policy, p, params);
-    const result = { policy: p, changes: ch, metrics: { ...m, cost: lateCost * (m.late + m.never) + m.unneeded }, size: ch.reduce((s, x) => s + Math.abs(x.to - x.from) / (params.find((q) => q.key === x.key)?.span ?? 1), 0) };
-    cache.set(key, result);
-    return result;
-  };
-  // Lower cost, then fewer changed settings, then smaller changes.
-  const better = (a, b) => a.metrics.cost - b.metrics.cost || a.changes.length - b.changes.length || a.size - b.size;
+      const ch = changes(policy, p, params);
+      const result = { policy: p, changes: ch, metrics: { ...m, cost: lateCost * (m.late + m.never) + m.unneeded }, size: ch.reduce((s, x) => s + Math.abs(x.to - x.from) / (params.find((q) => q.key === x.key)?.span ?? 1), 0) };
+      cache.set(key, result);
+      return result;
+    };
+    // Lower cost, then fewer changed settings, then smaller changes.
+    const better = (a, b) => a.metrics.cost - b.metrics.cost || a.changes.length - b.changes.length || a.size - b.size;
 
-  const current = evaluate(policy);
-  let best = current;
-  for (let round = 0; round < 3; round++) {
-    const before = best;
-    for (const p of params) {
-      // Every value of one setting from the same starting point, then the best of them.
-      const base = best;
-      for (const v of new Set([...p.values, get(base.policy, p.key)])) {
-        const cand = evaluate(withSetting(base.policy, p.key, v));
-        if (better(cand, best) < 0) best = cand;
+    const current = evaluate(policy);
+    let best = current;
+    for (let round = 0; round < 3; round++) {
+      const before = best;
+      for (const p of params) {
+        // Every value of one setting from the same starting point, then the best of them.
+        const base = best;
+        for (const v of new Set([...p.values, get(base.policy, p.key)])) {
+          const cand = evaluate(withSetting(base.policy, p.key, v));
+          if (better(cand, best) < 0) best = cand;
+        }
       }
+      if (best === before) break;
     }
-    if (best === before) break;
+
+    // The trade-off: candidates no other beats on both late+never and unneeded.
+    const all = [...cache.values()];
+    const misses = (r) => r.metrics.late + r.metrics.never;
+    const frontier = all
+      .filter((r) => !all.some((o) => misses(o) <= misses(r) && o.metrics.unneeded <= r.metrics.unneeded && (misses(o) < misses(r) || o.metrics.unneeded < r.metrics.unneeded)))
+      .sort((a, b) => a.metrics.unneeded - b.metrics.unneeded || better(a, b));
+    // One row per trade-off point: the simplest candidate reaching it.
+    const rows = [];
+    for (const r of frontier) if (!rows.some((x) => misses(x) === misses(r) && x.metrics.unneeded === r.metrics.unneeded)) rows.push(r);
+
+    // The threshold alone, from the current settings: the curve most people tune by.
+    const sweep = [];
+    for (const r of all) {  // in the order evaluated: from the current release first
+      if (r.changes.every((ch) => ch.key === 'threshold' || ch.key === 'release') && !sweep.some((x) => x.policy.threshold === r.policy.threshold)) sweep.push(r);
+    }
+    sweep.sort((a, b) => a.policy.threshold - b.policy.threshold);
+    const needed = labeled.filter((x) => x.label.need).length;
+    const withRecord = labeled.filter((x) => x.hasRecord);
+    const agree = withRecord.filter((x) => current.metrics.first[labeled.indexOf(x)] === x.recorded).length;
+    const proposed = best === current ? null : best;
+
+    let out = null;
+    if (proposed) {
+      out = opts.out ?? opts.pack.replace(/(\.json)?$/, '.proposed.json');
+      const edits = proposed.changes.map((ch) => ({ pointer: '/handoff/' + ch.key.replace('.', '/'), value: ch.to }));
+      const text = setValues(packText, edits);
+      const errors = c.checkPack(text).filter((d) => d.severity === 'error');
+      if (errors.length) throw new Error(`tune: the proposed pack does not validate: ${errors[0].pointer}: ${errors[0].message}`);
+      writeFileSync(out, text);
+    }
+
+    const summary = (r) => ({ changes: r.changes, ...pick(r.metrics), on_time_pct: needed ? round2((100 * r.metrics.on_time) / needed) : null });
+    const report = {
+      reviews: opts.reviews, pack: opts.pack, late_cost: lateCost, emotion_model: Boolean(model),
+      conversations: { ...counts, used: labeled.length, needed },
+      replay_agreement: { conversations: withRecord.length, same_first_handoff: agree },
+      searched: params.map((p) => p.key), candidates: cache.size,
+      current: { policy, ...summary(current) },
+      proposed: proposed ? { policy: proposed.policy, ...summary(proposed) } : null,
+      frontier: rows.map(summary),
+      threshold_sweep: sweep.map((x) => ({ threshold: x.policy.threshold, ...summary(x) })),
+      out,
+    };
+    if (opts.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else print(report, io);
+    return 0;
+  } finally {
+    await model?.dispose();
+    j?.dispose();
   }
-
-  // The trade-off: candidates no other beats on both late+never and unneeded.
-  const all = [...cache.values()];
-  const misses = (r) => r.metrics.late + r.metrics.never;
-  const frontier = all
-    .filter((r) => !all.some((o) => misses(o) <= misses(r) && o.metrics.unneeded <= r.metrics.unneeded && (misses(o) < misses(r) || o.metrics.unneeded < r.metrics.unneeded)))
-    .sort((a, b) => a.metrics.unneeded - b.metrics.unneeded || better(a, b));
-  // One row per trade-off point: the simplest candidate reaching it.
-  const rows = [];
-  for (const r of frontier) if (!rows.some((x) => misses(x) === misses(r) && x.metrics.unneeded === r.metrics.unneeded)) rows.push(r);
-
-  // The threshold alone, from the current settings: the curve most people tune by.
-  const sweep = [];
-  for (const r of all) {  // in the order evaluated: from the current release first
-    if (r.changes.every((ch) => ch.key === 'threshold' || ch.key === 'release') && !sweep.some((x) => x.policy.threshold === r.policy.threshold)) sweep.push(r);
-  }
-  sweep.sort((a, b) => a.policy.threshold - b.policy.threshold);
-  const needed = labeled.filter((x) => x.label.need).length;
-  const withRecord = labeled.filter((x) => x.hasRecord);
-  const agree = withRecord.filter((x) => current.metrics.first[labeled.indexOf(x)] === x.recorded).length;
-  const proposed = best === current ? null : best;
-
-  let out = null;
-  if (proposed) {
-    out = opts.out ?? opts.pack.replace(/(\.json)?$/, '.proposed.json');
-    const edits = proposed.changes.map((ch) => ({ pointer: '/handoff/' + ch.key.replace('.', '/'), value: ch.to }));
-    const text = setValues(packText, edits);
-    const errors = c.checkPack(text).filter((d) => d.severity === 'error');
-    if (errors.length) throw new Error(`tune: the proposed pack does not validate: ${errors[0].pointer}: ${errors[0].message}`);
-    writeFileSync(out, text);
-  }
-
-  const summary = (r) => ({ changes: r.changes, ...pick(r.metrics), on_time_pct: needed ? round2((100 * r.metrics.on_time) / needed) : null });
-  const report = {
-    reviews: opts.reviews, pack: opts.pack, late_cost: lateCost, emotion_model: Boolean(model),
-    conversations: { ...counts, used: labeled.length, needed },
-    replay_agreement: { conversations: withRecord.length, same_first_handoff: agree },
-    searched: params.map((p) => p.key), candidates: cache.size,
-    current: { policy, ...summary(current) },
-    proposed: proposed ? { policy: proposed.policy, ...summary(proposed) } : null,
-    frontier: rows.map(summary),
-    threshold_sweep: sweep.map((x) => ({ threshold: x.policy.threshold, ...summary(x) })),
-    out,
-  };
-  if (opts.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else print(report, io);
-  await model?.dispose();
-  j?.dispose();
-  return 0;
 }
 
 const pick = ({ on_time, late, never, unneeded, not_needed, calm, cost }) => ({ on_time, late, never, unneeded, not_needed, calm, cost });
