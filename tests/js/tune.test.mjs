@@ -139,3 +139,14 @@ test('json-edit changes values in place, adds missing members and objects, and k
   assert.equal(out, '{\n  "a": "}{",\n  "handoff": {\n    "weights": {"anger": 0.75},\n    "valence_weight": 0.4,\n    "threshold": 0.5,\n    "list": [1, {"x": "y"}]\n  }\n}\n');
   assert.throws(() => setValues('{"a": 1', [{ pointer: '/a', value: 2 }]), SyntaxError);
 });
+
+test('what each reviewed conversation asks of the handoff', async () => {
+  const { labelConversation } = await import('../../src/cli/commands/tune.mjs');
+  const turns = (handoffAt) => [1, 2, 3].map((turn) => ({ turn, text: `m${turn}`, handoff: turn === handoffAt }));
+  assert.deepEqual(labelConversation({ turns: turns(2), verdict: { kind: 'on_time' } }), { need: true, by: 2, verdict: 'on_time' });
+  assert.deepEqual(labelConversation({ turns: turns(3), verdict: { kind: 'late', turn: 1 } }), { need: true, by: 1, verdict: 'late' });
+  assert.deepEqual(labelConversation({ turns: turns(2), verdict: { kind: 'not_needed' } }), { need: false, verdict: 'not_needed' });
+  assert.deepEqual(labelConversation({ turns: turns(0), verdict: null }), { need: false, verdict: 'calm' });
+  assert.equal(labelConversation({ turns: turns(2), verdict: null }), null, 'handed off, never reviewed: teaches nothing');
+  assert.equal(labelConversation({ turns: turns(0), verdict: { kind: 'on_time' } }), null, 'asked with the button: the core decided nothing');
+});

@@ -10,7 +10,9 @@
 //     replay hands off by then, late when after, never when not at all;
 //   - unneeded: a replay handoff in a conversation marked not_needed, or in a
 //     calm one (no verdict and no handoff recorded).
-// Conversations handed off but not reviewed teach nothing and are left out.
+// Conversations handed off but not reviewed teach nothing and are left out,
+// and so are on_time ones without a turn the core handed off at (the
+// visitor asked with the "talk to a person" button).
 // The search is coordinate descent over a grid (threshold, valence_weight,
 // emotion_weight with the emotion model, fallbacks_before_offer, the cue
 // weights but crisis and human_request, which stay as the pack has them:
@@ -40,7 +42,12 @@ export function labelConversation(conv) {
   const v = conv.verdict;
   const recorded = conv.turns.find((t) => t.handoff)?.turn ?? null;
   if (v?.kind === 'late') return { need: true, by: v.turn, verdict: 'late' };
-  if (v?.kind === 'on_time') return { need: true, by: recorded ?? v.turn ?? conv.turns.at(-1)?.turn ?? 0, verdict: 'on_time' };
+  // On time with no turn the core handed off at: the visitor asked with the button, the core
+  // decided nothing, and counting it as missed would push every threshold down. Left out.
+  if (v?.kind === 'on_time') {
+    const by = recorded ?? v.turn ?? null;
+    return by === null ? null : { need: true, by, verdict: 'on_time' };
+  }
   if (v?.kind === 'not_needed') return { need: false, verdict: 'not_needed' };
   if (recorded === null) return { need: false, verdict: 'calm' };
   return null;
@@ -121,14 +128,14 @@ export async function run(argv, io) {
   const policy = c.handoffPolicy(packText);  // also: the pack loads (invalid_json / invalid_pack otherwise)
   const pack = JSON.parse(packText);
 
-  const counts = { total: reviews.conversations.length, other_pack: 0, unreviewed_handoff: 0, empty: 0, on_time: 0, late: 0, not_needed: 0, calm: 0 };
+  const counts = { total: reviews.conversations.length, other_pack: 0, unreviewed_handoff: 0, asked_by_button: 0, empty: 0, on_time: 0, late: 0, not_needed: 0, calm: 0 };
   const labeled = [];
   for (const conv of reviews.conversations) {
     if (!fits(conv, pack, opts.pack)) { counts.other_pack++; continue; }
     const turns = conv.turns.filter((t) => t.text.trim());
     if (!turns.length) { counts.empty++; continue; }
     const label = labelConversation({ ...conv, turns });
-    if (!label) { counts.unreviewed_handoff++; continue; }
+    if (!label) { counts[conv.verdict ? 'asked_by_button' : 'unreviewed_handoff']++; continue; }
     counts[label.verdict]++;
     labeled.push({ id: conv.id, turns, label, recorded: turns.find((t) => t.handoff)?.turn ?? null, hasRecord: turns.some((t) => typeof t.handoff === 'boolean') });
   }
@@ -251,7 +258,7 @@ function print(r, io) {
   const w = (s = '') => io.stdout.write(s + '\n');
   const k = r.conversations;
   w(`${r.reviews}: ${k.used} conversations used for ${r.pack}: ${k.needed} needed a person (${k.on_time} on_time, ${k.late} late), ${k.not_needed} not_needed, ${k.calm} calm (no verdict, no handoff)`);
-  const left = [k.other_pack && `${k.other_pack} of another pack or language`, k.unreviewed_handoff && `${k.unreviewed_handoff} handed off without a verdict`, k.empty && `${k.empty} without messages`].filter(Boolean);
+  const left = [k.other_pack && `${k.other_pack} of another pack or language`, k.unreviewed_handoff && `${k.unreviewed_handoff} handed off without a verdict`, k.asked_by_button && `${k.asked_by_button} on_time with no core handoff (asked by button)`, k.empty && `${k.empty} without messages`].filter(Boolean);
   if (left.length) w(`  left out: ${left.join(', ')}`);
   if (r.replay_agreement.conversations) w(`  replay with the current settings hands off at the recorded turn in ${r.replay_agreement.same_first_handoff} of ${r.replay_agreement.conversations} conversations (fewer: the pack or models changed since)`);
   w(`  searched ${r.searched.join(', ')}: ${r.candidates} candidates; emotion model ${r.emotion_model ? 'on' : 'off'}; cost = ${r.late_cost} x (late + never) + unneeded`);
