@@ -5,6 +5,8 @@
 //   dist/attune-core-worker.js  the wasm core's worker (engine.js inlined)
 //   dist/attune.mjs      the ES module entry (re-exports attune-chat.js)
 //   dist/attune.d.ts     its TypeScript declarations
+//   dist/review.html     the local review page (privacy mode), with review.js,
+//                        review.css and the console's review-view.js
 // ATTUNE_NO_MINIFY=1 keeps names readable, for profiling the widget in Chromium.
 import { build } from 'esbuild';
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
@@ -62,5 +64,25 @@ await build({
   }],
 });
 
+// The local review page: reads the records the widget keeps in the browser
+// (review: 'local'); it renders them with the relay console's review view,
+// one renderer for both, loaded at run time from next to the page.
+const reviewView = path.join(root, 'relay/console/review-view.js');
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [path.join(web, 'review/review-page.js')],
+  outfile: path.join(dist, 'review.js'),
+  external: ['./review-view.js'],
+  define: { __REVIEW_VIEW__: String(existsSync(reviewView)) },  // no request for a file the build did not write
+});
+cpSync(path.join(web, 'review/index.html'), path.join(dist, 'review.html'));
+cpSync(path.join(web, 'review/review.css'), path.join(dist, 'review.css'));
+for (const f of ['review-view.js', 'review-view.css']) rmSync(path.join(dist, f), { force: true });
+if (existsSync(reviewView)) {
+  await build({ ...common, format: 'esm', entryPoints: [reviewView], outfile: path.join(dist, 'review-view.js') });
+  cpSync(path.join(root, 'relay/console/console.css'), path.join(dist, 'review-view.css'));  // its rv-* styles live there
+}
+
 if (existsSync(path.join(web, 'attune.d.ts'))) cpSync(path.join(web, 'attune.d.ts'), path.join(dist, 'attune.d.ts'));
-console.log('build-widget: dist/attune.js, attune-chat.js, attune.mjs written');
+console.log('build-widget: dist/attune.js, attune-chat.js, attune.mjs, review.html written');

@@ -65,6 +65,14 @@ export interface AttuneSettings {
   persist?: 'none' | 'session' | 'local';
   /** Time-to-live of a persisted conversation, minutes (default 30). */
   persistTtlMinutes?: number;
+  /**
+   * Privacy mode's local review, for sites without a channel: 'local' keeps review records of the
+   * visitor's conversations (redacted text, per-turn affect and handoff) in this browser's
+   * localStorage only, for the local review page (review.html). Default 'none'; ignored with a channel.
+   */
+  review?: 'none' | 'local';
+  /** Days a local review record is kept (default 30). */
+  reviewTtlDays?: number;
   /** 'idle' (default) loads the widget when the page is idle; 'open' only when opened. */
   preload?: 'idle' | 'open';
   /**

@@ -177,6 +177,19 @@ class Core {
   }
 
   /**
+   * The handoff policy a pack puts in effect, its defaults included: {threshold, release,
+   * smoothing, fallbacks_before_offer, valence_weight, emotion_weight, trend_turns,
+   * weights: {cue: weight}}, the keys of a pack's "handoff" block. Tools build.
+   * @throws {AttuneError} code 'invalid_json' or 'invalid_pack' for a bad pack
+   */
+  handoffPolicy(pack) {
+    const text = typeof pack === 'string' ? pack : JSON.stringify(pack);
+    const out = this.#tool('handoffPolicy')(text);
+    if (out.error) throw new AttuneError(out.error.code, out.error.message);
+    return out;
+  }
+
+  /**
    * Every problem with a pack, from the core's validator (the one the engine
    * uses): [{severity: 'error'|'warning', pointer, message, line, column, suggestion}].
    * With `toneRules` (a tone rules JSON text, packs/tone-rules/<lang>.json) the tone check runs too.

@@ -11,8 +11,9 @@ import * as check from './commands/check.mjs';
 import * as analyze from './commands/analyze.mjs';
 import * as importCsv from './commands/import-csv.mjs';
 import * as fairness from './commands/fairness.mjs';
+import * as tune from './commands/tune.mjs';
 
-const COMMANDS = { analyze, chat, check, fairness, 'import-csv': importCsv };
+const COMMANDS = { analyze, chat, check, fairness, 'import-csv': importCsv, tune };
 
 export async function main(argv, io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }) {
   const [name, ...rest] = argv;

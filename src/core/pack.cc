@@ -264,6 +264,15 @@ std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>
   return fallback.empty() ? all : fallback;
 }
 
+std::string HandoffPolicyToJson(const HandoffPolicy& p) {
+  // The keys ParseHandoff reads, nothing it would reject.
+  json j = {{"threshold", p.threshold},           {"release", p.release},
+            {"smoothing", p.smoothing},           {"fallbacks_before_offer", p.fallbacks_before_offer},
+            {"valence_weight", p.valence_weight}, {"emotion_weight", p.emotion_weight},
+            {"trend_turns", p.trend_turns},       {"weights", p.weights}};
+  return j.dump();
+}
+
 namespace {
 
 // "mon-fri 09:00-17:00 Europe/Paris", the relay's --hours syntax (hours.h).

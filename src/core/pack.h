@@ -165,6 +165,14 @@ struct HandoffSettings {
 std::string ChooseTeam(const HandoffSettings& handoff, const std::vector<Reason>& reasons, std::string_view intent,
                        std::string_view topic);
 
+// The policy's fields a pack can set, as a pack's "handoff" object:
+// {"threshold", "release", "smoothing", "fallbacks_before_offer",
+// "valence_weight", "emotion_weight", "trend_turns", "weights": {cue: w}}.
+// A pack whose handoff block is this loads to the same policy, so tools
+// (attune tune) see the values in effect, defaults included, without a copy
+// of the defaults of their own.
+std::string HandoffPolicyToJson(const HandoffPolicy& policy);
+
 struct Pack {
   int version = kPackFormatVersion;
   std::string id;

@@ -224,6 +224,23 @@ class AnalyzerHandle {
 
 double Valence(const std::string& text) { return attune::Valence(text); }
 
+// The handoff policy a pack puts in effect, defaults included (attune tune
+// reads it instead of keeping its own copy of the defaults): the policy
+// object, or {"error": {"code", "message"}} for a pack that does not load.
+val PackHandoffPolicy(const std::string& pack_json) {
+  attune::Pack pack;
+  const attune::Status s = attune::LoadPack(pack_json, &pack);
+  if (!s.ok()) {
+    val err = val::object();
+    err.set("code", s.code());
+    err.set("message", s.message());
+    val out = val::object();
+    out.set("error", err);
+    return out;
+  }
+  return ParseJson(attune::HandoffPolicyToJson(pack.handoff.policy));
+}
+
 // The intent model alone, trained from a pack's intents (for benchmarks and
 // tools: no affect, flows or limits). recognize() returns
 // {"intent", "confidence"} as JSON text.
@@ -400,6 +417,7 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("reset", &AnalyzerHandle::reset)
       .function("setJudgement", &AnalyzerHandle::setJudgement);
   emscripten::function("valence", &Valence);
+  emscripten::function("handoffPolicy", &PackHandoffPolicy);
   emscripten::function("checkPack", &CheckPack);
   emscripten::function("toneReport", &ToneReport);
   emscripten::class_<IntentModelHandle>("IntentModel")

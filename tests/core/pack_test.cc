@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/pack.h"
 #include "test_util.h"
 
@@ -289,4 +291,32 @@ TEST_CASE("handoff teams and routing: parsed, and every mistake is a precise err
         "/handoff/teams/1/id: team \"a\" is listed twice");
   CHECK(FirstError(head + R"({"teams": [{"id": "a"}]}})") ==
         "/handoff/teams/0/label: missing required string (what a visitor choosing a team sees)");
+}
+
+TEST_CASE("HandoffPolicyToJson gives a handoff block that loads to the same policy") {
+  // attune tune reads the policy in effect (defaults included) through this,
+  // and writes a proposed pack from it: both directions must agree.
+  Pack p;
+  REQUIRE(LoadPack(R"({"responses": {"greeting": "Hi", "fallback": "Sorry?"},
+    "intents": [{"name": "hello", "examples": ["hello there"], "response": "greeting"}],
+    "handoff": {"threshold": 0.7, "fallbacks_before_offer": 3, "weights": {"anger": 0.8}}})", &p).ok());
+  const nlohmann::json j = nlohmann::json::parse(HandoffPolicyToJson(p.handoff.policy));
+  CHECK(j["threshold"] == 0.7);
+  CHECK(j["fallbacks_before_offer"] == 3);
+  CHECK(j["weights"]["anger"] == 0.8);
+  CHECK(j["release"] == doctest::Approx(HandoffPolicy{}.release));  // a default, not set by the pack
+  nlohmann::json pack = nlohmann::json::parse(kMinimal);
+  pack["handoff"] = j;
+  Pack again;
+  REQUIRE(LoadPack(pack.dump(), &again).ok());
+  const HandoffPolicy& a = p.handoff.policy;
+  const HandoffPolicy& b = again.handoff.policy;
+  CHECK(a.threshold == b.threshold);
+  CHECK(a.release == b.release);
+  CHECK(a.smoothing == b.smoothing);
+  CHECK(a.fallbacks_before_offer == b.fallbacks_before_offer);
+  CHECK(a.valence_weight == b.valence_weight);
+  CHECK(a.emotion_weight == b.emotion_weight);
+  CHECK(a.trend_turns == b.trend_turns);
+  CHECK(a.weights == b.weights);
 }

@@ -15,7 +15,8 @@
 //
 // Privacy: nothing leaves the page unless a channel is configured and the
 // visitor said yes to the consent step; everything sent is redacted by the
-// core, and so is everything `persist` stores (the bubbles show what was typed).
+// core, and so is everything `persist` stores (the bubbles show what was typed)
+// and every record `review: 'local'` keeps in this browser for the local review page.
 import { startCore } from './core-client.js';
 import { parseConfig, isRtl } from './config.js';
 import { LAUNCHER_CSS, drawLauncher, sheet } from './launcher.js';
@@ -68,6 +69,8 @@ export class AttuneChat extends HTMLElement {
   #lastTurn = null;     // the bot's last turn: its affect goes with a handoff the visitor asks for
   #stored = [];         // what `persist` keeps: the messages with their text redacted
   #saving = Promise.resolve();
+  #review = null;       // the local review store (review: 'local'), loaded with the first record
+  #reviewId = null;     // this conversation's id in it
   #running = false; // set up by connectedCallback, until a real removal tears it down
 
   constructor() {
@@ -242,6 +245,7 @@ export class AttuneChat extends HTMLElement {
     const crisis = isCrisis(turn);
     if (crisis) this.#crisisHeard = true;
     this.#lastTurn = turn;
+    if (this.#config.review === 'local') this.#recordReview(clean, turn);
     let reply = turn.reply;
     let offer = null;
     if (turn.handoff) {
@@ -301,6 +305,7 @@ export class AttuneChat extends HTMLElement {
     this.#stored = [];
     this.#crisisHeard = false;
     this.#lastTurn = null;
+    this.#reviewId = null; // the next message starts a new conversation in the local review
     this.#ui.log.replaceChildren();
     this.#clearChips();
     this.#csatShown = false;
@@ -586,6 +591,26 @@ export class AttuneChat extends HTMLElement {
       this.#stored.push(safe);
       memory.save(this.#stored);
       memory.post({ type: 'message', message: safe });
+    });
+  }
+
+  /**
+   * Privacy mode's review (review: 'local'): the turn's record, its text redacted by the core, kept in this browser's localStorage (review-store.js); nothing is sent. In
+   * order with the other storage writes; if redaction fails the record is not kept.
+   */
+  #recordReview(text, turn) {
+    this.#reviewId ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const id = this.#reviewId;
+    const meta = { pack: this.#pack?.id ?? null, language: turn.reply_language ?? turn.language ?? null };
+    this.#saving = this.#saving.then(async () => {
+      try {
+        const [redacted] = await this.#engine.redact([text]);
+        const { createReviewStore, turnRecord } = await import('./review-store.js');
+        this.#review ??= createReviewStore({ storage: safeStorage('localStorage'), ttlDays: this.#config.reviewTtlDays });
+        this.#review.record(id, meta, turnRecord(turn, redacted));
+      } catch (err) {
+        console.warn('Attune: a review record was not kept: ' + (err?.message ?? err));
+      }
     });
   }
 

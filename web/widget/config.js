@@ -20,6 +20,8 @@ const DEFAULTS = {
   launcherIcon: 'chat',
   persist: 'none',        // opt-in: 'session' or 'local'
   persistTtlMinutes: 30,
+  review: 'none',         // opt-in 'local': review records of the visitor's conversations kept in this browser only (no channel)
+  reviewTtlDays: 30,      // how long a local review record is kept
   preload: 'idle',        // 'idle': load the widget when the page is idle; 'open': only on open
   emotionModel: 'auto',   // 'auto' | 'eager' | 'off': when the ONNX emotion model loads (emotion-policy.js)
   open: false,            // open the panel at once
@@ -33,6 +35,7 @@ const ENUMS = {
   theme: ['auto', 'light', 'dark'],
   launcherIcon: ['chat', 'help', 'none'],
   persist: ['none', 'session', 'local'],
+  review: ['none', 'local'],
   preload: ['idle', 'open'],
 };
 
@@ -130,5 +133,10 @@ export function parseConfig(settings, attributes, env = {}) {
     config.locale = matchLocale(env.documentLang) ?? (env.languages ?? []).map(matchLocale).find(Boolean) ?? 'en';
   }
   if (!config.pack) config.pack = config.baseUrl + 'packs/ecommerce.en.json';
+  // With a channel the relay keeps the review; a second copy in the browser would outlive it.
+  if (config.review === 'local' && config.channel) {
+    warnings.push("review: 'local' is for sites without a channel (the relay keeps the review); ignored");
+    config.review = 'none';
+  }
   return { config, warnings };
 }
