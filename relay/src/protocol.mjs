@@ -27,16 +27,14 @@ export const DEFAULT_LIMITS = Object.freeze({
   loginAttempts: 10,            // failed agent sign-ins per address per 15 minutes
 });
 
+import { validateTurns, validateVerdict, REVIEW_LIMITS } from './review.mjs';
+
 export const PRIORITIES = ['crisis', 'high', 'normal'];
 const TEAM_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
-export class ProtocolError extends Error {
-  constructor(code, message, id) {
-    super(message);
-    this.code = code;
-    if (id !== undefined) this.id = id;
-  }
-}
+import { ProtocolError } from './errors.mjs';
+
+export { ProtocolError };
 
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -154,6 +152,8 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
     // The crisis lines the widget's core chose for the visitor's country, so the agent sees the
     // same local numbers (the relay has no pack). Malformed entries are dropped, never refused.
     crisisResources: validateResources(h.crisisResources),
+    // Per-turn records for the review page (issue 16); kept by the relay beside the conversation.
+    turns: validateTurns(h.turns, { ...REVIEW_LIMITS, maxTurns: limits.maxTranscriptTurns }),
   };
   if (h.reasons !== undefined) {
     if (!Array.isArray(h.reasons)) throw new ProtocolError('bad_request', '"handoff.reasons" must be an array');
@@ -274,7 +274,10 @@ export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
     case 'typing':
       return { type: 'typing', conversation: conversation() };
     case 'close':
-      return { type: 'close', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), returnToBot: msg.returnToBot !== false };
+      return { type: 'close', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), returnToBot: msg.returnToBot !== false,
+        ...(msg.verdict === undefined || msg.verdict === null ? {} : { verdict: validateVerdict(msg.verdict) }) };
+    case 'verdict':
+      return { type: 'verdict', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), verdict: validateVerdict(msg.verdict) };
     case 'csat_request':
       return { type: 'csat_request', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id) };
     case 'queue':
