@@ -52,7 +52,7 @@ export function summarizeExport(doc, { group } = {}) {
   const bad = convs.map((c) => ({ c, why: endedBadly(c) })).filter((x) => x.why)
     .map(({ c, why }) => ({ id: c.id, why, started_at: c.started_at, pack: c.pack, language: c.language, team: c.team, csat: c.csat?.score ?? null,
       turns: c.turns.length, fallbacks: c.turns.filter((t) => t.fallback).length, last: c.turns.at(-1)?.text ?? '' }))
-    .sort((a, b) => (a.started_at < b.started_at ? 1 : -1));
+    .sort((a, b) => (a.started_at === b.started_at ? (a.id < b.id ? -1 : 1) : a.started_at < b.started_at ? 1 : -1));
 
   // Not understood, grouped per pack and language (an intent belongs to one pack file).
   const pools = new Map();
@@ -106,7 +106,7 @@ export function summarizeExport(doc, { group } = {}) {
     return { id: c.id, kind: c.verdict.kind, turn: c.verdict.turn ?? null, handoff_turn: ht?.turn ?? null, by: c.verdict.by, at: c.verdict.at,
       team: c.team, language: c.language, pack: c.pack, reasons: ht?.reasons ?? [],
       should_have_said: c.verdict.turn ? c.turns.find((t) => t.turn === c.verdict.turn)?.text ?? null : null };
-  }).sort((a, b) => (a.at < b.at ? 1 : -1));
+  }).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? 1 : -1));
   const verdictCounts = Object.fromEntries(VERDICTS.map((k) => [k, verdicts.filter((v) => v.kind === k).length]));
 
   const withCsat = convs.filter((c) => c.csat);

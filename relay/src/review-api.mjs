@@ -19,6 +19,11 @@ export async function handleReviewApi(relay, req, res, url, cors, http) {
     if (!relay.originAllowed(origin)) throw new ProtocolError('forbidden', `origin ${origin ?? '(none)'} is not allowed`);
     if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
     if (req.method !== 'POST') throw new ProtocolError('not_found', 'no such endpoint');
+    // Said too big up front: answered 413 without reading (readJson would cut the connection).
+    if (Number(req.headers['content-length'] ?? 0) > REVIEW_LIMITS.maxBytes) {
+      res.setHeader('connection', 'close');
+      throw new ProtocolError('too_long', `request body is over ${REVIEW_LIMITS.maxBytes} bytes`);
+    }
     const body = await http.readJson(req, REVIEW_LIMITS.maxBytes);
     const record = validateBotReview(body, now);
     if (!relay.allowRate(relay.reviewRate, relay.clientIp(req) ?? '?', REVIEWS_PER_MINUTE_PER_IP, now)) {
@@ -40,8 +45,8 @@ export async function handleReviewApi(relay, req, res, url, cors, http) {
   if (url.pathname === '/api/review/export') {
     return http.reply(res, 200, doc, { 'content-disposition': 'attachment; filename="attune-reviews.json"' });
   }
-  const threshold = Number(url.searchParams.get('similarity') ?? 0.4);
-  const { group, why } = await coreGrouper(Number.isFinite(threshold) ? Math.min(1, Math.max(0, threshold)) : 0.4);
+  const threshold = Number(url.searchParams.get('similarity') ?? 0.3);
+  const { group, why } = await coreGrouper(Number.isFinite(threshold) ? Math.min(1, Math.max(0, threshold)) : 0.3);
   return http.reply(res, 200, { ...summarizeExport(doc, { group }), grouping: group ? 'core' : 'none', ...(why ? { grouping_note: why } : {}),
     filters: { from: f.from ? new Date(f.from).toISOString() : null, to: f.to ? new Date(f.to).toISOString() : null, team: f.team, language: f.language, pack: f.pack },
     truncated: records.length >= REVIEW_LIMITS.maxExport });

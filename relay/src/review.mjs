@@ -104,7 +104,9 @@ export function validateBotReview(body, now, limits = REVIEW_LIMITS) {
 
 /** The review record of a new handed-off conversation: its routing facts and the bot's turns. */
 export function reviewStart(handoff, turns, team, now) {
-  const times = (handoff.transcript ?? []).map((t) => t.at).filter((t) => typeof t === 'number' && t > 0 && t <= now);
+  // The chat began at its first message, if the widget's clock says something plausible (a week
+  // at most before the handoff); else now.
+  const times = (handoff.transcript ?? []).map((t) => t.at).filter((t) => typeof t === 'number' && t > now - 7 * 86400000 && t <= now);
   const language = turns.at(-1)?.language ?? (typeof handoff.locale === 'string' ? handoff.locale.split('-')[0].toLowerCase() : null);
   return { pack: handoff.pack ?? null, language, team, agent: null, started_at: times.length ? Math.min(...times) : now, ended_at: null,
     outcome: 'handoff', csat: null, verdict: null, turns };
