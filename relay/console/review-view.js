@@ -24,13 +24,13 @@ function h(tag, props = {}, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
   return e;
 }
 function s(tag, attrs = {}, ...children) {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return e;
 }
 const pct = (x) => `${Math.round(x * 100)}%`;
@@ -169,7 +169,7 @@ function groupsSection(summary, copy) {
   const groups = summary.not_understood;
   const note = summary.grouping === 'none' ? h('p', { className: 'rv-muted' }, `Not grouped: ${summary.grouping_note ?? 'no core to group with'}.`) : null;
   if (!groups.length) return [note, h('p', { className: 'rv-muted' }, 'Every message was understood in this period.')];
-  return [note, h('ol', { className: 'rv-groups' }, groups.slice(0, 40).map((g) => {
+  const item = (g) => {
     const json = JSON.stringify({ name: g.draft.name, examples: g.draft.examples }, null, 2);
     const status = h('span', { className: 'rv-muted', role: 'status' });
     return h('li', { className: 'rv-group' },
@@ -181,7 +181,12 @@ function groupsSection(summary, copy) {
         h('pre', { className: 'rv-json' }, json),
         h('button', { type: 'button', className: 'secondary', onclick: () => copy(json).then(() => { status.textContent = ' copied'; }, () => { status.textContent = ' select the text and copy it'; }) }, 'Copy'),
         status));
-  }))];
+  };
+  // The largest groups first; the long tail folded away (an admin acts on the big ones).
+  const shown = 12;
+  return [note, h('ol', { className: 'rv-groups' }, groups.slice(0, shown).map(item)),
+    groups.length > shown ? h('details', { className: 'rv-more' }, h('summary', {}, `${groups.length - shown} smaller groups`),
+      h('ol', { className: 'rv-groups', start: shown + 1 }, groups.slice(shown, 200).map(item))) : null];
 }
 
 function badSection(summary) {
@@ -204,7 +209,7 @@ function verdictSection(summary) {
   const rows = list.slice(0, 50).map((v) => [v.at?.slice(0, 10) ?? '', VERDICT_LABELS[v.kind] ?? v.kind,
     v.kind === 'late' ? `turn ${v.turn} (came at ${v.handoff_turn ?? '?'})` : v.handoff_turn ? `turn ${v.handoff_turn}` : '–',
     v.should_have_said ?? '', v.reasons.map(label).join(', '), v.by ?? '', v.team ?? '']);
-  return [bar, list.length ? table('Verdicts, newest first', ['date', 'verdict', 'handoff', 'visitor said (should have been handed off here)', 'reasons', 'agent', 'team'], rows)
+  return [bar, list.length ? h('div', { className: 'rv-scroll', tabindex: '0', role: 'region', 'aria-label': 'Verdicts, newest first' }, table('Verdicts, newest first', ['date', 'verdict', 'handoff', 'visitor said (should have been handed off here)', 'reasons', 'agent', 'team'], rows))
     : h('p', { className: 'rv-muted' }, 'No verdicts yet: agents mark a handoff when they close the conversation.')];
 }
 
