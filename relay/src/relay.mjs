@@ -19,7 +19,7 @@ import {
 } from './protocol.mjs';
 import { parseHours, isOpen, nextOpen } from './hours.mjs';
 import { handleApi } from './http-api.mjs';
-import { reviewStart, validateVerdict } from './review.mjs';
+import { reviewStart, validateVerdict, validateTurns, REVIEW_LIMITS } from './review.mjs';
 import {
   AccountError, SESSION_IDLE_MS, agentOf, publicAccount, serves, validateAccount, verifySecret, hashSecret, generatePassword,
   checkPassword, newSessionToken, sessionKey, DEFAULT_MAX_CHATS,
@@ -420,7 +420,10 @@ export class Relay {
       e.retryAfterMs = 60000;
       throw e;
     }
-    const { team: askedTeam, priority: askedPriority, country, identity: rawIdentity, turns = [], ...rest } = handoff;
+    const { team: askedTeam, priority: askedPriority, country, identity: rawIdentity, turns: rawTurns, ...rest } = handoff;
+    // Review data must never cost a visitor their handoff: malformed turn records are dropped.
+    let turns = [];
+    try { turns = validateTurns(rawTurns ?? [], { ...REVIEW_LIMITS, maxTurns: this.limits.maxTranscriptTurns }); } catch { turns = []; }
     const team = this.knownTeam(askedTeam);
     // A handoff for a crisis is a crisis conversation whatever the widget called its priority.
     const priority = (rest.reasons ?? []).some((r) => r.name === 'crisis') ? 'crisis' : askedPriority ?? 'normal';
@@ -811,14 +814,16 @@ export class Relay {
       const r = await this.append(conv.id, { kind: 'csat_request', from: 'agent', id: f.id, at }, f.id);
       if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: r.seq });
     } else if (f.type === 'close') {
+      if (f.verdict) { try { validateVerdict(f.verdict); } catch (e) { e.id = f.id; throw e; } } // refused before anything closes
       const guard = answering ? { from: ['message_left'] } : { from: ['assigned'], agentId: me.id };
       if (await this.store.transition(conv.id, guard, { state: 'closed', at })) {
         const r = await this.append(conv.id, { kind: 'closed', from: 'agent', id: f.id, reason: f.returnToBot ? 'returned_to_bot' : 'agent_closed',
           returnToBot: f.returnToBot, at }, f.id);
         await this.store.mergeReview(conv.id, { ended_at: at, outcome: f.returnToBot ? 'returned_to_bot' : 'agent_closed', agent: me.id, team: conv.team });
-        if (f.verdict) await this.verdict(ws, { ...conv, state: 'closed' }, { conversation: conv.id, verdict: f.verdict }, at);
         this.store.publish({ queue: true, messages: answering });
         if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: r.seq });
+        // The close stands whatever the mark: a bad turn is reported after the ack.
+        if (f.verdict) await this.verdict(ws, { ...conv, state: 'closed' }, { conversation: conv.id, verdict: f.verdict }, at);
       } else if (f.id) {
         this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: (await this.store.findDuplicate(conv.id, 'agent', f.id)) ?? 0 });
       }

@@ -5,7 +5,7 @@
 // Admins authenticate with their console session ("Authorization: Bearer <session>"); the role is
 // checked here, on the server, from the account as stored now.
 import crypto from 'node:crypto';
-import { ProtocolError } from './errors.mjs';
+import { ProtocolError } from './protocol.mjs';
 import { validateBotReview, parseFilters, matches, buildExport, summarizeExport, REVIEW_LIMITS } from './review.mjs';
 import { coreGrouper } from './core-groups.mjs';
 

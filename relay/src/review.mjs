@@ -6,7 +6,7 @@
 // This module validates what comes in, builds the export (the format the widget's local review
 // writes and `attune tune --reviews` reads) and the summary the review page draws. It imports
 // nothing from the server; the relay wires it to the store and HTTP.
-import { ProtocolError } from './errors.mjs';
+import { ProtocolError } from './protocol.mjs';
 import { VERDICTS, REVIEW_VERSION } from '../console/review-summary.js';
 
 export { VERDICTS, REVIEW_VERSION, summarizeExport, notUnderstood, endedBadly, draftName } from '../console/review-summary.js';
