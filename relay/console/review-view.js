@@ -13,6 +13,9 @@ import { summarizeExport } from './review-summary.js';
 const SVG = 'http://www.w3.org/2000/svg';
 // Categorical colours (Okabe-Ito, readable with the common colour-vision deficiencies).
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#8a7d00', '#555555'];
+// One colour per reason whatever the filter, so a reason keeps its colour from view to view.
+const REASON_ORDER = ['human_request', 'anger', 'repetition', 'fallback', 'negative_trend', 'crisis', 'urgency', 'profanity'];
+const colourOf = (key, keys) => COLOURS[(REASON_ORDER.includes(key) ? REASON_ORDER.indexOf(key) : 7 + keys.indexOf(key)) % COLOURS.length];
 const VERDICT_LABELS = { on_time: 'needed, on time', late: 'should have come sooner', not_needed: 'not needed' };
 const WHY_LABELS = { low_csat: 'low CSAT', left_during_fallbacks: 'left during fallbacks' };
 
@@ -82,7 +85,7 @@ function rateChart(summary) {
     for (const k of keys) {
       const share = ((parts[k] ?? 0) / total) * d.handoffs;
       if (!share) continue;
-      g.push(s('rect', { x, y: y(acc + share), width: bw * 0.7, height: y(acc) - y(acc + share), fill: COLOURS[keys.indexOf(k) % COLOURS.length] },
+      g.push(s('rect', { x, y: y(acc + share), width: bw * 0.7, height: y(acc) - y(acc + share), fill: colourOf(k, keys) },
         s('title', {}, `${d.day}: ${label(k)} ${Math.round(share * 10) / 10}`)));
       acc += share;
     }
@@ -98,8 +101,8 @@ function rateChart(summary) {
     g);
   const legend = h('ul', { className: 'rv-legend' },
     h('li', {}, h('span', { className: 'rv-swatch rv-swatch-line' }), 'handoff rate'),
-    keys.map((k, i) => h('li', {}, h('span', { className: 'rv-swatch', 'data-c': i % COLOURS.length }), label(k))));
-  for (const [i, sw] of [...legend.querySelectorAll('.rv-swatch[data-c]')].entries()) sw.style.background = COLOURS[i % COLOURS.length];
+    keys.map((k) => h('li', {}, h('span', { className: 'rv-swatch', 'data-reason': k }), label(k))));
+  for (const sw of legend.querySelectorAll('.rv-swatch[data-reason]')) sw.style.background = colourOf(sw.dataset.reason, keys);
   const t = table('Handoffs per day', ['day', 'conversations', 'handoffs', 'rate', ...keys.map(label)],
     days.map((d) => {
       const parts = {};
