@@ -133,6 +133,18 @@ class Core {
     return this.#m.redact(wellFormed(text));
   }
 
+  /**
+   * Messages grouped by similarity with the intent model's own features (cosine over IDF-weighted
+   * words, word pairs and character n-grams; greedy clustering, src/core/intents.h). The review
+   * page groups what the bot did not understand this way, so a group can become a new intent.
+   * @param {string[]} texts
+   * @param {number} [threshold] cosine to join a group, 0..1 (default 0.4)
+   * @returns {{members: number[], representative: number}[]} indices into texts, largest group first
+   */
+  groupBySimilarity(texts, threshold = 0.4) {
+    return this.#m.groupBySimilarity(Array.from(texts, (t) => wellFormed(String(t ?? ''))), Number(threshold));
+  }
+
   /** Valence of one message in [-1, 1] (the core's VADER-class scorer). Tools build. */
   valence(text) {
     return this.#tool('valence')(String(text ?? ''));

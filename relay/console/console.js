@@ -239,6 +239,7 @@ function onWelcome(f) {
   }
   askMessages(true);
   $('tab-accounts').hidden = !isAdmin();
+  $('btn-review').hidden = !isAdmin();
   if (isAdmin()) send({ type: 'accounts' });
   renderLists();
   if (!wasSignedIn && !state.current) focusFirst();
@@ -309,6 +310,7 @@ function absorb(c, x) {
   if (BANDS[x.priority] !== undefined) c.priority = x.priority;
   if (x.handoff) c.handoff = x.handoff;
   if (x.summary) c.summary = x.summary;
+  if (x.review) { c.reviewTurns = x.review.turns ?? []; c.verdict = x.review.verdict ?? null; }
   if (c.team) state.knownTeams.add(c.team);
   if (c.agent?.id) state.knownAgents.add(c.agent.id);
 }
@@ -738,6 +740,77 @@ function select(id) {
 
 // ------------------------------------------------------------------ rendering: conversation
 /** Visitor turns in order: {turn, text, at, distress, crisis, crisisKind, reasons}. */
+// ---- verdicts (issue 16): the agent's one-click mark on a closed handoff ----
+function renderVerdict(c) {
+  const f = $('verdict');
+  const mayMark = c.state === 'closed' && (isAdmin() || isMe(c.agent)) && (c.handoff?.transcript ?? []).some((t) => t.from === 'visitor');
+  f.hidden = !mayMark;
+  if (!mayMark) return;
+  // The turns the handoff could have come at: the visitor's turns before it (the relay's records
+  // when the widget sent them, else the transcript's visitor entries numbered in order).
+  const records = (c.reviewTurns ?? []).filter((t) => !t.handoff);
+  const before = records.length ? records.map((t) => ({ turn: t.turn, text: t.text }))
+    : (c.handoff.transcript ?? []).filter((t) => t.from === 'visitor').map((t, i) => ({ turn: i + 1, text: t.text })).slice(0, -1);
+  const sel = $('verdict-turn');
+  const keep = sel.dataset.conv === c.id ? sel.value : null;
+  sel.dataset.conv = c.id;
+  sel.replaceChildren(...before.map((t) => el('option', { value: String(t.turn), text: `turn ${t.turn}: ${t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text}` })));
+  sel.value = keep ?? (before.length ? String(before.at(-1).turn) : ''); // default: the turn just before the handoff
+  f.querySelector('[data-verdict=late]').disabled = before.length === 0;
+  for (const b of f.querySelectorAll('[data-verdict]')) b.setAttribute('aria-pressed', String(c.verdict?.kind === b.dataset.verdict));
+  $('verdict-done').textContent = c.verdict ? `Marked: ${{ on_time: 'needed, on time', late: `should have come sooner (turn ${c.verdict.turn})`, not_needed: 'not needed' }[c.verdict.kind]}.` : '';
+}
+
+function sendVerdict(kind) {
+  const c = state.convs.get(state.current);
+  if (!c) return;
+  const verdict = kind === 'late' ? { kind, turn: Number($('verdict-turn').value) } : { kind };
+  c.verdict = verdict;
+  send({ type: 'verdict', conversation: c.id, id: newId(), verdict });
+  $('verdict-late').hidden = true;
+  renderVerdict(c);
+  announce($('verdict-done').textContent);
+}
+
+for (const b of document.querySelectorAll('#verdict [data-verdict]')) {
+  b.addEventListener('click', () => {
+    if (b.dataset.verdict !== 'late') return sendVerdict(b.dataset.verdict);
+    $('verdict-late').hidden = false;
+    $('verdict-turn').focus();
+  });
+}
+$('verdict').addEventListener('submit', (e) => { e.preventDefault(); sendVerdict('late'); });
+
+// ---- the review page (admins): the relay's summary and export drawn by review-view.js ----
+let reviewFilters = {};
+async function showReview(on) {
+  $('review-page').hidden = !on;
+  $('app').hidden = on;
+  $('btn-review').setAttribute('aria-pressed', String(on));
+  $('btn-review').textContent = on ? 'Back to chats' : 'Review';
+  if (on) await loadReview();
+}
+async function loadReview() {
+  const page = $('review-page');
+  const q = new URLSearchParams(reviewFilters).toString();
+  const get = async (what) => {
+    const r = await fetch(`/api/review/${what}${q ? `?${q}` : ''}`, { headers: { authorization: `Bearer ${state.session}` } });
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(body.message ?? `HTTP ${r.status}`);
+    return body;
+  };
+  try {
+    const [summary, doc] = await Promise.all([get('summary'), get('export')]);
+    const { renderReview } = await import('./review-view.js');
+    renderReview(page, doc, { summary, filters: reviewFilters, onFilter: (f) => { reviewFilters = f; loadReview(); } });
+    page.querySelector('h1')?.setAttribute('tabindex', '-1');
+    page.querySelector('h1')?.focus();
+  } catch (e) {
+    page.replaceChildren(el('p', { class: 'error', role: 'alert', text: `The review could not be loaded: ${e.message}` }));
+  }
+}
+$('btn-review').addEventListener('click', () => showReview($('review-page').hidden));
+
 function turnsOf(c) {
   const turns = [];
   for (const t of c.handoff?.transcript ?? []) {
@@ -813,6 +886,7 @@ function renderConversation() {
   for (const [, text] of c.pending) ol.append(el('li', { class: 'msg agent pending' }, el('span', { class: 'meta', text: 'sending…' }), text));
   if (stick) ol.scrollTop = ol.scrollHeight;
 
+  renderVerdict(c);
   const open = c.state !== 'closed';
   const canReply = mineNow || c.state === 'message_left';
   $('btn-accept').hidden = !(c.state === 'queued');

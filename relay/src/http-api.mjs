@@ -4,19 +4,20 @@
 // so limits, storage and acknowledgement are identical.
 import { ProtocolError, validateHandoff, validateVisitorFrame, clientSecret, withRouting } from './protocol.mjs';
 import { visitorFrame } from './relay.mjs';
+import { handleReviewApi } from './review-api.mjs';
 
-const STATUS = { bad_json: 400, bad_request: 400, unknown_type: 400, bad_secret: 401, unauthorized: 401, forbidden: 403,
+export const STATUS = { consent_required: 400, bad_json: 400, bad_request: 400, unknown_type: 400, bad_secret: 401, unauthorized: 401, forbidden: 403,
   not_found: 404, closed: 409, too_long: 413, transcript_full: 413, rate_limited: 429, internal: 500 };
 const SSE_KEEPALIVE_MS = 20000;
 const MAX_STREAMS_PER_CONVERSATION = 3;
 const MAX_SSE_BUFFER = 1 << 20;
 
-function reply(res, status, body, headers = {}) {
+export function reply(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
-function fail(res, e, cors) {
+export function fail(res, e, cors) {
   if (!(e instanceof ProtocolError)) {
     console.error('[relay] http api error:', e);
     e = new ProtocolError('internal', 'the relay failed to handle this request; retry');
@@ -26,7 +27,7 @@ function fail(res, e, cors) {
   reply(res, STATUS[e.code] ?? 400, body, { ...cors, ...(e.retryAfterMs ? { 'retry-after': String(Math.ceil(e.retryAfterMs / 1000)) } : {}) });
 }
 
-function readJson(req, max) {
+export function readJson(req, max) {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks = [];
@@ -66,6 +67,9 @@ export async function handleApi(relay, req, res, url) {
       const team = url.searchParams.get('team');
       return reply(res, 200, await relay.availability(team && /^[A-Za-z0-9._-]{1,64}$/.test(team) ? team : null), cors);
     }
+    // The review API checks its own callers: admins by session (same-origin console, no CORS), and
+    // visitors' consented reviews by origin.
+    if (url.pathname.startsWith('/api/review')) return await handleReviewApi(relay, req, res, url, cors, { reply, readJson });
     if (!relay.originAllowed(origin)) throw new ProtocolError('forbidden', `origin ${origin ?? '(none)'} is not allowed`);
     if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
     const parts = url.pathname.split('/').filter(Boolean); // ['api', 'conversations', id?, action?]

@@ -154,6 +154,9 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
     // The crisis lines the widget's core chose for the visitor's country, so the agent sees the
     // same local numbers (the relay has no pack). Malformed entries are dropped, never refused.
     crisisResources: validateResources(h.crisisResources),
+    // Per-turn records for the review page (issue 16), checked by the relay (review.mjs) when it
+    // stores them beside the conversation. This file imports nothing: browsers load it for the limits.
+    ...(Array.isArray(h.turns) ? { turns: h.turns.slice(-limits.maxTranscriptTurns) } : {}),
   };
   if (h.reasons !== undefined) {
     if (!Array.isArray(h.reasons)) throw new ProtocolError('bad_request', '"handoff.reasons" must be an array');
@@ -261,6 +264,12 @@ export function validateVisitorFrame(msg, limits = DEFAULT_LIMITS) {
   }
 }
 
+// A verdict's shape; its meaning (kinds, the turn) is checked by the relay against the conversation.
+function verdictShape(v) {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new ProtocolError('bad_request', '"verdict" must be an object');
+  return { kind: v.kind, turn: v.turn };
+}
+
 /** Agent -> relay frames after hello. */
 export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
   const conversation = () => clientId(msg.conversation, 'conversation');
@@ -274,7 +283,10 @@ export function validateAgentFrame(msg, limits = DEFAULT_LIMITS) {
     case 'typing':
       return { type: 'typing', conversation: conversation() };
     case 'close':
-      return { type: 'close', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), returnToBot: msg.returnToBot !== false };
+      return { type: 'close', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), returnToBot: msg.returnToBot !== false,
+        ...(msg.verdict === undefined || msg.verdict === null ? {} : { verdict: verdictShape(msg.verdict) }) };
+    case 'verdict':
+      return { type: 'verdict', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id), verdict: verdictShape(msg.verdict) };
     case 'csat_request':
       return { type: 'csat_request', conversation: conversation(), id: msg.id === undefined ? undefined : clientId(msg.id) };
     case 'queue':

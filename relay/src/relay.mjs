@@ -19,6 +19,7 @@ import {
 } from './protocol.mjs';
 import { parseHours, isOpen, nextOpen } from './hours.mjs';
 import { handleApi } from './http-api.mjs';
+import { reviewStart, validateVerdict, validateTurns, REVIEW_LIMITS } from './review.mjs';
 import {
   AccountError, SESSION_IDLE_MS, agentOf, publicAccount, serves, validateAccount, verifySecret, hashSecret, generatePassword,
   checkPassword, newSessionToken, sessionKey, DEFAULT_MAX_CHATS,
@@ -30,6 +31,8 @@ const CONSOLE_FILES = { // a fixed map, so no request path ever reaches the file
   '/console/index.html': ['index.html', 'text/html; charset=utf-8'],
   '/console/console.js': ['console.js', 'text/javascript; charset=utf-8'],
   '/console/console.css': ['console.css', 'text/css; charset=utf-8'],
+  '/console/review-view.js': ['review-view.js', 'text/javascript; charset=utf-8'],
+  '/console/review-summary.js': ['review-summary.js', 'text/javascript; charset=utf-8'],
 };
 export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
   + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -86,6 +89,7 @@ export class Relay {
     this.agents = new Set();       // agent sockets on this instance
     this.ipRate = new Map();       // ip -> timestamps of recent conversation creations
     this.loginFails = new Map();   // ip -> timestamps of recent failed agent sign-ins
+    this.reviewRate = new Map();   // ip -> timestamps of recent consented reviews (POST /api/reviews)
     this.ipSockets = new Map();    // ip -> open visitor sockets on this instance
     this.accounts = new Map();     // name -> account (no secret), refreshed on change
     this.queueTimer = null;
@@ -416,7 +420,10 @@ export class Relay {
       e.retryAfterMs = 60000;
       throw e;
     }
-    const { team: askedTeam, priority: askedPriority, country, identity: rawIdentity, ...rest } = handoff;
+    const { team: askedTeam, priority: askedPriority, country, identity: rawIdentity, turns: rawTurns, ...rest } = handoff;
+    // Review data must never cost a visitor their handoff: malformed turn records are dropped.
+    let turns = [];
+    try { turns = validateTurns(rawTurns ?? [], { ...REVIEW_LIMITS, maxTurns: this.limits.maxTranscriptTurns }); } catch { turns = []; }
     const team = this.knownTeam(askedTeam);
     // A handoff for a crisis is a crisis conversation whatever the widget called its priority.
     const priority = (rest.reasons ?? []).some((r) => r.name === 'crisis') ? 'crisis' : askedPriority ?? 'normal';
@@ -427,6 +434,8 @@ export class Relay {
     const created = await this.store.createConversation({ id, secretHash: conv.secretHash, handoff: stored, origin: conv.origin, at: now,
       team, priority, country: country ?? null, identity, ip: ip ?? null, live: initialLive(stored) });
     if (!created) return { conv: await this.authorizeVisitor(id, secret), secret, existed: true }; // the same hello raced itself
+    // The review record (issue 16): the bot's turns before the handoff, for the review page.
+    await this.store.mergeReview(id, reviewStart(stored, turns, team, now));
     if (priority === 'crisis') this.store.publish({ alert: { conversation: id, kind: 'crisis', crisisKind: null, team, at: now } });
     return { conv, secret, existed: false };
   }
@@ -570,6 +579,7 @@ export class Relay {
     }
     if (f.type === 'csat') {
       const r = await this.append(conv, { kind: 'csat', from: 'visitor', id: f.id, score: f.score, comment: f.comment, at }, f.id);
+      if (!r.duplicate) await this.store.mergeReview(conv, { csat: { score: f.score, at } });
       this.send(ws, { type: 'ack', id: f.id, seq: r.seq, ...(r.duplicate ? { duplicate: true } : {}) });
       return;
     }
@@ -578,6 +588,7 @@ export class Relay {
         // A left message stays for the agents: the visitor going back to the bot must not drop it.
         if (await this.store.transition(conv, { from: ['queued', 'assigned'] }, { state: 'closed', at })) {
           const r = await this.append(conv, { kind: 'closed', from: 'visitor', id: f.id, reason: 'visitor_left', returnToBot: true, at }, f.id);
+          await this.store.mergeReview(conv, { ended_at: at, outcome: 'visitor_left' });
           ws.closedConversation = true;
           this.store.publish({ queue: true });
           if (f.id) this.send(ws, { type: 'ack', id: f.id, seq: r.seq });
@@ -644,7 +655,7 @@ export class Relay {
   /** Forget addresses with no recent conversation or failed sign-in (bounded memory). */
   sweepRates() {
     const now = this.now();
-    for (const [k, w] of this.ipRate) if (!w.length || now - w[w.length - 1] >= 60000) this.ipRate.delete(k);
+    for (const m of [this.ipRate, this.reviewRate]) for (const [k, w] of m) if (!w.length || now - w[w.length - 1] >= 60000) m.delete(k);
     for (const [k, w] of this.loginFails) if (!w.length || now - w[w.length - 1] >= LOGIN_WINDOW_MS) this.loginFails.delete(k);
   }
 
@@ -657,6 +668,19 @@ export class Relay {
   tokenTag() { return this.tokenDigest ? sha256(Buffer.concat([Buffer.from('session-tag:'), this.tokenDigest])).toString('hex').slice(0, 16) : null; }
 
   tokenOk(token) { return this.tokenDigest !== null && crypto.timingSafeEqual(sha256(token), this.tokenDigest); }
+
+  /**
+   * The agent behind a console session token (for the HTTP review API), as it is now: an account's
+   * role is re-read from the store; token sign-ins end with the token. Null if the session ended.
+   */
+  async sessionAgent(token, now) {
+    const key = sessionKey(String(token));
+    const s = await this.store.getSession(key, now, SESSION_IDLE_MS);
+    if (!s) return null;
+    if (s.agent.legacy || s.agent.bootstrap) return this.tokenDigest && s.agent.tokenTag === this.tokenTag() ? s.agent : null;
+    const acc = await this.store.getAccount(s.account);
+    return acc ? agentOf(acc) : null;
+  }
 
   async agentHello(ws, hello) {
     const now = this.now();
@@ -776,6 +800,7 @@ export class Relay {
       return this.agentOpen(ws, { ...conv, state: 'assigned', agentId: me.id, agentName: me.name }, 0);
     }
     if (f.type === 'transfer') return this.transfer(ws, conv, f, at);
+    if (f.type === 'verdict') return this.verdict(ws, conv, f, at);
     // A left message may be answered (and closed) by any agent of its team, without taking it.
     const answering = conv.state === 'message_left' && (f.type === 'message' || f.type === 'close');
     if (!answering && (conv.state !== 'assigned' || conv.agentId !== me.id)) {
@@ -789,16 +814,34 @@ export class Relay {
       const r = await this.append(conv.id, { kind: 'csat_request', from: 'agent', id: f.id, at }, f.id);
       if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: r.seq });
     } else if (f.type === 'close') {
+      if (f.verdict) { try { validateVerdict(f.verdict); } catch (e) { e.id = f.id; throw e; } } // refused before anything closes
       const guard = answering ? { from: ['message_left'] } : { from: ['assigned'], agentId: me.id };
       if (await this.store.transition(conv.id, guard, { state: 'closed', at })) {
         const r = await this.append(conv.id, { kind: 'closed', from: 'agent', id: f.id, reason: f.returnToBot ? 'returned_to_bot' : 'agent_closed',
           returnToBot: f.returnToBot, at }, f.id);
+        await this.store.mergeReview(conv.id, { ended_at: at, outcome: f.returnToBot ? 'returned_to_bot' : 'agent_closed', agent: me.id, team: conv.team });
         this.store.publish({ queue: true, messages: answering });
         if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: r.seq });
+        // The close stands whatever the mark: a bad turn is reported after the ack.
+        if (f.verdict) await this.verdict(ws, { ...conv, state: 'closed' }, { conversation: conv.id, verdict: f.verdict }, at);
       } else if (f.id) {
         this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: (await this.store.findDuplicate(conv.id, 'agent', f.id)) ?? 0 });
       }
     }
+  }
+
+  /**
+   * An agent's mark on a handoff (issue 16): on_time, late (with the visitor turn it should have
+   * come at) or not_needed. The agent who had the conversation, or an admin; the last mark wins.
+   */
+  async verdict(ws, conv, f, at) {
+    const me = ws.agent;
+    if (me.role !== 'admin' && conv.agentId !== me.id) throw new ProtocolError('forbidden', 'only the agent who had this conversation, or an admin, may mark it', f.id);
+    const review = await this.store.getReview(conv.id);
+    let v;
+    try { v = validateVerdict(f.verdict, review?.turns ?? []); } catch (e) { e.id = f.id; throw e; }
+    await this.store.mergeReview(conv.id, { verdict: { ...v, by: me.id, at } });
+    if (f.id) this.send(ws, { type: 'ack', conversation: conv.id, id: f.id, seq: 0 });
   }
 
   /** Admins, or the agent it is assigned to, hand a conversation to another agent or team. */
@@ -877,8 +920,14 @@ export class Relay {
       summary: { ...summarize(conv.handoff), ...item.summary, reasonNames: summarize(conv.handoff).reasons },
       agent: conv.agentName ? { id: conv.agentId, name: conv.agentName } : null, createdAt: conv.createdAt,
       team: item.team, priority: item.priority, country: item.country, locale: item.locale, identity: item.identity,
-      waitingSince: item.waitingSince, lastActivity: item.lastActivity });
+      waitingSince: item.waitingSince, lastActivity: item.lastActivity, review: await this.reviewFor(conv.id) });
     await this.replay(ws, conv.id, lastSeq, () => true, (ev) => agentFrame(conv.id, ev));
+  }
+
+  /** What the console needs for the verdict: the turn records (turn, text, handoff) and the mark so far. */
+  async reviewFor(id) {
+    const r = await this.store.getReview(id);
+    return r ? { turns: (r.turns ?? []).map((t) => ({ turn: t.turn, text: t.text, handoff: t.handoff })), verdict: r.verdict ?? null } : null;
   }
 
   teamsOf(agent) { return agent.role === 'admin' || !agent.teams?.length ? null : agent.teams; }
@@ -1043,6 +1092,7 @@ export class Relay {
       }
       if (!(await this.store.transition(id, { from: ['queued'] }, { state: 'closed', at: now }))) continue;
       await this.append(id, { kind: 'closed', from: 'relay', reason: 'visitor_gone', returnToBot: true, at: now });
+      await this.store.mergeReview(id, { ended_at: now, outcome: 'visitor_gone' });
       this.store.publish({ queue: true });
     }
     this.scheduleDispatch(0);

@@ -373,6 +373,31 @@ export class RedisStore {
     if ((await this.redis.get(`${this.p}lock:${name}`)) === owner) await this.redis.del(`${this.p}lock:${name}`);
   }
 
+  // ---- review records: a hash per conversation, each field JSON (so a merge is one HSET and
+  // numbers come back exactly as stored), indexed by start time in a sorted set.
+  async mergeReview(id, fields) {
+    const key = `${this.p}review:${id}`;
+    const m = this.redis.multi().hset(key, 'id', JSON.stringify(id), ...Object.entries(fields).flatMap(([k, v]) => [k, JSON.stringify(v ?? null)]));
+    if (typeof fields.started_at === 'number') m.zadd(this.p + 'reviews', fields.started_at, id);
+    await m.exec();
+    return this.getReview(id);
+  }
+  async getReview(id) {
+    const h = await this.redis.hgetall(`${this.p}review:${id}`);
+    if (!h || !Object.keys(h).length) return null;
+    return Object.fromEntries(Object.entries(h).map(([k, v]) => [k, JSON.parse(v)]));
+  }
+  async listReviews(from, to, limit) {
+    const ids = await this.redis.zrangebyscore(this.p + 'reviews', from, to, 'LIMIT', 0, limit);
+    const out = [];
+    for (let i = 0; i < ids.length; i += 200) {
+      const p = this.redis.pipeline();
+      for (const id of ids.slice(i, i + 200)) p.hgetall(`${this.p}review:${id}`);
+      for (const [, h] of await p.exec()) if (h && Object.keys(h).length) out.push(Object.fromEntries(Object.entries(h).map(([k, v]) => [k, JSON.parse(v)])));
+    }
+    return out;
+  }
+
   async close() {
     this.handlers.clear();
     await Promise.allSettled([this.redis.quit(), this.sub.quit()]);

@@ -49,6 +49,12 @@ CREATE TABLE IF NOT EXISTS sessions (
   last_seen  INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_account ON sessions(account);
+CREATE TABLE IF NOT EXISTS reviews (
+  id         TEXT PRIMARY KEY,
+  started_at INTEGER,
+  doc        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_started ON reviews(started_at, id);
 `;
 
 // Columns added for routing (issue 14). Added to an existing database in place, so a relay
@@ -133,6 +139,10 @@ export class SqliteStore {
       deleteSession: db.prepare('DELETE FROM sessions WHERE key = ?'),
       deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE account = ?'),
       expireSessions: db.prepare('DELETE FROM sessions WHERE last_seen < ?'),
+      getReview: db.prepare('SELECT doc FROM reviews WHERE id = ?'),
+      putReview: db.prepare(`INSERT INTO reviews (id, started_at, doc) VALUES (?, ?, ?)
+                             ON CONFLICT(id) DO UPDATE SET started_at = excluded.started_at, doc = excluded.doc`),
+      listReviews: db.prepare('SELECT doc FROM reviews WHERE started_at BETWEEN ? AND ? ORDER BY started_at, id LIMIT ?'),
     };
   }
 
@@ -353,6 +363,26 @@ export class SqliteStore {
   }
   deleteSession(key) { return this._write(() => { this.q.deleteSession.run(key); }); }
   deleteSessionsOf(account) { return this._write(() => { this.q.deleteSessionsOf.run(account); }); }
+
+  // ---- review records (issue 16): one document per conversation ----
+  /**
+   * Set top-level fields of a conversation's review record (created if absent); resolves the
+   * merged record. Fields: pack, language, team, agent, started_at, ended_at, outcome, csat,
+   * verdict, turns (see review.mjs).
+   */
+  mergeReview(id, fields) {
+    return this._write(() => {
+      const cur = this.q.getReview.get(id);
+      const doc = { ...(cur ? JSON.parse(cur.doc) : { id }), ...fields, id };
+      this.q.putReview.run(id, doc.started_at ?? null, JSON.stringify(doc));
+      return doc;
+    });
+  }
+  async getReview(id) { const r = this.q.getReview.get(id); return r ? JSON.parse(r.doc) : null; }
+  /** Records started in [from, to] (ms), oldest first (ties by id), at most `limit`. */
+  async listReviews(from, to, limit) {
+    return this.q.listReviews.all(from, to, limit).map((r) => JSON.parse(r.doc));
+  }
 
   // ---- presence: per agent, per instance ----
   _p(agentId) {

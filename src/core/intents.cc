@@ -855,4 +855,106 @@ IntentMatch IntentRecognizer::Recognize(std::string_view text, double threshold)
   return m;
 }
 
+namespace {
+// A sparse unit vector: sorted feature keys with their weights.
+struct KeyVector {
+  std::vector<uint64_t> key;
+  std::vector<float> value;
+};
+
+double Dot(const KeyVector& a, const std::vector<std::pair<uint64_t, double>>& centroid) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.key.size() && j < centroid.size()) {
+    if (a.key[i] < centroid[j].first) ++i;
+    else if (a.key[i] > centroid[j].first) ++j;
+    else dot += a.value[i++] * centroid[j++].second;
+  }
+  return dot;
+}
+}  // namespace
+
+std::vector<SimilarityGroup> GroupBySimilarity(const std::vector<std::string>& texts, double threshold) {
+  threshold = std::clamp(threshold, 0.0, 1.0);
+  // Sublinear counts per text, and document frequencies over the texts.
+  std::vector<KeyVector> vecs(texts.size());
+  std::vector<uint64_t> keys;
+  std::vector<uint64_t> all;
+  for (size_t t = 0; t < texts.size(); ++t) {
+    FeatureKeys(texts[t], &keys);
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size();) {
+      size_t j = i;
+      while (j < keys.size() && keys[j] == keys[i]) ++j;
+      vecs[t].key.push_back(keys[i]);
+      vecs[t].value.push_back(1.0f + std::log(static_cast<float>(j - i)));
+      all.push_back(keys[i]);
+      i = j;
+    }
+  }
+  std::sort(all.begin(), all.end());
+  const double n = static_cast<double>(texts.size());
+  for (KeyVector& v : vecs) {
+    double norm = 0;
+    for (size_t i = 0; i < v.key.size(); ++i) {
+      const auto range = std::equal_range(all.begin(), all.end(), v.key[i]);
+      v.value[i] *= Idf(n, static_cast<double>(range.second - range.first));
+      norm += double(v.value[i]) * v.value[i];
+    }
+    if (norm > 0)
+      for (float& x : v.value) x = static_cast<float>(x / std::sqrt(norm));
+  }
+  // Greedy clustering against centroids (sum of members, kept sorted by key;
+  // its length is tracked so the cosine needs no renormalising pass).
+  struct Cluster {
+    SimilarityGroup group;
+    std::vector<std::pair<uint64_t, double>> sum;
+    double norm2 = 0;
+  };
+  std::vector<Cluster> clusters;
+  for (size_t t = 0; t < vecs.size(); ++t) {
+    const KeyVector& v = vecs[t];
+    int best = -1;
+    double best_cos = 0;
+    if (!v.key.empty()) {
+      for (size_t c = 0; c < clusters.size(); ++c) {
+        if (clusters[c].norm2 <= 0) continue;
+        const double cos = Dot(v, clusters[c].sum) / std::sqrt(clusters[c].norm2);
+        if (cos > best_cos + 1e-12) { best_cos = cos; best = static_cast<int>(c); }
+      }
+    }
+    if (best < 0 || best_cos < threshold) {
+      clusters.emplace_back();
+      best = static_cast<int>(clusters.size() - 1);
+    }
+    Cluster& c = clusters[best];
+    c.group.members.push_back(t);
+    std::vector<std::pair<uint64_t, double>> merged;
+    merged.reserve(c.sum.size() + v.key.size());
+    size_t i = 0, j = 0;
+    while (i < c.sum.size() || j < v.key.size()) {
+      if (j == v.key.size() || (i < c.sum.size() && c.sum[i].first < v.key[j])) merged.push_back(c.sum[i++]);
+      else if (i == c.sum.size() || v.key[j] < c.sum[i].first) { merged.emplace_back(v.key[j], v.value[j]); ++j; }
+      else { merged.emplace_back(v.key[j], c.sum[i].second + v.value[j]); ++i; ++j; }
+    }
+    c.sum = std::move(merged);
+    c.norm2 = 0;
+    for (const auto& kv : c.sum) c.norm2 += kv.second * kv.second;
+  }
+  std::vector<SimilarityGroup> out;
+  out.reserve(clusters.size());
+  for (Cluster& c : clusters) {
+    double best_cos = -1;
+    for (size_t m : c.group.members) {
+      const double cos = c.norm2 > 0 ? Dot(vecs[m], c.sum) / std::sqrt(c.norm2) : 0;
+      if (cos > best_cos + 1e-12) { best_cos = cos; c.group.representative = m; }
+    }
+    out.push_back(std::move(c.group));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const SimilarityGroup& a, const SimilarityGroup& b) {
+    return a.members.size() > b.members.size();
+  });
+  return out;
+}
+
 }  // namespace attune

@@ -182,6 +182,25 @@ class IntentRecognizer {
   std::vector<std::pair<std::string, std::string>> patterns_;
 };
 
+// Messages grouped by what they say, for the review page: the messages the
+// bot did not understand, so that each group can become a new intent's
+// examples. Each text becomes the intent model's own feature vector (the
+// words, word pairs and character n-grams of FeatureKeys, sublinear counts
+// weighted by an IDF over `texts` themselves, unit length), and the texts are
+// clustered greedily in order: a text joins the group whose centroid is most
+// similar (cosine) if that similarity is at least `threshold`, else it starts
+// a new group. Deterministic for the same texts in the same order.
+struct SimilarityGroup {
+  std::vector<size_t> members;  // indices into `texts`, in input order
+  // The member nearest the group's centroid: a name-giving example.
+  size_t representative = 0;
+};
+// Groups, largest first (ties: the earliest first member first). A text with
+// no features (empty, punctuation only) is a group of its own. `threshold`
+// is clamped to [0, 1]; 0.35-0.5 groups paraphrases of one request without
+// merging different requests on shared function words.
+std::vector<SimilarityGroup> GroupBySimilarity(const std::vector<std::string>& texts, double threshold);
+
 // True when `pattern` occurs in `text` as a run of whole words. Patterns are
 // words separated by spaces, case-insensitive; "(a|b|c)" is one word out of
 // several ("()" inside the bar list, e.g. "(a|)", makes it optional) and "*"

@@ -370,6 +370,22 @@ val RedactText(const std::string& text) {
   return out;
 }
 
+// GroupBySimilarity() for JS: texts (an array of strings) -> [{members:
+// [indices], representative}], largest group first (src/core/intents.h).
+val GroupBySimilarity(const val& texts, double threshold) {
+  const std::vector<std::string> list = emscripten::vecFromJSArray<std::string>(texts);
+  val out = val::array();
+  for (const attune::SimilarityGroup& g : attune::GroupBySimilarity(list, threshold)) {
+    val members = val::array();
+    for (size_t m : g.members) members.call<void>("push", static_cast<double>(m));
+    val o = val::object();
+    o.set("members", members);
+    o.set("representative", static_cast<double>(g.representative));
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
 val EmotionLabels() {
   val out = val::array();
   for (const std::string& l : attune::EmotionLabels()) out.call<void>("push", l);
@@ -431,4 +447,5 @@ EMSCRIPTEN_BINDINGS(attune) {
   emscripten::function("featurize", &Featurize);
   emscripten::function("redact", &RedactText);
   emscripten::function("emotionLabels", &EmotionLabels);
+  emscripten::function("groupBySimilarity", &GroupBySimilarity);
 }

@@ -236,3 +236,49 @@ TEST_CASE("a message with nothing the pack ever said is out of scope; a pattern 
   CHECK(pattern.in_scope == 1);
   CHECK_FALSE(pattern.out_of_scope);
 }
+
+TEST_CASE("GroupBySimilarity puts paraphrases of one request together and keeps different requests apart") {
+  const std::vector<std::string> texts = {
+      "do you sell gift wrapping",          // 0
+      "can I get my parcel gift wrapped",   // 1
+      "is gift wrapping available",         // 2
+      "do you have a student discount",     // 3
+      "student discount?",                  // 4
+      "any discounts for students",         // 5
+      "where are your shops in Lisbon",     // 6
+      "!!!",                                // 7: no features, a group of its own
+  };
+  const std::vector<SimilarityGroup> groups = GroupBySimilarity(texts, 0.3);
+  auto group_of = [&](size_t t) {
+    for (size_t g = 0; g < groups.size(); ++g)
+      for (size_t m : groups[g].members)
+        if (m == t) return static_cast<int>(g);
+    return -1;
+  };
+  size_t total = 0;
+  for (const SimilarityGroup& g : groups) total += g.members.size();
+  CHECK(total == texts.size());  // every text in exactly one group
+  CHECK(group_of(0) == group_of(2));
+  CHECK(group_of(3) == group_of(4));
+  CHECK(group_of(3) == group_of(5));
+  CHECK(group_of(0) != group_of(3));
+  CHECK(group_of(6) != group_of(0));
+  CHECK(group_of(6) != group_of(3));
+  CHECK(groups[static_cast<size_t>(group_of(7))].members == std::vector<size_t>{7});
+  // Largest first; the representative is a member.
+  for (size_t g = 1; g < groups.size(); ++g) CHECK(groups[g - 1].members.size() >= groups[g].members.size());
+  for (const SimilarityGroup& g : groups)
+    CHECK(std::find(g.members.begin(), g.members.end(), g.representative) != g.members.end());
+}
+
+TEST_CASE("GroupBySimilarity: threshold 1 keeps distinct texts apart, 0 joins all that share anything, same input same groups") {
+  const std::vector<std::string> texts = {"gift wrapping please", "gift wrapping", "student discount", "Gift wrapping!"};
+  CHECK(GroupBySimilarity(texts, 1.0).size() >= 3);
+  const auto a = GroupBySimilarity(texts, 0.4), b = GroupBySimilarity(texts, 0.4);
+  REQUIRE(a.size() == b.size());
+  for (size_t g = 0; g < a.size(); ++g) CHECK(a[g].members == b[g].members);
+  CHECK(GroupBySimilarity({}, 0.5).empty());
+  // Case and punctuation do not matter ("Gift wrapping!" is "gift wrapping").
+  const auto exact = GroupBySimilarity({"gift wrapping", "Gift wrapping!"}, 0.99);
+  CHECK(exact.size() == 1);
+}

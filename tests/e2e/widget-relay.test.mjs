@@ -297,6 +297,48 @@ test('a rating asked for and then closed by the agent is stored by the relay', a
   await agent.close();
 });
 
+test('a chat without a person reaches the review page only if the visitor ticks "share": unticked by default, nothing sent; ticked, redacted turns and the rating', async () => {
+  const { createRequire } = await import('node:module');
+  const Database = createRequire(path.join(root, 'relay/package.json'))('better-sqlite3');
+  const reviews = () => {
+    const db = new Database(path.join(dir, 'relay.db'), { readonly: true, fileMustExist: true });
+    try { return db.prepare("SELECT doc FROM reviews WHERE id LIKE 'r-%'").all().map((r) => JSON.parse(r.doc)); } finally { db.close(); }
+  };
+  const before = reviews().length;
+  const rate = async (tick) => {
+    const visitor = await browser.context.newPage();
+    await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
+    await openChat(visitor);
+    await say(visitor, 'my email is ana.lopez@example.com, how long does shipping take?');
+    await say(visitor, "that's everything, bye"); // (a bare 'goodbye' gets the crisis reply from today's judgement model: reported)
+    const csat = visitor.locator('attune-chat .csat');
+    await csat.waitFor({ timeout: 20000 });
+    const share = csat.getByRole('checkbox', { name: 'Share this chat (personal details removed) to help us improve' });
+    assert.equal(await share.isChecked(), false, 'sharing is off until the visitor says so');
+    if (tick) await share.check();
+    await csat.getByRole('button', { name: '2 out of 5' }).click();
+    const sent = visitor.waitForRequest((r) => r.url().endsWith('/api/reviews'), { timeout: tick ? 15000 : 3000 }).then(() => true, () => false);
+    await csat.getByRole('button', { name: 'Send' }).click();
+    const wasSent = await sent;
+    await visitor.close();
+    return wasSent;
+  };
+  assert.equal(await rate(false), false, 'no request leaves the page without the tick');
+  assert.equal(reviews().length, before);
+  assert.equal(await rate(true), true);
+  const stored = reviews();
+  assert.equal(stored.length, before + 1);
+  const r = stored.at(-1);
+  assert.equal(r.csat.score, 2);
+  assert.equal(r.agent, null);
+  assert.equal(r.turns.length, 2);
+  assert.ok(r.turns[0].turn < r.turns[1].turn);
+  assert.equal(r.turns[0].text, 'my email is [email], how long does shipping take?', 'the core redacted the text before it left');
+  assert.equal(r.turns[0].intent, 'shipping');
+  assert.equal(r.turns[1].intent, 'goodbye');
+  assert.ok(!JSON.stringify(r).includes('ana.lopez'), 'no personal detail anywhere in the record');
+});
+
 test('the relay gone for good mid-handoff: bounded retries, the visitor is told, the bot answers what never arrived', async () => {
   const { agent, frame, sendAgent } = await openAgent();
   const visitor = await browser.context.newPage();

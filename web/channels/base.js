@@ -28,7 +28,10 @@ export function fitHandoff(h) {
   const clip = (t) => (typeof t === 'string' && t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t);
   out.transcript = (Array.isArray(h.transcript) ? h.transcript.slice(-MAX_TRANSCRIPT) : []).map((e) => (e && typeof e === 'object' ? { ...e, text: clip(e.text) } : e));
   if (Array.isArray(h.reasons)) out.reasons = h.reasons.slice(0, 20);
+  // Turn records (review data) go before any transcript entry: the agent needs the words more.
+  if (Array.isArray(h.turns)) out.turns = h.turns.slice(-MAX_TRANSCRIPT).map((t) => (t && typeof t === 'object' ? { ...t, text: clip(t.text) } : t));
   const bytes = () => new TextEncoder().encode(JSON.stringify(out)).length;
+  while (out.turns?.length && bytes() > MAX_HANDOFF_BYTES) out.turns = out.turns.slice(Math.ceil(out.turns.length / 10));
   while (out.transcript.length && bytes() > MAX_HANDOFF_BYTES) out.transcript = out.transcript.slice(Math.ceil(out.transcript.length / 10));
   return out;
 }

@@ -30,6 +30,7 @@ import { handoffWasActive } from './handoff-flag.js';
 import { h, icon } from './dom.js';
 import { MAX_MESSAGE_LENGTH } from '../channels/limits.js';
 import { visitorCountry, isCrisis, inputCount, cleanIdentity } from './handoff-policy.js';
+import { turnRecord, redactedRecords, reviewUrl, shareReview } from './review-share.js';
 
 // Event names are the contract's bare names (the project's one event vocabulary). Note: a
 // bubbling `error`/`message` reaches window listeners too; ours are
@@ -60,6 +61,7 @@ export class AttuneChat extends HTMLElement {
   #handoff = null;
   #typingTimer = 0;
   #csatShown = false;
+  #turnRecords = []; // per bot turn, for the review page (review-share.js); texts redacted only when they leave
   #csatPending = false; // a rating card is on screen, not yet answered
   #seq = 0;
   #identity = null;     // {name, email, userId, hash} from settings.visitor / identify()
@@ -246,6 +248,7 @@ export class AttuneChat extends HTMLElement {
     if (crisis) this.#crisisHeard = true;
     this.#lastTurn = turn;
     if (this.#config.review === 'local') this.#recordReview(clean, turn);
+    if (Number.isInteger(turn.turn)) this.#turnRecords.push(turnRecord(turn, clean));
     let reply = turn.reply;
     let offer = null;
     if (turn.handoff) {
@@ -310,6 +313,7 @@ export class AttuneChat extends HTMLElement {
     this.#clearChips();
     this.#csatShown = false;
     this.#csatPending = false;
+    this.#turnRecords = [];
     this.#engine?.reset().catch((err) => this.#fail(err));
     if (!remote) {
       this.#memory.clear();
@@ -714,10 +718,16 @@ export class AttuneChat extends HTMLElement {
         for (const b of buttons) b.setAttribute('aria-pressed', String(b === buttons[n - 1]));
       },
     }, String(n)));
+    // A conversation the bot handled alone reaches the review page only if the visitor ticks this
+    // (unticked by default), and only when the site has a relay to send it to. A handed-off one is
+    // rated through its relay session instead.
+    const shareTo = !this.#handoff?.ratesThroughRelay && this.#turnRecords.length ? reviewUrl(this.#config.channel) : null;
+    const share = shareTo ? h('input', { type: 'checkbox', id: 'attune-csat-share' }) : null;
     const card = this.#card('csat',
       h('p', { id: 'attune-csat-q' }, t.csatQuestion),
       h('div', { className: 'stars', role: 'group', 'aria-labelledby': 'attune-csat-q' }, ...buttons),
       h('label', { htmlFor: 'attune-csat-comment' }, t.csatComment), comment,
+      share ? h('label', { className: 'share', htmlFor: 'attune-csat-share' }, share, ' ', t.csatShare) : '',
       h('div', { className: 'row' }, h('button', {
         type: 'button', className: 'action primary',
         onclick: () => {
@@ -725,12 +735,20 @@ export class AttuneChat extends HTMLElement {
           const detail = { score, comment: comment.value.trim() };
           this.#csatPending = false;
           this.#handoff?.csat(detail);
-          this.#emit('csat', detail);
+          if (share?.checked) this.#shareReview(shareTo, detail);
+          this.#emit('csat', { ...detail, shared: !!share?.checked });
           card.replaceChildren(h('p', {}, t.csatThanks));
           this.#announce(t.csatThanks);
           this.#ui.input.focus();
         },
       }, t.submit)));
+  }
+
+  async #shareReview(url, csat) {
+    if (!this.#engine) return;
+    const records = await redactedRecords(this.#turnRecords, (texts) => this.#engine.redact(texts)).catch(() => []);
+    await shareReview({ url, records, csat, pack: this.#pack?.id, language: this.#lastTurn?.reply_language ?? null,
+      startedAt: this.#messages.find((m) => m.from === 'user')?.time ?? Date.now() });
   }
 
   #download() {
@@ -761,6 +779,7 @@ export class AttuneChat extends HTMLElement {
       crisisHeard: () => this.#crisisHeard,
       maxLength: MAX_MESSAGE_LENGTH,
       messages: () => this.#messages,
+      turnRecords: () => this.#turnRecords,
       append: (m) => this.#append(m),
       announce: (text) => this.#announce(text),
       // Messages that never reached a person (the relay went away): the bot answers them, in order.

@@ -210,7 +210,9 @@ export class Handoff {
     const history = o.messages().filter((m) => m.from !== 'system').slice(-200);
     const reasons = turn.reasons ?? [];
     // One round trip to the core for every text that leaves the page.
-    const texts = await o.redact()([...history.map((m) => m.text), ...reasons.map((r) => r.evidence ?? '')]);
+    const records = (o.turnRecords?.() ?? []).slice(-200);
+    const texts = await o.redact()([...history.map((m) => m.text), ...reasons.map((r) => r.evidence ?? ''), ...records.map((r) => r.text)]);
+    const at = history.length + reasons.length;
     const emotions = {};
     for (const [k, v] of Object.entries(turn.emotions ?? {})) if (typeof v === 'number') emotions[k] = v;
     const pack = o.pack();
@@ -221,6 +223,8 @@ export class Handoff {
     return {
       transcript: history.map((m, i) => ({ from: m.from === 'user' ? 'visitor' : m.from, text: texts[i], at: m.time })),
       reasons: reasons.map((r, i) => ({ name: r.name, weight: r.weight, evidence: texts[history.length + i] })),
+      // Per-turn records for the review page (issue 16), their texts redacted like the transcript.
+      turns: records.map((r, i) => ({ ...r, text: texts[at + i] })),
       distress: turn.distress,
       valence: turn.valence,
       emotions,
@@ -504,6 +508,9 @@ export class Handoff {
   visitorTyping() {
     if (this.active) this.#channel?.sendTyping();
   }
+
+  /** True when a rating goes to the relay through this conversation's session (it was handed off). */
+  get ratesThroughRelay() { return !!(this.#channel ?? this.#csatChannel); }
 
   csat(detail) {
     const channel = this.#channel ?? this.#csatChannel;

@@ -132,21 +132,5 @@ export function createReviewStore({ storage, key = REVIEW_KEY, now = Date.now, m
   };
 }
 
-/**
- * The per-turn record of a bot turn, with the visitor's message `text` already redacted by the
- * core. The same fields and rules as the records the relay stores (the review branch's
- * review-share.js turnRecord, which replaces this one when both are merged): reasons by name
- * only (their evidence is the visitor's words), `fallback` when the bot did not understand.
- */
-export function turnRecord(turn, text) {
-  const response = turn.response ?? '';
-  return {
-    turn: turn.turn, text,
-    intent: turn.intent ?? 'none', confidence: turn.confidence ?? 0, distress: turn.distress ?? 0, valence: turn.valence ?? 0,
-    reasons: (turn.reasons ?? []).map((r) => r.name).filter(Boolean),
-    handoff: turn.handoff === true,
-    language: turn.reply_language ?? (turn.language && turn.language !== 'und' ? turn.language : null),
-    fallback: turn.intent === 'none' || ['fallback', 'out_of_scope', 'clarify'].includes(response),
-    ...(turn.tone ? { tone: turn.tone } : {}),
-  };
-}
+// One definition of a turn record, shared with the relay review (review-share.js).
+export { turnRecord } from './review-share.js';

@@ -35,6 +35,7 @@ export default {
   csatQuestion: 'كيف كانت هذه المحادثة؟',
   csatScore: '{score} من 5',
   csatComment: 'هل لديك ما تضيفه؟ (اختياري)',
+  csatShare: 'مشاركة هذه المحادثة (بعد حذف البيانات الشخصية) لمساعدتنا على التحسّن',
   csatThanks: 'شكرًا على ملاحظاتك.',
   reconnecting: 'جارٍ إعادة الاتصال…',
   newConversation: 'بدأت محادثة جديدة.',

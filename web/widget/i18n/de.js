@@ -35,6 +35,7 @@ export default {
   csatQuestion: 'Wie war dieses Gespräch?',
   csatScore: '{score} von 5',
   csatComment: 'Möchten Sie etwas ergänzen? (optional)',
+  csatShare: 'Dieses Gespräch teilen (ohne persönliche Angaben), um uns zu helfen, besser zu werden',
   csatThanks: 'Danke für Ihre Rückmeldung.',
   reconnecting: 'Verbindung wird wiederhergestellt…',
   newConversation: 'Neue Unterhaltung begonnen.',

@@ -37,6 +37,7 @@ export default {
   csatQuestion: 'How was this conversation?',
   csatScore: '{score} out of 5',
   csatComment: 'Anything to add? (optional)',
+  csatShare: 'Share this chat (personal details removed) to help us improve',
   csatThanks: 'Thank you for your feedback.',
   reconnecting: 'Reconnecting…',
   newConversation: 'New conversation started.',

@@ -35,6 +35,7 @@ export default {
   csatQuestion: '¿Qué tal fue esta conversación?',
   csatScore: '{score} de 5',
   csatComment: '¿Algo que añadir? (opcional)',
+  csatShare: 'Compartir esta conversación (sin datos personales) para ayudarnos a mejorar',
   csatThanks: 'Gracias por tu opinión.',
   reconnecting: 'Reconectando…',
   newConversation: 'Nueva conversación iniciada.',

@@ -35,6 +35,7 @@ export default {
   csatQuestion: 'Comment s’est passée cette conversation ?',
   csatScore: '{score} sur 5',
   csatComment: 'Un commentaire ? (facultatif)',
+  csatShare: 'Partager cette conversation (sans données personnelles) pour nous aider à nous améliorer',
   csatThanks: 'Merci pour votre avis.',
   reconnecting: 'Reconnexion…',
   newConversation: 'Nouvelle conversation commencée.',

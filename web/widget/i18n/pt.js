@@ -35,6 +35,7 @@ export default {
   csatQuestion: 'Como foi esta conversa?',
   csatScore: '{score} de 5',
   csatComment: 'Algo a acrescentar? (opcional)',
+  csatShare: 'Partilhar esta conversa (sem dados pessoais) para nos ajudar a melhorar',
   csatThanks: 'Obrigado pela sua avaliação.',
   reconnecting: 'Reconectando…',
   newConversation: 'Nova conversa iniciada.',
