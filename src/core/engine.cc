@@ -39,6 +39,7 @@ void Engine::Reset() {
   last_intent_.clear();
   topic_.clear();
   known_entities_.clear();
+  announced_.clear();
   turn_ = 0;
 }
 
@@ -193,6 +194,7 @@ TurnResult Engine::Greet() {
   r.confidence = 1;
   r.tone = "neutral";
   ApplyReply(responder_.Say(pack_, "greeting", "neutral", variables_), &r);
+  r.reply_language = pack_.language;
   transcript_.Append("bot", r.reply, r.turn);
   return r;
 }
@@ -210,6 +212,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     r.intent = "none";
     r.limit = s;
     r.retry_after_ms = gate_.RetryAfterMs(now);
+    r.reply_language = pack_.language;
     return r;
   }
   if (text.size() < full_size)
@@ -222,6 +225,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   opts.judgement = judgement_.get();
   // The message as given, so evidence offsets slice what the visitor typed.
   r.affect = Analyze(text, opts);
+  // Written in another language the engine holds: answered from its pack.
+  if (const std::string to = SwitchTarget(r.affect, cleaned); !to.empty() && SetLanguage(to).ok()) r.language_switched = to;
 
   r.entities = ExtractEntities(cleaned, pack_.entities);
   IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
@@ -322,6 +327,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     r.quick_replies = std::move(topics);
   }
   r.suggestions = Suggest(r, cleaned);
+  AnnounceSwitch(&r);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
@@ -350,6 +356,8 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["variant"] = r.variant;
   j["quick_replies"] = r.quick_replies;
   j["language"] = r.affect.judged ? r.affect.judgement.language : "und";
+  j["reply_language"] = r.reply_language;
+  if (!r.language_switched.empty()) j["language_switched"] = r.language_switched;
   j["valence"] = r.affect.valence;
   if (r.affect.judged) {
     json heads = json::object();

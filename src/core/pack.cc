@@ -422,7 +422,7 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   std::set<std::string> entity_types(BuiltinEntityTypes().begin(), BuiltinEntityTypes().end());
   for (const EntityDefinition& e : pack.entities) entity_types.insert(e.name);
 
-  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope"};
+  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope", "language_switched"};
   std::set<std::string> slots;
   for (const auto& [name, flow] : pack.flows) {
     const std::string fp = "/flows/" + Esc(name);
