@@ -389,8 +389,21 @@ export class AttuneChat extends HTMLElement {
       // A pack set starts with the page locale's pack (the greeting in that language); the
       // others come in idle time after the chat opens (#loadLanguages).
       this.#set = packSet(c);
-      const first = this.#set ? firstPackLanguage(Object.keys(this.#set), c.locale) : null;
-      const text = await packText(this.#set ? this.#set[first] : c.pack);
+      let first = this.#set ? firstPackLanguage(Object.keys(this.#set), c.locale) : null;
+      let text;
+      if (!this.#set) text = await packText(c.pack);
+      // A language of the set that cannot be fetched is left out, and the next one tried.
+      while (this.#set && text === undefined) {
+        try {
+          text = await packText(this.#set[first]);
+        } catch (err) {
+          delete this.#set[first];
+          const rest = Object.keys(this.#set);
+          if (!rest.length) throw err;
+          console.warn(`Attune: ${err.message}; trying the "${firstPackLanguage(rest, c.locale)}" pack`);
+          first = firstPackLanguage(rest, c.locale);
+        }
+      }
       this.#engine = await startCore(new URL(c.baseUrl || HERE, document.baseURI).href, text);
       this.#pack = JSON.parse(text);
       this.#packs.set(first ?? this.#pack.language ?? 'en', this.#pack);
