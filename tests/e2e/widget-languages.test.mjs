@@ -14,7 +14,7 @@ afterEach(async () => {
 
 // A host page embedding Attune with the shop's English and Spanish packs as a {lang} set.
 const hostPage = (lang) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>shop</title>
-<script>window.AttuneSettings = { pack: '/attune/packs/ecommerce.{lang}.json', packLanguages: ['en', 'es'] };
+<script>window.AttuneSettings = { pack: '/attune/packs/ecommerce.{lang}.json', packLanguages: ['en', 'es'], persist: 'session' };
 window.Attune = window.Attune || function () { (Attune.q = Attune.q || []).push(arguments); };</script>
 <script src="/attune/attune.js" async></script></head><body><h1>shop</h1></body></html>`;
 
@@ -98,4 +98,20 @@ test('an Arabic page: English bubbles read left to right, the panel mirrors its 
   const box = await c.panel.boundingBox();
   assert.ok(box.x < 400, `the panel is on the left (x = ${box.x})`);
   await p.screenshot({ path: path.join(artifacts, 'languages-ar.png') });
+});
+
+test('after a reload the bot and the UI go on in the language the visitor switched to', async () => {
+  const { p } = await open('en');
+  await openChat(p);
+  await ask(p, 'hola, quiero devolver unas zapatillas que me quedan pequeñas');
+  await p.reload();
+  const c = chat(p);
+  await c.launcher.click();
+  await p.waitForFunction(() => document.querySelector('attune-chat').shadowRoot.querySelector('.panel').lang === 'es');
+  const reply = await ask(p, 'y cuánto tarda el envío a Canarias');
+  const t = (await turns(p)).at(-1);
+  assert.equal(t.reply_language, 'es');
+  assert.equal(t.intent, 'shipping');
+  assert.doesNotMatch(reply, /Sigo en español/, 'the note was said before the reload');
+  assert.equal(await c.input.getAttribute('placeholder'), (await import('../../web/widget/i18n/es.js')).default.placeholder);
 });

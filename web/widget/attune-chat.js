@@ -385,11 +385,12 @@ export class AttuneChat extends HTMLElement {
     // The first Intl formatter in a page initialises ICU (15-30 ms): pay it
     // while idle, not inside the visitor's first click or message.
     (window.requestIdleCallback || setTimeout)(() => clock(this.#config.locale));
+    let first = null; // the pack set's language loaded first
     try {
       // A pack set starts with the page locale's pack (the greeting in that language); the
       // others come in idle time after the chat opens (#loadLanguages).
       this.#set = packSet(c);
-      let first = this.#set ? firstPackLanguage(Object.keys(this.#set), c.locale) : null;
+      first = this.#set ? firstPackLanguage(Object.keys(this.#set), c.locale) : null;
       let text;
       if (!this.#set) text = await packText(c.pack);
       // A language of the set that cannot be fetched is left out, and the next one tried.
@@ -419,7 +420,20 @@ export class AttuneChat extends HTMLElement {
     const agentFrom = this.#messages.findIndex((m) => m.from === 'agent');
     const said = this.#messages.slice(0, agentFrom < 0 ? undefined : agentFrom).filter((m) => m.from === 'user');
     if (said.length) {
+      // The languages the visitor wrote in, loaded first, so the replay switches as the turns did.
+      if (this.#set) {
+        for (const m of said) {
+          const lang = await this.#engine.messageLanguage(m.text).catch(() => '');
+          if (lang && this.#set[lang]) await this.#addLanguage(lang);
+        }
+      }
       await this.#engine.replay(said.map((m) => m.text)).catch((err) => console.warn('Attune: could not restore the conversation state: ' + err.message));
+      // The bot (and so the UI) goes on in the language the conversation had reached.
+      const lang = this.#set ? await this.#engine.language().catch(() => null) : null;
+      if (lang && this.#packs.has(lang) && lang !== first) {
+        this.#pack = this.#packs.get(lang);
+        if (matchLocale(lang) && lang !== this.#config.locale) await this.#setStrings(matchLocale(lang));
+      }
     }
     // A core that takes the country chooses the turn's crisis_resources for it; an older one lists them all.
     this.#coreCountry = this.#country ? await this.#engine.setCountry(this.#country).catch(() => false) : false;
