@@ -50,8 +50,15 @@ export interface AttuneVisitor {
 export interface AttuneSettings {
   /** Where Attune's files are served; default: the folder of attune.js. */
   baseUrl?: string;
-  /** URL of a template pack, or the pack itself; default: packs/ecommerce.en.json next to attune.js. */
-  pack?: string | object;
+  /**
+   * A template pack (URL or the pack itself), or a pack set: {en: urlOrPack, es: ...}, or a URL with
+   * `{lang}` ('packs/ecommerce.{lang}.json') filled for each of `packLanguages`. With a set the bot
+   * starts in the page locale's language and follows the visitor's (and setLocale()).
+   * Default: packs/ecommerce.{lang}.json next to attune.js.
+   */
+  pack?: string | object | Record<string, string | object>;
+  /** The languages of a `{lang}` pack URL; default ['en', 'es', 'fr', 'de', 'pt']. */
+  packLanguages?: string[];
   /** UI language; default: <html lang>, then the browser's languages, then English. */
   locale?: AttuneLocale;
   /** Panel title; default: the pack's name. */
@@ -118,6 +125,10 @@ export interface AttuneTurn {
   context?: 'yes' | 'no' | 'ordinal' | 'quick_reply' | null;
   /** BCP 47 language the message is written in ('en', 'es', ...), 'und' without the judgement model or words. */
   language: string;
+  /** The language of the pack that answered. */
+  reply_language: string;
+  /** Only on the turn the bot switched to this language because the visitor wrote in it. */
+  language_switched?: string;
   valence: number;
   emotions: Record<string, number> | null;
   /** The judgement model's heads (null when it is not loaded: patterns only). */
@@ -198,6 +209,23 @@ export interface AttuneEventMap {
   /** fatal: false for degraded features (e.g. the emotion model), true when the chat is unavailable. */
   error: { code: string; message: string; fatal: boolean };
   csat: { score: 1 | 2 | 3 | 4 | 5; comment: string };
+}
+
+/**
+ * The languages of a conversation engine (web/engine.js `core.createEngine(pack)`), for pages and
+ * tools that drive the core themselves. Errors are AttuneErrors with a `code`.
+ */
+export interface AttuneEngineLanguages {
+  /** Holds another language of the pack set; throws 'invalid_json' | 'invalid_pack' | 'invalid_argument' (language already held). */
+  addPack(pack: string | object): void;
+  /** Answers in `language` from now on, conversation kept; throws 'invalid_argument' for a language not held. */
+  setLanguage(language: string): void;
+  /** The languages held, sorted. */
+  languages(): string[];
+  /** The active language. */
+  language(): string;
+  /** The language `text` is clearly written in by the engine's switching rule, or '' (short, unsure, no model). */
+  messageLanguage(text: string): string;
 }
 
 export interface AttuneApi {

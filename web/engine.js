@@ -451,6 +451,46 @@ class Engine {
     if (error) throw new AttuneError(error.code, error.message);
   }
 
+   * Holds another language of the same pack set (e.g. packs/ecommerce.es.json beside .en): the
+   * engine answers in it after setLanguage(), or by itself when the visitor clearly writes in it
+   * (with a judgement model). The conversation carries over a switch.
+   * @param {string|object} pack the pack's JSON text or object
+   * @throws {AttuneError} code 'invalid_json' or 'invalid_pack' as createEngine; 'invalid_argument'
+   *   when the engine already holds the pack's language
+   */
+  addPack(pack) {
+    const error = this.#live().addPack(typeof pack === 'string' ? pack : JSON.stringify(pack));
+    if (error) throw new AttuneError(error.code, error.message);
+  }
+
+  /**
+   * Answers in `language` from now on (the visitor chose it); the conversation carries over.
+   * @throws {AttuneError} code 'invalid_argument' for a language the engine does not hold
+   */
+  setLanguage(language) {
+    const error = this.#live().setLanguage(String(language ?? ''));
+    if (error) throw new AttuneError(error.code, error.message);
+  }
+
+  /** The languages held, sorted: ['en', 'es']. */
+  languages() {
+    return this.#live().languages();
+  }
+
+  /** The active language: the one the next reply comes in unless the visitor writes in another. */
+  language() {
+    return this.#live().language();
+  }
+
+  /**
+   * The language `text` is clearly written in, by the rule the engine switches with (enough words,
+   * a sure judgement model), whether held or not: '' when unsure ('ok', an order number) or without
+   * a model. Lets a caller add that language's pack before respond().
+   */
+  messageLanguage(text) {
+    return this.#live().messageLanguage(wellFormed(text));
+  }
+
   /** Frees the wasm object; the engine is unusable afterwards. Safe to call twice. */
   dispose() {
     if (this.#h) {

@@ -41,6 +41,7 @@ void Engine::Reset() {
   known_entities_.clear();
   pending_ = {};
   recent_responses_.clear();
+  announced_.clear();
   turn_ = 0;
 }
 
@@ -215,6 +216,7 @@ TurnResult Engine::Greet() {
   pending_.response = "greeting";
   pending_.labels = said.quick_replies;
   pending_.actions = said.quick_reply_actions;
+  r.reply_language = pack_.language;
   transcript_.Append("bot", r.reply, r.turn);
   return r;
 }
@@ -232,6 +234,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     r.intent = "none";
     r.limit = s;
     r.retry_after_ms = gate_.RetryAfterMs(now);
+    r.reply_language = pack_.language;
     return r;
   }
   if (text.size() < full_size)
@@ -244,6 +247,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   opts.judgement = judgement_.get();
   // The message as given, so evidence offsets slice what the visitor typed.
   r.affect = Analyze(text, opts);
+  // Written in another language the engine holds: answered from its pack.
+  if (const std::string to = SwitchTarget(r.affect, cleaned); !to.empty() && SetLanguage(to).ok()) r.language_switched = to;
 
   r.entities = ExtractEntities(cleaned, pack_.entities);
   // A message that answers the active flow's question (an order number) is
@@ -456,6 +461,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   recent_responses_.push_back(response);
   if (recent_responses_.size() > 2) recent_responses_.erase(recent_responses_.begin());
   r.suggestions = Suggest(r, cleaned);
+  AnnounceSwitch(&r);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
   return r;
@@ -484,6 +490,8 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["variant"] = r.variant;
   j["quick_replies"] = r.quick_replies;
   j["language"] = r.affect.judged ? r.affect.judgement.language : "und";
+  j["reply_language"] = r.reply_language;
+  if (!r.language_switched.empty()) j["language_switched"] = r.language_switched;
   j["valence"] = r.affect.valence;
   if (r.affect.judged) {
     json heads = json::object();

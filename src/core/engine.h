@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,12 @@ struct TurnResult {
   // offered (context.h): "yes", "no", "ordinal", "quick_reply", or empty
   // when it was read on its own.
   std::string context;
+  // Languages (Engine::AddPack): the language of the pack that answered
+  // ("reply_language"), and, on the turn the engine switched to another of
+  // its languages because the visitor wrote in it, that language
+  // ("language_switched"; empty otherwise).
+  std::string reply_language;
+  std::string language_switched;
 };
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
@@ -155,14 +162,54 @@ class Engine {
   // Visitor messages and replies so far, bounded by limits().
   const Transcript& transcript() const { return transcript_; }
 
+  // Languages: one engine can hold several languages of one pack set
+  // (packs/<pack>.<lang>.json: same id, intents, flows and responses). The
+  // active language's pack answers; the conversation (flow and slots, known
+  // entities, topic, distress and handoff history, transcript, turn count,
+  // variant rotation) carries over a switch. The handoff policy stays the
+  // first pack's.
+  //
+  // Adds another language. Errors (engine unchanged): InvalidJson /
+  // InvalidPack as Create; InvalidArgument when the pack's "language" is
+  // already held. (That it is the same pack set, e.g. ids "ecommerce-en" and
+  // "ecommerce-es", is the caller's to know.)
+  Status AddPack(std::string_view pack_json);
+  // Makes `language` the active one (the visitor chose it). No note is said.
+  // Errors: InvalidArgument, language unchanged, for a language not held.
+  Status SetLanguage(std::string_view language);
+  // The languages held, sorted ("en", "es", ...), and the active one.
+  std::vector<std::string> languages() const;
+  const std::string& language() const { return pack_.language; }
+  // The language `text` is clearly written in, by the judgement model and
+  // the switching rule Respond uses (enough words and letters, confident):
+  // any language the model knows, held or not, so a caller can add that
+  // pack before responding. Empty without a model or when unsure ("ok",
+  // "no", an order number).
+  std::string MessageLanguage(std::string_view text) const;
+
   const Pack& pack() const { return pack_; }
   // The pack's handoff.teams, for a visitor choosing one.
   const std::vector<Team>& teams() const { return pack_.handoff.teams; }
 
  private:
+  Status RestoreStateIn(std::string_view json);  // RestoreState in the active language
   Engine() = default;
+  // The active language's pack and intent model are pack_ and recognizer_;
+  // the other languages wait here, swapped in by SetLanguage.
+  struct Language {
+    Pack pack;
+    IntentRecognizer recognizer;
+  };
   Pack pack_;
   IntentRecognizer recognizer_;
+  std::map<std::string, Language> parked_;
+  std::set<std::string> announced_;  // languages switched to in this conversation (their note said)
+  // The turn's automatic switch: the held language the judged message is
+  // clearly in, else empty.
+  std::string SwitchTarget(const Affect& affect, std::string_view cleaned) const;
+  // Prefixes the pack's "language_switched" note to the first reply in a
+  // language the engine switched to (once per language per conversation).
+  void AnnounceSwitch(TurnResult* r);
   Responder responder_;
   FlowRunner flows_;
   std::map<std::string, std::string> variables_;

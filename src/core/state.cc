@@ -179,6 +179,7 @@ std::string Engine::SaveState() const {
   j[kStateFormat] = kStateVersion;
   j["pack"] = {{"id", pack_.id}, {"version", pack_.version}, {"fingerprint", PackFingerprint()}};
   j["language"] = pack_.language;
+  j["announced"] = announced_;  // languages whose switch note was said
   j["turn"] = turn_;
   j["last_intent"] = last_intent_;
   j["topic"] = topic_;
@@ -231,6 +232,23 @@ std::string Engine::SaveState() const {
 }
 
 Status Engine::RestoreState(std::string_view text) {
+  // A state saved while another held language was answering is checked
+  // against, and continues in, that language's pack (each language's pack
+  // has its own id); on refusal the engine goes back to where it was.
+  const std::string before = pack_.language;
+  if (text.size() <= MaxStateBytes() && !TooDeep(text)) {
+    const json peek = json::parse(text, nullptr, false);
+    if (peek.is_object() && peek.contains("language") && peek["language"].is_string()) {
+      const std::string lang = peek["language"].get<std::string>();
+      if (lang != before && parked_.count(lang)) SetLanguage(lang);
+    }
+  }
+  Status s = RestoreStateIn(text);
+  if (!s.ok() && pack_.language != before) SetLanguage(before);
+  return s;
+}
+
+Status Engine::RestoreStateIn(std::string_view text) {
   auto refuse = [](const std::string& msg) { return Status::InvalidArgument("cannot restore the conversation: " + msg); };
   if (text.size() > MaxStateBytes())
     return refuse("the state is " + std::to_string(text.size()) + " bytes, more than the " +
@@ -244,7 +262,8 @@ Status Engine::RestoreState(std::string_view text) {
     return refuse("unsupported state version (this build reads " + std::to_string(kStateVersion) + ")");
   static const std::set<std::string> kKeys = {kStateFormat, "pack", "language", "turn", "last_intent", "topic",
                                               "known_entities", "variables", "country", "flow", "pending",
-                                              "recent_responses", "responder", "conversation", "transcript"};
+                                              "recent_responses", "responder", "conversation", "transcript",
+                                              "announced"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (!kKeys.count(it.key())) return refuse("unknown field \"" + it.key() + "\"");
 
@@ -260,8 +279,7 @@ Status Engine::RestoreState(std::string_view text) {
                   ", not \"" + pack_.id + "\" version " + std::to_string(pack_.version));
   if (fingerprint != PackFingerprint())
     return refuse("the pack's intents, responses or flows have changed since the state was saved");
-  // Reserved for engines with several languages: the pack language that was
-  // answering. This engine has one.
+  // The pack language that was answering (RestoreState switched to it when held).
   const std::string language = rd.String(j, "language", "");
   if (rd.ok() && language != pack_.language)
     return refuse("the state is in language \"" + language + "\", this engine's pack is \"" + pack_.language + "\"");
@@ -339,6 +357,14 @@ Status Engine::RestoreState(std::string_view text) {
       recent_responses.push_back(rd.StringValue((*rr)[i], "/recent_responses/" + std::to_string(i)));
       need_response(recent_responses.back(), "/recent_responses/" + std::to_string(i));
     }
+  // Languages whose switch note was said (optional: states from before languages lack it).
+  std::set<std::string> announced;
+  if (j.contains("announced")) {
+    const json* an = rd.Field(j, "announced", "");
+    if (rd.Array(an, "/announced", 16))
+      for (size_t i = 0; i < an->size() && rd.ok(); ++i)
+        announced.insert(rd.StringValue((*an)[i], "/announced/" + std::to_string(i)));
+  }
 
   // Responder: every remembered variant must exist in this pack.
   ResponderState rs;
@@ -463,6 +489,7 @@ Status Engine::RestoreState(std::string_view text) {
   flows_.Restore(std::move(fs));
   pending_ = std::move(pending);
   recent_responses_ = std::move(recent_responses);
+  announced_ = std::move(announced);
   responder_.Restore(std::move(rs));
   conversation_.Restore(std::move(cs));
   transcript_.Restore(entries, dropped);

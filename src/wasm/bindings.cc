@@ -178,8 +178,29 @@ class EngineHandle {
     const attune::Status s = engine_->RestoreState(json);
     return s.ok() ? val::null() : ErrorObject(s);
   }
+  // Languages (Engine::AddPack, SetLanguage): null on success, else
+  // {code, message} (engine unchanged); web/engine.js throws it.
+  val addPack(const std::string& pack_json) { return StatusVal(engine_ ? engine_->AddPack(pack_json) : NoEngine()); }
+  val setLanguage(const std::string& language) { return StatusVal(engine_ ? engine_->SetLanguage(language) : NoEngine()); }
+  val languages() const {
+    val out = val::array();
+    if (engine_)
+      for (const std::string& l : engine_->languages()) out.call<void>("push", l);
+    return out;
+  }
+  std::string language() const { return engine_ ? engine_->language() : std::string(); }
+  // The language `text` is clearly in ("" when unsure or without a model).
+  std::string messageLanguage(const std::string& text) const { return engine_ ? engine_->MessageLanguage(text) : std::string(); }
 
  private:
+  static attune::Status NoEngine() { return attune::Status::InvalidArgument("no engine"); }
+  static val StatusVal(const attune::Status& s) {
+    if (s.ok()) return val::null();
+    val out = val::object();
+    out.set("code", s.code());
+    out.set("message", s.message());
+    return out;
+  }
   attune::Status status_;
   std::unique_ptr<attune::Engine> engine_;
 };
@@ -422,7 +443,12 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("setLimits", &EngineHandle::setLimits)
       .function("limits", &EngineHandle::limits)
       .function("saveState", &EngineHandle::saveState)
-      .function("restoreState", &EngineHandle::restoreState);
+      .function("restoreState", &EngineHandle::restoreState)
+      .function("addPack", &EngineHandle::addPack)
+      .function("setLanguage", &EngineHandle::setLanguage)
+      .function("languages", &EngineHandle::languages)
+      .function("language", &EngineHandle::language)
+      .function("messageLanguage", &EngineHandle::messageLanguage);
 #ifdef ATTUNE_TOOLS
   emscripten::class_<AnalyzerHandle>("Analyzer")
       .constructor<const std::string&>()

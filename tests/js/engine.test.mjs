@@ -128,3 +128,31 @@ test('teams and suggestions reach JS: a suggestion never asks for the order numb
     engine.dispose();
   }
 });
+
+test('languages: addPack/setLanguage errors are AttuneErrors with the core\'s code; the engine switches to the visitor\'s language', () => {
+  const es = readFileSync(new URL('../../packs/ecommerce.es.json', import.meta.url), 'utf8');
+  const judgement = core.loadJudgement(readFileSync(new URL('../../models/judgement.bin', import.meta.url)));
+  const engine = core.createEngine(pack, { judgement });
+  judgement.dispose();
+  try {
+    engine.addPack(es);
+    assert.deepEqual(engine.languages(), ['en', 'es']);
+    assert.equal(engine.language(), 'en');
+    assert.throws(() => engine.addPack(es), (e) => e instanceof AttuneError && e.code === 'invalid_argument' && /"es"/.test(e.message));
+    assert.throws(() => engine.addPack('{'), (e) => e.code === 'invalid_json');
+    assert.throws(() => engine.setLanguage('fr'), (e) => e instanceof AttuneError && e.code === 'invalid_argument');
+    assert.equal(engine.messageLanguage('ok'), '');
+    assert.equal(engine.messageLanguage('où est ma commande ?'), 'fr', 'any language the model knows, held or not');
+    let turn = engine.respond('ok');
+    assert.equal(turn.reply_language, 'en');
+    assert.equal('language_switched' in turn, false);
+    turn = engine.respond('quiero devolver unos zapatos que no me quedan bien');
+    assert.equal(turn.language_switched, 'es');
+    assert.equal(turn.reply_language, 'es');
+    assert.match(turn.reply, /^Sigo en español\. /);
+    engine.setLanguage('en');
+    assert.equal(engine.respond('how long does shipping take?').reply_language, 'en');
+  } finally {
+    engine.dispose();
+  }
+});

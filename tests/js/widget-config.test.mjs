@@ -2,15 +2,21 @@
 // attributes, defaults, and a warning (never a throw) for each bad value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseConfig, matchLocale, isRtl } from '../../web/widget/config.js';
+import { parseConfig, matchLocale, isRtl, packSet, firstPackLanguage } from '../../web/widget/config.js';
 
 const src = 'https://cdn.example/attune/attune.js?v=3';
 
-test('defaults: base URL from the script, default pack next to it, English', () => {
+test('defaults: base URL from the script, the shop pack set next to it in five languages, English', () => {
   const { config, warnings } = parseConfig(undefined, {}, { scriptSrc: src });
   assert.deepEqual(warnings, []);
   assert.equal(config.baseUrl, 'https://cdn.example/attune/');
-  assert.equal(config.pack, 'https://cdn.example/attune/packs/ecommerce.en.json');
+  assert.equal(config.pack, 'https://cdn.example/attune/packs/ecommerce.{lang}.json');
+  assert.deepEqual(config.packLanguages, ['en', 'es', 'fr', 'de', 'pt']);
+  assert.deepEqual(packSet(config), {
+    en: 'https://cdn.example/attune/packs/ecommerce.en.json', es: 'https://cdn.example/attune/packs/ecommerce.es.json',
+    fr: 'https://cdn.example/attune/packs/ecommerce.fr.json', de: 'https://cdn.example/attune/packs/ecommerce.de.json',
+    pt: 'https://cdn.example/attune/packs/ecommerce.pt.json',
+  });
   assert.equal(config.locale, 'en');
   assert.equal(config.position, 'bottom-right');
   assert.equal(config.persist, 'none');
@@ -73,4 +79,32 @@ test('locale: explicit, then <html lang>, then the browser languages', () => {
 test('a pack object is kept as is', () => {
   const pack = { id: 'p', responses: {} };
   assert.equal(parseConfig({ pack }).config.pack, pack);
+});
+
+test('a pack set: an object of languages, or a URL with {lang} and packLanguages (also from an attribute)', () => {
+  const es = { id: 'shop-es', language: 'es', intents: [], responses: {} };
+  let { config, warnings } = parseConfig({ pack: { en: '/p/shop.en.json', es } });
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(packSet(config), { en: '/p/shop.en.json', es });
+  ({ config, warnings } = parseConfig(undefined, { pack: '/p/clinic.{lang}.json', 'pack-languages': 'es, EN' }));
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(config.packLanguages, ['es', 'en']);
+  assert.deepEqual(packSet(config), { es: '/p/clinic.es.json', en: '/p/clinic.en.json' });
+  // A single pack is no set: its own "language" says what it speaks.
+  assert.equal(packSet(parseConfig({ pack: '/p/shop.en.json' }).config), null);
+  assert.equal(packSet(parseConfig({ pack: { id: 'p', responses: {} } }).config), null);
+  assert.equal(packSet(parseConfig({ pack: { id: 'p', language: 'en', intents: [] } }).config), null);
+});
+
+test('packLanguages that are not language codes warn and keep the default', () => {
+  const { config, warnings } = parseConfig({ packLanguages: ['en', 'english!'] });
+  assert.deepEqual(config.packLanguages, ['en', 'es', 'fr', 'de', 'pt']);
+  assert.match(warnings[0], /^packLanguages: expected language codes/);
+  assert.match(parseConfig({ packLanguages: 7 }).warnings[0], /^packLanguages:/);
+});
+
+test("the first pack loaded is the page locale's, else English, else the set's first", () => {
+  assert.equal(firstPackLanguage(['en', 'es', 'fr'], 'fr'), 'fr');
+  assert.equal(firstPackLanguage(['en', 'es', 'fr'], 'ar'), 'en');
+  assert.equal(firstPackLanguage(['es', 'pt'], 'de'), 'es');
 });

@@ -1,9 +1,11 @@
 // attune-chat.js: the <attune-chat> element, a chat panel whose answers come
 // from the Attune core (WebAssembly) running in this page.
 //
-// @attr locale, theme ("auto" | "light" | "dark"), position ("bottom-right" |
-//       "bottom-left"), pack (URL), base-url, persist, inline (panel always
-//       shown in the page flow, no launcher)
+// @attr locale (UI strings and, with a pack set, the bot's language), theme
+//       ("auto" | "light" | "dark"), position ("bottom-right" | "bottom-left"),
+//       pack (URL, with {lang} for a pack set), pack-languages ("en,es"),
+//       base-url, persist, inline (panel always shown in the page flow, no
+//       launcher)
 // @cssproperty --attune-accent, --attune-on-accent, --attune-bg, --attune-fg,
 //       --attune-muted, --attune-bubble-bot, --attune-bubble-user,
 //       --attune-border, --attune-font, --attune-radius, --attune-width,
@@ -18,7 +20,7 @@
 // core, and so is everything `persist` stores (the bubbles show what was typed)
 // and every record `review: 'local'` keeps in this browser for the local review page.
 import { startCore } from './core-client.js';
-import { parseConfig, isRtl } from './config.js';
+import { parseConfig, isRtl, packSet, firstPackLanguage, matchLocale } from './config.js';
 import { LAUNCHER_CSS, drawLauncher, sheet } from './launcher.js';
 import { PANEL_CSS } from './styles.js';
 import { loadStrings, format, en } from './i18n/index.js';
@@ -49,7 +51,11 @@ export class AttuneChat extends HTMLElement {
   #ui = {};
   #messages = [];
   #engine = null;
-  #pack = null;
+  #pack = null;         // the pack the bot answers from now
+  #set = null;          // a pack set: {lang: url or pack} (config.js packSet), else null
+  #packs = new Map();   // languages the core holds -> their pack
+  #packLoads = new Map(); // language -> promise of its pack added to the core
+  #languagesLoading = false;
   #starting = null;
   #mode = 'idle'; // idle | loading | bot | unavailable (handoff states live in #handoff)
   #unread = 0;
@@ -110,7 +116,7 @@ export class AttuneChat extends HTMLElement {
       for (const w of warnings) console.warn('Attune: ' + w);
       if (!attrs['base-url']) {
         config.baseUrl = HERE;
-        if (!attrs.pack) config.pack = HERE + 'packs/ecommerce.en.json';
+        if (!attrs.pack) config.pack = HERE + 'packs/ecommerce.{lang}.json';
       }
       this.#config = config;
     }
@@ -161,6 +167,9 @@ export class AttuneChat extends HTMLElement {
     this.#handoff = null;
     this.#engine?.dispose();
     this.#engine = null;
+    this.#packs.clear();
+    this.#packLoads.clear();
+    this.#languagesLoading = false;
     this.#starting = null;
     this.#mode = 'idle';
   }
@@ -190,7 +199,7 @@ export class AttuneChat extends HTMLElement {
     this.#start().then(() => {
       this.#startEmotion('open');
       return this.#greet();
-    });
+    }).then(() => this.#loadLanguages());
   }
 
   close() {
@@ -230,16 +239,28 @@ export class AttuneChat extends HTMLElement {
     this.#handoff?.cancelConsent();
     await this.#botAnswer(clean);
     this.#startEmotion('message');
+    this.#loadLanguages();
   }
 
   /** The bot answers one visitor message (already in the log). */
   async #botAnswer(clean) {
+    // Written in a language of the set whose pack is not loaded yet: load it first, so the core
+    // can switch this turn (the core says which language, by the rule it switches with).
+    if (this.#set && Object.keys(this.#set).some((l) => !this.#packs.has(l))) {
+      const lang = await this.#engine.messageLanguage(clean).catch(() => '');
+      if (lang && this.#set[lang]) await this.#addLanguage(lang);
+    }
     const emotions = await this.#emotion?.infer(clean);
     let turn;
     try {
       turn = await this.#engine.respond(clean, emotions ? { emotions } : {});
     } catch (err) {
       return this.#fail(err);
+    }
+    // The bot switched because the visitor wrote another language: the UI follows.
+    if (turn.reply_language && this.#packs.has(turn.reply_language)) this.#pack = this.#packs.get(turn.reply_language);
+    if (turn.language_switched && matchLocale(turn.language_switched) && turn.language_switched !== this.#config.locale) {
+      await this.#setStrings(matchLocale(turn.language_switched));
     }
     // The core refused the turn (too many messages a minute): nothing was
     // answered, so say so instead of showing an empty bubble.
@@ -325,10 +346,19 @@ export class AttuneChat extends HTMLElement {
     if (this.#engine) this.#greet();
   }
 
-  /** Switches the UI language (en, es, fr, de, pt, ar); bot replies stay in the pack's language. */
+  /**
+   * Switches the UI language (en, es, fr, de, pt, ar) and, when the pack set has that language,
+   * the bot's too (its pack is loaded if needed); the conversation goes on.
+   */
   async setLocale(locale) {
     const { config } = parseConfig({ locale }, {}, {});
     const l = config.locale;
+    await this.#setStrings(l);
+    if (this.#engine && this.#set?.[l]) await this.#botLanguage(l);
+  }
+
+  /** The UI strings, direction and lang of `l`. */
+  async #setStrings(l) {
     this.#t = await loadStrings(l);
     this.#config.locale = l;
     this.setAttribute('dir', isRtl(l) ? 'rtl' : 'ltr');
@@ -364,21 +394,55 @@ export class AttuneChat extends HTMLElement {
     // The first Intl formatter in a page initialises ICU (15-30 ms): pay it
     // while idle, not inside the visitor's first click or message.
     (window.requestIdleCallback || setTimeout)(() => clock(this.#config.locale));
+    let first = null; // the pack set's language loaded first
     try {
-      const packText = typeof c.pack === 'string' ? await fetchText(new URL(c.pack, document.baseURI)) : JSON.stringify(c.pack);
-      this.#engine = await startCore(new URL(c.baseUrl || HERE, document.baseURI).href, packText);
-      this.#pack = JSON.parse(packText);
+      // A pack set starts with the page locale's pack (the greeting in that language); the
+      // others come in idle time after the chat opens (#loadLanguages).
+      this.#set = packSet(c);
+      first = this.#set ? firstPackLanguage(Object.keys(this.#set), c.locale) : null;
+      let text;
+      if (!this.#set) text = await packText(c.pack);
+      // A language of the set that cannot be fetched is left out, and the next one tried.
+      while (this.#set && text === undefined) {
+        try {
+          text = await packText(this.#set[first]);
+        } catch (err) {
+          delete this.#set[first];
+          const rest = Object.keys(this.#set);
+          if (!rest.length) throw err;
+          console.warn(`Attune: ${err.message}; trying the "${firstPackLanguage(rest, c.locale)}" pack`);
+          first = firstPackLanguage(rest, c.locale);
+        }
+      }
+      this.#engine = await startCore(new URL(c.baseUrl || HERE, document.baseURI).href, text);
+      this.#pack = JSON.parse(text);
+      this.#packs.set(first ?? this.#pack.language ?? 'en', this.#pack);
     } catch (err) {
       this.#unavailable(err);
       return;
     }
+    // setLocale() while loading: answer in that language from the start.
+    if (this.#set?.[c.locale] && !this.#packs.has(c.locale)) await this.#botLanguage(c.locale);
     // A restored conversation: the visitor's messages to the bot are answered
     // again, silently, so the core picks up where it was (a flow's question,
     // rising distress) instead of starting over under the restored history.
     const agentFrom = this.#messages.findIndex((m) => m.from === 'agent');
     const said = this.#messages.slice(0, agentFrom < 0 ? undefined : agentFrom).filter((m) => m.from === 'user');
     if (said.length) {
+      // The languages the visitor wrote in, loaded first, so the replay switches as the turns did.
+      if (this.#set) {
+        for (const m of said) {
+          const lang = await this.#engine.messageLanguage(m.text).catch(() => '');
+          if (lang && this.#set[lang]) await this.#addLanguage(lang);
+        }
+      }
       await this.#engine.replay(said.map((m) => m.text)).catch((err) => console.warn('Attune: could not restore the conversation state: ' + err.message));
+      // The bot (and so the UI) goes on in the language the conversation had reached.
+      const lang = this.#set ? await this.#engine.language().catch(() => null) : null;
+      if (lang && this.#packs.has(lang) && lang !== first) {
+        this.#pack = this.#packs.get(lang);
+        if (matchLocale(lang) && lang !== this.#config.locale) await this.#setStrings(matchLocale(lang));
+      }
     }
     // A core that takes the country chooses the turn's crisis_resources for it; an older one lists them all.
     this.#coreCountry = this.#country ? await this.#engine.setCountry(this.#country).catch(() => false) : false;
@@ -388,6 +452,51 @@ export class AttuneChat extends HTMLElement {
     this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
     // A person was (being) reached on the previous page of this tab: reconnect.
     if (c.channel && handoffWasActive()) (await this.#handoffFlow()).resume();
+  }
+
+  /** Adds `lang` of the pack set to the core, once; resolves true when the core holds it. */
+  #addLanguage(lang) {
+    if (this.#packs.has(lang)) return Promise.resolve(true);
+    if (!this.#set?.[lang] || !this.#engine) return Promise.resolve(false);
+    if (!this.#packLoads.has(lang)) {
+      const engine = this.#engine;
+      this.#packLoads.set(lang, (async () => {
+        const text = await packText(this.#set[lang]);
+        if ((await engine.addPack(text)) === null) return false; // a core without languages
+        this.#packs.set(lang, JSON.parse(text));
+        return true;
+      })().catch((err) => {
+        console.warn(`Attune: the "${lang}" pack was not loaded (${err.code ?? 'error'}: ${err.message})`);
+        return false;
+      }));
+    }
+    return this.#packLoads.get(lang);
+  }
+
+  /** The bot answers in `lang` from now on (its pack loaded first); false when the set has no such pack. */
+  async #botLanguage(lang) {
+    if (!(await this.#addLanguage(lang))) return false;
+    try {
+      await this.#engine.setLanguage(lang);
+    } catch (err) {
+      console.warn(`Attune: could not switch the bot to "${lang}" (${err.code}: ${err.message})`);
+      return false;
+    }
+    this.#pack = this.#packs.get(lang);
+    this.#label();
+    return true;
+  }
+
+  /** The pack set's other languages, one at a time in idle time, so a visitor may write in any. */
+  #loadLanguages() {
+    if (!this.#set || this.#mode !== 'bot' || this.#languagesLoading) return;
+    this.#languagesLoading = true;
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+    const next = () => {
+      const lang = Object.keys(this.#set ?? {}).find((l) => !this.#packs.has(l) && !this.#packLoads.has(l));
+      if (lang && this.#engine) this.#addLanguage(lang).then(() => idle(next, { timeout: 3000 }));
+    };
+    idle(next, { timeout: 3000 });
   }
 
   /**
@@ -457,7 +566,7 @@ export class AttuneChat extends HTMLElement {
     ui.closeBtn = h('button', { type: 'button', className: 'icon', onclick: () => this.close() }, icon('close'));
     ui.log = h('ol', { className: 'log', part: 'log', tabIndex: 0 });
     ui.chips = h('div', { className: 'chips', part: 'quick-replies', role: 'group' });
-    ui.input = h('textarea', { id: 'attune-input', rows: 1, enterKeyHint: 'send' });
+    ui.input = h('textarea', { id: 'attune-input', rows: 1, enterKeyHint: 'send', dir: 'auto' });
     ui.inputLabel = h('label', { className: 'sr', htmlFor: 'attune-input' });
     ui.sendBtn = h('button', { type: 'submit', className: 'icon send' }, icon('send'));
     ui.count = h('div', { className: 'count', id: 'attune-count', hidden: true });
@@ -553,7 +662,8 @@ export class AttuneChat extends HTMLElement {
     this.#clearTyping();
     this.#messages.push(m);
     const time = new Date(m.time);
-    const bubble = h('div', { className: 'bubble', part: 'bubble' });
+    // dir=auto: an English reply on an Arabic page (or Arabic typed on an English one) reads its own way.
+    const bubble = h('div', { className: 'bubble', part: 'bubble', dir: 'auto' });
     renderMessage(m.text, bubble);
     const label = this.#who(m);
     this.#ui.log.append(
@@ -652,7 +762,7 @@ export class AttuneChat extends HTMLElement {
   #chips(replies = []) {
     this.#clearChips();
     for (const r of replies ?? []) {
-      this.#ui.chips.append(h('button', { type: 'button', className: 'chip', onclick: () => this.send(r) }, r));
+      this.#ui.chips.append(h('button', { type: 'button', className: 'chip', dir: 'auto', onclick: () => this.send(r) }, r));
     }
   }
 
@@ -830,6 +940,11 @@ const clocks = new Map();
 function clock(locale) {
   if (!clocks.has(locale)) clocks.set(locale, new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }));
   return clocks.get(locale);
+}
+
+/** A pack's JSON text from its URL (relative to the page) or its object. */
+function packText(source) {
+  return typeof source === 'string' ? fetchText(new URL(source, document.baseURI)) : Promise.resolve(JSON.stringify(source));
 }
 
 async function fetchText(url) {

@@ -8,10 +8,17 @@ import { emotionMode, EMOTION_MODES } from './emotion-policy.js';
 
 export const LOCALES = ['en', 'es', 'fr', 'de', 'pt', 'ar'];
 const RTL = new Set(['ar']);
+// The languages every shipped pack comes in (packs/<pack>.<lang>.json).
+export const PACK_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'];
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+const isPackSetObject = (v) =>
+  Object.keys(v).length > 0 && Object.entries(v).every(([k, x]) => LANGUAGE_TAG.test(k) && (typeof x === 'string' || (x && typeof x === 'object' && !Array.isArray(x))));
 
 const DEFAULTS = {
   baseUrl: '',            // where dist/ files live; default: the loader's own folder
-  pack: '',               // URL of a pack JSON, or a pack object; default: baseUrl + packs/ecommerce.en.json
+  pack: '',               // a pack (URL or object) or a pack set: {en: urlOrPack, es: ...} or a URL with {lang};
+                          // default: baseUrl + packs/ecommerce.{lang}.json
+  packLanguages: [],      // the languages of a {lang} URL; default: PACK_LANGUAGES
   locale: '',             // UI language; default: <html lang>, then the browser's, then 'en'
   title: '',              // panel title; default: the pack's name
   position: 'bottom-right',
@@ -97,6 +104,10 @@ export function parseConfig(settings, attributes, env = {}) {
     } else if (key === 'pack') {
       if (typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value))) config.pack = value;
       else warnings.push('pack: expected a URL or a pack object');
+    } else if (key === 'packLanguages') {
+      const list = (Array.isArray(value) ? value : String(value).split(',')).map((l) => String(l).trim().toLowerCase()).filter(Boolean);
+      if (list.length && list.every((l) => LANGUAGE_TAG.test(l))) config.packLanguages = [...new Set(list)];
+      else warnings.push(`packLanguages: expected language codes such as ["en", "es"], got ${JSON.stringify(value)}`);
     } else if (key === 'channel') {
       let c = value;
       if (typeof c === 'string') {
@@ -132,11 +143,36 @@ export function parseConfig(settings, attributes, env = {}) {
   if (!config.locale) {
     config.locale = matchLocale(env.documentLang) ?? (env.languages ?? []).map(matchLocale).find(Boolean) ?? 'en';
   }
-  if (!config.pack) config.pack = config.baseUrl + 'packs/ecommerce.en.json';
+  if (!config.pack) config.pack = config.baseUrl + 'packs/ecommerce.{lang}.json';
+  if (!config.packLanguages.length) config.packLanguages = [...PACK_LANGUAGES];
   // With a channel the relay keeps the review; a second copy in the browser would outlive it.
   if (config.review === 'local' && config.channel) {
     warnings.push("review: 'local' is for sites without a channel (the relay keeps the review); ignored");
     config.review = 'none';
   }
   return { config, warnings };
+}
+
+/**
+ * The packs of a config by language, {en: urlOrPack, es: ...}, for a pack set (an object of
+ * languages, or a URL with {lang} filled for each of packLanguages); null for a single pack
+ * (a URL without {lang}, or a pack object), whose language only the pack itself says.
+ */
+export function packSet(config) {
+  const { pack, packLanguages } = config;
+  if (typeof pack === 'string') {
+    if (!pack.includes('{lang}')) return null;
+    const languages = packLanguages?.length ? packLanguages : PACK_LANGUAGES;
+    return Object.fromEntries(languages.map((l) => [l, pack.replaceAll('{lang}', l)]));
+  }
+  return pack && typeof pack === 'object' && isPackSetObject(pack) && !('intents' in pack) ? { ...pack } : null;
+}
+
+/**
+ * Which language of a pack set to load first: the page's locale when the set has it, else
+ * English, else the set's first.
+ */
+export function firstPackLanguage(languages, locale) {
+  if (languages.includes(locale)) return locale;
+  return languages.includes('en') ? 'en' : languages[0];
 }

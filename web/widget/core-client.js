@@ -46,8 +46,8 @@ async function onMainThread() {
 /**
  * Loads the core and builds an engine from `packText`.
  * @returns {Promise<{greet, respond, replay, reset, saveState, restoreState, redact, handoffDeclined,
- *   handoffEnded, businessHours, setCountry, crisisResources, setVariable, dispose}>} every method
- *   returns a promise
+ *   handoffEnded, businessHours, setCountry, crisisResources, setVariable, addPack, setLanguage,
+ *   languages, language, messageLanguage, dispose}>} every method returns a promise
  */
 export async function startCore(baseUrl, packText) {
   let backend;
@@ -84,6 +84,14 @@ export async function startCore(baseUrl, packText) {
     /** crisis resources for a country, or null when the core cannot choose them */
     crisisResources: (country) => call('crisisResources', { country }),
     setVariable: (name, value) => call('setVariable', { name, value }),
+    /** another language of the pack set (JSON text); rejects with code invalid_json, invalid_pack or invalid_argument */
+    addPack: (pack) => call('addPack', { pack }),
+    /** the bot answers in `language` from now on (conversation kept); rejects with invalid_argument if not held */
+    setLanguage: (language) => call('setLanguage', { language }),
+    languages: () => call('languages'),
+    language: () => call('language'),
+    /** the language `text` is clearly in by the core's switching rule, or '' */
+    messageLanguage: (text) => call('messageLanguage', { text }),
     dispose() {
       call('dispose').catch(() => {});
       backend.terminate();

@@ -72,6 +72,14 @@ export function createOps() {
     // The visitor's country, for the turn's crisis_resources; false when the core cannot take it.
     setCountry: ({ country }) => (typeof engine.setCountry === 'function' ? (engine.setCountry(country), true) : false),
     crisisResources: ({ country }) => (typeof engine.crisisResources === 'function' ? engine.crisisResources(country) : null),
+    // Languages of a pack set: another language's pack (trained here, off the main thread), the
+    // one the bot answers in, and the language a message is clearly in (the core's rule, so the
+    // widget can fetch that pack before the turn). null: a core without languages.
+    addPack: ({ pack }) => (typeof engine.addPack === 'function' ? (engine.addPack(pack), true) : null),
+    setLanguage: ({ language }) => (typeof engine.setLanguage === 'function' ? (engine.setLanguage(language), true) : null),
+    languages: () => (typeof engine.languages === 'function' ? engine.languages() : null),
+    language: () => (typeof engine.language === 'function' ? engine.language() : null),
+    messageLanguage: ({ text }) => (typeof engine.messageLanguage === 'function' ? engine.messageLanguage(text) : ''),
     // Template variables from the host page, e.g. {name} from the visitor's identity.
     setVariable: ({ name, value }) => (engine.setVariable(name, value), true),
     // Personal data out of texts that may leave the page or be stored (the handoff transcript,

@@ -15,6 +15,7 @@ background:var(--attune-accent);color:var(--attune-on-accent);font:600 15px/1 va
 box-shadow:0 4px 14px rgb(0 0 0/.25);position:relative}
 .launcher:focus-visible{outline:3px solid var(--attune-accent);outline-offset:3px}
 .launcher svg{width:24px;height:24px;fill:currentColor;flex:none}
+:host([dir=rtl]) .launcher svg{transform:scaleX(-1)}
 .badge{position:absolute;inset-block-start:-6px;inset-inline-end:-6px;min-width:22px;height:22px;padding:0 6px;box-sizing:border-box;
 border-radius:11px;background:#c92a2a;color:#fff;font:700 12px/22px var(--attune-font);text-align:center}
 .badge[hidden]{display:none}

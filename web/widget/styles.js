@@ -1,7 +1,8 @@
 // styles.js: the panel's CSS. Theme knobs are custom properties on :host
 // (documented in attune-chat.js); light by default, dark from
 // prefers-color-scheme unless theme="light", or forced with theme="dark".
-// Logical properties (inline-start/end) make the layout mirror for RTL.
+// Logical properties (inline-start/end) make the layout mirror for RTL; the
+// send arrow, which points the way text runs, is flipped there too.
 export const PANEL_CSS = `
 :host{--attune-bg:#fff;--attune-fg:#1d2129;--attune-muted:#5c6370;--attune-bubble-bot:#f1f3f5;--attune-bubble-user:var(--attune-accent);
 --attune-on-bubble-user:var(--attune-on-accent);--attune-border:#d0d5dd;--attune-width:380px;--attune-height:600px;color-scheme:light}
@@ -15,7 +16,7 @@ border-radius:var(--attune-radius);box-shadow:0 12px 40px rgb(0 0 0/.28);overflo
 :host([position=bottom-left]) .panel{inset-inline-end:auto;inset-inline-start:0}
 :host([inline]) .panel{position:relative;inset:auto;width:100%;height:var(--attune-height);animation:none}
 @keyframes attune-in{from{opacity:0;transform:translateY(12px)}}
-.head{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:var(--attune-accent);color:var(--attune-on-accent)}
+.head{display:flex;align-items:center;gap:8px;padding-block:12px;padding-inline:16px 12px;background:var(--attune-accent);color:var(--attune-on-accent)}
 .head .who{flex:1;min-width:0}
 h2{margin:0;font-size:16px;line-height:1.3}
 .status{font-size:13px;opacity:.9}
@@ -66,6 +67,7 @@ form.composer{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;padding:1
 .card .note{font-size:13px;color:var(--attune-muted)}
 .composer textarea{flex:1;resize:none;max-height:120px;min-height:42px;padding:10px 12px;border:1px solid var(--attune-border);border-radius:12px;font:inherit;background:var(--attune-bg);color:var(--attune-fg)}
 .send{width:42px;height:42px;border-radius:12px;background:var(--attune-accent);color:var(--attune-on-accent)}
+:host([dir=rtl]) .send svg{transform:scaleX(-1)}
 .send:hover{background:var(--attune-accent);filter:brightness(1.1)}
 .notice{margin:auto;padding:24px;text-align:center;color:var(--attune-muted)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
