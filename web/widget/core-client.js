@@ -45,7 +45,7 @@ async function onMainThread() {
 
 /**
  * Loads the core and builds an engine from `packText`.
- * @returns {Promise<{greet, respond, replay, reset, redact, handoffDeclined, handoffEnded,
+ * @returns {Promise<{greet, respond, replay, reset, saveState, restoreState, redact, handoffDeclined, handoffEnded,
  *   businessHours, setCountry, crisisResources, setVariable, dispose}>} every method returns a promise
  */
 export async function startCore(baseUrl, packText) {
@@ -67,6 +67,10 @@ export async function startCore(baseUrl, packText) {
     /** the visitor's earlier messages, answered silently to restore the conversation's state */
     replay: (texts) => call('replay', { texts }),
     reset: () => call('reset'),
+    /** the conversation's state as a string, or null when this core cannot save it */
+    saveState: () => call('saveState'),
+    /** true when restored, null when this core cannot; rejects on a state it cannot read */
+    restoreState: (state) => call('restoreState', { state }),
     /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
     redact: (texts) => call('redact', { texts }),
     /** the visitor said no to a person (or chose leave-a-message / the bot): do not offer again next turn */

@@ -56,6 +56,14 @@ export function createOps() {
       return texts.length;
     },
     reset: () => (engine.reset(), true),
+    // The conversation's place (flow, slots, topic, distress, turn; Engine::SaveState) as a string
+    // that another tab or a reload restores. null: this core cannot (the widget replays instead).
+    saveState: () => (typeof engine.saveState === 'function' ? engine.saveState() : null),
+    restoreState: ({ state }) => {
+      if (typeof engine.restoreState !== 'function') return null;
+      engine.restoreState(state); // throws on a state it cannot read: the caller replays instead
+      return true;
+    },
     // The calls below came with the live-handoff work; an older core lacks some of them, so each
     // says `null` ("not supported") instead of failing, and the widget carries on without it.
     // After a declined or ended handoff the core does not ask for a person again until
