@@ -222,6 +222,8 @@ test('the core runs in a worker; if the worker cannot load, the core runs on the
   await p.goto(env.server.url);
   await openChat(p);
   assert.ok(workers.some((u) => u.endsWith('/attune/attune-core-worker.js')), workers.join());
+  // Closed first: a second page of the persisted demo would join p's conversation, answered by p's core.
+  await p.close();
 
   const q = await page();
   q.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));

@@ -186,6 +186,8 @@ test('with persistence off, two tabs are two conversations: nothing shared', asy
 
 test('reload mid-flow: the log, the quick replies and the bot\'s place come back, and the open panel', async () => {
   const p = await page();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && /state/.test(m.text()) && warnings.push(m.text()));
   await p.goto(env.server.url);
   const c = await openChat(p);
   assert.match(await say(p, 'where is my order?'), /order number/);
@@ -199,6 +201,8 @@ test('reload mid-flow: the log, the quick replies and the bot\'s place come back
   await p.screenshot({ path: path.join(artifacts, 'reload-mid-flow.png') });
   // The bot still waits for the order number.
   assert.match(await say(p, '#12345678'), /order #?12345678/i);
+  // A core with saveState() restored its state (no fallback to replaying the messages).
+  assert.deepEqual(warnings, []);
   // Closed before a reload: stays closed.
   await p.keyboard.press('Escape');
   await p.reload();

@@ -320,7 +320,7 @@ export class AttuneChat extends HTMLElement {
     }
     const bot = this.#append({ from: 'bot', text: reply, turn, inReplyTo: ids }, { remote: true });
     this.#chips(offer && offer.kind !== 'person' ? [] : turn.quick_replies);
-    const state = await this.#engine.saveState().catch(() => null);
+    const state = await this.#savedState();
     this.#known = { ...this.#known, state, seq: this.#known.seq + 1, chips: this.#shownChips };
     this.#engineSeq = this.#known.seq;
     this.#commit([bot], { turn, offer, origin });
@@ -546,7 +546,7 @@ export class AttuneChat extends HTMLElement {
     }
     const bot = this.#append({ from: 'bot', text: turn.reply, turn }, { quiet: true, remote: true });
     this.#chips(turn.quick_replies);
-    this.#known = { ...this.#known, state: await this.#engine.saveState().catch(() => null), seq: this.#known.seq + 1, chips: this.#shownChips };
+    this.#known = { ...this.#known, state: await this.#savedState(), seq: this.#known.seq + 1, chips: this.#shownChips };
     this.#engineSeq = this.#known.seq;
     this.#commit([bot], { turn });
   }
@@ -735,6 +735,31 @@ export class AttuneChat extends HTMLElement {
       this.#tabs.post({ type: 'turn', messages: safe, chips: known.chips, state: known.state, seq: known.seq,
         ...(turn ? { turn, offer: offer ?? null, origin } : {}) });
     });
+  }
+
+  /**
+   * The core's saved state with every string in it redacted by the core (its transcript holds what
+   * the visitor typed: a card number must not reach storage or another tab through it); null when
+   * persistence is off, the core cannot save, or redaction fails.
+   */
+  async #savedState() {
+    if (!this.#memory?.enabled) return null;
+    try {
+      const state = await this.#engine.saveState();
+      if (typeof state !== 'string') return null;
+      const data = JSON.parse(state);
+      const slots = [];
+      (function walk(v) {
+        if (!v || typeof v !== 'object') return;
+        for (const k of Object.keys(v)) typeof v[k] === 'string' ? slots.push([v, k]) : walk(v[k]);
+      })(data);
+      const texts = slots.length ? await this.#engine.redact(slots.map(([o, k]) => o[k])) : [];
+      slots.forEach(([o, k], i) => (o[k] = texts[i]));
+      return JSON.stringify(data);
+    } catch (err) {
+      console.warn('Attune: the conversation state was not kept (' + (err?.message ?? err) + ')');
+      return null;
+    }
   }
 
   /** `messages` with their text redacted by the core; [] when redaction fails (nothing is stored then). */
