@@ -102,7 +102,14 @@ export interface AttuneTurn {
   intent: string;
   confidence: number;
   tone: string;
+  /** Labels of the buttons under the reply; sending one back as the visitor's message takes the action the pack gave it. */
   quick_replies: string[];
+  /**
+   * How the message was read against what the bot had just asked or offered: 'yes' / 'no' (to an
+   * offer of a person or a yes/no question), 'ordinal' ("the second one", "2"), 'quick_reply' (a label
+   * sent back), or null when it was read on its own.
+   */
+  context?: 'yes' | 'no' | 'ordinal' | 'quick_reply' | null;
   /** BCP 47 language the message is written in ('en', 'es', ...), 'und' without the judgement model or words. */
   language: string;
   valence: number;
@@ -118,7 +125,7 @@ export interface AttuneTurn {
   [k: string]: unknown;
 }
 
-/** Why a turn called for a person; layer 'conversation' for repetition, fallback and negative_trend (begin = end = 0). */
+/** Why a turn called for a person; layer 'conversation' for repetition, fallback, negative_trend and a "yes" to the offer of a person (begin = end = 0). */
 export interface AttuneReason {
   name: string;
   weight: number;

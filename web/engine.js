@@ -403,6 +403,29 @@ class Engine {
     if (error) throw new AttuneError('invalid_argument', error);
   }
 
+  /**
+   * The conversation's place as a JSON string (flow and slots, known entities, topic, what the bot
+   * just asked or offered, handoff history, transcript, variables), to continue it with
+   * restoreState() in another engine built from the same pack: after a reload, in another tab.
+   * It holds the transcript unredacted: keep it where the conversation itself may be kept.
+   * @returns {string}
+   */
+  saveState() {
+    return this.#live().saveState();
+  }
+
+  /**
+   * Continues a conversation saved by saveState(). On failure the engine is unchanged.
+   * @param {string} state
+   * @throws {AttuneError} code 'invalid_argument' when `state` is not a state, is too large, or
+   *   belongs to another pack (id, version, or its intents/responses/flows changed) or language
+   */
+  restoreState(state) {
+    if (typeof state !== 'string') throw new AttuneError('invalid_argument', 'restoreState takes the string saveState() returned');
+    const error = this.#live().restoreState(state);
+    if (error) throw new AttuneError(error.code, error.message);
+  }
+
   /** Frees the wasm object; the engine is unusable afterwards. Safe to call twice. */
   dispose() {
     if (this.#h) {

@@ -60,16 +60,16 @@ int Responder::Pick(const std::string& key, size_t count, const std::vector<bool
     if (usable.empty() || usable[i]) options.push_back(static_cast<int>(i));
   if (options.empty())
     for (size_t i = 0; i < count; ++i) options.push_back(static_cast<int>(i));
-  auto last = last_.find(key);
-  if (last != last_.end() && options.size() > 1)
+  auto last = state_.last.find(key);
+  if (last != state_.last.end() && options.size() > 1)
     options.erase(std::remove(options.begin(), options.end(), last->second), options.end());
-  const int idx = options[counter_++ % options.size()];
-  last_[key] = idx;
+  const int idx = options[state_.counter++ % options.size()];
+  state_.last[key] = idx;
   return idx;
 }
 
 Reply Responder::Say(const Pack& pack, const std::string& response, const std::string& tone,
-                     const std::map<std::string, std::string>& variables) {
+                     const std::map<std::string, std::string>& variables, bool acknowledge) {
   Reply r;
   auto it = pack.responses.find(response);
   if (it == pack.responses.end()) return r;
@@ -85,6 +85,18 @@ Reply Responder::Say(const Pack& pack, const std::string& response, const std::s
   for (size_t i = 0; i < options.size(); ++i)
     for (const std::string& name : TemplateVariables(options[i]))
       if (!vars.count(name) || vars[name].empty()) usable[i] = false;
+  // The same words twice in a row read as a loop even when the tone moved
+  // (fallback/neutral, then fallback/frustrated with the same sentence):
+  // skip the text last said for this response when another will do.
+  if (auto said = state_.last_text.find(response); said != state_.last_text.end()) {
+    std::vector<bool> fresh = usable;
+    bool any = false;
+    for (size_t i = 0; i < options.size(); ++i) {
+      if (fresh[i] && FillTemplate(options[i], vars) == said->second) fresh[i] = false;
+      any |= fresh[i];
+    }
+    if (any) usable = std::move(fresh);
+  }
 
   const int idx = Pick(response + "/" + v->first, options.size(), usable);
   r.text = FillTemplate(options[idx], vars);
@@ -95,17 +107,31 @@ Reply Responder::Say(const Pack& pack, const std::string& response, const std::s
   const auto& ptrs = resp.pointers.find(v->first);
   if (ptrs != resp.pointers.end() && idx < static_cast<int>(ptrs->second.size())) r.template_pointer = ptrs->second[idx];
   r.quick_replies = resp.quick_replies;
+  r.quick_reply_actions = resp.quick_reply_actions;
+  state_.last_text[response] = r.text;
+  if (!acknowledge) return r;
 
   const auto& distress = DistressTones();
   const bool in_distress = std::find(distress.begin(), distress.end(), tone) != distress.end();
-  if (in_distress && v->first != tone) {
+  // Two replies running have named this feeling: a third would sound
+  // scripted, so this one answers straight (a new feeling is named at once).
+  const bool named_enough = state_.ack_streak >= kMaxAcknowledgementStreak && state_.last_ack_tone == tone;
+  bool acknowledged = false;
+  if (in_distress && v->first != tone && !named_enough) {
     auto ack = pack.acknowledgements.find(tone);
     if (ack != pack.acknowledgements.end() && !ack->second.empty()) {
       const int a = Pick("ack/" + tone, ack->second.size(), {});
       r.acknowledgement = FillTemplate(ack->second[a], vars);
       r.text = r.acknowledgement + " " + r.text;
       r.tone = tone;
+      acknowledged = true;
     }
+  }
+  if (acknowledged) {
+    state_.ack_streak = state_.last_ack_tone == tone ? state_.ack_streak + 1 : 1;
+    state_.last_ack_tone = tone;
+  } else {
+    state_.ack_streak = 0;
   }
   return r;
 }

@@ -39,6 +39,8 @@ void Engine::Reset() {
   last_intent_.clear();
   topic_.clear();
   known_entities_.clear();
+  pending_ = {};
+  recent_responses_.clear();
   turn_ = 0;
 }
 
@@ -174,6 +176,20 @@ const Intent* IntentByTopic(const Pack& pack, std::string_view cleaned) {
   return nullptr;
 }
 
+// The pack's intent that asks for a person, or null.
+const Intent* HandoffIntent(const Pack& pack) {
+  for (const Intent& in : pack.intents)
+    if (in.handoff) return &in;
+  return nullptr;
+}
+
+// Responses that may come three turns running without offering a person:
+// the handoff and crisis replies themselves, the offer, and a "no thanks".
+bool MayRepeat(const std::string& response) {
+  return response == "handoff" || response == "crisis" || response == "crisis_no_handoff" ||
+         response == "offer_human" || response == "declined" || response == "greeting";
+}
+
 void ApplyReply(const Reply& reply, TurnResult* r) {
   r->reply = reply.text;
   r->response = reply.response;
@@ -192,7 +208,13 @@ TurnResult Engine::Greet() {
   r.intent = "greeting";
   r.confidence = 1;
   r.tone = "neutral";
-  ApplyReply(responder_.Say(pack_, "greeting", "neutral", variables_), &r);
+  const Reply said = responder_.Say(pack_, "greeting", "neutral", variables_);
+  ApplyReply(said, &r);
+  // "the second one" after the greeting picks its second quick reply.
+  pending_ = {};
+  pending_.response = "greeting";
+  pending_.labels = said.quick_replies;
+  pending_.actions = said.quick_reply_actions;
   transcript_.Append("bot", r.reply, r.turn);
   return r;
 }
@@ -224,19 +246,57 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.affect = Analyze(text, opts);
 
   r.entities = ExtractEntities(cleaned, pack_.entities);
-  IntentMatch match = recognizer_.Recognize(cleaned, pack_.intent_threshold);
-  // A topic the bot itself offered as a quick reply means that intent.
-  if (const Intent* chosen = IntentByTopic(pack_, cleaned)) {
-    match = IntentMatch{};
-    match.intent = match.best = chosen->name;
-    match.confidence = 1;
-    match.pattern = chosen->topic;
-  }
-  r.intent = match.intent;
-  r.confidence = match.confidence;
   // A message that answers the active flow's question (an order number) is
   // understood even though it matches no intent.
   const bool answers_flow = flows_.WouldAccept(pack_, r.entities);
+  // "yes", "no thanks", "the second one" answer what the bot just asked or
+  // offered (context.h); a value the flow's step wants comes first ("2" as
+  // a quantity, not a choice).
+  const ContextResolution ctx = answers_flow ? ContextResolution{} : ResolveInContext(pending_, cleaned);
+  const PendingContext asked = std::move(pending_);
+  pending_ = {};
+  r.context = ctx.kind;
+  // A plain label chosen by number or yes/no is read as if it had been typed.
+  const std::string understood = ctx.text.empty() ? cleaned : CleanForAnalysis(ctx.text);
+  IntentMatch match = recognizer_.Recognize(understood, pack_.intent_threshold);
+  auto choose_intent = [&](const Intent& chosen, const std::string& how) {
+    match = IntentMatch{};
+    match.intent = match.best = chosen.name;
+    match.confidence = 1;
+    match.pattern = how;
+  };
+  // A topic the bot itself offered as a quick reply means that intent.
+  if (const Intent* chosen = IntentByTopic(pack_, understood)) choose_intent(*chosen, chosen->topic);
+  std::string forced;  // a response the context decided
+  if (const Intent* chosen = ctx.action.intent.empty() ? nullptr : pack_.FindIntent(ctx.action.intent))
+    choose_intent(*chosen, asked.labels[ctx.index]);
+  if (!ctx.action.response.empty()) {
+    match = IntentMatch{};
+    forced = ctx.action.response;
+  }
+  if (ctx.person) {
+    // Yes to "shall I connect you?" is as clear a request as typing it.
+    if (const Intent* person = HandoffIntent(pack_)) choose_intent(*person, "yes");
+    Cue yes;
+    yes.name = kCueHumanRequest;
+    yes.strength = 1;
+    // Like the conversation's own cues, the evidence is a description (no span).
+    yes.evidence = "yes to the offer of a person";
+    yes.layer = "conversation";
+    r.affect.cues.push_back(std::move(yes));
+  }
+  if (ctx.decline || ctx.stop_flow) {
+    match = IntentMatch{};
+    // "No problem, what else can I do?": the pack's `declined`, else its
+    // greeting (which says what the bot can help with).
+    forced = pack_.responses.count("declined") ? "declined" : "greeting";
+  }
+  // Outside a question, a bare "yes" or "2" is nothing the model should
+  // guess at: say so plainly.
+  const bool bare_answer = ctx.kind.empty() && ReadContextReply(cleaned).kind != ContextWord::kNone;
+  if (bare_answer) match = IntentMatch{};
+  r.intent = match.intent;
+  r.confidence = match.confidence;
   // The bot failed when it understood nothing, and also when the visitor
   // asks again what it just answered (outside a flow): the answer did not help.
   const bool asked_again = match.intent != "none" && match.intent == last_intent_ && !flows_.active() &&
@@ -245,7 +305,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // useful, thanks a lot"): the last answer failed, and "glad that helped!"
   // would make it worse.
   const bool sarcastic = (match.intent == "thanks" || match.intent == "goodbye") && r.affect.HasCue(kCueFrustration);
-  const bool fell_back = (match.intent == "none" && !answers_flow) || asked_again || sarcastic;
+  const bool fell_back = (match.intent == "none" && !answers_flow && forced.empty()) || asked_again || sarcastic;
   last_intent_ = match.intent;
   // An intent that asks for a person is an explicit request: it ends a
   // suppression after a decline like a typed "I want a human" does.
@@ -256,10 +316,18 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
   r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
+  // "Try again" or "No, thanks" under an offer of a person is a no to it too.
+  if (ctx.decline || (forced == "declined" && asked.offers_person)) {
+    // Same as the host calling HandoffDeclined(), from this turn on.
+    conversation_.Decline();
+    if (r.decision.handoff) r.decision.suppressed = true;
+    r.decision.handoff = false;
+  }
   r.tone = ChooseTone(r.affect);
 
   const Intent* intent = sarcastic ? nullptr : pack_.FindIntent(match.intent);
   std::vector<std::string> topics;  // quick replies naming the nearest topics
+  std::string resume;               // a paused flow's question, asked after the answer
   const std::string give_up = pack_.responses.count("offer_human") ? "offer_human" : "fallback";
   std::string response;
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
@@ -274,6 +342,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     response = "handoff";
     r.decision.handoff = true;
     r.flow = flows_.Abandon();  // the person takes it from here
+  } else if (!forced.empty()) {
+    if (ctx.stop_flow) r.flow = flows_.Abandon();
+    response = forced;
   } else {
     if (flows_.active()) {
       r.flow = flows_.Continue(pack_, r.entities, match.intent, match.confidence, give_up);
@@ -311,16 +382,79 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
         }
       }
     }
+    if (bare_answer) {
+      response = "fallback";
+      topics.clear();
+    }
+    // The same reply a third turn running is a loop: offer a person
+    // instead (not while a flow is asking: its attempts decide that, nor
+    // after the visitor said no to a person).
+    const bool third_time = recent_responses_.size() == 2 && recent_responses_[0] == response &&
+                            recent_responses_[1] == response;
+    if (third_time && !MayRepeat(response) && r.flow.status.empty() && match.intent != "thanks" &&
+        match.intent != "goodbye" && pack_.responses.count("offer_human") && !conversation_.suppressed())
+      response = "offer_human";
+    // A flow set aside for this question comes back after the answer,
+    // unless the visitor is leaving or declined it.
+    if (flows_.paused() && !flows_.active()) {
+      if (match.intent == "goodbye" || match.intent == "thanks" || response == "offer_human") {
+        r.flow = flows_.Abandon();
+      } else {
+        r.flow = flows_.Resume(pack_);
+        resume = r.flow.response;
+      }
+    }
   }
   if (r.decision.handoff) r.team = ChooseTeam(pack_.handoff, r.decision.reasons, match.intent, topic_);
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
-  ApplyReply(responder_.Say(pack_, response, r.tone, vars), &r);
-  if (!topics.empty()) {
-    for (const std::string& q : r.quick_replies)
-      if (std::find(topics.begin(), topics.end(), q) == topics.end()) topics.push_back(q);
-    r.quick_replies = std::move(topics);
+  const Reply said = responder_.Say(pack_, response, r.tone, vars);
+  ApplyReply(said, &r);
+  // Quick replies and what each does: the clarify topics mean their intents.
+  std::vector<std::string> labels;
+  std::vector<QuickReplyAction> actions;
+  auto offer = [&](const std::string& label, QuickReplyAction action) {
+    if (std::find(labels.begin(), labels.end(), label) != labels.end()) return;
+    labels.push_back(label);
+    actions.push_back(std::move(action));
+  };
+  for (const std::string& t : topics)
+    if (const Intent* in = IntentByTopic(pack_, t)) offer(t, QuickReplyAction{in->name, ""});
+  for (size_t i = 0; i < said.quick_replies.size(); ++i)
+    offer(said.quick_replies[i], i < said.quick_reply_actions.size() ? said.quick_reply_actions[i] : QuickReplyAction{});
+  if (!resume.empty()) {
+    // "Back to your order: what's the order number?" after the answer,
+    // without a second acknowledgement.
+    const Reply again = responder_.Say(pack_, resume, r.tone, vars, false);
+    if (!again.text.empty()) r.reply += (r.reply.empty() ? "" : " ") + again.text;
+    for (size_t i = 0; i < again.quick_replies.size(); ++i)
+      offer(again.quick_replies[i], i < again.quick_reply_actions.size() ? again.quick_reply_actions[i] : QuickReplyAction{});
   }
+  r.quick_replies = labels;
+  // What this reply leaves open, for the next message (none once a person
+  // or the crisis reply takes over).
+  if (response != "handoff" && response != "crisis" && response != "crisis_no_handoff") {
+    pending_.response = resume.empty() ? response : resume;
+    pending_.labels = std::move(labels);
+    pending_.actions = std::move(actions);
+    if (flows_.active()) pending_.flow_step = flows_.flow() + "/" + flows_.step();
+    const Intent* person = HandoffIntent(pack_);
+    auto means_person = [&](size_t i) {
+      if (!person) return false;
+      if (!pending_.actions[i].intent.empty()) return pending_.actions[i].intent == person->name;
+      if (!pending_.actions[i].response.empty()) return pending_.actions[i].response == "handoff";
+      return recognizer_.Recognize(CleanForAnalysis(pending_.labels[i]), pack_.intent_threshold).intent == person->name;
+    };
+    bool person_label = false, yes_person = false;
+    for (size_t i = 0; i < pending_.labels.size(); ++i)
+      if (means_person(i)) {
+        person_label = true;
+        yes_person |= LabelPolarity(pending_.labels[i]) == ContextWord::kYes;
+      }
+    pending_.offers_person = response == "offer_human" || (response == "out_of_scope" && person_label) || yes_person;
+  }
+  recent_responses_.push_back(response);
+  if (recent_responses_.size() > 2) recent_responses_.erase(recent_responses_.begin());
   r.suggestions = Suggest(r, cleaned);
   transcript_.Append("visitor", text, r.turn);
   transcript_.Append("bot", r.reply, r.turn);
@@ -378,6 +512,7 @@ std::string TurnResultToJson(const TurnResult& r) {
   j["handoff_suppressed"] = r.decision.suppressed;
   j["team"] = r.team.empty() ? json(nullptr) : json(r.team);
   j["suggestions"] = r.suggestions;
+  j["context"] = r.context.empty() ? json(nullptr) : json(r.context);
   json reasons = json::array();
   for (const Reason& re : r.decision.reasons) {
     json rj = {{"name", re.name}, {"weight", re.weight}, {"evidence", re.evidence}, {"begin", re.begin},

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "affect.h"
+#include "context.h"
 #include "dialogue.h"
 #include "entities.h"
 #include "flows.h"
@@ -67,6 +68,10 @@ struct TurnResult {
   // and a response that asks for something already given ("What's your
   // order number?") is never suggested: the answer it leads to is.
   std::vector<std::string> suggestions;
+  // How the message was read against what the bot had just asked or
+  // offered (context.h): "yes", "no", "ordinal", "quick_reply", or empty
+  // when it was read on its own.
+  std::string context;
 };
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
@@ -116,6 +121,28 @@ class Engine {
   // {name} when the host page knows it. An empty value clears it.
   void SetVariable(const std::string& name, const std::string& value);
 
+  // The conversation's place as a JSON string, to continue it in another
+  // engine built from the same pack (a reload, another tab): turn number,
+  // flow (active and paused, step, attempts, slots), known entities, topic,
+  // last intent, what the bot just asked or offered, the responder's
+  // rotation and acknowledgements, the handoff history (distress, turn
+  // scores, fallbacks, a decline's suppression), the transcript, the host's
+  // variables and country, and the pack it belongs to (id, format version
+  // and a fingerprint of its intents, responses and flows). "language" is
+  // the pack language answering. Limits, clock, judgement model and rate
+  // limit are the engine's own and are not saved. Never fails.
+  std::string SaveState() const;
+  // Continues the conversation saved by SaveState(). Errors, with the engine
+  // unchanged: InvalidArgument when `json` is larger than MaxStateBytes(),
+  // is not JSON (or nests deeper than a state does), is not an Attune state,
+  // belongs to another pack (id, version or fingerprint differ) or language,
+  // or holds a value out of range (a flow or response the pack lacks, a
+  // transcript over the limits, a distress outside 0..1).
+  Status RestoreState(std::string_view json);
+  // Largest state RestoreState() reads: twice the transcript byte limit
+  // (JSON escaping) plus 256 KiB for the rest.
+  size_t MaxStateBytes() const { return 2 * limits_.max_transcript_bytes + 256 * 1024; }
+
   // The judgement model every turn is scored with (judgement.h), shared by
   // engines; null (the default) runs the patterns alone.
   void SetJudgement(std::shared_ptr<const JudgementModel> model) { judgement_ = std::move(model); }
@@ -151,6 +178,12 @@ class Engine {
   // The response that answers `intent` given what is known, and its variables.
   std::pair<std::string, std::map<std::string, std::string>> Answer(const Intent& intent) const;  // the intent answered last turn, to notice an answer that did not help
   int turn_ = 0;
+  // What the last reply asked or offered, read against the next message.
+  PendingContext pending_;
+  // The response keys of the last two turns: a third turn running on the
+  // same one offers a person instead of repeating it.
+  std::vector<std::string> recent_responses_;
+  std::string PackFingerprint() const;
   Limits limits_;
   MessageGate gate_;
   Transcript transcript_;

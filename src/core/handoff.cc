@@ -9,8 +9,6 @@
 namespace attune {
 namespace {
 
-constexpr size_t kMaxHistory = 50;
-constexpr size_t kRecentMessages = 5;
 
 std::string Fmt(double v) {
   char buf[16];
@@ -91,6 +89,23 @@ void Conversation::Reset() {
   suppress_turns_left_ = 0;
   distress_at_decline_ = 0;
   crisis_ongoing_ = false;
+}
+
+ConversationState Conversation::State() const {
+  return {history_, recent_words_, recent_features_, distress_, pending_, consecutive_fallbacks_,
+          suppress_turns_left_, distress_at_decline_, crisis_ongoing_};
+}
+
+void Conversation::Restore(ConversationState s) {
+  history_ = std::move(s.history);
+  recent_words_ = std::move(s.recent_words);
+  recent_features_ = std::move(s.recent_features);
+  distress_ = s.distress;
+  pending_ = s.pending;
+  consecutive_fallbacks_ = s.consecutive_fallbacks;
+  suppress_turns_left_ = s.suppress_turns_left;
+  distress_at_decline_ = s.distress_at_decline;
+  crisis_ongoing_ = s.crisis_ongoing;
 }
 
 void Conversation::Decline() {

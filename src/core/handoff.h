@@ -89,8 +89,27 @@ struct TurnAffect {
 // typos and reordered words count as the same question).
 bool IsRepeat(std::string_view cleaned, const std::vector<std::string>& previous);
 
+// Everything a Conversation remembers between turns, as plain data, so an
+// engine can save a conversation and pick it up in another page or tab
+// (Engine::SaveState). Word and feature sets are hashes, never message text.
+struct ConversationState {
+  std::vector<TurnAffect> history;
+  std::vector<std::vector<uint64_t>> recent_words;
+  std::vector<std::vector<uint32_t>> recent_features;
+  double distress = 0;
+  bool pending = false;
+  int consecutive_fallbacks = 0;
+  int suppress_turns_left = 0;
+  double distress_at_decline = 0;
+  bool crisis_ongoing = false;
+};
+
 class Conversation {
  public:
+  // The kept history: at most this many turns, and repetition is checked
+  // against this many recent messages.
+  static constexpr size_t kMaxHistory = 50;
+  static constexpr size_t kRecentMessages = 5;
   explicit Conversation(HandoffPolicy policy = {}) : policy_(std::move(policy)) {}
 
   // Records one visitor turn and returns the decision. `fell_back` says the
@@ -127,6 +146,10 @@ class Conversation {
   const std::vector<TurnAffect>& history() const { return history_; }  // at most the last 50 turns
   const HandoffPolicy& policy() const { return policy_; }
   void Reset();
+  // The state between turns; Restore() puts one back as it was (the policy
+  // stays this conversation's). The caller checks sizes and ranges first.
+  ConversationState State() const;
+  void Restore(ConversationState state);
 
  private:
   HandoffPolicy policy_;

@@ -148,6 +148,12 @@ void Transcript::Clear() {
   dropped_ = 0;
 }
 
+void Transcript::Restore(const std::vector<TranscriptEntry>& entries, size_t dropped) {
+  Clear();
+  for (const TranscriptEntry& e : entries) Append(e.role, e.text, e.turn);
+  dropped_ += dropped;
+}
+
 void Transcript::set_limits(const Limits& limits) {
   limits_ = limits;
   Trim();

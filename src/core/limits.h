@@ -110,6 +110,9 @@ class Transcript {
   // transcript limit. Never fails.
   void Append(std::string_view role, std::string_view text, int turn);
   void Clear();
+  // Replaces the entries with `entries` (each appended as by Append, so the
+  // limits hold) and sets the dropped count to `dropped` plus any dropped now.
+  void Restore(const std::vector<TranscriptEntry>& entries, size_t dropped);
   // Applies new limits, dropping the oldest entries if now over them.
   void set_limits(const Limits& limits);
 

@@ -164,6 +164,34 @@ std::vector<std::string> WithQuickReplies(std::vector<std::string> tones) {
   return tones;
 }
 
+// quick_replies: labels, each a string or {"text", "intent" | "response"}
+// (the action the label promises; CheckReferences checks the names exist).
+void ParseQuickReplies(Reader& rd, const json& v, const std::string& ptr, Response* r) {
+  if (!v.is_array()) return rd.Error(ptr, std::string("expected an array of quick replies, got ") + TypeName(v));
+  for (size_t i = 0; i < v.size(); ++i) {
+    const std::string ip = ptr + "/" + std::to_string(i);
+    QuickReplyAction action;
+    std::string text;
+    if (v[i].is_string()) {
+      text = v[i].get<std::string>();
+    } else if (v[i].is_object()) {
+      rd.UnknownKeys(v[i], ip, {"text", "intent", "response"});
+      rd.OptString(v[i], "text", ip, &text);
+      rd.OptString(v[i], "intent", ip, &action.intent);
+      rd.OptString(v[i], "response", ip, &action.response);
+      if (!v[i].count("text")) rd.Error(ip, "missing required string \"text\" (the label shown)");
+      if (action.intent.empty() == action.response.empty())
+        rd.Error(ip, "expected exactly one of \"intent\" (what the label means) or \"response\" (the reply it gets)");
+    } else {
+      rd.Error(ip, std::string("expected a string or an object {text, intent | response}, got ") + TypeName(v[i]));
+      continue;
+    }
+    if (text.empty()) rd.Error(ip, "expected a non-empty label");
+    r->quick_replies.push_back(text);
+    r->quick_reply_actions.push_back(std::move(action));
+  }
+}
+
 void ParseResponse(Reader& rd, const json& v, const std::string& ptr, Response* r) {
   if (v.is_string() || v.is_array()) {
     rd.StringList(v, ptr, &r->variants["neutral"], true, &r->pointers["neutral"]);
@@ -174,7 +202,7 @@ void ParseResponse(Reader& rd, const json& v, const std::string& ptr, Response* 
   for (auto it = v.begin(); it != v.end(); ++it) {
     const std::string p = ptr + "/" + Esc(it.key());
     if (it.key() == "quick_replies") {
-      rd.StringList(it.value(), p, &r->quick_replies, false);
+      ParseQuickReplies(rd, it.value(), p, r);
     } else if (std::find(tones.begin(), tones.end(), it.key()) != tones.end()) {
       rd.StringList(it.value(), p, &r->variants[it.key()], true, &r->pointers[it.key()]);
     }
@@ -392,7 +420,7 @@ void ParseFlow(Reader& rd, const json& v, const std::string& ptr, Flow* f) {
     const std::string sp = ptr + "/steps/" + Esc(it.key());
     if (!rd.Object(it.value(), sp)) continue;
     const json& s = it.value();
-    rd.UnknownKeys(s, sp, {"ask", "slot", "entity", "retry", "max_attempts", "next", "done"});
+    rd.UnknownKeys(s, sp, {"ask", "slot", "entity", "retry", "max_attempts", "next", "done", "resume"});
     FlowStep step;
     step.id = it.key();
     for (const char* key : {"ask", "slot", "entity"})
@@ -404,6 +432,7 @@ void ParseFlow(Reader& rd, const json& v, const std::string& ptr, Flow* f) {
     rd.OptInt(s, "max_attempts", sp, 1, 10, &step.max_attempts);
     rd.OptString(s, "next", sp, &step.next);
     rd.OptString(s, "done", sp, &step.done);
+    rd.OptString(s, "resume", sp, &step.resume);
     if (!step.slot.empty() && !IsIdentifier(step.slot))
       rd.Error(sp + "/slot", "expected a name of letters, digits and \"_\" (it becomes the template variable {" + step.slot + "})");
     if (step.next.empty() && step.done.empty())
@@ -422,7 +451,16 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   std::set<std::string> entity_types(BuiltinEntityTypes().begin(), BuiltinEntityTypes().end());
   for (const EntityDefinition& e : pack.entities) entity_types.insert(e.name);
 
-  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope"};
+  std::set<std::string> used = {"greeting", "fallback", "offer_human", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope", "declined"};
+  // Quick replies promise an action: the intent or response must exist.
+  for (const auto& [key, resp] : pack.responses)
+    for (size_t i = 0; i < resp.quick_reply_actions.size(); ++i) {
+      const QuickReplyAction& a = resp.quick_reply_actions[i];
+      const std::string qp = "/responses/" + Esc(key) + "/quick_replies/" + std::to_string(i);
+      if (!a.intent.empty() && !pack.FindIntent(a.intent)) rd.Error(qp + "/intent", "no intent named " + Quote(a.intent) + " in /intents");
+      need_response(a.response, qp + "/response");
+      if (!a.response.empty()) used.insert(a.response);
+    }
   std::set<std::string> slots;
   for (const auto& [name, flow] : pack.flows) {
     const std::string fp = "/flows/" + Esc(name);
@@ -433,7 +471,8 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
       need_response(s.ask, sp + "/ask");
       need_response(s.retry, sp + "/retry");
       need_response(s.done, sp + "/done");
-      for (const std::string* r : {&s.ask, &s.retry, &s.done}) used.insert(*r);
+      need_response(s.resume, sp + "/resume");
+      for (const std::string* r : {&s.ask, &s.retry, &s.done, &s.resume}) used.insert(*r);
       if (!s.entity.empty() && !entity_types.count(s.entity)) {
         std::string known;
         for (const std::string& t : entity_types) known += (known.empty() ? "" : ", ") + t;

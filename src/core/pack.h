@@ -39,12 +39,22 @@ const std::vector<std::string>& ToneNames();
 // The tones that call for acknowledging the visitor's feeling first.
 const std::vector<std::string>& DistressTones();
 
+// What a quick reply does when the visitor sends it (its label), in a pack:
+// {"text": "It hasn't moved", "intent": "complaint"} or {"text": "...",
+// "response": "declined"}; a plain string label does nothing special (it is
+// read like anything typed). Exactly one of intent/response is set.
+struct QuickReplyAction {
+  std::string intent;    // the intent the label means (confidence 1)
+  std::string response;  // or the response that answers it directly
+};
+
 struct Response {
   // tone name -> variants; always has "neutral".
   std::map<std::string, std::vector<std::string>> variants;
   // tone name -> JSON pointer of each variant, for diagnostics and `template`.
   std::map<std::string, std::vector<std::string>> pointers;
-  std::vector<std::string> quick_replies;
+  std::vector<std::string> quick_replies;  // labels, as the widget shows them
+  std::vector<QuickReplyAction> quick_reply_actions;  // one per label (empty action for a plain string)
 };
 
 struct Intent {
@@ -83,6 +93,9 @@ struct FlowStep {
   int max_attempts = 2;  // Default: 2 invalid answers, then offer a person.
   std::string next;    // the following step, or empty when `done` is set
   std::string done;    // response that completes the flow (may use the slots)
+  // Response asking again after the visitor asked about something else in
+  // the middle ("Back to your order: what's the order number?"). Default: `ask`.
+  std::string resume;
 };
 
 struct Flow {

@@ -77,6 +77,14 @@ attune::UtcOffsetFn OffsetFn(const val& fn) {
   };
 }
 
+// {code, message} of a failed Status, for web/engine.js to throw as an AttuneError.
+val ErrorObject(const attune::Status& s) {
+  val o = val::object();
+  o.set("code", s.code());
+  o.set("message", s.message());
+  return o;
+}
+
 class EngineHandle {
  public:
   explicit EngineHandle(const std::string& pack_json) { status_ = attune::Engine::Create(pack_json, &engine_); }
@@ -161,6 +169,15 @@ class EngineHandle {
     return s.message();
   }
   val limits() const { return engine_ ? ParseJson(attune::LimitsToJson(engine_->limits())) : val::null(); }
+  // The conversation's place as JSON text (Engine::SaveState).
+  std::string saveState() const { return engine_ ? engine_->SaveState() : std::string(); }
+  // Continues a saved conversation (Engine::RestoreState): null on success,
+  // else {code, message} with the engine unchanged.
+  val restoreState(const std::string& json) {
+    if (!engine_) return ErrorObject(attune::Status::InvalidArgument("no engine"));
+    const attune::Status s = engine_->RestoreState(json);
+    return s.ok() ? val::null() : ErrorObject(s);
+  }
 
  private:
   attune::Status status_;
@@ -370,7 +387,9 @@ EMSCRIPTEN_BINDINGS(attune) {
       .function("setVariable", &EngineHandle::setVariable)
       .function("transcript", &EngineHandle::transcript)
       .function("setLimits", &EngineHandle::setLimits)
-      .function("limits", &EngineHandle::limits);
+      .function("limits", &EngineHandle::limits)
+      .function("saveState", &EngineHandle::saveState)
+      .function("restoreState", &EngineHandle::restoreState);
 #ifdef ATTUNE_TOOLS
   emscripten::class_<AnalyzerHandle>("Analyzer")
       .constructor<const std::string&>()

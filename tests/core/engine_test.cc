@@ -30,8 +30,14 @@ TEST_CASE("the engine greets, recognises intents and falls back politely") {
   CHECK(!r.reply.empty());
   r = e->Respond("how do I return a jacket that doesn't fit");
   CHECK(r.intent == "returns");
+  // The returns question paused the order flow; after the answer the bot
+  // asked for the order number again, so gibberish is a wrong order number.
+  CHECK(r.flow.status == "resumed");
   r = e->Respond("qwpoeiruty zxmcnvb");
   CHECK(r.intent == "none");
+  CHECK(r.response == "order_number_invalid");
+  e->Reset();
+  r = e->Respond("qwpoeiruty zxmcnvb");
   CHECK(r.response == "out_of_scope");  // the shop pack has one: "not sure I can help", with its topics
 }
 

@@ -62,15 +62,40 @@ TEST_CASE("invalid answers are retried, then the flow gives up and offers a pers
   CHECK(!f.active());
 }
 
-TEST_CASE("a confident other intent abandons the flow; a hesitant one does not") {
+TEST_CASE("a confident other intent pauses the flow to be resumed; a hesitant one does not") {
   const Pack p = Load();
   FlowRunner f;
-  f.Start(p, "booking", {});
+  f.Start(p, "booking", E("book for tomorrow"));
   CHECK(f.Continue(p, E("hmm hours?"), "hours", 0.3, "offer_human").status == "retry");
-  const FlowTurn t = f.Continue(p, E("what are your hours"), "hours", 0.9, "offer_human");
-  CHECK(t.status == "abandoned");
+  FlowTurn t = f.Continue(p, E("what are your hours"), "hours", 0.9, "offer_human");
+  CHECK(t.status == "paused");
   CHECK(t.response.empty());
   CHECK(!f.active());
+  CHECK(f.paused());
+  t = f.Resume(p);
+  CHECK(t.status == "resumed");
+  CHECK(t.step == "phone");
+  CHECK(t.response == "ask_phone");  // no `resume` response: the step's question
+  CHECK(f.active());
+  CHECK(f.slots().at("day") == "tomorrow");
+  // Left again and again: after kMaxFlowPauses the flow is dropped.
+  for (int i = 1; i < kMaxFlowPauses; ++i) {
+    CHECK(f.Continue(p, E("hours"), "hours", 0.9, "offer_human").status == "paused");
+    f.Resume(p);
+  }
+  CHECK(f.Continue(p, E("hours"), "hours", 0.9, "offer_human").status == "abandoned");
+  CHECK(!f.active());
+  CHECK(!f.paused());
+}
+
+TEST_CASE("a value accepted once answers later steps wanting the same entity") {
+  const Pack p = Load();
+  FlowRunner f;
+  f.Start(p, "booking", E("book friday, call 555 010 0123"));
+  // A new booking: the day is asked again (the slot is kept, so it is reused too).
+  const FlowTurn t = f.Start(p, "booking", {});
+  CHECK(t.status == "completed");
+  CHECK(t.slots.at("phone") == "555 010 0123");
 }
 
 TEST_CASE("Abandon keeps slots; Reset clears them") {

@@ -45,8 +45,9 @@ async function onMainThread() {
 
 /**
  * Loads the core and builds an engine from `packText`.
- * @returns {Promise<{greet, respond, replay, reset, saveState, restoreState, redact, handoffDeclined, handoffEnded,
- *   businessHours, setCountry, crisisResources, setVariable, dispose}>} every method returns a promise
+ * @returns {Promise<{greet, respond, replay, reset, saveState, restoreState, redact, handoffDeclined,
+ *   handoffEnded, businessHours, setCountry, crisisResources, setVariable, dispose}>} every method
+ *   returns a promise
  */
 export async function startCore(baseUrl, packText) {
   let backend;
@@ -67,9 +68,9 @@ export async function startCore(baseUrl, packText) {
     /** the visitor's earlier messages, answered silently to restore the conversation's state */
     replay: (texts) => call('replay', { texts }),
     reset: () => call('reset'),
-    /** the conversation's state as a string, or null when this core cannot save it */
+    /** the conversation's place as a string (null from an older core) */
     saveState: () => call('saveState'),
-    /** true when restored, null when this core cannot; rejects on a state it cannot read */
+    /** continues a saved conversation; rejects with code invalid_argument (conversation unchanged) */
     restoreState: (state) => call('restoreState', { state }),
     /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
     redact: (texts) => call('redact', { texts }),

@@ -56,14 +56,11 @@ export function createOps() {
       return texts.length;
     },
     reset: () => (engine.reset(), true),
-    // The conversation's place (flow, slots, topic, distress, turn; Engine::SaveState) as a string
-    // that another tab or a reload restores. null: this core cannot (the widget replays instead).
+    // The conversation's place as a string, and back (Engine::SaveState/RestoreState), for a reload
+    // or another tab; null when the core is older than the state API. restoreState rejects with the
+    // core's code (invalid_argument) and leaves the conversation as it was.
     saveState: () => (typeof engine.saveState === 'function' ? engine.saveState() : null),
-    restoreState: ({ state }) => {
-      if (typeof engine.restoreState !== 'function') return null;
-      engine.restoreState(state); // throws on a state it cannot read: the caller replays instead
-      return true;
-    },
+    restoreState: ({ state }) => (typeof engine.restoreState === 'function' ? (engine.restoreState(state), true) : null),
     // The calls below came with the live-handoff work; an older core lacks some of them, so each
     // says `null` ("not supported") instead of failing, and the widget carries on without it.
     // After a declined or ended handoff the core does not ask for a person again until

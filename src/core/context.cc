@@ -1,0 +1,243 @@
+#include "context.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace attune {
+namespace {
+
+// One table per language. Words are compared lower-cased and without
+// accents ("sí" = "si", "première" = "premiere", "não" = "nao"), with
+// apostrophes dropped ("don't" = "dont", "d'accord" = "daccord").
+struct ContextWords {
+  const char* language;
+  // Words that say yes on their own or together ("yeah sure", "ja gerne").
+  std::vector<std::string_view> yes;
+  // Words that say no ("no thanks" = no + a filler).
+  std::vector<std::string_view> no;
+  // Politeness and articles that change nothing: "thanks", "please", "the
+  // ... one", "el", "la", "das". A message of fillers alone says nothing.
+  std::vector<std::string_view> fillers;
+  // Position words: "second" -> 2, "last" -> -1. Cardinals ("two", "zwei")
+  // count too: "option two". Not "un"/"una"/"une": "un segundo" is Spanish
+  // for "one moment", not a choice.
+  std::vector<std::pair<std::string_view, int>> ordinals;
+};
+
+const std::vector<ContextWords>& Tables() {
+  static const std::vector<ContextWords> kTables = {
+      {"en",
+       {"yes", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "alright", "absolutely", "definitely",
+        "course", "please", "go", "ahead", "great", "fine", "right"},
+       // "not" for "not now" / "not really"; "dont" for "no, don't".
+       {"no", "nope", "nah", "not", "dont", "never"},
+       {"thanks", "thank", "you", "the", "one", "of", "that", "it", "would", "be", "now", "really", "just", "option",
+        "number", "choice", "a"},
+       {{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},
+        {"fifth", 5}, {"5th", 5}, {"last", -1}, {"two", 2}, {"three", 3}, {"four", 4}}},
+      {"es",
+       {"si", "vale", "claro", "bueno", "dale", "perfecto", "venga", "porfa", "favor"},
+       {"no", "nada", "tampoco"},
+       {"gracias", "muchas", "por", "el", "la", "lo", "que", "ahora", "opcion", "numero", "de", "acuerdo"},
+       {{"primero", 1}, {"primera", 1}, {"primer", 1}, {"segundo", 2}, {"segunda", 2}, {"tercero", 3},
+        {"tercera", 3}, {"tercer", 3}, {"cuarto", 4}, {"cuarta", 4}, {"ultimo", -1}, {"ultima", -1}, {"uno", 1},
+        {"dos", 2}, {"tres", 3}}},
+      {"fr",
+       // "bien sur" -> "bien" + "sur"; "d'accord" -> "daccord".
+       {"oui", "ouais", "daccord", "bien", "sur", "volontiers", "parfait", "vas", "y", "allez"},
+       {"non", "pas", "jamais"},
+       {"merci", "sil", "vous", "plait", "le", "la", "les", "celui", "celle", "maintenant", "option", "numero",
+        "beaucoup"},
+       {{"premier", 1}, {"premiere", 1}, {"deuxieme", 2}, {"second", 2}, {"seconde", 2}, {"troisieme", 3},
+        {"quatrieme", 4}, {"dernier", -1}, {"derniere", -1}, {"deux", 2}, {"trois", 3}}},
+      {"de",
+       {"ja", "jawohl", "gerne", "gern", "klar", "genau", "okay", "passt", "bitte", "sicher", "naturlich"},
+       {"nein", "nee", "nicht", "kein", "keine", "lieber"},
+       {"danke", "das", "die", "der", "den", "dem", "jetzt", "option", "nummer", "schon", "sehr"},
+       {{"erste", 1}, {"ersten", 1}, {"erster", 1}, {"erstes", 1}, {"zweite", 2}, {"zweiten", 2}, {"zweiter", 2},
+        {"zweites", 2}, {"dritte", 3}, {"dritten", 3}, {"drittes", 3}, {"vierte", 4}, {"letzte", -1},
+        {"letzten", -1}, {"letztes", -1}, {"eins", 1}, {"zwei", 2}, {"drei", 3}}},
+      {"pt",
+       // "pode ser", "com certeza", "tá bom".
+       {"sim", "claro", "pode", "ser", "certeza", "com", "ta", "bom", "beleza", "isso", "perfeito", "quero"},
+       {"nao", "nunca"},
+       {"obrigado", "obrigada", "por", "favor", "o", "a", "agora", "opcao", "numero", "muito"},
+       {{"primeiro", 1}, {"primeira", 1}, {"segundo", 2}, {"segunda", 2}, {"terceiro", 3}, {"terceira", 3},
+        {"quarto", 4}, {"quarta", 4}, {"ultimo", -1}, {"ultima", -1}, {"um", 1}, {"dois", 2}, {"duas", 2},
+        {"tres", 3}}},
+      {"it",
+       // "va bene", "d'accordo" -> "daccordo".
+       {"si", "certo", "va", "bene", "daccordo", "volentieri", "certamente", "ok", "perfetto"},
+       {"no", "non"},
+       {"grazie", "per", "favore", "il", "la", "lo", "ora", "adesso", "opzione", "numero", "mille"},
+       {{"primo", 1}, {"prima", 1}, {"secondo", 2}, {"seconda", 2}, {"terzo", 3}, {"terza", 3}, {"quarto", 4},
+        {"quarta", 4}, {"ultimo", -1}, {"ultima", -1}, {"uno", 1}, {"due", 2}, {"tre", 3}}},
+  };
+  return kTables;
+}
+
+// A short answer is a handful of words; anything longer is a sentence with
+// its own meaning.
+constexpr size_t kMaxContextWords = 6;
+
+// Lower-case, accent-free words; apostrophes dropped, everything else that
+// is not a letter or digit separates words.
+std::vector<std::string> Words(std::string_view message) {
+  const std::string folded = FoldAccents(Lower(message));
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(folded[i]);
+    if (c == '\'') continue;
+    // U+2019 (’) is an apostrophe too.
+    if (c == 0xE2 && i + 2 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(folded[i + 2]) == 0x99) {
+      i += 2;
+      continue;
+    }
+    if (std::isalnum(c) || c >= 0x80) {
+      cur += static_cast<char>(c);
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool In(const std::vector<std::string_view>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// 1..9 typed as a digit ("2", "#2", "2.").
+int Digit(std::string_view w) { return w.size() == 1 && w[0] >= '1' && w[0] <= '9' ? w[0] - '0' : 0; }
+
+std::string Folded(std::string_view s) {
+  std::string out;
+  for (const std::string& w : Words(s)) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+ContextReading ReadContextReply(std::string_view message) {
+  const std::vector<std::string> words = Words(message);
+  ContextReading none;
+  if (words.empty() || words.size() > kMaxContextWords) return none;
+  bool yes = false, no = false;
+  int ordinal = 0, cardinal = 0;
+  bool conflict = false;
+  for (const std::string& w : words) {
+    bool known = false;
+    if (int d = Digit(w)) {
+      conflict |= cardinal && cardinal != d;
+      cardinal = d;
+      known = true;
+    }
+    for (const ContextWords& t : Tables()) {
+      if (In(t.yes, w)) yes = known = true;
+      if (In(t.no, w)) no = known = true;
+      if (In(t.fillers, w)) known = true;
+      for (const auto& [word, n] : t.ordinals)
+        if (w == word) {
+          known = true;
+          // Ordinal words ("second") outrank cardinals ("the second one").
+          const bool is_cardinal = word == "two" || word == "three" || word == "four" || word == "uno" ||
+                                   word == "dos" || word == "tres" || word == "deux" || word == "trois" ||
+                                   word == "eins" || word == "zwei" || word == "drei" || word == "um" ||
+                                   word == "dois" || word == "duas" || word == "due" || word == "tre";
+          int& slot = is_cardinal ? cardinal : ordinal;
+          conflict |= slot && slot != n;
+          slot = n;
+        }
+    }
+    if (!known) return none;
+  }
+  if (conflict) return none;
+  const int position = ordinal ? ordinal : cardinal;
+  // Exactly one meaning: "no, the second" or "yes no" say two things.
+  if (position && !yes && !no) return {ContextWord::kOrdinal, position};
+  if (position) return none;
+  if (yes && !no) return {ContextWord::kYes, 0};
+  if (no && !yes) return {ContextWord::kNo, 0};
+  return none;
+}
+
+ContextWord LabelPolarity(std::string_view label) {
+  // Only the unmistakable first words ("Yes, connect me", "Sí, pásame",
+  // "No, thanks"): a label starting "Sure thing" or "Not yet" is left alone.
+  static const std::vector<std::string_view> kYes = {"yes", "si", "oui", "ja", "sim", "ok", "okay"};
+  static const std::vector<std::string_view> kNo = {"no", "non", "nein", "nao"};
+  const std::vector<std::string> words = Words(label);
+  if (words.empty()) return ContextWord::kNone;
+  if (In(kYes, words[0])) return ContextWord::kYes;
+  if (In(kNo, words[0])) return ContextWord::kNo;
+  return ContextWord::kNone;
+}
+
+ContextResolution ResolveInContext(const PendingContext& pending, std::string_view message) {
+  ContextResolution r;
+  if (pending.empty()) return r;
+  auto choose = [&](size_t i, const char* kind) {
+    r.kind = kind;
+    r.index = static_cast<int>(i);
+    if (i < pending.actions.size() && (!pending.actions[i].intent.empty() || !pending.actions[i].response.empty()))
+      r.action = pending.actions[i];
+    else
+      r.text = pending.labels[i];
+  };
+  // A label the bot just offered, sent as is (a tap on the quick reply).
+  const std::string said = Folded(message);
+  for (size_t i = 0; i < pending.labels.size(); ++i)
+    if (!said.empty() && Folded(pending.labels[i]) == said) {
+      choose(i, "quick_reply");
+      // A tap that means nothing special is read as typed text: nothing to do here.
+      if (!r.text.empty()) return {};
+      return r;
+    }
+  const ContextReading reading = ReadContextReply(message);
+  auto labelled = [&](ContextWord polarity) -> int {
+    for (size_t i = 0; i < pending.labels.size(); ++i)
+      if (LabelPolarity(pending.labels[i]) == polarity) return static_cast<int>(i);
+    return -1;
+  };
+  switch (reading.kind) {
+    case ContextWord::kYes: {
+      const int i = labelled(ContextWord::kYes);
+      if (pending.offers_person) {
+        r.kind = "yes";
+        r.person = true;
+        if (i >= 0) r.index = i;
+      } else if (i >= 0) {
+        choose(static_cast<size_t>(i), "yes");
+      }
+      return r;
+    }
+    case ContextWord::kNo: {
+      const int i = labelled(ContextWord::kNo);
+      if (i >= 0) choose(static_cast<size_t>(i), "no");
+      if (pending.offers_person) {
+        r.kind = "no";
+        r.decline = true;
+        r.text.clear();  // the decline is the answer, whatever the label says
+      } else if (i < 0 && !pending.flow_step.empty()) {
+        r.kind = "no";
+        r.stop_flow = true;
+      }
+      return r;
+    }
+    case ContextWord::kOrdinal: {
+      const int n = static_cast<int>(pending.labels.size());
+      const int pos = reading.ordinal == -1 ? n : reading.ordinal;
+      if (pos >= 1 && pos <= n) choose(static_cast<size_t>(pos - 1), "ordinal");
+      return r;
+    }
+    case ContextWord::kNone:
+      break;
+  }
+  return r;
+}
+
+}  // namespace attune

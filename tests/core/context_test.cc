@@ -1,0 +1,334 @@
+// Following the conversation (issue 15): short answers read against what the
+// bot just asked or offered, quick replies that do what they say, no loops,
+// flows that wait while the visitor asks something else. Conversations on
+// the shipped packs, as a visitor would have them.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/context.h"
+#include "core/engine.h"
+#include "test_util.h"
+
+using namespace attune;
+
+namespace {
+std::unique_ptr<Engine> Make(const std::string& pack) {
+  std::unique_ptr<Engine> e;
+  const Status s = Engine::Create(testing::PackFile(pack), &e);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  e->SetClock([] { return int64_t{0}; });
+  Limits no_rate;
+  no_rate.max_messages_per_minute = 0;
+  e->SetLimits(no_rate);
+  return e;
+}
+
+bool HasReason(const TurnResult& r, const std::string& name) {
+  for (const Reason& re : r.decision.reasons)
+    if (re.name == name) return true;
+  return false;
+}
+
+// Gibberish until the bot offers a person (offer_human).
+void UntilOffer(Engine& e) {
+  const char* noise[] = {"blorp fizzle wug", "qwpoeiruty zxmcnvb", "asdkjh qweoiu zxcmnb", "plonk wibble frozz"};
+  for (const char* n : noise)
+    if (e.Respond(n).response == "offer_human") return;
+  FAIL("the bot never offered a person");
+}
+}  // namespace
+
+TEST_CASE("the context words: one table per language, whole short messages only") {
+  for (const char* yes : {"yes", "Yeah sure!", "ok", "sí", "oui", "ja gerne", "sim", "claro", "va bene", "d'accord",
+                          "yes please", "ok thanks"})
+    CHECK_MESSAGE(ReadContextReply(yes).kind == ContextWord::kYes, yes);
+  for (const char* no : {"no", "no thanks", "nein", "non merci", "não", "No, gracias", "nope", "nein danke", "no grazie"})
+    CHECK_MESSAGE(ReadContextReply(no).kind == ContextWord::kNo, no);
+  const std::pair<const char*, int> ordinals[] = {{"the second one", 2}, {"2", 2},         {"el segundo", 2},
+                                                  {"la première", 1},    {"das zweite", 2},  {"o primeiro", 1},
+                                                  {"option 3", 3},       {"the last one", -1}, {"il secondo", 2}};
+  for (const auto& [text, n] : ordinals) {
+    CAPTURE(text);
+    const ContextReading r = ReadContextReply(text);
+    CHECK(r.kind == ContextWord::kOrdinal);
+    CHECK(r.ordinal == n);
+  }
+  // Sentences with their own meaning, mixed answers and numbers that are values.
+  for (const char* other : {"no, I want a refund", "yes no", "12345678", "the second one no", "un segundo",
+                            "thanks", "", "is it in stock yes or no and when will it come back please"})
+    CHECK_MESSAGE(ReadContextReply(other).kind == ContextWord::kNone, other);
+  CHECK(LabelPolarity("Yes, connect me") == ContextWord::kYes);
+  CHECK(LabelPolarity("Sí, pásame") == ContextWord::kYes);
+  CHECK(LabelPolarity("No, thanks") == ContextWord::kNo);
+  CHECK(LabelPolarity("Talk to a person") == ContextWord::kNone);
+}
+
+TEST_CASE("yes to the offer of a person hands off, for a human_request") {
+  auto e = Make("ecommerce.en.json");
+  e->Greet();
+  UntilOffer(*e);
+  const TurnResult r = e->Respond("yeah sure");
+  CHECK(r.context == "yes");
+  CHECK(r.response == "handoff");
+  CHECK(r.decision.handoff);
+  CHECK(HasReason(r, "human_request"));
+  CHECK(r.team == "default");
+}
+
+TEST_CASE("yes in other languages, to the Spanish and healthcare packs") {
+  auto es = Make("ecommerce.es.json");
+  UntilOffer(*es);
+  CHECK(es->Respond("sí, claro").decision.handoff);
+  auto clinic = Make("healthcare.en.json");
+  UntilOffer(*clinic);
+  const TurnResult r = clinic->Respond("ok");
+  CHECK(r.decision.handoff);
+  CHECK(r.intent == "speak_to_staff");
+}
+
+TEST_CASE("no to the offer of a person is a decline: a kind reply, and no offer again next turn") {
+  for (const char* no : {"no thanks", "nein", "non merci", "não"}) {
+    CAPTURE(no);
+    auto e = Make("ecommerce.en.json");
+    UntilOffer(*e);
+    const TurnResult r = e->Respond(no);
+    CHECK(r.context == "no");
+    CHECK(r.response == "declined");
+    CHECK(!r.decision.handoff);
+    CHECK(r.intent == "none");
+    // Not a fallback: the visitor answered the question.
+    CHECK(!HasReason(r, "fallback"));
+    const TurnResult next = e->Respond("zzkx vvbn");
+    CHECK(next.response != "offer_human");
+    CHECK(!next.decision.handoff);
+    // A new explicit request still gets a person at once.
+    CHECK(e->Respond("I want to talk to a human").decision.handoff);
+  }
+}
+
+TEST_CASE("the quick replies' yes/no: billing's \"Yes, connect me\" / \"No, thanks\"") {
+  auto e = Make("ecommerce.en.json");
+  TurnResult r = e->Respond("I was charged twice for my order");
+  REQUIRE(r.response == "billing");
+  CHECK(e->Respond("yes please").decision.handoff);
+  auto f = Make("ecommerce.en.json");
+  f->Respond("I was charged twice for my order");
+  r = f->Respond("No, thanks");
+  CHECK(r.context == "quick_reply");
+  CHECK(r.response == "declined");
+  CHECK(!r.decision.handoff);
+}
+
+TEST_CASE("an ordinal or a number picks the nth quick reply the bot showed") {
+  auto e = Make("ecommerce.en.json");
+  e->Greet();  // Where is my order? / Start a return / Talk to a person
+  TurnResult r = e->Respond("the second one");
+  CHECK(r.context == "ordinal");
+  CHECK(r.intent == "returns");
+  CHECK(r.confidence == 1);
+  auto es = Make("ecommerce.es.json");
+  es->Greet();
+  r = es->Respond("el primero");
+  CHECK(r.intent == "track_order");
+  CHECK(r.flow.status == "started");
+  auto clinic = Make("healthcare.en.json");
+  clinic->Greet();
+  r = clinic->Respond("2");
+  CHECK(r.intent == "prescription_refill");
+  // Past the end: nothing chosen, and not misread.
+  clinic->Greet();
+  r = clinic->Respond("the fourth one");
+  CHECK(r.context.empty());
+  CHECK(r.intent == "none");
+}
+
+TEST_CASE("a clarifying question's topics, and yes/no labels, resolve by position and polarity") {
+  PendingContext clarify;
+  clarify.response = "clarify";
+  clarify.labels = {"Track an order", "Return an item", "Talk to a person"};
+  clarify.actions = {{"track_order", ""}, {"returns", ""}, {"human_agent", ""}};
+  ContextResolution r = ResolveInContext(clarify, "the second one");
+  CHECK(r.kind == "ordinal");
+  CHECK(r.index == 1);
+  CHECK(r.action.intent == "returns");
+  CHECK(ResolveInContext(clarify, "das erste").action.intent == "track_order");
+  CHECK(ResolveInContext(clarify, "the last one").action.intent == "human_agent");
+  CHECK(ResolveInContext(clarify, "5").kind.empty());
+  // A yes to a "which of these?" question answers nothing.
+  CHECK(ResolveInContext(clarify, "yes").kind.empty());
+  // The label itself, as the button sends it (any case, accents or punctuation).
+  r = ResolveInContext(clarify, "return an item!");
+  CHECK(r.kind == "quick_reply");
+  CHECK(r.action.intent == "returns");
+
+  PendingContext question;
+  question.response = "billing";
+  question.labels = {"Yes, connect me", "No, thanks"};
+  question.actions = {{"human_agent", ""}, {"", ""}};
+  question.offers_person = true;
+  r = ResolveInContext(question, "ja gerne");
+  CHECK(r.kind == "yes");
+  CHECK(r.person);
+  r = ResolveInContext(question, "non merci");
+  CHECK(r.kind == "no");
+  CHECK(r.decline);
+  CHECK(r.text.empty());
+  // A flow's question: "no" stops it; a yes means nothing.
+  PendingContext step;
+  step.response = "track_order";
+  step.flow_step = "track_order/order_number";
+  CHECK(ResolveInContext(step, "nope").stop_flow);
+  CHECK(ResolveInContext(step, "yes").kind.empty());
+  CHECK(ResolveInContext(PendingContext{}, "yes").kind.empty());
+}
+
+TEST_CASE("yes to the clinic's first offer of a person (after one fallback) hands off") {
+  auto e = Make("healthcare.en.json");
+  TurnResult r = e->Respond("I need to change something");
+  REQUIRE(r.response == "offer_human");
+  r = e->Respond("yes please");
+  CHECK(r.decision.handoff);
+  CHECK(r.intent == "speak_to_staff");
+}
+
+TEST_CASE("a label the bot offered does what it promises: \"It hasn't moved\" chases with a person") {
+  auto e = Make("ecommerce.en.json");
+  e->Respond("where is my order?");
+  TurnResult r = e->Respond("it's 12345678");
+  REQUIRE(r.response == "order_status");
+  REQUIRE(std::find(r.quick_replies.begin(), r.quick_replies.end(), "It hasn't moved") != r.quick_replies.end());
+  r = e->Respond("It hasn't moved");
+  CHECK(r.context == "quick_reply");
+  CHECK(r.intent == "human_agent");
+  CHECK(r.decision.handoff);
+  // "I don't have it" under the order number question explains where it is, and the flow still waits.
+  auto f = Make("ecommerce.en.json");
+  f->Respond("track my parcel");
+  r = f->Respond("I don't have it");
+  CHECK(r.response == "order_number_missing");
+  CHECK(f->Respond("#87654321").flow.status == "completed");
+}
+
+TEST_CASE("outside a question, yes and no and numbers are not misread") {
+  auto e = Make("ecommerce.en.json");
+  for (const char* m : {"yes", "no", "2", "the second one", "ok"}) {
+    CAPTURE(m);
+    e->Reset();
+    const TurnResult r = e->Respond(m);
+    CHECK(r.intent == "none");
+    CHECK(r.context.empty());
+    CHECK(r.response == "fallback");
+    CHECK(!r.decision.handoff);
+  }
+}
+
+TEST_CASE("a topic change mid-flow pauses the flow: the answer, then its question again, slots kept") {
+  auto e = Make("ecommerce.en.json");
+  TurnResult r = e->Respond("where is my order?");
+  REQUIRE(r.flow.status == "started");
+  r = e->Respond("how long does express delivery take?");
+  CHECK(r.intent == "shipping");
+  CHECK(r.flow.status == "resumed");
+  CHECK(r.flow.step == "order_number");
+  CHECK(r.reply.find("Back to your order") != std::string::npos);
+  CHECK(r.reply.find("working days") != std::string::npos);  // the shipping answer came first
+  r = e->Respond("AB-123456");
+  CHECK(r.flow.status == "completed");
+  CHECK(r.reply.find("AB-123456") != std::string::npos);
+  // Saying goodbye mid-flow lets the flow go.
+  auto g = Make("ecommerce.en.json");
+  g->Respond("where is my order?");
+  r = g->Respond("ok thanks bye");
+  CHECK(r.flow.status != "resumed");
+}
+
+TEST_CASE("an entity accepted once is reused by later flows, never asked for or refused again") {
+  auto e = Make("healthcare.en.json");
+  TurnResult r = e->Respond("I need a repeat prescription");
+  REQUIRE(r.flow.status == "started");
+  r = e->Respond("555 0100 123");
+  CHECK(r.flow.status == "completed");
+  r = e->Respond("and I'd like to book an appointment");
+  CHECK(r.flow.flow == "book_appointment");
+  r = e->Respond("next Tuesday");
+  // The phone was given already: the booking completes without asking again.
+  CHECK(r.flow.status == "completed");
+  CHECK(r.flow.slots.at("phone") == "555 0100 123");
+}
+
+TEST_CASE("the same reply three turns running offers a person instead") {
+  auto e = Make("ecommerce.en.json");
+  TurnResult r = e->Respond("how long does shipping take");
+  REQUIRE(r.response == "shipping");
+  r = e->Respond("how long is delivery");
+  CHECK(r.response == "shipping");
+  r = e->Respond("what are the delivery times");
+  CHECK(r.response == "offer_human");
+  // And yes to that hands off.
+  CHECK(e->Respond("yes").decision.handoff);
+}
+
+TEST_CASE("no variant twice in a row, also when the tone changes") {
+  // The frustrated fallback's first variant says the same as the neutral
+  // one: after the neutral one, the frustrated turn must pick the other.
+  Pack p;
+  const Status loaded = LoadPack(R"({"version": 1, "intents": [], "responses": {"greeting": "Hi",
+    "fallback": {"neutral": ["Sorry, could you say that another way?", "I didn't follow."],
+                 "frustrated": ["Sorry, could you say that another way?", "I'm sorry, this is taking too long. What do you need?"]}}})",
+                                  &p);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.ToString());
+  Responder r;
+  std::string last;
+  for (const char* tone : {"neutral", "frustrated", "neutral", "frustrated", "frustrated", "neutral"}) {
+    const Reply said = r.Say(p, "fallback", tone);
+    CAPTURE(tone);
+    CHECK(said.text != last);
+    last = said.text;
+  }
+}
+
+TEST_CASE("a long frustrating conversation never acknowledges three times running") {
+  auto e = Make("ecommerce.en.json");
+  std::vector<std::string> acks;
+  for (const char* m : {"my order is late and this is annoying", "how do I return it, this is so annoying",
+                        "ugh, how long does shipping take, annoying", "what payment methods, honestly annoying",
+                        "I can't log in to my account, annoying"}) {
+    const TurnResult r = e->Respond(m);
+    CAPTURE(m);
+    if (r.decision.handoff) break;
+    acks.push_back(r.acknowledgement);
+  }
+  for (size_t i = 2; i < acks.size(); ++i)
+    CHECK_MESSAGE(!(!acks[i].empty() && !acks[i - 1].empty() && !acks[i - 2].empty()), "three acknowledgements running");
+}
+
+TEST_CASE("the pack loader checks what quick replies promise") {
+  const std::string base = R"({"version": 1, "id": "t", "intents": [{"name": "hi", "examples": ["hello"]}],
+    "responses": {"greeting": "Hi", "fallback": "Sorry?", "hi": {"neutral": ["Hello"], "quick_replies": QR}}})";
+  auto with = [&](const std::string& qr) {
+    std::string s = base;
+    s.replace(s.find("QR"), 2, qr);
+    Pack p;
+    return LoadPack(s, &p);
+  };
+  CHECK(with(R"(["plain", {"text": "Hi again", "intent": "hi"}, {"text": "Sorry", "response": "fallback"}])").ok());
+  Status s = with(R"([{"text": "Go", "intent": "nope"}])");
+  CHECK(s.code() == "invalid_pack");
+  CHECK(s.message().find("/responses/hi/quick_replies/0/intent") != std::string::npos);
+  s = with(R"([{"text": "Go", "response": "nope"}])");
+  CHECK(s.message().find("/responses/hi/quick_replies/0/response") != std::string::npos);
+  CHECK(with(R"([{"text": "Go"}])").code() == "invalid_pack");
+  CHECK(with(R"([{"text": "Go", "intent": "hi", "response": "fallback"}])").code() == "invalid_pack");
+  CHECK(with(R"([{"intent": "hi"}])").code() == "invalid_pack");
+  CHECK(with(R"([42])").code() == "invalid_pack");
+  Pack p;
+  REQUIRE(LoadPack(testing::PackFile("ecommerce.en.json"), &p).ok());
+  const Response& status = p.responses.at("order_status");
+  CHECK(status.quick_replies.at(0) == "It hasn't moved");
+  CHECK(status.quick_reply_actions.at(0).intent == "human_agent");
+  // The turn JSON keeps the labels as strings, so the widget is unchanged.
+  auto e = Make("ecommerce.en.json");
+  const auto j = nlohmann::json::parse(TurnResultToJson(e->Greet()));
+  CHECK(j["quick_replies"][0] == "Where is my order?");
+}
