@@ -166,6 +166,10 @@ test('two tabs typing at the same moment: one ordered conversation, no splicing'
   await b.waitForFunction(() => !document.querySelector('attune-chat').shadowRoot.querySelector('.msg.pending'));
   await a.waitForTimeout(300);
   assert.deepEqual(await log(a), await log(b));
+  // The panel follows: closed in one tab, closed in the other.
+  await chat(b).panel.waitFor({ state: 'visible' });
+  await a.evaluate(() => Attune.close());
+  await chat(b).panel.waitFor({ state: 'hidden', timeout: 5000 });
 });
 
 test('with persistence off, two tabs are two conversations: nothing shared', async () => {
