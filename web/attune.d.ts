@@ -107,6 +107,8 @@ export interface AttuneMessage {
   name?: string;
   /** The core's turn result, for bot messages. */
   turn?: AttuneTurn;
+  /** For a bot answer: the ids of the visitor messages it answers (several sent while it was typing go together). */
+  inReplyTo?: string[];
 }
 
 export interface AttuneTurn {

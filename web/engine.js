@@ -414,7 +414,7 @@ class Engine {
     return this.#live().transcript(Boolean(redact));
   }
 
-  /** The limits in force (src/core/limits.h): {max_message_bytes, max_messages_per_minute, ...}. */
+  /** The limits in force (src/core/limits.h): {max_message_bytes, max_messages_per_minute, burst_messages, ...}. */
   get limits() {
     return this.#live().limits();
   }

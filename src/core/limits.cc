@@ -1,5 +1,7 @@
 #include "limits.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "redact.h"
@@ -9,7 +11,7 @@ namespace attune {
 namespace {
 
 using json = nlohmann::json;
-constexpr int64_t kWindowMs = 60 * 1000;
+constexpr int64_t kUnit = 60 * 1000;  // one token, in level units (see MessageGate::level_)
 
 struct Field {
   const char* name;
@@ -19,6 +21,7 @@ struct Field {
 constexpr Field kFields[] = {
     {"max_message_bytes", 1, 65536},
     {"max_messages_per_minute", 0, 600},
+    {"burst_messages", 1, 600},
     {"max_transcript_messages", 2, 10000},
     {"max_transcript_bytes", 1024, 4 << 20},
 };
@@ -44,6 +47,7 @@ Status LimitsFromJson(std::string_view text, Limits* limits) {
     const int64_t v = value.get<int64_t>();
     if (key == "max_message_bytes") out.max_message_bytes = size_t(v);
     if (key == "max_messages_per_minute") out.max_messages_per_minute = int(v);
+    if (key == "burst_messages") out.burst_messages = int(v);
     if (key == "max_transcript_messages") out.max_transcript_messages = size_t(v);
     if (key == "max_transcript_bytes") out.max_transcript_bytes = size_t(v);
   }
@@ -54,15 +58,30 @@ Status LimitsFromJson(std::string_view text, Limits* limits) {
 std::string LimitsToJson(const Limits& l) {
   return json{{"max_message_bytes", l.max_message_bytes},
               {"max_messages_per_minute", l.max_messages_per_minute},
+              {"burst_messages", l.burst_messages},
               {"max_transcript_messages", l.max_transcript_messages},
               {"max_transcript_bytes", l.max_transcript_bytes}}
       .dump();
 }
 
-void MessageGate::Expire(int64_t now_ms) const {
-  // A clock that goes backwards (a changed system time) must not lock the
-  // visitor out: entries "in the future" are forgotten too.
-  while (!recent_.empty() && (now_ms - recent_.front() >= kWindowMs || recent_.front() > now_ms)) recent_.pop_front();
+int64_t MessageGate::capacity() const { return int64_t(limits_.burst_messages) * kUnit; }
+
+void MessageGate::Refill(int64_t now_ms) const {
+  if (level_ < 0 || now_ms < last_ms_) {
+    // First use, or a clock that went backwards (a changed system time):
+    // full, so a visitor is never locked out by a clock.
+    level_ = capacity();
+  } else {
+    // Elapsed time is capped so the product cannot overflow after days idle.
+    const int64_t elapsed = std::min<int64_t>(now_ms - last_ms_, 24 * 3600 * 1000);
+    level_ = std::min(capacity(), level_ + elapsed * limits_.max_messages_per_minute);
+  }
+  last_ms_ = now_ms;
+}
+
+void MessageGate::set_limits(const Limits& limits) {
+  limits_ = limits;
+  if (level_ > capacity()) level_ = capacity();
 }
 
 Status MessageGate::Admit(std::string_view text, int64_t now_ms) {
@@ -70,23 +89,28 @@ Status MessageGate::Admit(std::string_view text, int64_t now_ms) {
     return Status::MessageTooLong("messages are limited to " + std::to_string(limits_.max_message_bytes) +
                                           " bytes of UTF-8; this one has " + std::to_string(text.size()));
   if (limits_.max_messages_per_minute > 0) {
-    Expire(now_ms);
-    if (recent_.size() >= size_t(limits_.max_messages_per_minute))
+    Refill(now_ms);
+    if (level_ < kUnit)
       return Status::RateLimited("at most " + std::to_string(limits_.max_messages_per_minute) +
-                                        " messages a minute; try again in " +
-                                        std::to_string((RetryAfterMs(now_ms) + 999) / 1000) + " s");
-    recent_.push_back(now_ms);
+                                 " messages a minute after a burst of " + std::to_string(limits_.burst_messages) +
+                                 "; try again in " + std::to_string((RetryAfterMs(now_ms) + 999) / 1000) + " s");
+    level_ -= kUnit;
   }
   return Status::Ok();
 }
 
 int64_t MessageGate::RetryAfterMs(int64_t now_ms) const {
   if (limits_.max_messages_per_minute <= 0) return 0;
-  Expire(now_ms);
-  if (recent_.size() < size_t(limits_.max_messages_per_minute)) return 0;
-  // The oldest admissions must leave the window until one slot is free.
-  const size_t excess = recent_.size() - size_t(limits_.max_messages_per_minute);
-  return recent_[excess] + kWindowMs - now_ms;
+  Refill(now_ms);
+  if (level_ >= kUnit) return 0;
+  const int64_t rate = limits_.max_messages_per_minute;
+  return (kUnit - level_ + rate - 1) / rate;  // ceil: never say "now" a millisecond early
+}
+
+int MessageGate::Tokens(int64_t now_ms) const {
+  if (limits_.max_messages_per_minute <= 0) return limits_.burst_messages;
+  Refill(now_ms);
+  return int(level_ / kUnit);
 }
 
 std::string_view CutUtf8(std::string_view text, size_t max_bytes) {

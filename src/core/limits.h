@@ -7,9 +7,15 @@
 //     boundary) and answered; the turn result says so with `limit` {code
 //     "message_too_long"} (a paste is never lost to an error, and nothing
 //     past the limit is analysed, stored or sent to an agent);
-//   - more than max_messages_per_minute messages in any rolling 60 s are
-//     refused: the turn is not taken, the reply is empty and the result
-//     carries `limit` {code "rate_limited", retry_after_ms};
+//   - the message rate is a token bucket: burst_messages tokens to start
+//     with, refilled at max_messages_per_minute; each admitted message takes
+//     one. A message that finds the bucket empty is refused: the turn is not
+//     taken, the reply is empty and the result carries `limit` {code
+//     "rate_limited", retry_after_ms} (the widget keeps the message and sends
+//     it then). A person typing fast, with pauses, never empties it; a script
+//     sending hundreds a minute is held to the refill rate. (A rolling
+//     window, as before, refused the 21st quick message and then locked the
+//     visitor out until the first one was a minute old.)
 //   - the transcript (visitor messages and bot replies, what a live agent
 //     receives at handoff) keeps at most max_transcript_messages entries and
 //     max_transcript_bytes of text, dropping the oldest first and counting
@@ -33,9 +39,12 @@ namespace attune {
 // 8 KiB of UTF-8: a widget input capped at 2 000 UTF-16 units (at most 6 000
 // bytes) always fits, and a long, honest complaint (a few hundred words) too.
 inline constexpr size_t kMaxMessageBytes = 8192;
-// A fast typist sends a message every few seconds; 20 a minute leaves room
-// for bursts of quick replies while stopping scripted floods.
-inline constexpr int kMaxMessagesPerMinute = 20;
+// Refill: one message every 2 s, sustained, is faster than anyone types and
+// reads replies; a script sending hundreds a minute is held to it.
+inline constexpr int kMaxMessagesPerMinute = 30;
+// Capacity: 20 quick messages in a row (the widget merges those typed while
+// the bot answers into one turn, so a real burst costs a few) before any wait.
+inline constexpr int kBurstMessages = 20;
 // 200 entries (100 exchanges) covers any real support chat; an agent reads
 // the latest ones first anyway.
 inline constexpr size_t kMaxTranscriptMessages = 200;
@@ -45,7 +54,8 @@ inline constexpr size_t kMaxTranscriptBytes = 128 * 1024;
 
 struct Limits {
   size_t max_message_bytes = kMaxMessageBytes;            // Default: 8192. Range 1..65536.
-  int max_messages_per_minute = kMaxMessagesPerMinute;    // Default: 20. Range 0..600; 0 turns the rate limit off.
+  int max_messages_per_minute = kMaxMessagesPerMinute;    // Default: 30 (refill rate). Range 0..600; 0 turns the rate limit off.
+  int burst_messages = kBurstMessages;                    // Default: 20 (bucket capacity). Range 1..600.
   size_t max_transcript_messages = kMaxTranscriptMessages;  // Default: 200. Range 2..10000.
   size_t max_transcript_bytes = kMaxTranscriptBytes;      // Default: 131072. Range 1024..4194304.
 };
@@ -57,23 +67,32 @@ struct Limits {
 Status LimitsFromJson(std::string_view json, Limits* limits);
 std::string LimitsToJson(const Limits& limits);
 
-// Admits or refuses each visitor message by length and rate.
+// Admits or refuses each visitor message by length and rate (a token bucket,
+// see above; it starts full).
 class MessageGate {
  public:
   explicit MessageGate(const Limits& limits = {}) : limits_(limits) {}
-  // OK and records the message when it may go ahead at `now_ms` (any
-  // monotonic clock in milliseconds). Otherwise leaves the gate unchanged and
-  // returns code "message_too_long" (for callers that refuse rather than cut,
-  // e.g. a server) or "rate_limited", with a message that names the limit.
+  // OK and takes a token when the message may go ahead at `now_ms` (any
+  // monotonic clock in milliseconds). Otherwise leaves the bucket as it was
+  // and returns code "message_too_long" (for callers that refuse rather than
+  // cut, e.g. a server) or "rate_limited", with a message that names the limit.
   Status Admit(std::string_view text, int64_t now_ms);
   // Milliseconds until one more message would be admitted; 0 if now.
   int64_t RetryAfterMs(int64_t now_ms) const;
-  void set_limits(const Limits& limits) { limits_ = limits; }
+  // Whole tokens left at `now_ms` (burst_messages when full).
+  int Tokens(int64_t now_ms) const;
+  // New limits; tokens above the new capacity are dropped.
+  void set_limits(const Limits& limits);
 
  private:
-  void Expire(int64_t now_ms) const;
+  void Refill(int64_t now_ms) const;
+  int64_t capacity() const;
   Limits limits_;
-  mutable std::deque<int64_t> recent_;  // admission times within the last minute
+  // Fill level in token-milliseconds-per-minute units: one token is 60 000,
+  // and each elapsed ms adds max_messages_per_minute, so refill is exact
+  // integer arithmetic. -1: not yet used (full).
+  mutable int64_t level_ = -1;
+  mutable int64_t last_ms_ = 0;
 };
 
 struct TranscriptEntry {

@@ -23,7 +23,8 @@ std::unique_ptr<Engine> DefaultEngine(int64_t* clock) {
 TEST_CASE("the documented defaults") {
   const Limits l;
   CHECK(l.max_message_bytes == 8192);
-  CHECK(l.max_messages_per_minute == 20);
+  CHECK(l.max_messages_per_minute == 30);
+  CHECK(l.burst_messages == 20);
   CHECK(l.max_transcript_messages == 200);
   CHECK(l.max_transcript_bytes == 128 * 1024);
 }
@@ -36,23 +37,74 @@ TEST_CASE("MessageGate refuses a message one byte over the length limit") {
   CHECK(s.message() == "messages are limited to 8192 bytes of UTF-8; this one has 8193");
 }
 
-TEST_CASE("MessageGate allows 20 messages in any rolling minute") {
+TEST_CASE("MessageGate: a burst of 20 at once, then one message every 2 s") {
   MessageGate gate;
-  for (int i = 0; i < 20; ++i) REQUIRE(gate.Admit("hi", 1000 + i * 100).ok());  // t = 1000 .. 2900
-  const Status s = gate.Admit("hi", 3000);
+  CHECK(gate.Tokens(1000) == 20);
+  for (int i = 0; i < 20; ++i) REQUIRE(gate.Admit("hi", 1000).ok());
+  CHECK(gate.Tokens(1000) == 0);
+  const Status s = gate.Admit("hi", 1000);
   CHECK(s.code() == "rate_limited");
-  CHECK(s.message() == "at most 20 messages a minute; try again in 58 s");
-  CHECK(gate.RetryAfterMs(3000) == 58000);  // the first admission (t=1000) leaves at 61000
-  CHECK(gate.Admit("hi", 60999).code() == "rate_limited");
-  CHECK(gate.Admit("hi", 61000).ok());
-  CHECK(gate.Admit("hi", 61001).code() == "rate_limited");
+  CHECK(s.message() == "at most 30 messages a minute after a burst of 20; try again in 2 s");
+  CHECK(gate.RetryAfterMs(1000) == 2000);  // 30 a minute: one token every 2000 ms
+  CHECK(gate.RetryAfterMs(2500) == 500);
+  CHECK(gate.Admit("hi", 2999).code() == "rate_limited");
+  CHECK(gate.Admit("hi", 3000).ok());
+  CHECK(gate.Admit("hi", 3001).code() == "rate_limited");
+  CHECK(gate.RetryAfterMs(3001) == 1999);
 }
 
-TEST_CASE("MessageGate forgets admissions when the clock goes backwards") {
+TEST_CASE("MessageGate: a refused message takes no token, so waiting the time it names is enough") {
+  MessageGate gate;
+  for (int i = 0; i < 20; ++i) REQUIRE(gate.Admit("hi", 0).ok());
+  // A script retrying every 10 ms does not push its own wait further out.
+  for (int t = 0; t < 2000; t += 10) REQUIRE(gate.Admit("hi", t).code() == "rate_limited");
+  CHECK(gate.Admit("hi", 2000).ok());
+}
+
+TEST_CASE("MessageGate never refuses a fast typist who pauses") {
+  // Bursts of 8 messages 1.5 s apart (faster than anyone types and reads the
+  // replies), then a 20 s pause to read, for ten minutes: nothing refused.
+  MessageGate gate;
+  int64_t t = 0;
+  int sent = 0;
+  while (t < 10 * 60 * 1000) {
+    for (int i = 0; i < 8; ++i, t += 1500, ++sent) REQUIRE_MESSAGE(gate.Admit("hi", t).ok(), "at ", t, " ms");
+    t += 20000;
+  }
+  CHECK(sent > 140);
+}
+
+TEST_CASE("MessageGate holds a script sending 300 a minute to the refill rate") {
+  MessageGate gate;
+  int admitted = 0;
+  for (int64_t t = 0; t < 60 * 1000; t += 200) admitted += gate.Admit("spam", t).ok();
+  // The first 20 from the full bucket, then one per 2 s of the minute.
+  CHECK(admitted >= 20 + 29);
+  CHECK(admitted <= 20 + 30);
+  int later = 0;
+  for (int64_t t = 60 * 1000; t < 120 * 1000; t += 200) later += gate.Admit("spam", t).ok();
+  CHECK(later == 30);
+}
+
+TEST_CASE("MessageGate refills to the burst capacity, no further") {
+  MessageGate gate;
+  for (int i = 0; i < 20; ++i) REQUIRE(gate.Admit("hi", 0).ok());
+  CHECK(gate.Tokens(10000) == 5);
+  CHECK(gate.Tokens(10 * 60 * 1000) == 20);  // ten minutes idle: full, not 300
+  Limits l;
+  l.burst_messages = 3;
+  gate.set_limits(l);
+  CHECK(gate.Tokens(10 * 60 * 1000) == 3);
+  for (int i = 0; i < 3; ++i) REQUIRE(gate.Admit("hi", 10 * 60 * 1000).ok());
+  CHECK(gate.Admit("hi", 10 * 60 * 1000).code() == "rate_limited");
+}
+
+TEST_CASE("MessageGate is full again when the clock goes backwards") {
   MessageGate gate;
   for (int i = 0; i < 20; ++i) REQUIRE(gate.Admit("hi", 100000).ok());
   CHECK(gate.Admit("hi", 100001).code() == "rate_limited");
   CHECK(gate.Admit("hi", 5000).ok());
+  CHECK(gate.Tokens(5000) == 19);
 }
 
 TEST_CASE("a rate limit of 0 turns rate limiting off") {
@@ -123,6 +175,9 @@ TEST_CASE("LimitsFromJson reads fields and names what is wrong") {
   CHECK(LimitsFromJson(R"({"max_transcript_bytes": 18446744073709551615})", &l).message() ==
         "limits: max_transcript_bytes must be in 1024..4194304");
   CHECK(LimitsFromJson(R"({"max_messages_per_minute": "20"})", &l).code() == "invalid_argument");
+  CHECK(LimitsFromJson(R"({"burst_messages": 0})", &l).message() == "limits: burst_messages must be in 1..600");
+  REQUIRE(LimitsFromJson(R"({"burst_messages": 5})", &l).ok());
+  CHECK(l.burst_messages == 5);
   CHECK(l.max_message_bytes == 2000);  // unchanged by the failures
   Limits round;
   REQUIRE(LimitsFromJson(LimitsToJson(l), &round).ok());
@@ -145,20 +200,22 @@ TEST_CASE("Engine cuts an over-long message, answers it and says so") {
   CHECK(nlohmann::json::parse(TurnResultToJson(e->Respond("thanks")))["limit"].is_null());
 }
 
-TEST_CASE("Engine rate-limits the 21st message in a minute, and Reset does not bypass it") {
+TEST_CASE("Engine refuses a message when the bucket is empty, and Reset does not refill it") {
   int64_t now = 0;
   auto e = DefaultEngine(&now);
-  for (int i = 0; i < 20; ++i) {
-    now += 1000;
-    REQUIRE(e->Respond("hello").limit.ok());
-  }
-  now += 1000;  // t = 21 s
+  for (int i = 0; i < 20; ++i) REQUIRE(e->Respond("hello").limit.ok());  // all at t = 0
+  CHECK(e->Respond("hello").limit.code() == "rate_limited");
+  now = 2000;  // one token refilled (one every 2 s); take it
+  REQUIRE(e->Respond("hello").limit.ok());
+  now += 100;  // t = 2.1 s
   e->Reset();
   const TurnResult r = e->Respond("hello?");
   CHECK(r.limit.code() == "rate_limited");
-  CHECK(r.retry_after_ms == 40000);  // the first message (t = 1 s) leaves the window at 61 s
-  CHECK(nlohmann::json::parse(TurnResultToJson(r))["limit"]["retry_after_ms"] == 40000);
-  now += 40000;
+  CHECK(r.reply.empty());
+  CHECK(r.turn == 0);  // Reset: the refused message took no turn
+  CHECK(r.retry_after_ms == 1900);  // the next token at t = 4 s
+  CHECK(nlohmann::json::parse(TurnResultToJson(r))["limit"]["retry_after_ms"] == 1900);
+  now += 1900;
   CHECK(e->Respond("hello?").limit.ok());
 }
 

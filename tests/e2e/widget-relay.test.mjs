@@ -160,7 +160,7 @@ test('the widget moved in the page, then the visitor goes to another page mid-co
 
   // A new page load in the same tab (sessionStorage survives, the page does not).
   await visitor.goto(url + '&page=2');
-  await visitor.locator('attune-chat .launcher').click();
+  await visitor.locator('attune-chat .panel').waitFor({ state: 'visible', timeout: 20000 }); // open before: open again
   await visitor.locator('attune-chat .status').filter({ hasText: 'Ana' }).waitFor({ timeout: 20000 });
   await visitor.locator('attune-chat textarea#attune-input').fill('still there? I changed pages');
   await visitor.locator('attune-chat textarea#attune-input').press('Enter');
@@ -265,7 +265,7 @@ test('no agent online: the left message is stored redacted, survives the next pa
 
   // The visitor goes on to another page of the site; later an agent answers.
   await visitor.goto(url + '&page=2');
-  await visitor.locator('attune-chat .launcher').click();
+  await visitor.locator('attune-chat .panel').waitFor({ state: 'visible', timeout: 20000 }); // open before: open again
   const { agent, frame, sendAgent } = await openAgent();
   const listed = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'message_left')));
   const conversation = listed.conversations.find((c) => c.state === 'message_left').conversation;

@@ -12,18 +12,19 @@ const pack = readFileSync(new URL('../../packs/ecommerce.en.json', import.meta.u
 test('defaults are the documented ones', () => {
   const engine = core.createEngine(pack);
   assert.deepEqual(engine.limits, {
-    max_message_bytes: 8192, max_messages_per_minute: 20, max_transcript_messages: 200, max_transcript_bytes: 131072,
+    max_message_bytes: 8192, max_messages_per_minute: 30, burst_messages: 20, max_transcript_messages: 200, max_transcript_bytes: 131072,
   });
   engine.dispose();
 });
 
-test('the 21st message within a minute is refused with retry_after_ms; the turn is not taken', () => {
+test('the 21st message at once finds the bucket empty: refused with retry_after_ms, the turn is not taken', () => {
   const engine = core.createEngine(pack);
   try {
     for (let i = 1; i <= 20; i++) assert.equal(engine.respond('hello').limit, null);
     const refused = engine.respond('hello again');
     assert.equal(refused.limit.code, 'rate_limited');
-    assert.ok(refused.limit.retry_after_ms > 0 && refused.limit.retry_after_ms <= 60000);
+    // One token comes back every 2 s (30 a minute): the wait is at most that, not a minute.
+    assert.ok(refused.limit.retry_after_ms > 0 && refused.limit.retry_after_ms <= 2000, String(refused.limit.retry_after_ms));
     assert.equal(refused.reply, '');
     assert.equal(refused.turn, 20);
   } finally {
@@ -46,8 +47,9 @@ test('a message over 8 KiB is cut and answered, and says so', () => {
 test('setLimits changes limits and rejects bad values with a clear error', () => {
   const engine = core.createEngine(pack);
   try {
-    engine.setLimits({ max_messages_per_minute: 2 });
-    assert.equal(engine.limits.max_messages_per_minute, 2);
+    engine.setLimits({ burst_messages: 2 });
+    assert.equal(engine.limits.burst_messages, 2);
+    assert.equal(engine.limits.max_messages_per_minute, 30);
     assert.equal(engine.limits.max_message_bytes, 8192);
     engine.respond('a');
     engine.respond('b');
@@ -55,7 +57,7 @@ test('setLimits changes limits and rejects bad values with a clear error', () =>
     assert.throws(() => engine.setLimits({ max_message_bytes: 0 }),
       (e) => e instanceof AttuneError && e.code === 'invalid_argument' && e.message === 'limits: max_message_bytes must be in 1..65536');
     assert.throws(() => engine.setLimits({ nope: 1 }), (e) => e.code === 'invalid_argument' && /unknown field "nope"/.test(e.message));
-    assert.equal(engine.limits.max_messages_per_minute, 2, 'unchanged after a failed setLimits');
+    assert.equal(engine.limits.burst_messages, 2, 'unchanged after a failed setLimits');
   } finally {
     engine.dispose();
   }

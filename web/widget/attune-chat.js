@@ -25,7 +25,9 @@ import { LAUNCHER_CSS, drawLauncher, sheet } from './launcher.js';
 import { PANEL_CSS } from './styles.js';
 import { loadStrings, format, en } from './i18n/index.js';
 import { renderMessage, plainText } from './format.js';
-import { createMemory } from './memory.js';
+import { createMemory, EMPTY } from './memory.js';
+import { createPace, MAX_QUEUED } from './pace.js';
+import { createTabs } from './tabs.js';
 import { createEmotionClient } from './emotion-client.js';
 import { emotionDecision, browserEnvironment } from './emotion-policy.js';
 import { handoffWasActive } from './handoff-flag.js';
@@ -66,6 +68,7 @@ export class AttuneChat extends HTMLElement {
   #unsubscribe = [];
   #handoff = null;
   #typingTimer = 0;
+  #typingDone = null;
   #csatShown = false;
   #turnRecords = []; // per bot turn, for the review page (review-share.js); texts redacted only when they leave
   #csatPending = false; // a rating card is on screen, not yet answered
@@ -79,6 +82,18 @@ export class AttuneChat extends HTMLElement {
   #saving = Promise.resolve();
   #review = null;       // the local review store (review: 'local'), loaded with the first record
   #reviewId = null;     // this conversation's id in it
+  // Pace and tabs (pace.js, tabs.js): visitor messages wait as `pending` bubbles until the turn
+  // that answers them starts; one tab (the leader) answers for all tabs of a persisted conversation.
+  #pace = null;
+  #tabs = null;
+  #pending = new Map();  // id -> {m, li}: shown, not yet in the conversation
+  #waiters = new Map();  // visitor message id -> resolve, called when a bot message answers it
+  #asked = new Set();    // leader: ids queued or answered, so a resent message is answered once
+  #known = { ...EMPTY }; // the latest committed conversation (state, seq, chips) this tab knows
+  #engineSeq = 0;        // the `seq` of the state this tab's core is at
+  #shownChips = [];
+  #waitSeconds = 0;
+  #generation = 0;       // a new conversation (reset) makes older pending saves moot
   #running = false; // set up by connectedCallback, until a real removal tears it down
 
   constructor() {
@@ -126,22 +141,32 @@ export class AttuneChat extends HTMLElement {
     styles ||= sheet(LAUNCHER_CSS + PANEL_CSS);
     this.#root.adoptedStyleSheets = [styles];
     if (!this.#ui.panel) this.#build(); // connected again after a move: keep the DOM
+    const key = location.host + (typeof c.pack === 'string' ? c.pack : c.pack.id ?? 'inline');
     this.#memory = createMemory({
       mode: c.persist,
       ttlMinutes: c.persistTtlMinutes,
-      key: location.host + (typeof c.pack === 'string' ? c.pack : c.pack.id ?? 'inline'),
+      key,
       storage: c.persist === 'local' ? safeStorage('localStorage') : safeStorage('sessionStorage'),
-      BroadcastChannel: globalThis.BroadcastChannel,
     });
-    this.#unsubscribe.push(this.#memory.subscribe((m) => this.#onRemote(m)));
+    this.#tabs = createTabs({ enabled: this.#memory.enabled, name: key, BroadcastChannel: globalThis.BroadcastChannel, locks: navigator.locks });
+    this.#unsubscribe.push(this.#tabs.subscribe((m) => this.#onRemote(m)));
+    this.#pace = createPace({ answer: (batch) => this.#turn(batch), onWait: (s) => this.#wait(s, true), maxQueued: 4 * MAX_QUEUED });
+    let reopen = false;
     if (!this.#messages.length) {
-      for (const m of this.#memory.load()) this.#stored.push(this.#append(m, { remote: true }));
+      const saved = this.#memory.load();
+      for (const m of saved.messages) this.#stored.push(this.#append(m, { remote: true }));
+      const { messages, ...place } = saved;
+      this.#known = place;
+      this.#chips(saved.chips);
+      reopen = saved.open;
     }
+    // A new tab asks the tab that answers for the conversation so far (tabs.js).
+    this.#tabs.post({ type: 'hello' });
     this.#identity = cleanIdentity(c.visitor);
     this.#country = visitorCountry(c.country, navigator.languages);
     this.#greeted = this.#messages.length > 0;
     this.setLocale(c.locale);
-    if (this.hasAttribute('inline') || c.open) this.open();
+    if (this.hasAttribute('inline') || c.open || reopen) this.open({ remote: reopen && !c.open });
     else if (c.preload === 'idle') {
       const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1000));
       idle(() => this.#start(), { timeout: 5000 });
@@ -160,7 +185,9 @@ export class AttuneChat extends HTMLElement {
   #teardown() {
     this.#running = false;
     for (const off of this.#unsubscribe.splice(0)) off();
-    this.#memory?.close();
+    this.#pace?.close();
+    this.#tabs?.close();
+    this.#wait(0);
     this.#emotion?.dispose();
     this.#emotion = null;
     this.#handoff?.dispose();
@@ -184,10 +211,12 @@ export class AttuneChat extends HTMLElement {
     return !this.#ui.panel?.hidden;
   }
 
-  open() {
+  /** Opens the panel (and, when the conversation is persisted, in the site's other tabs). */
+  open({ remote = false } = {}) {
     const { panel, launcher, input } = this.#ui;
     if (!panel || !panel.hidden) return;
     panel.hidden = false;
+    if (!remote) this.#panelMoved(true);
     launcher?.setAttribute('aria-expanded', 'true');
     this.#setUnread(0);
     // Reading scrollHeight now would force the whole panel's first layout
@@ -202,10 +231,11 @@ export class AttuneChat extends HTMLElement {
     }).then(() => this.#loadLanguages());
   }
 
-  close() {
+  close({ remote = false } = {}) {
     const { panel, launcher } = this.#ui;
     if (!panel || panel.hidden || this.hasAttribute('inline')) return;
     panel.hidden = true;
+    if (!remote) this.#panelMoved(false);
     launcher?.setAttribute('aria-expanded', 'false');
     launcher?.focus();
     this.#emit('close', {});
@@ -218,6 +248,8 @@ export class AttuneChat extends HTMLElement {
   /**
    * Sends `text` as the visitor; resolves when the answer (bot) or hand-over (agent) is done.
    * A message over the relay's limit is refused before it is shown (never shown as sent, then failed).
+   * Messages sent while the bot answers are answered together in its next turn (pace.js); one the
+   * core refuses for pace waits, with a countdown, and goes by itself.
    */
   async send(text) {
     const clean = String(text ?? '').trim();
@@ -230,46 +262,78 @@ export class AttuneChat extends HTMLElement {
     if (!this.#engine) await this.#start();
     await this.#greet();
     this.#clearChips();
-    this.#append({ from: 'user', text: clean });
-    if (this.#handoff?.active) {
-      await this.#handoff.visitorSaid(clean, await this.#suggest(clean));
+    if (this.#handoff?.active || !this.#engine) {
+      this.#append({ from: 'user', text: clean });
+      if (this.#handoff?.active) await this.#handoff.visitorSaid(clean, await this.#suggest(clean));
       return;
     }
-    if (!this.#engine) return;
     this.#handoff?.cancelConsent();
-    await this.#botAnswer(clean);
+    // A script past the waiting room's size waits for room: nothing is dropped (the composer keeps
+    // the text in the box instead, see #build).
+    while (this.#pending.size >= MAX_QUEUED && this.#running) await new Promise((r) => setTimeout(r, 250));
+    const m = this.#append({ from: 'user', text: clean }, { pending: true });
+    const answered = new Promise((resolve) => this.#waiters.set(m.id, resolve));
+    this.#ask(m);
+    await answered;
     this.#startEmotion('message');
     this.#loadLanguages();
   }
 
-  /** The bot answers one visitor message (already in the log). */
-  async #botAnswer(clean) {
+  /** A visitor message to the bot: queued here when this tab answers, else sent to the tab that does. */
+  #ask(m) {
+    const message = { id: m.id, from: 'user', text: m.text, time: m.time, tab: this.#tabs.id, ...(m.logged ? { logged: true } : {}) };
+    if (this.#tabs.leader) this.#enqueue(message);
+    else this.#tabs.post({ type: 'say', message });
+  }
+
+  #enqueue(message) {
+    if (this.#asked.has(message.id)) return; // resent after a change of leader: answered once
+    this.#asked.add(message.id);
+    this.#pace.add(message);
+  }
+
+  /**
+   * The leader answers one turn: `batch` is one or more visitor messages, oldest first, answered
+   * as one (they were sent while the bot was typing). Resolves {retryAfterMs} when the core refused
+   * it for pace (nothing answered, the messages stay pending).
+   */
+  async #turn(batch) {
+    await this.#greeting;
+    if (!this.#engine || this.#handoff?.active) return this.#answered(batch.map((m) => m.id));
+    const text = batch.map((m) => m.text).join('\n');
     // Written in a language of the set whose pack is not loaded yet: load it first, so the core
     // can switch this turn (the core says which language, by the rule it switches with).
     if (this.#set && Object.keys(this.#set).some((l) => !this.#packs.has(l))) {
-      const lang = await this.#engine.messageLanguage(clean).catch(() => '');
+      const lang = await this.#engine.messageLanguage(text).catch(() => '');
       if (lang && this.#set[lang]) await this.#addLanguage(lang);
     }
-    const emotions = await this.#emotion?.infer(clean);
+    const emotions = await this.#emotion?.infer(text);
     let turn;
     try {
-      turn = await this.#engine.respond(clean, emotions ? { emotions } : {});
+      turn = await this.#engine.respond(text, emotions ? { emotions } : {});
     } catch (err) {
       return this.#fail(err);
     }
+    if (turn.limit?.code === 'rate_limited') return { retryAfterMs: Math.max(1, Number(turn.limit.retry_after_ms) || 1000) };
     // The bot switched because the visitor wrote another language: the UI follows.
     if (turn.reply_language && this.#packs.has(turn.reply_language)) this.#pack = this.#packs.get(turn.reply_language);
     if (turn.language_switched && matchLocale(turn.language_switched) && turn.language_switched !== this.#config.locale) {
       await this.#setStrings(matchLocale(turn.language_switched));
     }
-    // The core refused the turn (too many messages a minute): nothing was
-    // answered, so say so instead of showing an empty bubble.
-    if (turn.limit?.code === 'rate_limited') return this.#append({ from: 'system', text: this.#t.slowDown });
+    // The review's records (local: privacy mode; relay: shared at rating with consent).
+    if (this.#config.review === 'local') this.#recordReview(text, turn);
+    if (Number.isInteger(turn.turn)) this.#turnRecords.push(turnRecord(turn, text));
+    // Admitted: the messages enter the conversation, in this order, in every tab.
+    this.#commit(batch.filter((m) => !m.logged).map((m) => this.#enter(m)));
+    this.#tabs.post({ type: 'typing' });
+    await this.#botAnswer(turn, batch.map((m) => m.id), batch.at(-1).tab ?? this.#tabs.id);
+  }
+
+  /** The bot's answer to a turn the core took: `ids` are the visitor messages it answers. */
+  async #botAnswer(turn, ids = [], origin = this.#tabs.id) {
     const crisis = isCrisis(turn);
     if (crisis) this.#crisisHeard = true;
     this.#lastTurn = turn;
-    if (this.#config.review === 'local') this.#recordReview(clean, turn);
-    if (Number.isInteger(turn.turn)) this.#turnRecords.push(turnRecord(turn, clean));
     let reply = turn.reply;
     let offer = null;
     if (turn.handoff) {
@@ -283,11 +347,29 @@ export class AttuneChat extends HTMLElement {
     } else {
       await this.#typing(this.#t.bot, Math.min(300 + turn.reply.length * 4, 900));
     }
-    this.#append({ from: 'bot', text: reply, turn });
+    const bot = this.#append({ from: 'bot', text: reply, turn, inReplyTo: ids }, { remote: true });
     this.#chips(offer && offer.kind !== 'person' ? [] : turn.quick_replies);
-    if (crisis) this.#crisisCard(turn);
-    if (offer) this.#handoff.present(offer, turn);
+    const state = await this.#savedState();
+    this.#known = { ...this.#known, state, seq: this.#known.seq + 1, chips: this.#shownChips };
+    this.#engineSeq = this.#known.seq;
+    this.#commit([bot], { turn, offer, origin });
+    this.#answered(ids);
+    this.#afterTurn(turn, offer, origin === this.#tabs.id);
+  }
+
+  /** What follows a bot turn in the tab it belongs to: crisis card (every tab), offer, rating. */
+  async #afterTurn(turn, offer, mine) {
+    if (isCrisis(turn)) this.#crisisCard(turn);
+    if (!mine) return;
+    if (offer) (await this.#handoffFlow()).present(offer, turn);
     else if (turn.intent === 'goodbye') this.#csat();
+  }
+
+  #answered(ids) {
+    for (const id of ids) {
+      this.#waiters.get(id)?.();
+      this.#waiters.delete(id);
+    }
   }
 
   /**
@@ -335,15 +417,22 @@ export class AttuneChat extends HTMLElement {
     this.#csatShown = false;
     this.#csatPending = false;
     this.#turnRecords = [];
+    this.#generation++;
+    this.#pace.clear();
+    this.#pending.clear();
+    this.#asked.clear();
+    this.#answered([...this.#waiters.keys()]);
+    this.#known = { ...EMPTY };
+    this.#engineSeq = 0;
     this.#engine?.reset().catch((err) => this.#fail(err));
     if (!remote) {
       this.#memory.clear();
-      this.#memory.post({ type: 'reset' });
+      this.#tabs.post({ type: 'reset' });
     }
-    // The tab that reset greets and broadcasts the greeting; the others only listen.
-    this.#greeted = remote;
+    // The tab that answers greets, in every tab; the others only listen.
+    this.#greeted = !this.#tabs.leader;
     this.#announce(this.#t.newConversation);
-    if (this.#engine) this.#greet();
+    if (this.#engine && this.#tabs.leader) this.#greet();
   }
 
   /**
@@ -423,31 +512,14 @@ export class AttuneChat extends HTMLElement {
     }
     // setLocale() while loading: answer in that language from the start.
     if (this.#set?.[c.locale] && !this.#packs.has(c.locale)) await this.#botLanguage(c.locale);
-    // A restored conversation: the visitor's messages to the bot are answered
-    // again, silently, so the core picks up where it was (a flow's question,
-    // rising distress) instead of starting over under the restored history.
-    const agentFrom = this.#messages.findIndex((m) => m.from === 'agent');
-    const said = this.#messages.slice(0, agentFrom < 0 ? undefined : agentFrom).filter((m) => m.from === 'user');
-    if (said.length) {
-      // The languages the visitor wrote in, loaded first, so the replay switches as the turns did.
-      if (this.#set) {
-        for (const m of said) {
-          const lang = await this.#engine.messageLanguage(m.text).catch(() => '');
-          if (lang && this.#set[lang]) await this.#addLanguage(lang);
-        }
-      }
-      await this.#engine.replay(said.map((m) => m.text)).catch((err) => console.warn('Attune: could not restore the conversation state: ' + err.message));
-      // The bot (and so the UI) goes on in the language the conversation had reached.
-      const lang = this.#set ? await this.#engine.language().catch(() => null) : null;
-      if (lang && this.#packs.has(lang) && lang !== first) {
-        this.#pack = this.#packs.get(lang);
-        if (matchLocale(lang) && lang !== this.#config.locale) await this.#setStrings(matchLocale(lang));
-      }
-    }
+    // A restored conversation: the core picks up where it was (a flow's question, rising distress).
+    if (this.#messages.length) await this.#syncEngine();
     // A core that takes the country chooses the turn's crisis_resources for it; an older one lists them all.
     this.#coreCountry = this.#country ? await this.#engine.setCountry(this.#country).catch(() => false) : false;
     if (this.#identity?.name) await this.#engine.setVariable('name', this.#identity.name).catch(() => {});
     this.#mode = 'bot';
+    // One tab answers for all tabs of a persisted conversation (tabs.js); alone, this one.
+    await this.#tabs.lead(() => this.#takeOver());
     this.#label();
     this.#emit('ready', { pack: this.#pack.id, locale: c.locale });
     // A person was (being) reached on the previous page of this tab: reconnect.
@@ -500,6 +572,64 @@ export class AttuneChat extends HTMLElement {
   }
 
   /**
+   * Brings this tab's core to the latest committed state it knows: the core's saved state when
+   * it can restore one, else the visitor's messages to the bot answered again, silently.
+   */
+  async #syncEngine() {
+    const { state, seq } = this.#known;
+    // A pack set: the language the conversation had reached is loaded first, so its state fits.
+    if (this.#set) await this.#loadSaidLanguages(state);
+    let restored = false;
+    if (state) {
+      restored = await this.#engine.restoreState(state).catch((err) => {
+        console.warn('Attune: the saved conversation state was not restored (' + err.message + '); replaying the messages');
+        return false;
+      });
+    }
+    if (!restored) {
+      await this.#engine.reset().catch(() => {});
+      const agentFrom = this.#messages.findIndex((m) => m.from === 'agent');
+      const said = this.#messages.slice(0, agentFrom < 0 ? undefined : agentFrom).filter((m) => m.from === 'user');
+      if (said.length) {
+        await this.#engine.replay(said.map((m) => m.text)).catch((err) => console.warn('Attune: could not restore the conversation state: ' + err.message));
+      }
+    }
+    this.#engineSeq = seq;
+    if (this.#set) await this.#followBotLanguage();
+  }
+
+  /** The pack set's languages a restored conversation needs: the saved state's, else the visitor's. */
+  async #loadSaidLanguages(state) {
+    let lang = null;
+    try {
+      lang = state ? JSON.parse(state).language : null;
+    } catch {
+      lang = null; // unreadable: restoreState refuses it and the messages are replayed
+    }
+    if (typeof lang === 'string' && this.#set[lang]) return void (await this.#addLanguage(lang));
+    for (const m of this.#messages) {
+      if (m.from !== 'user') continue;
+      const l = await this.#engine.messageLanguage(m.text).catch(() => '');
+      if (l && this.#set[l]) await this.#addLanguage(l);
+    }
+  }
+
+  /** The bot (and so the UI) goes on in the language the conversation had reached. */
+  async #followBotLanguage() {
+    const lang = await this.#engine.language().catch(() => null);
+    if (!lang || !this.#packs.has(lang) || this.#pack === this.#packs.get(lang)) return;
+    this.#pack = this.#packs.get(lang);
+    if (matchLocale(lang) && lang !== this.#config.locale) await this.#setStrings(matchLocale(lang));
+  }
+
+  /** This tab now answers (at load, or when the tab that did closed): catch up, then take what waits. */
+  async #takeOver() {
+    if (this.#engine && this.#engineSeq !== this.#known.seq) await this.#syncEngine();
+    this.#tabs.post({ type: 'leader' });
+    for (const { m } of this.#pending.values()) this.#ask(m);
+  }
+
+  /**
    * The emotion model (ONNX Runtime, megabytes) starts when emotionDecision()
    * says it pays (setting `emotionModel`): by default after the first message,
    * never on the idle preload, on Save-Data, slow connections or without SIMD.
@@ -533,7 +663,9 @@ export class AttuneChat extends HTMLElement {
   #greet() {
     if (!this.#greeted && this.#engine) {
       this.#greeted = true;
-      this.#greeting = this.#sayHello();
+      // The tab that answers greets, in every tab; another asks it to (it greets an empty log only).
+      if (this.#tabs.leader) this.#greeting = this.#sayHello();
+      else this.#tabs.post({ type: 'greet' });
     }
     return this.#greeting;
   }
@@ -545,8 +677,11 @@ export class AttuneChat extends HTMLElement {
     } catch (err) {
       return this.#fail(err);
     }
-    this.#append({ from: 'bot', text: turn.reply, turn }, { quiet: true });
+    const bot = this.#append({ from: 'bot', text: turn.reply, turn }, { quiet: true, remote: true });
     this.#chips(turn.quick_replies);
+    this.#known = { ...this.#known, state: await this.#savedState(), seq: this.#known.seq + 1, chips: this.#shownChips };
+    this.#engineSeq = this.#known.seq;
+    this.#commit([bot], { turn });
   }
 
   // ---- rendering ----------------------------------------------------------
@@ -570,7 +705,8 @@ export class AttuneChat extends HTMLElement {
     ui.inputLabel = h('label', { className: 'sr', htmlFor: 'attune-input' });
     ui.sendBtn = h('button', { type: 'submit', className: 'icon send' }, icon('send'));
     ui.count = h('div', { className: 'count', id: 'attune-count', hidden: true });
-    ui.composer = h('form', { className: 'composer', part: 'composer' }, ui.inputLabel, ui.input, ui.sendBtn, ui.count);
+    ui.wait = h('div', { className: 'wait', id: 'attune-wait', hidden: true });
+    ui.composer = h('form', { className: 'composer', part: 'composer' }, ui.inputLabel, ui.input, ui.sendBtn, ui.count, ui.wait);
     ui.live = h('div', { className: 'sr', role: 'status', 'aria-live': 'polite' });
     ui.panel = h(
       'div',
@@ -589,6 +725,11 @@ export class AttuneChat extends HTMLElement {
       // Over the limit: the text stays in the box, with the count saying why.
       if (text.trim().length > MAX_MESSAGE_LENGTH) {
         this.#count();
+        ui.input.focus();
+        return;
+      }
+      // As many messages wait as can: this one stays in the box until some have gone.
+      if (this.#pending.size >= MAX_QUEUED) {
         ui.input.focus();
         return;
       }
@@ -656,25 +797,35 @@ export class AttuneChat extends HTMLElement {
   }
 
   /** Adds a message to the log, storage, other tabs and listeners. */
-  #append(msg, { remote = false, quiet = false } = {}) {
-    const m = { id: msg.id ?? `${Date.now().toString(36)}-${this.#seq++}`, from: msg.from, text: String(msg.text), time: msg.time ?? Date.now() };
+  // `pending`: a visitor message waiting for its turn (pace.js), drawn faded after everything
+  // else until #enter() puts it in the conversation; other messages go before pending ones.
+  #append(msg, { remote = false, quiet = false, pending = false } = {}) {
+    // The tab's id in the message id: two tabs of one conversation never make the same one.
+    const id = msg.id ?? `${this.#tabs?.id.slice(0, 8) ?? 'x'}-${Date.now().toString(36)}-${this.#seq++}`;
+    const m = { id, from: msg.from, text: String(msg.text), time: msg.time ?? Date.now() };
     if (msg.name) m.name = msg.name;
-    this.#clearTyping();
-    this.#messages.push(m);
+    if (msg.inReplyTo?.length) m.inReplyTo = msg.inReplyTo;
+    // A visitor message does not stop the bot's typing: the bot is still answering the one before.
+    if (m.from !== 'user') this.#clearTyping();
     const time = new Date(m.time);
     // dir=auto: an English reply on an Arabic page (or Arabic typed on an English one) reads its own way.
     const bubble = h('div', { className: 'bubble', part: 'bubble', dir: 'auto' });
     renderMessage(m.text, bubble);
     const label = this.#who(m);
-    this.#ui.log.append(
-      h('li', { className: 'msg ' + m.from, part: 'message' },
-        label && m.from !== 'user' ? h('span', { className: 'sr' }, label + ': ') : '',
-        bubble,
-        m.from === 'system' ? '' : h('time', { className: 'meta', dateTime: time.toISOString() },
-          clock(this.#config.locale).format(time))),
-    );
+    const li = h('li', { className: 'msg ' + m.from + (pending ? ' pending' : ''), part: 'message' },
+      label && m.from !== 'user' ? h('span', { className: 'sr' }, label + ': ') : '',
+      bubble,
+      m.from === 'system' ? '' : h('time', { className: 'meta', dateTime: time.toISOString() },
+        clock(this.#config.locale).format(time)));
+    if (pending) {
+      this.#pending.set(m.id, { m, li });
+      this.#ui.log.append(li);
+    } else {
+      this.#messages.push(m);
+      this.#ui.log.insertBefore(li, this.#firstPending());
+    }
     this.#scroll();
-    if (!remote) this.#persist(m);
+    if (!remote && !pending) this.#persist(m); // a pending message is stored when its turn commits
     if (m.from !== 'user') {
       this.#announce(label ? `${label}: ${plainText(m.text)}` : plainText(m.text));
       if (!this.isOpen && !quiet) this.#setUnread(this.#unread + 1);
@@ -683,28 +834,40 @@ export class AttuneChat extends HTMLElement {
     return m;
   }
 
+  #firstPending() {
+    for (const { li } of this.#pending.values()) if (li.isConnected) return li;
+    return null;
+  }
+
+  /** A message enters the conversation: its pending bubble takes its place, or it is added. */
+  #enter(msg) {
+    const p = this.#pending.get(msg.id);
+    if (p) {
+      this.#pending.delete(msg.id);
+      p.li.classList.remove('pending');
+      const anchor = this.#firstPending();
+      if (anchor && p.li.isConnected) this.#ui.log.insertBefore(p.li, anchor);
+      this.#messages.push(p.m);
+      return p.m;
+    }
+    return this.#messages.find((x) => x.id === msg.id) ?? this.#append(msg, { remote: true });
+  }
+
   /**
-   * Stores (and shows in the site's other tabs) the message with its text redacted by the core:
-   * card numbers and emails never reach localStorage. In order; if redaction fails the message
-   * is not stored at all.
+   * The leader's commit: `messages` (already in the log) are stored with their text redacted and
+   * sent to the other tabs, with the conversation's state (#known) and what the turn showed.
    */
-  #persist(m) {
+  #commit(messages, { turn, offer, origin } = {}) {
     if (!this.#memory?.enabled) return;
-    const memory = this.#memory;
+    const known = this.#known;
+    const generation = this.#generation;
     this.#saving = this.#saving.then(async () => {
-      let text;
-      try {
-        if (!this.#engine) throw new Error('the core is not loaded');
-        [text] = await this.#engine.redact([m.text]);
-      } catch (err) {
-        console.warn('Attune: a message was not stored (redaction failed): ' + (err?.message ?? err));
-        return;
-      }
-      if (memory !== this.#memory) return; // reset or torn down meanwhile
-      const safe = { ...m, text };
-      this.#stored.push(safe);
-      memory.save(this.#stored);
-      memory.post({ type: 'message', message: safe });
+      const safe = await this.#redacted(messages);
+      if (generation !== this.#generation) return; // reset meanwhile
+      this.#stored.push(...safe);
+      this.#save();
+      this.#tabs.post({ type: 'turn', messages: safe, chips: known.chips, state: known.state, seq: known.seq,
+        ...(turn ? { turn, offer: offer ?? null, origin } : {}) });
     });
   }
 
@@ -728,14 +891,154 @@ export class AttuneChat extends HTMLElement {
     });
   }
 
+  /**
+   * The core's saved state with every string in it redacted by the core (its transcript holds what
+   * the visitor typed: a card number must not reach storage or another tab through it); null when
+   * persistence is off, the core cannot save, or redaction fails.
+   */
+  async #savedState() {
+    if (!this.#memory?.enabled) return null;
+    try {
+      const state = await this.#engine.saveState();
+      if (typeof state !== 'string') return null;
+      const data = JSON.parse(state);
+      const slots = [];
+      (function walk(v) {
+        if (!v || typeof v !== 'object') return;
+        for (const k of Object.keys(v)) typeof v[k] === 'string' ? slots.push([v, k]) : walk(v[k]);
+      })(data);
+      const texts = slots.length ? await this.#engine.redact(slots.map(([o, k]) => o[k])) : [];
+      slots.forEach(([o, k], i) => (o[k] = texts[i]));
+      return JSON.stringify(data);
+    } catch (err) {
+      console.warn('Attune: the conversation state was not kept (' + (err?.message ?? err) + ')');
+      return null;
+    }
+  }
+
+  /** `messages` with their text redacted by the core; [] when redaction fails (nothing is stored then). */
+  async #redacted(messages) {
+    if (!messages.length) return [];
+    try {
+      if (!this.#engine) throw new Error('the core is not loaded');
+      const texts = await this.#engine.redact(messages.map((m) => m.text));
+      return messages.map((m, i) => ({ ...m, text: texts[i] }));
+    } catch (err) {
+      console.warn('Attune: messages were not stored (redaction failed): ' + (err?.message ?? err));
+      return [];
+    }
+  }
+
+  /** Writes this tab's view of the conversation to storage. */
+  #save() {
+    const { state, seq } = this.#known;
+    this.#memory?.save({ messages: this.#stored, chips: this.#shownChips, state, seq, open: this.isOpen });
+  }
+
+  /** The panel was opened or closed here: remembered for a reload, and followed by the other tabs. */
+  #panelMoved(open) {
+    if (!this.#memory?.enabled) return;
+    this.#save();
+    this.#tabs?.post({ type: 'panel', open });
+  }
+
+  /**
+   * The countdown while the core makes the visitor wait (`seconds` > 0), gone at 0. Said once to
+   * screen readers, politely; the visible text counts down. The leader's is shown in every tab.
+   */
+  #wait(seconds, lead = false) {
+    const el = this.#ui.wait;
+    if (!el) return;
+    const starting = seconds > 0 && !this.#waitSeconds;
+    this.#waitSeconds = seconds;
+    el.hidden = !seconds;
+    if (seconds) el.textContent = format(this.#t.waitToSend, { seconds: new Intl.NumberFormat(this.#config.locale).format(seconds) });
+    if (starting) this.#announce(el.textContent);
+    if (lead) this.#tabs?.post({ type: 'wait', seconds });
+  }
+
+  /**
+   * Stores (and shows in the site's other tabs) a message outside the bot's turns (the visitor and
+   * a person, notices) with its text redacted by the core: card numbers and emails never reach
+   * storage. In order; if redaction fails the message is not stored at all.
+   */
+  #persist(m) {
+    if (!this.#memory?.enabled) return;
+    const generation = this.#generation;
+    this.#saving = this.#saving.then(async () => {
+      const safe = await this.#redacted([m]);
+      if (!safe.length || generation !== this.#generation) return; // reset meanwhile
+      this.#stored.push(safe[0]);
+      this.#save();
+      this.#tabs.post({ type: 'message', message: safe[0] });
+    });
+  }
+
+  /** Messages from the site's other tabs (tabs.js has the protocol). */
   #onRemote(msg) {
-    if (msg?.type === 'message' && msg.message && !this.#messages.some((m) => m.id === msg.message.id)) {
-      this.#append(msg.message, { remote: true });
-      this.#greeted = true;
-      // Another tab's visitor turn: keep this tab's core in step with it.
-      if (msg.message.from === 'user' && this.#mode === 'bot' && !this.#handoff?.active) this.#engine?.replay([msg.message.text]).catch(() => {});
-      this.#stored.push(msg.message);
-    } else if (msg?.type === 'reset') this.reset({ remote: true });
+    switch (msg.type) {
+      case 'message': // outside bot turns: shown wherever it was not yet
+        if (!msg.message || this.#messages.some((m) => m.id === msg.message.id)) return;
+        this.#append(msg.message, { remote: true });
+        this.#stored.push(msg.message);
+        this.#greeted = true;
+        return this.#save();
+      case 'turn': { // the leader committed: every tab shows the same log
+        const messages = Array.isArray(msg.messages) ? msg.messages : [];
+        for (const m of messages) {
+          if (this.#stored.some((x) => x.id === m.id)) continue;
+          this.#enter(m);
+          this.#stored.push(m);
+        }
+        this.#greeted = true;
+        if (messages.some((m) => m.from === 'bot')) {
+          this.#clearTyping();
+          this.#chips(msg.chips);
+        }
+        if (msg.seq > this.#known.seq) this.#known = { ...this.#known, state: msg.state ?? null, seq: msg.seq, chips: msg.chips ?? [] };
+        this.#save();
+        for (const m of messages) if (m.inReplyTo) this.#answered(m.inReplyTo);
+        if (msg.turn) this.#afterTurn(msg.turn, msg.offer, msg.origin === this.#tabs.id);
+        return;
+      }
+      case 'say': // a follower's visitor message: the leader answers it
+        if (this.#tabs.leader && msg.message?.id && typeof msg.message.text === 'string') this.#enqueue({ ...msg.message, from: 'user' });
+        return;
+      case 'hello': // a new tab: the leader sends the conversation so far
+        if (!this.#tabs.leader) return;
+        this.#saving.then(() => this.#tabs.post({ type: 'snapshot', to: msg.from, messages: this.#stored, chips: this.#known.chips ?? this.#shownChips,
+          state: this.#known.state, seq: this.#known.seq, open: this.isOpen }));
+        return;
+      case 'snapshot': // the conversation so far, from the leader: take what this tab lacks
+        for (const m of Array.isArray(msg.messages) ? msg.messages : []) {
+          if (!m || typeof m.text !== 'string' || this.#stored.some((x) => x.id === m.id)) continue;
+          this.#enter(m);
+          this.#stored.push(m);
+        }
+        if (msg.seq >= this.#known.seq) {
+          this.#known = { ...this.#known, state: msg.state ?? null, seq: msg.seq, chips: msg.chips ?? [] };
+          this.#chips(msg.chips);
+        }
+        if (this.#messages.length) this.#greeted = true;
+        if (msg.open) this.open({ remote: true });
+        return this.#save();
+      case 'leader': // a tab took over: it has not seen what waits here
+        for (const { m } of this.#pending.values()) this.#ask(m);
+        return;
+      case 'greet':
+        if (this.#tabs.leader && !this.#messages.length) this.#greet();
+        return;
+      case 'typing':
+        if (!this.#tabs.leader) this.#typing(this.#t.bot, 1500);
+        return;
+      case 'wait':
+        if (!this.#tabs.leader) this.#wait(Number(msg.seconds) || 0);
+        return;
+      case 'panel':
+        return msg.open ? this.open({ remote: true }) : this.close({ remote: true });
+      case 'reset':
+        return this.reset({ remote: true });
+    }
   }
 
   #announce(text) {
@@ -761,12 +1064,14 @@ export class AttuneChat extends HTMLElement {
 
   #chips(replies = []) {
     this.#clearChips();
-    for (const r of replies ?? []) {
+    this.#shownChips = Array.isArray(replies) ? replies.filter((r) => typeof r === 'string') : [];
+    for (const r of this.#shownChips) {
       this.#ui.chips.append(h('button', { type: 'button', className: 'chip', dir: 'auto', onclick: () => this.send(r) }, r));
     }
   }
 
   #clearChips() {
+    this.#shownChips = [];
     this.#ui.chips.replaceChildren();
   }
 
@@ -776,18 +1081,23 @@ export class AttuneChat extends HTMLElement {
     const li = h('li', { className: 'msg typing' },
       h('div', { className: 'bubble', role: 'img', 'aria-label': format(this.#t.typing, { name }) }, h('i'), h('i'), h('i')));
     this.#ui.typing = li;
-    this.#ui.log.append(li);
+    this.#ui.log.insertBefore(li, this.#firstPending());
     this.#scroll();
-    return new Promise((resolve) => (this.#typingTimer = setTimeout(() => {
-      this.#clearTyping();
-      resolve();
-    }, ms)));
+    return new Promise((resolve) => {
+      this.#typingDone = resolve;
+      this.#typingTimer = setTimeout(() => this.#clearTyping(), ms);
+    });
   }
 
+  // Ends the typing indicator and settles its promise: a turn waiting on it never hangs (a cleared
+  // timer used to leave that turn's answer unsaid forever).
   #clearTyping() {
     clearTimeout(this.#typingTimer);
     this.#ui.typing?.remove();
     this.#ui.typing = null;
+    const done = this.#typingDone;
+    this.#typingDone = null;
+    done?.();
   }
 
   /** A card in the log (consent, crisis resources, CSAT, leave a message). */
@@ -894,7 +1204,10 @@ export class AttuneChat extends HTMLElement {
       announce: (text) => this.#announce(text),
       // Messages that never reached a person (the relay went away): the bot answers them, in order.
       answer: async (texts) => {
-        for (const text of texts) if (this.#engine) await this.#botAnswer(text);
+        const ids = texts.map(() => `${Date.now().toString(36)}-${this.#seq++}`);
+        const done = ids.map((id) => new Promise((resolve) => this.#waiters.set(id, resolve)));
+        texts.forEach((text, i) => this.#ask({ id: ids[i], text, time: Date.now(), logged: true }));
+        await Promise.all(done);
       },
       csatPending: () => this.#csatPending,
       typing: (name) => this.#typing(name, 5000),

@@ -60,6 +60,8 @@ label{font-size:13px;color:var(--attune-muted)}
 form.composer{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid var(--attune-border)}
 .count{flex-basis:100%;order:-1;text-align:end;font-size:12px;color:var(--attune-muted)}
 .count.over{color:#c92a2a;font-weight:600}
+.wait{flex-basis:100%;order:-2;font-size:13px;color:var(--attune-fg);background:var(--attune-bubble-bot);border-radius:8px;padding:6px 10px}
+.msg.pending .bubble{opacity:.6}
 .composer textarea[aria-invalid=true]{border-color:#c92a2a}
 .send:disabled{opacity:.45;cursor:not-allowed;filter:none}
 .queue{align-items:center;text-align:center;font-size:14px}

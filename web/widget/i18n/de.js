@@ -39,7 +39,7 @@ export default {
   csatThanks: 'Danke für Ihre Rückmeldung.',
   reconnecting: 'Verbindung wird wiederhergestellt…',
   newConversation: 'Neue Unterhaltung begonnen.',
-  slowDown: 'Sie senden sehr schnell Nachrichten. Bitte warten Sie kurz und versuchen Sie es erneut.',
+  waitToSend: 'Sie können in {seconds} s wieder senden',
   agentClosed: 'Das Gespräch mit {name} ist beendet. Danke für Ihre Nachricht.',
   closedGone: 'Ihre Anfrage nach einer Person wurde geschlossen, weil Sie nicht mehr da waren. Sie sind wieder beim Assistenten und können jederzeit erneut eine Person anfragen.',
   queuePosition: 'Sie sind Nummer {position} in der Warteschlange.',

@@ -41,7 +41,7 @@ export default {
   csatThanks: 'Thank you for your feedback.',
   reconnecting: 'Reconnecting…',
   newConversation: 'New conversation started.',
-  slowDown: 'You’re sending messages quickly. Please wait a moment, then try again.',
+  waitToSend: 'You can send again in {seconds} s',
   agentClosed: 'The conversation with {name} has ended. Thank you for contacting us.',
   closedGone: 'Your request for a person was closed because you were away. You’re back with the assistant; you can ask for a person again at any time.',
   queuePosition: 'You are number {position} in the queue.',

@@ -39,7 +39,7 @@ export default {
   csatThanks: 'Gracias por tu opinión.',
   reconnecting: 'Reconectando…',
   newConversation: 'Nueva conversación iniciada.',
-  slowDown: 'Estás enviando mensajes muy rápido. Espera un momento y vuelve a intentarlo.',
+  waitToSend: 'Podrás enviar de nuevo en {seconds} s',
   agentClosed: 'La conversación con {name} ha terminado. Gracias por contactarnos.',
   closedGone: 'Tu solicitud para hablar con una persona se cerró porque no estabas. Vuelves a estar con el asistente; puedes pedir una persona de nuevo cuando quieras.',
   queuePosition: 'Eres el número {position} en la cola.',

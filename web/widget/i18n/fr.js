@@ -39,7 +39,7 @@ export default {
   csatThanks: 'Merci pour votre avis.',
   reconnecting: 'Reconnexion…',
   newConversation: 'Nouvelle conversation commencée.',
-  slowDown: 'Vous envoyez des messages très vite. Patientez un instant, puis réessayez.',
+  waitToSend: 'Vous pourrez envoyer à nouveau dans {seconds} s',
   agentClosed: 'La conversation avec {name} est terminée. Merci de nous avoir contactés.',
   closedGone: 'Votre demande de mise en relation a été fermée pendant votre absence. Vous êtes de nouveau avec l’assistant ; vous pouvez redemander une personne à tout moment.',
   queuePosition: 'Vous êtes numéro {position} dans la file d’attente.',

@@ -39,7 +39,7 @@ export default {
   csatThanks: 'Obrigado pela sua avaliação.',
   reconnecting: 'Reconectando…',
   newConversation: 'Nova conversa iniciada.',
-  slowDown: 'Você está enviando mensagens muito rápido. Aguarde um momento e tente de novo.',
+  waitToSend: 'Você poderá enviar de novo em {seconds} s',
   agentClosed: 'A conversa com {name} terminou. Obrigado pelo contato.',
   closedGone: 'Seu pedido para falar com uma pessoa foi encerrado porque você se ausentou. Você está de volta com o assistente; pode pedir uma pessoa novamente quando quiser.',
   queuePosition: 'Você é o número {position} na fila.',
