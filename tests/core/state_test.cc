@@ -140,6 +140,20 @@ TEST_CASE("malformed, foreign and oversized states are refused with invalid_argu
   }
 }
 
+TEST_CASE("a transcript saved under wider limits is trimmed to this engine's, not refused") {
+  auto a = Make("ecommerce.en.json");
+  for (int i = 0; i < 6; ++i) a->Respond("how long does shipping take " + std::to_string(i));
+  auto b = Make("ecommerce.en.json");
+  Limits small;
+  small.max_messages_per_minute = 0;
+  small.max_transcript_messages = 4;
+  b->SetLimits(small);
+  REQUIRE(b->RestoreState(a->SaveState()).ok());
+  CHECK(b->transcript().entries().size() == 4);
+  CHECK(b->transcript().dropped() == 8);
+  CHECK(b->transcript().entries().back().turn == 6);
+}
+
 TEST_CASE("RestoreState never aborts on garbage: random mutations of a real state") {
   auto e = Make("healthcare.en.json");
   e->Respond("I need to book an appointment");
