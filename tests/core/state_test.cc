@@ -131,10 +131,11 @@ TEST_CASE("malformed, foreign and oversized states are refused with invalid_argu
       {json::json_pointer("/country"), "XX"},
       {json::json_pointer("/surprise"), true},
   };
-  for (const auto& [ptr, value] : edits) {
+  for (const auto& edit : edits) {
     json j = base;
-    j[ptr] = value;
-    CAPTURE(ptr.to_string());
+    j[edit.first] = edit.second;
+    const std::string where = edit.first.to_string();
+    CAPTURE(where);
     CHECK(e->RestoreState(j.dump()).code() == "invalid_argument");
     CHECK(e->SaveState() == good);
   }
