@@ -144,7 +144,8 @@ class Engine {
   // is not JSON (or nests deeper than a state does), is not an Attune state,
   // belongs to another pack (id, version or fingerprint differ) or language,
   // or holds a value out of range (a flow or response the pack lacks, a
-  // transcript over the limits, a distress outside 0..1).
+  // distress outside 0..1). A transcript longer than this engine's limits
+  // is trimmed to them (oldest first, counted as dropped), not refused.
   Status RestoreState(std::string_view json);
   // Largest state RestoreState() reads: twice the transcript byte limit
   // (JSON escaping) plus 256 KiB for the rest.

@@ -30,6 +30,9 @@ constexpr size_t kMaxNameBytes = 1024;
 constexpr size_t kMaxValueBytes = 8192;
 constexpr size_t kMaxQuickReplies = 16;
 constexpr size_t kMaxHashesPerMessage = 4096;
+// The widest transcript limits a Limits may set (limits.h ranges).
+constexpr size_t kMaxStateTranscriptMessages = 10000;
+constexpr size_t kMaxStateMessageBytes = 65536;
 
 bool TooDeep(std::string_view text) {
   int depth = 0;
@@ -458,12 +461,14 @@ Status Engine::RestoreStateIn(std::string_view text) {
     cs.crisis_ongoing = rd.Bool(*c, "crisis_ongoing", "/conversation");
   }
 
-  // Transcript, within this engine's limits.
+  // Transcript: a tab with other limits may have saved it, so anything
+  // within the widest limits is taken and then trimmed to this engine's
+  // (oldest entries dropped and counted, long texts cut), as Append does.
   std::vector<TranscriptEntry> entries;
   size_t dropped = 0;
   if (const json* t = rd.Field(j, "transcript", ""); rd.Object(t, "/transcript")) {
     const json* es = rd.Field(*t, "entries", "/transcript");
-    if (rd.Array(es, "/transcript/entries", limits_.max_transcript_messages))
+    if (rd.Array(es, "/transcript/entries", kMaxStateTranscriptMessages))
       for (size_t i = 0; i < es->size() && rd.ok(); ++i) {
         const std::string ip = "/transcript/entries/" + std::to_string(i);
         const json& e = (*es)[i];
@@ -471,7 +476,7 @@ Status Engine::RestoreStateIn(std::string_view text) {
         TranscriptEntry te;
         te.role = rd.String(e, "role", ip);
         if (rd.ok() && te.role != "visitor" && te.role != "bot") rd.Fail(ip + "/role", "expected \"visitor\" or \"bot\"");
-        te.text = rd.String(e, "text", ip, limits_.max_message_bytes);
+        te.text = rd.String(e, "text", ip, kMaxStateMessageBytes);
         te.turn = static_cast<int>(rd.Int(e, "turn", ip, 0, 1000000000));
         entries.push_back(std::move(te));
       }

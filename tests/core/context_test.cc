@@ -48,11 +48,12 @@ TEST_CASE("the context words: one table per language, whole short messages only"
   const std::pair<const char*, int> ordinals[] = {{"the second one", 2}, {"2", 2},         {"el segundo", 2},
                                                   {"la première", 1},    {"das zweite", 2},  {"o primeiro", 1},
                                                   {"option 3", 3},       {"the last one", -1}, {"il secondo", 2}};
-  for (const auto& [text, n] : ordinals) {
+  for (const auto& ordinal : ordinals) {
+    const std::string text = ordinal.first;  // named: a structured binding cannot be captured (C++17)
     CAPTURE(text);
     const ContextReading r = ReadContextReply(text);
     CHECK(r.kind == ContextWord::kOrdinal);
-    CHECK(r.ordinal == n);
+    CHECK(r.ordinal == ordinal.second);
   }
   // Sentences with their own meaning, mixed answers and numbers that are values.
   for (const char* other : {"no, I want a refund", "yes no", "12345678", "the second one no", "un segundo",

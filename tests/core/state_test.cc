@@ -131,13 +131,28 @@ TEST_CASE("malformed, foreign and oversized states are refused with invalid_argu
       {json::json_pointer("/country"), "XX"},
       {json::json_pointer("/surprise"), true},
   };
-  for (const auto& [ptr, value] : edits) {
+  for (const auto& edit : edits) {
     json j = base;
-    j[ptr] = value;
-    CAPTURE(ptr.to_string());
+    j[edit.first] = edit.second;
+    const std::string where = edit.first.to_string();
+    CAPTURE(where);
     CHECK(e->RestoreState(j.dump()).code() == "invalid_argument");
     CHECK(e->SaveState() == good);
   }
+}
+
+TEST_CASE("a transcript saved under wider limits is trimmed to this engine's, not refused") {
+  auto a = Make("ecommerce.en.json");
+  for (int i = 0; i < 6; ++i) a->Respond("how long does shipping take " + std::to_string(i));
+  auto b = Make("ecommerce.en.json");
+  Limits small;
+  small.max_messages_per_minute = 0;
+  small.max_transcript_messages = 4;
+  b->SetLimits(small);
+  REQUIRE(b->RestoreState(a->SaveState()).ok());
+  CHECK(b->transcript().entries().size() == 4);
+  CHECK(b->transcript().dropped() == 8);
+  CHECK(b->transcript().entries().back().turn == 6);
 }
 
 TEST_CASE("RestoreState never aborts on garbage: random mutations of a real state") {

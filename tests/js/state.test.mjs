@@ -81,12 +81,21 @@ test('the widget core operations save and restore through one table', async () =
   const { createOps } = await import('../../web/widget/core-ops.js');
   const ops = createOps();
   await assert.rejects(async () => ops.restoreState({ state: '{}' }));  // no engine yet
-  // Node cannot fetch the judgement model from a file: URL: init warns and runs the patterns alone.
+  // init fetches the core (and the judgement model) as a page would: serve dist/ from disk.
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    try {
+      return new Response(readFileSync(new URL(String(url))), { headers: { 'content-type': String(url).endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  };
   const warn = console.warn;
   console.warn = () => {};
   try {
     await ops.init({ baseUrl: dist.href, pack: shop });
   } finally {
+    globalThis.fetch = realFetch;
     console.warn = warn;
   }
   ops.respond({ text: 'where is my order?' });
