@@ -49,12 +49,12 @@ TEST_CASE("words the pack never used lower the confidence but do not change the 
 
 // Every 5th example of each intent held out in turn (5-fold), patterns
 // ignored: what tests/bench/intents.mjs prints for the packs, as a floor.
-// Measured 2026-12-02: ecommerce en 71 % / es 73 %, healthcare en 64 % / es
-// 62 %; chance is 9-11 %.
+// Measured 2026-12-02: ecommerce en 71 % / es 73 %; healthcare (35-55
+// examples an intent) en 85 %, es 87 %, fr 84 %, de 83 %, pt 84 %; chance is 7-11 %.
 TEST_CASE("the shipped packs recognise most of their own held-out examples") {
-  for (const char* file : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+  for (const std::string& file : testing::ShippedPacks()) {
     CAPTURE(file);
-    const std::vector<Intent> intents = PackIntents(file);
+    const std::vector<Intent> intents = PackIntents(file.c_str());
     int right = 0, total = 0;
     for (size_t fold = 0; fold < 5; ++fold) {
       std::vector<Intent> train;
@@ -136,7 +136,7 @@ TEST_CASE("questions far outside a pack come out of scope, in English and Spanis
 // Measured 2026-12-02: about 75-90 % of the right answers kept, 20-50 % of
 // the wrong ones.
 TEST_CASE("a pack's own held-out examples stay in scope when the model gets them right") {
-  for (const std::string file : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+  for (const std::string& file : testing::ShippedPacks()) {
     CAPTURE(file);
     const std::vector<Intent> intents = PackIntents(file.c_str());
     int right = 0, right_kept = 0, wrong = 0, wrong_kept = 0;
