@@ -164,7 +164,7 @@ TEST_CASE("CheckPack positions many diagnostics exactly as one at a time") {
 }
 
 TEST_CASE("every shipped pack loads with no errors and no warnings; the tone check finds no errors") {
-  for (const std::string name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+  for (const std::string name : {"ecommerce.en.json", "ecommerce.es.json", "ecommerce.fr.json", "ecommerce.de.json", "ecommerce.pt.json", "healthcare.en.json", "healthcare.es.json"}) {
     const std::string text = testing::PackFile(name);
     Pack p;
     const Status s = LoadPack(text, &p);
@@ -228,7 +228,7 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
 
   // The shipped packs: every listed country has a line of its own and an
   // emergency number, and the fallback is 112 and findahelpline.com.
-  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "ecommerce.fr.json", "ecommerce.de.json", "ecommerce.pt.json", "healthcare.en.json", "healthcare.es.json"}) {
     CAPTURE(name);
     Pack p;
     REQUIRE(LoadPack(testing::PackFile(name), &p).ok());

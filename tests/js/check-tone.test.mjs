@@ -102,7 +102,7 @@ test('each language picks its own rules and formula: German with Amstad, jargon 
 });
 
 test('the shipped packs pass with no errors; their readability figures', (t) => {
-  for (const p of ['ecommerce.en.json', 'ecommerce.es.json', 'healthcare.en.json', 'healthcare.es.json']) {
+  for (const p of ['ecommerce.en.json', 'ecommerce.es.json', 'ecommerce.fr.json', 'ecommerce.de.json', 'ecommerce.pt.json', 'healthcare.en.json', 'healthcare.es.json']) {
     const r = run(['check', `packs/${p}`, '--json']);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const j = JSON.parse(r.stdout);

@@ -12,7 +12,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const pack = (name) => JSON.parse(readFileSync(new URL(`../../packs/${name}`, import.meta.url), 'utf8'));
 
 test('the shipped packs validate against the schema', () => {
-  for (const name of ['ecommerce.en.json', 'ecommerce.es.json', 'healthcare.en.json', 'healthcare.es.json']) {
+  for (const name of ['ecommerce.en.json', 'ecommerce.es.json', 'ecommerce.fr.json', 'ecommerce.de.json', 'ecommerce.pt.json', 'healthcare.en.json', 'healthcare.es.json']) {
     assert.ok(validate(pack(name)), `${name}: ${JSON.stringify(validate.errors, null, 1)}`);
   }
 });
