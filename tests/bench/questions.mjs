@@ -40,6 +40,7 @@ if (opts.transcript) {
   for (const { q, turn } of replaySet(core, set, TRANSCRIPT.map((text) => ({ text, expect: '?' })))) {
     console.log(`visitor: ${q.text}`);
     console.log(`bot:     ${turn.reply.replace(/\n/g, '\n         ')}`);
+    if (turn.quick_replies.length) console.log(`         (quick replies: ${turn.quick_replies.join(' | ')})`);
     console.log(`         [intent ${turn.intent}, confidence ${turn.confidence.toFixed(2)}, response ${turn.response}]\n`);
   }
   process.exit(0);
