@@ -1,10 +1,11 @@
 // A sample of the realistic question sets (tests/data/questions) typed into the
-// widget in Chromium, one page per pack and language (the page in that
-// language), 8 questions a language, each question the first message of a new conversation (the
-// widget's reset). The turn the widget reports must be the one the core gives
-// from Node, the reply must be shown, and the sample must be right as often as
-// the whole set must be (tests/js/questions.test.mjs). The emotion model is off,
-// as in the other replays. A language whose pack is not written yet is skipped.
+// widget in Chromium: one page per pack and language (the page and the widget
+// in that language), 8 questions a language over both packs, each the first
+// message of a new conversation (the widget's reset). The intent the widget
+// reports must be the one the core recognises from Node, the reply must be
+// shown, and the sample must be right as often as the whole set must be
+// (tests/js/questions.test.mjs). The emotion model is off, as in the other
+// replays. A language whose pack is not written yet is skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
