@@ -166,7 +166,10 @@ TEST_CASE("CheckPack positions many diagnostics exactly as one at a time") {
 }
 
 TEST_CASE("every shipped pack loads with no errors and no warnings; the tone check finds no errors") {
-  for (const std::string name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+  const std::vector<std::string> packs = testing::ShippedPacks();
+  for (const char* lang : {"en", "es", "fr", "de", "pt"})  // every language has the clinic pack
+    CHECK(std::find(packs.begin(), packs.end(), std::string("healthcare.") + lang + ".json") != packs.end());
+  for (const std::string& name : packs) {
     const std::string text = testing::PackFile(name);
     Pack p;
     const Status s = LoadPack(text, &p);
@@ -230,8 +233,10 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
 
   // The shipped packs: every listed country has a line of its own and an
   // emergency number, and the fallback is 112 and findahelpline.com.
-  for (const char* name : {"ecommerce.en.json", "ecommerce.es.json", "healthcare.en.json", "healthcare.es.json"}) {
+  for (const std::string& name : testing::ShippedPacks()) {
     CAPTURE(name);
+    // The clinic adds Spain's 061 (medical emergencies) and Portugal's SNS 24 health line.
+    const bool clinic = name.rfind("healthcare.", 0) == 0;
     Pack p;
     REQUIRE(LoadPack(testing::PackFile(name), &p).ok());
     auto phones = [&](const char* country) {
@@ -244,14 +249,14 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
     CHECK(phones("ca") == V{"911", "988"});
     CHECK(phones("GB") == V{"999", "116 123"});
     CHECK(phones("IE") == V{"999", "116 123"});
-    CHECK(phones("ES") == V{"112", "024", "717 003 717"});
+    CHECK(phones("ES") == (clinic ? V{"112", "061", "024", "717 003 717"} : V{"112", "024", "717 003 717"}));
     CHECK(phones("MX") == V{"911", "800 911 2000"});
     CHECK(phones("AR") == V{"911", "135", "+54 11 5275-1135"});
     CHECK(phones("FR") == V{"112", "3114"});
     CHECK(phones("DE") == V{"112", "0800 111 0 111"});
     CHECK(phones("AT") == V{"112", "142"});
     CHECK(phones("CH") == V{"112", "143"});
-    CHECK(phones("PT") == V{"112", "213 544 545"});
+    CHECK(phones("PT") == (clinic ? V{"112", "213 544 545", "808 24 24 24"} : V{"112", "213 544 545"}));
     CHECK(phones("BR") == V{"192", "188"});
     CHECK(phones("IT") == V{"112", "02 2327 2327"});
     CHECK(phones("JP") == V{"112", "https://findahelpline.com"});  // no line of its own: the fallback

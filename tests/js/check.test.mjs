@@ -1,6 +1,7 @@
 // attune check and attune import-csv, run as a user runs them (dist/attune-cli.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { shippedPacks } from './shipped-packs.mjs';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,14 +13,14 @@ const dir = mkdtempSync(path.join(tmpdir(), 'attune-check-'));
 const write = (name, text) => { const p = path.join(dir, name); writeFileSync(p, text); return p; };
 
 test('every shipped pack passes check with no warnings but tone advice', () => {
-  for (const p of ['ecommerce.en.json', 'ecommerce.es.json', 'healthcare.en.json', 'healthcare.es.json']) {
+  for (const p of shippedPacks()) {
     const strict = run(['check', `packs/${p}`, '--strict', '--no-tone']);
     assert.equal(strict.status, 0, strict.stdout + strict.stderr);
     assert.match(strict.stdout, /ok \(0 errors, 0 warnings\)/);
     // Tone is advice (tests/js/check-tone.test.mjs): no errors, exit 0.
     const r = run(['check', `packs/${p}`]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /ok \(0 errors, \d+ warnings?; tone rules tone-rules\/(en|es)\.json\)/);
+    assert.match(r.stdout, /ok \(0 errors, \d+ warnings?; tone rules tone-rules\/(en|es|fr|de|pt)\.json\)/);
   }
 });
 
