@@ -96,6 +96,31 @@ def messages_report(native, model, corpus):
     return out, misses
 
 
+def closings_report(native, model, corpus):
+    """corpus/test/<lang>-closings.tsv: conversation closings, farewells, "I want to
+    talk to someone" and routine leaving/cancelling, next to crisis farewells
+    (written apart from round 4, never trained on). A calm line firing crisis
+    is a false alarm that hands a visitor saying goodbye off as an emergency."""
+    out, misses = {}, []
+    for lang in CORPUS_LANGS:
+        path = os.path.join(corpus, "test", lang + "-closings.tsv")
+        if not os.path.exists(path):
+            continue
+        rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if l.count("\t") == 4]
+        res = judge(native, model, [r[4] for r in rows])
+        calm = [(r, x) for r, x in zip(rows, res) if r[0] == "none"]
+        crisis = [(r, x) for r, x in zip(rows, res) if r[0] != "none"]
+        person = [(r, x) for r, x in zip(rows, res) if r[1] == "1"]
+        alarms = [(r, x) for r, x in calm if fired(x, "crisis")]
+        out[lang] = {"calm": len(calm), "calm_crisis_fired": len(alarms),
+                     "calm_handed_off": sum(bool(x["handoff"]) and r[1] != "1" for r, x in calm),
+                     "crisis": len(crisis), "crisis_caught": sum(fired(x, "crisis") for _, x in crisis),
+                     "person": len(person), "person_caught": sum(fired(x, "human_request") for _, x in person)}
+        misses += [{"lang": lang, "text": r[4], "expected": r[0], "crisis": round(x["heads"]["crisis"]["probability"], 3)}
+                   for r, x in alarms + [(r, x) for r, x in crisis if not fired(x, "crisis")]]
+    return out, misses
+
+
 def umsab_report(native, model, data):
     out = {}
     names = {"arabic": "ar", "english": "en", "french": "fr", "german": "de", "hindi": "hi", "italian": "it",
@@ -186,6 +211,7 @@ def main():
         return
     msgs, misses = messages_report(args.native, args.model, os.path.join(HERE, "corpus"))
     conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
+    closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     umsab = umsab_report(args.native, args.model, args.data)
     calm = calm_report(args.native, args.model, args.data)
 
@@ -196,6 +222,14 @@ def main():
         f = lambda h: f"{m[h]['recall']:.2f} / {m[h]['precision']:.2f}"
         print(f"| {lang} | {m['n']} | {f('crisis')} | {f('human_request')} | {f('frustration')} | "
               f"{m['negativity']['auc']:.2f} | {m['crisis_kind_accuracy']:.2f} | {m['language_accuracy']:.2f} |")
+    print("\n## Closings and farewells (corpus/test/<lang>-closings.tsv)\n")
+    print("| language | calm lines firing crisis | calm handed off | crisis farewells caught | person requests caught |")
+    print("|---|---|---|---|---|")
+    for lang, c in closings.items():
+        print(f"| {lang} | {c['calm_crisis_fired']} of {c['calm']} | {c['calm_handed_off']} of {c['calm']} | "
+              f"{c['crisis_caught']} of {c['crisis']} | {c['person_caught']} of {c['person']} |")
+    for m in closing_misses:
+        print(f"  - {m['lang']} ({m['expected']}, crisis {m['crisis']}): {m['text']}")
     print("\n## Negativity on UMSAB val (ROC-AUC, negative vs other)\n")
     print("| " + " | ".join(umsab) + " |\n|" + "---|" * len(umsab))
     print("| " + " | ".join(f"{v['auc']:.3f}" for v in umsab.values()) + " |")
@@ -213,7 +247,7 @@ def main():
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
     if args.json:
-        json.dump({"messages": msgs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
+        json.dump({"messages": msgs, "closings": closings, "closing_misses": closing_misses, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

@@ -54,3 +54,54 @@ test('attune analyze prints language, crisis kind and head probabilities; eviden
     for (const c of o.cues.filter((c) => c.end > c.begin)) assert.equal(lines[i].slice(c.begin, c.end), c.evidence);
   });
 });
+
+// Routine pack examples (every shipped pack, every language: packs/*.*.json)
+// must never fire the crisis head: "goodbye", "merci, au revoir" or "je veux
+// parler à quelqu'un" handing off as a self-harm crisis is the bug a retrain
+// must not bring back. Intents that hand off or carry distress
+// (urgent_symptoms, complaint, human_agent, speak_to_staff) are not routine.
+// Target: none. The shipped model still fires on the examples below (models/README.md,
+// "Closings"); any other example firing fails, and so does a listed one that no longer
+// exists or no longer fires, so the list only shrinks.
+const KNOWN_CRISIS_FALSE_ALARMS = [
+  'ecommerce.en.json goodbye: goodbye',
+  'ecommerce.es.json account: mi cuenta está bloqueada',
+  'ecommerce.es.json goodbye: ya está, adiós',
+  'healthcare.en.json goodbye: goodbye',
+  'healthcare.en.json prescription_refill: refill my tablets',
+  'healthcare.es.json prescription_refill: me quedo sin pastillas',
+  'healthcare.es.json prescription_refill: se me acaba la medicación',
+];
+
+test('no routine example of any shipped pack fires the crisis head (beyond the known, shrinking list)', async () => {
+  const { readdirSync } = await import('node:fs');
+  const dist = new URL('../../dist/', import.meta.url);
+  const tools = await loadCore({ baseUrl: dist, tools: true, wasmBinary: readFileSync(new URL('attune-tools.wasm', dist)) });
+  const judgement = tools.loadJudgement(bytes);
+  const analyzer = tools.createAnalyzer(undefined, { judgement });
+  judgement.dispose();
+  const packsDir = new URL('../../packs/', import.meta.url);
+  const files = readdirSync(packsDir).filter((f) => /^[a-z]+\.[a-z]{2}\.json$/.test(f)).sort();
+  assert.ok(files.length >= 4, `packs found: ${files}`);
+  const fired = [];
+  let n = 0;
+  try {
+    for (const file of files) {
+      const pack = JSON.parse(readFileSync(new URL(file, packsDir), 'utf8'));
+      for (const intent of pack.intents) {
+        if (intent.handoff || intent.distress) continue;
+        for (const example of intent.examples ?? []) {
+          analyzer.reset();
+          const turn = analyzer.analyze(example);
+          n++;
+          if (turn.cues.some((c) => c.name === 'crisis')) fired.push(`${file} ${intent.name}: ${example}`);
+        }
+      }
+    }
+  } finally {
+    analyzer.dispose();
+  }
+  assert.ok(n > 200, `routine examples read: ${n}`);
+  assert.deepEqual(fired.filter((f) => !KNOWN_CRISIS_FALSE_ALARMS.includes(f)), [], `${fired.length} of ${n} routine examples fire crisis`);
+  assert.deepEqual(KNOWN_CRISIS_FALSE_ALARMS.filter((f) => !fired.includes(f)), [], 'fixed: remove from KNOWN_CRISIS_FALSE_ALARMS');
+});
