@@ -451,6 +451,7 @@ class Engine {
     if (error) throw new AttuneError(error.code, error.message);
   }
 
+  /**
    * Holds another language of the same pack set (e.g. packs/ecommerce.es.json beside .en): the
    * engine answers in it after setLanguage(), or by itself when the visitor clearly writes in it
    * (with a judgement model). The conversation carries over a switch.

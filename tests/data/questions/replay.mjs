@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 export const questionsDir = path.dirname(fileURLToPath(import.meta.url));
 export const defaultPacksDir = path.resolve(questionsDir, '../../../packs');
 /** The accuracy every file must reach (tests/core/questions_test.cc says the same). */
-export const MIN_ACCURACY = 0.95;
+const FLOORS = JSON.parse(readFileSync(path.join(questionsDir, 'floors.json'), 'utf8'));
+/** The target every file should reach (issue 15). */
+export const MIN_ACCURACY = FLOORS.target;
+/** The bar a file is held to: the target, or the floor a file not there yet reached (floors.json). */
+export function minAccuracy(file) {
+  return FLOORS.below_target[file.replace(/\.json$/, '')] ?? FLOORS.target;
+}
 /** Responses that decline honestly: what an out-of-scope question should get. */
 export const HONEST = ['out_of_scope', 'clarify', 'fallback'];
 
