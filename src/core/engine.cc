@@ -315,7 +315,22 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // An intent that asks for a person is an explicit request: it ends a
   // suppression after a decline like a typed "I want a human" does.
   const Intent* recognised = pack_.FindIntent(match.intent);
-  if (!sarcastic && recognised && recognised->handoff) conversation_.RequestedPerson();
+  if (!sarcastic && recognised && recognised->handoff) {
+    conversation_.RequestedPerson();
+    // Said in the pack's own words or chosen as a quick reply ("It hasn't
+    // moved" -> a person) when the judgement's head did not hear it: the
+    // handoff still names its reason, so an agent sees why it came.
+    if (!r.affect.HasCue(kCueHumanRequest)) {
+      Cue asked_for;
+      asked_for.name = kCueHumanRequest;
+      asked_for.strength = 1;
+      asked_for.evidence = ctx.kind == "quick_reply" || ctx.kind == "ordinal"
+                               ? "chose \"" + match.pattern + "\""
+                               : "the pack's intent \"" + recognised->name + "\"";
+      asked_for.layer = "conversation";
+      r.affect.cues.push_back(std::move(asked_for));
+    }
+  }
   if (recognised && !recognised->handoff && match.intent != "greeting" && match.intent != "thanks" && match.intent != "goodbye")
     topic_ = match.intent;
   // The conversation checks for repetition itself (handoff.h: IsRepeat over

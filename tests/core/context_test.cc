@@ -205,6 +205,10 @@ TEST_CASE("a label the bot offered does what it promises: \"It hasn't moved\" ch
   CHECK(r.context == "quick_reply");
   CHECK(r.intent == "human_agent");
   CHECK(r.decision.handoff);
+  // The agent sees why it came: the button the visitor chose.
+  bool named = false;
+  for (const Reason& c : r.decision.reasons) named |= c.name == "human_request" && c.evidence == "chose \"It hasn't moved\"";
+  CHECK(named);
   // "I don't have it" under the order number question explains where it is, and the flow still waits.
   auto f = Make("ecommerce.en.json");
   f->Respond("track my parcel");
