@@ -41,3 +41,18 @@ test('check names the JSON pointer and exits non-zero on a bad pack', () => {
 test('unknown options are usage errors (exit 2)', () => {
   assert.equal(run(['chat', '--nope']).status, 2);
 });
+
+test('chat --config with {lang} talks to the whole pack set: a Spanish message gets the Spanish pack, once announced', () => {
+  const r = run(['chat', '--jsonl', '--config', 'packs/ecommerce.{lang}.json'],
+    '{"text":"hola, necesito saber dónde está mi pedido"}\n{"text":"el número es 12345678"}\n');
+  assert.equal(r.status, 0, r.stderr);
+  const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(first.language_switched, 'es');
+  assert.equal(first.reply_language, 'es');
+  assert.equal(first.intent, 'track_order');
+  assert.match(first.reply, /^Sigo en español\./);
+  assert.equal(second.reply_language, 'es');
+  assert.ok(!second.language_switched);
+  assert.doesNotMatch(second.reply, /Sigo en español/);
+  assert.equal(run(['chat', '--config', 'packs/nope.{lang}.json'], '').status, 2);
+});
