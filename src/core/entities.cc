@@ -154,15 +154,41 @@ int MonthIndex(const std::string& w) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
   static const char* kEs[] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
-  for (int i = 0; i < 12; ++i)
+  // The other languages the packs speak (fr, de, pt, it), with the spellings
+  // people type without accents; "" ends a month's list.
+  static const char* kOther[12][6] = {
+      {"janvier", "januar", "janeiro", "gennaio", ""},
+      {"février", "fevrier", "februar", "fevereiro", "febbraio", ""},
+      {"mars", "märz", "maerz", "março", "marco", ""},
+      {"avril", "aprile", ""},
+      {"mai", "maio", "maggio", ""},
+      {"juin", "juni", "junho", "giugno", ""},
+      {"juillet", "juli", "julho", "luglio", ""},
+      {"août", "aout", ""},
+      {"septembre", "setembro", "settembre", ""},
+      {"octobre", "oktober", "outubro", "ottobre", ""},
+      {"novembre", "novembro", ""},
+      {"décembre", "decembre", "dezember", "dezembro", "dicembre", ""}};
+  for (int i = 0; i < 12; ++i) {
     if (w == kMonths[i] || w == kFull[i] || w == kEs[i] || (w == "sept" && i == 8)) return i + 1;
+    for (const char* const* o = kOther[i]; **o; ++o)
+      if (w == *o) return i + 1;
+  }
   return 0;
 }
 
 bool IsRelativeDay(const std::string& w) {
   static const char* kWords[] = {"today", "tomorrow", "yesterday", "tonight", "hoy", "mañana", "ayer", "monday", "tuesday",
                                  "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes", "miércoles",
-                                 "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"};
+                                 "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+                                 // fr, de, pt, it
+                                 "demain", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                 "heute", "morgen", "übermorgen", "gestern", "montag", "dienstag", "mittwoch", "donnerstag",
+                                 "freitag", "samstag", "sonnabend", "sonntag", "hoje", "amanhã", "amanha", "ontem",
+                                 "segunda-feira", "terça-feira", "terca-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+                                 "terça", "terca", "quarta", "sexta", "oggi", "domani", "ieri", "lunedì", "lunedi", "martedì",
+                                 "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi", "sabato",
+                                 "domenica"};
   for (const char* k : kWords)
     if (w == k) return true;
   return false;
@@ -328,6 +354,20 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
       if (mo > 12 && d <= 12) std::swap(d, mo);
       if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add("date", std::to_string(y) + "-" + Two(mo) + "-" + Two(d), w.begin, w.end);
       continue;
+    }
+    // "25/11" or "25.11." without a year, as people write a day this year:
+    // with "/" always; with "." only as two two-digit parts or with the
+    // closing dot, so "3.5" (a rating, a size) is not read as a date.
+    {
+      int dd = 0, mm = 0, used = 0;
+      if (std::sscanf(w.text.c_str(), "%2d%c%2d%n", &dd, &sep1, &mm, &used) == 3 && (sep1 == '/' || sep1 == '.')) {
+        const std::string rest = w.text.substr(static_cast<size_t>(used));
+        const bool dotted_ok = sep1 == '/' || rest == "." || (w.text.size() == 5 && w.text[2] == '.');
+        if ((rest.empty() || rest == ".") && dotted_ok && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+          add("date", "--" + Two(mm) + "-" + Two(dd), w.begin, w.end);
+          continue;
+        }
+      }
     }
     if (IsRelativeDay(w.norm)) {
       add("date", w.norm, w.begin, w.end);

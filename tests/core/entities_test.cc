@@ -33,6 +33,25 @@ TEST_CASE("built-in entities: order numbers, emails, phones, dates, amounts") {
   CHECK(Found("30 dollars") == V{"amount=30 USD"});
 }
 
+TEST_CASE("dates as French, German, Portuguese and Italian visitors write them, and a day without its year") {
+  CHECK(Found("le 25 novembre svp") == V{"date=--11-25"});
+  CHECK(Found("am 3. Dezember") == V{"date=--12-03"});
+  CHECK(Found("dia 5 de março") == V{"date=--03-05"});
+  CHECK(Found("il 12 giugno") == V{"date=--06-12"});
+  CHECK(Found("mardi si possible") == V{"date=mardi"});
+  CHECK(Found("lieber dienstag") == V{"date=dienstag"});
+  CHECK(Found("pode ser amanhã") == V{"date=amanhã"});
+  CHECK(Found("quinta-feira de manhã") == V{"date=quinta-feira"});
+  CHECK(Found("domani va bene") == V{"date=domani"});
+  CHECK(Found("on 25/11") == V{"date=--11-25"});
+  CHECK(Found("am 25.11. bitte") == V{"date=--11-25"});
+  CHECK(Found("le 03.12") == V{"date=--12-03"});
+  // Not dates: a rating, a fraction of a size, a name beside no day.
+  CHECK(Found("I give it 3.5") == V{});
+  CHECK(Found("size 9/44") == V{});
+  CHECK(Found("ask Marco please") == V{});
+}
+
 TEST_CASE("near misses are not entities") {
   CHECK(Found("I may come").empty());            // "may" alone is not a month
   CHECK(Found("I have 2 items").empty());
