@@ -3,15 +3,15 @@
 // in that language), 8 questions a language over both packs, each the first
 // message of a new conversation (the widget's reset). The intent the widget
 // reports must be the one the core recognises from Node, the reply must be
-// shown, and the sample must be right as often as the whole set must be
-// (tests/js/questions.test.mjs). The emotion model is off, as in the other
+// shown; how often it is right is reported (the bar is held on the whole set
+// by tests/js/questions.test.mjs). The emotion model is off, as in the other
 // replays. A language whose pack is not written yet is skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useBrowser, openChat } from './browser.mjs';
 import { loadCore } from '../../web/engine.js';
-import { loadSets, replaySet, figures, describeMiss, isRight, minAccuracy } from '../data/questions/replay.mjs';
+import { loadSets, replaySet, figures, describeMiss, isRight } from '../data/questions/replay.mjs';
 
 const env = useBrowser();
 const dist = new URL('../../dist/', import.meta.url);
@@ -70,7 +70,9 @@ for (const set of loadSets()) {
       t.diagnostic(`${set.file} sample: n ${f.n}, accuracy ${f.accuracy.toFixed(3)}`);
       const misses = results.filter((r) => !r.right).map(describeMiss);
       for (const m of misses) t.diagnostic(m);
-      assert.ok(f.accuracy >= minAccuracy(set.file), `${set.file}: ${misses.length} of ${f.n} sampled questions wrong:\n${misses.join('\n')}`);
+      // Four questions are too few for a rate: the figure each file is held to is checked on the whole
+      // set by the C++ and Node replays; here the widget must answer exactly as that core does.
+      assert.equal(results.length, questions.length);
     } finally {
       await page.close();
     }

@@ -106,7 +106,9 @@ test('after a reload the bot and the UI go on in the language the visitor switch
   await ask(p, 'hola, quiero devolver unas zapatillas que me quedan pequeñas');
   await p.reload();
   const c = chat(p);
-  await c.launcher.click();
+  // The panel comes back open after a reload (persist); open() is a no-op then.
+  await p.waitForFunction(() => customElements.get('attune-chat') && document.querySelector('attune-chat').shadowRoot?.querySelector('.panel'));
+  await p.evaluate(() => document.querySelector('attune-chat').open());
   await p.waitForFunction(() => document.querySelector('attune-chat').shadowRoot.querySelector('.panel').lang === 'es');
   const reply = await ask(p, 'y cuánto tarda el envío a Canarias');
   const t = (await turns(p)).at(-1);
