@@ -835,6 +835,104 @@ const Cue* Affect::FindCue(std::string_view name) const {
 
 namespace {
 
+// ---- closings: "thanks, bye", "merci, au revoir", "eso es todo por hoy".
+// A support chat ends with these, and crisis farewells share their words,
+// so the crisis head alone fired on a plain "goodbye" (0.85). A message made
+// only of these phrases is a closing: a model-only crisis there is set aside
+// and the conversation raises it again after a distressed turn (handoff.cc).
+// Finality is deliberately absent ("forever", "everyone", "thanks for
+// everything", "adieu", "I'm done"): those stay the model's to judge.
+// Accent-folded, lower-case, one phrase per entry.
+constexpr const char* kClosingPhrases[] = {
+    // en
+    "thanks", "thank you", "thank u", "thx", "ty", "tysm", "cheers", "many thanks", "thanks a lot", "thanks so much",
+    "thank you so much", "thank you very much", "much appreciated", "appreciate it", "bye", "byee", "bye bye",
+    "goodbye", "good bye", "see you", "see ya", "cya", "later", "see you later", "talk later", "have a nice day",
+    "have a good day", "have a great day", "have a nice evening", "have a good one", "have a nice weekend",
+    "have a good weekend", "take care", "that's all", "thats all", "that is all", "that's it", "thats it",
+    "that will be all", "that'll be all", "nothing else", "nothing more", "no more questions", "all good",
+    "all set", "all sorted", "sorted", "for today", "for now", "for your help", "for the help", "for helping",
+    "for helping me", "got it", "that helps", "that helped", "i have what i need", "i have what i needed",
+    "got what i needed", "got what i need", "ok", "okay", "k", "great", "perfect", "cool", "nice", "awesome",
+    "brilliant", "lovely", "good", "fine", "alright", "no", "nope", "yes", "yep", "please", "again", "you too",
+    "and", "so", "oh",
+    // es
+    "gracias", "muchas gracias", "mil gracias", "gracias por la ayuda", "gracias por tu ayuda",
+    "gracias por su ayuda", "adios", "hasta luego", "hasta pronto", "hasta manana", "chao", "chau", "nos vemos",
+    "buen dia", "buenos dias", "buenas tardes", "buenas noches", "que tenga un buen dia", "que tengas un buen dia",
+    "eso es todo", "es todo", "nada mas", "ya esta", "ya esta todo", "todo claro", "todo bien", "entendido",
+    "vale", "genial", "perfecto", "listo", "bueno", "si", "por hoy", "por ahora", "un saludo", "saludos",
+    "me despido", "me tengo que ir", "me voy", "ya tengo lo que necesitaba", "ya tengo lo que necesito", "y",
+    "pues", "ya quedo", "ya quedo todo", "todo listo",
+    // fr
+    "merci", "merci beaucoup", "merci bien", "mille merci", "mille mercis", "merci pour votre aide",
+    "merci pour l'aide", "merci de votre aide", "au revoir", "a plus", "a plus tard", "a bientot",
+    "a tout a l'heure", "a la prochaine", "bonne journee", "bonne soiree", "bonne fin de journee", "bon weekend",
+    "bon week-end", "salut", "ciao", "c'est tout", "ce sera tout", "ca sera tout", "c'est bon", "c'est parfait",
+    "rien d'autre", "rien de plus", "pas d'autre question", "pas d'autres questions", "tout est regle",
+    "pour aujourd'hui", "pour aujourd hui", "pour le moment", "pour l'instant", "d'accord", "parfait", "super", "top", "genial",
+    "tres bien", "non", "oui", "j'ai ce qu'il me faut", "j'ai ce qu'il me fallait", "c'est ce qu'il me fallait",
+    "c'est tout ce qu'il me fallait", "bonne continuation", "cordialement", "et", "bon", "ben", "bah", "voila",
+    "alors", "ok merci",
+    // de
+    "danke", "danke schon", "dankeschon", "vielen dank", "danke sehr", "besten dank", "tschuss", "tschus",
+    "auf wiedersehen", "bis dann", "bis bald", "bis spater", "schonen tag", "schonen tag noch",
+    "einen schonen tag", "schones wochenende", "das war's", "das wars", "das ist alles", "das war alles",
+    "mehr nicht", "nichts mehr", "sonst nichts", "keine fragen mehr", "keine weiteren fragen", "alles klar",
+    "alles gut", "perfekt", "prima", "gut", "nein", "ja", "fur heute", "erstmal", "vg", "lg", "mfg",
+    "viele grusse", "liebe grusse", "und", "fur die hilfe", "fur ihre hilfe", "fur deine hilfe",
+    "hat sich erledigt", "also", "na dann", "gut dann", "passt",
+    // pt
+    "obrigado", "obrigada", "muito obrigado", "muito obrigada", "obg", "brigado", "valeu", "tchau", "adeus",
+    "ate logo", "ate mais", "ate breve", "ate a proxima", "bom dia", "boa tarde", "boa noite",
+    "tenha um bom dia", "e tudo", "e so isso", "so isso", "mais nada", "nada mais", "por agora", "por hoje",
+    "por enquanto", "pela ajuda", "beleza", "otimo", "perfeito", "certo", "nao", "sim", "ja tenho o que precisava",
+    "um abraco", "cumprimentos", "entao", "pronto", "ta bom", "tudo certo",
+    // it
+    "grazie", "grazie mille", "grazie tante", "molte grazie", "arrivederci", "a presto", "a dopo", "alla prossima",
+    "buona giornata", "buona serata", "e tutto", "e tutto qui", "nient'altro", "niente altro", "basta cosi",
+    "va bene", "perfetto", "ottimo", "per oggi", "per ora", "per l'aiuto", "grazie dell'aiuto", "salve", "allora", "bene", "tutto a posto",
+};
+
+// True when the message's words are wholly covered by closing phrases
+// (longest match first), and there are at most kMaxClosingWords of them.
+constexpr size_t kMaxClosingWords = 14;
+bool IsClosing(const std::vector<const Item*>& words) {
+  if (words.empty() || words.size() > kMaxClosingWords) return false;
+  static const std::vector<std::vector<std::string>> phrases = [] {
+    std::vector<std::vector<std::string>> out;
+    for (const char* p : kClosingPhrases) {
+      std::vector<std::string> ws;
+      std::string_view s(p);
+      for (size_t i = 0; i < s.size();) {
+        const size_t j = std::min(s.find(' ', i), s.size());
+        std::string w(s.substr(i, j - i));
+        w.erase(std::remove(w.begin(), w.end(), '\''), w.end());
+        ws.push_back(std::move(w));
+        i = j + 1;
+      }
+      out.push_back(std::move(ws));
+    }
+    return out;
+  }();
+  std::vector<std::string> folded;
+  for (const Item* w : words) {
+    std::string f = FoldAccents(w->tok->norm);
+    f.erase(std::remove(f.begin(), f.end(), '\''), f.end());  // "that's", "thats", "that’s"
+    folded.push_back(std::move(f));
+  }
+  for (size_t i = 0; i < folded.size();) {
+    size_t best = 0;
+    for (const auto& p : phrases) {
+      if (p.size() <= best || i + p.size() > folded.size()) continue;
+      if (std::equal(p.begin(), p.end(), folded.begin() + i)) best = p.size();
+    }
+    if (best == 0) return false;
+    i += best;
+  }
+  return true;
+}
+
 // From this probability the model's human_request alone hands off at once.
 constexpr double kSurePersonRequest = 0.7;
 // Messages of fewer words than this need kSureOnFewWords for a model-only
@@ -864,16 +962,35 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       existing->strength = std::max(existing->strength, strength);
       return;
     }
+    if (head == 0) {
+      // Set aside a model-only crisis whose words are a closing, or the
+      // very words asking for a person (a person comes either way).
+      const Cue* person = d->affect->FindCue(kCueHumanRequest);
+      if (d->affect->closing || (person && person->begin <= begin && end <= person->end)) {
+        Cue c;
+        c.name = cue;
+        c.strength = std::clamp(strength, 0.0, 1.0);
+        c.evidence = m.cleaned.substr(begin, end - begin);
+        c.begin = begin;
+        c.end = end;
+        c.layer = kLayerModel;
+        c.probability = h.probability;
+        if (kind) c.kind = kind;
+        d->affect->set_aside_crisis = std::move(c);
+        return;
+      }
+    }
     Cue* c = d->Add(cue, strength, begin, end, kind);
     c->layer = kLayerModel;
     c->probability = h.probability;
   };
-  // A fired crisis head is decisive: a missed emergency is the worst error.
   // A person request is explicit (strength >= 0.8, handoff.h) when the head
   // is sure; a weaker one adds to distress and needs the conversation's help.
-  add(0, kCueCrisis, 0.8 + 0.2 * j.heads[0].probability, j.crisis_kind.empty() ? nullptr : j.crisis_kind.c_str());
+  // It goes first so the crisis head can see its words.
   const double person = j.heads[1].probability;
   add(1, kCueHumanRequest, person >= kSurePersonRequest ? 0.8 + 0.2 * person : person, nullptr);
+  // A fired crisis head is decisive: a missed emergency is the worst error.
+  add(0, kCueCrisis, 0.8 + 0.2 * j.heads[0].probability, j.crisis_kind.empty() ? nullptr : j.crisis_kind.c_str());
   add(2, kCueFrustration, j.heads[2].probability, nullptr);
 }
 
@@ -894,6 +1011,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectHumanRequest(words, &d);
   DetectMaskedProfanity(m, &d);
   DetectShouting(m, affect.valence, &d);
+  affect.closing = IsClosing(words);
 
   if (options.judgement) {
     affect.judged = true;
@@ -932,10 +1050,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   }
   // Cues in message order, so evidence reads left to right.
   std::stable_sort(affect.cues.begin(), affect.cues.end(), [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
-  for (Cue& c : affect.cues) {
+  auto to_utf16 = [&](Cue& c) {
     c.begin16 = utf16_at[std::min(c.begin, utf16_at.size() - 1)];
     c.end16 = utf16_at[std::min(c.end, utf16_at.size() - 1)];
-  }
+  };
+  for (Cue& c : affect.cues) to_utf16(c);
+  if (affect.set_aside_crisis) to_utf16(*affect.set_aside_crisis);
   return affect;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,14 @@ struct Affect {
   // The message's judgement features, kept so the conversation can compare
   // messages by meaning-bearing n-grams without featurizing them again.
   std::vector<uint32_t> feature_hashes;
+  // The message is only a support-chat closing ("thanks, bye", "merci, au
+  // revoir"; affect.cc: kClosingPhrases).
+  bool closing = false;
+  // A crisis the model alone raised where its words were those of a closing
+  // or of asking for a person ("je veux parler à quelqu'un"): not a cue of
+  // this message on its own; the conversation raises it again when the turn
+  // before was distressed (Conversation::Observe).
+  std::optional<Cue> set_aside_crisis;
   bool HasCue(std::string_view name) const;
   const Cue* FindCue(std::string_view name) const;
 };

@@ -130,6 +130,14 @@ Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, 
 }
 
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
+  // A farewell, or asking for someone, right after a distressed turn is how
+  // some crises end a chat: the crisis the model heard there and affect.cc
+  // set aside (a closing on its own is just a closing) counts again.
+  if (affect->set_aside_crisis && !affect->HasCue(kCueCrisis) && !history_.empty() &&
+      (history_.back().distress >= kDistressedTurn || distress_ >= kDistressedTurn)) {
+    affect->cues.push_back(std::move(*affect->set_aside_crisis));
+    affect->set_aside_crisis.reset();
+  }
   consecutive_fallbacks_ = fell_back ? consecutive_fallbacks_ + 1 : 0;
   if (fell_back)
     affect->cues.push_back(ConversationCue(

@@ -139,6 +139,9 @@ class Conversation {
   // True while a decline or end is holding the decision off.
   bool suppressed() const { return suppress_turns_left_ > 0; }
   static constexpr double kRenewDistressRise = 0.15;
+  // A turn this distressed (or the conversation's smoothed distress) makes
+  // a crisis set aside on the next closing count (Affect::set_aside_crisis).
+  static constexpr double kDistressedTurn = 0.35;
   static constexpr int kSuppressTurns = 6;
 
   double distress() const { return distress_; }

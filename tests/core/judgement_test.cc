@@ -110,6 +110,65 @@ TEST_CASE("figurative, past and product talk is not a crisis") {
   }
 }
 
+TEST_CASE("a support-chat closing is not a crisis on its own; asking for someone is a person request") {
+  // The crisis head heard self-harm in "goodbye" (0.85) and "merci, au revoir".
+  for (const char* text : {"goodbye", "merci, au revoir", "ce sera tout pour aujourd'hui", "Thanks!! Bye",
+                           "no eso es todo por hoy gracias adios", "não é tudo por hoje obrigado adeus",
+                           "danke, das war's. tschüss", "grazie mille, arrivederci", "ok thats all for now, take care"}) {
+    const Affect a = Judged(text);
+    CHECK_MESSAGE(a.closing, text);
+    CHECK_MESSAGE(!a.HasCue(kCueCrisis), text);
+  }
+  // Finality is not a closing phrase: these stay the judgement's.
+  for (const char* text : {"goodbye everyone, I won't be here tomorrow", "thank you for everything. this is goodbye",
+                           "adeus a todos, amanhã já não estou cá"}) {
+    const Affect a = Judged(text);
+    CHECK_MESSAGE(!a.closing, text);
+    CHECK_MESSAGE(a.HasCue(kCueCrisis), text);
+  }
+  for (const char* text : {"je veux parler à quelqu'un", "I want to talk to someone"}) {
+    const Affect a = Judged(text);
+    CHECK_MESSAGE(a.HasCue(kCueHumanRequest), text);
+    CHECK_MESSAGE(!a.HasCue(kCueCrisis), text);
+  }
+}
+
+TEST_CASE("a crisis set aside on a closing counts again after a distressed turn") {
+  auto closing = [] {
+    Affect a;
+    a.closing = true;
+    Cue c;
+    c.name = kCueCrisis;
+    c.strength = 0.95;
+    c.evidence = "goodbye";
+    c.end = 7;
+    c.layer = kLayerModel;
+    c.probability = 0.85;
+    c.kind = "self_harm";
+    a.set_aside_crisis = c;
+    return a;
+  };
+  // After a calm turn: a closing, no handoff.
+  Conversation calm;
+  Affect hello;
+  hello.valence = 0.4;
+  calm.Observe(&hello, false, false);
+  Affect bye = closing();
+  CHECK_FALSE(calm.Observe(&bye, false, false).handoff);
+  CHECK_FALSE(bye.HasCue(kCueCrisis));
+  // After a distressed turn: the crisis comes back, at once.
+  Conversation low;
+  const char* worst = "this has been the worst week of my life, everything keeps going wrong";
+  Affect sad = Judged(worst);
+  REQUIRE_FALSE(sad.HasCue(kCueCrisis));  // distressed, not a crisis
+  low.ObserveMessage(worst, &sad, false);
+  Affect bye2 = closing();
+  const Decision d = low.Observe(&bye2, false, false);
+  CHECK(bye2.HasCue(kCueCrisis));
+  CHECK(d.handoff);
+  CHECK(d.immediate);
+}
+
 TEST_CASE("an indirect request for a person is heard; a person merely mentioned is not") {
   for (const char* text : {"is there an actual human reading this", "stop. no more bot. someone real please",
                            "can your billing team give me a call back", "quiero hablar con un encargado ya",

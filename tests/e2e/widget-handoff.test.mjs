@@ -177,6 +177,29 @@ test('crisis language shows the pack\'s crisis resources with tappable numbers',
   await p.locator('attune-chat .consent').waitFor(); // and a person is offered
 });
 
+test('saying goodbye is a closing, not a crisis; the same goodbye after a distressed message is one', async () => {
+  // The judgement model alone read "goodbye" as self-harm (0.85): every visitor who said
+  // goodbye got crisis resources and a person at once.
+  const p = await deskPage();
+  await openChat(p);
+  await say(p, 'where is my order?');
+  await say(p, '12345678');
+  await say(p, 'ok thanks, goodbye');
+  await say(p, 'merci, au revoir');
+  assert.equal(await count(p, '.crisis'), 0);
+  assert.equal(await count(p, '.consent'), 0);
+
+  // A goodbye right after despair is how some crises end a chat.
+  const q = await deskPage();
+  await openChat(q);
+  await say(q, 'this has been the worst week of my life, everything keeps going wrong');
+  assert.equal(await count(q, '.crisis'), 0, 'distressed, not yet a crisis');
+  const before = await count(q, '.crisis');
+  await say(q, 'goodbye');
+  await q.waitForFunction((n) => document.querySelector('attune-chat').shadowRoot.querySelectorAll('.crisis').length > n, before, { timeout: 15000 });
+  await q.locator('attune-chat .consent').waitFor();
+});
+
 test('an emergency described without a keyword, in Spanish, is caught in the browser by the judgement model', async () => {
   const p = await deskPage();
   await openChat(p);

@@ -56,17 +56,14 @@ test('attune analyze prints language, crisis kind and head probabilities; eviden
 });
 
 // Routine pack examples (every shipped pack, every language: packs/*.*.json)
-// must never fire the crisis head: "goodbye", "merci, au revoir" or "je veux
-// parler à quelqu'un" handing off as a self-harm crisis is the bug a retrain
-// must not bring back. Intents that hand off or carry distress
-// (urgent_symptoms, complaint, human_agent, speak_to_staff) are not routine.
-// Target: none. The shipped model still fires on the examples below (models/README.md,
-// "Closings"); any other example firing fails, and so does a listed one that no longer
-// exists or no longer fires, so the list only shrinks.
-// Routine pack examples the shipped judgement model reads as a crisis, per pack language, as
-// measured when the five-language packs landed (models/README.md: "Closings and farewells"). The
-// target is 0; a retrain or pack change may only lower these ceilings (lower them when it does).
-const CRISIS_FALSE_ALARM_CEILING = { en: 15, es: 27, fr: 46, de: 21, pt: 47 };
+// must never fire crisis: "goodbye", "merci, au revoir" or "je veux parler à
+// quelqu'un" handing off as a self-harm crisis is the bug. Intents that hand
+// off or carry distress (urgent_symptoms, complaint, human_agent,
+// speak_to_staff) are not routine. Target: none. Bare closings are set aside
+// by the core (models/README.md, "Closings: set aside"); what still fires is
+// the model's (times, places, tablets). Ceilings per pack language as
+// measured then: a retrain or pack change may only lower them.
+const CRISIS_FALSE_ALARM_CEILING = { en: 13, es: 22, fr: 28, de: 18, pt: 43 };
 
 test('no routine example of any shipped pack fires the crisis head (beyond the known, shrinking list)', async () => {
   const { readdirSync } = await import('node:fs');
