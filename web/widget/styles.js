@@ -53,6 +53,7 @@ button:focus-visible,textarea:focus-visible,input:focus-visible,a:focus-visible{
 .crisis a{color:inherit;font-weight:600}
 .stars{display:flex;gap:4px;border:0;margin:0;padding:0}
 .share{display:flex;gap:6px;align-items:flex-start;font-size:.9em;margin-top:6px}
+.card .share input{width:auto;flex:none;margin:3px 0 0}
 .stars button{min-width:40px;height:40px;border:1px solid var(--attune-border);border-radius:8px;background:var(--attune-bg);color:var(--attune-fg);font:inherit;cursor:pointer}
 .stars button[aria-pressed=true]{background:var(--attune-accent);color:var(--attune-on-accent)}
 label{font-size:13px;color:var(--attune-muted)}
