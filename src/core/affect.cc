@@ -894,43 +894,14 @@ constexpr const char* kClosingPhrases[] = {
     "va bene", "perfetto", "ottimo", "per oggi", "per ora", "per l'aiuto", "grazie dell'aiuto", "salve", "allora", "bene", "tutto a posto",
 };
 
-// True when the message's words are wholly covered by closing phrases
-// (longest match first), and there are at most kMaxClosingWords of them.
+// At most this many words: a long message is more than a closing.
 constexpr size_t kMaxClosingWords = 14;
 bool IsClosing(const std::vector<const Item*>& words) {
-  if (words.empty() || words.size() > kMaxClosingWords) return false;
-  static const std::vector<std::vector<std::string>> phrases = [] {
-    std::vector<std::vector<std::string>> out;
-    for (const char* p : kClosingPhrases) {
-      std::vector<std::string> ws;
-      std::string_view s(p);
-      for (size_t i = 0; i < s.size();) {
-        const size_t j = std::min(s.find(' ', i), s.size());
-        std::string w(s.substr(i, j - i));
-        w.erase(std::remove(w.begin(), w.end(), '\''), w.end());
-        ws.push_back(std::move(w));
-        i = j + 1;
-      }
-      out.push_back(std::move(ws));
-    }
-    return out;
-  }();
+  if (words.size() > kMaxClosingWords) return false;
+  static const PhraseList closings(kClosingPhrases);
   std::vector<std::string> folded;
-  for (const Item* w : words) {
-    std::string f = FoldAccents(w->tok->norm);
-    f.erase(std::remove(f.begin(), f.end(), '\''), f.end());  // "that's", "thats", "that’s"
-    folded.push_back(std::move(f));
-  }
-  for (size_t i = 0; i < folded.size();) {
-    size_t best = 0;
-    for (const auto& p : phrases) {
-      if (p.size() <= best || i + p.size() > folded.size()) continue;
-      if (std::equal(p.begin(), p.end(), folded.begin() + i)) best = p.size();
-    }
-    if (best == 0) return false;
-    i += best;
-  }
-  return true;
+  for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
+  return closings.Covers(folded);
 }
 
 // From this probability the model's human_request alone hands off at once.

@@ -165,6 +165,38 @@ ContextReading ReadContextReply(std::string_view message) {
   return none;
 }
 
+bool SaysThanks(std::string_view message) {
+  static const std::vector<std::string_view> kThanks = {"thanks", "thank", "thx", "ty", "cheers", "gracias",
+                                                        "merci", "danke", "dankeschon", "obrigado", "obrigada",
+                                                        "valeu", "grazie"};
+  for (const std::string& w : Words(message))
+    if (In(kThanks, w)) return true;
+  return false;
+}
+
+bool IsGreeting(std::string_view message) {
+  static const char* const kGreetings[] = {
+      // en
+      "hi", "hii", "hello", "helo", "hey", "heya", "hiya", "howdy", "yo", "good morning", "good afternoon",
+      "good evening", "morning", "greetings", "there", "again", "all", "everyone", "how are you", "how r u",
+      "hows it going", "how is it going", "hope you are well", "hope youre well",
+      // es
+      "hola", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "saludos",
+      "como estas", "como esta",
+      // fr
+      "bonjour", "bonsoir", "salut", "coucou", "allo", "ca va", "comment ca va", "comment allez vous", "a tous",
+      // de
+      "hallo", "guten morgen", "guten tag", "guten abend", "moin", "moin moin", "servus", "gruss gott",
+      "gruezi", "wie gehts", "wie geht es ihnen", "wie geht es dir", "zusammen",
+      // pt
+      "ola", "oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "tudo bom", "e ai", "como vai",
+      // it
+      "ciao", "salve", "buongiorno", "buonasera", "come stai", "come va", "a tutti"};
+  static const PhraseList greetings(kGreetings);
+  const std::vector<std::string> words = Words(message);
+  return words.size() <= kMaxContextWords && greetings.Covers(words);
+}
+
 ContextWord LabelPolarity(std::string_view label) {
   // Only the unmistakable first words ("Yes, connect me", "Sí, pásame",
   // "No, thanks"): a label starting "Sure thing" or "Not yet" is left alone.

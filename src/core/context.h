@@ -32,6 +32,15 @@ struct ContextReading {
 // request, not an answer.
 ContextReading ReadContextReply(std::string_view message);
 
+// The message thanks, in any of the six languages ("ok thanks", "vale
+// gracias", "danke schön").
+bool SaysThanks(std::string_view message);
+
+// A message that only greets: "hi", "hello there", "hola buenas", "bonjour",
+// "guten Tag", "olá, tudo bem?", "ciao". A greeting with a question ("hi,
+// where is my order") is not.
+bool IsGreeting(std::string_view message);
+
 // kYes for a label that says yes ("Yes, connect me"), kNo for one that says
 // no ("No, thanks"), else kNone: by its first word.
 ContextWord LabelPolarity(std::string_view label);

@@ -300,6 +300,18 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // guess at: say so plainly.
   const bool bare_answer = ctx.kind.empty() && ReadContextReply(cleaned).kind != ContextWord::kNone;
   if (bare_answer) match = IntentMatch{};
+  // ... except thanks: "ok thanks", "vale gracias", "oui merci" are the
+  // pack's thanks, not a failure to understand.
+  const Intent* thanks = pack_.FindIntent("thanks");
+  if (bare_answer && thanks && SaysThanks(cleaned)) choose_intent(*thanks, "thanks");
+  // A bare "hi" / "hola" / "bonjour" is greeted back with what the bot can
+  // do, not told "I'm not sure I can help with that".
+  if (match.intent == "none" && forced.empty() && !answers_flow && !flows_.active() && !bare_answer &&
+      pack_.responses.count("greeting") && IsGreeting(cleaned)) {
+    forced = "greeting";
+    match.intent = "greeting";
+    match.confidence = 1;
+  }
   r.intent = match.intent;
   r.confidence = match.confidence;
   // The bot failed when it understood nothing, and also when the visitor
@@ -402,7 +414,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
         }
       }
     }
-    if (bare_answer) {
+    if (bare_answer && match.intent == "none") {
       response = "fallback";
       topics.clear();
     }

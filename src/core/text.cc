@@ -471,6 +471,38 @@ void AddFeature(std::string_view s, uint32_t first, uint32_t last, std::vector<H
 
 }  // namespace
 
+std::string FoldWord(std::string_view word) {
+  std::string f = FoldAccents(word);
+  f.erase(std::remove(f.begin(), f.end(), '\''), f.end());
+  return f;
+}
+
+PhraseList::PhraseList(const char* const* phrases, size_t count) {
+  for (size_t k = 0; k < count; ++k) {
+    std::vector<std::string> words;
+    const std::string_view s(phrases[k]);
+    for (size_t i = 0; i < s.size();) {
+      const size_t j = std::min(s.find(' ', i), s.size());
+      words.push_back(FoldWord(s.substr(i, j - i)));
+      i = j + 1;
+    }
+    phrases_.push_back(std::move(words));
+  }
+}
+
+bool PhraseList::Covers(const std::vector<std::string>& words) const {
+  if (words.empty()) return false;
+  for (size_t i = 0; i < words.size();) {
+    size_t best = 0;
+    for (const auto& p : phrases_)
+      if (p.size() > best && i + p.size() <= words.size() && std::equal(p.begin(), p.end(), words.begin() + i))
+        best = p.size();
+    if (best == 0) return false;
+    i += best;
+  }
+  return true;
+}
+
 std::string FoldAccents(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());

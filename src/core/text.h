@@ -109,6 +109,27 @@ std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens);
 // "Straße" -> "strasse"); other scripts pass through.
 std::string FoldAccents(std::string_view utf8);
 
+// A fixed list of short phrases ("thank you", "see you later") to test
+// whether a message says nothing else (closings in affect.cc, greetings in
+// context.cc). Phrases are accent-folded and lower-case; apostrophes are
+// dropped on both sides, as the tokenizer's variants differ ("that's",
+// "thats", "that’s").
+class PhraseList {
+ public:
+  PhraseList(const char* const* phrases, size_t count);
+  template <size_t N>
+  explicit PhraseList(const char* const (&phrases)[N]) : PhraseList(phrases, N) {}
+  // True when `words` (already folded) are wholly covered by the phrases,
+  // longest match first; false for no words.
+  bool Covers(const std::vector<std::string>& words) const;
+
+ private:
+  std::vector<std::vector<std::string>> phrases_;
+};
+
+// Folds one word for PhraseList::Covers: accents and apostrophes removed.
+std::string FoldWord(std::string_view word);
+
 // The one string hash of the core (32-bit FNV-1a).
 uint32_t HashString(std::string_view s);
 

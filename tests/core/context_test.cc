@@ -228,6 +228,16 @@ TEST_CASE("outside a question, yes and no and numbers are not misread") {
     CHECK(r.response == "fallback");
     CHECK(!r.decision.handoff);
   }
+  // Thanks with it is the pack's thanks, not a failure: "ok thanks" got "I didn't quite follow that".
+  for (const char* m : {"ok thanks", "yes thank you", "no thanks"}) {
+    CAPTURE(m);
+    e->Reset();
+    CHECK(e->Respond(m).intent == "thanks");
+  }
+  auto es = Make("ecommerce.es.json");
+  CHECK(es->Respond("vale gracias").intent == "thanks");
+  auto fr = Make("healthcare.fr.json");
+  CHECK(fr->Respond("ok merci").intent == "thanks");
 }
 
 TEST_CASE("a topic change mid-flow pauses the flow: the answer, then its question again, slots kept") {
@@ -338,4 +348,29 @@ TEST_CASE("the pack loader checks what quick replies promise") {
   auto e = Make("ecommerce.en.json");
   const auto j = nlohmann::json::parse(TurnResultToJson(e->Greet()));
   CHECK(j["quick_replies"][0] == "Where is my order?");
+}
+
+TEST_CASE("a bare greeting is greeted back with what the bot can do; a greeting with a question is the question") {
+  for (const char* g : {"hi", "Hello there!", "hey :)", "hola buenas", "Bonjour", "guten Tag", "olá, tudo bem?", "ciao",
+                        "good morning", "hi how are you"})
+    CHECK_MESSAGE(IsGreeting(g), g);
+  for (const char* g : {"hi, where is my order", "hello I need a refund", "bonjour je veux annuler", "", "ok",
+                        "hi hi hi hi hi hi hi hi"})
+    CHECK_MESSAGE(!IsGreeting(g), g);
+  const char* packs[][2] = {{"ecommerce.en.json", "hi"},   {"ecommerce.es.json", "hola"},
+                            {"healthcare.fr.json", "bonjour"}, {"ecommerce.de.json", "Hallo!"},
+                            {"healthcare.pt.json", "olá"}};
+  for (const auto& row : packs) {
+    const std::string pack = row[0], hello = row[1];
+    auto e = Make(pack);
+    const TurnResult r = e->Respond(hello);
+    CAPTURE(pack);
+    CHECK(r.response == "greeting");
+    CHECK_FALSE(r.quick_replies.empty());
+    CHECK_FALSE(r.decision.handoff);
+    // Not the bot's failure: two greetings never count toward offering a person.
+    CHECK(e->Respond(hello).response == "greeting");
+  }
+  auto e = Make("ecommerce.en.json");
+  CHECK(e->Respond("hi, where is my parcel?").intent == "track_order");
 }
