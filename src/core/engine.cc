@@ -306,7 +306,11 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (bare_answer && thanks && SaysThanks(cleaned)) choose_intent(*thanks, "thanks");
   // A bare "hi" / "hola" / "bonjour" is greeted back with what the bot can
   // do, not told "I'm not sure I can help with that".
-  if (match.intent == "none" && forced.empty() && !answers_flow && !flows_.active() && !bare_answer &&
+  // Greetings double as farewells ("buenas", "ciao", "boa noite"): a
+  // greeting wins over goodbye only while the visitor has only greeted.
+  const bool unanswered =
+      match.intent == "none" || (match.intent == "goodbye" && (turn_ <= 1 || last_intent_ == "greeting"));
+  if (unanswered && forced.empty() && !answers_flow && !flows_.active() && !bare_answer &&
       pack_.responses.count("greeting") && IsGreeting(cleaned)) {
     forced = "greeting";
     match.intent = "greeting";

@@ -357,7 +357,7 @@ TEST_CASE("a bare greeting is greeted back with what the bot can do; a greeting 
   for (const char* g : {"hi, where is my order", "hello I need a refund", "bonjour je veux annuler", "", "ok",
                         "hi hi hi hi hi hi hi hi"})
     CHECK_MESSAGE(!IsGreeting(g), g);
-  const char* packs[][2] = {{"ecommerce.en.json", "hi"},   {"ecommerce.es.json", "hola"},
+  const char* packs[][2] = {{"ecommerce.en.json", "hi"},   {"ecommerce.es.json", "hola buenas"},
                             {"healthcare.fr.json", "bonjour"}, {"ecommerce.de.json", "Hallo!"},
                             {"healthcare.pt.json", "olá"}};
   for (const auto& row : packs) {
@@ -373,4 +373,8 @@ TEST_CASE("a bare greeting is greeted back with what the bot can do; a greeting 
   }
   auto e = Make("ecommerce.en.json");
   CHECK(e->Respond("hi, where is my parcel?").intent == "track_order");
+  // "buenas noches" opens a chat, and closes one.
+  auto es = Make("ecommerce.es.json");
+  CHECK(es->Respond("aceptan paypal?").intent == "payment_methods");
+  CHECK(es->Respond("buenas noches").intent == "goodbye");
 }
