@@ -33,6 +33,8 @@ PACK_WEIGHT = float(os.environ.get("ATTUNE_PACK_WEIGHT", "3.0"))    # shipped pa
 PACK_FRUSTRATION = int(os.environ.get("ATTUNE_PACK_FRUSTRATION", "-1"))  # -1 unknown (routine intents hold impatient lines) or 0
 ROUND4 = os.environ.get("ATTUNE_ROUND4", "1") == "1"                # corpus/round4 (calm near-duplicates removed)
 ROUND5 = os.environ.get("ATTUNE_ROUND5", "1") == "1"                # corpus/round5
+ROUND6 = os.environ.get("ATTUNE_ROUND6", "1") == "1"                # corpus/round6 (person requests as visitors type them)
+ROUND6_WEIGHT = float(os.environ.get("ATTUNE_ROUND6_WEIGHT", "3.0"))  # the corpus's; 1.5 tried (models/README.md)
 
 
 def log(*a):
@@ -566,10 +568,16 @@ def main():
         ex += drop_calm_spellings(read_corpus(args.corpus, "round4"))
     if ROUND5:
         ex += read_corpus(args.corpus, "round5")
+    r6 = []
+    if ROUND6:
+        r6 = read_corpus(args.corpus, "round6")
+        ex += r6
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
         e.weight = 3.0
+    for e in r6:
+        e.weight = ROUND6_WEIGHT
     ex += read_packs(args.packs)
     ex += read_public(args.data, rng)
     assign_splits(ex, random.Random(SEED + 2))
