@@ -8,6 +8,11 @@ patterns + model, as the widget runs them), on data it was not trained on:
   UMSAB val                  negativity ROC-AUC per language (public data)
   BANKING77 / Bitext slices  calm messages handed off (seeded slices train.py
                              never fits; same seed and rule as train.py)
+  tests/data/questions       the realistic visitor question sets (routine support
+                             questions and out-of-scope small talk, written without
+                             the packs; none is a crisis): how many fire crisis
+  packs/*.json               routine pack examples firing crisis (the model is
+                             trained on a share of them, so not a clean test)
 
 Prints a markdown report and writes the figures to --json.
 Usage: python3 evaluate.py --native build/native/attune-native --model models/judgement.bin --data DATA_DIR
@@ -121,6 +126,64 @@ def closings_report(native, model, corpus):
     return out, misses
 
 
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def questions_report(native, model, folder=os.path.join(ROOT, "tests", "data", "questions")):
+    """The realistic question sets (tests/data/questions/<pack>.<lang>.json, written
+    without looking at the packs, never trained on). Questions expecting an intent
+    that hands off or carries distress in the pack (urgent_symptoms: "my dad can't
+    breathe" is a crisis; human_agent, speak_to_staff, complaint) are left out; the
+    rest are routine support questions or out-of-scope small talk, so every crisis
+    cue on them is a false alarm that would put crisis resources on screen and hand off."""
+    out, misses = {}, []
+    for name in sorted(os.listdir(folder)):
+        parts = name.split(".")
+        if len(parts) != 3 or parts[2] != "json":
+            continue
+        qs = json.load(open(os.path.join(folder, name), encoding="utf-8"))
+        lang = qs.get("language", parts[1])
+        pack = json.load(open(os.path.join(ROOT, "packs", name), encoding="utf-8"))
+        not_routine = {i["name"] for i in pack["intents"] if i.get("handoff") or i.get("distress")}
+        texts = [q["text"] for q in qs["questions"] if q.get("expect") not in not_routine]
+        res = judge(native, model, texts)
+        o = out.setdefault(lang, {"n": 0, "crisis_fired": 0, "left_out": 0})
+        o["left_out"] += len(qs["questions"]) - len(texts)
+        # The clinic's urgent_symptoms questions are emergencies: how many still fire.
+        urgent = [q["text"] for q in qs["questions"] if q.get("expect") == "urgent_symptoms"]
+        if urgent:
+            o["urgent"] = o.get("urgent", 0) + len(urgent)
+            o["urgent_caught"] = o.get("urgent_caught", 0) + sum(fired(x, "crisis") for x in judge(native, model, urgent))
+        o["n"] += len(texts)
+        for t, x in zip(texts, res):
+            if fired(x, "crisis"):
+                o["crisis_fired"] += 1
+                misses.append({"lang": lang, "set": parts[0], "text": t,
+                               "crisis": round(x["heads"]["crisis"]["probability"], 3)})
+    return out, misses
+
+
+def packs_report(native, model, folder=os.path.join(ROOT, "packs")):
+    """Routine examples of the shipped packs (intents without handoff or distress)
+    firing crisis. train.py fits a share of them as calm lines, so for a model
+    trained on them this is a training-set figure, not a test."""
+    out = {}
+    for name in sorted(os.listdir(folder)):
+        parts = name.split(".")
+        if len(parts) != 3 or parts[2] != "json":
+            continue
+        pack = json.load(open(os.path.join(folder, name), encoding="utf-8"))
+        texts = [e for i in pack.get("intents", []) if not (i.get("handoff") or i.get("distress"))
+                 for e in i.get("examples", [])]
+        if not texts:
+            continue
+        res = judge(native, model, texts)
+        o = out.setdefault(pack.get("language", parts[1]), {"n": 0, "crisis_fired": 0})
+        o["n"] += len(texts)
+        o["crisis_fired"] += sum(fired(x, "crisis") for x in res)
+    return out
+
+
 def umsab_report(native, model, data):
     out = {}
     names = {"arabic": "ar", "english": "en", "french": "fr", "german": "de", "hindi": "hi", "italian": "it",
@@ -212,6 +275,8 @@ def main():
     msgs, misses = messages_report(args.native, args.model, os.path.join(HERE, "corpus"))
     conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
+    questions, question_misses = questions_report(args.native, args.model)
+    packs = packs_report(args.native, args.model)
     umsab = umsab_report(args.native, args.model, args.data)
     calm = calm_report(args.native, args.model, args.data)
 
@@ -230,6 +295,19 @@ def main():
               f"{c['crisis_caught']} of {c['crisis']} | {c['person_caught']} of {c['person']} |")
     for m in closing_misses:
         print(f"  - {m['lang']} ({m['expected']}, crisis {m['crisis']}): {m['text']}")
+    print("\n## Realistic question sets firing crisis (tests/data/questions; routine and out-of-scope questions,"
+          " none a crisis; questions for intents that hand off or carry distress left out)\n")
+    print("| " + " | ".join(questions) + " | all |\n|" + "---|" * (len(questions) + 1))
+    print("| " + " | ".join(f"{q['crisis_fired']} of {q['n']}" for q in questions.values()) +
+          f" | {sum(q['crisis_fired'] for q in questions.values())} of {sum(q['n'] for q in questions.values())} |")
+    print(f"\nUrgent-symptom questions (clinic sets, emergencies) firing crisis: "
+          f"{sum(q.get('urgent_caught', 0) for q in questions.values())} of {sum(q.get('urgent', 0) for q in questions.values())}")
+    for m in question_misses:
+        print(f"  - {m['lang']} {m['set']} (crisis {m['crisis']}): {m['text']}")
+    print("\n## Routine pack examples firing crisis (packs/*.json; trained on by rounds that fit pack lines)\n")
+    print("| " + " | ".join(packs) + " | all |\n|" + "---|" * (len(packs) + 1))
+    print("| " + " | ".join(f"{q['crisis_fired']} of {q['n']}" for q in packs.values()) +
+          f" | {sum(q['crisis_fired'] for q in packs.values())} of {sum(q['n'] for q in packs.values())} |")
     print("\n## Negativity on UMSAB val (ROC-AUC, negative vs other)\n")
     print("| " + " | ".join(umsab) + " |\n|" + "---|" * len(umsab))
     print("| " + " | ".join(f"{v['auc']:.3f}" for v in umsab.values()) + " |")
@@ -247,7 +325,8 @@ def main():
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
     if args.json:
-        json.dump({"messages": msgs, "closings": closings, "closing_misses": closing_misses, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
+        json.dump({"messages": msgs, "closings": closings, "closing_misses": closing_misses,
+                   "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

@@ -29,6 +29,12 @@ BUCKETS = 1 << 20      # hash space while training; only weights that matter are
 LANG_BUCKETS = 1 << 12
 SEED = 20261202
 UMSAB_WEIGHT = float(os.environ.get("ATTUNE_UMSAB_WEIGHT", "1.5"))  # tweets' weight against the corpus (3.0)
+PACK_WEIGHT = float(os.environ.get("ATTUNE_PACK_WEIGHT", "3.0"))    # shipped packs' routine examples (calm); the corpus's weight
+PACK_FRUSTRATION = int(os.environ.get("ATTUNE_PACK_FRUSTRATION", "-1"))  # -1 unknown (routine intents hold impatient lines) or 0
+ROUND4 = os.environ.get("ATTUNE_ROUND4", "1") == "1"                # corpus/round4 (calm near-duplicates removed)
+ROUND5 = os.environ.get("ATTUNE_ROUND5", "1") == "1"                # corpus/round5
+ROUND6 = os.environ.get("ATTUNE_ROUND6", "1") == "1"                # corpus/round6 (person requests as visitors type them)
+ROUND6_WEIGHT = float(os.environ.get("ATTUNE_ROUND6_WEIGHT", "3.0"))  # the corpus's; 1.5 tried (models/README.md)
 
 
 def log(*a):
@@ -68,6 +74,57 @@ def read_corpus(root, split):
               kind = KINDS.index(crisis) if crisis in KINDS else -1
               y = [int(crisis != "none"), int(human == "1"), int(frus == "1"), int(neg == "1")]
               out.append(Example(text, lang, "corpus", y, kind))
+    return out
+
+
+def spelling_key(t):
+    """A line's words without case, accents, punctuation or emoji: round 4's
+    script wrote each phrase in several such spellings ("Goodbye!", "goodbye 😀")."""
+    import unicodedata
+    t = unicodedata.normalize("NFKD", t.lower())
+    t = "".join(c if c.isalnum() else " " for c in t if not unicodedata.combining(c))
+    return " ".join(t.split())
+
+
+def drop_calm_spellings(ex):
+    """Round 4's calm lines, one per spelling key (its crisis lines all kept):
+    a phrase repeated in five spellings counted five times and taught farewell
+    words away from the crisis farewells (models/README.md, candidate D)."""
+    seen, out = set(), []
+    for e in ex:
+        if e.y[0] == 0:
+            k = (e.lang, spelling_key(e.text))
+            if k in seen:
+                continue
+            seen.add(k)
+        out.append(e)
+    return out
+
+
+def read_packs(root):
+    """Routine examples of the shipped packs (packs/<pack>.<lang>.json, every intent
+    without handoff or distress): what visitors of the product's own shop and clinic
+    type, calm hard negatives for the crisis head ("se me acaban las pastillas", "il y
+    a un parking", "hoje não dá"). Labels: no crisis, no person asked for;
+    frustration unknown (routine intents hold impatient lines, "wo bleibt meine
+    bestellung??", which the corpus labels frustrated); negativity unknown (a sore
+    throat or a double charge is a negative feeling, a routine intent says nothing
+    about it). Intents that hand off or carry
+    distress (human_agent, speak_to_staff, complaint, urgent_symptoms) are left out."""
+    out = []
+    for name in sorted(os.listdir(root)):
+        parts = name.split(".")
+        if len(parts) != 3 or parts[2] != "json":
+            continue
+        pack = json.load(open(os.path.join(root, name), encoding="utf-8"))
+        lang = pack.get("language", parts[1])
+        if lang not in CORPUS_LANGS:
+            continue
+        for intent in pack.get("intents", []):
+            if intent.get("handoff") or intent.get("distress"):
+                continue
+            for t in intent.get("examples", []):
+                out.append(Example(t, lang, "pack", [0, 0, PACK_FRUSTRATION, -1], weight=PACK_WEIGHT))
     return out
 
 
@@ -142,18 +199,21 @@ def hash_text(t):
 
 
 def assign_splits(examples, rng):
-    """Seeded splits. corpus: 85 % fit, 15 % calib (thresholds, Platt).
+    """Splits. corpus and pack lines: 85 % fit, 15 % calib (thresholds, Platt), by
+    the text's hash, so adding lines never moves another line to the other side
+    (a draw per line in read order reshuffled the slice whenever a round was added).
     bitext and banking77: 20 % held out ("calm" test, never fitted).
-    umsab train: 85 % fit, 15 % calib (its val split is the test)."""
+    umsab train: 85 % fit, 15 % calib by hash too (its val split is the test)."""
     for e in examples:
         r = rng.random()
-        if e.source == "corpus":
-            e.split = "calib" if r < 0.15 else "fit"
+        if e.source in ("corpus", "pack"):
+            # A different digit from bitext's slots; the same text, the same side.
+            e.split = "calib" if (hash_text(e.text) // 10) % 100 < 15 else "fit"
         elif e.source in ("bitext", "banking77"):
             slot = hash_text(e.text) % 10  # evaluate.py holds out the same slots 0-1
             e.split = "heldout" if slot < 2 else ("calib" if slot == 2 else "fit")
         elif e.source == "umsab":
-            e.split = "calib" if r < 0.15 else "fit"
+            e.split = "calib" if (hash_text(e.text) // 10) % 100 < 15 else "fit"
         else:
             e.split = "fit"
 
@@ -488,6 +548,8 @@ def main():
     ap.add_argument("--native", required=True)
     ap.add_argument("--data", required=True, help="folder with umsab/ xed/ goemotions/ bitext/ banking77/ (public data, never committed)")
     ap.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "corpus"))
+    ap.add_argument("--packs", default=os.path.join(os.path.dirname(__file__), "..", "..", "packs"),
+                    help="folder of the shipped packs, whose routine examples are calm lines")
     ap.add_argument("--out", required=True, help="folder for judgement.bin and judgement.json")
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--lr", type=float, default=0.02)
@@ -502,10 +564,21 @@ def main():
     rng = random.Random(SEED)
     t0 = time.time()
     ex = read_corpus(args.corpus, "train")
+    if ROUND4:
+        ex += drop_calm_spellings(read_corpus(args.corpus, "round4"))
+    if ROUND5:
+        ex += read_corpus(args.corpus, "round5")
+    r6 = []
+    if ROUND6:
+        r6 = read_corpus(args.corpus, "round6")
+        ex += r6
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
         e.weight = 3.0
+    for e in r6:
+        e.weight = ROUND6_WEIGHT
+    ex += read_packs(args.packs)
     ex += read_public(args.data, rng)
     assign_splits(ex, random.Random(SEED + 2))
     who = augment_who(ex, random.Random(SEED + 3))
