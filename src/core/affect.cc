@@ -796,6 +796,30 @@ void DetectShouting(const Message& m, double valence, Detector* d) {
     d->Add(kCueAnger, m.exclamations > 0 ? 0.8 : 0.6, a, b);
 }
 
+// Sarcasm the words alone hide: an eye-roll after "really helpful, thanks",
+// or thanks for nothing. A floor under the model's frustration head, which
+// learnt from closings that "really helpful, thanks" is calm (it is, without
+// the eye-roll).
+void DetectSarcasm(const Message& m, Detector* d) {
+  static const char* const kEyeRolls[] = {"\U0001F644", "\U0001F612"};  // 🙄 😒
+  for (const Item& it : m.items)
+    if (it.tok->kind == TokenKind::kEmoji)
+      for (const char* e : kEyeRolls)
+        if (it.tok->norm == e) d->Add(kCueFrustration, 0.7, it.tok->begin, it.tok->end);
+  static const std::vector<std::vector<std::string>> kPhrases = {
+      {"thanks", "for", "nothing"}, {"thank", "you", "for", "nothing"}, {"gracias", "por", "nada"},
+      {"merci", "pour", "rien"},    {"danke", "fur", "nichts"},         {"obrigado", "por", "nada"},
+      {"obrigada", "por", "nada"},  {"grazie", "per", "niente"},        {"grazie", "per", "nulla"}};
+  std::vector<const Item*> words;
+  std::vector<std::string> folded;
+  for (const Item& it : m.items)
+    if (it.word) words.push_back(&it), folded.push_back(FoldWord(it.tok->norm));
+  for (const auto& p : kPhrases)
+    for (size_t i = 0; i + p.size() <= folded.size(); ++i)
+      if (std::equal(p.begin(), p.end(), folded.begin() + i))
+        d->Add(kCueFrustration, 0.8, words[i]->tok->begin, words[i + p.size() - 1]->tok->end);
+}
+
 }  // namespace
 
 const std::vector<std::string>& EmotionLabels() {
@@ -982,6 +1006,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectHumanRequest(words, &d);
   DetectMaskedProfanity(m, &d);
   DetectShouting(m, affect.valence, &d);
+  DetectSarcasm(m, &d);
   affect.closing = IsClosing(words);
 
   if (options.judgement) {
@@ -998,8 +1023,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     }
     // Frustration is never positive, however glowing its words ("brilliant,
     // super useful, thanks a lot 🙄" scored +0.90 from the lexicon).
-    if (const Cue* f = affect.FindCue(kCueFrustration); f && f->layer == kLayerModel) {
-      const double q = f->probability;
+    if (const Cue* f = affect.FindCue(kCueFrustration)) {
+      const double q = f->layer == kLayerModel ? f->probability : f->strength;
       affect.valence = std::min(affect.valence, (1 - q) * affect.valence - q * q);
     }
     for (const HashedFeature& f : features) affect.feature_hashes.push_back(f.hash);
