@@ -174,6 +174,20 @@ bool SaysThanks(std::string_view message) {
   return false;
 }
 
+namespace {
+// Words that say yes and nothing weaker ("ok", "vale", "d'accord" only
+// acknowledge).
+bool SaysPlainYes(std::string_view message) {
+  static const std::vector<std::string_view> kPlain = {
+      "yes", "yeah", "yea", "yep", "yup", "sure", "please", "absolutely", "definitely", "si", "claro", "dale",
+      "porfa", "favor", "oui", "ouais", "volontiers", "ja", "jawohl", "gerne", "gern", "bitte", "sim", "quero",
+      "certamente", "volentieri"};
+  for (const std::string& w : Words(message))
+    if (In(kPlain, w)) return true;
+  return false;
+}
+}  // namespace
+
 bool IsGreeting(std::string_view message) {
   static const char* const kGreetings[] = {
       // en
@@ -238,6 +252,9 @@ ContextResolution ResolveInContext(const PendingContext& pending, std::string_vi
   switch (reading.kind) {
     case ContextWord::kYes: {
       const int i = labelled(ContextWord::kYes);
+      // "ok thanks" / "vale gracias" under an offer of a person is an
+      // acknowledgement, not a yes: a person comes for "yes please".
+      if (pending.offers_person && SaysThanks(message) && !SaysPlainYes(message)) return r;
       if (pending.offers_person) {
         r.kind = "yes";
         r.person = true;

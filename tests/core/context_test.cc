@@ -378,3 +378,20 @@ TEST_CASE("a bare greeting is greeted back with what the bot can do; a greeting 
   CHECK(es->Respond("aceptan paypal?").intent == "payment_methods");
   CHECK(es->Respond("buenas noches").intent == "goodbye");
 }
+
+TEST_CASE("'ok thanks' under an offer of a person is thanks; 'yes please' is a yes") {
+  for (const char* m : {"ok thanks", "vale gracias", "ok merci"}) {
+    CAPTURE(m);
+    auto e = Make("ecommerce.en.json");
+    UntilOffer(*e);
+    const TurnResult r = e->Respond(m);
+    CHECK_FALSE(r.decision.handoff);
+    CHECK(r.intent == "thanks");
+  }
+  for (const char* m : {"yes thanks", "yes please", "sí gracias"}) {
+    CAPTURE(m);
+    auto e = Make("ecommerce.en.json");
+    UntilOffer(*e);
+    CHECK(e->Respond(m).decision.handoff);
+  }
+}
