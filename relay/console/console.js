@@ -701,9 +701,11 @@ function card(c, x, kind) {
       waiting ? el('span', { text: kind === 'messages' ? `left ${ago(x?.message?.at ?? waiting)} ago` : `${st === 'assigned' ? 'since' : 'waiting'} ${ago(waiting)}` }) : null,
       st === 'assigned' && !isMe(c.agent) && c.agent ? el('span', { text: `with ${c.agent.name ?? c.agent.id}` }) : null),
     el('div', { class: 'row' },
-      maxDistress !== null && maxDistress !== undefined ? el('span', { class: 'muted', text: 'max distress' }) : null,
+      // The widget's "distress" is the handoff score: a calm "can I talk to someone" is 1.00 there, so
+      // agents are shown what it measures (how much the chat needs a person), not a feeling.
+      maxDistress !== null && maxDistress !== undefined ? el('span', { class: 'muted', text: 'need for a person' }) : null,
       maxDistress !== null && maxDistress !== undefined ? el('meter', { min: '0', max: '1', low: '0.4', high: '0.7', optimum: '0',
-        value: String(maxDistress), 'aria-label': `maximum distress ${maxDistress.toFixed(2)}` }) : null,
+        value: String(maxDistress), 'aria-label': `highest need for a person ${maxDistress.toFixed(2)}` }) : null,
       maxDistress !== null && maxDistress !== undefined ? el('span', { class: 'num', text: maxDistress.toFixed(2) }) : null,
       reasonText ? el('span', { class: 'reason', text: reasonText }) : null),
     kind === 'messages' && x?.preview ? el('p', { class: 'preview', text: x.preview }) : null,
@@ -913,7 +915,7 @@ function msg(from, meta, text, turn) {
   const li = el('li', { class: `msg ${from}${turn?.crisis ? ' crisis' : ''}` }, el('span', { class: 'meta', text: meta }));
   if (turn && typeof turn.distress === 'number') {
     li.append(el('span', { class: `affect ${turn.distress >= 0.7 ? 'hi' : turn.distress >= 0.4 ? 'mid' : 'lo'}`,
-      text: `distress ${turn.distress.toFixed(2)}${turn.crisis ? ` · crisis${turn.crisisKind ? ` (${kindLabel(turn.crisisKind)})` : ''}` : ''}` }));
+      text: `need ${turn.distress.toFixed(2)}${turn.crisis ? ` · crisis${turn.crisisKind ? ` (${kindLabel(turn.crisisKind)})` : ''}` : ''}` }));
   } else if (turn?.crisis) li.append(el('span', { class: 'affect hi', text: 'crisis' }));
   if (turn?.intent) li.append(el('span', { class: 'affect intent', text: turn.intent.replace(/_/g, ' ') }));
   li.append(el('span', { class: 'text', text }));
@@ -968,7 +970,7 @@ function resource(r) {
 function regionName(code) { try { return new Intl.DisplayNames(['en'], { type: 'region' }).of(code.toUpperCase()); } catch { return null; } }
 function languageName(code) { try { return new Intl.DisplayNames(['en'], { type: 'language' }).of(code); } catch { return null; } }
 
-/** Distress per visitor turn as a small line; crisis turns are red dots. Has a text equivalent. */
+/** Need for a person (the handoff score) per visitor turn as a small line; crisis turns are red dots. Has a text equivalent. */
 function sparkline(turns) {
   const W = 280; const H = 64; const P = 6;
   const pts = turns.filter((t) => typeof t.distress === 'number');
@@ -976,8 +978,8 @@ function sparkline(turns) {
   const x = (turn) => P + ((turn - 1) * (W - 2 * P)) / (n - 1);
   const y = (d) => H - P - d * (H - 2 * P);
   const desc = pts.length
-    ? `Distress by visitor turn: ${pts.map((t) => `turn ${t.turn} ${t.distress.toFixed(2)}${t.crisis ? ' crisis' : ''}`).join(', ')}.`
-    : 'No per-turn distress was sent.';
+    ? `Need for a person by visitor turn: ${pts.map((t) => `turn ${t.turn} ${t.distress.toFixed(2)}${t.crisis ? ' crisis' : ''}`).join(', ')}.`
+    : 'No per-turn score was sent.';
   const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': desc, class: 'spark' });
   s.append(svg('title', {}, document.createTextNode(desc)));
   s.append(svg('line', { x1: P, x2: W - P, y1: y(0.7), y2: y(0.7), class: 'threshold' }));
