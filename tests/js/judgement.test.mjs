@@ -60,11 +60,11 @@ test('attune analyze prints language, crisis kind and head probabilities; eviden
 // quelqu'un" handing off as a self-harm crisis is the bug. Intents that hand
 // off or carry distress (urgent_symptoms, complaint, human_agent,
 // speak_to_staff) are not routine. Target: none. Bare closings are set aside
-// by the core (models/README.md, "Closings: set aside"); the model trains on
-// these examples as calm lines since round 6, so this is a regression check,
-// not a measure (the question sets are: evaluate.py). Ceilings per pack
-// language as measured then: a retrain or pack change may only lower them.
-const CRISIS_FALSE_ALARM_CEILING = { en: 5, es: 6, fr: 1, de: 4, pt: 3 };
+// by the core (models/README.md, "Closings: set aside"); what still fires is
+// the model's (times, places, tablets). Ceilings per pack language as
+// measured then: a retrain or pack change may only lower them. (The round-6
+// recipe trains on these examples, so with it this stops being a measure.)
+const CRISIS_FALSE_ALARM_CEILING = { en: 13, es: 22, fr: 28, de: 18, pt: 43 };
 
 test('no routine example of any shipped pack fires the crisis head (beyond the known, shrinking list)', async () => {
   const { readdirSync } = await import('node:fs');
