@@ -29,7 +29,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from train import CORPUS_LANGS, Example, hash_text  # noqa: E402  (one split rule)
+from train import CORPUS_LANGS, Example, hash_text, routine_examples, shipped_packs  # noqa: E402  (one split rule, one "routine")
 
 sys.path.insert(0, os.path.dirname(HERE))
 import importlib.util  # noqa: E402
@@ -168,17 +168,12 @@ def packs_report(native, model, folder=os.path.join(ROOT, "packs")):
     firing crisis. train.py fits a share of them as calm lines, so for a model
     trained on them this is a training-set figure, not a test."""
     out = {}
-    for name in sorted(os.listdir(folder)):
-        parts = name.split(".")
-        if len(parts) != 3 or parts[2] != "json":
-            continue
-        pack = json.load(open(os.path.join(folder, name), encoding="utf-8"))
-        texts = [e for i in pack.get("intents", []) if not (i.get("handoff") or i.get("distress"))
-                 for e in i.get("examples", [])]
+    for lang, pack in shipped_packs(folder):
+        texts = routine_examples(pack)
         if not texts:
             continue
         res = judge(native, model, texts)
-        o = out.setdefault(pack.get("language", parts[1]), {"n": 0, "crisis_fired": 0})
+        o = out.setdefault(lang, {"n": 0, "crisis_fired": 0})
         o["n"] += len(texts)
         o["crisis_fired"] += sum(fired(x, "crisis") for x in res)
     return out

@@ -109,6 +109,22 @@ def drop_calm_spellings(ex):
     return out
 
 
+def shipped_packs(root):
+    """The packs in `root` named <pack>.<lang>.json, in name order: (language, pack)."""
+    for name in sorted(os.listdir(root)):
+        parts = name.split(".")
+        if len(parts) == 3 and parts[2] == "json":
+            pack = json.load(open(os.path.join(root, name), encoding="utf-8"))
+            yield pack.get("language", parts[1]), pack
+
+
+def routine_examples(pack):
+    """Examples of the intents that neither hand off nor carry distress (not
+    human_agent, speak_to_staff, complaint, urgent_symptoms): routine requests."""
+    return [t for i in pack.get("intents", []) if not (i.get("handoff") or i.get("distress"))
+            for t in i.get("examples", [])]
+
+
 def read_packs(root):
     """Routine examples of the shipped packs (packs/<pack>.<lang>.json, every intent
     without handoff or distress): what visitors of the product's own shop and clinic
@@ -117,22 +133,12 @@ def read_packs(root):
     frustration unknown (routine intents hold impatient lines, "wo bleibt meine
     bestellung??", which the corpus labels frustrated); negativity unknown (a sore
     throat or a double charge is a negative feeling, a routine intent says nothing
-    about it). Intents that hand off or carry
-    distress (human_agent, speak_to_staff, complaint, urgent_symptoms) are left out."""
+    about it)."""
     out = []
-    for name in sorted(os.listdir(root)):
-        parts = name.split(".")
-        if len(parts) != 3 or parts[2] != "json":
-            continue
-        pack = json.load(open(os.path.join(root, name), encoding="utf-8"))
-        lang = pack.get("language", parts[1])
-        if lang not in CORPUS_LANGS:
-            continue
-        for intent in pack.get("intents", []):
-            if intent.get("handoff") or intent.get("distress"):
-                continue
-            for t in intent.get("examples", []):
-                out.append(Example(t, lang, "pack", [0, 0, PACK_FRUSTRATION, -1], weight=PACK_WEIGHT))
+    for lang, pack in shipped_packs(root):
+        if lang in CORPUS_LANGS:
+            out += [Example(t, lang, "pack", [0, 0, PACK_FRUSTRATION, -1], weight=PACK_WEIGHT)
+                    for t in routine_examples(pack)]
     return out
 
 

@@ -800,7 +800,8 @@ void DetectShouting(const Message& m, double valence, Detector* d) {
 // or thanks for nothing. A floor under the model's frustration head, which
 // learnt from closings that "really helpful, thanks" is calm (it is, without
 // the eye-roll).
-void DetectSarcasm(const Message& m, Detector* d) {
+void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded,
+                   Detector* d) {
   static const char* const kEyeRolls[] = {"\U0001F644", "\U0001F612"};  // 🙄 😒
   for (const Item& it : m.items)
     if (it.tok->kind == TokenKind::kEmoji)
@@ -810,10 +811,6 @@ void DetectSarcasm(const Message& m, Detector* d) {
       {"thanks", "for", "nothing"}, {"thank", "you", "for", "nothing"}, {"gracias", "por", "nada"},
       {"merci", "pour", "rien"},    {"danke", "fur", "nichts"},         {"obrigado", "por", "nada"},
       {"obrigada", "por", "nada"},  {"grazie", "per", "niente"},        {"grazie", "per", "nulla"}};
-  std::vector<const Item*> words;
-  std::vector<std::string> folded;
-  for (const Item& it : m.items)
-    if (it.word) words.push_back(&it), folded.push_back(FoldWord(it.tok->norm));
   for (const auto& p : kPhrases)
     for (size_t i = 0; i + p.size() <= folded.size(); ++i)
       if (std::equal(p.begin(), p.end(), folded.begin() + i))
@@ -920,12 +917,9 @@ constexpr const char* kClosingPhrases[] = {
 
 // At most this many words: a long message is more than a closing.
 constexpr size_t kMaxClosingWords = 14;
-bool IsClosing(const std::vector<const Item*>& words) {
-  if (words.size() > kMaxClosingWords) return false;
+bool IsClosing(const std::vector<std::string>& folded) {
   static const PhraseList closings(kClosingPhrases);
-  std::vector<std::string> folded;
-  for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
-  return closings.Covers(folded);
+  return folded.size() <= kMaxClosingWords && closings.Covers(folded);
 }
 
 // From this probability the model's human_request alone hands off at once.
@@ -1006,8 +1000,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectHumanRequest(words, &d);
   DetectMaskedProfanity(m, &d);
   DetectShouting(m, affect.valence, &d);
-  DetectSarcasm(m, &d);
-  affect.closing = IsClosing(words);
+  // Words folded once for the phrase checks (sarcasm, closings).
+  std::vector<std::string> folded;
+  folded.reserve(words.size());
+  for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
+  DetectSarcasm(m, words, folded, &d);
+  affect.closing = IsClosing(folded);
 
   if (options.judgement) {
     affect.judged = true;

@@ -302,8 +302,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (bare_answer) match = IntentMatch{};
   // ... except thanks: "ok thanks", "vale gracias", "oui merci" are the
   // pack's thanks, not a failure to understand.
-  const Intent* thanks = pack_.FindIntent("thanks");
-  if (bare_answer && thanks && SaysThanks(cleaned)) choose_intent(*thanks, "thanks");
+  if (bare_answer && SaysThanks(cleaned))
+    if (const Intent* thanks = pack_.FindIntent("thanks")) choose_intent(*thanks, "thanks");
   // A bare "hi" / "hola" / "bonjour" is greeted back with what the bot can
   // do, not told "I'm not sure I can help with that".
   // Greetings double as farewells ("buenas", "ciao", "boa noite"): a
