@@ -210,19 +210,25 @@ test('routing over Redis: accounts from the CLI, a visitor on A assigned to an a
     const { client: a2 } = await signIn(A, 'a2', pw.a2);
     await a2.next((f) => f.type === 'assigned' && f.conversation === v3.conversation);
     await v2.client.next((f) => f.type === 'queued' && f.position === 1);
-    // The admin on A hands the crisis (a2's, on A) to b1 on B by name, then b1's first chat back
-    // to the team: a2 is free, and the team queue keeps v1's original wait, so a2 takes v1 before v2.
+    // The admin on A hands the crisis (a2's, on A) to b1 on B by name: a2 is free again, and v2
+    // the only visitor waiting, so a2 takes v2. (Asserting on anything else raced the routing pass.)
     boss.send({ type: 'transfer', conversation: v3.conversation, to: { agent: 'b1' }, id: 't2' });
     await boss.next((f) => f.type === 'ack' && f.id === 't2');
     await b1.next((f) => f.type === 'assigned' && f.conversation === v3.conversation && f.reason === 'transfer', 'transfer by name to B');
     assert.deepEqual((await v3.client.next('transferred')).to, { name: 'b1' });
+    await a2.next((f) => f.type === 'assigned' && f.conversation === v2.conversation, 'a2 (free again) takes v2');
+    // Then b1's first chat goes back to the team while nobody is free. It keeps v1's original
+    // wait: v4, who came later, stays behind it, and a2, once done with v2, takes v1.
+    const v4 = await newVisitor(B, { transcript: [], team: 'care' });
+    assert.deepEqual(await v4.client.next('queued'), { type: 'queued', position: 1, team: 'care' });
     boss.send({ type: 'transfer', conversation: v1.conversation, to: { team: 'care' }, id: 't1' });
     await boss.next((f) => f.type === 'ack' && f.id === 't1');
     assert.deepEqual((await v1.client.next('transferred')).to, { team: 'care' });
-    await v1.client.next((f) => f.type === 'agent_joined' && f.agent.name === 'a2', 'a2 (free again) takes v1, waiting longest');
+    a2.send({ type: 'close', conversation: v2.conversation, id: 'c2' });
+    await v1.client.next((f) => f.type === 'agent_joined' && f.agent.name === 'a2', 'a2 takes v1, waiting longest');
     await a2.next((f) => f.type === 'assigned' && f.conversation === v1.conversation);
-    assert.equal(v2.client.all('agent_joined').length, 0);
-    for (const v of [v1, v2, v3]) await v.client.close();
+    assert.equal(v4.client.all('agent_joined').length, 0);
+    for (const v of [v1, v2, v3, v4]) await v.client.close();
     await Promise.all([b1.close(), a2.close(), boss.close()]);
   } finally {
     await A.stop();
