@@ -443,6 +443,65 @@ const Pattern kPatterns[] = {
     {kCueProfanity, "scheiße|scheisse|scheiß|scheiss|arschloch|wichser|kacke|verdammt", 0.9, false, false},
     {kCueProfanity, "merda|porra|caralho|foda|foda-se|cazzo|vaffanculo|stronzo|minchia|coglione", 1, false, false},
     {kCueProfanity, "bad ass", 0, false, true},
+
+    // human_request: a callback, asked for (a person calling is a person).
+    // Negatable: "please don't call me", "no me llamen", "bitte nicht anrufen".
+    {kCueHumanRequest, "please|pls|plz|someone|somebody|anyone|you call|ring|phone me", 0.85, true, false},
+    {kCueHumanRequest, "call|ring|phone me back", 0.85, true, false},
+    {kCueHumanRequest, "call|ring|phone me asap|today|tomorrow|now|please|pls|on|at", 0.85, true, false},
+    {kCueHumanRequest, "give me a call|ring|callback", 0.85, true, false},
+    {kCueHumanRequest, "request|want|need|get|arrange|book|schedule a callback|call-back|call", 0.85, true, false},
+    {kCueHumanRequest, "callback|call-back please|pls|asap", 0.85, true, false},
+    {kCueHumanRequest, "llámenme|llamenme|llámeme|llameme|llamadme|llámame|llamame|contáctenme|contactenme", 0.85, true, false},
+    {kCueHumanRequest, "me pueden|puede|puedes|podrían|podrian|podéis|podeis llamar|contactar", 0.85, true, false},
+    {kCueHumanRequest, "que me llamen|llame|contacten|contacte", 0.85, true, false},
+    {kCueHumanRequest, "devolver|devuelvan la llamada", 0.85, true, false},
+    {kCueHumanRequest, "appelez-moi|rappelez-moi|appelle-moi|rappelle-moi|contactez-moi|recontactez-moi", 0.85, true, false},
+    {kCueHumanRequest, "qu'on|quelqu'un m'appelle|m'appeler|m'appellent|m'appeller", 0.85, true, false},
+    {kCueHumanRequest, "qu'on|quelqu'un me rappelle|rappeler|contacte|contacter|recontacte", 0.85, true, false},
+    {kCueHumanRequest, "vous pouvez|pourriez m'appeler", 0.85, true, false},
+    {kCueHumanRequest, "vous pouvez|pourriez me rappeler|recontacter|contacter", 0.85, true, false},
+    {kCueHumanRequest, "pouvez-vous|pourriez-vous|peut-on|pouvez-vous m'appeler", 0.85, true, false},
+    {kCueHumanRequest, "pouvez-vous|pourriez-vous|peut-on me rappeler|recontacter|contacter", 0.85, true, false},
+    {kCueHumanRequest, "être|etre rappelé|rappelée|rappele|rappelee|recontacté|recontactée", 0.85, true, false},
+    {kCueHumanRequest, "demande de rappel", 0.85, true, false},
+    {kCueHumanRequest, "rappel téléphonique|telephonique", 0.85, true, false},
+    {kCueHumanRequest, "ruft|ruf mich an|zurück", 0.85, true, false},
+    {kCueHumanRequest, "rufen sie mich an|zurück", 0.85, true, false},
+    {kCueHumanRequest, "mich anrufen|zurückrufen|zurueckrufen|kontaktieren|anruft|zurückruft", 0.85, true, false},
+    {kCueHumanRequest, "um|bitte rückruf|rueckruf", 0.85, true, false},
+    {kCueHumanRequest, "rückruf|rueckruf bitte|erwünscht|gewünscht", 0.85, true, false},
+    {kCueHumanRequest, "me liguem|ligue|liga|ligar|ligarem|contatem|contactem", 0.85, true, false},
+    {kCueHumanRequest, "liguem-me|ligue-me|ligar-me|contactem-me|contatem-me", 0.85, true, false},
+    {kCueHumanRequest, "retornar|retornem a ligação|ligacao|chamada", 0.85, true, false},
+    {kCueHumanRequest, "chiamatemi|richiamatemi|chiamami|richiamami|contattatemi|ricontattatemi", 0.85, true, false},
+    {kCueHumanRequest, "mi chiamate|richiamate|chiamiate|richiamiate|chiami|richiami|contattate|contattiate", 0.85, true, false},
+    {kCueHumanRequest, "chiamarmi|richiamarmi|contattarmi|ricontattarmi", 0.85, true, false},
+    {kCueHumanRequest, "fatemi|fammi chiamare|richiamare|contattare|ricontattare", 0.85, true, false},
+    {kCueHumanRequest, "mi faccia chiamare|richiamare|contattare", 0.85, true, false},
+    {kCueHumanRequest, "hacedme|hágame|hagame llamar", 0.85, true, false},
+    {kCueHumanRequest, "essere richiamato|richiamata|ricontattato|ricontattata", 0.85, true, false},
+    // ... or any contact with someone: "put me in touch with someone", "que alguien se ponga en contacto conmigo"
+    {kCueHumanRequest, "in touch with someone|somebody|anyone|me", 0.85, true, false},
+    {kCueHumanRequest, "reach out to me", 0.85, true, false},
+    {kCueHumanRequest, "get back to me", 0.7, true, false},
+    {kCueHumanRequest, "en contacto con alguien|conmigo", 0.85, true, false},
+    {kCueHumanRequest, "contacto conmigo", 0.85, true, false},
+    {kCueHumanRequest, "en contact avec quelqu'un|moi", 0.85, true, false},
+    {kCueHumanRequest, "in kontakt mit jemandem|mir", 0.85, true, false},
+    {kCueHumanRequest, "bei mir melden|meldet|melde", 0.85, true, false},
+    {kCueHumanRequest, "em contato|contacto com alguém|alguem|comigo", 0.85, true, false},
+    {kCueHumanRequest, "contato|contacto comigo", 0.85, true, false},
+    {kCueHumanRequest, "in contatto con qualcuno|me", 0.85, true, false},
+    // sending someone: "send someone, anyone", "que venga alguien", "mandate qualcuno"
+    {kCueHumanRequest, "send someone|somebody|anyone", 0.85, true, false},
+    {kCueHumanRequest, "manden|mande|mandad|envíen|envien|envíe|envie alguien", 0.85, true, false},
+    {kCueHumanRequest, "que venga alguien", 0.85, true, false},
+    {kCueHumanRequest, "envoyez|envoyer quelqu'un", 0.85, true, false},
+    {kCueHumanRequest, "schickt|schicken|schicke jemanden", 0.85, true, false},
+    {kCueHumanRequest, "mandem|mande|enviem|envie alguém|alguem", 0.85, true, false},
+    {kCueHumanRequest, "venha alguém|alguem", 0.85, true, false},
+    {kCueHumanRequest, "mandate|mandi|inviate qualcuno", 0.85, true, false},
 };
 // clang-format on
 
@@ -513,6 +572,9 @@ bool NegatedAt(const std::vector<const Item*>& words, size_t i, size_t window = 
 struct Detector {
   const Message& m;
   Affect* affect;
+  // The message is a hard negative for the model's person head: a request
+  // negated, the staff's languages, people counted (PersonHardNegative).
+  bool person_hard_negative = false;
   // Keeps the strongest occurrence per cue; each further occurrence adds a
   // little, so "furious ... unacceptable" is stronger than either alone.
   // Returns the cue, so a caller can note its layer or kind.
@@ -582,11 +644,16 @@ const std::unordered_set<std::string_view>& PersonNouns() {
       "humain", "humaine", "personne", "conseiller", "conseillère", "opérateur", "opératrice",
       // de
       "mensch", "menschen", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "kundenberater", "kundendienst",
-      "kundenservice", "servicemitarbeiter"};
+      "kundenservice", "servicemitarbeiter",
+      // someone, in every language: a person only when qualified or talked to
+      "alguien", "alguém", "alguem", "quelqu'un", "jemand", "jemanden", "jemandem", "qualcuno", "qlcn"};
   return k;
 }
 // Nouns that only mean "a person" with a qualifier ("someone real", "a live person").
-bool NeedsQualifier(const std::string& w) { return w == "someone" || w == "somebody"; }
+bool NeedsQualifier(const std::string& w) {
+  return w == "someone" || w == "somebody" || w == "alguien" || w == "alguém" || w == "alguem" || w == "quelqu'un" ||
+         w == "jemand" || w == "jemanden" || w == "jemandem" || w == "qualcuno" || w == "qlcn";
+}
 
 // Verbs about talking to someone: the person may sit anywhere near them
 // ("mit einem Mitarbeiter sprechen").
@@ -594,7 +661,13 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
   static const std::unordered_set<std::string_view> k = {
       "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "escalate", "speaking", "talking",
       "hablar", "hable", "habla", "comunicarme", "comunicar", "contactar", "parler", "joindre", "contacter",
-      "sprechen", "reden", "verbinden", "verbinde", "falar", "transferir", "contatar", "parlare", "contattare"};
+      "sprechen", "reden", "verbinden", "verbinde", "falar", "transferir", "contatar", "parlare", "contattare",
+      // transfers and talking under way ("transférez-moi au service facturation", "falando com máquina")
+      "transférez-moi", "transferez-moi", "transférer", "transferer", "transférez", "transfère", "transfere",
+      "transfira", "transfiram", "transfiere", "transfiéreme", "transfiereme", "trasferire", "trasferiscimi",
+      "trasferitemi", "passez-moi", "passe-moi", "passa-me", "passami", "passatemi", "durchstellen",
+      "weiterverbinden", "falando", "hablando", "parlando", "conversar", "conversare", "discuter", "chatten",
+      "word"};
   return k;
 }
 
@@ -603,12 +676,18 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
 const std::unordered_set<std::string_view>& RequestVerbs() {
   static const std::unordered_set<std::string_view> k = {
       "get", "want", "need", "give", "put",                                         // en
-      "pasar", "pásame", "pasame", "quiero", "necesito", "atienda", "atender",       // es
-      "veux", "voudrais", "besoin", "passer", "passez", "mettre",                    // fr
-      "möchte", "will", "brauche",                                                   // de
-      "quero", "preciso", "gostaria",                                                // pt
-      "voglio", "vorrei", "bisogno", "passare", "passarmi", "mettermi"};            // it
+      "pasar", "pásame", "pasame", "quiero", "necesito", "atienda", "atender", "dame", "deme", "denme",  // es
+      "veux", "voudrais", "besoin", "passer", "passez", "mettre", "donnez-moi", "donne-moi",  // fr
+      "möchte", "will", "brauche", "geben", "gib", "gebt",                           // de
+      "quero", "preciso", "gostaria", "dá-me", "da-me",                              // pt
+      "voglio", "vorrei", "bisogno", "passare", "passarmi", "mettermi", "datemi", "dammi"};  // it
   return k;
+}
+// "give me someone", "geben Sie mir jemanden": giving someone is a request.
+bool IsGiving(const std::string& w) {
+  return w == "give" || w == "get" || w == "dame" || w == "deme" || w == "denme" || w == "pásame" ||
+         w == "pasame" || w == "donnez-moi" || w == "donne-moi" || w == "passez-moi" || w == "gib" ||
+         w == "geben" || w == "gebt" || w == "dá-me" || w == "da-me" || w == "datemi" || w == "dammi";
 }
 bool IsQualifier(const std::string& w) {
   return w == "real" || w == "actual" || w == "live" || w == "human" || w == "real-life" || w == "vrai" ||
@@ -687,6 +766,34 @@ const WordInfo* Lookup(std::string_view word) {
   return kTable.Find(word);
 }
 
+// "do your staff speak Polish?": a talk verb with a language after it asks
+// about the staff, not for them.
+bool SpeaksLanguage(const std::vector<const Item*>& words, size_t j) {
+  static const std::unordered_set<std::string_view> kLanguages = {
+      "english", "spanish", "french", "german", "portuguese", "italian", "polish", "turkish", "arabic",
+      "russian", "chinese", "dutch", "ukrainian", "romanian", "inglés", "ingles", "español", "espanol",
+      "francés", "frances", "alemán", "aleman", "portugués", "portugues", "italiano", "turco", "árabe",
+      "arabe", "ruso", "polaco", "anglais", "espagnol", "allemand", "portugais", "italien", "turc", "russe",
+      "polonais", "englisch", "spanisch", "französisch", "franzosisch", "deutsch", "portugiesisch",
+      "italienisch", "türkisch", "turkisch", "arabisch", "russisch", "polnisch", "inglês", "espanhol",
+      "francês", "alemão", "alemao", "russo", "inglese", "spagnolo", "francese", "tedesco", "portoghese",
+      "polacco", "ucraino", "sign", "signes", "señas", "gebärdensprache", "libras", "lis"};
+  for (size_t k = j + 1; k < words.size() && k <= j + 4 && words[k]->clause == words[j]->clause; ++k)
+    if (kLanguages.count(words[k]->key)) return true;
+  return false;
+}
+
+// "im Chat", "the chat", "a word": a talk verb that is a noun here.
+bool TalkAsNoun(const std::vector<const Item*>& words, size_t j) {
+  static const std::unordered_set<std::string_view> kNounish = {"chat", "contact", "word"};
+  static const std::unordered_set<std::string_view> kBefore = {
+      "im", "in", "the", "el", "le", "il", "der", "dem", "den", "no", "na", "nel", "au", "du", "del", "this",
+      "ce", "este", "via", "by", "an", "un", "una", "une", "ein", "einen", "einem", "your", "votre", "vostro",
+      "o", "a", "per", "por", "live"};
+  return j > 0 && kNounish.count(words[j]->key) && kBefore.count(words[j - 1]->key) &&
+         !(words[j - 1]->key == "a" && words[j]->key == "word");  // "a word with the nurse" asks
+}
+
 void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
   size_t content = SIZE_MAX;  // words that are not fillers; counted once a noun is found
   for (size_t i = 0; i < words.size(); ++i) {
@@ -714,7 +821,9 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
     if (NegatedAt(words, i, 2)) continue;
     for (size_t j = (i >= 6 ? i - 6 : 0); j < std::min(words.size(), i + 7); ++j) {
       if (j == i || words[j]->clause != words[i]->clause || !words[j]->verb) continue;
-      if (!words[j]->talk && (talk_only || j > i || i - j > (qualified ? 4u : 3u))) continue;
+      if (words[j]->talk && (SpeaksLanguage(words, j) || TalkAsNoun(words, j))) continue;
+      if (!words[j]->talk && ((talk_only && !IsGiving(words[j]->key)) || j > i || i - j > (qualified ? 4u : 3u)))
+        continue;
       // Negated when a negator sits between the verb and the noun or just
       // before the pair: "I don't need a human", "je ne veux pas parler à
       // un humain", "ich will nicht mit einem Menschen sprechen".
@@ -815,6 +924,441 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
     for (size_t i = 0; i + p.size() <= folded.size(); ++i)
       if (std::equal(p.begin(), p.end(), folded.begin() + i))
         d->Add(kCueFrustration, 0.8, words[i]->tok->begin, words[i + p.size() - 1]->tok->end);
+  // Telling it again (issue 13: "I already told you", the Nth time), a
+  // floor under the model in six languages. Dosage questions ("how many
+  // times a day") are not it: the counting phrases need the visitor's own
+  // telling or asking after them.
+  static const std::vector<std::vector<std::string>> kAgain = {
+      {"already", "told", "you"}, {"already", "said", "that"}, {"i", "told", "you", "already"},
+      {"already", "gave", "you"}, {"already", "explained"}, {"like", "i", "said"}, {"as", "i", "said"},
+      {"how", "many", "times", "do", "i"}, {"how", "many", "times", "must", "i"}, {"how", "many", "more", "times"},
+      {"for", "the", "third", "time"}, {"for", "the", "second", "time"}, {"for", "the", "umpteenth", "time"},
+      {"for", "the", "nth", "time"}, {"third", "time", "im"}, {"third", "time", "i"}, {"3rd", "time"},
+      {"fourth", "time", "i"}, {"ya", "te", "lo", "dije"}, {"ya", "te", "dije"}, {"ya", "lo", "dije"},
+      {"ya", "te", "he", "dicho"}, {"ya", "se", "lo", "dije"}, {"ya", "le", "dije"}, {"te", "lo", "he", "dicho"},
+      {"como", "ya", "te", "dije"}, {"como", "ya", "dije"}, {"cuantas", "veces", "tengo"}, {"cuantas", "veces", "te"},
+      {"por", "tercera", "vez"}, {"por", "segunda", "vez"}, {"por", "enesima", "vez"}, {"es", "la", "tercera", "vez"},
+      {"jai", "deja", "dit"}, {"je", "vous", "lai", "deja", "dit"}, {"je", "te", "lai", "deja", "dit"},
+      {"deja", "dit"}, {"combien", "de", "fois", "faut"}, {"combien", "de", "fois", "je", "dois"},
+      {"combien", "de", "fois", "dois-je"}, {"pour", "la", "troisieme", "fois"}, {"pour", "la", "enieme", "fois"},
+      {"pour", "lenieme", "fois"}, {"cest", "la", "troisieme", "fois"}, {"schon", "gesagt"},
+      {"bereits", "gesagt"}, {"schon", "geschrieben"}, {"wie", "oft", "noch"}, {"wie", "oft", "muss", "ich"},
+      {"zum", "dritten", "mal"}, {"zum", "zweiten", "mal"}, {"zum", "x-ten", "mal"}, {"das", "dritte", "mal"},
+      {"ja", "disse"}, {"ja", "te", "disse"}, {"ja", "lhe", "disse"}, {"ja", "falei"}, {"ja", "expliquei"},
+      {"quantas", "vezes", "tenho"}, {"quantas", "vezes", "vou"}, {"quantas", "vezes", "preciso"},
+      {"pela", "terceira", "vez"}, {"pela", "segunda", "vez"}, {"e", "a", "terceira", "vez"}, {"gia", "detto"},
+      {"ho", "gia", "spiegato"}, {"ho", "gia", "scritto"}, {"quante", "volte", "devo"}, {"quante", "volte", "te"},
+      {"per", "la", "terza", "volta"}, {"per", "la", "seconda", "volta"}, {"per", "lennesima", "volta"},
+      {"e", "la", "terza", "volta"}};
+  for (const auto& p : kAgain)
+    for (size_t i = 0; i + p.size() <= folded.size(); ++i)
+      if (std::equal(p.begin(), p.end(), folded.begin() + i) && words[i]->clause == words[i + p.size() - 1]->clause)
+        d->Add(kCueFrustration, 0.7, words[i]->tok->begin, words[i + p.size() - 1]->tok->end);
+}
+
+// ---- human_request in the visitor's own words (issue 13): the ways people
+// ask for a person without "talk to a human". Word classes over folded words
+// (no case, accents or apostrophes), so "automaticas" and "automáticas" are
+// one word. Each rule is a category, in six languages:
+//   - done with the bot: a stop word or "no more" before the bot or its
+//     canned replies ("enough with the automated replies", "chega de robô");
+//   - anyone there: "is anyone real there?", "hello?? anybody?", "y a
+//     quelqu'un ?", "c'è anima viva?";
+//   - a callback (the curated patterns: "call me back", "llámenme");
+//   - a role or team asked to act: "can the pharmacist look at my
+//     question", "que me llame el encargado", "kann mir die Schwester
+//     schreiben?"; with wanting verbs only the roles in charge ("get me
+//     your manager");
+//   - escalation: "please escalate this", "faire remonter ma demande".
+// Hard negatives are the point of each guard: a person mentioned ("my
+// doctor said"), a question about staff ("do your staff speak Polish"), a
+// negated request ("please don't call me"), a product ("my robot vacuum").
+
+using WordSet = std::unordered_set<std::string_view>;
+bool In(const WordSet& s, const std::string& w) { return s.count(w) > 0; }
+
+const WordSet kBotNouns = {"bot", "bots", "chatbot", "robot", "robots", "robo", "robos", "roboter", "maquina",
+                           "maquinas", "machine", "machines", "maschine", "maschinen", "macchina", "macchine",
+                           "automate", "ordenador", "computer"};
+const WordSet kCannedAdjectives = {
+    "automated", "automatic", "canned", "scripted", "automatique", "automatiques", "automatica", "automaticas",
+    "automatico", "automaticos", "automatiche", "automatici", "automatische", "automatischen", "automatisierte",
+    "automatisierten", "automatizada", "automatizadas", "automatizado", "automatizados", "predefinidas",
+    "prefabricadas", "enlatadas", "preconfezionate", "preconfezionata", "prestampate", "generiques", "standard",
+    "toutes", "prontas", "padrao", "padrão"};
+const WordSet kReplyNouns = {"replies", "reply", "answers", "answer", "responses", "response", "messages",
+                             "message", "texts", "antworten", "antwort", "nachrichten", "respuestas",
+                             "respuesta", "mensajes", "reponses", "reponse", "respostas", "resposta",
+                             "mensagens", "risposte", "risposta", "messaggi", "faites", "script", "scripts"};
+// Compounds that are canned replies on their own.
+const WordSet kCannedNouns = {"textbausteine", "standardantworten", "standardantwort", "copy-paste",
+                              "copier-coller", "copypaste"};
+const WordSet kStopWords = {"stop", "stopp", "enough", "quit", "basta", "chega", "assez", "suffit", "marre",
+                            "schluss", "genug", "harto", "harta", "cansado", "cansada", "cansei", "farto",
+                            "farta", "stufo", "stufa", "tired", "sick", "arretez", "arrete", "arreter",
+                            "smettila", "smettetela", "dejen", "deja", "dejad", "parem", "pare", "aufhoren",
+                            "no", "nada", "niente", "keine", "keinen", "plus", "nao", "non", "not",
+                            "dont", "nicht", "pas", "ne", "ninguna", "ningun", "nessuna", "nessun",
+                            "sem", "sin", "sans", "ohne", "senza", "without",
+                            // "only machines here?": nothing but the bot
+                            "only", "solo", "solamente", "nur", "seulement", "uniquement", "so", "somente",
+                            "apenas"};
+const WordSet kPossessives = {"my", "mi", "mis", "mon", "ma", "mes", "mein", "meine", "meinen", "meinem",
+                              "meiner", "meu", "minha", "meus", "mio", "mia", "miei", "our", "nuestro",
+                              "notre", "unser", "unsere", "nosso", "nossa", "nostro", "his", "her", "su",
+                              "son", "sein", "seine", "seu", "sua", "suo"};
+
+// Words that may follow the bot in a request ("no more bots please").
+const WordSet kAfterBot = {"please", "pls", "plz", "anymore", "more", "mehr", "plus", "mais", "piu", "por",
+                           "favor", "bitte", "svp", "per", "favore", "thanks", "and", "y", "et", "und", "e",
+                           "ever", "again", "nunca", "jamais", "o", "ou", "or", "oder", "ni", "nor", "que"};
+const WordSet kDeterminers = {"a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen",
+                              "ein", "dem", "der", "den", "um", "uma", "o", "il", "lo", "this", "esta", "este",
+                              "cette", "ce", "diesem", "dieser", "questa", "questo", "essa", "esse", "your",
+                              "tu", "votre", "ton", "euer", "eurem", "ihr", "seu", "vostro", "vuestro", "con",
+                              "with", "mit", "avec", "com", "di", "de", "to", "a", "al", "da", "of", "des",
+                              "del", "du", "der", "stupid", "dumb", "estupida", "estupido", "stupide", "dummen",
+                              "blode", "blöde", "stupido", "burra", "burro", "otra", "another", "autre", "only", "solo", "nur",
+                              "seulement", "so", "somente", "apenas", "just", "des", "dei", "delle"};
+
+// A bot reference at i: the bot itself (not "my robot vacuum", "a washing
+// machine") or its canned replies.
+bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t i) {
+  if (In(kCannedNouns, f[i])) return true;
+  if (In(kBotNouns, f[i])) {
+    if (i > 0 && In(kPossessives, f[i - 1])) return false;
+    // The bot is named, not a product: nothing but a filler or a reply noun
+    // after it in the clause, and (machines) an article or "with" before it.
+    if (i + 1 < f.size() && words[i + 1]->clause == words[i]->clause && !In(kAfterBot, f[i + 1]) &&
+        !In(kReplyNouns, f[i + 1]))
+      return false;
+    const bool machine = f[i] != "bot" && f[i] != "bots" && f[i] != "chatbot" && f[i].rfind("robo", 0) != 0;
+    return !machine || (i > 0 && In(kDeterminers, f[i - 1]));
+  }
+  if (!In(kCannedAdjectives, f[i])) return false;
+  for (size_t k = i > 2 ? i - 2 : 0; k < std::min(f.size(), i + 3); ++k)
+    if (k != i && words[k]->clause == words[i]->clause && In(kReplyNouns, f[k])) return true;
+  return false;
+}
+
+const WordSet kAnyone = {"anyone", "anybody", "someone", "somebody", "qlcn", "alguien", "alguem", "quelquun",
+                         "jemand", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand"};
+const WordSet kThere = {"there", "here", "real", "alive", "awake", "home", "around", "human", "ahi", "aqui",
+                        "alli", "ai", "la", "ici", "reel", "vivant", "da", "hier", "echt", "echtes", "wach",
+                        "vivo", "viva", "vero", "reale", "li", "qui", "presente", "verdad", "verdade",
+                        "humano", "humain", "mensch", "umano", "online", "dort", "dran",
+                        // "on the other end", "am anderen Ende", "al otro lado", "à l'autre bout"
+                        "on", "at", "the", "other", "end", "side", "line", "am", "anderen", "ende", "der",
+                        "leitung", "al", "otro", "lado", "del", "de", "a", "lautre", "bout", "ligne", "do",
+                        "outro", "dallaltra", "parte", "linea", "actually", "really", "vraiment", "wirklich",
+                        "mal", "sul", "serio"};
+// Phrases that name a living person wherever they stand.
+const std::vector<std::vector<std::string>> kLivingPerson = {
+    {"living", "soul"}, {"live", "person"}, {"with", "a", "pulse"}, {"flesh", "and", "blood"},
+    {"alma", "viva"}, {"ser", "vivo"}, {"carne", "y", "hueso"}, {"etre", "vivant"},
+    {"chair", "et", "en", "os"}, {"ame", "qui", "vive"}, {"lebendige", "seele"},
+    {"lebender", "mensch"}, {"fleisch", "und", "blut"}, {"echter", "mensch"}, {"echten", "menschen"},
+    {"anima", "viva"}, {"carne", "e", "ossa"}, {"carne", "e", "osso"}, {"pessoa", "de", "verdade"},
+    {"persona", "de", "verdad"}, {"persona", "real"}, {"persona", "vera"}, {"persona", "reale"},
+    {"vraie", "personne"}, {"personne", "reelle"}, {"real", "human"}, {"real", "person"}, {"actual", "human"},
+    {"actual", "person"}, {"live", "agent"}, {"live", "support"}, {"live", "chat"}, {"live-chat"}, {"live-support"},
+    {"soporte", "en", "vivo"}, {"chat", "en", "vivo"}, {"suporte", "ao", "vivo"},
+    {"atendimento", "humano"}, {"atendimento", "ao", "vivo"}, {"atencion", "humana"}, {"assistenza", "dal", "vivo"},
+    {"operatore", "umano"}, {"support", "en", "direct"}, {"chat", "en", "direct"}, {"persönlichen", "ansprechpartner"},
+    {"personlichen", "ansprechpartner"}, {"echten", "support"}, {"echter", "support"}, {"suporte", "de", "verdade"},
+    {"soporte", "real"}, {"soporte", "de", "verdad"}, {"vrai", "support"}, {"supporto", "vero"}, {"real", "support"},
+    {"supporto", "reale"}, {"atendimento", "de", "verdade"}};
+
+// Roles and teams of the business. Those in charge may be asked for with a
+// wanting verb; every role may be talked to or asked to act.
+const WordSet kInCharge = {"manager", "boss", "supervisor", "owner", "teamleiter", "teamleiterin", "jefe", "jefa", "encargado", "encargada",
+                           "gerente", "responsable", "supervisora", "dueno", "duena", "patron", "patronne",
+                           "chef", "chefin", "gerant", "gerante", "directeur", "directrice", "superviseur",
+                           "vorgesetzten", "vorgesetzte", "vorgesetzter", "filialleiter", "filialleiterin",
+                           "geschaftsfuhrer", "geschaftsfuhrerin", "verantwortlichen",
+                           "zustandigen", "chefe", "responsavel", "responsabile", "direttore",
+                           "direttrice", "supervisore", "titolare", "gestore"};
+const WordSet kRoles = {
+    // Not the doctor: talking to them is the consultation a clinic books.
+    "pharmacist", "chemist", "nurse", "vet", "veterinarian", "receptionist", "technician", "optician", "billing", "finance",
+    "warehouse", "department", "dept", "team", "office", "staff", "capo", "dono", "farmaceutico", "farmaceutica", "enfermero",
+    "enfermera", "veterinario", "veterinaria", "recepcionista", "tecnico", "facturacion", "contabilidad", "departamento", "equipo", "oficina", "empleado",
+    "empleada", "pharmacien", "pharmacienne", "infirmier", "infirmiere", "veterinaire",
+    "secretaire", "assistante", "assistant", "comptabilite", "facturation", "equipe", "employe",
+    "employee", "apotheker", "apothekerin", "krankenschwester", "schwester", "pfleger", "pflegerin", "tierarzt", "tierarztin", "sprechstundenhilfe", "arzthelferin", "buchhaltung",
+    "abteilung", "angestellten", "angestellte", "praxisteam", "terminkoordination", "enfermeiro", "enfermeira", "funcionario", "funcionaria", "financeiro", "equipe", "equipa", "setor", "farmacista",
+    "infermiere", "infermiera", "impiegato", "impiegata", "dipendente", "assistente",
+    "amministrazione", "ufficio", "reparto", "segreteria", "contabilita",
+    // the business itself, and more roles of a shop, pharmacy, clinic or vet
+    "pharmacy", "pharmacie", "farmacia", "apotheke", "clinic", "clinique", "clinica", "praxis", "magazzino",
+    "almacen", "entrepot", "armazem", "veto", "groomer", "peluquera", "peluquero", "toiletteur",
+    "toiletteuse", "hundefriseur", "tosador", "tosadora", "toelettatore", "toelettatrice", "teamleiter",
+    "teamleiterin", "schichtleiter"};
+// Words after a role that make it a thing ("vet appointment", "doctor's note").
+const WordSet kRoleThings = {"appointment", "appt", "visit", "consultation", "prescription", "note", "referral",
+                             "letter", "bill", "report", "fees", "fee", "hours", "cita", "consulta", "receta",
+                             "turno", "termin", "termine", "rezept", "rendez-vous", "rdv", "ordonnance", "receita",
+                             "ricetta", "visita", "appuntamento", "orari", "horario", "horaires", "offnungszeiten",
+                             "knife", "knives", "jacket", "hat", "uniform", "apron", "coat", "set"};
+// "can someone help me unblock my card" is help from whoever answers, the
+// bot included: a weak request.
+const WordSet kHelp = {"help", "ayudar", "ayudarme", "aider", "maider", "helfen", "ajudar", "ajudar-me",
+                       "aiutare", "aiutarmi"};
+const WordSet kInvertingModals = {"puo", "puede", "pueden", "pode", "podem", "potrebbe", "podria", "poderia",
+                                  "possono", "podrian", "poderiam"};
+// "another clinic": not this business.
+const WordSet kOther = {"another", "other", "otra", "otro", "outra", "outro", "autre", "andere", "anderen",
+                        "altra", "altro", "different"};
+// Looking at the visitor is an examination, not a person taking the case
+// ("quiero que me vea el médico", "mich vom Arzt anschauen lassen").
+const WordSet kSeeing = {"vea", "mire", "veja", "olhe", "anschauen", "ansehen", "look", "check", "regarder",
+                         "olhar", "guardare", "mirar", "examinar", "visitare", "untersuchen"};
+const WordSet kMe = {"me", "mich", "moi", "mi", "m", "lassen"};
+// Asking someone to act: a modal or a request before, an action after.
+const WordSet kModals = {"can", "could", "would", "will", "may", "please", "pls", "plz", "have", "get", "let",
+                         "puede", "pueden", "podria", "podrian", "puedes", "que", "peut", "peuvent", "pourrait",
+                         "pouvez", "pourriez", "quun", "kann", "konnte", "koennte", "soll", "sollen", "moge",
+                         "bitte", "pode", "podem", "poderia", "possa", "puo", "possono", "potrebbe", "potete",
+                         "faites", "lassen", "dass", "favor", "svp", "por", "podia", "podes", "poderiam",
+                         "konnten", "koennten", "peut-elle", "peut-il", "pourrait-elle", "pourrait-il",
+                         "puede", "possibile", "che", "favore"};
+const WordSet kActions = {
+    "look", "check", "review", "read", "call", "phone", "ring", "write", "email", "message", "contact",
+    "answer", "reply", "respond", "help", "handle", "sort", "deal", "text", "mirar", "revisar", "leer", "llamar",
+    "llame", "llamen", "escribir", "escriba", "escriban", "contestar", "responder", "atender", "atienda",
+    "ayudar", "ocuparse", "contactar", "regarder", "verifier", "lire", "appeler", "appelle", "rappeler",
+    "rappelle", "ecrire", "repondre", "aider", "occuper", "contacter", "traiter", "schauen", "ansehen",
+    "anschauen", "prufen", "uberprufen", "lesen", "anrufen", "zuruckrufen", "schreiben", "melden", "antworten",
+    "helfen", "kummern", "kontaktieren", "olhar", "verificar", "ler", "ligar", "ligue", "escrever", "responda",
+    "atender", "ajudar", "tratar", "contatar", "contactar", "guardare", "controllare", "leggere", "chiamare",
+    "chiami", "richiamare", "scrivere", "scriva", "rispondere", "aiutare", "occuparsi", "contattare",
+    "verificare", "vea", "revise", "mire", "lea", "veja", "olhe", "revisar", "recontacter", "recontactar",
+    "rever", "rispondermi", "aiutarmi", "chiamarmi", "scrivermi", "contattarmi", "richiamarmi", "ayudarme",
+    "llamarme", "escribirme", "contestarme", "responderme", "atenderme", "ajudar-me", "ligar-me",
+    "responder-me", "atender-me", "maider", "mappeler", "mecrire", "mrepondre", "occupi", "ocupe", "occupe", "kummert", "cuide", "trate", "risponda", "rispondere", "responda", "repond", "reponde", "responde", "risponde", "antwortet",
+    "forward", "pass", "transmettre", "weiterleiten", "inoltrare", "encaminhar", "pasar",
+    "passare"};
+// Escalation verbs; "escalar" and "remonter" also climb, so they need their object or "faire".
+const WordSet kEscalate = {"escalate", "escalated", "eskalieren", "eskaliert", "escalare", "escalonar"};
+const WordSet kEscalateObjects = {"esto", "este", "esta", "mi", "el", "la", "caso", "isso", "isto", "o", "meu",
+                                  "minha", "reclamo", "queja", "reclamacao", "pedido", "ticket"};
+
+const WordSet kWho = {"who", "whom", "quien", "quem", "qui", "wer", "wem", "chi"};
+const WordSet kAsk = {"ask", "preguntar", "pregunto", "demander", "demande", "fragen", "frage", "perguntar",
+                      "pergunto", "chiedere", "chiedo", "falo", "parlo", "hablo", "parle", "spreche", "rede"};
+const WordSet kCan = {"can", "could", "puede", "pueden", "peut", "pourrait", "sait", "kann", "konnte", "pode",
+                      "consegue", "puo", "sa", "sabe", "weiss"};
+const WordSet kAfterCan = {"then", "entonces", "alors", "dann", "entao", "allora", "es", "it", "do", "that",
+                           "this", "help", "me", "ayudar", "ayudarme", "aider", "maider", "helfen", "mir",
+                           "ajudar", "aiutare", "aiutarmi", "mi", "so", "lo", "faire", "fazer", "fare",
+                           "hacerlo", "machen", "das", "ca", "isso", "quindi", "donc", "also", "pues"};
+
+bool QuestionAfter(const Message& m, const Item* w) {
+  for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
+    if (t->kind == TokenKind::kPunct) {
+      if (t->text.find('?') != std::string::npos) return true;
+      if (t->text.find('.') != std::string::npos || t->text.find('!') != std::string::npos) return false;
+    }
+  return false;
+}
+
+void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
+                            const std::vector<std::string>& f, Detector* d) {
+  const size_t n = words.size();
+  auto add = [&](double strength, size_t a, size_t b) {
+    d->Add(kCueHumanRequest, strength, words[a]->tok->begin, words[b]->tok->end);
+  };
+  auto same = [&](size_t a, size_t b) { return words[a]->clause == words[b]->clause; };
+  for (size_t i = 0; i < n; ++i) {
+    // Done with the bot: "stop|enough|no more ... bot", within 5 words.
+    if (BotAt(words, f, i)) {
+      for (size_t k = i > 6 ? i - 6 : 0; k < i; ++k) {
+        if (!In(kStopWords, f[k]) || words[k]->sentence != words[i]->sentence) continue;
+        // "the bot is not bad", "no bot?" as a question about us: the stop
+        // word must come before, and a bare negator must lead straight to it
+        // ("no more bots") or through a talk verb ("don't want to talk to a bot").
+        const bool negator = words[k]->negates || f[k] == "plus" || f[k] == "ya" || f[k] == "sem" ||
+                             f[k] == "sin" || f[k] == "sans" || f[k] == "ohne" || f[k] == "senza" ||
+                             f[k] == "without";
+        bool ok = !negator;
+        if (negator) {
+          for (size_t j = k + 1; j < i; ++j) ok |= words[j]->talk;
+          ok |= i - k <= 3 && !QuestionAfter(m, words[i]);
+        }
+        if (ok) {
+          add(0.85, k, i);
+          return;
+        }
+      }
+    }
+    // Anyone there: "anyone there/real/alive?" (a question or a short
+    // message), "is there anyone?", "hello? anybody?", "y a personne ?".
+    const bool french_nobody = f[i] == "personne" && i > 0 && f[i - 1] == "a";
+    if (In(kAnyone, f[i]) && (f[i] != "personne" || french_nobody) && !(i > 0 && words[i - 1]->negates)) {
+      const bool question = QuestionAfter(m, words[i]);
+      size_t end = i + 1, sentence_words = 0;
+      while (end < n && words[end]->sentence == words[i]->sentence && In(kThere, f[end])) ++end;
+      const bool rest_is_there = end == n || words[end]->sentence != words[i]->sentence;
+      for (const Item* w : words) sentence_words += w->sentence == words[i]->sentence;
+      if (rest_is_there && (question || n <= 6) && (end > i + 1 || (question && sentence_words <= 4))) {
+        add(0.85, i, end - 1);
+        return;
+      }
+    }
+    // "qlcn mi risponde?", "alguien me responde?", "someone answer me".
+    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && !(i > 0 && words[i - 1]->negates)) {
+      size_t k = i + 1;
+      if (k < n && same(i, k) && In(kMe, f[k])) ++k;
+      if (k < n && same(i, k) && In(kActions, f[k]) && !In(kSeeing, f[k]) && !In(kHelp, f[k])) {
+        add(0.8, i, k);
+        return;
+      }
+    }
+    // Who, then? "you can't, so who can?", "falo com quem então?", "con chi
+    // parlo allora?", "who can I actually ask": a short question with a
+    // who-word and talking, asking or "can" at its end.
+    if (In(kWho, f[i]) && QuestionAfter(m, words[i])) {
+      size_t sentence_words = 0, asks = SIZE_MAX, last = i;
+      for (size_t k = 0; k < n; ++k) {
+        if (words[k]->clause != words[i]->clause) continue;
+        ++sentence_words;
+        last = k;
+        if (k != i && (words[k]->talk || In(kAsk, f[k])) && asks == SIZE_MAX) asks = k;
+      }
+      bool can_end = false;  // "who can?", "qui peut ?", "wer kann es?"
+      for (size_t k = i + 1; k <= last && k <= i + 2; ++k)
+        if (In(kCan, f[k])) {
+          can_end = true;
+          for (size_t r = k + 1; r <= last; ++r) can_end &= In(kAfterCan, f[r]);
+        }
+      if (sentence_words <= 8 && (asks != SIZE_MAX || can_end)) {
+        // Asking who to contact is a weak request: the conversation decides.
+        add(0.75, std::min(i, asks == SIZE_MAX ? i : asks), std::max(i, asks == SIZE_MAX ? last : asks));
+        return;
+      }
+    }
+    // A living person named wherever it stands.
+    for (const auto& p : kLivingPerson)
+      if (i + p.size() <= n && std::equal(p.begin(), p.end(), f.begin() + i) && !NegatedAt(words, i, 2)) {
+        add(0.85, i, i + p.size() - 1);
+        return;
+      }
+    // Escalation: "escalate this", "faire remonter ma demande", "escalar mi caso".
+    const bool escalate = In(kEscalate, f[i]) ||
+                          (f[i] == "escalar" && i + 1 < n && In(kEscalateObjects, f[i + 1])) ||
+                          (f[i] == "remonter" && i > 0 && (f[i - 1] == "faire" || f[i - 1] == "fais" || f[i - 1] == "faites"));
+    if (escalate && !NegatedAt(words, i, 3)) {
+      add(0.8, i, i);
+      return;
+    }
+    // A role of the business, not someone's own ("my doctor"), not a thing
+    // ("vet appointment"), or anyone asked to act ("can someone look at it").
+    const bool in_charge = In(kInCharge, f[i]);
+    const bool role = in_charge || In(kRoles, f[i]);
+    const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody");
+    if (!(role || anyone)) continue;
+    if (i > 0 && (In(kPossessives, f[i - 1]) || In(kOther, f[i - 1]))) continue;
+    if (i + 1 < n && same(i, i + 1) && In(kRoleThings, f[i + 1])) continue;
+    if (NegatedAt(words, i, 3)) continue;
+    if (role) {
+      // Talked to, or (in charge) wanted: "speak to the pharmacist", "get me your manager".
+      for (size_t j = i > 6 ? i - 6 : 0; j < std::min(n, i + 7); ++j) {
+        if (j == i || !same(i, j) || !words[j]->verb || NegatedAt(words, j, 3)) continue;
+        if (words[j]->talk && (SpeaksLanguage(words, j) || TalkAsNoun(words, j))) continue;
+        if (words[j]->talk || (in_charge && j < i && i - j <= 4)) {
+          add(0.85, std::min(i, j), std::max(i, j));
+          return;
+        }
+      }
+    }
+    // Asked to act: "can the pharmacist look at", "le pharmacien peut
+    // regarder", "kann mir die Schwester schreiben", "que me llame el
+    // encargado". The one acting is the role, not the bot: the role comes
+    // between the modal and the action, just before the modal, or after
+    // both only after a subjunctive "que".
+    // Looking at the visitor ("que me vea", "mich ... anschauen") is not it.
+    auto acts = [&](size_t j) {
+      if (!In(kActions, f[j]) || NegatedAt(words, j, 2)) return false;
+      if (!role && In(kHelp, f[j])) return false;  // "can someone help me with my order": anyone may, the bot too
+      if (!In(kSeeing, f[j])) return true;
+      for (size_t k = j > 3 ? j - 3 : 0; k <= j + 1 && k < n; ++k)
+        if (k != j && same(k, j) && In(kMe, f[k])) return false;
+      return true;
+    };
+    size_t modal = SIZE_MAX, action = SIZE_MAX;
+    for (size_t j = i > 8 ? i - 8 : 0; j < std::min(n, i + 6); ++j) {
+      if (!same(i, j) || j == i) continue;
+      if (modal == SIZE_MAX && In(kModals, f[j])) modal = j;
+      if (action == SIZE_MAX && j > i && acts(j)) action = j;
+    }
+    if (modal == SIZE_MAX) continue;
+    bool asked = false;
+    if (action != SIZE_MAX) asked = modal < i || modal <= i + 2;  // M R A, or R M A
+    // Verb before subject, as Spanish, Portuguese and Italian allow: "può
+    // controllare direttamente il farmacista", "puede revisarlo el encargado".
+    if (!asked && modal < i && In(kInvertingModals, f[modal]) && i > 0 && In(kDeterminers, f[i - 1]))
+      for (size_t j = modal + 1; j < i && !asked; ++j) asked = acts(j);
+    if (!asked && modal < i && (f[modal] == "que" || f[modal] == "quun" || f[modal] == "che"))
+      for (size_t j = modal + 1; j < i && !asked; ++j) asked = acts(j);  // que me llame el encargado
+    if (asked) {
+      const size_t hi = action != SIZE_MAX ? action : i;
+      add(in_charge ? 0.85 : 0.7, std::min(i, modal), hi);
+      return;
+    }
+  }
+}
+
+// What the person head's n-grams cannot tell (its hard negatives, issue 13):
+// a request negated ("no need for a person", "pas besoin de me transférer",
+// "preferisco non parlare con nessuno"), the staff's languages ("¿su personal
+// habla inglés?"), people counted ("¿es para una persona?", "4 Personen").
+// A leading "no" answers the bot ("no I want a human") and negates nothing.
+bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  static const WordSet kNobody = {"nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem", "nobody"};
+  static const WordSet kAnswers = {"no", "nope", "non", "nein", "nao"};
+  static const WordSet kSubjects = {"i", "je", "j", "ich", "eu", "yo", "io", "we"};
+  static const WordSet kSpeak = {"speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",
+                                 "parlent", "parla", "parlano", "spricht", "sprechen", "sprecht", "fala", "falam",
+                                 "falem", "talk"};
+  static const WordSet kPeople = {"person", "persons", "people", "persona", "personas", "personne", "personnes",
+                                  "personen", "pessoa", "pessoas", "persone"};
+  static const WordSet kCounts = {"one", "two", "three", "four", "uno", "una", "dos", "tres", "cuatro", "une",
+                                  "deux", "trois", "quatre", "ein", "eine", "zwei", "drei", "vier", "um", "uma",
+                                  "dois", "duas", "due", "tre", "quattro", "single", "sola", "seule"};
+  static const WordSet kFor = {"for", "para", "pour", "per", "fur", "pra", "pro"};
+  // The clause a word is in ends with a question mark.
+  auto asked = [&](const Item* w) {
+    for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
+      if (t->kind == TokenKind::kPunct && t->text.find_first_of(",;:.!?") != std::string::npos)
+        return t->text.find('?') != std::string::npos;
+    return false;
+  };
+  int negated = 0, plain = 0;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Item* w = words[k];
+    if (In(kSpeak, f[k]) && SpeaksLanguage(words, k)) return true;
+    if (In(kPeople, f[k])) {
+      const bool number = w->tok > m.tokens.data() && (w->tok - 1)->kind == TokenKind::kNumber;
+      if (number || (k > 1 && In(kCounts, f[k - 1]) && In(kFor, f[k - 2]))) return true;
+    }
+    if (!(w->talk || w->noun) || asked(w) || (w->talk && TalkAsNoun(words, k))) continue;
+    bool no = false;
+    if (w->talk)
+      for (size_t r = k + 1; r < words.size() && r <= k + 3 && words[r]->clause == w->clause; ++r)
+        no |= In(kNobody, f[r]) || (f[r] == "personne" && !In(kDeterminers, f[r - 1]));
+    for (size_t back = 1; back <= 4 && back <= k && !no; ++back) {
+      const Item* b = words[k - back];
+      if (b->clause != w->clause) break;
+      const size_t at = k - back;
+      const bool answer = In(kAnswers, f[at]) && (at == 0 || words[at - 1]->clause != b->clause) &&
+                          In(kSubjects, f[at + 1]);
+      no |= b->negates && !answer;
+    }
+    (no ? negated : plain) += 1;
+  }
+  // Every person or talking word negated: "no need for a person", but not
+  // "someone senior, not a first-line agent".
+  return negated > 0 && plain == 0;
 }
 
 }  // namespace
@@ -943,6 +1487,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
     if (!h.fired) return;
     const bool decisive = head == 0 || head == 1;
     if (decisive && words < kFewWords && h.probability < kSureOnFewWords && !d->affect->FindCue(cue)) return;
+    if (head == 1 && d->person_hard_negative && !d->affect->FindCue(cue)) return;
     const size_t begin = h.end > h.begin ? h.begin : 0, end = h.end > h.begin ? h.end : m.cleaned.size();
     if (Cue* existing = const_cast<Cue*>(d->affect->FindCue(cue))) {
       // A pattern already fired: the model agrees; keep the pattern's words.
@@ -1005,6 +1550,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   folded.reserve(words.size());
   for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
   DetectSarcasm(m, words, folded, &d);
+  if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
+  d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);
 
   if (options.judgement) {

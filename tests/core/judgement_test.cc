@@ -181,6 +181,86 @@ TEST_CASE("an indirect request for a person is heard; a person merely mentioned 
   }
 }
 
+// The person-request categories the patterns carry on their own (no model),
+// six languages; each line is written for this test, not taken from a corpus.
+TEST_CASE("the patterns alone hear a person asked for in the visitor's own words") {
+  struct Case { const char* category; const char* text; };
+  const Case asks[] = {
+      {"done with the bot", "enough of the canned answers, seriously"},
+      {"done with the bot", "no más respuestas automáticas por favor"},
+      {"done with the bot", "j'en ai marre de parler à un robot"},
+      {"done with the bot", "keine automatischen antworten mehr bitte"},
+      {"done with the bot", "chega de robô"},
+      {"done with the bot", "basta con questo bot"},
+      {"anyone there", "hello?? anybody there?"},
+      {"anyone there", "hay alguien de verdad ahí?"},
+      {"anyone there", "y a quelqu'un ?"},
+      {"anyone there", "ist da jemand?"},
+      {"anyone there", "tem alguém aí?"},
+      {"anyone there", "c'è anima viva qui?"},
+      {"callback", "could someone ring me back this afternoon"},
+      {"callback", "que me llamen al fijo por favor"},
+      {"callback", "rappelez-moi au 06 12 34 56 78"},
+      {"callback", "bitte um Rückruf, ich bin ab 17 Uhr erreichbar"},
+      {"callback", "podem me ligar amanhã cedo?"},
+      {"callback", "richiamatemi appena potete"},
+      {"a role asked to act", "can the pharmacist check whether these two go together"},
+      {"a role asked to act", "que me escriba el encargado de la tienda"},
+      {"a role asked to act", "le responsable peut-il me répondre directement ?"},
+      {"a role asked to act", "kann die Buchhaltung sich das mal anschauen?"},
+      {"a role asked to act", "o financeiro pode verificar essa cobrança?"},
+      {"a role asked to act", "il farmacista può rispondermi?"},
+      {"who can, then", "you obviously can't. who can?"},
+      {"who can, then", "no me sirves. con quién hablo entonces?"},
+      {"who can, then", "tu ne comprends pas. à qui je parle alors ?"},
+      {"escalation", "please escalate my case"},
+      {"contact", "put me in touch with someone who knows"},
+      {"contact", "que alguien se ponga en contacto conmigo"},
+      {"transfer", "transférez-moi au service facturation"},
+      {"sending someone", "send someone over, the display case fell on a customer"},
+  };
+  for (const Case& c : asks) {
+    const Affect a = Analyze(c.text);
+    CHECK_MESSAGE(a.HasCue(kCueHumanRequest), (std::string(c.category) + ": " + c.text));
+    if (const Cue* cue = a.FindCue(kCueHumanRequest)) CHECK(cue->layer == kLayerPattern);
+  }
+  // The guards: a person mentioned or asked about, a negated request, a
+  // product, a name, the visitor seen by a doctor (a booking).
+  for (const char* text : {"please don't call me, email is fine", "no me llamen, prefiero el chat",
+                           "bitte nicht anrufen", "my robot vacuum won't stop beeping", "stop the automatic renewal",
+                           "je m'appelle Claire et j'ai une question", "mi chiamo Marco", "is anyone there on sundays",
+                           "can you check if the warehouse has it in blue", "quiero que me vea el médico esta semana",
+                           "do your staff speak Polish?", "transfer my records to another clinic",
+                           "who can deliver to Spain?", "the nurse was lovely last time, thanks",
+                           "zapatillas para escalar", "il faut remonter le store"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
+TEST_CASE("telling the bot again is frustration without a model; counting doses is not") {
+  for (const char* text : {"i already told you the order number", "ya te lo dije, es el pedido 4411",
+                           "je vous l'ai déjà dit deux fois", "das hab ich schon gesagt",
+                           "já te disse o meu nome", "te l'ho già detto", "for the third time, it's the blue one",
+                           "es la tercera vez que escribo"}) {
+    const Affect a = Analyze(text);
+    CHECK_MESSAGE(a.HasCue(kCueFrustration), std::string(text));
+  }
+  for (const char* text : {"how many times a day should I take it?", "cuántas veces al día la tomo?",
+                           "it's my second order with you"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
+TEST_CASE("the model's person head is silenced on its hard negatives, not on a request beside them") {
+  for (const char* text : {"no need for a person, the chat is fine", "¿su personal habla francés?",
+                           "c'est pour deux personnes ?", "preferisco non parlare con nessuno, grazie"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("evidence offsets are UTF-16 offsets into the message as given") {
   // Emoji (surrogate pairs), accents, a dropped zero-width character and a
   // tab before the evidence: JavaScript's slice must give the evidence back.
@@ -195,7 +275,8 @@ TEST_CASE("evidence offsets are UTF-16 offsets into the message as given") {
 }
 
 TEST_CASE("a model-fired cue says so, with its probability, and analyze prints language, kind and heads") {
-  const Affect a = Judged("oh brilliant, another week of waiting, just love it. third time i'm asking");
+  // No pattern floor in it ("third time i'm asking" has one): the model alone hears the sarcasm.
+  const Affect a = Judged("oh brilliant, another week of waiting, just love it. still nothing");
   Conversation conversation;
   Affect copy = a;
   const Decision d = conversation.ObserveMessage("x", &copy, false);
