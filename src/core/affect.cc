@@ -384,6 +384,20 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "schlägt|schlaegt mich", 1, false, false, kCrisisViolence},
     {kCueCrisis, "está|esta me batendo", 1, false, false, kCrisisViolence},
     {kCueCrisis, "mi sta picchiando", 1, false, false, kCrisisViolence},
+    // ... against someone else, now ("they're beating the cashier in your shop")
+    {kCueCrisis, "is|are|she's|he's|they're beating|stabbing|punching|strangling|choking someone|somebody|him|her|my", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "están|estan|está|esta pegando|golpeando|apuñalando|apunalando|pegándole|pegandole|golpeándole|golpeandole a|al", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "en train de frapper|tabasser|poignarder|battre", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "il|ils la|le|les frappe|frappent|tabasse|tabassent", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "schlägt|schlagen|verprügelt|verprügeln|sticht gerade", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "wird|werden gerade jemand|einer|eine|ein? verprügelt|geschlagen|angegriffen|niedergestochen", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "está|esta|estão|estao batendo|espancando|esfaqueando|agredindo", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "sta|stanno picchiando|pestando|accoltellando|aggredendo", 1, false, false, kCrisisViolence},
+    // -- a lethal dose asked for ("how many of these sleeping pills to be sure it's enough")
+    {kCueCrisis, "lethal|deadly|fatal dose|amount", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "dosis letal|mortal", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "dose mortelle|létale|letale|letal|mortal", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "tödliche|toedliche|tödlichen dosis|menge", 1, false, false, kCrisisSelfHarm},
     // near-misses: hyperbole, past events, names
     {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
@@ -493,6 +507,9 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "em contato|contacto com alguém|alguem|comigo", 0.85, true, false},
     {kCueHumanRequest, "contato|contacto comigo", 0.85, true, false},
     {kCueHumanRequest, "in contatto con qualcuno|me", 0.85, true, false},
+    // handing over: "hand me over", "put me through", "transfer me"
+    {kCueHumanRequest, "hand|pass|put|patch me over|through", 0.85, true, false},
+    {kCueHumanRequest, "transfer|connect me", 0.85, true, false},
     // sending someone: "send someone, anyone", "que venga alguien", "mandate qualcuno"
     {kCueHumanRequest, "send someone|somebody|anyone", 0.85, true, false},
     {kCueHumanRequest, "manden|mande|mandad|envíen|envien|envíe|envie alguien", 0.85, true, false},
@@ -667,7 +684,8 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
       "transfira", "transfiram", "transfiere", "transfiéreme", "transfiereme", "trasferire", "trasferiscimi",
       "trasferitemi", "passez-moi", "passe-moi", "passa-me", "passami", "passatemi", "durchstellen",
       "weiterverbinden", "falando", "hablando", "parlando", "conversar", "conversare", "discuter", "chatten",
-      "word"};
+      "word", "explain", "explicar", "expliquer", "erklären", "erklaeren", "spiegare", "chatear", "chattare",
+      "chatter"};
   return k;
 }
 
@@ -677,7 +695,7 @@ const std::unordered_set<std::string_view>& RequestVerbs() {
   static const std::unordered_set<std::string_view> k = {
       "get", "want", "need", "give", "put",                                         // en
       "pasar", "pásame", "pasame", "quiero", "necesito", "atienda", "atender", "dame", "deme", "denme",  // es
-      "veux", "voudrais", "besoin", "passer", "passez", "mettre", "donnez-moi", "donne-moi",  // fr
+      "veux", "voudrais", "besoin", "passer", "passez", "mettre", "donnez-moi", "donne-moi", "faut",  // fr
       "möchte", "will", "brauche", "geben", "gib", "gebt",                           // de
       "quero", "preciso", "gostaria", "dá-me", "da-me",                              // pt
       "voglio", "vorrei", "bisogno", "passare", "passarmi", "mettermi", "datemi", "dammi"};  // it
@@ -778,8 +796,8 @@ bool SpeaksLanguage(const std::vector<const Item*>& words, size_t j) {
       "italienisch", "türkisch", "turkisch", "arabisch", "russisch", "polnisch", "inglês", "espanhol",
       "francês", "alemão", "alemao", "russo", "inglese", "spagnolo", "francese", "tedesco", "portoghese",
       "polacco", "ucraino", "sign", "signes", "señas", "gebärdensprache", "libras", "lis"};
-  for (size_t k = j + 1; k < words.size() && k <= j + 4 && words[k]->clause == words[j]->clause; ++k)
-    if (kLanguages.count(words[k]->key)) return true;
+  for (size_t k = j >= 2 ? j - 2 : 0; k < words.size() && k <= j + 4; ++k)
+    if (k != j && words[k]->clause == words[j]->clause && kLanguages.count(words[k]->key)) return true;
   return false;
 }
 
@@ -805,6 +823,11 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d) {
     }
     const bool qualified = i > 0 && IsQualifier(words[i - 1]->tok->norm) && words[i - 1]->clause == words[i]->clause;
     // "someone" is a person only when qualified ("someone real") or talked to.
+    // French "personne" without an article is "nobody": "je veux parler à personne".
+    if (n == "personne" && !qualified &&
+        (i == 0 || !(words[i - 1]->key == "une" || words[i - 1]->key == "la" || words[i - 1]->key == "cette" ||
+                     words[i - 1]->key == "autre" || words[i - 1]->key == "d'une" || words[i - 1]->key == "vraie")))
+      continue;
     const bool talk_only = NeedsQualifier(n) && !qualified;
     // A bare "agent" / "human please" / "real person!" is a request on its own.
     if (!talk_only && content <= 1 + (qualified ? 1 : 0) && !NegatedAt(words, i, 2)) {
@@ -1093,7 +1116,7 @@ const WordSet kRoles = {
     "pharmacy", "pharmacie", "farmacia", "apotheke", "clinic", "clinique", "clinica", "praxis", "magazzino",
     "almacen", "entrepot", "armazem", "veto", "groomer", "peluquera", "peluquero", "toiletteur",
     "toiletteuse", "hundefriseur", "tosador", "tosadora", "toelettatore", "toelettatrice", "teamleiter",
-    "teamleiterin", "schichtleiter"};
+    "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi"};
 // Words after a role that make it a thing ("vet appointment", "doctor's note").
 const WordSet kRoleThings = {"appointment", "appt", "visit", "consultation", "prescription", "note", "referral",
                              "letter", "bill", "report", "fees", "fee", "hours", "cita", "consulta", "receta",
@@ -1143,15 +1166,22 @@ const WordSet kEscalate = {"escalate", "escalated", "eskalieren", "eskaliert", "
 const WordSet kEscalateObjects = {"esto", "este", "esta", "mi", "el", "la", "caso", "isso", "isto", "o", "meu",
                                   "minha", "reclamo", "queja", "reclamacao", "pedido", "ticket"};
 
+const WordSet kWhoThat = {"who", "that", "qui", "que", "der", "die", "che", "quien"};
+const WordSet kFrom = {"from", "of", "do", "da", "de", "del", "du", "vom", "von", "della", "dal", "dalla", "dell", "in"};
+const WordSet kAvailable = {"available", "free", "online", "libre", "disponible", "disponibles", "frei", "verfugbar",
+                            "erreichbar", "da", "livre", "disponivel", "libero", "libera", "disponibile"};
+const WordSet kNowWords = {"now", "right", "today", "ahora", "hoy", "maintenant", "aujourdhui", "jetzt",
+                           "gerade", "heute", "mal", "agora", "hoje", "adesso", "ora", "oggi", "please", "pls"};
 const WordSet kWho = {"who", "whom", "quien", "quem", "qui", "wer", "wem", "chi"};
 const WordSet kAsk = {"ask", "preguntar", "pregunto", "demander", "demande", "fragen", "frage", "perguntar",
                       "pergunto", "chiedere", "chiedo", "falo", "parlo", "hablo", "parle", "spreche", "rede"};
 const WordSet kCan = {"can", "could", "puede", "pueden", "peut", "pourrait", "sait", "kann", "konnte", "pode",
-                      "consegue", "puo", "sa", "sabe", "weiss"};
+                      "consegue", "puo", "sa", "sabe", "weiss", "riesce", "consigue", "schafft", "arrive"};
 const WordSet kAfterCan = {"then", "entonces", "alors", "dann", "entao", "allora", "es", "it", "do", "that",
                            "this", "help", "me", "ayudar", "ayudarme", "aider", "maider", "helfen", "mir",
                            "ajudar", "aiutare", "aiutarmi", "mi", "so", "lo", "faire", "fazer", "fare",
-                           "hacerlo", "machen", "das", "ca", "isso", "quindi", "donc", "also", "pues"};
+                           "hacerlo", "machen", "das", "ca", "isso", "quindi", "donc", "also", "pues", "ci",
+                           "y", "actually", "really"};
 
 bool QuestionAfter(const Message& m, const Item* w) {
   for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
@@ -1160,6 +1190,40 @@ bool QuestionAfter(const Message& m, const Item* w) {
       if (t->text.find('.') != std::string::npos || t->text.find('!') != std::string::npos) return false;
     }
   return false;
+}
+
+// A dose asked for to be sure it is enough, all at once: a self-harm red flag
+// (public-health lists: asking about lethal amounts). Pills, "enough" and
+// "at once" or "sure" in one message; a symptom named makes it a dosage
+// question ("is two at once enough for a migraine?").
+void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static const WordSet kPills = {"pills", "tablets", "meds", "sleeping", "somniferes", "comprimes", "cachets",
+                                 "medicaments", "pastillas", "pildoras", "comprimidos", "remedios", "tabletten",
+                                 "pillen", "schlaftabletten", "pillole", "compresse", "sonniferi", "medicine",
+                                 "medicines", "medicinas", "farmaci", "medikamente", "somnifere", "dormir"};
+  static const WordSet kEnough = {"enough", "suffise", "suffit", "suffisant", "suffisante", "suficiente",
+                                  "suficientes", "genug", "reicht", "reichen", "basta", "bastano", "basti",
+                                  "abbastanza", "sufficiente", "sufficienti", "bastan", "bastem"};
+  static const WordSet kSure = {"once", "coup", "vez", "einmal", "colpo", "insieme", "sure", "seguro", "segura",
+                                "sicher", "certeza", "sicura", "sicuro", "certain", "certaine", "wake", "acordar",
+                                "despertar", "reveiller", "aufwachen", "svegliarmi", "svegliare"};
+  static const WordSet kSymptoms = {"headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor",
+                                    "douleur", "schmerzen", "dor", "dolore", "fiebre", "fievre", "fieber",
+                                    "febre", "febbre", "tos", "toux", "husten", "tosse", "gripe", "grippe",
+                                    "jaqueca", "kopfschmerzen", "emicrania", "dog", "cat", "perro", "chien",
+                                    "hund", "cachorro", "cane", "gato", "chat", "katze", "gatto", "child", "kid",
+                                    "nino", "enfant", "kind", "crianca", "bambino"};
+  size_t pills = SIZE_MAX, enough = SIZE_MAX;
+  bool sure = false;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (In(kSymptoms, f[i])) return;
+    if (In(kPills, f[i]) && pills == SIZE_MAX) pills = i;
+    if (In(kEnough, f[i])) enough = i;
+    sure |= In(kSure, f[i]);
+  }
+  if (pills != SIZE_MAX && enough != SIZE_MAX && sure)
+    d->Add(kCueCrisis, 0.9, words[std::min(pills, enough)]->tok->begin, words[std::max(pills, enough)]->tok->end,
+           kCrisisSelfHarm);
 }
 
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
@@ -1183,7 +1247,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         bool ok = !negator;
         if (negator) {
           for (size_t j = k + 1; j < i; ++j) ok |= words[j]->talk;
-          ok |= i - k <= 3 && !QuestionAfter(m, words[i]);
+          ok |= i - k <= 4 && !QuestionAfter(m, words[i]);
         }
         if (ok) {
           add(0.85, k, i);
@@ -1214,10 +1278,46 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         return;
       }
     }
+    // Someone who acts: "il me faut quelqu'un qui s'occupe vraiment du problème".
+    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && i + 2 < n && same(i, i + 1) &&
+        In(kWhoThat, f[i + 1])) {
+      size_t k = i + 2;
+      while (k < n && k <= i + 4 && same(i, k) && (In(kModals, f[k]) || In(kMe, f[k]) || In(kCan, f[k]))) ++k;
+      if (k < n && same(i, k) && In(kActions, f[k]) && !In(kSeeing, f[k]) && !In(kHelp, f[k]) &&
+          !(i > 0 && words[i - 1]->negates)) {
+        add(0.8, i, k);
+        return;
+      }
+    }
+    // Someone from a team: "preciso de alguém do financeiro", "I need someone from billing".
+    if (In(kAnyone, f[i]) && i + 2 < n && In(kFrom, f[i + 1]) && (In(kRoles, f[i + 2]) || In(kRoles, f[std::min(n - 1, i + 3)]))) {
+      for (size_t j = i > 3 ? i - 3 : 0; j < i; ++j)
+        if (words[j]->verb && same(i, j) && !NegatedAt(words, j, 3)) {
+          add(0.85, j, i + 2);
+          return;
+        }
+    }
+    // A person free now: "Ist gerade ein Kundenberater frei?", "is an agent available?"
+    if ((words[i]->noun || In(kRoles, f[i]) || In(kInCharge, f[i])) && !NeedsQualifier(words[i]->key) &&
+        QuestionAfter(m, words[i]) && !(i > 0 && In(kPossessives, f[i - 1]))) {
+      // The availability word ends the clause ("... frei?", "... available now?").
+      auto ends = [&](size_t k) {
+        for (size_t r = k + 1; r < n && same(k, r); ++r)
+          if (!In(kNowWords, f[r])) return false;
+        return true;
+      };
+      for (size_t k = i > 3 ? i - 3 : 0; k < std::min(n, i + 4); ++k)
+        if (k != i && same(i, k) && In(kAvailable, f[k]) && ends(k)) {
+          add(0.8, std::min(i, k), std::max(i, k));
+          return;
+        }
+    }
     // Who, then? "you can't, so who can?", "falo com quem então?", "con chi
     // parlo allora?", "who can I actually ask": a short question with a
     // who-word and talking, asking or "can" at its end.
-    if (In(kWho, f[i]) && QuestionAfter(m, words[i])) {
+    const bool clause_start = i == 0 || words[i - 1]->clause != words[i]->clause ||
+                              (i > 1 && words[i - 2]->clause != words[i]->clause);  // "a chi", "con quién"
+    if (In(kWho, f[i]) && (QuestionAfter(m, words[i]) || clause_start)) {
       size_t sentence_words = 0, asks = SIZE_MAX, last = i;
       for (size_t k = 0; k < n; ++k) {
         if (words[k]->clause != words[i]->clause) continue;
@@ -1266,6 +1366,14 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         if (j == i || !same(i, j) || !words[j]->verb || NegatedAt(words, j, 3)) continue;
         if (words[j]->talk && (SpeaksLanguage(words, j) || TalkAsNoun(words, j))) continue;
         if (words[j]->talk || (in_charge && j < i && i - j <= 4)) {
+          add(0.85, std::min(i, j), std::max(i, j));
+          return;
+        }
+      }
+      // ... or asked: "is there a nurse I could ask", "can I ask the pharmacist".
+      for (size_t j = i > 6 ? i - 6 : 0; j < std::min(n, i + 7); ++j) {
+        if (j == i || !same(i, j) || !In(kAsk, f[j]) || NegatedAt(words, j, 3)) continue;
+        {
           add(0.85, std::min(i, j), std::max(i, j));
           return;
         }
@@ -1319,7 +1427,13 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
   static const WordSet kSubjects = {"i", "je", "j", "ich", "eu", "yo", "io", "we"};
   static const WordSet kSpeak = {"speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",
                                  "parlent", "parla", "parlano", "spricht", "sprechen", "sprecht", "fala", "falam",
-                                 "falem", "talk"};
+                                 "falem", "talk", "understand", "entiendes", "entiende", "comprends", "comprenez",
+                                 "verstehst", "verstehen", "entende", "entendes", "capisci", "capisce"};
+  // Calling counts like talking: "no me llamen", "bitte nicht anrufen", "sans appeler personne".
+  static const WordSet kCalls = {"call", "calling", "ring", "phone", "llamen", "llamar", "llame", "llamada",
+                                 "appeler", "appelez", "rappeler", "rappel", "anrufen", "anruf", "ruckruf",
+                                 "zuruckrufen", "liguem", "ligar", "ligue", "ligacao", "chiamare", "chiamate",
+                                 "chiamata", "richiamare"};
   static const WordSet kPeople = {"person", "persons", "people", "persona", "personas", "personne", "personnes",
                                   "personen", "pessoa", "pessoas", "persone"};
   static const WordSet kCounts = {"one", "two", "three", "four", "uno", "una", "dos", "tres", "cuatro", "une",
@@ -1341,9 +1455,11 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       const bool number = w->tok > m.tokens.data() && (w->tok - 1)->kind == TokenKind::kNumber;
       if (number || (k > 1 && In(kCounts, f[k - 1]) && In(kFor, f[k - 2]))) return true;
     }
-    if (!(w->talk || w->noun) || asked(w) || (w->talk && TalkAsNoun(words, k))) continue;
-    bool no = false;
-    if (w->talk)
+    const bool talks = (w->talk && !TalkAsNoun(words, k)) || In(kCalls, f[k]);
+    if (!(talks || w->noun) || asked(w)) continue;
+    bool no = f[k - (k > 0)] == "sans" || f[k - (k > 0)] == "senza" || f[k - (k > 0)] == "sem" ||
+             f[k - (k > 0)] == "sin" || f[k - (k > 0)] == "ohne";
+    if (talks)
       for (size_t r = k + 1; r < words.size() && r <= k + 3 && words[r]->clause == w->clause; ++r)
         no |= In(kNobody, f[r]) || (f[r] == "personne" && !In(kDeterminers, f[r - 1]));
     for (size_t back = 1; back <= 4 && back <= k && !no; ++back) {
@@ -1551,6 +1667,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
   DetectSarcasm(m, words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
+  if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
   d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);
 

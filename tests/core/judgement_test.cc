@@ -218,6 +218,13 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"contact", "que alguien se ponga en contacto conmigo"},
       {"transfer", "transférez-moi au service facturation"},
       {"sending someone", "send someone over, the display case fell on a customer"},
+      {"handing over", "just put me through please"},
+      {"someone who acts", "j'ai besoin de quelqu'un qui me rappelle"},
+      {"someone from a team", "necesito a alguien de facturación"},
+      {"a person free now", "ist ein Berater frei?"},
+      {"a person free now", "c'è un farmacista disponibile adesso?"},
+      {"a role asked", "is there a nurse I could ask?"},
+      {"a role asked to act", "può controllare direttamente il farmacista?"},
   };
   for (const Case& c : asks) {
     const Affect a = Analyze(c.text);
@@ -232,7 +239,8 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "can you check if the warehouse has it in blue", "quiero que me vea el médico esta semana",
                            "do your staff speak Polish?", "transfer my records to another clinic",
                            "who can deliver to Spain?", "the nurse was lovely last time, thanks",
-                           "zapatillas para escalar", "il faut remonter le store"}) {
+                           "zapatillas para escalar", "il faut remonter le store", "is the parking free?",
+                           "je veux parler à personne, juste les horaires", "mi chiamo Giulia, ho un ordine"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
@@ -290,6 +298,27 @@ TEST_CASE("a model-fired cue says so, with its probability, and analyze prints l
   CHECK(f->probability >= a.judgement.heads[2].threshold);
   // Sarcastic praise is not positive any more.
   CHECK(a.valence < 0);
+}
+
+TEST_CASE("violence against someone else now, and a lethal dose asked for, are crises without a model") {
+  for (const char* text : {"two men are beating him outside your shop right now", "están golpeando a una señora en la caja",
+                           "ils le tabassent devant la pharmacie", "da wird gerade jemand verprügelt",
+                           "estão espancando o segurança", "stanno picchiando un ragazzo qui fuori"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisViolence);
+  }
+  for (const char* text : {"how many of the sleeping tablets all at once would be enough",
+                           "cuántas pastillas de una vez para estar segura de que es suficiente",
+                           "what is the lethal dose of paracetamol"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"is two tablets at once enough for a migraine?", "my team is beating the record",
+                           "our prices are beating the competition"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
 }
 
 TEST_CASE("without a model the patterns still catch a crisis") {
