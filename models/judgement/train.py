@@ -29,16 +29,18 @@ BUCKETS = 1 << 20      # hash space while training; only weights that matter are
 LANG_BUCKETS = 1 << 12
 SEED = 20261202
 UMSAB_WEIGHT = float(os.environ.get("ATTUNE_UMSAB_WEIGHT", "1.5"))  # tweets' weight against the corpus (3.0)
-# The recipe. "rounds1-3" (the default) is the shipped model: corpus rounds 1-3,
-# no pack lines, splits drawn in read order. "round6" adds rounds 4-6 and the
-# packs' routine lines, split by text hash: better on crisis and false alarms,
-# but its frustration head fires on plain requests ("where is my parcel?",
-# "mein gutscheincode funktioniert nicht") and hands calm chats off, so it is
-# not shipped (models/README.md, Round 6).
-RECIPE = os.environ.get("ATTUNE_RECIPE", "rounds1-3")
+# The recipe. "round6" (the default, shipped since 2026-12-03) is corpus rounds
+# 1-6 and the packs' routine lines, split by text hash, the pack lines' frustration
+# "plain" (0 unless they show impatience). "rounds1-3" is the model shipped before:
+# corpus rounds 1-3, no pack lines, splits drawn in read order (models/README.md).
+RECIPE = os.environ.get("ATTUNE_RECIPE", "round6")
 R6 = "1" if RECIPE == "round6" else "0"
 PACK_WEIGHT = float(os.environ.get("ATTUNE_PACK_WEIGHT", "3.0" if R6 == "1" else "0"))    # shipped packs' routine examples (calm); the corpus's weight
-PACK_FRUSTRATION = int(os.environ.get("ATTUNE_PACK_FRUSTRATION", "-1"))  # -1 unknown (routine intents hold impatient lines) or 0
+# Pack lines' frustration: -1 unknown (routine intents hold impatient lines), 0 calm, or
+# "plain": 0 unless the line shows impatience (impatient_line), then unknown.
+# Round 6 with "-1" fired frustration on plain requests ("where is my parcel?") and
+# handed calm chats off; with "0" it lost frustration recall (models/README.md).
+PACK_FRUSTRATION = os.environ.get("ATTUNE_PACK_FRUSTRATION", "plain")
 ROUND4 = os.environ.get("ATTUNE_ROUND4", R6) == "1"                # corpus/round4 (calm near-duplicates removed)
 ROUND5 = os.environ.get("ATTUNE_ROUND5", R6) == "1"                # corpus/round5
 ROUND6 = os.environ.get("ATTUNE_ROUND6", R6) == "1"                # corpus/round6 (person requests as visitors type them)
@@ -125,6 +127,21 @@ def routine_examples(pack):
             for t in i.get("examples", [])]
 
 
+# Words of waiting and repeating, in the six languages: a routine line holding
+# one ("still no results after two weeks", "wo bleibt meine bestellung??") may
+# be frustrated, so its frustration stays unknown; the rest are plain requests.
+IMPATIENCE = set("""still again yet already finally third second nothing weeks days ages ridiculous annoying
+ ya todavia aun otra vez nuevo semanas dias nada fin encore toujours deja enfin semaines jours rien
+ immer noch schon wieder nochmal endlich wochen tagen nichts bleibt ainda ja novo outra finalmente
+ semanas dias nada ancora gia di nuovo settimane giorni niente nulla""".split())
+
+
+def impatient_line(text):
+    words = spelling_key(text).split()
+    return "??" in text or "!!" in text or any(w in IMPATIENCE for w in words) or \
+        sum(c.isupper() for c in text) > max(6, len(text) // 3)
+
+
 def read_packs(root):
     """Routine examples of the shipped packs (packs/<pack>.<lang>.json, every intent
     without handoff or distress): what visitors of the product's own shop and clinic
@@ -137,8 +154,9 @@ def read_packs(root):
     out = []
     for lang, pack in shipped_packs(root):
         if lang in CORPUS_LANGS:
-            out += [Example(t, lang, "pack", [0, 0, PACK_FRUSTRATION, -1], weight=PACK_WEIGHT)
-                    for t in routine_examples(pack)]
+            for t in routine_examples(pack):
+                frus = (-1 if impatient_line(t) else 0) if PACK_FRUSTRATION == "plain" else int(PACK_FRUSTRATION)
+                out.append(Example(t, lang, "pack", [0, 0, frus, -1], weight=PACK_WEIGHT))
     return out
 
 
