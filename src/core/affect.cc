@@ -932,6 +932,35 @@ void DetectShouting(const Message& m, double valence, Detector* d) {
 // or thanks for nothing. A floor under the model's frustration head, which
 // learnt from closings that "really helpful, thanks" is calm (it is, without
 // the eye-roll).
+// Word lists for the detectors below: constant arrays searched in order
+// (tens of words each; as unordered_sets they were built at start-up, code
+// the widget's wasm paid for). Phrases are folded words, space-separated.
+template <size_t N>
+struct WordSet {
+  std::string_view words[N];
+};
+template <class... W>
+constexpr WordSet<sizeof...(W)> Words(W... w) {
+  return {{std::string_view(w)...}};
+}
+template <size_t N>
+bool In(const WordSet<N>& s, std::string_view w) {
+  for (std::string_view x : s.words)
+    if (x == w) return true;
+  return false;
+}
+// How many words of `phrase` stand at f[i...], or 0 when it is not there.
+size_t PhraseAt(std::string_view phrase, const std::vector<std::string>& f, size_t i) {
+  size_t n = 0;
+  while (!phrase.empty()) {
+    const size_t sp = std::min(phrase.find(' '), phrase.size());
+    if (i + n >= f.size() || f[i + n] != phrase.substr(0, sp)) return 0;
+    ++n;
+    phrase.remove_prefix(std::min(sp + 1, phrase.size()));
+  }
+  return n;
+}
+
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded,
                    Detector* d) {
   static const char* const kEyeRolls[] = {"\U0001F644", "\U0001F612"};  // 🙄 😒
@@ -939,44 +968,37 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
     if (it.tok->kind == TokenKind::kEmoji)
       for (const char* e : kEyeRolls)
         if (it.tok->norm == e) d->Add(kCueFrustration, 0.7, it.tok->begin, it.tok->end);
-  static const std::vector<std::vector<std::string>> kPhrases = {
-      {"thanks", "for", "nothing"}, {"thank", "you", "for", "nothing"}, {"gracias", "por", "nada"},
-      {"merci", "pour", "rien"},    {"danke", "fur", "nichts"},         {"obrigado", "por", "nada"},
-      {"obrigada", "por", "nada"},  {"grazie", "per", "niente"},        {"grazie", "per", "nulla"}};
-  for (const auto& p : kPhrases)
-    for (size_t i = 0; i + p.size() <= folded.size(); ++i)
-      if (std::equal(p.begin(), p.end(), folded.begin() + i))
-        d->Add(kCueFrustration, 0.8, words[i]->tok->begin, words[i + p.size() - 1]->tok->end);
+  static constexpr std::string_view kPhrases[] = {
+      "thanks for nothing", "thank you for nothing", "gracias por nada", "merci pour rien", "danke fur nichts",
+      "obrigado por nada", "obrigada por nada", "grazie per niente", "grazie per nulla"};
+  for (std::string_view p : kPhrases)
+    for (size_t i = 0; i < folded.size(); ++i)
+      if (const size_t len = PhraseAt(p, folded, i))
+        d->Add(kCueFrustration, 0.8, words[i]->tok->begin, words[i + len - 1]->tok->end);
   // Telling it again (issue 13: "I already told you", the Nth time), a
   // floor under the model in six languages. Dosage questions ("how many
   // times a day") are not it: the counting phrases need the visitor's own
   // telling or asking after them.
-  static const std::vector<std::vector<std::string>> kAgain = {
-      {"already", "told", "you"}, {"already", "said", "that"}, {"i", "told", "you", "already"},
-      {"already", "gave", "you"}, {"already", "explained"}, {"like", "i", "said"}, {"as", "i", "said"},
-      {"how", "many", "times", "do", "i"}, {"how", "many", "times", "must", "i"}, {"how", "many", "more", "times"},
-      {"for", "the", "third", "time"}, {"for", "the", "second", "time"}, {"for", "the", "umpteenth", "time"},
-      {"for", "the", "nth", "time"}, {"third", "time", "im"}, {"third", "time", "i"}, {"3rd", "time"},
-      {"fourth", "time", "i"}, {"ya", "te", "lo", "dije"}, {"ya", "te", "dije"}, {"ya", "lo", "dije"},
-      {"ya", "te", "he", "dicho"}, {"ya", "se", "lo", "dije"}, {"ya", "le", "dije"}, {"te", "lo", "he", "dicho"},
-      {"como", "ya", "te", "dije"}, {"como", "ya", "dije"}, {"cuantas", "veces", "tengo"}, {"cuantas", "veces", "te"},
-      {"por", "tercera", "vez"}, {"por", "segunda", "vez"}, {"por", "enesima", "vez"}, {"es", "la", "tercera", "vez"},
-      {"jai", "deja", "dit"}, {"je", "vous", "lai", "deja", "dit"}, {"je", "te", "lai", "deja", "dit"},
-      {"deja", "dit"}, {"combien", "de", "fois", "faut"}, {"combien", "de", "fois", "je", "dois"},
-      {"combien", "de", "fois", "dois-je"}, {"pour", "la", "troisieme", "fois"}, {"pour", "la", "enieme", "fois"},
-      {"pour", "lenieme", "fois"}, {"cest", "la", "troisieme", "fois"}, {"schon", "gesagt"},
-      {"bereits", "gesagt"}, {"schon", "geschrieben"}, {"wie", "oft", "noch"}, {"wie", "oft", "muss", "ich"},
-      {"zum", "dritten", "mal"}, {"zum", "zweiten", "mal"}, {"zum", "x-ten", "mal"}, {"das", "dritte", "mal"},
-      {"ja", "disse"}, {"ja", "te", "disse"}, {"ja", "lhe", "disse"}, {"ja", "falei"}, {"ja", "expliquei"},
-      {"quantas", "vezes", "tenho"}, {"quantas", "vezes", "vou"}, {"quantas", "vezes", "preciso"},
-      {"pela", "terceira", "vez"}, {"pela", "segunda", "vez"}, {"e", "a", "terceira", "vez"}, {"gia", "detto"},
-      {"ho", "gia", "spiegato"}, {"ho", "gia", "scritto"}, {"quante", "volte", "devo"}, {"quante", "volte", "te"},
-      {"per", "la", "terza", "volta"}, {"per", "la", "seconda", "volta"}, {"per", "lennesima", "volta"},
-      {"e", "la", "terza", "volta"}};
-  for (const auto& p : kAgain)
-    for (size_t i = 0; i + p.size() <= folded.size(); ++i)
-      if (std::equal(p.begin(), p.end(), folded.begin() + i) && words[i]->clause == words[i + p.size() - 1]->clause)
-        d->Add(kCueFrustration, 0.7, words[i]->tok->begin, words[i + p.size() - 1]->tok->end);
+  static constexpr std::string_view kAgain[] = {
+      "already told you", "already said that", "i told you already", "already gave you", "already explained",
+      "like i said", "as i said", "how many times do i", "how many times must i", "how many more times",
+      "for the third time", "for the second time", "for the umpteenth time", "for the nth time",
+      "third time im", "third time i", "3rd time", "fourth time i", "ya te lo dije", "ya te dije",
+      "ya lo dije", "ya te he dicho", "ya se lo dije", "ya le dije", "te lo he dicho", "como ya te dije",
+      "como ya dije", "cuantas veces tengo", "cuantas veces te", "por tercera vez", "por segunda vez",
+      "por enesima vez", "es la tercera vez", "jai deja dit", "je vous lai deja dit", "je te lai deja dit",
+      "deja dit", "combien de fois faut", "combien de fois je dois", "combien de fois dois-je",
+      "pour la troisieme fois", "pour la enieme fois", "pour lenieme fois", "cest la troisieme fois",
+      "schon gesagt", "bereits gesagt", "schon geschrieben", "wie oft noch", "wie oft muss ich",
+      "zum dritten mal", "zum zweiten mal", "zum x-ten mal", "das dritte mal", "ja disse", "ja te disse",
+      "ja lhe disse", "ja falei", "ja expliquei", "quantas vezes tenho", "quantas vezes vou",
+      "quantas vezes preciso", "pela terceira vez", "pela segunda vez", "e a terceira vez", "gia detto",
+      "ho gia spiegato", "ho gia scritto", "quante volte devo", "quante volte te", "per la terza volta",
+      "per la seconda volta", "per lennesima volta", "e la terza volta"};
+  for (std::string_view p : kAgain)
+    for (size_t i = 0; i < folded.size(); ++i)
+      if (const size_t len = PhraseAt(p, folded, i); len && words[i]->clause == words[i + len - 1]->clause)
+        d->Add(kCueFrustration, 0.7, words[i]->tok->begin, words[i + len - 1]->tok->end);
 }
 
 // ---- human_request in the visitor's own words (issue 13): the ways people
@@ -997,26 +1019,24 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
 // doctor said"), a question about staff ("do your staff speak Polish"), a
 // negated request ("please don't call me"), a product ("my robot vacuum").
 
-using WordSet = std::unordered_set<std::string_view>;
-bool In(const WordSet& s, const std::string& w) { return s.count(w) > 0; }
 
-const WordSet kBotNouns = {"bot", "bots", "chatbot", "robot", "robots", "robo", "robos", "roboter", "maquina",
+constexpr auto kBotNouns = Words("bot", "bots", "chatbot", "robot", "robots", "robo", "robos", "roboter", "maquina",
                            "maquinas", "machine", "machines", "maschine", "maschinen", "macchina", "macchine",
-                           "automate", "ordenador", "computer"};
-const WordSet kCannedAdjectives = {
+                           "automate", "ordenador", "computer");
+constexpr auto kCannedAdjectives = Words(
     "automated", "automatic", "canned", "scripted", "automatique", "automatiques", "automatica", "automaticas",
     "automatico", "automaticos", "automatiche", "automatici", "automatische", "automatischen", "automatisierte",
     "automatisierten", "automatizada", "automatizadas", "automatizado", "automatizados", "predefinidas",
     "prefabricadas", "enlatadas", "preconfezionate", "preconfezionata", "prestampate", "generiques", "standard",
-    "toutes", "prontas", "padrao", "padrão"};
-const WordSet kReplyNouns = {"replies", "reply", "answers", "answer", "responses", "response", "messages",
+    "toutes", "prontas", "padrao", "padrão");
+constexpr auto kReplyNouns = Words("replies", "reply", "answers", "answer", "responses", "response", "messages",
                              "message", "texts", "antworten", "antwort", "nachrichten", "respuestas",
                              "respuesta", "mensajes", "reponses", "reponse", "respostas", "resposta",
-                             "mensagens", "risposte", "risposta", "messaggi", "faites", "script", "scripts"};
+                             "mensagens", "risposte", "risposta", "messaggi", "faites", "script", "scripts");
 // Compounds that are canned replies on their own.
-const WordSet kCannedNouns = {"textbausteine", "standardantworten", "standardantwort", "copy-paste",
-                              "copier-coller", "copypaste"};
-const WordSet kStopWords = {"stop", "stopp", "enough", "quit", "basta", "chega", "assez", "suffit", "marre",
+constexpr auto kCannedNouns = Words("textbausteine", "standardantworten", "standardantwort", "copy-paste",
+                              "copier-coller", "copypaste");
+constexpr auto kStopWords = Words("stop", "stopp", "enough", "quit", "basta", "chega", "assez", "suffit", "marre",
                             "schluss", "genug", "harto", "harta", "cansado", "cansada", "cansei", "farto",
                             "farta", "stufo", "stufa", "tired", "sick", "arretez", "arrete", "arreter",
                             "smettila", "smettetela", "dejen", "deja", "dejad", "parem", "pare", "aufhoren",
@@ -1025,24 +1045,24 @@ const WordSet kStopWords = {"stop", "stopp", "enough", "quit", "basta", "chega",
                             "sem", "sin", "sans", "ohne", "senza", "without",
                             // "only machines here?": nothing but the bot
                             "only", "solo", "solamente", "nur", "seulement", "uniquement", "so", "somente",
-                            "apenas"};
-const WordSet kPossessives = {"my", "mi", "mis", "mon", "ma", "mes", "mein", "meine", "meinen", "meinem",
+                            "apenas");
+constexpr auto kPossessives = Words("my", "mi", "mis", "mon", "ma", "mes", "mein", "meine", "meinen", "meinem",
                               "meiner", "meu", "minha", "meus", "mio", "mia", "miei", "our", "nuestro",
                               "notre", "unser", "unsere", "nosso", "nossa", "nostro", "his", "her", "su",
-                              "son", "sein", "seine", "seu", "sua", "suo"};
+                              "son", "sein", "seine", "seu", "sua", "suo");
 
 // Words that may follow the bot in a request ("no more bots please").
-const WordSet kAfterBot = {"please", "pls", "plz", "anymore", "more", "mehr", "plus", "mais", "piu", "por",
+constexpr auto kAfterBot = Words("please", "pls", "plz", "anymore", "more", "mehr", "plus", "mais", "piu", "por",
                            "favor", "bitte", "svp", "per", "favore", "thanks", "and", "y", "et", "und", "e",
-                           "ever", "again", "nunca", "jamais", "o", "ou", "or", "oder", "ni", "nor", "que"};
-const WordSet kDeterminers = {"a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen",
+                           "ever", "again", "nunca", "jamais", "o", "ou", "or", "oder", "ni", "nor", "que");
+constexpr auto kDeterminers = Words("a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen",
                               "ein", "dem", "der", "den", "um", "uma", "o", "il", "lo", "this", "esta", "este",
                               "cette", "ce", "diesem", "dieser", "questa", "questo", "essa", "esse", "your",
                               "tu", "votre", "ton", "euer", "eurem", "ihr", "seu", "vostro", "vuestro", "con",
                               "with", "mit", "avec", "com", "di", "de", "to", "a", "al", "da", "of", "des",
                               "del", "du", "der", "stupid", "dumb", "estupida", "estupido", "stupide", "dummen",
                               "blode", "blöde", "stupido", "burra", "burro", "otra", "another", "autre", "only", "solo", "nur",
-                              "seulement", "so", "somente", "apenas", "just", "des", "dei", "delle"};
+                              "seulement", "so", "somente", "apenas", "just", "des", "dei", "delle");
 
 // A bot reference at i: the bot itself (not "my robot vacuum", "a washing
 // machine") or its canned replies.
@@ -1064,9 +1084,9 @@ bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>
   return false;
 }
 
-const WordSet kAnyone = {"anyone", "anybody", "someone", "somebody", "qlcn", "alguien", "alguem", "quelquun",
-                         "jemand", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand"};
-const WordSet kThere = {"there", "here", "real", "alive", "awake", "home", "around", "human", "ahi", "aqui",
+constexpr auto kAnyone = Words("anyone", "anybody", "someone", "somebody", "qlcn", "alguien", "alguem", "quelquun",
+                         "jemand", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
+constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home", "around", "human", "ahi", "aqui",
                         "alli", "ai", "la", "ici", "reel", "vivant", "da", "hier", "echt", "echtes", "wach",
                         "vivo", "viva", "vero", "reale", "li", "qui", "presente", "verdad", "verdade",
                         "humano", "humain", "mensch", "umano", "online", "dort", "dran",
@@ -1074,34 +1094,31 @@ const WordSet kThere = {"there", "here", "real", "alive", "awake", "home", "arou
                         "on", "at", "the", "other", "end", "side", "line", "am", "anderen", "ende", "der",
                         "leitung", "al", "otro", "lado", "del", "de", "a", "lautre", "bout", "ligne", "do",
                         "outro", "dallaltra", "parte", "linea", "actually", "really", "vraiment", "wirklich",
-                        "mal", "sul", "serio"};
+                        "mal", "sul", "serio");
 // Phrases that name a living person wherever they stand.
-const std::vector<std::vector<std::string>> kLivingPerson = {
-    {"living", "soul"}, {"live", "person"}, {"with", "a", "pulse"}, {"flesh", "and", "blood"},
-    {"alma", "viva"}, {"ser", "vivo"}, {"carne", "y", "hueso"}, {"etre", "vivant"},
-    {"chair", "et", "en", "os"}, {"ame", "qui", "vive"}, {"lebendige", "seele"},
-    {"lebender", "mensch"}, {"fleisch", "und", "blut"}, {"echter", "mensch"}, {"echten", "menschen"},
-    {"anima", "viva"}, {"carne", "e", "ossa"}, {"carne", "e", "osso"}, {"pessoa", "de", "verdade"},
-    {"persona", "de", "verdad"}, {"persona", "real"}, {"persona", "vera"}, {"persona", "reale"},
-    {"vraie", "personne"}, {"personne", "reelle"}, {"real", "human"}, {"real", "person"}, {"actual", "human"},
-    {"actual", "person"}, {"live", "agent"}, {"live", "support"}, {"live", "chat"}, {"live-chat"}, {"live-support"},
-    {"soporte", "en", "vivo"}, {"chat", "en", "vivo"}, {"suporte", "ao", "vivo"},
-    {"atendimento", "humano"}, {"atendimento", "ao", "vivo"}, {"atencion", "humana"}, {"assistenza", "dal", "vivo"},
-    {"operatore", "umano"}, {"support", "en", "direct"}, {"chat", "en", "direct"}, {"persönlichen", "ansprechpartner"},
-    {"personlichen", "ansprechpartner"}, {"echten", "support"}, {"echter", "support"}, {"suporte", "de", "verdade"},
-    {"soporte", "real"}, {"soporte", "de", "verdad"}, {"vrai", "support"}, {"supporto", "vero"}, {"real", "support"},
-    {"supporto", "reale"}, {"atendimento", "de", "verdade"}};
+constexpr std::string_view kLivingPerson[] = {
+    "living soul", "live person", "with a pulse", "flesh and blood", "alma viva", "ser vivo",
+    "carne y hueso", "etre vivant", "chair et en os", "ame qui vive", "lebendige seele", "lebender mensch",
+    "fleisch und blut", "echter mensch", "echten menschen", "anima viva", "carne e ossa", "carne e osso",
+    "pessoa de verdade", "persona de verdad", "persona real", "persona vera", "persona reale",
+    "vraie personne", "personne reelle", "real human", "real person", "actual human", "actual person",
+    "live agent", "live support", "live chat", "live-chat", "live-support", "soporte en vivo",
+    "chat en vivo", "suporte ao vivo", "atendimento humano", "atendimento ao vivo", "atencion humana",
+    "assistenza dal vivo", "operatore umano", "support en direct", "chat en direct",
+    "personlichen ansprechpartner", "echten support", "echter support", "suporte de verdade", "soporte real",
+    "soporte de verdad", "vrai support", "supporto vero", "real support", "supporto reale",
+    "atendimento de verdade"};
 
 // Roles and teams of the business. Those in charge may be asked for with a
 // wanting verb; every role may be talked to or asked to act.
-const WordSet kInCharge = {"manager", "boss", "supervisor", "owner", "teamleiter", "teamleiterin", "jefe", "jefa", "encargado", "encargada",
+constexpr auto kInCharge = Words("manager", "boss", "supervisor", "owner", "teamleiter", "teamleiterin", "jefe", "jefa", "encargado", "encargada",
                            "gerente", "responsable", "supervisora", "dueno", "duena", "patron", "patronne",
                            "chef", "chefin", "gerant", "gerante", "directeur", "directrice", "superviseur",
                            "vorgesetzten", "vorgesetzte", "vorgesetzter", "filialleiter", "filialleiterin",
                            "geschaftsfuhrer", "geschaftsfuhrerin", "verantwortlichen",
                            "zustandigen", "chefe", "responsavel", "responsabile", "direttore",
-                           "direttrice", "supervisore", "titolare", "gestore"};
-const WordSet kRoles = {
+                           "direttrice", "supervisore", "titolare", "gestore");
+constexpr auto kRoles = Words(
     // Not the doctor: talking to them is the consultation a clinic books.
     "pharmacist", "chemist", "nurse", "vet", "veterinarian", "receptionist", "technician", "optician", "billing", "finance",
     "warehouse", "department", "dept", "team", "office", "staff", "capo", "dono", "farmaceutico", "farmaceutica", "enfermero",
@@ -1116,36 +1133,36 @@ const WordSet kRoles = {
     "pharmacy", "pharmacie", "farmacia", "apotheke", "clinic", "clinique", "clinica", "praxis", "magazzino",
     "almacen", "entrepot", "armazem", "veto", "groomer", "peluquera", "peluquero", "toiletteur",
     "toiletteuse", "hundefriseur", "tosador", "tosadora", "toelettatore", "toelettatrice", "teamleiter",
-    "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi"};
+    "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi");
 // Words after a role that make it a thing ("vet appointment", "doctor's note").
-const WordSet kRoleThings = {"appointment", "appt", "visit", "consultation", "prescription", "note", "referral",
+constexpr auto kRoleThings = Words("appointment", "appt", "visit", "consultation", "prescription", "note", "referral",
                              "letter", "bill", "report", "fees", "fee", "hours", "cita", "consulta", "receta",
                              "turno", "termin", "termine", "rezept", "rendez-vous", "rdv", "ordonnance", "receita",
                              "ricetta", "visita", "appuntamento", "orari", "horario", "horaires", "offnungszeiten",
-                             "knife", "knives", "jacket", "hat", "uniform", "apron", "coat", "set"};
+                             "knife", "knives", "jacket", "hat", "uniform", "apron", "coat", "set");
 // "can someone help me unblock my card" is help from whoever answers, the
 // bot included: a weak request.
-const WordSet kHelp = {"help", "ayudar", "ayudarme", "aider", "maider", "helfen", "ajudar", "ajudar-me",
-                       "aiutare", "aiutarmi"};
-const WordSet kInvertingModals = {"puo", "puede", "pueden", "pode", "podem", "potrebbe", "podria", "poderia",
-                                  "possono", "podrian", "poderiam"};
+constexpr auto kHelp = Words("help", "ayudar", "ayudarme", "aider", "maider", "helfen", "ajudar", "ajudar-me",
+                       "aiutare", "aiutarmi");
+constexpr auto kInvertingModals = Words("puo", "puede", "pueden", "pode", "podem", "potrebbe", "podria", "poderia",
+                                  "possono", "podrian", "poderiam");
 // "another clinic": not this business.
-const WordSet kOther = {"another", "other", "otra", "otro", "outra", "outro", "autre", "andere", "anderen",
-                        "altra", "altro", "different"};
+constexpr auto kOther = Words("another", "other", "otra", "otro", "outra", "outro", "autre", "andere", "anderen",
+                        "altra", "altro", "different");
 // Looking at the visitor is an examination, not a person taking the case
 // ("quiero que me vea el médico", "mich vom Arzt anschauen lassen").
-const WordSet kSeeing = {"vea", "mire", "veja", "olhe", "anschauen", "ansehen", "look", "check", "regarder",
-                         "olhar", "guardare", "mirar", "examinar", "visitare", "untersuchen"};
-const WordSet kMe = {"me", "mich", "moi", "mi", "m", "lassen"};
+constexpr auto kSeeing = Words("vea", "mire", "veja", "olhe", "anschauen", "ansehen", "look", "check", "regarder",
+                         "olhar", "guardare", "mirar", "examinar", "visitare", "untersuchen");
+constexpr auto kMe = Words("me", "mich", "moi", "mi", "m", "lassen");
 // Asking someone to act: a modal or a request before, an action after.
-const WordSet kModals = {"can", "could", "would", "will", "may", "please", "pls", "plz", "have", "get", "let",
+constexpr auto kModals = Words("can", "could", "would", "will", "may", "please", "pls", "plz", "have", "get", "let",
                          "puede", "pueden", "podria", "podrian", "puedes", "que", "peut", "peuvent", "pourrait",
                          "pouvez", "pourriez", "quun", "kann", "konnte", "koennte", "soll", "sollen", "moge",
                          "bitte", "pode", "podem", "poderia", "possa", "puo", "possono", "potrebbe", "potete",
                          "faites", "lassen", "dass", "favor", "svp", "por", "podia", "podes", "poderiam",
                          "konnten", "koennten", "peut-elle", "peut-il", "pourrait-elle", "pourrait-il",
-                         "puede", "possibile", "che", "favore"};
-const WordSet kActions = {
+                         "puede", "possibile", "che", "favore");
+constexpr auto kActions = Words(
     "look", "check", "review", "read", "call", "phone", "ring", "write", "email", "message", "contact",
     "answer", "reply", "respond", "help", "handle", "sort", "deal", "text", "mirar", "revisar", "leer", "llamar",
     "llame", "llamen", "escribir", "escriba", "escriban", "contestar", "responder", "atender", "atienda",
@@ -1160,28 +1177,28 @@ const WordSet kActions = {
     "llamarme", "escribirme", "contestarme", "responderme", "atenderme", "ajudar-me", "ligar-me",
     "responder-me", "atender-me", "maider", "mappeler", "mecrire", "mrepondre", "occupi", "ocupe", "occupe", "kummert", "cuide", "trate", "risponda", "rispondere", "responda", "repond", "reponde", "responde", "risponde", "antwortet",
     "forward", "pass", "transmettre", "weiterleiten", "inoltrare", "encaminhar", "pasar",
-    "passare"};
+    "passare");
 // Escalation verbs; "escalar" and "remonter" also climb, so they need their object or "faire".
-const WordSet kEscalate = {"escalate", "escalated", "eskalieren", "eskaliert", "escalare", "escalonar"};
-const WordSet kEscalateObjects = {"esto", "este", "esta", "mi", "el", "la", "caso", "isso", "isto", "o", "meu",
-                                  "minha", "reclamo", "queja", "reclamacao", "pedido", "ticket"};
+constexpr auto kEscalate = Words("escalate", "escalated", "eskalieren", "eskaliert", "escalare", "escalonar");
+constexpr auto kEscalateObjects = Words("esto", "este", "esta", "mi", "el", "la", "caso", "isso", "isto", "o", "meu",
+                                  "minha", "reclamo", "queja", "reclamacao", "pedido", "ticket");
 
-const WordSet kWhoThat = {"who", "that", "qui", "que", "der", "die", "che", "quien"};
-const WordSet kFrom = {"from", "of", "do", "da", "de", "del", "du", "vom", "von", "della", "dal", "dalla", "dell", "in"};
-const WordSet kAvailable = {"available", "free", "online", "libre", "disponible", "disponibles", "frei", "verfugbar",
-                            "erreichbar", "da", "livre", "disponivel", "libero", "libera", "disponibile"};
-const WordSet kNowWords = {"now", "right", "today", "ahora", "hoy", "maintenant", "aujourdhui", "jetzt",
-                           "gerade", "heute", "mal", "agora", "hoje", "adesso", "ora", "oggi", "please", "pls"};
-const WordSet kWho = {"who", "whom", "quien", "quem", "qui", "wer", "wem", "chi"};
-const WordSet kAsk = {"ask", "preguntar", "pregunto", "demander", "demande", "fragen", "frage", "perguntar",
-                      "pergunto", "chiedere", "chiedo", "falo", "parlo", "hablo", "parle", "spreche", "rede"};
-const WordSet kCan = {"can", "could", "puede", "pueden", "peut", "pourrait", "sait", "kann", "konnte", "pode",
-                      "consegue", "puo", "sa", "sabe", "weiss", "riesce", "consigue", "schafft", "arrive"};
-const WordSet kAfterCan = {"then", "entonces", "alors", "dann", "entao", "allora", "es", "it", "do", "that",
+constexpr auto kWhoThat = Words("who", "that", "qui", "que", "der", "die", "che", "quien");
+constexpr auto kFrom = Words("from", "of", "do", "da", "de", "del", "du", "vom", "von", "della", "dal", "dalla", "dell", "in");
+constexpr auto kAvailable = Words("available", "free", "online", "libre", "disponible", "disponibles", "frei", "verfugbar",
+                            "erreichbar", "da", "livre", "disponivel", "libero", "libera", "disponibile");
+constexpr auto kNowWords = Words("now", "right", "today", "ahora", "hoy", "maintenant", "aujourdhui", "jetzt",
+                           "gerade", "heute", "mal", "agora", "hoje", "adesso", "ora", "oggi", "please", "pls");
+constexpr auto kWho = Words("who", "whom", "quien", "quem", "qui", "wer", "wem", "chi");
+constexpr auto kAsk = Words("ask", "preguntar", "pregunto", "demander", "demande", "fragen", "frage", "perguntar",
+                      "pergunto", "chiedere", "chiedo", "falo", "parlo", "hablo", "parle", "spreche", "rede");
+constexpr auto kCan = Words("can", "could", "puede", "pueden", "peut", "pourrait", "sait", "kann", "konnte", "pode",
+                      "consegue", "puo", "sa", "sabe", "weiss", "riesce", "consigue", "schafft", "arrive");
+constexpr auto kAfterCan = Words("then", "entonces", "alors", "dann", "entao", "allora", "es", "it", "do", "that",
                            "this", "help", "me", "ayudar", "ayudarme", "aider", "maider", "helfen", "mir",
                            "ajudar", "aiutare", "aiutarmi", "mi", "so", "lo", "faire", "fazer", "fare",
                            "hacerlo", "machen", "das", "ca", "isso", "quindi", "donc", "also", "pues", "ci",
-                           "y", "actually", "really"};
+                           "y", "actually", "really");
 
 bool QuestionAfter(const Message& m, const Item* w) {
   for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
@@ -1197,22 +1214,22 @@ bool QuestionAfter(const Message& m, const Item* w) {
 // "at once" or "sure" in one message; a symptom named makes it a dosage
 // question ("is two at once enough for a migraine?").
 void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
-  static const WordSet kPills = {"pills", "tablets", "meds", "sleeping", "somniferes", "comprimes", "cachets",
+  static constexpr auto kPills = Words("pills", "tablets", "meds", "sleeping", "somniferes", "comprimes", "cachets",
                                  "medicaments", "pastillas", "pildoras", "comprimidos", "remedios", "tabletten",
                                  "pillen", "schlaftabletten", "pillole", "compresse", "sonniferi", "medicine",
-                                 "medicines", "medicinas", "farmaci", "medikamente", "somnifere", "dormir"};
-  static const WordSet kEnough = {"enough", "suffise", "suffit", "suffisant", "suffisante", "suficiente",
+                                 "medicines", "medicinas", "farmaci", "medikamente", "somnifere", "dormir");
+  static constexpr auto kEnough = Words("enough", "suffise", "suffit", "suffisant", "suffisante", "suficiente",
                                   "suficientes", "genug", "reicht", "reichen", "basta", "bastano", "basti",
-                                  "abbastanza", "sufficiente", "sufficienti", "bastan", "bastem"};
-  static const WordSet kSure = {"once", "coup", "vez", "einmal", "colpo", "insieme", "sure", "seguro", "segura",
+                                  "abbastanza", "sufficiente", "sufficienti", "bastan", "bastem");
+  static constexpr auto kSure = Words("once", "coup", "vez", "einmal", "colpo", "insieme", "sure", "seguro", "segura",
                                 "sicher", "certeza", "sicura", "sicuro", "certain", "certaine", "wake", "acordar",
-                                "despertar", "reveiller", "aufwachen", "svegliarmi", "svegliare"};
-  static const WordSet kSymptoms = {"headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor",
+                                "despertar", "reveiller", "aufwachen", "svegliarmi", "svegliare");
+  static constexpr auto kSymptoms = Words("headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor",
                                     "douleur", "schmerzen", "dor", "dolore", "fiebre", "fievre", "fieber",
                                     "febre", "febbre", "tos", "toux", "husten", "tosse", "gripe", "grippe",
                                     "jaqueca", "kopfschmerzen", "emicrania", "dog", "cat", "perro", "chien",
                                     "hund", "cachorro", "cane", "gato", "chat", "katze", "gatto", "child", "kid",
-                                    "nino", "enfant", "kind", "crianca", "bambino"};
+                                    "nino", "enfant", "kind", "crianca", "bambino");
   size_t pills = SIZE_MAX, enough = SIZE_MAX;
   bool sure = false;
   for (size_t i = 0; i < f.size(); ++i) {
@@ -1338,9 +1355,9 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       }
     }
     // A living person named wherever it stands.
-    for (const auto& p : kLivingPerson)
-      if (i + p.size() <= n && std::equal(p.begin(), p.end(), f.begin() + i) && !NegatedAt(words, i, 2)) {
-        add(0.85, i, i + p.size() - 1);
+    for (std::string_view p : kLivingPerson)
+      if (const size_t len = PhraseAt(p, f, i); len && !NegatedAt(words, i, 2)) {
+        add(0.85, i, i + len - 1);
         return;
       }
     // Escalation: "escalate this", "faire remonter ma demande", "escalar mi caso".
@@ -1422,24 +1439,24 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
 // habla inglés?"), people counted ("¿es para una persona?", "4 Personen").
 // A leading "no" answers the bot ("no I want a human") and negates nothing.
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
-  static const WordSet kNobody = {"nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem", "nobody"};
-  static const WordSet kAnswers = {"no", "nope", "non", "nein", "nao"};
-  static const WordSet kSubjects = {"i", "je", "j", "ich", "eu", "yo", "io", "we"};
-  static const WordSet kSpeak = {"speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",
+  static constexpr auto kNobody = Words("nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem", "nobody");
+  static constexpr auto kAnswers = Words("no", "nope", "non", "nein", "nao");
+  static constexpr auto kSubjects = Words("i", "je", "j", "ich", "eu", "yo", "io", "we");
+  static constexpr auto kSpeak = Words("speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",
                                  "parlent", "parla", "parlano", "spricht", "sprechen", "sprecht", "fala", "falam",
                                  "falem", "talk", "understand", "entiendes", "entiende", "comprends", "comprenez",
-                                 "verstehst", "verstehen", "entende", "entendes", "capisci", "capisce"};
+                                 "verstehst", "verstehen", "entende", "entendes", "capisci", "capisce");
   // Calling counts like talking: "no me llamen", "bitte nicht anrufen", "sans appeler personne".
-  static const WordSet kCalls = {"call", "calling", "ring", "phone", "llamen", "llamar", "llame", "llamada",
+  static constexpr auto kCalls = Words("call", "calling", "ring", "phone", "llamen", "llamar", "llame", "llamada",
                                  "appeler", "appelez", "rappeler", "rappel", "anrufen", "anruf", "ruckruf",
                                  "zuruckrufen", "liguem", "ligar", "ligue", "ligacao", "chiamare", "chiamate",
-                                 "chiamata", "richiamare"};
-  static const WordSet kPeople = {"person", "persons", "people", "persona", "personas", "personne", "personnes",
-                                  "personen", "pessoa", "pessoas", "persone"};
-  static const WordSet kCounts = {"one", "two", "three", "four", "uno", "una", "dos", "tres", "cuatro", "une",
+                                 "chiamata", "richiamare");
+  static constexpr auto kPeople = Words("person", "persons", "people", "persona", "personas", "personne", "personnes",
+                                  "personen", "pessoa", "pessoas", "persone");
+  static constexpr auto kCounts = Words("one", "two", "three", "four", "uno", "una", "dos", "tres", "cuatro", "une",
                                   "deux", "trois", "quatre", "ein", "eine", "zwei", "drei", "vier", "um", "uma",
-                                  "dois", "duas", "due", "tre", "quattro", "single", "sola", "seule"};
-  static const WordSet kFor = {"for", "para", "pour", "per", "fur", "pra", "pro"};
+                                  "dois", "duas", "due", "tre", "quattro", "single", "sola", "seule");
+  static constexpr auto kFor = Words("for", "para", "pour", "per", "fur", "pra", "pro");
   // The clause a word is in ends with a question mark.
   auto asked = [&](const Item* w) {
     for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
