@@ -101,16 +101,9 @@ def messages_report(native, model, corpus):
     return out, misses
 
 
-def fnv1a(text):
-    h = 2166136261
-    for c in text.encode("utf-8"):
-        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
-    return h
-
-
 def blind_report(native, model, corpus):
     """The blind set (corpus/blind, README there): crisis and person requests,
-    per language, on its held-out half (odd FNV-1a hash: never read) and its
+    per language, on its held-out half (odd hash_text, FNV-1a: never read) and its
     development half (even: its misses were read while writing patterns)."""
     out = {}
     for half, name in ((1, "held_out"), (0, "dev")):
@@ -119,7 +112,7 @@ def blind_report(native, model, corpus):
             if not os.path.exists(path):
                 continue
             rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if l.count("\t") == 4]
-            rows = [r for r in rows if fnv1a(r[4]) % 2 == half]
+            rows = [r for r in rows if hash_text(r[4]) % 2 == half]
             res = judge(native, model, [r[4] for r in rows])
             cell = out.setdefault(name, {}).setdefault(lang, {"n": len(rows)})
             for h, head in ((0, "crisis"), (1, "human_request")):

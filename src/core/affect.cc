@@ -647,6 +647,35 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
   }
 }
 
+// Word lists for the detectors below: constant arrays searched in order
+// (tens of words each; as unordered_sets they were built at start-up, code
+// the widget's wasm paid for). Phrases are folded words, space-separated.
+template <size_t N>
+struct WordSet {
+  std::string_view words[N];
+};
+template <class... W>
+constexpr WordSet<sizeof...(W)> Words(W... w) {
+  return {{std::string_view(w)...}};
+}
+template <size_t N>
+bool In(const WordSet<N>& s, std::string_view w) {
+  for (std::string_view x : s.words)
+    if (x == w) return true;
+  return false;
+}
+// How many words of `phrase` stand at f[i...], or 0 when it is not there.
+size_t PhraseAt(std::string_view phrase, const std::vector<std::string>& f, size_t i) {
+  size_t n = 0;
+  while (!phrase.empty()) {
+    const size_t sp = std::min(phrase.find(' '), phrase.size());
+    if (i + n >= f.size() || f[i + n] != phrase.substr(0, sp)) return 0;
+    ++n;
+    phrase.remove_prefix(std::min(sp + 1, phrase.size()));
+  }
+  return n;
+}
+
 // ---- human_request: a request verb and a person noun in one clause.
 
 const std::unordered_set<std::string_view>& PersonNouns() {
@@ -787,7 +816,7 @@ const WordInfo* Lookup(std::string_view word) {
 // "do your staff speak Polish?": a talk verb with a language after it asks
 // about the staff, not for them.
 bool SpeaksLanguage(const std::vector<const Item*>& words, size_t j) {
-  static const std::unordered_set<std::string_view> kLanguages = {
+  static constexpr auto kLanguages = Words(
       "english", "spanish", "french", "german", "portuguese", "italian", "polish", "turkish", "arabic",
       "russian", "chinese", "dutch", "ukrainian", "romanian", "inglés", "ingles", "español", "espanol",
       "francés", "frances", "alemán", "aleman", "portugués", "portugues", "italiano", "turco", "árabe",
@@ -795,20 +824,20 @@ bool SpeaksLanguage(const std::vector<const Item*>& words, size_t j) {
       "polonais", "englisch", "spanisch", "französisch", "franzosisch", "deutsch", "portugiesisch",
       "italienisch", "türkisch", "turkisch", "arabisch", "russisch", "polnisch", "inglês", "espanhol",
       "francês", "alemão", "alemao", "russo", "inglese", "spagnolo", "francese", "tedesco", "portoghese",
-      "polacco", "ucraino", "sign", "signes", "señas", "gebärdensprache", "libras", "lis"};
+      "polacco", "ucraino", "sign", "signes", "señas", "gebärdensprache", "libras", "lis");
   for (size_t k = j >= 2 ? j - 2 : 0; k < words.size() && k <= j + 4; ++k)
-    if (k != j && words[k]->clause == words[j]->clause && kLanguages.count(words[k]->key)) return true;
+    if (k != j && words[k]->clause == words[j]->clause && In(kLanguages, words[k]->key)) return true;
   return false;
 }
 
 // "im Chat", "the chat", "a word": a talk verb that is a noun here.
 bool TalkAsNoun(const std::vector<const Item*>& words, size_t j) {
-  static const std::unordered_set<std::string_view> kNounish = {"chat", "contact", "word"};
-  static const std::unordered_set<std::string_view> kBefore = {
+  static constexpr auto kNounish = Words("chat", "contact", "word");
+  static constexpr auto kBefore = Words(
       "im", "in", "the", "el", "le", "il", "der", "dem", "den", "no", "na", "nel", "au", "du", "del", "this",
       "ce", "este", "via", "by", "an", "un", "una", "une", "ein", "einen", "einem", "your", "votre", "vostro",
-      "o", "a", "per", "por", "live"};
-  return j > 0 && kNounish.count(words[j]->key) && kBefore.count(words[j - 1]->key) &&
+      "o", "a", "per", "por", "live");
+  return j > 0 && In(kNounish, words[j]->key) && In(kBefore, words[j - 1]->key) &&
          !(words[j - 1]->key == "a" && words[j]->key == "word");  // "a word with the nurse" asks
 }
 
@@ -932,35 +961,6 @@ void DetectShouting(const Message& m, double valence, Detector* d) {
 // or thanks for nothing. A floor under the model's frustration head, which
 // learnt from closings that "really helpful, thanks" is calm (it is, without
 // the eye-roll).
-// Word lists for the detectors below: constant arrays searched in order
-// (tens of words each; as unordered_sets they were built at start-up, code
-// the widget's wasm paid for). Phrases are folded words, space-separated.
-template <size_t N>
-struct WordSet {
-  std::string_view words[N];
-};
-template <class... W>
-constexpr WordSet<sizeof...(W)> Words(W... w) {
-  return {{std::string_view(w)...}};
-}
-template <size_t N>
-bool In(const WordSet<N>& s, std::string_view w) {
-  for (std::string_view x : s.words)
-    if (x == w) return true;
-  return false;
-}
-// How many words of `phrase` stand at f[i...], or 0 when it is not there.
-size_t PhraseAt(std::string_view phrase, const std::vector<std::string>& f, size_t i) {
-  size_t n = 0;
-  while (!phrase.empty()) {
-    const size_t sp = std::min(phrase.find(' '), phrase.size());
-    if (i + n >= f.size() || f[i + n] != phrase.substr(0, sp)) return 0;
-    ++n;
-    phrase.remove_prefix(std::min(sp + 1, phrase.size()));
-  }
-  return n;
-}
-
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded,
                    Detector* d) {
   static const char* const kEyeRolls[] = {"\U0001F644", "\U0001F612"};  // 🙄 😒
@@ -1200,11 +1200,13 @@ constexpr auto kAfterCan = Words("then", "entonces", "alors", "dann", "entao", "
                            "hacerlo", "machen", "das", "ca", "isso", "quindi", "donc", "also", "pues", "ci",
                            "y", "actually", "really");
 
-bool QuestionAfter(const Message& m, const Item* w) {
+// The sentence (or, with `clause`, the clause) holding w ends with a question mark.
+bool QuestionAfter(const Message& m, const Item* w, bool clause = false) {
+  const char* ends = clause ? ",;:.!?" : ".!?";
   for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
-    if (t->kind == TokenKind::kPunct) {
+    if (t->kind == TokenKind::kPunct && t->text.find_first_of(ends) != std::string::npos) {
       if (t->text.find('?') != std::string::npos) return true;
-      if (t->text.find('.') != std::string::npos || t->text.find('!') != std::string::npos) return false;
+      if (t->text.find_first_of(clause ? ",;:.!" : ".!") != std::string::npos) return false;
     }
   return false;
 }
@@ -1458,12 +1460,6 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
                                   "dois", "duas", "due", "tre", "quattro", "single", "sola", "seule");
   static constexpr auto kFor = Words("for", "para", "pour", "per", "fur", "pra", "pro");
   // The clause a word is in ends with a question mark.
-  auto asked = [&](const Item* w) {
-    for (const Token* t = w->tok + 1; t < m.tokens.data() + m.tokens.size(); ++t)
-      if (t->kind == TokenKind::kPunct && t->text.find_first_of(",;:.!?") != std::string::npos)
-        return t->text.find('?') != std::string::npos;
-    return false;
-  };
   int negated = 0, plain = 0;
   for (size_t k = 0; k < words.size(); ++k) {
     const Item* w = words[k];
@@ -1473,7 +1469,7 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       if (number || (k > 1 && In(kCounts, f[k - 1]) && In(kFor, f[k - 2]))) return true;
     }
     const bool talks = (w->talk && !TalkAsNoun(words, k)) || In(kCalls, f[k]);
-    if (!(talks || w->noun) || asked(w)) continue;
+    if (!(talks || w->noun) || QuestionAfter(m, w, /*clause=*/true)) continue;
     bool no = f[k - (k > 0)] == "sans" || f[k - (k > 0)] == "senza" || f[k - (k > 0)] == "sem" ||
              f[k - (k > 0)] == "sin" || f[k - (k > 0)] == "ohne";
     if (talks)
