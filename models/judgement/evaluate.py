@@ -101,14 +101,15 @@ def messages_report(native, model, corpus):
     return out, misses
 
 
-def blind_report(native, model, corpus):
-    """The blind set (corpus/blind, README there): crisis and person requests,
-    per language, on its held-out half (odd hash_text, FNV-1a: never read) and its
-    development half (even: its misses were read while writing patterns)."""
+def blind_report(native, model, corpus, folder="blind"):
+    """A blind set (corpus/blind, corpus/blind-crisis, README there): crisis and
+    person requests, per language, on its held-out half (odd hash_text, FNV-1a:
+    never read) and its development half (even: its misses may be read while
+    writing patterns)."""
     out = {}
     for half, name in ((1, "held_out"), (0, "dev")):
         for lang in CORPUS_LANGS:
-            path = os.path.join(corpus, "blind", lang + ".tsv")
+            path = os.path.join(corpus, folder, lang + ".tsv")
             if not os.path.exists(path):
                 continue
             rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if l.count("\t") == 4]
@@ -297,6 +298,7 @@ def main():
     umsab = umsab_report(args.native, args.model, args.data)
     calm = calm_report(args.native, args.model, args.data)
     blind = blind_report(args.native, args.model, os.path.join(HERE, "corpus"))
+    blind_crisis = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-crisis")
 
     print("## Held-out messages (corpus/test), through the core (patterns + model)\n")
     print("| language | n | crisis R / P | human_request R / P | frustration R / P | negativity AUC | kind acc | language acc |")
@@ -305,20 +307,23 @@ def main():
         f = lambda h: f"{m[h]['recall']:.2f} / {m[h]['precision']:.2f}"
         print(f"| {lang} | {m['n']} | {f('crisis')} | {f('human_request')} | {f('frustration')} | "
               f"{m['negativity']['auc']:.2f} | {m['crisis_kind_accuracy']:.2f} | {m['language_accuracy']:.2f} |")
-    print("\n## Blind set (corpus/blind, written without seeing the corpus or the code), recall and precision\n")
-    print("| half | language | n | crisis R / P | human_request R / P |")
-    print("|---|---|---|---|---|")
-    for name, langs in blind.items():
-        tot = {"crisis": [0, 0, 0], "human_request": [0, 0, 0]}
-        for lang, c in langs.items():
-            cells = []
-            for head in ("crisis", "human_request"):
-                x = c[head]
-                tot[head] = [a + b for a, b in zip(tot[head], (x["tp"], x["positives"], x["fired"]))]
-                cells.append(f"{x['tp']}/{x['positives']} / {x['tp'] / max(1, x['fired']):.2f}")
-            print(f"| {name} | {lang} | {c['n']} | {cells[0]} | {cells[1]} |")
-        cells = [f"{t[0]}/{t[1]} / {t[0] / max(1, t[2]):.2f}" for t in tot.values()]
-        print(f"| {name} | all | {sum(c['n'] for c in langs.values())} | {cells[0]} | {cells[1]} |")
+    for title, sets in (("Blind set (corpus/blind, written without seeing the corpus or the code)", blind),
+                        ("Blind crisis set (corpus/blind-crisis, public-health red flags and their hard negatives, "
+                         "written without seeing the corpus or the code)", blind_crisis)):
+        print(f"\n## {title}, recall and precision\n")
+        print("| half | language | n | crisis R / P | human_request R / P |")
+        print("|---|---|---|---|---|")
+        for name, langs in sets.items():
+            tot = {"crisis": [0, 0, 0], "human_request": [0, 0, 0]}
+            for lang, c in langs.items():
+                cells = []
+                for head in ("crisis", "human_request"):
+                    x = c[head]
+                    tot[head] = [a + b for a, b in zip(tot[head], (x["tp"], x["positives"], x["fired"]))]
+                    cells.append(f"{x['tp']}/{x['positives']} / {x['tp'] / max(1, x['fired']):.2f}")
+                print(f"| {name} | {lang} | {c['n']} | {cells[0]} | {cells[1]} |")
+            cells = [f"{t[0]}/{t[1]} / {t[0] / max(1, t[2]):.2f}" for t in tot.values()]
+            print(f"| {name} | all | {sum(c['n'] for c in langs.values())} | {cells[0]} | {cells[1]} |")
     print("\n## Closings and farewells (corpus/test/<lang>-closings.tsv)\n")
     print("| language | calm lines firing crisis | calm handed off | crisis farewells caught | person requests caught |")
     print("|---|---|---|---|---|")
@@ -357,7 +362,7 @@ def main():
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
     if args.json:
-        json.dump({"messages": msgs, "blind": blind, "closings": closings, "closing_misses": closing_misses,
+        json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 

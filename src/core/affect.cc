@@ -1,6 +1,7 @@
 #include "affect.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -402,6 +403,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
+    {kCueCrisis, "escuadrón|escuadron|esquadrão|esquadrao|squadra suicida", 0, false, true, nullptr},
     {kCueCrisis, "dying to", 0, false, true, nullptr},
     {kCueCrisis, "kill|killing myself laughing", 0, false, true, nullptr},
     {kCueCrisis, "killing me", 0, false, true, nullptr},
@@ -1245,6 +1247,314 @@ void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<s
            kCrisisSelfHarm);
 }
 
+// ---- red flags described, not named (issue 13): public-health warning
+// signs as words that occur together in one sentence, in six languages:
+// "her mouth looks lopsided" (stroke), "el niño se bebió la lejía"
+// (poisoning), "Motor läuft, Garagentor zu" (a self-harm means). Each rule
+// is up to three slots that must all be in one sentence within
+// kRedFlagSpan words. A slot is space-separated folded alternatives: a
+// trailing '*' is a prefix, '_' joins consecutive words. The hard
+// negatives are the message's guards (kNotNow): past events, first-aid
+// and symptom questions, admin talk, fiction and toys.
+struct RedFlag {
+  const char* kind;
+  const char* slots[3];
+  bool negatable = true;  // a negator just before a slot word ("not swollen") voids it
+  const char* unless = nullptr;  // words that make this rule's match something else
+};
+
+constexpr const char* kPeople =
+    "he hes she shes him her husband wife boyfriend girlfriend partner son daughter baby kid child toddler mom mum "
+    "mother dad father grandma grandpa granny nan brother sister friend man guy someone somebody "
+    "ex exmarido expareja exnovio exnovia ella marido esposo esposa mujer novio novia pareja hijo hija bebe nino nina nene peque mama papa abuela "
+    "abuelo hermano hermana amigo amiga hombre tipo alguien "
+    "il elle mari femme copain copine conjoint fils fille enfant lenfant gamin petit petite maman mamie papi "
+    "grand-mere grand-pere pere mere frere soeur ami amie homme mec quelquun "
+    "er sie mann frau freund freundin sohn tochter das_kind mein_kind unser_kind vater mutter kleine kleiner oma opa bruder schwester typ jemand "
+    "ele ela mulher namorado namorada filho filha crianca menino menina mae pai avo irmao irma homem alguem "
+    "lui lei padre madre marito moglie ragazzo ragazza compagno figlio figlia bambino bambina bimbo bimba mamma nonna nonno "
+    "fratello sorella amico uomo tizio qualcuno";
+// Family and people, no pronouns ("il ne bouge plus" is often a parcel).
+constexpr const char* kKin =
+    "husband wife boyfriend girlfriend son daughter baby toddler mom mum mother dad father grandma grandpa granny "
+    "marido esposo esposa novio novia hijo hija bebe nino nina mama papa padre madre abuela abuelo "
+    "mari femme copain copine fils fille enfant lenfant maman papa pere mere mamie papi "
+    "mann frau sohn tochter das_kind mein_kind baby mama papa vater mutter oma opa "
+    "marido esposa filho filha crianca bebe mae pai avo avo "
+    "marito moglie figlio figlia bambino bambina bimbo bimba mamma papa nonna nonno";
+// A parcel that is not moving, a tracking page.
+constexpr const char* kParcel =
+    "parcel package order tracking delivery shipment paquete pedido envio seguimiento colis commande suivi livraison "
+    "paket sendung bestellung lieferung sendungsverfolgung pacote pedido encomenda rastreio entrega pacco ordine "
+    "spedizione tracciamento consegna";
+constexpr const char* kSudden =
+    "suddenly sudden all_of_a_sudden out_of_nowhere de_repente derepente repentinamente de_golpe soudain soudainement "
+    "tout_a_coup dun_coup plotzlich ploetzlich auf_einmal do_nada improvvisamente allimprovviso di_colpo tutto_a_un_tratto";
+constexpr const char* kBreath =
+    "breathe breathing breath respirar respira respirando respiracion respirer respire respiration atmen atmet atmung "
+    "luft ar respiracao respirare respiro fiato";
+
+// clang-format off
+const RedFlag kRedFlags[] = {
+    // -- stroke (FAST): a face drooping, speech slurred, an arm gone weak, sudden confusion
+    {kCrisisMedicalEmergency, {"face mouth lip lips cara boca rostro labio labios visage bouche levre levres gesicht gesichtshalfte mund mundwinkel lippe lippen rosto viso bocca labbro labbra",
+                               "droop* lopsided crooked sagging saggy slack caida caido cae torcida torcido ladeada ladeado colgando paralizada paralizado tombe tombante affaissee affaisse paralysee paralyse travers hangt herunterhangt schief gelahmt schlaff caiu torta torto entortada entortado paralisada paralisado storta storto cadente abbassata abbassato paralizzata paralizzato pende"}},
+    {kCrisisMedicalEmergency, {"speech talking talks speaking words habla hablar palabras parle parler parole mots spricht sprechen fala falar palavras parla parlare",
+                               "slurr* arrastra arrastrando arrastrada trabada enredada bafouille bafouiller pateuse verwaschen undeutlich lallt lallend enrolada enrolado arrastada embolada impastata biascica farfuglia"}},
+    {kCrisisMedicalEmergency, {"slurring lallt lallen biascica farfuglia bafouille balbucea"}, false},
+    {kCrisisMedicalEmergency, {kSudden, "speak talk talking speech hablar habla parler parle sprechen spricht falar fala parlare parla",
+                               "cant cannot couldnt weird funny strange nonsense puede raro rara peut narrive bizarre bizarrement kann komisch seltsam consegue estranho riesce strano strana"}, false},
+    {kCrisisMedicalEmergency, {kSudden, "arm arms brazo brazos bras braco bracos braccio braccia",
+                               "lift raise move weak limp dead numb levantar mover debil flojo lever bouger faible mou inerte heben bewegen schwach taub mexer fraco dormente alzare muovere sollevare debole"}, false},
+    {kCrisisMedicalEmergency, {kSudden, kKin, "confused disoriented know_where recognize recognise confundida confundido desorientada desorientado sabe_donde reconoce confuse confuso desorientee desoriente sait_plus_ou reconnait verwirrt orientierungslos weiss_nicht_wo erkennt confusa desorientada sabe_onde reconhece disorientata disorientato sa_dove riconosce"}},
+    // -- anaphylaxis: swelling of the tongue or throat; lips or face with an allergen or breathing trouble
+    {kCrisisMedicalEmergency, {"swell* swollen puffing hinchad* hinchando hincha inflamad* enfle enflee gonfle gonflee gonfler geschwollen schwillt anschwellen dick inchad* inchando inchou gonfi*",
+                               "tongue throat lengua garganta langue gorge zunge hals rachen lingua gola"}},
+    {kCrisisMedicalEmergency, {"swell* swollen puffing hinchad* hinchando hincha inflamad* enfle enflee gonfle gonflee geschwollen schwillt anschwellen inchad* inchando inchou gonfi*",
+                               "lip lips face eyes labio labios cara ojos levre levres visage yeux lippe lippen gesicht augen labio labios rosto olhos labbro labbra viso faccia occhi",
+                               "ate eating allergic allergy peanut peanuts nut nuts shrimp sting stung bee wasp hives epipen epinephrine alergia alergico alergica cacahuete mani picadura pico abeja avispa ronchas adrenalina allergie allergique arachide cacahuete piqure piquee abeille guepe urticaire adrenaline allergisch erdnuss erdnusse nusse stich gestochen biene wespe quaddeln adrenalin alergico amendoim abelha vespa picada urticaria allergico arachidi noccioline puntura punto ape orticaria breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
+    {kCrisisMedicalEmergency, {"throat garganta gorge hals rachen gola",
+                               "closing closes tight cierra cerrando cierrando ferme serre zu zugeschnurt schnurt fechando fecha chiude chiudendo stringe"}},
+    // -- cardiac: chest pain with the arm, jaw, sweat or breath
+    {kCrisisMedicalEmergency, {"chest pecho torax poitrine brust brustkorb peito petto torace",
+                               "pain pains hurts hurting pressure tight tightness crushing squeezing dolor duele presion opresion douleur mal serre oppression schmerz schmerzen schmerzt druck enge engegefuhl dor doi doendo aperto pressao dolore male oppressione peso",
+                               "arm jaw left sweat sweating sweaty brazo mandibula izquierdo sudor sudando bras machoire gauche sueur transpire kiefer links schweiss schwitzt braco mandibula esquerdo suor suando braccio mascella sinistro sudore sudando vomit nausea " "breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
+    // -- poisoning: a household poison swallowed; medicines by a child or too many
+    {kCrisisMedicalEmergency, {"swallowed swallowing ate eaten drank drunk drinking ingested chewed licked trago tragado tragando bebio bebido comio comido ingirio chupo avale avalee bu mange ingere lechee verschluckt geschluckt getrunken gegessen geleckt engoliu bebeu comeu ingeriu lambeu ingoiato ingoiata bevuto mangiato ingerito leccato",
+                               "bleach detergent pod pods antifreeze poison pesticide weedkiller insecticide lye battery batteries magnet magnets nicotine lejia lavandina cloro detergente pila pilas iman imanes veneno matarratas raticida javel lessive pile piles aimant aimants mort-aux-rats raticide desherbant bleichmittel chlorreiniger reiniger waschmittel spulmaschinentab spulmaschinentabs batterie batterien knopfzelle magnete rattengift sanitaria lixivia pilha pilhas bateria baterias ima chumbinho candeggina detersivo batteria magnete calamita veleno topicida"}},
+    {kCrisisMedicalEmergency, {"swallowed ate eaten trago tragado comio avale mange verschluckt geschluckt gegessen engoliu comeu ingoiato mangiato",
+                               "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
+                               "child kid baby toddler son daughter boy girl nino nina hijo hija bebe nene peque enfant lenfant fils fille petit petite gamin kind sohn tochter kleine kleiner crianca filho filha menino menina bambino bambina figlio figlia bimbo bimba"}},
+    {kCrisisMedicalEmergency, {"swallowed ate took taken trago tragado tomo tomado avale pris verschluckt geschluckt genommen engoliu tomou ingoiato preso",
+                               "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
+                               "whole entire bottle box packet too_many demasiadas caja frasco blister trop boite flacon plaquette zu_viele ganze packung schachtel demais caixa cartela troppe scatola flacone confezione"}},
+    // -- unconscious, collapsed, not moving
+    {kCrisisMedicalEmergency, {kPeople,
+                               "collapsed passed_out fainted unresponsive blacked_out desmayo desmayado desmayada desplomo desplomado evanoui evanouie sest_evanoui effondre effondree umgekippt zusammengebrochen ohnmachtig desmaiou desmaiado desmaiada desabou svenuto svenuta svenne crollato crollata"}},
+    {kCrisisMedicalEmergency, {"not_moving isnt_moving wont_move no_se_mueve ne_bouge_plus ne_bouge_pas bewegt_sich_nicht_mehr nao_se_mexe nao_se_move non_si_muove ne_se_reveille_pas ne_se_reveille_plus non_si_sveglia",
+                               kKin}, false, kParcel},
+    // -- seizures
+    {kCrisisMedicalEmergency, {"convulsing convulsionando convulsiona convulse krampft zuckt"}},
+    {kCrisisMedicalEmergency, {kPeople, "seizure seizing convulsions convulsiones convulsao convulsoes convulsione convulsioni crisis_epileptica ataque_epileptico crise_depilepsie crise_convulsive anfall epileptischen_anfall crise_convulsiva crise_epileptica attacco_epilettico crisi_epilettica"}},
+    // -- heavy bleeding
+    {kCrisisMedicalEmergency, {"bleeding bleeds sangra sangrando hemorragia saigne saignement hemorragie blutet blutung sanguina sanguinando emorragia",
+                               "everywhere lot heavily badly pouring gushing spurting soaking soaked mucho mucha muchisimo chorros empapado empapada partout beaucoup abondamment stark viel uberall spritzt muito jorrando encharcado encharcada tanto tantissimo ovunque dappertutto zampilla"}},
+    {kCrisisMedicalEmergency, {"blood sangre sang blut sangue",
+                               "everywhere pouring gushing spurting soaking soaked puddle pool todas_partes chorros empapado empapada charco partout flaque abondamment uberall spritzt pfutze jorrando encharcado encharcada poca ovunque dappertutto pozza"}},
+    {kCrisisMedicalEmergency, {"wont_stop_bleeding cant_stop_the_bleeding no_para_de_sangrar no_deja_de_sangrar sarrete_pas_de_saigner arrete_pas_de_saigner hort_nicht_auf_zu_bluten nao_para_de_sangrar non_smette_di_sanguinare non_si_ferma"}, false},
+    // -- breathing: lips blue, choking, struggling for breath
+    {kCrisisMedicalEmergency, {"lips labios levres lippen labbra",
+                               "blue purple grey gray morado morados morada azul azules violet violets violettes bleu bleue bleues blau lila roxo roxos roxa azuis viola blu violacee violacei cianotic*"}},
+    {kCrisisMedicalEmergency, {kPeople, "choking atragantado atragantada atragantando atraganta ahogando ahogandose etouffe setouffe erstickt engasgado engasgada engasgando engasgou soffoca soffocando strozzato strozzata"}},
+    {kCrisisMedicalEmergency, {kBreath, "barely struggling struggles gasping hardly apenas me_cuesta le_cuesta peine kaum schwer schnappt japst mal fatica stento"},
+     true, "nose nariz nez nase naso stuffy blocked congested congestion tapada bouche verstopft entupido tappato"},
+    // -- self-harm: means at hand, farewells written
+    {kCrisisSelfHarm, {"rope noose cuerda soga corde noeud strick seil schlinge corda forca cappio",
+                       "neck beam cuello viga ahorcarme colgarme cou poutre me_pendre hals balken mich_aufhangen mich_erhangen pescoco me_enforcar enforcar-me collo trave impiccarmi"}},
+    {kCrisisSelfHarm, {"engine motor moteur motore", "running encendido marcha tourne lauft laeuft ligado acceso", "garage* garaje* garagem"}},
+        {kCrisisSelfHarm, {"gas gaz", "turned opened left abri abierto abierta ouvert ouvre aufgedreht offen aberto aperto", "windows sealed taped ventanas sellado fenetres calfeutre fenster abgedichtet janelas vedado finestre sigillato"}},
+    {kCrisisSelfHarm, {"razor blade blades cuchilla cuchillas navaja lame lames rasoir rasierklinge klinge klingen lamina laminas gilete lametta lamette",
+                       "wrist wrists veins munecas muneca venas poignets veines handgelenk handgelenke pulsadern pulsos pulso veias polsi polso vene"}},
+    {kCrisisSelfHarm, {"cut slit cortar cortarme abrirme couper taper ouvrir aufschneiden schneiden cortar tagliare tagliarmi",
+                       "wrist wrists veins munecas venas poignets veines pulsadern handgelenke pulsos veias polsi vene"},
+     true, "glass broken accident accidentally cooking kitchen vidrio cristal accidente verre accident cuisine glas scherbe unfall kuche vidro acidente cozinha vetro incidente cucina"},
+    {kCrisisSelfHarm, {"jump jumping tirarme lanzarme saltar sauter jeter springen werfen pular jogar buttarmi lanciarmi",
+                       "bridge roof balcony ledge cliff puente azotea balcon tejado acantilado pont toit balcon falaise brucke dach balkon klippe ponte telhado varanda penhasco tetto balcone scogliera"}},
+    {kCrisisSelfHarm, {"letter letters note notes cartas carta nota notas lettre lettres mot mots brief briefe abschiedsbrief abschiedsbriefe zettel bilhete bilhetes lettera lettere biglietto biglietti",
+                       "goodbye farewell despedida adieu dadieu abschied written wrote escritas escrita escribi ecrites ecrit ecrite geschrieben escritas escrevi scritte scritto scritta",
+                       "family kids children wife husband parents mom familia hijos esposa marido padres famille enfants femme mari parents familie kinder frau mann eltern filhos pais famiglia figli moglie marito genitori everyone todos tous alle todos tutti"}},
+    {kCrisisSelfHarm, {"tell dile diles decile digale dites dis sag sagt sagen sagen_sie diga digam diz dite di",
+                       "kids children son daughter wife husband mom dad family hijos hija hijo esposa marido mama papa familia enfants fils fille femme mari maman papa famille kinder sohn tochter frau mann mama papa familie filhos filho filha esposa marido mae pai familia figli figlio figlia moglie marito mamma papa famiglia",
+                       "loved quise queria aimais aimait geliebt liebte amava amei amavo volevo_bene"}},
+    // ... a way not to wake up, an ending announced
+    {kCrisisSelfHarm, {"how_many how_much cuantas cuantos combien wie_viele wieviele quantos quantas quante quanti sleep dormir dormirme schlafen einschlafen dormire addormentarmi",
+                       "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
+    {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false},
+    {kCrisisSelfHarm, {"abschiedsbrief abschiedsbriefe suicide_note carta_de_despedida cartas_de_despedida lettre_dadieu lettres_dadieu carta_de_despedida lettera_daddio lettere_daddio"}},
+    // -- violence: a weapon in someone's hands, a break-in, being followed or hidden from
+    {kCrisisViolence, {kPeople, "has got holding tiene trae lleva empuna a_un a_une tient hat halt tem segura ha_un ha_una impugna", "gun knife weapon pistol rifle machete cuchillo pistola arma navaja couteau pistolet arme flingue fusil messer pistole waffe gewehr faca revolver coltello fucile"},
+     true, "water eau agua wasser acqua toy toys jouet jouets juguete juguetes spielzeug brinquedo giocattolo nerf set kitchen cuisine cocina kuche cozinha cucina sharpener"},
+    {kCrisisViolence, {"pulled drew pulls saco sacaron sacando sortit sorti a_sorti zog zieht gezogen puxou puxaram sacou tirato_fuori estratto fight fighting pelea peleando bagarre se_battent schlagerei prugelei briga brigando rissa smashing destrozando casse cassant zerschlagt quebrando spacca spaccando",
+                       "gun knife weapon pistol machete bat cuchillo pistola arma navaja bate couteau pistolet arme flingue batte messer pistole waffe baseballschlager schlager faca revolver taco coltello mazza"}},
+    {kCrisisViolence, {"threatening threatens amenaza amenazando amenazo menace menacant bedroht droht ameaca ameacando minaccia minacciando", "me mich mi moi", "gun knife weapon kill cuchillo pistola arma matar matarme couteau pistolet arme tuer messer pistole waffe umbringen faca arma matar coltello pistola arma ammazzarmi uccidermi"}},
+    {kCrisisViolence, {"trying_to_get_in breaking_in kicking_the_door banging_on_the_door forcing_the_door intentando_entrar forzando_la_puerta pateando_la_puerta golpeando_la_puerta force_la_porte essaie_dentrer defoncer tritt_die_tur versucht_reinzukommen einzubrechen bricht_ein tentando_entrar arrombando forcando_a_porta chutando_a_porta cercando_di_entrare sfondando forzando_la_porta"}},
+    {kCrisisViolence, {"following_me me_esta_siguiendo me_estan_siguiendo me_suit_depuis me_suivent verfolgt_mich me_seguindo mi_sta_seguendo mi_stanno_seguendo",
+                       "someone man guy car men alguien hombre tipo coche auto carro quelquun homme type mec voiture jemand mann typ auto alguem homem cara carro qualcuno uomo tizio macchina scared afraid miedo peur angst medo paura"}},
+    {kCrisisViolence, {"me_pega me_golpea me_frappe me_bat schlagt_mich schlaegt_mich haut_mich me_bate me_agride mi_picchia mi_colpisce"}},
+    {kCrisisViolence, {"hiding escondida escondido escondo cachee cache versteckt verstecke escondida escondido nascosta nascosto", "bathroom closet room bano armario habitacion salle_de_bain placard chambre bad badezimmer schrank zimmer banheiro armario quarto bagno armadio stanza",
+                       "him he from scared afraid terrified el miedo lui il peur ihm er vor angst dele ele medo lui paura"}},
+};
+// clang-format on
+
+// Words that make the message not an emergency now: a past event, a
+// first-aid or symptom question, admin, fiction or a toy.
+constexpr const char* kNotNow =
+    "yesterday ayer hier gestern ontem ieri had_a teve tuvo hatte ha_avuto a_eu lan_passe sometimes parfois a_veces "
+    "as_vezes a_volte manchmal as_a_child de_nino de_nina enfant_il em_crianca da_piccolo da_piccola als_kind "
+    "for_a_week for_weeks depuis_une_semaine depuis_des_semaines seit_einer_woche seit_wochen ha_uma_semana "
+    "da_una_settimana hace_una_semana shes_fine hes_fine she_is_fine he_is_fine ficou_bem ja_passou wieder_gut "
+    "sta_meglio va_mieux dentist dentista dentiste zahnarzt formation formacion training kurs corso "
+    "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si mentira surpresa sorpresa surprise "
+    "kk mdr mdrr scorsa scorso "
+    "last_year last_week last_month years_ago months_ago weeks_ago history used_to when_i_was "
+    "ano_pasado semana_pasada mes_pasado hace_anos hace_un_ano hace_meses historial antecedentes solia cuando_era "
+    "lan_dernier lannee_derniere la_semaine_derniere le_mois_dernier antecedents quand_jetais "
+    "letztes_jahr letzte_woche letzten_monat vor_jahren vor_einem_jahr vorgeschichte als_ich_klein "
+    "ano_passado semana_passada mes_passado anos_atras historico quando_eu_era "
+    "anno_scorso settimana_scorsa mese_scorso anni_fa mesi_fa quando_ero "
+    "what_if in_case what_to_do_if what_should_i_do_if what_happens_if que_pasa_si en_caso que_hacer_si que_hago_si "
+    "que_faire_si au_cas en_cas was_passiert_wenn was_tun_wenn was_tun_falls im_fall o_que_fazer_se o_que_acontece_se em_caso "
+    "caso_o cosa_fare_se cosa_succede_se nel_caso in_caso "
+    "signs symptoms sintomas signos senales signes symptomes anzeichen symptome sinais sintomi segni instagram insta twitter tiktok facebook "
+    "first_aid primeros_auxilios premiers_secours erste_hilfe primeiros_socorros primo_soccorso "
+    "label etiqueta etiquette etikett rotulo etichetta "
+    "appointment appointments appt booking reschedule follow-up followup checkup check-up refill refills "
+    "cita citas turno reprogramar rendez-vous rdv renouvellement termin termine "
+    "agendar appuntamento prenotare prenotazione "
+    "movie film series episode novel game song scene character pelicula serie libro novela juego cancion escena "
+    "personaje roman jeu chanson personnage buch spiel lied szene figur filme livro jogo musica personagem "
+    "romanzo gioco canzone scena personaggio doll toy mask costume poster muneca juguete mascara disfraz poupee jouet "
+    "masque deguisement puppe spielzeug maske kostum boneca brinquedo fantasia bambola giocattolo maschera "
+    "christmas navidad noel weihnachten natal natale birthday cumpleanos anniversaire geburtstag aniversario compleanno "
+    "wedding boda mariage hochzeit casamento matrimonio kidding joking lol lmao jaja jajaja mdr haha hahaha kkk kkkk";
+constexpr size_t kRedFlagSpan = 12;
+// "I almost fainted at the price": hyperbole.
+constexpr auto kHedges = Words("almost", "nearly", "casi", "presque", "quase", "quasi", "beinahe");
+
+// Does alternative `alt` (folded words joined by '_', '*' a prefix) stand at f[i...]?
+// Returns how many words it covers, or 0.
+size_t AltAt(std::string_view alt, const std::vector<std::string>& f, const std::vector<std::string>& bare, size_t i) {
+  size_t n = 0;
+  while (!alt.empty()) {
+    const size_t us = std::min(alt.find('_'), alt.size());
+    std::string_view w = alt.substr(0, us);
+    if (i + n >= f.size()) return 0;
+    const bool prefix = !w.empty() && w.back() == '*';
+    if (prefix) w.remove_suffix(1);
+    auto ok = [&](const std::string& x) { return prefix ? x.compare(0, w.size(), w) == 0 : x == w; };
+    if (!ok(f[i + n]) && !ok(bare[i + n])) return 0;
+    ++n;
+    alt.remove_prefix(std::min(us + 1, alt.size()));
+  }
+  return n;
+}
+
+// The first alternative of `slot` at f[i...]: words covered, or 0.
+size_t SlotAt(std::string_view slot, const std::vector<std::string>& f, const std::vector<std::string>& bare, size_t i) {
+  while (!slot.empty()) {
+    const size_t sp = std::min(slot.find(' '), slot.size());
+    if (sp > 0)
+      if (size_t n = AltAt(slot.substr(0, sp), f, bare, i)) return n;
+    slot.remove_prefix(std::min(sp + 1, slot.size()));
+  }
+  return 0;
+}
+
+// Every alternative of every slot, indexed by its first word (prefixes
+// apart), so a message costs a lookup or two per word, not a scan of every
+// rule: the scan tripled Analyze()'s time.
+struct RedFlagAlt {
+  std::string_view alt;
+  int rule;  // index into kRedFlags, or -1 for kNotNow
+  int slot;
+};
+struct RedFlagIndex {
+  std::unordered_map<std::string_view, std::vector<RedFlagAlt>> by_first;
+  std::vector<RedFlagAlt> prefixes;
+};
+
+const RedFlagIndex& RedFlags() {
+  static const RedFlagIndex kIndex = [] {
+    RedFlagIndex idx;
+    auto add = [&](std::string_view slot, int rule, int s) {
+      while (!slot.empty()) {
+        const size_t sp = std::min(slot.find(' '), slot.size());
+        const std::string_view alt = slot.substr(0, sp);
+        const std::string_view first = alt.substr(0, std::min(alt.find('_'), alt.size()));
+        if (!alt.empty()) {
+          if (first.back() == '*') idx.prefixes.push_back({alt, rule, s});
+          else idx.by_first[first].push_back({alt, rule, s});
+        }
+        slot.remove_prefix(std::min(sp + 1, slot.size()));
+      }
+    };
+    add(kNotNow, -1, 0);
+    for (size_t r = 0; r < std::size(kRedFlags); ++r)
+      for (int s = 0; s < 3 && kRedFlags[r].slots[s]; ++s) add(kRedFlags[r].slots[s], static_cast<int>(r), s);
+    return idx;
+  }();
+  return kIndex;
+}
+
+void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  // A joke: "😂" makes "er erstickt" a snore.
+  if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("\xF0\x9F\xA4\xA3") != std::string::npos) return;
+  // "l'enfant", "s'est": the word after an elision, folded, as a second form.
+  std::vector<std::string> bare(f.size());
+  for (size_t i = 0; i < f.size(); ++i) {
+    const std::string& norm = words[i]->tok->norm;
+    const size_t ap = norm.find('\'');
+    if (ap != std::string::npos && ap <= 4) bare[i] = FoldWord(std::string_view(norm).substr(ap + 1));
+  }
+  // Where each slot of each rule matches: [first word, one past the last].
+  struct Span { size_t a, b; };
+  std::vector<std::array<std::vector<Span>, 3>> at(std::size(kRedFlags));
+  const RedFlagIndex& idx = RedFlags();
+  auto found = [&](const RedFlagAlt& x, size_t i) {
+    const size_t n = AltAt(x.alt, f, bare, i);
+    if (!n) return false;
+    // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
+    if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0;
+    const RedFlag& r = kRedFlags[x.rule];
+    if (r.negatable && (NegatedAt(words, i) || (i > 0 && In(kHedges, f[i - 1])))) return false;
+    auto& spans = at[x.rule][x.slot];
+    if (spans.empty() || spans.back().a != i) spans.push_back({i, i + n});
+    return false;
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    for (const std::string* w : {&f[i], static_cast<const std::string*>(&bare[i])}) {
+      if (w->empty()) continue;
+      const auto it = idx.by_first.find(*w);
+      if (it == idx.by_first.end()) continue;
+      for (const RedFlagAlt& x : it->second)
+        if (found(x, i)) return;  // not now
+    }
+    for (const RedFlagAlt& x : idx.prefixes)
+      if (found(x, i)) return;
+  }
+  for (size_t r = 0; r < std::size(kRedFlags); ++r) {
+    const RedFlag& flag = kRedFlags[r];
+    const size_t slots = flag.slots[2] ? 3 : flag.slots[1] ? 2 : 1;
+    bool every = true;
+    for (size_t s = 0; s < slots; ++s) every = every && !at[r][s].empty();
+    if (!every) continue;
+    bool unless = false;
+    for (size_t i = 0; flag.unless && i < f.size() && !unless; ++i) unless = SlotAt(flag.unless, f, bare, i) > 0;
+    if (unless) continue;
+    // One match per slot, all in one sentence, within kRedFlagSpan words.
+    for (const Span& a : at[r][0]) {
+      size_t lo = a.a, hi = a.b;
+      bool ok = true;
+      for (size_t s = 1; s < slots && ok; ++s) {
+        ok = false;
+        for (const Span& b : at[r][s]) {
+          const size_t l = std::min(lo, b.a), h = std::max(hi, b.b);
+          // Distinct words: "hincha" is not both the swelling and its place.
+          if (b.a < a.b && a.a < b.b) continue;
+          if (words[b.a]->sentence == words[a.a]->sentence && h - l <= kRedFlagSpan) {
+            lo = l, hi = h, ok = true;
+            break;
+          }
+        }
+      }
+      if (ok) {
+        d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, flag.kind);
+        return;
+      }
+    }
+  }
+}
+
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
                             const std::vector<std::string>& f, Detector* d) {
   const size_t n = words.size();
@@ -1681,6 +1991,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectSarcasm(m, words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
+  if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
   d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);
 

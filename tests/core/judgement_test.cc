@@ -321,6 +321,55 @@ TEST_CASE("violence against someone else now, and a lethal dose asked for, are c
   }
 }
 
+TEST_CASE("red flags described rather than named are crises without a model, in every language") {
+  // Public-health warning signs in the visitor's words, one or two per
+  // category and language; the kind each one must carry.
+  const std::pair<const char*, const char*> crises[] = {
+      {"dad's mouth is drooping on the left and he can't get his words out", kCrisisMedicalEmergency},
+      {"a mi madre se le ve la boca torcida de repente", kCrisisMedicalEmergency},
+      {"mon père a le visage qui tombe d'un côté", kCrisisMedicalEmergency},
+      {"Opa spricht ganz verwaschen und der Mund hängt schief", kCrisisMedicalEmergency},
+      {"my wife's tongue is swelling up after the pad thai", kCrisisMedicalEmergency},
+      {"a minha filha está com os lábios inchados depois do amendoim e respira mal", kCrisisMedicalEmergency},
+      {"dolore al petto che va al braccio sinistro e sudo freddo", kCrisisMedicalEmergency},
+      {"la pequeña se ha tragado una pila de botón", kCrisisMedicalEmergency},
+      {"mon fils a bu de l'eau de javel", kCrisisMedicalEmergency},
+      {"il bimbo ha mangiato le pastiglie della nonna", kCrisisMedicalEmergency},
+      {"he took a whole box of his sleeping tablets", kCrisisMedicalEmergency},
+      {"mein Mann ist umgekippt und reagiert kaum", kCrisisMedicalEmergency},
+      {"ela está convulsionando no chão da loja", kCrisisMedicalEmergency},
+      {"il sang partout, ça saigne beaucoup de sa tête", kCrisisMedicalEmergency},
+      {"his lips are going purple", kCrisisMedicalEmergency},
+      {"sto scrivendo le lettere d'addio per i miei figli", kCrisisSelfHarm},
+      {"el motor encendido dentro del garaje, ya está", kCrisisSelfHarm},
+      {"quante ne servono per non svegliarmi più", kCrisisSelfHarm},
+      {"sag meiner Tochter, dass ich sie geliebt habe", kCrisisSelfHarm},
+      {"mi ex tiene un cuchillo y está en la puerta", kCrisisViolence},
+      {"un type a sorti un couteau devant la caisse", kCrisisViolence},
+  };
+  for (const auto& c : crises) {
+    const char* text = c.first;
+    const char* kind = c.second;
+    const Affect a = Analyze(text);
+    CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kind, std::string(text));
+  }
+  // Their hard negatives: the past, first aid and symptom questions, admin,
+  // jokes, products, a tracking page, a hammock.
+  for (const char* text : {"my mum had a stroke last year and her face still droops a little, can I renew her pills?",
+                           "what should I do if my toddler swallows a button battery? it's for a first aid course",
+                           "¿qué hago si mi hijo se traga una pila? pregunto por la etiqueta",
+                           "mein Mann schnarcht, als würde er ersticken 😂 habt ihr Nasenpflaster?",
+                           "the tracking isn't moving and my husband keeps asking",
+                           "vocês têm o DVD do Esquadrão Suicida?", "a corda para pendurar a rede vem junto?",
+                           "je voudrais une corde pour pendre le hamac", "mon fils a du mal à respirer par le nez, il est enrhumé",
+                           "does the knife set come with a sharpener?", "il pistolet à eau convient à un enfant de 4 ans ?",
+                           "I almost fainted when I saw the price", "meu filho teve convulsão febril há dois anos, precisa de controle?",
+                           "la lettre d'adieu à mon ancien boulot 😂 vous avez du papier à lettres ?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("without a model the patterns still catch a crisis") {
   const Affect a = Analyze("my son swallowed bleach");
   REQUIRE(a.HasCue(kCueCrisis));
