@@ -509,6 +509,12 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "em contato|contacto com alguém|alguem|comigo", 0.85, true, false},
     {kCueHumanRequest, "contato|contacto comigo", 0.85, true, false},
     {kCueHumanRequest, "in contatto con qualcuno|me", 0.85, true, false},
+    // anyone read it: "has a person even seen my message?", "alguien ha leído mi queja?"
+    {kCueHumanRequest, "has|did|have anyone|anybody|someone|somebody|a actually|even|really|person|human|real? read|seen|looked|checked|reviewed at? my|this|the message|messages|email|emails|complaint|request|ticket|case|chat", 0.85, true, false},
+    {kCueHumanRequest, "alguien ha? leído|leido|leyó|leyo|visto|revisado mi|mis|el mensaje|mensajes|queja|correo|reclamo|caso", 0.85, true, false},
+    {kCueHumanRequest, "quelqu'un a lu|vu|regardé|regarde mon|ma|mes message|messages|réclamation|reclamation|mail|demande|dossier", 0.85, true, false},
+    {kCueHumanRequest, "alguém|alguem leu|viu|olhou a|o? minha|meu|minhas|meus mensagem|mensagens|reclamação|reclamacao|email|pedido|caso", 0.85, true, false},
+    {kCueHumanRequest, "qualcuno ha letto|visto|guardato il|la|i|le? mio|mia|miei|mie messaggio|messaggi|reclamo|email|richiesta|caso", 0.85, true, false},
     // handing over: "hand me over", "put me through", "transfer me"
     {kCueHumanRequest, "hand|pass|put|patch me over|through", 0.85, true, false},
     {kCueHumanRequest, "transfer|connect me", 0.85, true, false},

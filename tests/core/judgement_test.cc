@@ -245,6 +245,15 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
   }
 }
 
+TEST_CASE("asking whether a person has read the message is a person request; a product's readers are not") {
+  for (const char* text : {"has a real person even looked at my ticket?", "did anybody actually read my emails",
+                           "alguien leyó mi reclamo o no?", "quelqu'un a lu ma réclamation ?",
+                           "alguem viu meu pedido de verdade?", "qualcuno ha guardato la mia richiesta?"})
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  for (const char* text : {"has anyone seen the new winter collection?", "my husband read the message and laughed"})
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+}
+
 TEST_CASE("telling the bot again is frustration without a model; counting doses is not") {
   for (const char* text : {"i already told you the order number", "ya te lo dije, es el pedido 4411",
                            "je vous l'ai déjà dit deux fois", "das hab ich schon gesagt",
