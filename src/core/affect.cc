@@ -1156,7 +1156,10 @@ constexpr auto kInvertingModals = Words("puo", "puede", "pueden", "pode", "podem
                                   "possono", "podrian", "poderiam");
 // "another clinic": not this business.
 constexpr auto kOther = Words("another", "other", "otra", "otro", "outra", "outro", "autre", "andere", "anderen",
-                        "altra", "altro", "different");
+                        "altra", "altro", "different",
+                        // "transfer my file to my new clinic": where the visitor is going
+                        "new", "nueva", "nuevo", "nouvelle", "nouveau", "neue", "neuen", "neuer", "nova", "novo",
+                        "nuova", "nuovo");
 // Looking at the visitor is an examination, not a person taking the case
 // ("quiero que me vea el médico", "mich vom Arzt anschauen lassen").
 constexpr auto kSeeing = Words("vea", "mire", "veja", "olhe", "anschauen", "ansehen", "look", "check", "regarder",

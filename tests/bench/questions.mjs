@@ -5,7 +5,7 @@
 // tests that hold the packs to 0.95 are tests/core/questions_test.cc and
 // tests/js/questions.test.mjs).
 //
-//   node tests/bench/questions.mjs [--split dev|test] [--packs DIR] [--dist DIR] [--transcript]
+//   node tests/bench/questions.mjs [--split dev|test] [--packs DIR] [--questions DIR] [--dist DIR] [--transcript]
 //
 // Without --split both halves (and the whole file) are measured and only dev's misses are listed:
 // pack authors tune on dev, test stays held out (--split test lists its misses,
@@ -22,6 +22,7 @@ import { loadSets, replaySet, figures, describeMiss, defaultPacksDir } from '../
 
 const { values: opts } = parseArgs({ options: {
   split: { type: 'string' }, packs: { type: 'string' }, dist: { type: 'string' }, transcript: { type: 'boolean' },
+  questions: { type: 'string' },
 } });
 if (opts.split && !['dev', 'test'].includes(opts.split)) throw new Error(`--split must be dev or test, not "${opts.split}"`);
 const packsDir = path.resolve(opts.packs ?? defaultPacksDir);
@@ -51,7 +52,7 @@ const splits = opts.split ? [opts.split] : ['dev', 'test'];
 const rows = [];
 const misses = [];
 const skipped = [];
-for (const set of loadSets(packsDir)) {
+for (const set of loadSets(packsDir, opts.questions ? path.resolve(opts.questions) : undefined)) {
   if (!set.packText) {
     skipped.push(`${set.pack}.${set.language}`);
     continue;

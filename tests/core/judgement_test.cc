@@ -237,7 +237,7 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "bitte nicht anrufen", "my robot vacuum won't stop beeping", "stop the automatic renewal",
                            "je m'appelle Claire et j'ai une question", "mi chiamo Marco", "is anyone there on sundays",
                            "can you check if the warehouse has it in blue", "quiero que me vea el médico esta semana",
-                           "do your staff speak Polish?", "transfer my records to another clinic",
+                           "do your staff speak Polish?", "transfer my records to another clinic", "can you send my file to my new doctor",
                            "who can deliver to Spain?", "the nurse was lovely last time, thanks",
                            "zapatillas para escalar", "il faut remonter le store", "is the parking free?",
                            "je veux parler à personne, juste les horaires", "mi chiamo Giulia, ho un ordine"}) {

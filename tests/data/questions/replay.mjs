@@ -20,12 +20,13 @@ export function minAccuracy(file) {
 export const HONEST = ['out_of_scope', 'clarify', 'fallback'];
 
 /**
- * Every question file with its pack's text, or `packText: null` when `packsDir` has no
+ * Every question file of `dir` (this folder, or a second set such as ../questions-2) with its
+ * pack's text, or `packText: null` when `packsDir` has no
  * <pack>.<lang>.json for it (that language is not written yet: callers skip it).
  */
-export function loadSets(packsDir = defaultPacksDir) {
-  return readdirSync(questionsDir).filter((f) => /^[a-z]+\.[a-z]{2}\.json$/.test(f)).sort().map((file) => {
-    const set = JSON.parse(readFileSync(path.join(questionsDir, file), 'utf8'));
+export function loadSets(packsDir = defaultPacksDir, dir = questionsDir) {
+  return readdirSync(dir).filter((f) => /^[a-z]+\.[a-z]{2}\.json$/.test(f)).sort().map((file) => {
+    const set = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
     const packFile = path.join(packsDir, `${set.pack}.${set.language}.json`);
     return { ...set, file, packFile, packText: existsSync(packFile) ? readFileSync(packFile, 'utf8') : null };
   });
