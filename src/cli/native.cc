@@ -178,7 +178,7 @@ int Intents(const char* path) {
   }
   attune::IntentRecognizer recognizer;
   const auto t0 = std::chrono::steady_clock::now();
-  recognizer.Train(pack.intents);
+  recognizer.Train(pack.intents, {}, pack.out_of_scope);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::cerr << nlohmann::json{{"train_ms", ms},
                               {"features", recognizer.feature_count()},

@@ -19,7 +19,7 @@ Status Engine::Create(std::string_view pack_json, std::unique_ptr<Engine>* engin
   engine->reset();
   std::unique_ptr<Engine> e(new Engine());
   if (Status s = LoadPack(pack_json, &e->pack_); !s.ok()) return s;
-  e->recognizer_.Train(e->pack_.intents);
+  e->recognizer_.Train(e->pack_.intents, {}, e->pack_.out_of_scope);
   e->conversation_ = Conversation(e->pack_.handoff.policy);
   *engine = std::move(e);
   return Status::Ok();

@@ -39,7 +39,7 @@ Status Engine::AddPack(std::string_view pack_json) {
   const std::string& lang = added.pack.language;
   if (lang == pack_.language || parked_.count(lang))
     return Status::InvalidArgument("the engine already holds a pack in \"" + lang + "\"");
-  added.recognizer.Train(added.pack.intents);
+  added.recognizer.Train(added.pack.intents, {}, added.pack.out_of_scope);
   parked_.emplace(lang, std::move(added));
   return Status::Ok();
 }

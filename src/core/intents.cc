@@ -599,7 +599,8 @@ double IntentRecognizer::InScope(const Signals& s) const {
   return Sigmoid(z);
 }
 
-void IntentRecognizer::Train(const std::vector<Intent>& intents, const IntentRecognizerOptions& options) {
+void IntentRecognizer::Train(const std::vector<Intent>& intents, const IntentRecognizerOptions& options,
+                             const std::vector<std::string>& out_of_scope) {
   names_.clear();
   slots_.clear();
   slot_index_.clear();
@@ -612,14 +613,25 @@ void IntentRecognizer::Train(const std::vector<Intent>& intents, const IntentRec
   signal_scale_.clear();
   combiner_.clear();
   oos_threshold_ = 0;
+  oos_class_ = -1;
   clarify_margin_ = options.clarify_margin;
   clarify_plausible_ = options.clarify_plausible;
 
   std::vector<Raw> raws;
   std::vector<int> labels, position, sizes;
-  for (const Intent& in : intents) {
+  // The pack's out-of-scope examples are one more class, trained and
+  // cross-fitted like an intent (left out, they are unknowns too).
+  std::vector<Intent> classes_of = intents;
+  if (!out_of_scope.empty()) {
+    Intent oos;
+    oos.name = "none";  // reserved: no intent of a pack has it
+    oos.examples = out_of_scope;
+    classes_of.push_back(std::move(oos));
+  }
+  for (const Intent& in : classes_of) {
     for (const std::string& p : in.patterns) patterns_.emplace_back(in.name, p);
     if (in.examples.empty()) continue;
+    if (&in == &classes_of.back() && !out_of_scope.empty()) oos_class_ = static_cast<int>(names_.size());
     const int label = static_cast<int>(names_.size());
     names_.push_back(in.name);
     sizes.push_back(static_cast<int>(in.examples.size()));
@@ -796,7 +808,8 @@ std::vector<std::pair<std::string, double>> IntentRecognizer::Rank(std::string_v
   std::vector<float> s;
   Scores(model_, x, &s);
   Softmax(&s, model_.temperature);
-  for (size_t c = 0; c < names_.size(); ++c) out.emplace_back(names_[c], s[c]);
+  for (size_t c = 0; c < names_.size(); ++c)
+    if (static_cast<int>(c) != oos_class_) out.emplace_back(names_[c], s[c]);
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   return out;
 }
@@ -825,12 +838,24 @@ IntentMatch IntentRecognizer::Recognize(std::string_view text, double threshold)
   const Signals s = Measure(model_, neighbours_, keys_, x, share, raw.words, &p, &nearest);
   std::vector<size_t> order(p.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  const size_t top = std::min<size_t>(3, p.size());
+  const size_t top = std::min<size_t>(4, p.size());
   std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
+  // The pack's out-of-scope class is never an answer nor a topic: when it
+  // wins, the message is declined with the nearest intents as topics.
+  bool declined = false;
+  if (oos_class_ >= 0) {
+    declined = order[0] == static_cast<size_t>(oos_class_);
+    order.erase(std::find(order.begin(), order.end(), static_cast<size_t>(oos_class_)));
+    if (order.empty()) {
+      m.in_scope = 0;
+      m.out_of_scope = true;
+      return m;
+    }
+  }
   const size_t best = order[0];
   m.best = names_[best];
   m.confidence = p[best];
-  if (p.size() > 1) {
+  if (order.size() > 1) {
     m.runner_up = names_[order[1]];
     m.runner_up_confidence = p[order[1]];
   }
@@ -840,18 +865,22 @@ IntentMatch IntentRecognizer::Recognize(std::string_view text, double threshold)
     m.in_scope = InScope(s);
     // Would the message be in scope if the two best were one intent? Then
     // it is one of the two: ask which rather than answer or decline.
-    if (p.size() > 1) {
+    if (order.size() > 1) {
       Signals pair = s;
       const float p12 = p[order[0]] + p[order[1]];
       pair[0] = p12;
-      pair[1] = p12 - (p.size() > 2 ? p[order[2]] : 0.0f);
+      pair[1] = p12 - (order.size() > 2 ? p[order[2]] : 0.0f);
       pair[6] = std::max(nearest[order[0]], nearest[order[1]]);
       const bool doubtful = m.in_scope < oos_threshold_ || m.confidence - m.runner_up_confidence <= clarify_margin_;
       m.clarify = doubtful && m.runner_up_confidence >= clarify_plausible_ * m.confidence && InScope(pair) >= oos_threshold_;
     }
   }
-  m.out_of_scope = m.in_scope < oos_threshold_ && !m.clarify;
-  if (m.in_scope >= oos_threshold_ && m.confidence >= threshold) m.intent = m.best;
+  if (declined) {
+    m.in_scope = 0;
+    m.clarify = false;
+  }
+  m.out_of_scope = (declined || m.in_scope < oos_threshold_) && !m.clarify;
+  if (!declined && m.in_scope >= oos_threshold_ && m.confidence >= threshold) m.intent = m.best;
   return m;
 }
 

@@ -137,7 +137,10 @@ class IntentRecognizer {
   // Learns from the intents' examples (and keeps their patterns). Intents
   // without examples can still match by pattern. Never fails; no examples at
   // all gives a recognizer that always answers "none".
-  void Train(const std::vector<Intent>& intents, const IntentRecognizerOptions& options = {});
+  // `out_of_scope`: the pack's examples of what it does not cover (Pack::
+  // out_of_scope), learnt as one more class that is never an answer.
+  void Train(const std::vector<Intent>& intents, const IntentRecognizerOptions& options = {},
+             const std::vector<std::string>& out_of_scope = {});
 
   // Best intent and its calibrated confidence; "none" (with the confidence
   // of the best guess) when below `threshold` or out of scope. `text` may be
@@ -177,6 +180,7 @@ class IntentRecognizer {
   // is the intercept); empty when the pack was too small to learn it.
   std::vector<double> signal_mean_, signal_scale_, combiner_;
   double oos_threshold_ = 0;
+  int oos_class_ = -1;  // the class of the pack's out-of-scope examples, or -1
   double clarify_margin_ = 0.3, clarify_plausible_ = 0.25;
   // Patterns: (intent name, pattern text) in pack order.
   std::vector<std::pair<std::string, std::string>> patterns_;

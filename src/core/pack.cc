@@ -617,7 +617,8 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
 
   Pack pack;
   rd.UnknownKeys(doc, "", {"$schema", "version", "id", "name", "description", "language", "intent_threshold", "variables",
-                           "entities", "acknowledgements", "responses", "intents", "flows", "handoff", "jargon"});
+                           "entities", "acknowledgements", "responses", "intents", "out_of_scope", "flows", "handoff",
+                           "jargon"});
   if (auto it = doc.find("version"); it != doc.end()) {
     if (!it->is_number_integer()) {
       rd.Error("/version", "expected an integer");
@@ -759,7 +760,8 @@ bool Read(std::string_view text, Reader& rd, Pack* out, std::string* json_error)
 
   if (pack.intents.size() > kMaxIntents)
     rd.Error("/intents", "at most " + std::to_string(kMaxIntents) + " intents (got " + std::to_string(pack.intents.size()) + ")");
-  size_t examples = 0;
+  if (auto o = doc.find("out_of_scope"); o != doc.end()) rd.StringList(*o, "/out_of_scope", &pack.out_of_scope, false);
+  size_t examples = pack.out_of_scope.size();
   for (const Intent& in : pack.intents) examples += in.examples.size();
   if (examples > kMaxExamples)
     rd.Error("/intents", "at most " + std::to_string(kMaxExamples) + " examples in all (got " + std::to_string(examples) +

@@ -187,6 +187,10 @@ struct Pack {
   // replies, on top of its rules' list. Default: none.
   std::map<std::string, std::string> jargon;
   std::vector<Intent> intents;
+  // Questions visitors ask that the pack does not cover ("do you sell car
+  // insurance?" at a clinic): the recognizer learns them as a class of
+  // their own and declines what resembles them. Default: none.
+  std::vector<std::string> out_of_scope;
   std::map<std::string, Response> responses;  // must include "greeting" and "fallback"
   std::map<std::string, Flow> flows;
   HandoffSettings handoff;

@@ -271,7 +271,7 @@ class IntentModelHandle {
     attune::Pack pack;
     status_ = attune::LoadPack(pack_json, &pack);
     if (status_.ok()) {
-      recognizer_.Train(pack.intents);
+      recognizer_.Train(pack.intents, {}, pack.out_of_scope);
       threshold_ = pack.intent_threshold;
     }
   }

@@ -240,6 +240,48 @@ TEST_CASE("out-of-scope detection needs three intents, and can be turned off") {
   for (const std::string& t : kOffTopicEn) CHECK_FALSE(shop.Recognize(t, 0.0).out_of_scope);
 }
 
+TEST_CASE("a pack's out-of-scope examples are declined, never an answer nor a topic") {
+  // A clinic whose visitors also ask about car insurance and restaurant
+  // tables: without the pack saying so, "insurance" and "book" win.
+  const std::vector<std::string> not_ours = {
+      "do you sell car insurance", "insure my car", "motor insurance quote", "car insurance for a young driver",
+      "home insurance quote for my flat", "travel insurance for my holiday", "pet insurance for the dog",
+      "book a table for two", "table for six at the restaurant", "reserve a hotel room for friday",
+      "book me a taxi to the airport", "cinema tickets for saturday", "recipe for lentil soup", "how long to boil pasta"};
+  IntentRecognizer plain, taught;
+  plain.Train(PackIntents("healthcare.en.json"));
+  taught.Train(PackIntents("healthcare.en.json"), {}, not_ours);
+  for (const char* text : {"can i get car insurance from you", "i want to book a table for four tonight"}) {
+    CHECK_MESSAGE(plain.Recognize(text, 0.3).intent != "none", std::string(text));  // the look-alike, answered
+    const IntentMatch m = taught.Recognize(text, 0.3);
+    CHECK_MESSAGE(m.intent == "none", std::string(text));
+    CHECK(m.out_of_scope);
+    CHECK_FALSE(m.clarify);
+    CHECK(m.best != "none");  // the nearest real topic, for the quick replies
+    CHECK(m.runner_up != "none");
+  }
+  // What the pack covers is still answered, and the class never ranks.
+  CHECK(taught.Recognize("does my insurance cover a checkup", 0.3).intent == "insurance");
+  CHECK(taught.Recognize("i need to book an appointment with my gp", 0.3).intent == "book_appointment");
+  for (const auto& [name, p] : taught.Rank("car insurance")) CHECK(name != "none");
+  CHECK(taught.intent_count() == plain.intent_count() + 1);
+}
+
+TEST_CASE("a pack's out_of_scope is a list of strings") {
+  Pack pack;
+  const std::string text = testing::PackFile("healthcare.en.json");
+  const size_t at = text.find("\"intents\":");
+  REQUIRE(at != std::string::npos);
+  std::string good = text, bad = text;
+  good.insert(at, "\"out_of_scope\": [\"do you sell car insurance\"], ");
+  bad.insert(at, "\"out_of_scope\": [42], ");
+  REQUIRE(LoadPack(good, &pack).ok());
+  CHECK(pack.out_of_scope == std::vector<std::string>{"do you sell car insurance"});
+  const Status s = LoadPack(bad, &pack);
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("/out_of_scope/0") != std::string::npos);
+}
+
 TEST_CASE("a message with nothing the pack ever said is out of scope; a pattern is always in scope") {
   IntentRecognizer r;
   r.Train(PackIntents("ecommerce.en.json"));
