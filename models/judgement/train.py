@@ -45,6 +45,8 @@ ROUND4 = os.environ.get("ATTUNE_ROUND4", R6) == "1"                # corpus/roun
 ROUND5 = os.environ.get("ATTUNE_ROUND5", R6) == "1"                # corpus/round5
 ROUND6 = os.environ.get("ATTUNE_ROUND6", R6) == "1"                # corpus/round6 (person requests as visitors type them)
 ROUND6_WEIGHT = float(os.environ.get("ATTUNE_ROUND6_WEIGHT", "3.0"))  # the corpus's; 1.5 tried (models/README.md)
+ROUND7 = os.environ.get("ATTUNE_ROUND7", "0") == "1"                # corpus/round7 (indirect self-harm and its look-alikes)
+ROUND7_WEIGHT = float(os.environ.get("ATTUNE_ROUND7_WEIGHT", "3.0"))  # the corpus's
 
 
 def log(*a):
@@ -608,12 +610,16 @@ def main():
     if ROUND6:
         r6 = read_corpus(args.corpus, "round6")
         ex += r6
+    r7 = read_corpus(args.corpus, "round7") if ROUND7 else []
+    ex += r7
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
         e.weight = 3.0
     for e in r6:
         e.weight = ROUND6_WEIGHT
+    for e in r7:
+        e.weight = ROUND7_WEIGHT
     if PACK_WEIGHT > 0:
         ex += read_packs(args.packs)
     ex += read_public(args.data, rng)
