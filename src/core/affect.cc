@@ -1607,8 +1607,12 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         return;
       }
     }
-    // "qlcn mi risponde?", "alguien me responde?", "someone answer me".
-    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && !(i > 0 && words[i - 1]->negates)) {
+    // "qlcn mi risponde?", "alguien me responde?", "someone answer me"; not
+    // "did anyone read the reviews?", others' experience (asking whether a
+    // person read the visitor's message is a pattern of its own).
+    static constexpr auto kPastAsk = Words("did", "has", "have", "had");
+    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && !(i > 0 && words[i - 1]->negates) &&
+        !(i > 0 && In(kPastAsk, f[i - 1]))) {
       size_t k = i + 1;
       if (k < n && same(i, k) && In(kMe, f[k])) ++k;
       if (k < n && same(i, k) && In(kActions, f[k]) && !In(kSeeing, f[k]) && !In(kHelp, f[k])) {
@@ -1778,7 +1782,17 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
                                   "deux", "trois", "quatre", "ein", "eine", "zwei", "drei", "vier", "um", "uma",
                                   "dois", "duas", "due", "tre", "quattro", "single", "sola", "seule");
   static constexpr auto kFor = Words("for", "para", "pour", "per", "fur", "pra", "pro");
-  // The clause a word is in ends with a question mark.
+  // Others' experience with a product: "has anyone tried this jacket?",
+  // "quelqu'un a testé ce manteau ?", "alguien ha probado estas zapatillas?".
+  static constexpr auto kTried = Words(
+      "tried", "tested", "used", "worn", "bought", "ordered", "washed", "probado", "usado", "comprado", "pedido",
+      "lavado", "teste", "essaye", "porte", "achete", "utilise", "commande", "lave", "getragen", "getestet",
+      "probiert", "ausprobiert", "gekauft", "benutzt", "bestellt", "gewaschen", "usou", "testou", "experimentou",
+      "comprou", "lavou", "provato", "usato", "comprato", "indossato", "ordinato", "lavato");
+  for (size_t k = 0; k < words.size(); ++k)
+    if (In(kAnyone, f[k]) && QuestionAfter(m, words[k]))
+      for (size_t r = k + 1; r < words.size() && r <= k + 4 && words[r]->clause == words[k]->clause; ++r)
+        if (In(kTried, f[r])) return true;
   int negated = 0, plain = 0;
   for (size_t k = 0; k < words.size(); ++k) {
     const Item* w = words[k];

@@ -250,8 +250,13 @@ TEST_CASE("asking whether a person has read the message is a person request; a p
                            "alguien leyó mi reclamo o no?", "quelqu'un a lu ma réclamation ?",
                            "alguem viu meu pedido de verdade?", "qualcuno ha guardato la mia richiesta?"})
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
-  for (const char* text : {"has anyone seen the new winter collection?", "my husband read the message and laughed"})
+  for (const char* text : {"has anyone seen the new winter collection?", "my husband read the message and laughed",
+                           "did anyone read the reviews of this jacket"})
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  // Others' experience with a product asks for nobody, not even through the model.
+  for (const char* text : {"quelqu'un a testé ce manteau ?", "alguien ha probado estas zapatillas?",
+                           "has anybody washed this sweater yet?", "hat jemand die Jacke schon getragen?"})
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
 }
 
 TEST_CASE("telling the bot again is frustration without a model; counting doses is not") {
