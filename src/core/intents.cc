@@ -619,27 +619,26 @@ void IntentRecognizer::Train(const std::vector<Intent>& intents, const IntentRec
 
   std::vector<Raw> raws;
   std::vector<int> labels, position, sizes;
-  // The pack's out-of-scope examples are one more class, trained and
-  // cross-fitted like an intent (left out, they are unknowns too).
-  std::vector<Intent> classes_of = intents;
-  if (!out_of_scope.empty()) {
-    Intent oos;
-    oos.name = "none";  // reserved: no intent of a pack has it
-    oos.examples = out_of_scope;
-    classes_of.push_back(std::move(oos));
-  }
-  for (const Intent& in : classes_of) {
-    for (const std::string& p : in.patterns) patterns_.emplace_back(in.name, p);
-    if (in.examples.empty()) continue;
-    if (&in == &classes_of.back() && !out_of_scope.empty()) oos_class_ = static_cast<int>(names_.size());
+  auto add_class = [&](const std::string& name, const std::vector<std::string>& examples) {
     const int label = static_cast<int>(names_.size());
-    names_.push_back(in.name);
-    sizes.push_back(static_cast<int>(in.examples.size()));
-    for (size_t i = 0; i < in.examples.size(); ++i) {
-      raws.push_back(RawFeatures(in.examples[i], true));
+    names_.push_back(name);
+    sizes.push_back(static_cast<int>(examples.size()));
+    for (size_t i = 0; i < examples.size(); ++i) {
+      raws.push_back(RawFeatures(examples[i], true));
       labels.push_back(label);
       position.push_back(static_cast<int>(i));
     }
+  };
+  for (const Intent& in : intents) {
+    for (const std::string& p : in.patterns) patterns_.emplace_back(in.name, p);
+    if (!in.examples.empty()) add_class(in.name, in.examples);
+  }
+  // The pack's out-of-scope examples are one more class, trained and
+  // cross-fitted like an intent (left out, they are unknowns too); "none"
+  // is reserved, so no intent of a pack has its name.
+  if (!out_of_scope.empty()) {
+    oos_class_ = static_cast<int>(names_.size());
+    add_class("none", out_of_scope);
   }
   const size_t classes = names_.size();
   if (classes == 0) return;
