@@ -527,6 +527,19 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "mandem|mande|enviem|envie alguém|alguem", 0.85, true, false},
     {kCueHumanRequest, "venha alguém|alguem", 0.85, true, false},
     {kCueHumanRequest, "mandate|mandi|inviate qualcuno", 0.85, true, false},
+    {kCueHumanRequest, "manden|mande|mandad|envíen|envien|envíe|envie a alguien", 0.85, true, false},
+    {kCueHumanRequest, "manda|mandem|mande alguém|alguem", 0.85, true, false},
+    {kCueHumanRequest, "schickt|schicken|schicke|schick sie|uns|mir? bitte|mal|doch|schnell? jemanden|jemand", 0.85, true, false},
+    {kCueHumanRequest, "get|send someone|somebody here|over|now|please|asap", 0.85, true, false},
+    {kCueHumanRequest, "send help", 0.85, true, false},
+    // security called: "get security", "llamen a seguridad", "chama o segurança"
+    {kCueHumanRequest, "get|call|llamen|llamad|llame|llamar|chama|chamem|chame|chamar|appelez|appelle|appeler|ruft|rufen|holt|holen|chiamate|chiama|chiamare the|a|la|o|os|den|die|el|le|il|i? security|seguridad|segurança|seguranca|seguranças|segurancas|sécurité|securite|sicherheitsdienst|security|wachschutz|sicurezza|vigilanza|vigilante|vigilantes", 0.85, true, false},
+    // someone coming out to the visitor: "que salga alguien", "può uscire qualcuno?"
+    {kCueHumanRequest, "que salga|venga|baje alguien", 0.85, true, false},
+    {kCueHumanRequest, "puede|pode|può|puo|peut|kann salir|sair|uscire|sortir|rauskommen|herauskommen alguien|alguém|alguem|qualcuno|quelqu'un|jemand", 0.85, true, false},
+    {kCueHumanRequest, "someone|somebody|staff please|pls? come out|here|quick|quickly|now|asap|down", 0.85, true, false},
+    {kCueHumanRequest, "staff please|pls come", 0.85, true, false},
+    {kCueHumanRequest, "me llamáis|llamais|llamaréis|llamareis|llamarán|llamaran|llamarías|llamarias|llamaríais|llamariais", 0.85, true, false},
 };
 // clang-format on
 
@@ -722,7 +735,12 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
       "trasferitemi", "passez-moi", "passe-moi", "passa-me", "passami", "passatemi", "durchstellen",
       "weiterverbinden", "falando", "hablando", "parlando", "conversar", "conversare", "discuter", "chatten",
       "word", "explain", "explicar", "expliquer", "erklären", "erklaeren", "spiegare", "chatear", "chattare",
-      "chatter"};
+      "chatter",
+      // regional and formal talking ("jaser" in Quebec, "platicar" in Mexico, "m'entretenir avec le gérant")
+      "jaser", "platicar", "charlar", "plaudern", "quatschen", "chiacchierare", "entretenir", "m'entretenir",
+      // putting through: "pásame con facturación", "chama o dono da loja"
+      "pásame", "pasame", "pásenme", "pasenme", "páseme", "paseme", "comuníqueme", "comuniqueme", "comunícame",
+      "comunicame", "chama", "chame", "chamem"};
   return k;
 }
 
@@ -731,17 +749,16 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
 const std::unordered_set<std::string_view>& RequestVerbs() {
   static const std::unordered_set<std::string_view> k = {
       "get", "want", "need", "give", "put",                                         // en
-      "pasar", "pásame", "pasame", "quiero", "necesito", "atienda", "atender", "dame", "deme", "denme",  // es
+      "pasar", "quiero", "ponga", "pongan", "póngame", "pongame", "ponme", "necesito", "atienda", "atender", "dame", "deme", "denme",  // es
       "veux", "voudrais", "besoin", "passer", "passez", "mettre", "donnez-moi", "donne-moi", "faut",  // fr
-      "möchte", "will", "brauche", "geben", "gib", "gebt",                           // de
+      "möchte", "will", "brauche", "brauch", "geben", "gib", "gebt",                           // de
       "quero", "preciso", "gostaria", "dá-me", "da-me",                              // pt
-      "voglio", "vorrei", "bisogno", "passare", "passarmi", "mettermi", "datemi", "dammi"};  // it
+      "voglio", "vorrei", "bisogno", "serve", "passare", "passarmi", "mettermi", "datemi", "dammi"};  // it
   return k;
 }
 // "give me someone", "geben Sie mir jemanden": giving someone is a request.
 bool IsGiving(const std::string& w) {
-  return w == "give" || w == "get" || w == "dame" || w == "deme" || w == "denme" || w == "pásame" ||
-         w == "pasame" || w == "donnez-moi" || w == "donne-moi" || w == "passez-moi" || w == "gib" ||
+  return w == "give" || w == "get" || w == "dame" || w == "deme" || w == "denme" || w == "donnez-moi" || w == "donne-moi" || w == "passez-moi" || w == "gib" ||
          w == "geben" || w == "gebt" || w == "dá-me" || w == "da-me" || w == "datemi" || w == "dammi";
 }
 bool IsQualifier(const std::string& w) {
@@ -838,8 +855,10 @@ bool SpeaksLanguage(const std::vector<const Item*>& words, size_t j) {
   return false;
 }
 
-// "im Chat", "the chat", "a word": a talk verb that is a noun here.
+// "im Chat", "the chat", "a word": a talk verb that is a noun here; or a
+// name ("como se chama a atendente?" asks what she is called).
 bool TalkAsNoun(const std::vector<const Item*>& words, size_t j) {
+  if (j > 0 && words[j - 1]->key == "se" && words[j]->key.rfind("cham", 0) == 0) return true;
   static constexpr auto kNounish = Words("chat", "contact", "word");
   static constexpr auto kBefore = Words(
       "im", "in", "the", "el", "le", "il", "der", "dem", "den", "no", "na", "nel", "au", "du", "del", "this",
@@ -1036,6 +1055,8 @@ constexpr auto kCannedAdjectives = Words(
     "automatico", "automaticos", "automatiche", "automatici", "automatische", "automatischen", "automatisierte",
     "automatisierten", "automatizada", "automatizadas", "automatizado", "automatizados", "predefinidas",
     "prefabricadas", "enlatadas", "preconfezionate", "preconfezionata", "prestampate", "generiques", "standard",
+    "robotic", "robotique", "robotiques", "robotizadas", "robotizada", "robotizzate", "roboterhafte", "roboterhaften",
+    "roboticas", "robotiche",
     "toutes", "prontas", "padrao", "padrão");
 constexpr auto kReplyNouns = Words("replies", "reply", "answers", "answer", "responses", "response", "messages",
                              "message", "texts", "antworten", "antwort", "nachrichten", "respuestas",
@@ -1076,6 +1097,9 @@ constexpr auto kDeterminers = Words("a", "an", "the", "un", "una", "une", "la", 
 // machine") or its canned replies.
 bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t i) {
   if (In(kCannedNouns, f[i])) return true;
+  // German compounds: "Roboterantworten", "Chatbot-Antworten", "Botgelaber".
+  for (std::string_view head : {"roboter", "chatbot", "bot-", "botantwort", "botnachricht", "botgelaber"})
+    if (f[i].size() > head.size() && f[i].compare(0, head.size(), head) == 0) return true;
   if (In(kBotNouns, f[i])) {
     if (i > 0 && In(kPossessives, f[i - 1])) return false;
     // The bot is named, not a product: nothing but a filler or a reply noun
@@ -1093,7 +1117,7 @@ bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>
 }
 
 constexpr auto kAnyone = Words("anyone", "anybody", "someone", "somebody", "qlcn", "alguien", "alguem", "quelquun",
-                         "jemand", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
+                         "jemand", "jemanden", "jemandem", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
 constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home", "around", "human", "ahi", "aqui",
                         "alli", "ai", "la", "ici", "reel", "vivant", "da", "hier", "echt", "echtes", "wach",
                         "vivo", "viva", "vero", "reale", "li", "qui", "presente", "verdad", "verdade",
@@ -1142,6 +1166,56 @@ constexpr auto kRoles = Words(
     "almacen", "entrepot", "armazem", "veto", "groomer", "peluquera", "peluquero", "toiletteur",
     "toiletteuse", "hundefriseur", "tosador", "tosadora", "toelettatore", "toelettatrice", "teamleiter",
     "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi");
+// Support itself, a role only when the visitor is put through to it ("me
+// transfere pro suporte"): speaking with or contacting customer support is
+// how to reach it, asked of the bot (Bitext's contact_customer_service).
+constexpr auto kSupport = Words("support", "soporte", "suporte", "supporto", "assistenza", "atendimento");
+constexpr auto kPutThrough = Words(
+    "transfer", "connect", "transfere", "transfira", "transfiram", "transfiere", "transfiereme", "transferez-moi",
+    "transferer", "transferez", "transferir", "trasferire", "trasferiscimi", "trasferitemi", "passez-moi",
+    "passe-moi", "passa-me", "passami", "passatemi", "durchstellen", "weiterverbinden", "verbinden", "verbinde",
+    "pasame", "pasenme", "paseme", "comuniqueme", "comunicame", "put", "pass", "patch");
+// Whoever is in charge, described rather than named: "whoever is responsible
+// for deliveries", "quien esté a cargo", "celui qui dirige la boutique",
+// "wer bei euch zuständig ist", "chi gestisce le consegne". Folded words.
+constexpr std::string_view kInChargePhrases[] = {
+    "whoever is in charge", "whoevers in charge", "whoever is responsible", "whoevers responsible", "whoever runs",
+    "whoever manages", "whoever handles", "whoever deals with", "the person in charge", "person in charge",
+    "someone in charge", "somebody in charge", "the person responsible", "someone responsible",
+    "somebody responsible", "the one in charge", "head of customer", "head of support", "head of service",
+    "head of sales", "head of department", "head of the department", "head of the store", "head of the shop",
+    "head of the clinic", "head of the pharmacy", "head of the team", "head of operations", "someone senior", "somebody senior",
+    "someone higher up", "somebody higher up", "team lead", "team leader",
+    "quien este a cargo", "quien esta a cargo", "el que este a cargo", "el que esta a cargo", "la persona a cargo",
+    "la persona encargada", "la persona responsable", "alguien a cargo", "alguien responsable", "quien maneja",
+    "quien gestiona", "el que maneja", "alguien con autoridad", "alguien de mas arriba", "un superior",
+    "jefe de", "jefa de",
+    "celui qui dirige", "celle qui dirige", "celui qui gere", "celle qui gere", "celui qui soccupe",
+    "celle qui soccupe", "la personne responsable", "la personne en charge", "la personne qui gere",
+    "quelquun en charge", "quelquun de responsable", "quelquun de plus haut", "un superieur", "votre superieur",
+    "wer zustandig ist", "wer bei euch zustandig", "wer bei ihnen zustandig", "wer hier zustandig",
+    "wer ist zustandig", "wer ist bei euch zustandig", "wer ist bei ihnen zustandig", "wer ist hier zustandig",
+    "den zustandigen", "die zustandige", "jemand zustandiges", "jemanden zustandigen", "jemand verantwortliches",
+    "jemanden verantwortlichen", "wer verantwortlich ist", "wer das sagen hat", "wer hier das sagen hat",
+    "leiter der filiale", "leiterin der filiale", "leiter des kundenservice", "leiterin des kundenservice",
+    "leiter des kundendienstes", "leiterin des kundendienstes", "leitung der filiale", "jemand hoheres", "jemanden hoheren",
+    "quem e o responsavel", "quem esta a cargo", "quem esta no comando", "quem cuida", "quem gerencia",
+    "quem gere", "alguem responsavel", "alguem acima", "um superior", "chefe de", "chefe do",
+    "chefe da",
+    "chi gestisce", "chi si occupa", "chi e responsabile", "chi e il responsabile", "chi e in carica", "un superiore", "qualcuno di responsabile", "qualcuno piu in alto"};
+// Who is in charge, asked with no object: "wer ist bei euch zuständig?",
+// "who's in charge here?"; not "who is responsible for return costs?".
+constexpr std::string_view kWhoInCharge[] = {
+    "who is in charge", "whos in charge", "who is responsible", "whos responsible", "quien esta a cargo",
+    "quien es el responsable", "quien es el encargado", "quien manda", "qui est responsable", "qui est le responsable",
+    "qui est en charge", "wer ist zustandig", "wer ist bei euch zustandig", "wer ist bei ihnen zustandig",
+    "wer ist hier zustandig", "wer ist verantwortlich", "wer hat hier das sagen", "quem e o responsavel",
+    "quem esta a cargo", "quem manda", "chi e il responsabile", "chi e responsabile", "chi comanda"};
+size_t InChargeAt(const std::vector<std::string>& f, size_t i) {
+  for (std::string_view p : kInChargePhrases)
+    if (const size_t len = PhraseAt(p, f, i)) return len;
+  return 0;
+}
 // Words after a role that make it a thing ("vet appointment", "doctor's note").
 constexpr auto kRoleThings = Words("appointment", "appt", "visit", "consultation", "prescription", "note", "referral",
                              "letter", "bill", "report", "fees", "fee", "hours", "cita", "consulta", "receta",
@@ -1172,7 +1246,7 @@ constexpr auto kModals = Words("can", "could", "would", "will", "may", "please",
                          "bitte", "pode", "podem", "poderia", "possa", "puo", "possono", "potrebbe", "potete",
                          "faites", "lassen", "dass", "favor", "svp", "por", "podia", "podes", "poderiam",
                          "konnten", "koennten", "peut-elle", "peut-il", "pourrait-elle", "pourrait-il",
-                         "puede", "possibile", "che", "favore");
+                         "puede", "possibile", "che", "favore", "pueda", "puedan", "puisse", "puissent", "possano");
 constexpr auto kActions = Words(
     "look", "check", "review", "read", "call", "phone", "ring", "write", "email", "message", "contact",
     "answer", "reply", "respond", "help", "handle", "sort", "deal", "text", "mirar", "revisar", "leer", "llamar",
@@ -1187,13 +1261,31 @@ constexpr auto kActions = Words(
     "rever", "rispondermi", "aiutarmi", "chiamarmi", "scrivermi", "contattarmi", "richiamarmi", "ayudarme",
     "llamarme", "escribirme", "contestarme", "responderme", "atenderme", "ajudar-me", "ligar-me",
     "responder-me", "atender-me", "maider", "mappeler", "mecrire", "mrepondre", "occupi", "ocupe", "occupe", "kummert", "cuide", "trate", "risponda", "rispondere", "responda", "repond", "reponde", "responde", "risponde", "antwortet",
-    "forward", "pass", "transmettre", "weiterleiten", "inoltrare", "encaminhar", "pasar",
-    "passare");
+    "forward", "pass", "encaminha", "encaminhe", "reenvia", "reenvie", "transmettre", "weiterleiten", "inoltrare", "encaminhar", "pasar",
+    "passare",
+    // what only someone with authority does: "alguien que pueda autorizar el reembolso"
+    "authorize", "authorise", "approve", "decide", "autorizar", "aprobar", "aprovar", "decidir", "autoriser",
+    "approuver", "decider", "genehmigen", "freigeben", "entscheiden", "autorizzare", "approvare", "decidere");
 // Escalation verbs; "escalar" and "remonter" also climb, so they need their object or "faire".
 constexpr auto kEscalate = Words("escalate", "escalated", "eskalieren", "eskaliert", "escalare", "escalonar");
 constexpr auto kEscalateObjects = Words("esto", "este", "esta", "mi", "el", "la", "caso", "isso", "isto", "o", "meu",
                                   "minha", "reclamo", "queja", "reclamacao", "pedido", "ticket");
 
+// Time with someone: "a chat with", "un moment avec", "due minuti col".
+constexpr auto kMeeting = Words("chat", "word", "moment", "minute", "minutes", "call", "conversation", "charla",
+                          "palabra", "momento", "minutos", "llamada", "conversacion", "mot", "entretien", "echange",
+                          "appel", "gesprach", "wort", "minuten", "anruf", "telefonat", "conversa", "minutinho",
+                          "ligacao", "chamada", "minuti", "parola", "chiamata", "colloquio", "chiacchierata");
+constexpr auto kWith = Words("with", "con", "avec", "mit", "com", "col", "coi", "al", "alla", "au");
+// Asking for it ("can I", "I'd like", "book"), not having had it.
+constexpr auto kAskFor = Words("book", "schedule", "arrange", "reservar", "agendar", "marcar", "prendre", "reserver",
+                         "buchen", "vereinbaren", "prenotare", "fissare", "can", "could", "may", "like", "puedo",
+                         "podria", "peux", "puis-je", "pourrais-je", "pourrais", "kann", "konnte", "koennte", "darf",
+                         "durfte", "gern", "gerne", "posso", "poderia", "podia", "potrei");
+// What may stand between a wanting verb and "someone": "necesito a alguien".
+constexpr auto kBetween = Words("a", "de", "di", "da", "do", "un", "una", "une", "um", "uma", "einen", "ein", "mal",
+                          "noch", "dringend", "just", "really", "urgently", "only", "solo", "juste");
+constexpr auto kNobodyWords = Words("nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem");
 constexpr auto kWhoThat = Words("who", "that", "qui", "que", "der", "die", "che", "quien");
 constexpr auto kFrom = Words("from", "of", "do", "da", "de", "del", "du", "vom", "von", "della", "dal", "dalla", "dell", "in");
 constexpr auto kAvailable = Words("available", "free", "online", "libre", "disponible", "disponibles", "frei", "verfugbar",
@@ -1633,11 +1725,14 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     }
     // Someone from a team: "preciso de alguém do financeiro", "I need someone from billing".
     if (In(kAnyone, f[i]) && i + 2 < n && In(kFrom, f[i + 1]) && (In(kRoles, f[i + 2]) || In(kRoles, f[std::min(n - 1, i + 3)]))) {
-      for (size_t j = i > 3 ? i - 3 : 0; j < i; ++j)
-        if (words[j]->verb && same(i, j) && !NegatedAt(words, j, 3)) {
-          add(0.85, j, i + 2);
-          return;
-        }
+      // The verb wants the someone ("I need someone from billing"), not
+      // another verb ("I want to thank someone from your team").
+      size_t j = i;
+      while (j > 0 && i - j < 3 && same(i, j - 1) && In(kBetween, f[j - 1])) --j;
+      if (j > 0 && words[j - 1]->verb && same(i, j - 1) && !NegatedAt(words, j - 1, 3)) {
+        add(0.85, j - 1, i + 2);
+        return;
+      }
     }
     // A person free now: "Ist gerade ein Kundenberater frei?", "is an agent available?"
     if ((words[i]->noun || In(kRoles, f[i]) || In(kInCharge, f[i])) && !NeedsQualifier(words[i]->key) &&
@@ -1679,6 +1774,31 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         return;
       }
     }
+    // Who is in charge, asked with nothing after it but "here" or "now".
+    if (QuestionAfter(m, words[i], /*clause=*/true))
+      for (std::string_view p : kWhoInCharge)
+        if (const size_t len = PhraseAt(p, f, i)) {
+          bool object = false;
+          for (size_t r = i + len; r < n && same(i, r); ++r) object |= !In(kNowWords, f[r]) && !In(kThere, f[r]);
+          if (!object) {
+            add(0.8, i, i + len - 1);
+            return;
+          }
+        }
+    // Needing someone, full stop: "ich brauch jemanden", "j'ai besoin de
+    // quelqu'un." ("I need someone to sign for it" goes on, "I want to
+    // thank someone" has its own verb: not this).
+    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && !In(kNobodyWords, f[i])) {
+      bool last = true;
+      for (size_t r = i + 1; r < n && same(i, r) && last; ++r) last = In(kNowWords, f[r]) || IsFiller(words[r]->tok->norm);
+      size_t j = i;
+      while (j > 0 && i - j < 3 && same(i, j - 1) && In(kBetween, f[j - 1])) --j;
+      if (last && j > 0 && same(i, j - 1) && words[j - 1]->verb && !words[j - 1]->talk && !NegatedAt(words, j - 1, 3) &&
+          !NegatedAt(words, i, 2)) {
+        add(0.85, j - 1, i);
+        return;
+      }
+    }
     // A living person named wherever it stands.
     for (std::string_view p : kLivingPerson)
       if (const size_t len = PhraseAt(p, f, i); len && !NegatedAt(words, i, 2)) {
@@ -1687,7 +1807,8 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       }
     // Escalation: "escalate this", "faire remonter ma demande", "escalar mi caso".
     const bool escalate = In(kEscalate, f[i]) ||
-                          (f[i] == "escalar" && i + 1 < n && In(kEscalateObjects, f[i + 1])) ||
+                          ((f[i] == "escalar" || f[i] == "escale" || f[i] == "escalen" || f[i] == "escalem") &&
+                           i + 1 < n && In(kEscalateObjects, f[i + 1])) ||
                           (f[i] == "remonter" && i > 0 && (f[i - 1] == "faire" || f[i - 1] == "fais" || f[i - 1] == "faites"));
     if (escalate && !NegatedAt(words, i, 3)) {
       add(0.8, i, i);
@@ -1695,8 +1816,9 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     }
     // A role of the business, not someone's own ("my doctor"), not a thing
     // ("vet appointment"), or anyone asked to act ("can someone look at it").
-    const bool in_charge = In(kInCharge, f[i]);
-    const bool role = in_charge || In(kRoles, f[i]);
+    const bool in_charge = In(kInCharge, f[i]) || InChargeAt(f, i) > 0;
+    const bool support = In(kSupport, f[i]);
+    const bool role = in_charge || support || In(kRoles, f[i]);
     const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody");
     if (!(role || anyone)) continue;
     if (i > 0 && (In(kPossessives, f[i - 1]) || In(kOther, f[i - 1]))) continue;
@@ -1707,10 +1829,23 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       for (size_t j = i > 6 ? i - 6 : 0; j < std::min(n, i + 7); ++j) {
         if (j == i || !same(i, j) || !words[j]->verb || NegatedAt(words, j, 3)) continue;
         if (words[j]->talk && (SpeaksLanguage(words, j) || TalkAsNoun(words, j))) continue;
+        if (support && (j > i || !In(kPutThrough, f[j]))) continue;  // "support about my declined transfer"
         if (words[j]->talk || (in_charge && j < i && i - j <= 4)) {
           add(0.85, std::min(i, j), std::max(i, j));
           return;
         }
+      }
+      if (support) continue;
+      // ... or time with them asked for: "can I book a chat with a
+      // pharmacist", "prendre un moment avec un pharmacien" (not an
+      // appointment: booking one is the pack's business).
+      for (size_t j = i > 5 ? i - 5 : 0; j + 1 < i; ++j) {
+        if (!same(i, j) || !In(kMeeting, f[j]) || !In(kWith, f[i - 1 - In(kDeterminers, f[i - 1])])) continue;
+        for (size_t k = j > 4 ? j - 4 : 0; k < j; ++k)
+          if (same(k, j) && (In(kAskFor, f[k]) || (words[k]->verb && !words[k]->talk)) && !NegatedAt(words, k, 3)) {
+            add(0.85, k, i);
+            return;
+          }
       }
       // ... or asked: "is there a nurse I could ask", "can I ask the pharmacist".
       for (size_t j = i > 6 ? i - 6 : 0; j < std::min(n, i + 7); ++j) {
@@ -1763,6 +1898,15 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
 // "preferisco non parlare con nessuno"), the staff's languages ("¿su personal
 // habla inglés?"), people counted ("¿es para una persona?", "4 Personen").
 // A leading "no" answers the bot ("no I want a human") and negates nothing.
+// French "ne" negates with its second half ("ne ... pas|plus|jamais"); the
+// Italian "ne" of "voglio che se ne occupi un umano" means "of it".
+bool FrenchNegation(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t at) {
+  static constexpr auto kSecond = Words("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guere", "point");
+  for (size_t r = at + 1; r < words.size() && r <= at + 4 && words[r]->clause == words[at]->clause; ++r)
+    if (In(kSecond, f[r])) return true;
+  return false;
+}
+
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
   static constexpr auto kNobody = Words("nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem", "nobody");
   static constexpr auto kAnswers = Words("no", "nope", "non", "nein", "nao");
@@ -1814,7 +1958,7 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       const size_t at = k - back;
       const bool answer = In(kAnswers, f[at]) && (at == 0 || words[at - 1]->clause != b->clause) &&
                           In(kSubjects, f[at + 1]);
-      no |= b->negates && !answer;
+      no |= b->negates && !answer && !(f[at] == "ne" && !FrenchNegation(words, f, at));
     }
     (no ? negated : plain) += 1;
   }

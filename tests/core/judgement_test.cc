@@ -225,6 +225,25 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"a person free now", "c'è un farmacista disponibile adesso?"},
       {"a role asked", "is there a nurse I could ask?"},
       {"a role asked to act", "può controllare direttamente il farmacista?"},
+      {"whoever is in charge", "get me whoever runs the warehouse"},
+      {"whoever is in charge", "quiero a quien esté a cargo de los envíos"},
+      {"whoever is in charge", "je veux la personne responsable des livraisons"},
+      {"whoever is in charge", "wer ist hier zuständig?"},
+      {"whoever is in charge", "preciso de quem gerencia as entregas"},
+      {"whoever is in charge", "voglio chi si occupa dei resi"},
+      {"the head of a team", "could the head of support look at my case"},
+      {"time with a role", "could I have a quick chat with the pharmacist about my inhaler"},
+      {"time with a role", "posso avere cinque minuti col farmacista?"},
+      {"put through", "pásame con devoluciones"},
+      {"put through", "me transfere pro suporte"},
+      {"summoned", "llamen a seguridad ya"},
+      {"summoned", "schicken Sie bitte jemanden"},
+      {"summoned", "pode sair alguém da loja?"},
+      {"needing someone", "ich brauch jemanden."},
+      {"needing someone", "necesito a alguien"},
+      {"done with the bot", "keine Botantworten mehr"},
+      {"a callback", "me llamáis esta tarde?"},
+      {"talked with", "je voudrais jaser avec une conseillère"},
   };
   for (const Case& c : asks) {
     const Affect a = Analyze(c.text);
@@ -240,7 +259,14 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "do your staff speak Polish?", "transfer my records to another clinic", "can you send my file to my new doctor",
                            "who can deliver to Spain?", "the nurse was lovely last time, thanks",
                            "zapatillas para escalar", "il faut remonter le store", "is the parking free?",
-                           "je veux parler à personne, juste les horaires", "mi chiamo Giulia, ho un ordine"}) {
+                           "je veux parler à personne, juste les horaires", "mi chiamo Giulia, ho un ordine",
+                           // the new categories' look-alikes
+                           "who is responsible for return postage?", "wer ist für die Rücksendung zuständig, DHL oder Hermes?",
+                           "I need someone to sign for it, or can you leave it?", "I want to thank someone at your shop",
+                           "how do I contact customer support about my card?", "can I speak with customer support?",
+                           "como se chama a atendente de ontem?", "the head of the shower is loose, do you sell one?",
+                           "I had a chat with your pharmacist yesterday, all sorted", "does the kit include a security camera?",
+                           "quero um presente para a dona da casa", "mi serve un caricabatterie"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
