@@ -318,11 +318,17 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "wanna die", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "better off dead", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "better off without me", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "without me as a|your customer|client", 0, false, true, nullptr},  // leaving the shop
     {kCueCrisis, "wish i was|were dead", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "don't|dont want to live|exist", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "don't|dont want to be here|alive anymore", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "no reason to live", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "took|swallowed all my|the pills|tablets", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "took|swallowed|taken all of them|those", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "took|swallowed them all", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "before it becomes|gets|turns fatal|lethal|deadly", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "all of them|those back", 0, false, true, nullptr},  // taken back to the shop
+    {kCueCrisis, "them all back", 0, false, true, nullptr},
     {kCueCrisis, "saving|saved|stockpiling|hoarding my? pills|tablets|meds", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "won't|wont be around|here tomorrow", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "this is goodbye", 1, false, false, kCrisisSelfHarm},
@@ -344,7 +350,6 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "not breathing|responding", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "stopped breathing", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "won't|wont wake up", 1, false, false, kCrisisMedicalEmergency},
-    {kCueCrisis, "chest pain|pains", 0.9, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "unconscious|overdose|overdosed|overdosing|anaphylaxis|anaphylactic|seizing", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "throat is? closing|swelling", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "lips|face|tongue turning|going|are|is blue", 1, false, false, kCrisisMedicalEmergency},
@@ -1362,6 +1367,7 @@ struct RedFlag {
   const char* slots[3];
   bool negatable = true;  // a negator just before a slot word ("not swollen") voids it
   const char* unless = nullptr;  // words that make this rule's match something else
+  bool lasting = false;  // a duration ("for weeks") is part of it, not a sign of the past
 };
 
 constexpr const char* kPeople =
@@ -1388,6 +1394,10 @@ constexpr const char* kParcel =
     "parcel package order tracking delivery shipment paquete pedido envio seguimiento colis commande suivi livraison "
     "paket sendung bestellung lieferung sendungsverfolgung pacote pedido encomenda rastreio entrega pacco ordine "
     "spedizione tracciamento consegna";
+constexpr const char* kMedicines =
+    "pills pill tablets meds medication medications medicine medicines painkillers sleeping_pills pastillas pildoras "
+    "comprimidos medicamentos medicinas cachets comprimes medicaments pilules somniferes tabletten medikamente pillen "
+    "schlaftabletten schmerztabletten remedios pastiglie compresse pillole farmaci sonniferi";
 constexpr const char* kSudden =
     "suddenly sudden all_of_a_sudden out_of_nowhere de_repente derepente repentinamente de_golpe soudain soudainement "
     "tout_a_coup dun_coup plotzlich ploetzlich auf_einmal do_nada improvvisamente allimprovviso di_colpo tutto_a_un_tratto";
@@ -1416,7 +1426,9 @@ const RedFlag kRedFlags[] = {
                                "ate eating allergic allergy peanut peanuts nut nuts shrimp sting stung bee wasp hives epipen epinephrine alergia alergico alergica cacahuete mani picadura pico abeja avispa ronchas adrenalina allergie allergique arachide cacahuete piqure piquee abeille guepe urticaire adrenaline allergisch erdnuss erdnusse nusse stich gestochen biene wespe quaddeln adrenalin alergico amendoim abelha vespa picada urticaria allergico arachidi noccioline puntura punto ape orticaria breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
     {kCrisisMedicalEmergency, {"throat garganta gorge hals rachen gola",
                                "closing closes tight cierra cerrando cierrando ferme serre zu zugeschnurt schnurt fechando fecha chiude chiudendo stringe"}},
-    // -- cardiac: chest pain with the arm, jaw, sweat or breath
+    // -- cardiac: chest pain now (a red flag, so "had chest pains yesterday, he's fine now" is not) ...
+    {kCrisisMedicalEmergency, {"chest_pain chest_pains dolor_de_pecho dolor_en_el_pecho douleur_thoracique douleurs_thoraciques douleur_a_la_poitrine brustschmerzen brustschmerz dor_no_peito dores_no_peito dolore_al_petto dolori_al_petto"}},
+    // ... or with the arm, jaw, sweat or breath
     {kCrisisMedicalEmergency, {"chest pecho torax poitrine brust brustkorb peito petto torace",
                                "pain pains hurts hurting pressure tight tightness crushing squeezing dolor duele presion opresion douleur mal serre oppression schmerz schmerzen schmerzt druck enge engegefuhl dor doi doendo aperto pressao dolore male oppressione peso",
                                "arm jaw left sweat sweating sweaty brazo mandibula izquierdo sudor sudando bras machoire gauche sueur transpire kiefer links schweiss schwitzt braco mandibula esquerdo suor suando braccio mascella sinistro sudore sudando vomit nausea " "breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
@@ -1472,6 +1484,40 @@ const RedFlag kRedFlags[] = {
                        "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
     {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false},
     {kCrisisSelfHarm, {"abschiedsbrief abschiedsbriefe suicide_note carta_de_despedida cartas_de_despedida lettre_dadieu lettres_dadieu carta_de_despedida lettera_daddio lettere_daddio"}},
+    // ... medicines put aside for a plan: stockpiled ("hoarding my medication", "ich horte Tabletten"),
+    // or kept over weeks or until there are enough ("è un mese che metto via le compresse")
+    {kCrisisSelfHarm, {"stockpil* hoard* stash* saving_up saved_up been_saving been_collecting acumul* amass* accumul* juntando juntei juntado gesammelt sammle gehortet horte horten hortet gebunkert bunkere beiseitegelegt beiseite_gelegt mis_de_cote met_de_cote mets_de_cote mettre_de_cote messo_da_parte metto_da_parte mettendo_da_parte",
+                       kMedicines},
+     true, "discount money card coupon points descuento dinero tarjeta cupon puntos remise argent carte points rabatt geld karte punkte desconto dinheiro cartao pontos sconto soldi carta punti", true},
+    {kCrisisSelfHarm, {"keeping kept saving saved collecting collected guardo guardando guardado guarde guardei metto_via mettendo_via messo_via garde gardant aufgehoben aufheben conservo conservando",
+                       kMedicines,
+                       "weeks months enough tonight semanas meses suficiente suficientes bastantes esta_noche semaines mois assez suffisamment ce_soir wochen monate monaten genug heute_nacht heute_abend settimane mesi abbastanza stasera un_mes un_mese un_mois einen_monat um_mes a_month"},
+     true, "fridge nevera refrigerador heladera frigo frigorifique kuhlschrank geladeira frigorifero box caja boite dose scatola caixa drawer cajon tiroir schublade gaveta cassetto pillbox pastillero pilulier pillendose portapillole temperature temperatura expired expire expiry caducad* vencid* abgelaufen perim* scadut* safe discount coupon descuento remise rabatt desconto sconto",
+     true},
+    // ... being a burden, not being missed: "if I disappeared nobody would notice", "ich bin nur eine Last"
+    {kCrisisSelfHarm, {"nobody noone no_one nadie personne niemand ninguem nessuno",
+                       "miss notice care notice notaria extranaria echaria daria rendrait remarquerait remarquera apercevrait manquerait vermissen vermisst merken merkt auffallen sentiria perceberia mancherei accorgerebbe accorgerebbero noterebbe sentirebbe",
+                       "disappeared disappear vanished died gone desapareciera desapareciese desaparezco muriera disparaissais disparaissait disparais mourais verschwinden verschwande verschwinde sturbe sumisse sumir desaparecesse morresse sparissi sparisco morissi"},
+     false, "parcel package order account email newsletter list vacation holiday holidays trip weekend paquete pedido mi_cuenta lista vacaciones viaje colis commande mon_compte liste vacances voyage paket bestellung konto liste urlaub reise pacote pedido conta lista ferias viagem pacco ordine account vacanze viaggio"},
+    {kCrisisSelfHarm, {"nobody noone no_one nadie niemand ninguem nessuno",
+                       "miss_me me_echaria_de_menos me_va_a_echar_de_menos me_echara_de_menos me_extranaria me_va_a_extranar me_extranara mich_vermissen mich_vermisst sentir_minha_falta sentir_a_minha_falta sentiria_minha_falta sentiria_a_minha_falta sentir_falta_de_mim sentirebbe_la_mia_mancanza sentira_la_mia_mancanza sentire_la_mia_mancanza"},
+     false},
+    {kCrisisSelfHarm, {"je_ne_manquerais_a_personne je_manquerais_a_personne je_ne_manquerai_a_personne a_nessuno_mancherei non_mancherei_a_nessuno "
+                       "estarian_mejor_sin_mi estarias_mejor_sin_mi estaran_mejor_sin_mi estaria_mejor_sin_mi vivirian_mejor_sin_mi mieux_sans_moi besser_ohne_mich ohne_mich_besser ohne_mich_waren_alle_besser ohne_mich_ware_alles_besser waren_ohne_mich_besser melhor_sem_mim meglio_senza_di_me meglio_senza_me "
+                       "im_a_burden i_am_a_burden im_just_a_burden i_am_just_a_burden im_only_a_burden soy_una_carga_para solo_soy_una_carga je_suis_un_fardeau je_ne_suis_quun_fardeau ich_bin_eine_last ich_bin_nur_eine_last ich_bin_nur_noch_eine_last sou_um_peso_para so_sou_um_peso sou_um_fardo sono_un_peso_per sono_solo_un_peso sono_un_fardello "
+                       "no_quiero_existir ya_no_quiero_vivir je_ne_veux_plus_vivre je_veux_plus_vivre je_ne_veux_plus_exister will_nicht_mehr_existieren mochte_nicht_mehr_leben nao_quero_mais_viver nao_quero_mais_existir non_voglio_piu_vivere non_voglio_piu_esserci non_voglio_piu_esistere"},
+     false, "customer client cliente clientes kunde kunden clienti"},
+    // ... an end announced: not alive, not here much longer
+    {kCrisisSelfHarm, {"wont_be_alive will_not_be_alive not_be_around_much_longer not_going_to_be_around_much_longer not_gonna_be_around_much_longer wont_be_around_much_longer wont_be_here_much_longer not_living_anymore while_im_still_alive while_i_am_still_alive "
+                       "ya_no_estare_vivo ya_no_estare_viva no_estare_vivo no_estare_viva no_voy_a_estar_mucho_mas ne_serai_plus_en_vie ne_serai_plus_vivant ne_serai_plus_vivante nicht_mehr_lange_am_leben nicht_mehr_lange_da_sein nao_vou_estar_viva nao_vou_estar_vivo nao_estarei_vivo nao_estarei_viva non_saro_piu_vivo non_saro_piu_viva non_saro_piu_qui"},
+     false},
+    // ... a heart stopped on purpose: "are these strong enough to stop your heart"
+    {kCrisisSelfHarm, {"stop parar detener arreter stoppen anhalten fermare", "heart corazon coeur herz coracao cuore"}, true,
+     "defibrillator desfibrilador defibrillateur defibrillator desfibrilhador defibrillatore cpr rcp reanimation"},
+    // ... belongings given away: "I'm giving away all my stuff", "verschenke alle meine Sachen"
+    {kCrisisSelfHarm, {"giving_away give_away gave_away regalando regale regalo donne donnant verschenke verschenken verschenkt dando doando doei",
+                       "all_my_stuff all_my_things everything_i_own all_my_belongings todas_mis_cosas todo_lo_que_tengo todas_mis_pertenencias toutes_mes_affaires tout_ce_que_jai alle_meine_sachen alles_was_ich_habe todas_as_minhas_coisas tudo_o_que_tenho tutte_le_mie_cose tutto_quello_che_ho"},
+     true, "moving move mudanza mudo demenage demenagement umzug ziehe mudanca mudando trasloco sale venta vente verkauf venda vendita charity caridad donation spende doacao beneficenza garage flohmarkt declutter* ordenando"},
     // -- violence: a weapon in someone's hands, a break-in, being followed or hidden from
     {kCrisisViolence, {kPeople, "has got holding tiene trae lleva empuna a_un a_une tient hat halt tem segura ha_un ha_una impugna", "gun knife weapon pistol rifle machete cuchillo pistola arma navaja couteau pistolet arme flingue fusil messer pistole waffe gewehr faca revolver coltello fucile"},
      true, "water eau agua wasser acqua toy toys jouet jouets juguete juguetes spielzeug brinquedo giocattolo nerf set kitchen cuisine cocina kuche cozinha cucina sharpener"},
@@ -1492,8 +1538,7 @@ const RedFlag kRedFlags[] = {
 constexpr const char* kNotNow =
     "yesterday ayer hier gestern ontem ieri had_a teve tuvo hatte ha_avuto a_eu lan_passe sometimes parfois a_veces "
     "as_vezes a_volte manchmal as_a_child de_nino de_nina enfant_il em_crianca da_piccolo da_piccola als_kind "
-    "for_a_week for_weeks depuis_une_semaine depuis_des_semaines seit_einer_woche seit_wochen ha_uma_semana "
-    "da_una_settimana hace_una_semana shes_fine hes_fine she_is_fine he_is_fine ficou_bem ja_passou wieder_gut "
+    "shes_fine hes_fine she_is_fine he_is_fine ficou_bem ja_passou wieder_gut "
     "sta_meglio va_mieux dentist dentista dentiste zahnarzt formation formacion training kurs corso "
     "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si mentira surpresa sorpresa surprise "
     "kk mdr mdrr scorsa scorso "
@@ -1510,7 +1555,9 @@ constexpr const char* kNotNow =
     "first_aid primeros_auxilios premiers_secours erste_hilfe primeiros_socorros primo_soccorso "
     "label etiqueta etiquette etikett rotulo etichetta "
     "appointment appointments appt booking reschedule follow-up followup checkup check-up refill refills "
-    "cita citas turno reprogramar rendez-vous rdv renouvellement termin termine "
+    "cita citas turno reprogramar rendez-vous rdv renouvellement termin termine kontrolltermin "
+    "next_week next_month la_semana_que_viene proximo_mes la_semaine_prochaine le_mois_prochain nachste_woche "
+    "nachsten_monat proxima_semana prossima_settimana prossimo_mese "
     "agendar appuntamento prenotare prenotazione "
     "movie film series episode novel game song scene character pelicula serie libro novela juego cancion escena "
     "personaje roman jeu chanson personnage buch spiel lied szene figur filme livro jogo musica personagem "
@@ -1518,6 +1565,11 @@ constexpr const char* kNotNow =
     "masque deguisement puppe spielzeug maske kostum boneca brinquedo fantasia bambola giocattolo maschera "
     "christmas navidad noel weihnachten natal natale birthday cumpleanos anniversaire geburtstag aniversario compleanno "
     "wedding boda mariage hochzeit casamento matrimonio kidding joking lol lmao jaja jajaja mdr haha hahaha kkk kkkk";
+// A duration: chest pain "for weeks" is not an emergency now, but pills
+// put aside "for weeks" are a plan (rules marked `lasting`).
+constexpr const char* kLasting =
+    "for_a_week for_weeks depuis_une_semaine depuis_des_semaines seit_einer_woche seit_wochen ha_uma_semana "
+    "da_una_settimana hace_una_semana";
 constexpr size_t kRedFlagSpan = 12;
 // "I almost fainted at the price": hyperbole.
 constexpr auto kHedges = Words("almost", "nearly", "casi", "presque", "quase", "quasi", "beinahe");
@@ -1556,7 +1608,7 @@ size_t SlotAt(std::string_view slot, const std::vector<std::string>& f, const st
 // rule: the scan tripled Analyze()'s time.
 struct RedFlagAlt {
   std::string_view alt;
-  int rule;  // index into kRedFlags, or -1 for kNotNow
+  int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting
   int slot;
 };
 struct RedFlagIndex {
@@ -1580,6 +1632,7 @@ const RedFlagIndex& RedFlags() {
       }
     };
     add(kNotNow, -1, 0);
+    add(kLasting, -2, 0);
     for (size_t r = 0; r < std::size(kRedFlags); ++r)
       for (int s = 0; s < 3 && kRedFlags[r].slots[s]; ++s) add(kRedFlags[r].slots[s], static_cast<int>(r), s);
     return idx;
@@ -1601,10 +1654,12 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   struct Span { size_t a, b; };
   std::vector<std::array<std::vector<Span>, 3>> at(std::size(kRedFlags));
   const RedFlagIndex& idx = RedFlags();
+  bool lasting = false;
   auto found = [&](const RedFlagAlt& x, size_t i) {
     const size_t n = AltAt(x.alt, f, bare, i);
     if (!n) return false;
     // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
+    if (x.rule == -2) return !(lasting = true);
     if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0;
     const RedFlag& r = kRedFlags[x.rule];
     if (r.negatable && (NegatedAt(words, i) || (i > 0 && In(kHedges, f[i - 1])))) return false;
@@ -1625,6 +1680,7 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   }
   for (size_t r = 0; r < std::size(kRedFlags); ++r) {
     const RedFlag& flag = kRedFlags[r];
+    if (lasting && !flag.lasting) continue;
     const size_t slots = flag.slots[2] ? 3 : flag.slots[1] ? 2 : 1;
     bool every = true;
     for (size_t s = 0; s < slots; ++s) every = every && !at[r][s].empty();

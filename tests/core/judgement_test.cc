@@ -410,6 +410,36 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
   }
 }
 
+TEST_CASE("warning signs of suicide told indirectly are crises without a model, in every language") {
+  // Medicines put aside, being a burden or not missed, an end announced,
+  // belongings given away; written for this test.
+  for (const char* text : {"been hoarding my sleeping tablets, nearly enough now",
+                           "llevo semanas juntando pastillas", "j'accumule mes somnifères depuis des semaines",
+                           "ich hab seit Wochen meine Tabletten gebunkert", "tô guardando os remédios faz meses, já tem bastante",
+                           "sto mettendo da parte le pastiglie da settimane",
+                           "if I vanished tomorrow nobody would notice", "si desapareciera nadie se daría cuenta",
+                           "je ne manquerais à personne", "ohne mich wären alle besser dran",
+                           "ninguém ia sentir minha falta", "sono solo un peso per tutti",
+                           "I won't be alive for the delivery anyway", "tra un mese non sarò più viva",
+                           "are these strong enough to stop my heart", "I took all of them an hour ago",
+                           "estoy regalando todas mis cosas, ya no las voy a necesitar"}) {
+    const Affect a = Analyze(text);
+    CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm, std::string(text));
+  }
+  // Their look-alikes: storage, pickup and discounts; parcels, lists and
+  // holidays; a customer leaving; a weight class; moving house; returns.
+  for (const char* text : {"I keep my tablets in the fridge for weeks, is that safe?",
+                           "guardo las pastillas en la caja desde hace meses",
+                           "I've been saving on my meds for months with your discount card",
+                           "if my parcel disappeared nobody would notice", "nobody would notice if I was gone for the holiday weekend",
+                           "you'd be better off without me as a customer then", "sono un peso massimo, avete taglie grandi?",
+                           "I'm giving away all my stuff before moving, do you buy furniture?",
+                           "I took all of them back to the shop", "does the defibrillator stop the heart rhythm?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("without a model the patterns still catch a crisis") {
   const Affect a = Analyze("my son swallowed bleach");
   REQUIRE(a.HasCue(kCueCrisis));
