@@ -55,14 +55,15 @@ test('threshold too high: tune proposes a lower one that hands off the late conv
   assert.equal(check.status, 0, check.stderr);
 });
 
-// 0.35: low enough that the shipped judgement hands off two of the conversations reviewed as not needed.
+// 0.3: low enough that the shipped judgement hands off two of the conversations reviewed as not needed
+// (0.35 was, until the broadened pack understood one of them and stopped failing, 2026-12-03).
 test('threshold too low: the full search proposes handing off less, still on time for the furious visitors', () => {
   const pack = path.join(dir, 'low-pack.json');
-  writeFileSync(pack, setValues(readFileSync(PACK, 'utf8'), [{ pointer: '/handoff/threshold', value: 0.35 }, { pointer: '/handoff/release', value: 0.25 }]));
+  writeFileSync(pack, setValues(readFileSync(PACK, 'utf8'), [{ pointer: '/handoff/threshold', value: 0.3 }, { pointer: '/handoff/release', value: 0.2 }]));
   const r = run(['tune', '--reviews', LOW, '--pack', pack, '--no-model', '--json']);
   assert.equal(r.status, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.ok(report.current.unneeded >= 2, `not_needed conversations are handed off at 0.35 (${report.current.unneeded})`);
+  assert.ok(report.current.unneeded >= 2, `not_needed conversations are handed off at 0.3 (${report.current.unneeded})`);
   assert.ok(report.proposed.unneeded < report.current.unneeded);
   assert.equal(report.proposed.on_time, report.conversations.needed, 'every needed one still on time');
   assert.ok(report.searched.includes('weights.anger') && !report.searched.includes('weights.crisis'), 'crisis and human_request weights are never searched');
@@ -73,8 +74,8 @@ test('threshold too low: the full search proposes handing off less, still on tim
   // Threshold alone must move up (the direction), and the table says so.
   const only = run(['tune', '--reviews', LOW, '--pack', pack, '--no-model', '--only', 'threshold', '--out', path.join(dir, 'low-only.json')]);
   assert.equal(only.status, 0, only.stderr);
-  const m = /handoff\.threshold: 0\.35 -> (\d\.\d+)/.exec(only.stdout);
-  assert.ok(m && Number(m[1]) > 0.35, only.stdout);
+  const m = /handoff\.threshold: 0\.3 -> (\d\.\d+)/.exec(only.stdout);
+  assert.ok(m && Number(m[1]) > 0.3, only.stdout);
   assert.match(only.stdout, /^current\s+4\/4 100%\s+0\s+0\s+\d+ \(\d+, 0\)/m);
 });
 
