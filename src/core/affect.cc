@@ -1994,6 +1994,7 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       for (size_t r = k + 1; r < words.size() && r <= k + 4 && words[r]->clause == words[k]->clause; ++r)
         if (In(kTried, f[r])) return true;
   int negated = 0, plain = 0;
+  std::vector<bool> nobody(words.size());
   for (size_t k = 0; k < words.size(); ++k) {
     const Item* w = words[k];
     if (In(kSpeak, f[k]) && SpeaksLanguage(words, k)) return true;
@@ -2002,12 +2003,18 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       if (number || (k > 1 && In(kCounts, f[k - 1]) && In(kFor, f[k - 2]))) return true;
     }
     const bool talks = (w->talk && !TalkAsNoun(words, k)) || In(kCalls, f[k]);
-    if (!(talks || w->noun) || QuestionAfter(m, w, /*clause=*/true)) continue;
-    bool no = f[k - (k > 0)] == "sans" || f[k - (k > 0)] == "senza" || f[k - (k > 0)] == "sem" ||
-             f[k - (k > 0)] == "sin" || f[k - (k > 0)] == "ohne";
+    if (!(talks || w->noun) || nobody[k]) continue;
+    // "without": "sans appeler personne ?" asks whether no person is needed.
+    const bool without = f[k - (k > 0)] == "sans" || f[k - (k > 0)] == "senza" || f[k - (k > 0)] == "sem" ||
+                         f[k - (k > 0)] == "sin" || f[k - (k > 0)] == "ohne" || f[k - (k > 0)] == "without";
+    if (QuestionAfter(m, w, /*clause=*/true) && !without) continue;
+    bool no = without;
+    // "parler à personne": "à" folds to the English article "a"; that
+    // "personne" is the negation, not a person noun of its own.
     if (talks)
       for (size_t r = k + 1; r < words.size() && r <= k + 3 && words[r]->clause == w->clause; ++r)
-        no |= In(kNobody, f[r]) || (f[r] == "personne" && !In(kDeterminers, f[r - 1]));
+        if (In(kNobody, f[r]) || (f[r] == "personne" && (!In(kDeterminers, f[r - 1]) || words[r - 1]->tok->norm == "à")))
+          no = nobody[r] = true;
     for (size_t back = 1; back <= 4 && back <= k && !no; ++back) {
       const Item* b = words[k - back];
       if (b->clause != w->clause) break;

@@ -301,10 +301,14 @@ TEST_CASE("telling the bot again is frustration without a model; counting doses 
 
 TEST_CASE("the model's person head is silenced on its hard negatives, not on a request beside them") {
   for (const char* text : {"no need for a person, the chat is fine", "¿su personal habla francés?",
-                           "c'est pour deux personnes ?", "preferisco non parlare con nessuno, grazie"}) {
+                           "c'est pour deux personnes ?", "preferisco non parlare con nessuno, grazie",
+                           // French "à personne" (à folds to the article "a"), "sans ... personne ?"
+                           "j'ai pas besoin de parler à personne, donnez-moi juste le suivi",
+                           "on peut tout régler sans appeler personne ?"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
-  for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent"}) {
+  for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
+                           "je veux parler à une personne", "je peux parler à quelqu'un ?"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
