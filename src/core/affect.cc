@@ -1368,6 +1368,7 @@ struct RedFlag {
   bool negatable = true;  // a negator just before a slot word ("not swollen") voids it
   const char* unless = nullptr;  // words that make this rule's match something else
   bool lasting = false;  // a duration ("for weeks") is part of it, not a sign of the past
+  bool message = false;  // its slots may stand in different sentences of the message
 };
 
 constexpr const char* kPeople =
@@ -1507,6 +1508,23 @@ const RedFlag kRedFlags[] = {
                        "im_a_burden i_am_a_burden im_just_a_burden i_am_just_a_burden im_only_a_burden soy_una_carga_para solo_soy_una_carga je_suis_un_fardeau je_ne_suis_quun_fardeau ich_bin_eine_last ich_bin_nur_eine_last ich_bin_nur_noch_eine_last sou_um_peso_para so_sou_um_peso sou_um_fardo sono_un_peso_per sono_solo_un_peso sono_un_fardello "
                        "no_quiero_existir ya_no_quiero_vivir je_ne_veux_plus_vivre je_veux_plus_vivre je_ne_veux_plus_exister will_nicht_mehr_existieren mochte_nicht_mehr_leben nao_quero_mais_viver nao_quero_mais_existir non_voglio_piu_vivere non_voglio_piu_esserci non_voglio_piu_esistere"},
      false, "customer client cliente clientes kunde kunden clienti"},
+    // ... at a height, with a last word: "bin aufm dach vom hochhaus. wollte nur sagen ...",
+    // "sitting on the edge of the balcony. you're the only chat open" (anywhere in the message)
+    {kCrisisSelfHarm, {"im_on i_am_on im_at im_sitting_on sitting_on standing_on im_standing_on estoy_en estoy_sentado estoy_sentada estoy_parado estoy_parada sentado_en sentada_en je_suis_sur je_suis_au assis_sur assise_sur debout_sur bin_auf bin_aufm sitze_auf sitze_aufm stehe_auf stehe_aufm estou_na estou_no estou_em sentado_na sentada_na sentado_no sentada_no sono_sul sono_sulla seduto_sul seduta_sul seduto_sulla seduta_sulla",
+                       "bridge roof rooftop ledge edge balcony cliff cliffs puente azotea tejado cornisa borde balcon acantilado pont toit rebord bord balcon falaise brucke dach hochhaus rand balkon klippe ponte telhado terraco parapeito beira varanda penhasco tetto cornicione bordo balcone scogliera",
+                       "just_wanted_to_say wanted_to_say goodbye bye tell sorry only_chat right_now "
+                       "solo_queria_decir queria_decir adios diganle perdon ahora_mismo "
+                       "je_voulais_juste_dire voulais_dire adieu dites pardon en_ce_moment "
+                       "wollte_nur_sagen wollte_sagen tschuss sagt verzeiht gerade_jetzt "
+                       "so_queria_dizer queria_dizer adeus digam desculpa agora_mesmo "
+                       "volevo_solo_dire volevo_dire addio dite scusate scusa proprio_ora"},
+     false, "fixing fix repair repairing gutter gutters antenna aerial solar panel panels cleaning clean paint painting install installing tiles shingles traffic stuck view party barbecue bbq drinks sunbathing plants garden work working job delivery parcel package order "
+           "arreglando reparando antena placas limpiando pintando instalando tejas trafico atasco vista fiesta barbacoa plantas trabajo trabajando pedido paquete "
+           "reparer reparation antenne panneaux nettoyer peindre installer tuiles bouchons embouteillage vue fete barbecue plantes travail travaille colis commande "
+           "reparieren repariere antenne solar putzen streichen montieren ziegel stau aussicht party grillen pflanzen arbeit arbeite paket bestellung "
+           "consertando arrumando antena paineis limpando pintando instalando telhas transito engarrafamento vista festa churrasco plantas trabalho trabalhando pacote pedido encomenda "
+           "riparando sistemando antenna pannelli pulendo dipingendo installando tegole traffico coda vista festa grigliata piante lavoro lavorando pacco ordine",
+     false, true},
     // ... an end announced: not alive, not here much longer
     {kCrisisSelfHarm, {"wont_be_alive will_not_be_alive not_be_around_much_longer not_going_to_be_around_much_longer not_gonna_be_around_much_longer wont_be_around_much_longer wont_be_here_much_longer not_living_anymore while_im_still_alive while_i_am_still_alive "
                        "ya_no_estare_vivo ya_no_estare_viva no_estare_vivo no_estare_viva no_voy_a_estar_mucho_mas ne_serai_plus_en_vie ne_serai_plus_vivant ne_serai_plus_vivante nicht_mehr_lange_am_leben nicht_mehr_lange_da_sein nao_vou_estar_viva nao_vou_estar_vivo nao_estarei_vivo nao_estarei_viva non_saro_piu_vivo non_saro_piu_viva non_saro_piu_qui"},
@@ -1698,7 +1716,7 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
           const size_t l = std::min(lo, b.a), h = std::max(hi, b.b);
           // Distinct words: "hincha" is not both the swelling and its place.
           if (b.a < a.b && a.a < b.b) continue;
-          if (words[b.a]->sentence == words[a.a]->sentence && h - l <= kRedFlagSpan) {
+          if (flag.message || (words[b.a]->sentence == words[a.a]->sentence && h - l <= kRedFlagSpan)) {
             lo = l, hi = h, ok = true;
             break;
           }

@@ -426,7 +426,8 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "ninguém ia sentir minha falta", "sono solo un peso per tutti",
                            "I won't be alive for the delivery anyway", "tra un mese non sarò più viva",
                            "are these strong enough to stop my heart", "I took all of them an hour ago",
-                           "estoy regalando todas mis cosas, ya no las voy a necesitar"}) {
+                           "estoy regalando todas mis cosas, ya no las voy a necesitar",
+                           "i'm on the roof of the car park. just wanted to say sorry", "stehe auf der Brücke. wollte nur sagen danke"}) {
     const Affect a = Analyze(text);
     CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
     if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm, std::string(text));
@@ -439,7 +440,8 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "if my parcel disappeared nobody would notice", "nobody would notice if I was gone for the holiday weekend",
                            "you'd be better off without me as a customer then", "sono un peso massimo, avete taglie grandi?",
                            "I'm giving away all my stuff before moving, do you buy furniture?",
-                           "I took all of them back to the shop", "does the defibrillator stop the heart rhythm?"}) {
+                           "I took all of them back to the shop", "does the defibrillator stop the heart rhythm?",
+                           "I'm on the roof right now fixing the gutter, which screws?", "estoy en el balcón, gracias por todo, ya llegó el pedido"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
