@@ -137,7 +137,8 @@ TEST_CASE("questions far outside a pack come out of scope, in every language the
                         Case{"ecommerce.es.json", &kOffTopicEs}, Case{"healthcare.es.json", &kOffTopicEs},
                         Case{"ecommerce.fr.json", &kOffTopicFr}, Case{"ecommerce.de.json", &kOffTopicDe},
                         Case{"ecommerce.pt.json", &kOffTopicPt}}) {
-    CAPTURE(c.file);
+    const std::string file = c.file;  // captured as text, not as a pointer
+    CAPTURE(file);
     Pack pack;
     REQUIRE(LoadPack(testing::PackFile(c.file), &pack).ok());
     IntentRecognizer r;

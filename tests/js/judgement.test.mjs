@@ -62,9 +62,11 @@ test('attune analyze prints language, crisis kind and head probabilities; eviden
 // speak_to_staff) are not routine. Target: none. Bare closings are set aside
 // by the core (models/README.md, "Closings: set aside"); what still fires is
 // the model's (times, places, tablets). Ceilings per pack language as
-// measured then: a retrain or pack change may only lower them. (The round-6
-// recipe trains on these examples, so with it this stops being a measure.)
-const CRISIS_FALSE_ALARM_CEILING = { en: 13, es: 22, fr: 28, de: 18, pt: 43 };
+// measured then, as a share of the routine examples read (13 of 968 in
+// English...), since the packs grow: a retrain or pack change may only lower
+// them. (The round-6 recipe trains on these examples, so with it this stops
+// being a measure.)
+const CRISIS_FALSE_ALARM_CEILING = { en: 13 / 968, es: 22 / 1344, fr: 28 / 1290, de: 18 / 1204, pt: 43 / 1214 };
 
 test('no routine example of any shipped pack fires the crisis head (beyond the known, shrinking list)', async () => {
   const { readdirSync } = await import('node:fs');
@@ -77,6 +79,7 @@ test('no routine example of any shipped pack fires the crisis head (beyond the k
   const files = readdirSync(packsDir).filter((f) => /^[a-z]+\.[a-z]{2}\.json$/.test(f)).sort();
   assert.ok(files.length >= 4, `packs found: ${files}`);
   const fired = [];
+  const read = {};
   let n = 0;
   try {
     for (const file of files) {
@@ -87,6 +90,7 @@ test('no routine example of any shipped pack fires the crisis head (beyond the k
           analyzer.reset();
           const turn = analyzer.analyze(example);
           n++;
+          read[pack.language] = (read[pack.language] ?? 0) + 1;
           if (turn.cues.some((c) => c.name === 'crisis')) fired.push({ lang: pack.language, line: `${file} ${intent.name}: ${example}` });
         }
       }
@@ -99,8 +103,9 @@ test('no routine example of any shipped pack fires the crisis head (beyond the k
   for (const f of fired) counts[f.lang] = (counts[f.lang] ?? 0) + 1;
   console.log(`routine examples firing crisis: ${fired.length} of ${n}`, counts);
   for (const [lang, count] of Object.entries(counts)) {
-    assert.ok(count <= (CRISIS_FALSE_ALARM_CEILING[lang] ?? 0),
-      `${lang}: ${count} routine examples fire crisis (ceiling ${CRISIS_FALSE_ALARM_CEILING[lang] ?? 0}):\n` +
+    const ceiling = CRISIS_FALSE_ALARM_CEILING[lang] ?? 0;
+    assert.ok(count <= ceiling * read[lang],
+      `${lang}: ${count} of ${read[lang]} routine examples fire crisis (ceiling ${(100 * ceiling).toFixed(2)} %):\n` +
         fired.filter((f) => f.lang === lang).map((f) => f.line).join('\n'));
   }
 });
