@@ -311,6 +311,10 @@ test('persistence (opt-in, session): the conversation survives a reload, and a s
   await p.reload();
   await chat(p).panel.waitFor({ state: 'visible', timeout: 20000 }); // it was open: it opens again
   await p.locator('attune-chat .msg.user').filter({ hasText: 'where is my order?' }).waitFor({ timeout: 10000 });
+  // The restored log may still be rendering: wait for its answer, then count
+  // (a second greeting would make three).
+  await p.locator('attune-chat .msg.bot').nth(1).waitFor({ timeout: 10000 });
+  await p.waitForTimeout(300);
   assert.equal(await p.locator('attune-chat .msg.bot').count(), 2, 'greeting and answer restored, no second greeting');
   // The core's state came back too: the bot had asked for the order number,
   // and the number alone is still understood as the answer to that question.

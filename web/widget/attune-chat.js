@@ -336,6 +336,8 @@ export class AttuneChat extends HTMLElement {
     this.#lastTurn = turn;
     let reply = turn.reply;
     let offer = null;
+    let stored = null;
+    const generation = this.#generation;
     if (turn.handoff) {
       // Before the bot promises a person, find out whether one can come; if not, it says so
       // instead (the core's handoff reply would promise one).
@@ -345,14 +347,19 @@ export class AttuneChat extends HTMLElement {
       if (offer.kind !== 'person') reply = flow.honestReply(offer, turn, crisis);
       await wait;
     } else {
+      // The state saved and the reply redacted while the bot "types", so the answer is stored
+      // the moment it shows: a reload right after it must not lose it.
+      stored = this.#storedReply(reply);
       await this.#typing(this.#t.bot, Math.min(300 + turn.reply.length * 4, 900));
     }
+    stored ??= this.#storedReply(reply);
+    const { state, text } = await stored;
+    await this.#saving; // the visitor's messages before it, in order
     const bot = this.#append({ from: 'bot', text: reply, turn, inReplyTo: ids }, { remote: true });
     this.#chips(offer && offer.kind !== 'person' ? [] : turn.quick_replies);
-    const state = await this.#savedState();
     this.#known = { ...this.#known, state, seq: this.#known.seq + 1, chips: this.#shownChips };
     this.#engineSeq = this.#known.seq;
-    this.#commit([bot], { turn, offer, origin });
+    if (text !== null && generation === this.#generation) this.#store([{ ...bot, text }], { turn, offer, origin });
     this.#answered(ids);
     this.#afterTurn(turn, offer, origin === this.#tabs.id);
   }
@@ -864,11 +871,28 @@ export class AttuneChat extends HTMLElement {
     this.#saving = this.#saving.then(async () => {
       const safe = await this.#redacted(messages);
       if (generation !== this.#generation) return; // reset meanwhile
-      this.#stored.push(...safe);
-      this.#save();
-      this.#tabs.post({ type: 'turn', messages: safe, chips: known.chips, state: known.state, seq: known.seq,
-        ...(turn ? { turn, offer: offer ?? null, origin } : {}) });
+      this.#store(safe, { turn, offer, origin }, known);
     });
+  }
+
+  /** Stores `safe` (messages already redacted) with the conversation's state, and tells the other tabs. */
+  #store(safe, { turn, offer, origin } = {}, known = this.#known) {
+    if (!this.#memory?.enabled) return;
+    this.#stored.push(...safe);
+    this.#save();
+    this.#tabs.post({ type: 'turn', messages: safe, chips: known.chips, state: known.state, seq: known.seq,
+      ...(turn ? { turn, offer: offer ?? null, origin } : {}) });
+  }
+
+  /**
+   * What storing the bot's `reply` needs, asked of the core before the reply shows: the saved
+   * state and the reply's text redacted ({state: null, text: null} when nothing is stored, or
+   * when redaction fails: then the reply is not stored at all).
+   */
+  async #storedReply(reply) {
+    if (!this.#memory?.enabled) return { state: null, text: null };
+    const [state, safe] = await Promise.all([this.#savedState(), this.#redacted([{ text: reply }])]);
+    return { state, text: safe.length ? safe[0].text : null };
   }
 
   /**
