@@ -1309,7 +1309,7 @@ constexpr auto kAskFor = Words("book", "schedule", "arrange", "reservar", "agend
 // What may stand between a wanting verb and "someone": "necesito a alguien".
 constexpr auto kBetween = Words("a", "de", "di", "da", "do", "un", "una", "une", "um", "uma", "einen", "ein", "mal",
                           "noch", "dringend", "just", "really", "urgently", "only", "solo", "juste");
-constexpr auto kNobodyWords = Words("nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem");
+constexpr auto kNobody = Words("nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem", "nobody");
 constexpr auto kWhoThat = Words("who", "that", "qui", "que", "der", "die", "che", "quien");
 constexpr auto kFrom = Words("from", "of", "do", "da", "de", "del", "du", "vom", "von", "della", "dal", "dalla", "dell", "in");
 constexpr auto kAvailable = Words("available", "free", "online", "libre", "disponible", "disponibles", "frei", "verfugbar",
@@ -1880,7 +1880,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // Needing someone, full stop: "ich brauch jemanden", "j'ai besoin de
     // quelqu'un." ("I need someone to sign for it" goes on, "I want to
     // thank someone" has its own verb: not this).
-    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && !In(kNobodyWords, f[i])) {
+    if (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i])) {
       bool last = true;
       for (size_t r = i + 1; r < n && same(i, r) && last; ++r) last = In(kNowWords, f[r]) || IsFiller(words[r]->tok->norm);
       size_t j = i;
@@ -2000,7 +2000,6 @@ bool FrenchNegation(const std::vector<const Item*>& words, const std::vector<std
 }
 
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
-  static constexpr auto kNobody = Words("nessuno", "nadie", "niemand", "niemandem", "niemanden", "ninguem", "nobody");
   static constexpr auto kAnswers = Words("no", "nope", "non", "nein", "nao");
   static constexpr auto kSubjects = Words("i", "je", "j", "ich", "eu", "yo", "io", "we");
   static constexpr auto kSpeak = Words("speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",

@@ -365,6 +365,13 @@ TEST_CASE("violence against someone else now, and a lethal dose asked for, are c
   }
 }
 
+// A crisis cue on `text`, without a model, of kind `kind`.
+static void CheckCrisis(const char* text, const char* kind) {
+  const Affect a = Analyze(text);
+  CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+  if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kind, std::string(text));
+}
+
 TEST_CASE("red flags described rather than named are crises without a model, in every language") {
   // Public-health warning signs in the visitor's words, one or two per
   // category and language; the kind each one must carry.
@@ -391,13 +398,7 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
       {"mi ex tiene un cuchillo y está en la puerta", kCrisisViolence},
       {"un type a sorti un couteau devant la caisse", kCrisisViolence},
   };
-  for (const auto& c : crises) {
-    const char* text = c.first;
-    const char* kind = c.second;
-    const Affect a = Analyze(text);
-    CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
-    if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kind, std::string(text));
-  }
+  for (const auto& c : crises) CheckCrisis(c.first, c.second);
   // Their hard negatives: the past, first aid and symptom questions, admin,
   // jokes, products, a tracking page, a hammock.
   for (const char* text : {"my mum had a stroke last year and her face still droops a little, can I renew her pills?",
@@ -428,9 +429,7 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "are these strong enough to stop my heart", "I took all of them an hour ago",
                            "estoy regalando todas mis cosas, ya no las voy a necesitar",
                            "i'm on the roof of the car park. just wanted to say sorry", "stehe auf der Brücke. wollte nur sagen danke"}) {
-    const Affect a = Analyze(text);
-    CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
-    if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm, std::string(text));
+    CheckCrisis(text, kCrisisSelfHarm);
   }
   // Their look-alikes: storage, pickup and discounts; parcels, lists and
   // holidays; a customer leaving; a weight class; moving house; returns.
