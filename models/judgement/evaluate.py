@@ -299,6 +299,8 @@ def main():
     calm = calm_report(args.native, args.model, args.data)
     blind = blind_report(args.native, args.model, os.path.join(HERE, "corpus"))
     blind_crisis = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-crisis")
+    blind_crisis2 = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-crisis-2")
+    blind_person = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-person")
 
     print("## Held-out messages (corpus/test), through the core (patterns + model)\n")
     print("| language | n | crisis R / P | human_request R / P | frustration R / P | negativity AUC | kind acc | language acc |")
@@ -309,7 +311,11 @@ def main():
               f"{m['negativity']['auc']:.2f} | {m['crisis_kind_accuracy']:.2f} | {m['language_accuracy']:.2f} |")
     for title, sets in (("Blind set (corpus/blind, written without seeing the corpus or the code)", blind),
                         ("Blind crisis set (corpus/blind-crisis, public-health red flags and their hard negatives, "
-                         "written without seeing the corpus or the code)", blind_crisis)):
+                         "written without seeing the corpus or the code)", blind_crisis),
+                        ("Second blind crisis set (corpus/blind-crisis-2, written without seeing the corpus or the code)",
+                         blind_crisis2),
+                        ("Blind person-request set (corpus/blind-person, requests for a person and their hard negatives, "
+                         "written without seeing the corpus or the code)", blind_person)):
         print(f"\n## {title}, recall and precision\n")
         print("| half | language | n | crisis R / P | human_request R / P |")
         print("|---|---|---|---|---|")
@@ -362,7 +368,8 @@ def main():
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
     if args.json:
-        json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis, "closings": closings, "closing_misses": closing_misses,
+        json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
+                   "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
