@@ -408,6 +408,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
+    {kCueCrisis, "schlägt|schlaegt gerade fehl", 0, false, true, nullptr},
     {kCueCrisis, "escuadrón|escuadron|esquadrão|esquadrao|squadra suicida", 0, false, true, nullptr},
     {kCueCrisis, "dying to", 0, false, true, nullptr},
     {kCueCrisis, "kill|killing myself laughing", 0, false, true, nullptr},
@@ -745,7 +746,9 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
       "jaser", "platicar", "charlar", "plaudern", "quatschen", "chiacchierare", "entretenir", "m'entretenir",
       // putting through: "pásame con facturación", "chama o dono da loja"
       "pásame", "pasame", "pásenme", "pasenme", "páseme", "paseme", "comuníqueme", "comuniqueme", "comunícame",
-      "comunicame", "chama", "chame", "chamem"};
+      "comunicame", "chama", "chame", "chamem", "pasáis", "pasais", "pasas",
+      // reaching someone: "ich muss die Sprechstundenhilfe erreichen"
+      "erreichen"};
   return k;
 }
 
@@ -756,8 +759,8 @@ const std::unordered_set<std::string_view>& RequestVerbs() {
       "get", "want", "need", "give", "put",                                         // en
       "pasar", "quiero", "ponga", "pongan", "póngame", "pongame", "ponme", "necesito", "atienda", "atender", "dame", "deme", "denme",  // es
       "veux", "voudrais", "besoin", "passer", "passez", "mettre", "donnez-moi", "donne-moi", "faut",  // fr
-      "möchte", "will", "brauche", "brauch", "geben", "gib", "gebt",                           // de
-      "quero", "preciso", "gostaria", "dá-me", "da-me",                              // pt
+      "möchte", "will", "brauche", "brauch", "geben", "gib", "gebt", "holen", "hol", "holt",                           // de
+      "quero", "preciso", "gostaria", "dá-me", "da-me", "passar",                    // pt
       "voglio", "vorrei", "bisogno", "serve", "passare", "passarmi", "mettermi", "datemi", "dammi"};  // it
   return k;
 }
@@ -855,8 +858,14 @@ bool SpeaksLanguage(const std::vector<const Item*>& words, size_t j) {
       "italienisch", "türkisch", "turkisch", "arabisch", "russisch", "polnisch", "inglês", "espanhol",
       "francês", "alemão", "alemao", "russo", "inglese", "spagnolo", "francese", "tedesco", "portoghese",
       "polacco", "ucraino", "sign", "signes", "señas", "gebärdensprache", "libras", "lis");
-  for (size_t k = j >= 2 ? j - 2 : 0; k < words.size() && k <= j + 4; ++k)
-    if (k != j && words[k]->clause == words[j]->clause && In(kLanguages, words[k]->key)) return true;
+  for (size_t k = j >= 2 ? j - 2 : 0; k < words.size() && k <= j + 4; ++k) {
+    if (k == j || words[k]->clause != words[j]->clause || !In(kLanguages, words[k]->key)) continue;
+    // "speak to someone in Spanish", "hablar con alguien en inglés": the
+    // person asked for stands between the talking and the language.
+    for (size_t m = j + 1; m < k; ++m)
+      if (words[m]->noun) return false;
+    return true;
+  }
   return false;
 }
 
@@ -1109,8 +1118,9 @@ bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>
     if (i > 0 && In(kPossessives, f[i - 1])) return false;
     // The bot is named, not a product: nothing but a filler or a reply noun
     // after it in the clause, and (machines) an article or "with" before it.
+    // German puts the talking last: "nicht mit einer Maschine reden".
     if (i + 1 < f.size() && words[i + 1]->clause == words[i]->clause && !In(kAfterBot, f[i + 1]) &&
-        !In(kReplyNouns, f[i + 1]))
+        !In(kReplyNouns, f[i + 1]) && !words[i + 1]->talk)
       return false;
     const bool machine = f[i] != "bot" && f[i] != "bots" && f[i] != "chatbot" && f[i].rfind("robo", 0) != 0;
     return !machine || (i > 0 && In(kDeterminers, f[i - 1]));
@@ -1144,7 +1154,37 @@ constexpr std::string_view kLivingPerson[] = {
     "assistenza dal vivo", "operatore umano", "support en direct", "chat en direct",
     "personlichen ansprechpartner", "echten support", "echter support", "suporte de verdade", "soporte real",
     "soporte de verdad", "vrai support", "supporto vero", "real support", "supporto reale",
-    "atendimento de verdade"};
+    "atendimento de verdade", "agente en vivo", "agentes en vivo", "asesor en vivo", "operador en vivo",
+    "agente humano", "agente ao vivo", "atendente ao vivo", "atendente humano", "agent en direct",
+    "conseiller en direct", "agent humain", "conseiller humain", "operatore dal vivo", "agente dal vivo",
+    "agente umano", "live-mitarbeiter", "live mitarbeiter", "menschlicher mitarbeiter", "echter mitarbeiter",
+    "echten mitarbeiter", "human agent", "human being", "live operator", "live representative", "live rep"};
+// Out of the bot's hands: "get me out of here", "sácame de aquí", "holt mich
+// hier raus", "tiratemi fuori". Folded words.
+constexpr std::string_view kOutOfHere[] = {
+    "get me out of here", "get me out of this", "let me out of this", "sacame de aqui", "saquenme de aqui",
+    "sacadme de aqui", "sacame de este", "holt mich hier raus", "hol mich hier raus", "holen sie mich hier raus",
+    "lasst mich hier raus", "sortez-moi de la", "sortez moi de la", "sortez-moi dici", "sortez moi dici",
+    "sors-moi de la", "sors moi de la", "sortez-moi de ce", "tirem-me daqui", "tirem me daqui", "me tira daqui",
+    "me tirem daqui", "me tira desse", "tiratemi fuori", "tiratemi fuori da qui", "fatemi uscire",
+    "fammi uscire"};
+// Help called for through the business: "call the police", "llamen una
+// ambulancia", "ruft den Notarzt", "chiamate il 118": a person must act now.
+// Folded words.
+constexpr std::string_view kCallForHelp[] = {
+    "call the police", "call an ambulance", "call the cops", "send help",
+    "send someone", "send somebody", "llamen a la policia", "llamen una ambulancia", "llamen a una ambulancia",
+    "llamen a emergencias", "llama a la policia", "llama una ambulancia",
+    "manden ayuda", "envien ayuda", "manden a alguien", "appelez la police", "appelez les pompiers",
+    "appelez le samu", "appelez une ambulance",
+    "appelez les secours", "envoyez quelquun", "envoyez de laide", "envoyez du monde", "ruft die polizei",
+    "ruft einen krankenwagen", "ruft den krankenwagen", "ruft den notarzt", "ruft den rettungsdienst",
+    "rufen sie die polizei", "rufen sie einen krankenwagen",
+    "rufen sie den notarzt", "schickt jemanden", "schickt sofort jemanden", "schickt hilfe",
+    "chamem a policia", "chamem uma ambulancia", "chamem o samu", "chamem os bombeiros", "liguem para a policia",
+    "liguem pra policia", "liguem pro samu", "liguem para o samu", "mandem alguem", "mandem ajuda",
+    "chiamate la polizia", "chiamate i carabinieri", "chiamate unambulanza", "chiamate un ambulanza", "chiamate lambulanza", "mandate qualcuno",
+    "mandate aiuto"};
 
 // Roles and teams of the business. Those in charge may be asked for with a
 // wanting verb; every role may be talked to or asked to act.
@@ -1170,7 +1210,9 @@ constexpr auto kRoles = Words(
     "pharmacy", "pharmacie", "farmacia", "apotheke", "clinic", "clinique", "clinica", "praxis", "magazzino",
     "almacen", "entrepot", "armazem", "veto", "groomer", "peluquera", "peluquero", "toiletteur",
     "toiletteuse", "hundefriseur", "tosador", "tosadora", "toelettatore", "toelettatrice", "teamleiter",
-    "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi");
+    "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi",
+    "nutritionist", "dietitian", "nutricionista", "dietista", "nutritionniste", "dieteticien", "dieteticienne",
+    "ernahrungsberater", "ernahrungsberaterin", "nutrizionista", "nutrizioniste", "nutrizionisti");
 // Support itself, a role only when the visitor is put through to it ("me
 // transfere pro suporte"): speaking with or contacting customer support is
 // how to reach it, asked of the bot (Bitext's contact_customer_service).
@@ -1179,7 +1221,8 @@ constexpr auto kPutThrough = Words(
     "transfer", "connect", "transfere", "transfira", "transfiram", "transfiere", "transfiereme", "transferez-moi",
     "transferer", "transferez", "transferir", "trasferire", "trasferiscimi", "trasferitemi", "passez-moi",
     "passe-moi", "passa-me", "passami", "passatemi", "durchstellen", "weiterverbinden", "verbinden", "verbinde",
-    "pasame", "pasenme", "paseme", "comuniqueme", "comunicame", "put", "pass", "patch");
+    "pasame", "pasenme", "paseme", "comuniqueme", "comunicame", "put", "pass", "patch", "passar", "pasais",
+    "pasas");
 // Whoever is in charge, described rather than named: "whoever is responsible
 // for deliveries", "quien esté a cargo", "celui qui dirige la boutique",
 // "wer bei euch zuständig ist", "chi gestisce le consegne". Folded words.
@@ -1270,7 +1313,9 @@ constexpr auto kModals = Words("can", "could", "would", "will", "may", "please",
                          "bitte", "pode", "podem", "poderia", "possa", "puo", "possono", "potrebbe", "potete",
                          "faites", "lassen", "dass", "favor", "svp", "por", "podia", "podes", "poderiam",
                          "konnten", "koennten", "peut-elle", "peut-il", "pourrait-elle", "pourrait-il",
-                         "puede", "possibile", "che", "favore", "pueda", "puedan", "puisse", "puissent", "possano");
+                         "puede", "possibile", "che", "favore", "pueda", "puedan", "puisse", "puissent", "possano",
+                         // "a human must check my documents", "alguien debe revisarlo"
+                         "must", "muss", "mussen", "debe", "deben", "doit", "doivent", "deve", "devem", "devono");
 constexpr auto kActions = Words(
     "look", "check", "review", "read", "call", "phone", "ring", "write", "email", "message", "contact",
     "answer", "reply", "respond", "help", "handle", "sort", "deal", "text", "mirar", "revisar", "leer", "llamar",
@@ -1289,7 +1334,11 @@ constexpr auto kActions = Words(
     "passare",
     // what only someone with authority does: "alguien que pueda autorizar el reembolso"
     "authorize", "authorise", "approve", "decide", "autorizar", "aprobar", "aprovar", "decidir", "autoriser",
-    "approuver", "decider", "genehmigen", "freigeben", "entscheiden", "autorizzare", "approvare", "decidere");
+    "approuver", "decider", "genehmigen", "freigeben", "entscheiden", "autorizzare", "approvare", "decidere",
+    "telephone", "telefonear", "telefonar", "telephoner", "telefonieren", "telefonare",
+    // the case looked into: "qualcuno può guardarci?", "alguien puede revisarlo?"
+    "guardarci", "guardarlo", "guardarla", "controllarlo", "verificarlo", "revisarlo", "revisarla", "mirarlo",
+    "verifica-lo", "verificalo");
 // Escalation verbs; "escalar" and "remonter" also climb, so they need their object or "faire".
 constexpr auto kEscalate = Words("escalate", "escalated", "eskalieren", "eskaliert", "escalare", "escalonar");
 constexpr auto kEscalateObjects = Words("esto", "este", "esta", "mi", "el", "la", "caso", "isso", "isto", "o", "meu",
@@ -1299,7 +1348,11 @@ constexpr auto kEscalateObjects = Words("esto", "este", "esta", "mi", "el", "la"
 constexpr auto kMeeting = Words("chat", "word", "moment", "minute", "minutes", "call", "conversation", "charla",
                           "palabra", "momento", "minutos", "llamada", "conversacion", "mot", "entretien", "echange",
                           "appel", "gesprach", "wort", "minuten", "anruf", "telefonat", "conversa", "minutinho",
-                          "ligacao", "chamada", "minuti", "parola", "chiamata", "colloquio", "chiacchierata");
+                          "ligacao", "chamada", "minuti", "parola", "chiamata", "colloquio", "chiacchierata",
+                          // a video call or a meeting is time with them too
+                          "videocall", "video-call", "videollamada", "videochamada", "videochiamata", "visio",
+                          "visioconference", "videoanruf", "videotelefonat", "meeting", "reunion", "reuniao",
+                          "riunione", "besprechung");
 constexpr auto kWith = Words("with", "con", "avec", "mit", "com", "col", "coi", "al", "alla", "au");
 // Asking for it ("can I", "I'd like", "book"), not having had it.
 constexpr auto kAskFor = Words("book", "schedule", "arrange", "reservar", "agendar", "marcar", "prendre", "reserver",
@@ -1529,8 +1582,12 @@ const RedFlag kRedFlags[] = {
      false, "customer client cliente clientes kunde kunden clienti"},
     // ... at a height, with a last word: "bin aufm dach vom hochhaus. wollte nur sagen ...",
     // "sitting on the edge of the balcony. you're the only chat open" (anywhere in the message)
-    {kCrisisSelfHarm, {"im_on i_am_on im_at im_sitting_on sitting_on standing_on im_standing_on estoy_en estoy_sentado estoy_sentada estoy_parado estoy_parada sentado_en sentada_en je_suis_sur je_suis_au assis_sur assise_sur debout_sur bin_auf bin_aufm sitze_auf sitze_aufm stehe_auf stehe_aufm estou_na estou_no estou_em sentado_na sentada_na sentado_no sentada_no sono_sul sono_sulla seduto_sul seduta_sul seduto_sulla seduta_sulla",
-                       "bridge roof rooftop ledge edge balcony cliff cliffs puente azotea tejado cornisa borde balcon acantilado pont toit rebord bord balcon falaise brucke dach hochhaus rand balkon klippe ponte telhado terraco parapeito beira varanda penhasco tetto cornicione bordo balcone scogliera",
+    {kCrisisSelfHarm, {"im_on i_am_on im_at im_sitting_on sitting_on standing_on im_standing_on estoy_en estoy_sentado estoy_sentada estoy_parado estoy_parada sentado_en sentada_en je_suis_sur je_suis_au assis_sur assise_sur debout_sur bin_auf bin_aufm sitze_auf sitze_aufm stehe_auf stehe_aufm estou_na estou_no estou_em sentado_na sentada_na sentado_no sentada_no sono_sul sono_sulla seduto_sul seduta_sul seduto_sulla seduta_sulla "
+                       "on_top_of em_cima_do em_cima_da to_em_cima to_no to_na encima_del encima_de_la en_lo_alto_del au_bord_du au_bord_de oben_auf in_cima_al in_cima_alla",
+                       "bridge roof rooftop ledge edge balcony cliff cliffs puente azotea tejado cornisa borde balcon acantilado pont toit rebord bord balcon falaise brucke dach hochhaus rand balkon klippe ponte telhado terraco parapeito beira varanda penhasco tetto cornicione bordo balcone scogliera "
+                       "viaduct overpass viaducto viaduc viadukt autobahnbrucke viaduto passarela viadotto cavalcavia",
+                       "dont_know_what_to_do no_se_que_hacer sais_pas_quoi_faire sais_plus_quoi_faire weiss_nicht_was_ich_tun_soll nao_sei_o_que_fazer non_so_cosa_fare non_so_che_fare "
+                       "call_me llamame llamenme appelez-moi ruf_mich_an ruft_mich_an me_liga me_ligar me_liguem chiamami chiamatemi "
                        "just_wanted_to_say wanted_to_say goodbye bye tell sorry only_chat right_now "
                        "solo_queria_decir queria_decir adios diganle perdon ahora_mismo "
                        "je_voulais_juste_dire voulais_dire adieu dites pardon en_ce_moment "
@@ -1555,6 +1612,29 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"giving_away give_away gave_away regalando regale regalo donne donnant verschenke verschenken verschenkt dando doando doei",
                        "all_my_stuff all_my_things everything_i_own all_my_belongings todas_mis_cosas todo_lo_que_tengo todas_mis_pertenencias toutes_mes_affaires tout_ce_que_jai alle_meine_sachen alles_was_ich_habe todas_as_minhas_coisas tudo_o_que_tenho tutte_le_mie_cose tutto_quello_che_ho"},
      true, "moving move mudanza mudo demenage demenagement umzug ziehe mudanca mudando trasloco sale venta vente verkauf venda vendita charity caridad donation spende doacao beneficenza garage flohmarkt declutter* ordenando"},
+    // ... going to the railway tonight: "I am going to the train line tonight" (anywhere in the message)
+    {kCrisisSelfHarm, {"train_line train_tracks railway_line railway_tracks railroad_tracks the_tracks the_rails via_del_tren vias_del_tren las_vias la_via_del_tren voie_ferree les_rails la_voie bahngleise gleise den_gleisen die_gleise schienen den_schienen linha_do_comboio linha_do_trem linha_ferrea trilhos binari ferrovia sui_binari",
+                       "tonight today now this_evening esta_noche hoy ahora esta_tarde ce_soir maintenant aujourdhui cette_nuit heute_nacht heute_abend heute jetzt gleich hoje_a_noite hoje esta_noite agora logo stanotte stasera oggi adesso"},
+     false, "delay delayed strike late cancelled ticket tickets commute closed works engineering retraso huelga billete cancelado obras retard greve billet annule travaux verspatung streik fahrkarte ticket gesperrt baustelle atraso bilhete cancelado obras ritardo sciopero biglietto cancellato lavori station estacion gare bahnhof estacao stazione parcel package order delivery paquete pedido colis commande paket bestellung pacote encomenda pacco ordine",
+     false, true},
+    // ... not safe with oneself (a clinical warning sign on its own)
+    {kCrisisSelfHarm, {"not_safe_with_myself dont_feel_safe_with_myself dont_trust_myself_tonight no_me_siento_seguro_conmigo no_me_siento_segura_conmigo no_estoy_seguro_conmigo no_estoy_segura_conmigo pas_en_securite_avec_moi-meme pas_en_securite_avec_moi_meme nicht_sicher_vor_mir_selbst nicht_sicher_vor_mir nao_me_sinto_seguro_comigo nao_me_sinto_segura_comigo nao_estou_seguro_comigo nao_estou_segura_comigo non_mi_sento_al_sicuro_con_me_stesso non_mi_sento_al_sicuro_con_me_stessa non_sono_al_sicuro_con_me_stesso non_sono_al_sicuro_con_me_stessa"},
+     false},
+    // ... a burden with a decision taken: "não quero ser mais um fardo... está decidido" (anywhere in the message)
+    {kCrisisSelfHarm, {"im_a_burden i_am_a_burden be_a_burden being_a_burden soy_una_carga ser_una_carga ser_una_carga_para sou_um_fardo ser_um_fardo ser_mais_um_fardo sou_um_peso ser_um_peso suis_un_fardeau etre_un_fardeau bin_eine_last eine_last_sein sono_un_peso sono_un_fardello essere_un_peso essere_un_fardello",
+                       "decided its_decided made_up_my_mind decidido decidida esta_decidido lo_he_decidido decide decidee cest_decide jai_decide entschieden beschlossen steht_fest decidi deciso decisa ho_deciso e_deciso"},
+     false, "customer client cliente clientes kunde kunden clienti courier driver delivery repartidor livreur kurier fahrer entregador motorista corriere staff", false, true},
+    // -- violence: someone being hit now: "the carer is slapping my mother right now", "en train de gifler"
+    {kCrisisViolence, {"hitting slapping punching strangling beating_her beating_him beating_me beating_my kicking_her kicking_him kicking_my golpeando abofeteando ahorcando le_esta_pegando la_esta_pegando lo_esta_pegando gifler giflant frapper frappe tabasser etrangler schlagt schlaegt ohrfeigt verpruegelt verprugelt wurgt batendo_nela batendo_nele batendo_na_minha batendo_no_meu espancando bofeteando estapeando enforcando picchiando schiaffeggiando prendendo_a_schiaffi colpendo strangolando",
+                       "right_now now ahora_mismo ahora en_este_momento en_train_de en_ce_moment maintenant gerade jetzt grad agora agora_mesmo neste_momento adesso in_questo_momento sta stanno ora"},
+     true, "eggs huevos oeufs eier ovos uova cream nata creme sahne natas panna drum drums tambor batterie schlagzeug bateria record recorde game juego jeu spiel jogo gioco ball pelota balle ball bola palla heat calor chaleur hitze calor caldo traffic trafico door puerta porte tur porta fehl alarm uhr wave ola vague welle onda"},
+    // ... a threat closing in: "he knows where I live and he is coming", "il sait où j'habite, il arrive"
+    {kCrisisViolence, {"knows_where_i_live know_where_i_live knows_what_car sabe_donde_vivo saben_donde_vivo sabe_donde_trabajo sait_ou_jhabite sait_ou_je_vis savent_ou_jhabite weiss_wo_ich_wohne wissen_wo_ich_wohne weiss_wo_ich_arbeite sabe_onde_eu_moro sabe_onde_moro sabem_onde_moro sabe_onde_trabalho sa_dove_abito sanno_dove_abito sa_dove_lavoro",
+                       "coming on_his_way on_their_way outside outside_my vienen viene en_camino afuera fuera vient arrive arrivent devant en_route kommt kommen unterwegs draussen vor_meiner vem vindo vem_pra vem_para a_caminho la_fora sta_arrivando arriva stanno_venendo arrivano fuori sotto_casa"},
+     false, nullptr, false, true},
+    // ... someone armed threatening people: "un mec avec un couteau qui menace les gens"
+    {kCrisisViolence, {"threatening threatens amenaza amenazando menace menacant menacent bedroht droht bedrohen ameaca ameacando ameacam minaccia minacciando minacciano",
+                       "gun knife weapon pistol machete cuchillo pistola arma navaja machete couteau pistolet arme flingue messer pistole waffe faca revolver coltello fucile"}},
     // -- violence: a weapon in someone's hands, a break-in, being followed or hidden from
     {kCrisisViolence, {kPeople, "has got holding tiene trae lleva empuna a_un a_une tient hat halt tem segura ha_un ha_una impugna", "gun knife weapon pistol rifle machete cuchillo pistola arma navaja couteau pistolet arme flingue fusil messer pistole waffe gewehr faca revolver coltello fucile"},
      true, "water eau agua wasser acqua toy toys jouet jouets juguete juguetes spielzeug brinquedo giocattolo nerf set kitchen cuisine cocina kuche cozinha cucina sharpener"},
@@ -1749,12 +1829,69 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   }
 }
 
+// A role or a department named alone: "returns department please",
+// "manager!!", "Sprechstundenhilfe bitte", "setor de trocas e devoluções por
+// favor". Not support or customer service named alone (asked of the bot,
+// that is how to reach them: Bitext's contact_customer_service), not a topic
+// ("billing?", "pharmacy"), not contact details ("billing department phone
+// number"). Returns the role's word index, or SIZE_MAX.
+size_t BareRole(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  static constexpr auto kDepartments = Words("department", "dept", "departamento", "departement", "abteilung",
+                                             "setor", "sector", "reparto", "ufficio", "team", "equipo", "equipe",
+                                             "equipa", "segreteria");
+  static constexpr auto kTopics = Words(
+      "billing", "finance", "warehouse", "office", "pharmacy", "pharmacie", "farmacia", "apotheke", "clinic",
+      "clinique", "clinica", "praxis", "magazzino", "almacen", "entrepot", "armazem", "returns", "retours",
+      "devoluciones", "retouren", "devolucoes", "resi", "facturacion", "contabilidad", "comptabilite",
+      "facturation", "buchhaltung", "financeiro", "amministrazione", "contabilita", "oficina", "dono");
+  static constexpr auto kInfo = Words(
+      "hours", "hour", "number", "phone", "telephone", "email", "mail", "address", "adresse", "direccion",
+      "endereco", "indirizzo", "horario", "horarios", "horaires", "heures", "offnungszeiten", "zeiten", "nummer",
+      "numero", "telefono", "telefone", "telefon", "opening", "open", "location", "ubicacion", "job", "jobs",
+      "vacancy", "salary", "empleo", "emploi", "stelle", "vaga", "lavoro", "course", "curso", "cours", "kurs");
+  static constexpr auto kPolite = Words(
+      "please", "pls", "plz", "svp", "stp", "bitte", "porfa", "porfavor", "por", "favor", "per", "favore",
+      "thanks", "thx", "ty", "gracias", "merci", "danke", "obrigado", "obrigada", "grazie", "hi", "hello",
+      "hey", "hola", "bonjour", "salut", "hallo", "ola", "oi", "ciao", "buongiorno", "buenos", "dias", "bom",
+      "dia", "guten", "tag", "now", "ahora", "maintenant", "jetzt", "agora", "ora", "asap", "urgent",
+      "urgente", "dringend", "and", "y", "e", "et", "und", "to", "al", "au", "zum", "zur", "ao", "alla",
+      "live", "en", "vivo", "direct", "direto", "human", "humano", "humain", "umano", "real");
+  const size_t n = words.size();
+  if (n == 0 || n > 8) return SIZE_MAX;
+  size_t role = SIZE_MAX, others = 0;
+  bool department = false;
+  for (size_t k = 0; k < n; ++k) {
+    if (words[k]->verb || In(kInfo, f[k]) || In(kSupport, f[k])) return SIZE_MAX;
+    const bool person = words[k]->noun && !NeedsQualifier(words[k]->key) && words[k]->key != "kundendienst" &&
+                        words[k]->key != "kundenservice";
+    const bool dept = In(kDepartments, f[k]);
+    if (person || dept || In(kInCharge, f[k]) || (In(kRoles, f[k]) && !In(kTopics, f[k]))) {
+      if (k > 0 && (In(kPossessives, f[k - 1]) || In(kOther, f[k - 1]))) return SIZE_MAX;
+      if (k + 1 < n && In(kRoleThings, f[k + 1])) return SIZE_MAX;
+      if (role == SIZE_MAX) role = k;
+      department |= dept;
+    } else if (!In(kPolite, f[k]) && !In(kDeterminers, f[k]) && !In(kFrom, f[k]) && !IsFiller(words[k]->key) &&
+               !In(kTopics, f[k])) {
+      ++others;
+    }
+  }
+  // A department may carry its topic ("returns department", "service
+  // paiements"); a question about one names it alone ("billing team?").
+  const bool question = m.cleaned.find('?') != std::string::npos;
+  if (role == SIZE_MAX || others > (department && !question ? 2 : 0)) return SIZE_MAX;
+  return role;
+}
+
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
                             const std::vector<std::string>& f, Detector* d) {
   const size_t n = words.size();
   auto add = [&](double strength, size_t a, size_t b) {
     d->Add(kCueHumanRequest, strength, words[a]->tok->begin, words[b]->tok->end);
   };
+  if (const size_t role = BareRole(m, words, f); role != SIZE_MAX) {
+    add(0.8, role, role);
+    return;
+  }
   auto same = [&](size_t a, size_t b) { return words[a]->clause == words[b]->clause; };
   for (size_t i = 0; i < n; ++i) {
     // Done with the bot: "stop|enough|no more ... bot", within 5 words.
@@ -1897,6 +2034,34 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       add(0.85, i, i + len - 1);
       return;
     }
+    static const PhraseIndex kOutOfHereIndex(kOutOfHere);
+    if (const size_t len = kOutOfHereIndex.At(f, i); len && !NegatedAt(words, i, 2)) {
+      add(0.8, i, i + len - 1);
+      return;
+    }
+    // "¿deberían llamar a la policía?" asks; "no llamen a la policía" refuses.
+    static const PhraseIndex kCallForHelpIndex(kCallForHelp);
+    if (const size_t len = kCallForHelpIndex.At(f, i);
+        len && !NegatedAt(words, i, 3) && !QuestionAfter(m, words[i], /*clause=*/true)) {
+      add(0.8, i, i + len - 1);
+      return;
+    }
+    // ... or an emergency number: "call 911", "llamen al 112", "chiamate il 118".
+    static constexpr auto kCallVerbs = Words("call", "llamen", "llamad", "llama", "appelez", "appelle", "ruft", "rufen",
+                                             "chamem", "liguem", "ligue", "chiamate", "chiama");
+    if (In(kCallVerbs, f[i]) && !NegatedAt(words, i, 3) && !QuestionAfter(m, words[i], /*clause=*/true)) {
+      static constexpr auto kNumbers = Words("911", "999", "112", "110", "118", "113", "15", "17", "18", "190",
+                                             "192", "193", "144", "000", "061", "080", "091", "115");
+      const Token* t = words[i]->tok + 1;
+      for (int skip = 0; skip < 3 && t < m.tokens.data() + m.tokens.size(); ++skip, ++t) {
+        if (t->kind == TokenKind::kNumber) {
+          if (In(kNumbers, t->norm)) d->Add(kCueHumanRequest, 0.8, words[i]->tok->begin, t->end);
+          if (In(kNumbers, t->norm)) return;
+          break;
+        }
+        if (t->kind != TokenKind::kWord || !In(kDeterminers, FoldWord(t->norm))) break;  // "al", "il", "die", "o"
+      }
+    }
     // Escalation: "escalate this", "faire remonter ma demande", "escalar mi caso".
     const bool escalate = In(kEscalate, f[i]) ||
                           ((f[i] == "escalar" || f[i] == "escale" || f[i] == "escalen" || f[i] == "escalem") &&
@@ -1922,7 +2087,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         if (j == i || !same(i, j) || !words[j]->verb || NegatedAt(words, j, 3)) continue;
         if (words[j]->talk && (SpeaksLanguage(words, j) || TalkAsNoun(words, j))) continue;
         if (support && (j > i || !In(kPutThrough, f[j]))) continue;  // "support about my declined transfer"
-        if (words[j]->talk || (in_charge && j < i && i - j <= 4)) {
+        if (words[j]->talk || (in_charge && j < i && i - j <= 4) || (support && j < i)) {
           add(0.85, std::min(i, j), std::max(i, j));
           return;
         }
@@ -2028,6 +2193,60 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
     if (In(kAnyone, f[k]) && QuestionAfter(m, words[k]))
       for (size_t r = k + 1; r < words.size() && r <= k + 4 && words[r]->clause == words[k]->clause; ++r)
         if (In(kTried, f[r])) return true;
+  // Someone who took something: "someone stole my parcel", "quelqu'un a volé
+  // mon colis", "alguien me robó el paquete".
+  static constexpr auto kTook = Words(
+      "stole", "stolen", "nicked", "took", "robo", "robaron", "robado", "llevo", "vole", "volee", "pris",
+      "gestohlen", "geklaut", "klaut", "mitgenommen", "roubou", "roubaram", "roubado", "levou", "pegou",
+      "rubato", "rubata", "fregato", "preso", "opened", "abrio", "ouvert", "geoffnet", "abriu", "aperto");
+  for (size_t k = 0; k < words.size(); ++k)
+    if (In(kAnyone, f[k]))
+      for (size_t r = k + 1; r < words.size() && r <= k + 3 && words[r]->clause == words[k]->clause; ++r)
+        if (In(kTook, f[r])) return true;
+  // Someone else collecting, signing or receiving: "can someone else pick it
+  // up?", "¿puede recoger mi pedido otra persona?", "può ritirarlo un'altra persona?".
+  static constexpr auto kCollect = Words(
+      "collect", "pick", "sign", "receive", "recoger", "retirar", "firmar", "recibir", "retirer", "recuperer",
+      "signer", "recevoir", "abholen", "unterschreiben", "empfangen", "entgegennehmen", "annehmen", "buscar",
+      "levantar", "assinar", "receber", "ritirare", "ritirarlo", "ritirarla", "firmare", "ricevere");
+  static constexpr auto kElse = Words("else", "anderes", "andere", "anderer", "otra", "otro", "outra", "outro", "autre",
+                                      "altra", "altro", "laltra", "unaltra", "another");
+  bool collect = false, someone_else = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    collect |= In(kCollect, f[k]);
+    if (words[k]->noun || In(kAnyone, f[k]))
+      someone_else |= (k > 0 && In(kElse, f[k - 1])) || (k + 1 < words.size() && In(kElse, f[k + 1]));
+  }
+  if (collect && someone_else) return true;
+  // "Real" and "human" as a product's: "real leather", "human hair wigs",
+  // "ração de grau humano".
+  static constexpr auto kGenuine = Words("real", "genuine", "echt", "echtes", "echter", "echte", "vero", "vera",
+                                         "verdadero", "verdadera", "verdadeiro", "verdadeira", "vrai", "vraie",
+                                         "veritable", "human", "humano", "humana", "humain", "humaine", "umano",
+                                         "umana", "menschlich", "menschliches", "menschlichem", "human-grade");
+  static constexpr auto kMaterials = Words(
+      "leather", "cuero", "piel", "couro", "cuir", "leder", "pelle", "gold", "oro", "ouro", "silver", "plata",
+      "prata", "argent", "silber", "argento", "wood", "madera", "madeira", "bois", "holz", "legno", "silk",
+      "seda", "soie", "seide", "seta", "wool", "lana", "laine", "wolle", "diamond", "diamonds", "diamante",
+      "diamant", "hair", "cabello", "pelo", "cabelo", "cheveux", "haar", "haaren", "capelli", "grade", "grado",
+      "grau", "qualite", "consumption", "consumo", "consommation", "verzehr", "grade", "cotton", "algodon",
+      "coton", "baumwolle", "algodao", "cotone", "cashmere", "pearl", "pearls", "perlas", "perles", "perolas",
+      "perle", "marble", "marmol", "marbre", "marmor", "marmore", "marmo", "echthaar");
+  for (size_t k = 0; k < words.size(); ++k)
+    if (In(kGenuine, f[k]) && ((k > 0 && In(kMaterials, f[k - 1])) ||
+                               (k + 1 < words.size() && In(kMaterials, f[k + 1])) ||
+                               (k > 1 && In(kFrom, f[k - 1]) && In(kMaterials, f[k - 2]))))
+      return true;
+  // A call or an agent reported and asked about: "an SMS says an agent will
+  // call me, is it a scam?".
+  static constexpr auto kScam = Words("scam", "fraud", "phishing", "fake", "estafa", "fraude", "timo", "arnaque",
+                                      "escroquerie", "betrug", "abzocke", "golpe", "truffa", "frode", "spam");
+  bool scam = false, wants = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    scam |= In(kScam, f[k]);
+    wants |= words[k]->verb && !words[k]->talk && !In(kCalls, f[k]);
+  }
+  if (scam && !wants && m.cleaned.find('?') != std::string::npos) return true;
   int negated = 0, plain = 0;
   std::vector<bool> nobody(words.size());
   for (size_t k = 0; k < words.size(); ++k) {
@@ -2046,10 +2265,14 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
     bool no = without;
     // "parler à personne": "à" folds to the English article "a"; that
     // "personne" is the negation, not a person noun of its own.
-    if (talks)
+    if (talks) {
       for (size_t r = k + 1; r < words.size() && r <= k + 3 && words[r]->clause == w->clause; ++r)
         if (In(kNobody, f[r]) || (f[r] == "personne" && (!In(kDeterminers, f[r - 1]) || words[r - 1]->tok->norm == "à")))
           no = nobody[r] = true;
+      // German puts the talking last: "mit niemandem sprechen".
+      for (size_t back = 1; back <= 2 && back <= k && words[k - back]->clause == w->clause; ++back)
+        if (In(kNobody, f[k - back])) no = true;
+    }
     for (size_t back = 1; back <= 4 && back <= k && !no; ++back) {
       const Item* b = words[k - back];
       if (b->clause != w->clause) break;

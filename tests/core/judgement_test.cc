@@ -244,6 +244,27 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"done with the bot", "keine Botantworten mehr"},
       {"a callback", "me llamáis esta tarde?"},
       {"talked with", "je voudrais jaser avec une conseillère"},
+      {"a role named alone", "billing department pls"},
+      {"a role named alone", "supervisor!!"},
+      {"a role named alone", "departamento de facturación por favor"},
+      {"a role named alone", "la pharmacienne svp"},
+      {"a role named alone", "Buchhaltung Abteilung bitte"},
+      {"a role named alone", "reparto resi, grazie"},
+      {"out of the bot's hands", "this is going nowhere, get me out of here"},
+      {"out of the bot's hands", "no me entiendes, sácame de aquí"},
+      {"out of the bot's hands", "bitte holt mich hier raus"},
+      {"out of the bot's hands", "me tira daqui, pelo amor de deus"},
+      {"help called for", "call an ambulance for the lady at the checkout"},
+      {"help called for", "appelez la police, il casse tout"},
+      {"help called for", "chiamate il 118 per favore"},
+      {"done with the bot", "ich will nicht mit einem Bot chatten"},
+      {"asked to act", "a human must look at my case"},
+      {"asked to act", "could somebody telephone me after five?"},
+      {"put through", "me pasáis con alguien de devoluciones?"},
+      {"put through", "pode me passar para o suporte?"},
+      {"in charge, got", "holen Sie sofort den Filialleiter"},
+      {"time with them", "can I book a video call with a nutritionist"},
+      {"talked with", "speak to someone in French please"},
   };
   for (const Case& c : asks) {
     const Affect a = Analyze(c.text);
@@ -304,7 +325,14 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            "c'est pour deux personnes ?", "preferisco non parlare con nessuno, grazie",
                            // French "à personne" (à folds to the article "a"), "sans ... personne ?"
                            "j'ai pas besoin de parler à personne, donnez-moi juste le suivi",
-                           "on peut tout régler sans appeler personne ?"}) {
+                           "on peut tout régler sans appeler personne ?",
+                           // someone who took something, someone else collecting, a product's
+                           // "real" or "human", a scam asked about, "niemandem" before the verb
+                           "someone nicked the parcel from my porch", "alguém roubou a encomenda do portão",
+                           "can another person sign for the parcel?", "darf jemand anderes das Paket abholen?",
+                           "is the wallet real leather?", "avete extension di capelli umani?",
+                           "me llegó un correo de que un agente revisará mi cuenta, ¿es fraude?",
+                           "ich will mit niemandem reden, nur die Lieferzeit bitte"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
@@ -344,6 +372,8 @@ TEST_CASE("a model-fired cue says so, with its probability, and analyze prints l
   CHECK(a.valence < 0);
 }
 
+static void CheckCrisis(const char* text, const char* kind);
+
 TEST_CASE("violence against someone else now, and a lethal dose asked for, are crises without a model") {
   for (const char* text : {"two men are beating him outside your shop right now", "están golpeando a una señora en la caja",
                            "ils le tabassent devant la pharmacie", "da wird gerade jemand verprügelt",
@@ -361,6 +391,20 @@ TEST_CASE("violence against someone else now, and a lethal dose asked for, are c
   }
   for (const char* text : {"is two tablets at once enough for a migraine?", "my team is beating the record",
                            "our prices are beating the competition"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+  // Someone hit now, a threat closing in, someone armed threatening people;
+  // written for this test.
+  for (const char* text : {"the nanny is hitting my son right now, I see it on the baby monitor",
+                           "il est en train de frapper ma soeur", "er ohrfeigt gerade meine Mutter im Flur",
+                           "he texted that he knows where I live and he's on his way",
+                           "sabe onde eu moro e disse que vem pra cá agora",
+                           "hay un hombre con un machete amenazando a los clientes", "un tizio con una pistola minaccia il cassiere"}) {
+    CheckCrisis(text, kCrisisViolence);
+  }
+  for (const char* text : {"my heart is beating fast now, is that the caffeine pills?", "der Upload schlägt gerade fehl",
+                           "knock knock, someone is hitting the door right now, is that the courier?",
+                           "the baby is kicking a lot now, which pregnancy pillow?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
@@ -431,6 +475,15 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "i'm on the roof of the car park. just wanted to say sorry", "stehe auf der Brücke. wollte nur sagen danke"}) {
     CheckCrisis(text, kCrisisSelfHarm);
   }
+  // Railway tracks tonight, not safe with oneself, a burden with a decision
+  // taken, a height now with nowhere to turn; written for this test.
+  for (const char* text : {"cancel the subscription please. heading to the railway tracks tonight",
+                           "esta noche me voy a las vías del tren", "I don't feel safe with myself right now",
+                           "je ne me sens pas en sécurité avec moi-même ce soir", "ich fühle mich nicht sicher vor mir selbst",
+                           "ich will niemandem mehr eine Last sein. Es ist beschlossen.", "sou um fardo pra todo mundo. já está decidido.",
+                           "sono sul cavalcavia adesso, non so cosa fare"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
   // Their look-alikes: storage, pickup and discounts; parcels, lists and
   // holidays; a customer leaving; a weight class; moving house; returns.
   for (const char* text : {"I keep my tablets in the fridge for weeks, is that safe?",
@@ -440,7 +493,8 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "you'd be better off without me as a customer then", "sono un peso massimo, avete taglie grandi?",
                            "I'm giving away all my stuff before moving, do you buy furniture?",
                            "I took all of them back to the shop", "does the defibrillator stop the heart rhythm?",
-                           "I'm on the roof right now fixing the gutter, which screws?", "estoy en el balcón, gracias por todo, ya llegó el pedido"}) {
+                           "I'm on the roof right now fixing the gutter, which screws?", "estoy en el balcón, gracias por todo, ya llegó el pedido",
+                           "the train line is closed tonight, will my parcel still come?",                            "I don't want to be a burden to the driver, so I decided to pick it up"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
