@@ -399,12 +399,14 @@ TEST_CASE("violence against someone else now, and a lethal dose asked for, are c
                            "il est en train de frapper ma soeur", "er ohrfeigt gerade meine Mutter im Flur",
                            "he texted that he knows where I live and he's on his way",
                            "sabe onde eu moro e disse que vem pra cá agora",
-                           "hay un hombre con un machete amenazando a los clientes", "un tizio con una pistola minaccia il cassiere"}) {
+                           "hay un hombre con un machete amenazando a los clientes", "un tizio con una pistola minaccia il cassiere",
+                           "mein Ex schreibt mir ständig von neuen Nummern und steht jetzt vor meiner Wohnung"}) {
     CheckCrisis(text, kCrisisViolence);
   }
   for (const char* text : {"my heart is beating fast now, is that the caffeine pills?", "der Upload schlägt gerade fehl",
                            "knock knock, someone is hitting the door right now, is that the courier?",
-                           "the baby is kicking a lot now, which pregnancy pillow?"}) {
+                           "the baby is kicking a lot now, which pregnancy pillow?",
+                           "the courier keeps calling me, he says he is outside my house with the parcel"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
