@@ -292,6 +292,21 @@ def main():
         return
     msgs, misses = messages_report(args.native, args.model, os.path.join(HERE, "corpus"))
     conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
+    # The blind conversations (conversations-blind/README.md): halves by the
+    # hash of the id; the odd half is never read.
+    _, blind_detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind"))
+    blind_conv = {}
+    for d in blind_detail:
+        half = "held_out" if hash_text(d["id"]) % 2 else "dev"
+        for lang in (d["id"].split("-")[0], "all"):
+            o = blind_conv.setdefault(half, {}).setdefault(lang, {"need": 0, "on_time": 0, "early": 0, "calm": 0, "calm_handed_off": 0})
+            if d["need"]:
+                o["need"] += 1
+                o["on_time"] += d["ok"]
+                o["early"] += d["early"]
+            else:
+                o["calm"] += 1
+                o["calm_handed_off"] += not d["ok"]
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -367,10 +382,17 @@ def main():
     late = [d for d in detail if not d["ok"]]
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
+    print("\n## Blind conversations (conversations-blind, written without seeing the code or the corpus)\n")
+    print("| half | language | need a person: on time | early | calm: handed off |")
+    print("|---|---|---|---|---|")
+    for half in ("held_out", "dev"):
+        for lang, o in sorted(blind_conv.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
+            print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
     if args.json:
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
+                   "blind_conversations": blind_conv,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

@@ -1016,6 +1016,22 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
     for (size_t i = 0; i < folded.size(); ++i)
       if (const size_t len = PhraseAt(p, folded, i))
         d->Add(kCueFrustration, 0.8, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  // Advice mocked as if new ("never thought of that"), being told to wait
+  // "loved": sarcasm in so many words, in six languages.
+  static constexpr std::string_view kMocking[] = {
+      "never thought of that", "never would have thought of that", "wouldnt have thought of that",
+      "why didnt i think of that", "love being told", "love how you", "love that you keep", "love it when you tell",
+      "no se me ocurrio", "no se me habia ocurrido", "como no se me ocurrio", "me encanta que me digan",
+      "me encanta que me digas", "me encanta como", "jy aurais jamais pense", "jy aurais pas pense",
+      "jy avais pas pense", "jadore me faire dire", "jadore quon me dise", "jadore quand on me dit",
+      "da ware ich nie drauf gekommen", "da ware ich nie draufgekommen", "ware ich nie drauf gekommen",
+      "ich liebe es wenn", "nunca me teria lembrado", "nunca teria pensado", "como nao pensei nisso",
+      "nao tinha pensado nisso", "adoro que me digam", "adoro quando me dizem", "amo quando voces",
+      "non ci avevo pensato", "non ci avrei mai pensato", "adoro sentirmi dire", "adoro quando mi dite"};
+  for (std::string_view p : kMocking)
+    for (size_t i = 0; i < folded.size(); ++i)
+      if (const size_t len = PhraseAt(p, folded, i); len && !NegatedAt(words, i, 2))
+        d->Add(kCueFrustration, 0.75, words[i]->tok->begin, words[i + len - 1]->tok->end);
   // Telling it again (issue 13: "I already told you", the Nth time), a
   // floor under the model in six languages. Dosage questions ("how many
   // times a day") are not it: the counting phrases need the visitor's own
@@ -1761,16 +1777,106 @@ const RedFlagIndex& RedFlags() {
   return kIndex;
 }
 
-void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
-  // A joke: "😂" makes "er erstickt" a snore.
-  if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("\xF0\x9F\xA4\xA3") != std::string::npos) return;
-  // "l'enfant", "s'est": the word after an elision, folded, as a second form.
-  std::vector<std::string> bare(f.size());
-  for (size_t i = 0; i < f.size(); ++i) {
+// "l'enfant", "s'est", "l'insuline": the word after an elision, folded, as
+// a second form of each word ("" where there is none).
+std::vector<std::string> AfterElision(const std::vector<const Item*>& words) {
+  std::vector<std::string> bare(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
     const std::string& norm = words[i]->tok->norm;
     const size_t ap = norm.find('\'');
     if (ap != std::string::npos && ap <= 4) bare[i] = FoldWord(std::string_view(norm).substr(ap + 1));
   }
+  return bare;
+}
+
+// ---- hardship (issue 13): a life event that needs a person's empathy more
+// than an answer: a death in the family, a job lost, medicine someone
+// depends on running out. A job lost or medicine running out hands off at
+// once (strength >= 0.8, handoff.cc), as a clear request for a person does;
+// a death weighs like an angry turn: cancelling a late father's physio
+// calmly needs no one, closing his account without his password while the
+// bills go on does by the second turn. Slots as in the red flags (folded
+// words, '_' joins words, '*' a prefix), anywhere in the message.
+struct Hardship {
+  double strength;
+  const char* slots[2];
+  const char* unless = nullptr;
+};
+const Hardship kHardships[] = {
+    // a death: words only a death has
+    {0.5, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "
+           "fallecio fallecido fallecida fallecimiento certificado_de_defuncion acta_de_defuncion difunto difunta enviude "
+           "decede decedee deces acte_de_deces nous_a_quittes ma_quittes est_partie_la_semaine "
+           "verstorben verstorbene verstorbenen sterbeurkunde trauerfall todesfall "
+           "faleceu falecido falecida falecimento certidao_de_obito obito "
+           "deceduto deceduta decesso certificato_di_morte e_mancato e_mancata venuto_a_mancare venuta_a_mancare e_scomparso e_scomparsa"}},
+    // ... or someone close who died
+    {0.5, {"husband wife partner son daughter baby mom mum mother dad father grandma grandpa granny brother sister "
+           "marido esposo esposa hijo hija bebe mama papa padre madre abuela abuelo hermano hermana "
+           "mari femme fils fille maman papa pere mere mamie papi frere soeur "
+           "mann frau sohn tochter vater mutter oma opa bruder schwester vaters mannes sohnes bruders "
+           "marido esposa filho filha mae pai avo irmao irma "
+           "marito moglie figlio figlia mamma papa padre madre nonna nonno fratello sorella",
+           "died murio se_murio muerto muerta est_mort est_morte morto morta gestorben morreu e_morto e_morta"},
+     "phone mobile cell battery laptop computer car plant fish telefono celular movil bateria coche planta "
+     "telephone portable batterie voiture plante handy akku auto pflanze telemovel carro planta cellulare batteria macchina pianta"},
+    // ... a funeral to arrange: weaker, it may be a florist's routine
+    // ("flowers for a funeral on friday"); with a negative turn it still counts
+    {0.4, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale"}},
+    // a job lost, a bill that cannot be paid
+    {0.85, {"lost_my_job lost_my_income laid_off made_redundant been_let_go im_unemployed i_am_unemployed cant_afford cannot_afford "
+            "perdi_mi_trabajo perdi_mi_empleo perdi_el_trabajo perdi_el_empleo me_despidieron me_quede_sin_trabajo me_quede_sin_empleo "
+            "estoy_desempleado estoy_desempleada estoy_sin_trabajo no_me_alcanza "
+            "perdu_mon_emploi perdu_mon_travail perdu_mon_boulot ete_licencie ete_licenciee suis_au_chomage pas_les_moyens "
+            "job_verloren arbeit_verloren stelle_verloren bin_arbeitslos gekundigt_worden nicht_leisten "
+            "perdi_o_emprego perdi_meu_emprego perdi_o_trabalho perdi_meu_trabalho fui_demitido fui_demitida "
+            "estou_desempregado estou_desempregada nao_tenho_como_pagar "
+            "perso_il_lavoro sono_stato_licenziato sono_stata_licenziata sono_disoccupato sono_disoccupata non_posso_permettermi"}},
+    // medicine someone depends on running out
+    {0.85, {"insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
+            "antiepilep* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
+            "seizure_medication seizure_meds heart_medication heart_meds",
+            "days_left day_left running_out run_out ran_out last_dose only_have nearly_out almost_out "
+            "se_me_acaba se_me_esta_acabando me_quedan me_queda quedarme_sin sin_insulina "
+            "il_me_reste il_nous_reste plus_que presque_plus bientot_plus "
+            "nur_noch reicht_noch geht_aus gehen_aus "
+            "so_tenho tenho_so so_temos acabando vai_acabar ficar_sem "
+            "mi_restano ne_abbiamo_per ne_ho_per sto_finendo stiamo_finendo rimasto_senza restare_senza "
+            // ... or late: "supposed to arrive yesterday, it's my insulin"
+            "supposed_to_arrive supposed_to_come was_due hasnt_arrived still_hasnt still_not_here "
+            "deberia_haber_llegado tenia_que_llegar no_ha_llegado no_llego todavia_no_llega "
+            "aurait_du_arriver devait_arriver toujours_pas_arrive pas_encore_arrive "
+            "sollte_gestern sollte_heute sollte_kommen ist_nicht_angekommen noch_nicht_da noch_nicht_angekommen "
+            "deveria_ter_chegado era_pra_chegar era_para_chegar nao_chegou ainda_nao_chegou "
+            "doveva_arrivare non_e_arrivato non_e_ancora_arrivato"}},
+};
+
+void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  const std::vector<std::string> bare = AfterElision(words);
+  const Hardship* best = nullptr;
+  size_t best_a = 0, best_b = 0;
+  for (const Hardship& h : kHardships) {
+    if (best && best->strength >= h.strength) continue;
+    bool unless = false;
+    for (size_t i = 0; h.unless && i < f.size() && !unless; ++i) unless = SlotAt(h.unless, f, bare, i) > 0;
+    if (unless) continue;
+    size_t at[2] = {SIZE_MAX, SIZE_MAX}, len[2] = {0, 0};
+    const size_t slots = h.slots[1] ? 2 : 1;
+    for (size_t s = 0; s < slots; ++s)
+      for (size_t i = 0; i < f.size() && at[s] == SIZE_MAX; ++i)
+        if (const size_t n = SlotAt(h.slots[s], f, bare, i); n && !NegatedAt(words, i, 2)) at[s] = i, len[s] = n;
+    if (at[0] == SIZE_MAX || (slots == 2 && at[1] == SIZE_MAX)) continue;
+    best = &h;
+    best_a = slots == 2 ? std::min(at[0], at[1]) : at[0];
+    best_b = slots == 2 ? std::max(at[0] + len[0], at[1] + len[1]) : at[0] + len[0];
+  }
+  if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end);
+}
+
+void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  // A joke: "😂" makes "er erstickt" a snore.
+  if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("\xF0\x9F\xA4\xA3") != std::string::npos) return;
+  const std::vector<std::string> bare = AfterElision(words);
   // Where each slot of each rule matches: [first word, one past the last].
   struct Span { size_t a, b; };
   std::vector<std::array<std::vector<Span>, 3>> at(std::size(kRedFlags));
@@ -2484,6 +2590,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
+  DetectHardship(words, folded, &d);
   d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);
 

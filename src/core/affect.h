@@ -29,6 +29,9 @@ inline constexpr const char* kCueRepetition = "repetition";
 inline constexpr const char* kCueFallback = "fallback";
 inline constexpr const char* kCueNegativeTrend = "negative_trend";
 inline constexpr const char* kCueFrustration = "frustration";
+// A life event that needs a person: a death in the family, a job lost,
+// essential medicine running out (strength >= 0.8 hands off at once).
+inline constexpr const char* kCueHardship = "hardship";
 
 // Which layer found a cue: a curated pattern, or a judgement model head.
 inline constexpr const char* kLayerPattern = "pattern";

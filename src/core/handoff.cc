@@ -184,7 +184,9 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
     const bool own = c.name == kCueRepetition || c.name == kCueFallback || c.name == kCueNegativeTrend;
     d.reasons.push_back({c.name, w, c.evidence, spanned ? c.begin16 : 0, spanned ? c.end16 : 0,
                          own ? "conversation" : c.layer, c.probability, c.kind});
-    if (c.name == kCueCrisis || (c.name == kCueHumanRequest && c.strength >= 0.8)) d.immediate = true;
+    // A crisis, a clear request for a person, a hardship that needs one.
+    if (c.name == kCueCrisis || ((c.name == kCueHumanRequest || c.name == kCueHardship) && c.strength >= 0.8))
+      d.immediate = true;
   }
   std::stable_sort(d.reasons.begin(), d.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
   turn = std::clamp(turn, 0.0, 1.0);

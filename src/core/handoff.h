@@ -47,7 +47,8 @@ struct HandoffPolicy {
   std::map<std::string, double> weights = {
       {"human_request", 1.0}, {"crisis", 1.0},     {"anger", 0.55},     {"profanity", 0.3},
       {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.35},
-      {"frustration", 0.9}};  // frustration: tuned on models/judgement/conversations-dev
+      {"frustration", 0.9},   // frustration: tuned on models/judgement/conversations-dev
+      {"hardship", 1.0}};     // hardship >= 0.8 is immediate anyway (a death, a job lost, medicine running out)
 };
 
 struct Reason {

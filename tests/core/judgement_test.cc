@@ -509,20 +509,66 @@ TEST_CASE("without a model the patterns still catch a crisis") {
   CHECK_FALSE(a.judged);
 }
 
+// The turn (1-based) at which a conversation of these visitor turns, judged
+// with the shipped model, first hands off; 0 for never.
+static int FirstHandoff(std::initializer_list<const char*> turns) {
+  Conversation c;
+  int first = 0, n = 0;
+  for (const char* t : turns) {
+    ++n;
+    Affect a = Judged(t);
+    if (c.ObserveMessage(t, &a, false).handoff && !first) first = n;
+  }
+  return first;
+}
+
 TEST_CASE("frustration building over turns hands off; a calm chat does not") {
-  auto run = [](std::initializer_list<const char*> turns) {
-    Conversation c;
-    int first = 0, n = 0;
-    for (const char* t : turns) {
-      ++n;
-      Affect a = Judged(t);
-      if (c.ObserveMessage(t, &a, false).handoff && !first) first = n;
-    }
-    return first;
-  };
-  CHECK(run({"hi, my parcel hasn't arrived", "it was due monday, still nothing", "this is the third time i'm asking",
+  CHECK(FirstHandoff({"hi, my parcel hasn't arrived", "it was due monday, still nothing", "this is the third time i'm asking",
              "seriously?? you are useless", "unbelievable. i'll dispute the charge with my bank"}) != 0);
-  CHECK(run({"hi, can i change my delivery address?", "it's 12 park lane", "great, thanks", "that's all, have a nice day"}) == 0);
+  CHECK(FirstHandoff({"hi, can i change my delivery address?", "it's 12 park lane", "great, thanks", "that's all, have a nice day"}) == 0);
+}
+
+TEST_CASE("a job lost or medicine running out hands off at once; a death weighs on the turn") {
+  // Written for this test, in the six languages.
+  for (const char* text : {"how do I pause my membership? I was laid off on monday", "me quedé sin trabajo y no puedo con la cuota",
+                           "j'ai été licenciée, je ne peux plus payer l'abonnement", "we only have two days of insulin left and the parcel is late",
+                           "das Asthmaspray reicht nur noch bis morgen", "ho perso il lavoro, posso sospendere il piano?"}) {
+    const Affect a = Judged(text);
+    const Cue* h = a.FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h != nullptr, std::string(text));
+    CHECK_MESSAGE(h->strength >= 0.8, std::string(text));
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  }
+  // Medicine someone depends on, late: "it's my insulin", "l'antiépileptique de mon fils".
+  for (const char* text : {"it was supposed to arrive yesterday and it's my insulin", "l'antiépileptique de mon fils devait arriver hier",
+                           "a insulina do meu pai ainda não chegou"}) {
+    const Cue* h = Judged(text).FindCue(kCueHardship);
+    CHECK_MESSAGE((h && h->strength >= 0.8), std::string(text));
+  }
+  // A death is heard, but cancelling calmly needs no one; closing the
+  // account of the dead while the bills go on does by the second turn.
+  CHECK(Judged("meu pai faleceu no domingo").HasCue(kCueHardship));
+  CHECK(FirstHandoff({"I need to cancel my physio sessions next week", "my mother passed away on saturday",
+                       "thank you, I'll rebook when I'm back"}) == 0);
+  CHECK(FirstHandoff({"I have to close my husband's account, he passed away", "I don't know his password, I have the death certificate",
+                       "sorry, it's all too much, I just want the charges to stop"}) == 2);
+  // Look-alikes: a device that died, a job application, insulin needles.
+  for (const char* text : {"my dad's phone died, can I get a replacement?", "can I withdraw my job application?",
+                           "do you sell insulin pen needles?", "mi è morta la batteria del telefono"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHardship), std::string(text));
+  }
+}
+
+TEST_CASE("advice mocked as if new is frustration without a model, in six languages") {
+  // Written for this test.
+  for (const char* text : {"restart the router, wow, never thought of that", "ah sí, reiniciar la app, cómo no se me ocurrió",
+                           "vider le cache ? j'y aurais jamais pensé", "Cookies löschen, da wäre ich nie drauf gekommen",
+                           "adoro que me digam para esperar mais uma semana", "riavviare il telefono, non ci avevo pensato"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+  for (const char* text : {"oh I hadn't thought of the gift wrap, can I add it?", "me encanta este vestido, ¿hay talla M?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
 }
 
 TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad that helped'") {

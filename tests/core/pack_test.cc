@@ -285,7 +285,7 @@ TEST_CASE("handoff teams and routing: parsed, and every mistake is a precise err
   CHECK(FirstError(head + R"({"teams": [{"id": "care", "label": "Care"}], "routing": [{"when": {"reason": "crisis"}, "team": "cares"}]}})") ==
         "/handoff/routing/0/team: no team \"cares\" in /handoff/teams (known: default, care)");
   CHECK(FirstError(head + R"({"routing": [{"when": {"reason": "sadness"}, "team": "default"}]}})") ==
-        "/handoff/routing/0/when/reason: unknown reason \"sadness\" (known: anger, crisis, fallback, frustration, human_request, negative_trend, profanity, repetition, urgency)");
+        "/handoff/routing/0/when/reason: unknown reason \"sadness\" (known: anger, crisis, fallback, frustration, hardship, human_request, negative_trend, profanity, repetition, urgency)");
   CHECK(FirstError(head + R"({"routing": [{"when": {"intent": "refnd"}, "team": "default"}]}})") ==
         "/handoff/routing/0/when/intent: no intent named \"refnd\" in /intents");
   CHECK(FirstError(head + R"({"routing": [{"when": {}, "team": "default"}]}})") ==
