@@ -673,8 +673,10 @@ function card(c, x, kind) {
   const identity = c.identity ?? x?.identity;
   const maxDistress = x?.maxDistress ?? maxDistressOf(c);
   const reasons = x?.reasons?.length ? x.reasons : reasonsOf(c);
-  // The reason to read first: a crisis if there was one, else the latest (the relay lists them in turn order).
-  const top = reasons.find((r) => r.name === 'crisis') ?? reasons.at(-1);
+  // The reason to read first: a crisis if there was one, else the strongest of the latest turn (the
+  // relay lists them in turn order; "hardship 0.85" before "urgency 0.08" of the same turn).
+  const latest = reasons.filter((r) => r.turn === reasons.at(-1)?.turn);
+  const top = reasons.find((r) => r.name === 'crisis') ?? latest.reduce((a, r) => ((r.weight ?? 0) > (a.weight ?? 0) ? r : a), latest[0]);
   const waiting = c.waitingSince ?? x?.waitingSince;
   const label = `${who(c)}${priority !== 'normal' ? `, ${priority} priority` : ''}`;
   const buttons = [];
