@@ -1802,6 +1802,11 @@ struct Hardship {
   const char* slots[2];
   const char* unless = nullptr;
 };
+// Medicines someone depends on from day to day.
+constexpr const char* kDependedOn =
+    "insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
+    "antiepilep* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
+    "seizure_medication seizure_meds heart_medication heart_meds";
 const Hardship kHardships[] = {
     // a death: words only a death has
     {0.5, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "
@@ -1832,17 +1837,17 @@ const Hardship kHardships[] = {
             "perdi_o_emprego perdi_meu_emprego perdi_o_trabalho perdi_meu_trabalho fui_demitido fui_demitida "
             "estou_desempregado estou_desempregada nao_tenho_como_pagar "
             "perso_il_lavoro sono_stato_licenziato sono_stata_licenziata sono_disoccupato sono_disoccupata non_posso_permettermi"}},
-    // medicine someone depends on running out
-    {0.85, {"insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
-            "antiepilep* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
-            "seizure_medication seizure_meds heart_medication heart_meds",
+    // medicine someone depends on running out: the refill may be the pack's
+    // business, so it weighs like an angry turn ...
+    {0.7, {kDependedOn,
             "days_left day_left running_out run_out ran_out last_dose only_have nearly_out almost_out "
             "se_me_acaba se_me_esta_acabando me_quedan me_queda quedarme_sin sin_insulina "
             "il_me_reste il_nous_reste plus_que presque_plus bientot_plus "
             "nur_noch reicht_noch geht_aus gehen_aus "
             "so_tenho tenho_so so_temos acabando vai_acabar ficar_sem "
-            "mi_restano ne_abbiamo_per ne_ho_per sto_finendo stiamo_finendo rimasto_senza restare_senza "
-            // ... or late: "supposed to arrive yesterday, it's my insulin"
+            "mi_restano ne_abbiamo_per ne_ho_per sto_finendo stiamo_finendo rimasto_senza restare_senza"}},
+    // ... or late ("supposed to arrive yesterday, it's my insulin"): a person, at once
+    {0.85, {kDependedOn,
             "supposed_to_arrive supposed_to_come was_due hasnt_arrived still_hasnt still_not_here "
             "deberia_haber_llegado tenia_que_llegar no_ha_llegado no_llego todavia_no_llega "
             "aurait_du_arriver devait_arriver toujours_pas_arrive pas_encore_arrive "
