@@ -316,6 +316,7 @@ def main():
     blind_crisis = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-crisis")
     blind_crisis2 = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-crisis-2")
     blind_person = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-person")
+    blind4 = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-4")
 
     print("## Held-out messages (corpus/test), through the core (patterns + model)\n")
     print("| language | n | crisis R / P | human_request R / P | frustration R / P | negativity AUC | kind acc | language acc |")
@@ -330,7 +331,9 @@ def main():
                         ("Second blind crisis set (corpus/blind-crisis-2, written without seeing the corpus or the code)",
                          blind_crisis2),
                         ("Blind person-request set (corpus/blind-person, requests for a person and their hard negatives, "
-                         "written without seeing the corpus or the code)", blind_person)):
+                         "written without seeing the corpus or the code)", blind_person),
+                        ("Fourth blind set (corpus/blind-4, informal, code-switched and indirect crises and person requests, "
+                         "written without seeing the corpus or the code)", blind4)):
         print(f"\n## {title}, recall and precision\n")
         print("| half | language | n | crisis R / P | human_request R / P |")
         print("|---|---|---|---|---|")
@@ -390,7 +393,7 @@ def main():
             print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
     if args.json:
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
-                   "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "closings": closings, "closing_misses": closing_misses,
+                   "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "blind_conversations": blind_conv,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
