@@ -311,6 +311,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "kill|killing|hurt|hurting|cut|cutting|harm|harming myself", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "suicide|suicidal|self-harm|selfharm", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "self harm", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "kms|unalive|sewerslide", 1, false, false, kCrisisSelfHarm},  // chat slang: "wanna kms"
     {kCueCrisis, "end|ending|take|taking my life", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "take|taking my own life", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "end it all", 1, false, false, kCrisisSelfHarm},
@@ -409,6 +410,10 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
     {kCueCrisis, "schlägt|schlaegt gerade fehl", 0, false, true, nullptr},
+    {kCueCrisis, "ambulance cost|costs|bill|bills|ride|fee|fees|charge|charges|invoice|cover|coverage", 0, false, true, nullptr},
+    {kCueCrisis, "cover|covers|covered ambulance", 0, false, true, nullptr},
+    {kCueCrisis, "traslado|factura|gastos|costo|costos|coste en|de|del? ambulancia", 0, false, true, nullptr},
+    {kCueCrisis, "cut|cutting myself opening|shaving|cooking|chopping|slicing|peeling", 0, false, true, nullptr},
     {kCueCrisis, "escuadrón|escuadron|esquadrão|esquadrao|squadra suicida", 0, false, true, nullptr},
     {kCueCrisis, "dying to", 0, false, true, nullptr},
     {kCueCrisis, "kill|killing myself laughing", 0, false, true, nullptr},
@@ -746,7 +751,7 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
       "jaser", "platicar", "charlar", "plaudern", "quatschen", "chiacchierare", "entretenir", "m'entretenir",
       // putting through: "pásame con facturación", "chama o dono da loja"
       "pásame", "pasame", "pásenme", "pasenme", "páseme", "paseme", "comuníqueme", "comuniqueme", "comunícame",
-      "comunicame", "chama", "chame", "chamem", "pasáis", "pasais", "pasas",
+      "comunicame", "chama", "chame", "chamem", "pasáis", "pasais", "pasas", "passi",
       // reaching someone: "ich muss die Sprechstundenhilfe erreichen"
       "erreichen"};
   return k;
@@ -1174,7 +1179,8 @@ constexpr std::string_view kLivingPerson[] = {
     "agente humano", "agente ao vivo", "atendente ao vivo", "atendente humano", "agent en direct",
     "conseiller en direct", "agent humain", "conseiller humain", "operatore dal vivo", "agente dal vivo",
     "agente umano", "live-mitarbeiter", "live mitarbeiter", "menschlicher mitarbeiter", "echter mitarbeiter",
-    "echten mitarbeiter", "human agent", "human being", "live operator", "live representative", "live rep"};
+    "echten mitarbeiter", "human agent", "human being", "live operator", "live representative", "live rep",
+    "cristiano vero"};
 // Out of the bot's hands: "get me out of here", "sácame de aquí", "holt mich
 // hier raus", "tiratemi fuori". Folded words.
 constexpr std::string_view kOutOfHere[] = {
@@ -1200,7 +1206,16 @@ constexpr std::string_view kCallForHelp[] = {
     "chamem a policia", "chamem uma ambulancia", "chamem o samu", "chamem os bombeiros", "liguem para a policia",
     "liguem pra policia", "liguem pro samu", "liguem para o samu", "mandem alguem", "mandem ajuda",
     "chiamate la polizia", "chiamate i carabinieri", "chiamate unambulanza", "chiamate un ambulanza", "chiamate lambulanza", "mandate qualcuno",
-    "mandate aiuto"};
+    "mandate aiuto", "get the police", "get the cops", "get an ambulance", "get help", "schickt wen",
+    "schickt sofort wen", "schicken sie wen", "holt die polizei", "holt hilfe"};
+// Put in touch with someone, asked: "mets-moi en relation avec qqn", "ponme en contacto con alguien".
+constexpr std::string_view kPutInTouch[] = {
+    "put me in touch", "get me in touch", "connect me with", "mets moi en relation", "mets-moi en relation",
+    "mettez moi en relation", "mettez-moi en relation", "me mettre en relation", "ponme en contacto",
+    "pongame en contacto", "ponganme en contacto", "me pone en contacto", "verbinden sie mich", "verbindet mich",
+    "verbinde mich", "stellen sie mich durch", "me coloca em contato", "me coloque em contato", "me poe em contato",
+    "me ponha em contato", "mettimi in contatto", "mi metta in contatto", "mi mettete in contatto",
+    "mettetemi in contatto"};
 
 // Roles and teams of the business. Those in charge may be asked for with a
 // wanting verb; every role may be talked to or asked to act.
@@ -1227,6 +1242,7 @@ constexpr auto kRoles = Words(
     "almacen", "entrepot", "armazem", "veto", "groomer", "peluquera", "peluquero", "toiletteur",
     "toiletteuse", "hundefriseur", "tosador", "tosadora", "toelettatore", "toelettatrice", "teamleiter",
     "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi",
+    "techniker", "technikerin", "technicien", "technicienne", "tecnica", "monteur", "installateur",
     "nutritionist", "dietitian", "nutricionista", "dietista", "nutritionniste", "dieteticien", "dieteticienne",
     "ernahrungsberater", "ernahrungsberaterin", "nutrizionista", "nutrizioniste", "nutrizionisti");
 // Support itself, a role only when the visitor is put through to it ("me
@@ -1238,7 +1254,7 @@ constexpr auto kPutThrough = Words(
     "transferer", "transferez", "transferir", "trasferire", "trasferiscimi", "trasferitemi", "passez-moi",
     "passe-moi", "passa-me", "passami", "passatemi", "durchstellen", "weiterverbinden", "verbinden", "verbinde",
     "pasame", "pasenme", "paseme", "comuniqueme", "comunicame", "put", "pass", "patch", "passar", "pasais",
-    "pasas");
+    "pasas", "passi");
 // Whoever is in charge, described rather than named: "whoever is responsible
 // for deliveries", "quien esté a cargo", "celui qui dirige la boutique",
 // "wer bei euch zuständig ist", "chi gestisce le consegne". Folded words.
@@ -1274,7 +1290,9 @@ constexpr std::string_view kWhoInCharge[] = {
     "quien es el responsable", "quien es el encargado", "quien manda", "qui est responsable", "qui est le responsable",
     "qui est en charge", "wer ist zustandig", "wer ist bei euch zustandig", "wer ist bei ihnen zustandig",
     "wer ist hier zustandig", "wer ist verantwortlich", "wer hat hier das sagen", "quem e o responsavel",
-    "quem esta a cargo", "quem manda", "chi e il responsabile", "chi e responsabile", "chi comanda"};
+    "quem esta a cargo", "quem manda", "chi e il responsabile", "chi e responsabile", "chi comanda",
+    "who is actually in charge", "whos actually in charge", "who is really in charge", "quien esta realmente a cargo",
+    "qui est vraiment responsable", "wer ist eigentlich zustandig", "quem e que manda", "chi e che comanda"};
 // Phrases looked up at every word of a message, indexed by their first
 // word: a scan of every phrase at every word was a fifth of Analyze()'s time.
 class PhraseIndex {
@@ -1331,7 +1349,9 @@ constexpr auto kModals = Words("can", "could", "would", "will", "may", "please",
                          "konnten", "koennten", "peut-elle", "peut-il", "pourrait-elle", "pourrait-il",
                          "puede", "possibile", "che", "favore", "pueda", "puedan", "puisse", "puissent", "possano",
                          // "a human must check my documents", "alguien debe revisarlo"
-                         "must", "muss", "mussen", "debe", "deben", "doit", "doivent", "deve", "devem", "devono");
+                         "must", "muss", "mussen", "debe", "deben", "doit", "doivent", "deve", "devem", "devono",
+                         // "I'd rather the pharmacist checks it", "preferirei che mi chiamasse il medico"
+                         "rather", "prefer", "prefiero", "preferiria", "prefere", "prefiro", "preferirei", "lieber");
 constexpr auto kActions = Words(
     "look", "check", "review", "read", "call", "phone", "ring", "write", "email", "message", "contact",
     "answer", "reply", "respond", "help", "handle", "sort", "deal", "text", "mirar", "revisar", "leer", "llamar",
@@ -1352,6 +1372,7 @@ constexpr auto kActions = Words(
     "authorize", "authorise", "approve", "decide", "autorizar", "aprobar", "aprovar", "decidir", "autoriser",
     "approuver", "decider", "genehmigen", "freigeben", "entscheiden", "autorizzare", "approvare", "decidere",
     "telephone", "telefonear", "telefonar", "telephoner", "telefonieren", "telefonare",
+    "checks", "phones", "calls", "looks", "reviews", "rings", "writes", "emails",
     // the case looked into: "qualcuno può guardarci?", "alguien puede revisarlo?"
     "guardarci", "guardarlo", "guardarla", "controllarlo", "verificarlo", "revisarlo", "revisarla", "mirarlo",
     "verifica-lo", "verificalo");
@@ -1554,6 +1575,14 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"rope noose cuerda soga corde noeud strick seil schlinge corda forca cappio",
                        "neck beam cuello viga ahorcarme colgarme cou poutre me_pendre hals balken mich_aufhangen mich_erhangen pescoco me_enforcar enforcar-me collo trave impiccarmi"}},
     {kCrisisSelfHarm, {"engine motor moteur motore", "running encendido marcha tourne lauft laeuft ligado acceso", "garage* garaje* garagem"}},
+    // ... the car running behind a shut door: "in the garage with the car running and the door shut"
+    {kCrisisSelfHarm, {"car coche carro auto voiture macchina wagen engine motor moteur motore",
+                       "running encendido encendida prendido marcha tourne allume lauft laeuft ligado acceso accesa",
+                       "door_shut door_closed doors_shut garage_door_shut puerta_cerrada portón_cerrado porton_cerrado porte_fermee portail_ferme tor_zu tur_zu garagentor_zu geschlossenem_tor portao_fechado porta_fechada porta_chiusa basculante_chiuso serranda_abbassata"}},
+    // ... the means at hand and a goodbye or "can't anymore": "got the rope. bye"
+    {kCrisisSelfHarm, {"rope noose cuerda soga corde strick schlinge corda forca cappio",
+                       "bye goodbye cant_do_this_anymore cant_go_on got_everything_ready everything_is_ready adios chao ya_no_puedo_mas no_puedo_mas todo_listo adieu au_revoir jen_peux_plus je_nen_peux_plus tout_est_pret tschuss leb_wohl kann_nicht_mehr alles_bereit tchau adeus nao_aguento_mais ja_nao_aguento tudo_pronto addio ciao non_ce_la_faccio_piu tutto_pronto"},
+     false, "garden jardin jardim garten giardino gym gimnasio ginasio palestra climbing escalada escalade klettern arrampicata camping boat barco bateau boot barca plants plantas plantes pflanzen piante", false, true},
         {kCrisisSelfHarm, {"gas gaz", "turned opened left abri abierto abierta ouvert ouvre aufgedreht offen aberto aperto", "windows sealed taped ventanas sellado fenetres calfeutre fenster abgedichtet janelas vedado finestre sigillato"}},
     {kCrisisSelfHarm, {"razor blade blades cuchilla cuchillas navaja lame lames rasoir rasierklinge klinge klingen lamina laminas gilete lametta lamette",
                        "wrist wrists veins munecas muneca venas poignets veines handgelenk handgelenke pulsadern pulsos pulso veias polsi polso vene"}},
@@ -1618,7 +1647,8 @@ const RedFlag kRedFlags[] = {
            "riparando sistemando antenna pannelli pulendo dipingendo installando tegole traffico coda vista festa grigliata piante lavoro lavorando pacco ordine",
      false, true},
     // ... an end announced: not alive, not here much longer
-    {kCrisisSelfHarm, {"wont_be_alive will_not_be_alive not_be_around_much_longer not_going_to_be_around_much_longer not_gonna_be_around_much_longer wont_be_around_much_longer wont_be_here_much_longer not_living_anymore while_im_still_alive while_i_am_still_alive "
+    {kCrisisSelfHarm, {"wont_exist wont_exist_anymore no_voy_a_existir ya_no_existire nao_vou_existir nao_vou_mais_existir je_nexisterai_plus nexisterai_plus werde_nicht_mehr_existieren non_esistero_piu "
+                       "wont_be_alive will_not_be_alive not_be_around_much_longer not_going_to_be_around_much_longer not_gonna_be_around_much_longer wont_be_around_much_longer wont_be_here_much_longer not_living_anymore while_im_still_alive while_i_am_still_alive "
                        "ya_no_estare_vivo ya_no_estare_viva no_estare_vivo no_estare_viva no_voy_a_estar_mucho_mas ne_serai_plus_en_vie ne_serai_plus_vivant ne_serai_plus_vivante nicht_mehr_lange_am_leben nicht_mehr_lange_da_sein nao_vou_estar_viva nao_vou_estar_vivo nao_estarei_vivo nao_estarei_viva non_saro_piu_vivo non_saro_piu_viva non_saro_piu_qui"},
      false},
     // ... a heart stopped on purpose: "are these strong enough to stop your heart"
@@ -1661,7 +1691,12 @@ const RedFlag kRedFlags[] = {
     {kCrisisViolence, {"pulled drew pulls saco sacaron sacando sortit sorti a_sorti zog zieht gezogen puxou puxaram sacou tirato_fuori estratto fight fighting pelea peleando bagarre se_battent schlagerei prugelei briga brigando rissa smashing destrozando casse cassant zerschlagt quebrando spacca spaccando",
                        "gun knife weapon pistol machete bat cuchillo pistola arma navaja bate couteau pistolet arme flingue batte messer pistole waffe baseballschlager schlager faca revolver taco coltello mazza"}},
     {kCrisisViolence, {"threatening threatens amenaza amenazando amenazo menace menacant bedroht droht ameaca ameacando minaccia minacciando", "me mich mi moi", "gun knife weapon kill cuchillo pistola arma matar matarme couteau pistolet arme tuer messer pistole waffe umbringen faca arma matar coltello pistola arma ammazzarmi uccidermi"}},
-    {kCrisisViolence, {"trying_to_get_in breaking_in kicking_the_door banging_on_the_door forcing_the_door intentando_entrar forzando_la_puerta pateando_la_puerta golpeando_la_puerta force_la_porte essaie_dentrer defoncer tritt_die_tur versucht_reinzukommen einzubrechen bricht_ein tentando_entrar arrombando forcando_a_porta chutando_a_porta cercando_di_entrare sfondando forzando_la_porta"}},
+    {kCrisisViolence, {"trying_to_get_in breaking_in kicking_the_door banging_on_the_door forcing_the_door intentando_entrar forzando_la_puerta pateando_la_puerta golpeando_la_puerta force_la_porte essaie_dentrer defoncer tritt_die_tur versucht_reinzukommen einzubrechen bricht_ein tentando_entrar arrombando forcando_a_porta chutando_a_porta cercando_di_entrare sfondando forzando_la_porta "
+                       "forced_his_way forced_their_way forcing_his_way forzo_la_entrada forzar_la_entrada forcer_lentree a_force_lentree forcar_pra_entrar forcar_para_entrar forcou_a_entrada forcou_pra_entrar forzato_lingresso"}},
+    // ... run over on purpose: "mi ha appena investito apposta"
+    {kCrisisViolence, {"ran_me_over hit_me_with_his_car hit_me_with_the_car me_atropello me_atropellaron ma_renverse mont_renverse hat_mich_angefahren mich_angefahren me_atropelou me_atropelaram mi_ha_investito mi_hanno_investito investito investita",
+                       "on_purpose deliberately a_proposito adrede aposta apposta expres exprès absichtlich mit_absicht de_proposito de_propósito por_querer"},
+     false, nullptr, false, true},
     {kCrisisViolence, {"following_me me_esta_siguiendo me_estan_siguiendo me_suit_depuis me_suivent verfolgt_mich me_seguindo mi_sta_seguendo mi_stanno_seguendo",
                        "someone man guy car men alguien hombre tipo coche auto carro quelquun homme type mec voiture jemand mann typ auto alguem homem cara carro qualcuno uomo tizio macchina scared afraid miedo peur angst medo paura"}},
     {kCrisisViolence, {"me_pega me_golpea me_frappe me_bat schlagt_mich schlaegt_mich haut_mich me_bate me_agride mi_picchia mi_colpisce"}},
@@ -2079,6 +2114,14 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         return;
       }
     }
+    // A callback asked for: "geht ein Rückruf?", "can I get a callback?", "dá pra pedir retorno de ligação?".
+    static constexpr auto kCallbacks = Words("callback", "call-back", "ruckruf", "rueckruf", "rappel", "richiamata",
+                                             "retorno");
+    if (In(kCallbacks, f[i]) && !NegatedAt(words, i, 3) && !(f[i] == "retorno" && (i + 2 >= n || f[i + 2] != "ligacao")) &&
+        (QuestionAfter(m, words[i], /*clause=*/true) || (i > 0 && (words[i - 1]->verb || In(kModals, f[i - 1]))))) {
+      add(0.8, i, i);
+      return;
+    }
     // A person free now: "Ist gerade ein Kundenberater frei?", "is an agent available?"
     if ((words[i]->noun || In(kRoles, f[i]) || In(kInCharge, f[i])) && !NeedsQualifier(words[i]->key) &&
         QuestionAfter(m, words[i]) && !(i > 0 && In(kPossessives, f[i - 1]))) {
@@ -2159,6 +2202,23 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     if (const size_t len = kCallForHelpIndex.At(f, i);
         len && !NegatedAt(words, i, 3) && !QuestionAfter(m, words[i], /*clause=*/true)) {
       add(0.8, i, i + len - 1);
+      return;
+    }
+    static const PhraseIndex kPutInTouchIndex(kPutInTouch);
+    if (const size_t len = kPutInTouchIndex.At(f, i); len && !NegatedAt(words, i, 3)) {
+      add(0.8, i, i + len - 1);
+      return;
+    }
+    // An emergency service asked for now: "ambulancia ya", "Notarzt sofort", "police now!!".
+    static constexpr auto kServices = Words("ambulance", "ambulancia", "ambulanza", "notarzt", "krankenwagen",
+                                            "rettungswagen", "rettung", "samu", "pompiers", "bombeiros", "police",
+                                            "policia", "polizei", "polizia", "carabinieri", "cops");
+    static constexpr auto kAtOnce = Words("now", "asap", "please", "pls", "ya", "ahora", "rapido", "urgente",
+                                          "maintenant", "vite", "svp", "sofort", "jetzt", "schnell", "bitte", "agora",
+                                          "ja", "subito", "adesso", "presto", "ora", "immediately");
+    if (In(kServices, f[i]) && i + 1 < n && same(i, i + 1) && In(kAtOnce, f[i + 1]) && !NegatedAt(words, i, 3) &&
+        !QuestionAfter(m, words[i], /*clause=*/true)) {
+      add(0.8, i, i + 1);
       return;
     }
     // ... or an emergency number: "call 911", "llamen al 112", "chiamate il 118".

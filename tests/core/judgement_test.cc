@@ -260,6 +260,16 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"done with the bot", "ich will nicht mit einem Bot chatten"},
       {"asked to act", "a human must look at my case"},
       {"asked to act", "could somebody telephone me after five?"},
+      {"asked to act", "I'd rather the nurse checks it and rings me back"},
+      {"asked to act", "kann eine Technikerin vorbeischauen und die Leitung prüfen?"},
+      {"help called for", "policía ya, hay un tipo armado en la tienda"},
+      {"help called for", "please get the police"},
+      {"put in touch", "mettez-moi en relation avec un conseiller svp"},
+      {"put in touch", "ponme en contacto con alguien de facturación"},
+      {"a callback", "can I get a callback tomorrow morning?"},
+      {"a callback", "é possível um retorno de ligação hoje?"},
+      {"anyone there", "ma nu cristiano vero ce sta?"},
+      {"put through", "mi passi un operatore, per favore"},
       {"put through", "me pasáis con alguien de devoluciones?"},
       {"put through", "pode me passar para o suporte?"},
       {"in charge, got", "holen Sie sofort den Filialleiter"},
@@ -400,7 +410,8 @@ TEST_CASE("violence against someone else now, and a lethal dose asked for, are c
                            "he texted that he knows where I live and he's on his way",
                            "sabe onde eu moro e disse que vem pra cá agora",
                            "hay un hombre con un machete amenazando a los clientes", "un tizio con una pistola minaccia il cassiere",
-                           "mein Ex schreibt mir ständig von neuen Nummern und steht jetzt vor meiner Wohnung"}) {
+                           "mein Ex schreibt mir ständig von neuen Nummern und steht jetzt vor meiner Wohnung",
+                           "the driver ran me over on purpose and says he's coming back", "il corriere ha forzato l'ingresso e non se ne va"}) {
     CheckCrisis(text, kCrisisViolence);
   }
   for (const char* text : {"my heart is beating fast now, is that the caffeine pills?", "der Upload schlägt gerade fehl",
@@ -486,6 +497,14 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "sono sul cavalcavia adesso, non so cosa fare"}) {
     CheckCrisis(text, kCrisisSelfHarm);
   }
+  // The car running behind a shut door, the rope and a goodbye, not existing
+  // next week, chat slang; written for this test.
+  for (const char* text : {"im in the garage, engine running, door shut. sorry for everything",
+                           "estoy en el garaje con el coche encendido y la puerta cerrada",
+                           "hab den Strick schon. tschüss", "semana que vem não vou mais existir, já decidi",
+                           "honestly i wanna kms tonight"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
   // Their look-alikes: storage, pickup and discounts; parcels, lists and
   // holidays; a customer leaving; a weight class; moving house; returns.
   for (const char* text : {"I keep my tablets in the fridge for weeks, is that safe?",
@@ -496,7 +515,10 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "I'm giving away all my stuff before moving, do you buy furniture?",
                            "I took all of them back to the shop", "does the defibrillator stop the heart rhythm?",
                            "I'm on the roof right now fixing the gutter, which screws?", "estoy en el balcón, gracias por todo, ya llegó el pedido",
-                           "the train line is closed tonight, will my parcel still come?",                            "I don't want to be a burden to the driver, so I decided to pick it up"}) {
+                           "the train line is closed tonight, will my parcel still come?",
+                           "I don't want to be a burden to the driver, so I decided to pick it up",
+                           "does my insurance cover the ambulance ride from last month?", "I cut myself opening the box lol, use less tape",
+                           "my car is running rough, can I drop it at the garage with the door code?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
