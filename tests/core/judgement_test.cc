@@ -563,13 +563,15 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
   // Medicine someone depends on running out is heard but may be the refill the pack handles: it
   // weighs like an angry turn.
   for (const char* text : {"we only have two days of insulin left", "das Asthmaspray reicht nur noch bis morgen"}) {
-    const Cue* h = Judged(text).FindCue(kCueHardship);
+    const Affect a = Judged(text);  // kept: the cue lives in it
+    const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((h && h->strength < 0.8), std::string(text));
   }
   // Medicine someone depends on, late: "it's my insulin", "l'antiépileptique de mon fils".
   for (const char* text : {"it was supposed to arrive yesterday and it's my insulin", "l'antiépileptique de mon fils devait arriver hier",
                            "a insulina do meu pai ainda não chegou"}) {
-    const Cue* h = Judged(text).FindCue(kCueHardship);
+    const Affect a = Judged(text);  // kept: the cue lives in it
+    const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((h && h->strength >= 0.8), std::string(text));
   }
   // A death is heard, but cancelling calmly needs no one; closing the
