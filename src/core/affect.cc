@@ -2209,29 +2209,25 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         return;
       }
     }
-    // A living person named wherever it stands.
-    static const PhraseIndex kLivingPersonIndex(kLivingPerson);
-    if (const size_t len = kLivingPersonIndex.At(f, i); len && !NegatedAt(words, i, 2)) {
-      add(0.85, i, i + len - 1);
-      return;
-    }
-    static const PhraseIndex kOutOfHereIndex(kOutOfHere);
-    if (const size_t len = kOutOfHereIndex.At(f, i); len && !NegatedAt(words, i, 2)) {
-      add(0.8, i, i + len - 1);
-      return;
-    }
-    // "¿deberían llamar a la policía?" asks; "no llamen a la policía" refuses.
-    static const PhraseIndex kCallForHelpIndex(kCallForHelp);
-    if (const size_t len = kCallForHelpIndex.At(f, i);
-        len && !NegatedAt(words, i, 3) && !QuestionAfter(m, words[i], /*clause=*/true)) {
-      add(0.8, i, i + len - 1);
-      return;
-    }
-    static const PhraseIndex kPutInTouchIndex(kPutInTouch);
-    if (const size_t len = kPutInTouchIndex.At(f, i); len && !NegatedAt(words, i, 3)) {
-      add(0.8, i, i + len - 1);
-      return;
-    }
+    // Phrases that ask for a person wherever they stand, not negated: a
+    // living person named, out of the bot's hands, help called for (not as
+    // a question: "¿deberían llamar a la policía?" asks), put in touch.
+    struct PhraseRule {
+      PhraseIndex index;
+      double strength;
+      size_t negation_window;
+      bool as_question;  // also when its clause ends with a question mark
+    };
+    static const PhraseRule kPhraseRules[] = {{PhraseIndex(kLivingPerson), 0.85, 2, true},
+                                              {PhraseIndex(kOutOfHere), 0.8, 2, true},
+                                              {PhraseIndex(kCallForHelp), 0.8, 3, false},
+                                              {PhraseIndex(kPutInTouch), 0.8, 3, true}};
+    for (const PhraseRule& r : kPhraseRules)
+      if (const size_t len = r.index.At(f, i); len && !NegatedAt(words, i, r.negation_window) &&
+                                                (r.as_question || !QuestionAfter(m, words[i], /*clause=*/true))) {
+        add(r.strength, i, i + len - 1);
+        return;
+      }
     // An emergency service asked for now: "ambulancia ya", "Notarzt sofort", "police now!!".
     static constexpr auto kServices = Words("ambulance", "ambulancia", "ambulanza", "notarzt", "krankenwagen",
                                             "rettungswagen", "rettung", "samu", "pompiers", "bombeiros", "police",
@@ -2253,9 +2249,9 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       const Token* t = words[i]->tok + 1;
       for (int skip = 0; skip < 3 && t < m.tokens.data() + m.tokens.size(); ++skip, ++t) {
         if (t->kind == TokenKind::kNumber) {
-          if (In(kNumbers, t->norm)) d->Add(kCueHumanRequest, 0.8, words[i]->tok->begin, t->end);
-          if (In(kNumbers, t->norm)) return;
-          break;
+          if (!In(kNumbers, t->norm)) break;
+          d->Add(kCueHumanRequest, 0.8, words[i]->tok->begin, t->end);
+          return;
         }
         if (t->kind != TokenKind::kWord || !In(kDeterminers, FoldWord(t->norm))) break;  // "al", "il", "die", "o"
       }
