@@ -259,15 +259,21 @@ def conversations_report(native, model, folder, pack=None):
             ok, early = first is None, False
         detail.append({"id": c["id"], "need": need, "ok": ok, "early": bool(early), "first": first,
                        "expected": c["handoff_turn"], "earliest": c.get("earliest_turn")})
-        o = out.setdefault(lang, {"need": 0, "on_time": 0, "early": 0, "calm": 0, "calm_handed_off": 0})
-        if need:
-            o["need"] += 1
-            o["on_time"] += ok
-            o["early"] += bool(early)
-        else:
-            o["calm"] += 1
-            o["calm_handed_off"] += not ok
+        tally(out.setdefault(lang, {}), detail[-1])
     return out, detail
+
+
+def tally(o, d):
+    """Adds one conversation's outcome (a conversations_report detail) to the counts in `o`."""
+    for k in ("need", "on_time", "early", "calm", "calm_handed_off"):
+        o.setdefault(k, 0)
+    if d["need"]:
+        o["need"] += 1
+        o["on_time"] += d["ok"]
+        o["early"] += d["early"]
+    else:
+        o["calm"] += 1
+        o["calm_handed_off"] += not d["ok"]
 
 
 def main():
@@ -299,14 +305,7 @@ def main():
     for d in blind_detail:
         half = "held_out" if hash_text(d["id"]) % 2 else "dev"
         for lang in (d["id"].split("-")[0], "all"):
-            o = blind_conv.setdefault(half, {}).setdefault(lang, {"need": 0, "on_time": 0, "early": 0, "calm": 0, "calm_handed_off": 0})
-            if d["need"]:
-                o["need"] += 1
-                o["on_time"] += d["ok"]
-                o["early"] += d["early"]
-            else:
-                o["calm"] += 1
-                o["calm_handed_off"] += not d["ok"]
+            tally(blind_conv.setdefault(half, {}).setdefault(lang, {}), d)
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
