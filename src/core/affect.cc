@@ -1039,9 +1039,14 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "thanks for nothing", "thank you for nothing", "gracias por nada", "merci pour rien", "danke fur nichts",
       "obrigado por nada", "obrigada por nada", "grazie per niente", "grazie per nulla"};
   static const PhraseIndex kPhrasesIndex(kPhrases);
-  for (size_t i = 0; i < folded.size(); ++i)
-    if (const size_t len = kPhrasesIndex.At(folded, i))
-      d->Add(kCueFrustration, 0.8, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  // Every phrase of an index found in the message, kept when `keep` says so.
+  const auto mark = [&](const PhraseIndex& index, double strength, auto keep) {
+    for (size_t i = 0; i < folded.size(); ++i)
+      if (const size_t len = index.At(folded, i); len && keep(i, len))
+        d->Add(kCueFrustration, strength, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  };
+  const auto always = [](size_t, size_t) { return true; };
+  mark(kPhrasesIndex, 0.8, always);
   // Advice mocked as if new ("never thought of that"), being told to wait
   // "loved": sarcasm in so many words, in six languages.
   static constexpr std::string_view kMocking[] = {
@@ -1055,9 +1060,7 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "nao tinha pensado nisso", "adoro que me digam", "adoro quando me dizem", "amo quando voces",
       "non ci avevo pensato", "non ci avrei mai pensato", "adoro sentirmi dire", "adoro quando mi dite"};
   static const PhraseIndex kMockingIndex(kMocking);
-  for (size_t i = 0; i < folded.size(); ++i)
-    if (const size_t len = kMockingIndex.At(folded, i); len && !NegatedAt(words, i, 2))
-      d->Add(kCueFrustration, 0.75, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  mark(kMockingIndex, 0.75, [&](size_t i, size_t) { return !NegatedAt(words, i, 2); });
   // Telling it again (issue 13: "I already told you", the Nth time), a
   // floor under the model in six languages. Dosage questions ("how many
   // times a day") are not it: the counting phrases need the visitor's own
@@ -1079,9 +1082,72 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "ho gia spiegato", "ho gia scritto", "quante volte devo", "quante volte te", "per la terza volta",
       "per la seconda volta", "per lennesima volta", "e la terza volta"};
   static const PhraseIndex kAgainIndex(kAgain);
-  for (size_t i = 0; i < folded.size(); ++i)
-    if (const size_t len = kAgainIndex.At(folded, i); len && words[i]->clause == words[i + len - 1]->clause)
-      d->Add(kCueFrustration, 0.7, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  mark(kAgainIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; });
+  // The answer did not answer, the chat goes in circles: a visitor saying
+  // the bot is failing them, in six languages. Each phrase carries its
+  // negation ("doesn't answer my question"), so "that answers my question"
+  // is not it; "same question" only with "still" or "it is", since "I have
+  // the same question for my other order" is calm.
+  static constexpr std::string_view kNotAnswered[] = {
+      "doesnt answer my question", "doesnt answer the question", "doesnt answer it", "doesnt answer anything",
+      "didnt answer my question", "didnt answer the question", "not answering my question", "not answering the question",
+      "you didnt answer", "youre not answering", "you are not answering", "thats not what i asked",
+      "not what i asked", "that wasnt my question", "thats not my question", "that is not my question",
+      "going in circles", "going round in circles", "going around in circles", "go round in circles",
+      "this is going nowhere", "getting nowhere", "same question i asked", "still the same question",
+      "its the same question", "just answer the question", "just answer my question",
+      "no responde mi pregunta", "no responde a mi pregunta", "no contesta mi pregunta", "no contesta a mi pregunta",
+      "no respondiste mi pregunta", "no contestaste mi pregunta", "eso no responde", "eso no contesta",
+      "no es lo que pregunte", "no fue lo que pregunte", "no te pregunte eso", "no le pregunte eso",
+      "estamos dando vueltas", "dando vueltas en circulo", "esto no lleva a nada", "no llegamos a nada",
+      "es la misma pregunta", "sigue siendo la misma pregunta",
+      "ne repond pas a ma question", "repond pas a ma question", "ca ne repond pas", "ca repond pas",
+      "ce nest pas ce que jai demande", "cest pas ce que jai demande", "pas ce que jai demande",
+      "on tourne en rond", "ca tourne en rond", "tourne en rond", "ca mene a rien", "ca mene nulle part",
+      "ca ne mene a rien", "cest la meme question", "toujours la meme question",
+      "beantwortet meine frage nicht", "beantwortet die frage nicht", "beantwortet nicht meine frage",
+      "beantworten meine frage nicht", "beantworten die frage nicht", "beantwortest meine frage nicht",
+      "keine antwort auf meine frage", "das ist nicht meine frage", "das war nicht meine frage",
+      "das habe ich nicht gefragt", "hab ich nicht gefragt", "habe ich nicht gefragt", "drehen uns im kreis",
+      "dreht sich im kreis", "drehen sich im kreis", "im kreis drehen", "fuhrt zu nichts", "immer noch dieselbe frage",
+      "immer noch die gleiche frage", "ist dieselbe frage", "ist die gleiche frage",
+      "nao responde minha pergunta", "nao responde a minha pergunta", "nao respondeu minha pergunta",
+      "nao respondeu a minha pergunta", "isso nao responde", "nao foi isso que perguntei",
+      "nao foi isso que eu perguntei", "nao e isso que eu perguntei", "andando em circulos", "rodando em circulos",
+      "girando em circulos", "nao leva a lugar nenhum", "nao chega a lugar nenhum", "e a mesma pergunta",
+      "continua a mesma pergunta", "non risponde alla mia domanda", "non rispondi alla mia domanda",
+      "non ha risposto alla mia domanda", "non hai risposto alla mia domanda", "non e quello che ho chiesto",
+      "non ho chiesto questo", "stiamo girando in tondo", "giriamo in tondo", "girando in tondo",
+      "giriamo in cerchio", "non porta da nessuna parte", "non si arriva a niente", "e la stessa domanda",
+      "sempre la stessa domanda"};
+  static const PhraseIndex kNotAnsweredIndex(kNotAnswered);
+  mark(kNotAnsweredIndex, 0.7, always);
+  // Giving up in a word or two ("ok whatever", "toujours non", "egal"):
+  // the replies that shorten as patience runs out. Only as the whole message
+  // after an "ok": "never mind, found it", "still no parcel?" and "todavía
+  // no" (not yet) are other things.
+  static constexpr std::string_view kGivingUp[] = {
+      "whatever", "forget it", "still no", "still nothing", "da igual", "olvidalo", "olvidelo", "sigue sin",
+      "sigue igual", "laisse tomber", "tant pis", "toujours non", "toujours pas", "toujours rien",
+      "vergiss es", "egal", "immer noch nicht", "immer noch nichts", "esquece", "deixa pra la", "tanto faz",
+      "continua nao", "continua igual", "lascia perdere", "lascia stare", "lasciamo perdere",
+      "ancora niente", "niente ancora"};
+  static const PhraseIndex kGivingUpIndex(kGivingUp);
+  static constexpr auto kLeadIns = Words("ok", "okay", "k", "fine", "yeah", "bueno", "vale", "bon", "ah", "na", "tja",
+                                         "ta", "beleza", "va", "boh", "so", "well");
+  size_t start = 0;
+  while (start < folded.size() && In(kLeadIns, folded[start])) ++start;
+  if (start < folded.size())
+    if (const size_t len = kGivingUpIndex.At(folded, start); len && start + len == folded.size())
+      d->Add(kCueFrustration, 0.6, words[start]->tok->begin, words[start + len - 1]->tok->end);
+  // A question closed with "yes or no": an answer demanded after evasive
+  // ones. Weaker: some visitors are just blunt.
+  static constexpr std::string_view kYesOrNo[] = {"yes or no", "si o no", "oui ou non", "ja oder nein",
+                                                  "sim ou nao"};
+  static const PhraseIndex kYesOrNoIndex(kYesOrNo);
+  if (folded.size() > 3)
+    if (const size_t at = folded.size() - 3, len = kYesOrNoIndex.At(folded, at); len == 3)
+      d->Add(kCueFrustration, 0.5, words[at]->tok->begin, words[at + 2]->tok->end);
 }
 
 // ---- human_request in the visitor's own words (issue 13): the ways people

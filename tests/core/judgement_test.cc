@@ -600,6 +600,24 @@ TEST_CASE("advice mocked as if new is frustration without a model, in six langua
   }
 }
 
+TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word: frustration in six languages") {
+  // Written for this test.
+  for (const char* text : {"that doesnt answer my question at all", "we're going round in circles here",
+                           "eso no contesta a mi pregunta", "on tourne en rond depuis 10 min",
+                           "Sie beantworten meine Frage nicht. Wo ist das Paket?", "isso não responde nada, cadê o reembolso",
+                           "stiamo girando in tondo da mezz'ora", "ok whatever", "toujours pas", "tanto faz",
+                           "so can I return it, yes or no"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+  // Look-alikes: an answer that did answer, a calm "same question", "not yet",
+  // a routine "still no" inside a question, a thank-you after "never mind".
+  for (const char* text : {"great, that answers my question", "I have the same question for my other order",
+                           "todavía no", "still no tracking number on my account, is that normal?",
+                           "never mind, found it, thanks", "ainda não chegou, mas tudo bem"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
 TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad that helped'") {
   std::unique_ptr<Engine> engine;
   REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &engine).ok());
