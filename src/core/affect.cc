@@ -1772,32 +1772,40 @@ const RedFlag kRedFlags[] = {
 };
 // clang-format on
 
-// Words that make the message not an emergency now: a past event, a
-// first-aid or symptom question, admin, fiction or a toy.
-constexpr const char* kNotNow =
+// Words that make a sentence not about an emergency now: a past event, a
+// visit booked, a time to come. They guard their own sentence only: "I need
+// to move my appointment. My husband collapsed" is an emergency.
+constexpr const char* kNotThen =
     "yesterday ayer hier gestern ontem ieri had_a teve tuvo hatte ha_avuto a_eu lan_passe sometimes parfois a_veces "
     "as_vezes a_volte manchmal as_a_child de_nino de_nina enfant_il em_crianca da_piccolo da_piccola als_kind "
     "shes_fine hes_fine she_is_fine he_is_fine ficou_bem ja_passou wieder_gut "
-    "sta_meglio va_mieux dentist dentista dentiste zahnarzt formation formacion training kurs corso "
-    "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si mentira surpresa sorpresa surprise "
-    "kk mdr mdrr scorsa scorso "
+    "sta_meglio va_mieux dentist dentista dentiste zahnarzt "
+    "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si scorsa scorso "
+    "much_better mucho_mejor beaucoup_mieux viel_besser muito_melhor molto_meglio "
+    "last_spring last_summer last_autumn last_fall last_winter primavera_pasada verano_pasado otono_pasado invierno_pasado "
+    "printemps_dernier lete_dernier lautomne_dernier lhiver_dernier letzten_fruhling letzten_sommer letzten_herbst "
+    "letzten_winter primavera_passada verao_passado outono_passado inverno_passado "
     "last_year last_week last_month years_ago months_ago weeks_ago history used_to when_i_was "
     "ano_pasado semana_pasada mes_pasado hace_anos hace_un_ano hace_meses historial antecedentes solia cuando_era "
     "lan_dernier lannee_derniere la_semaine_derniere le_mois_dernier antecedents quand_jetais "
     "letztes_jahr letzte_woche letzten_monat vor_jahren vor_einem_jahr vorgeschichte als_ich_klein "
     "ano_passado semana_passada mes_passado anos_atras historico quando_eu_era "
     "anno_scorso settimana_scorsa mese_scorso anni_fa mesi_fa quando_ero "
-    "what_if in_case what_to_do_if what_should_i_do_if what_happens_if que_pasa_si en_caso que_hacer_si que_hago_si "
-    "que_faire_si au_cas en_cas was_passiert_wenn was_tun_wenn was_tun_falls im_fall o_que_fazer_se o_que_acontece_se em_caso "
-    "caso_o cosa_fare_se cosa_succede_se nel_caso in_caso "
-    "signs symptoms sintomas signos senales signes symptomes anzeichen symptome sinais sintomi segni instagram insta twitter tiktok facebook "
-    "first_aid primeros_auxilios premiers_secours erste_hilfe primeiros_socorros primo_soccorso "
     "label etiqueta etiquette etikett rotulo etichetta "
     "appointment appointments appt booking reschedule follow-up followup checkup check-up refill refills "
     "cita citas turno reprogramar rendez-vous rdv renouvellement termin termine kontrolltermin "
     "next_week next_month la_semana_que_viene proximo_mes la_semaine_prochaine le_mois_prochain nachste_woche "
     "nachsten_monat proxima_semana prossima_settimana prossimo_mese "
-    "agendar appuntamento prenotare prenotazione "
+    "agendar appuntamento prenotare prenotazione";
+// Words that make the whole message something else: a question about
+// symptoms or first aid, a what-if, a training, fiction, a toy, a joke.
+constexpr const char* kNotNow =
+    "formation formacion training kurs corso mentira surpresa sorpresa surprise kk mdr mdrr "
+    "what_if in_case what_to_do_if what_should_i_do_if what_happens_if que_pasa_si en_caso que_hacer_si que_hago_si "
+    "que_faire_si au_cas en_cas was_passiert_wenn was_tun_wenn was_tun_falls im_fall o_que_fazer_se o_que_acontece_se em_caso "
+    "caso_o cosa_fare_se cosa_succede_se nel_caso in_caso "
+    "signs symptoms sintomas signos senales signes symptomes anzeichen symptome sinais sintomi segni instagram insta twitter tiktok facebook "
+    "first_aid primeros_auxilios premiers_secours erste_hilfe primeiros_socorros primo_soccorso "
     "movie film series episode novel game song scene character pelicula serie libro novela juego cancion escena "
     "personaje roman jeu chanson personnage buch spiel lied szene figur filme livro jogo musica personagem "
     "romanzo gioco canzone scena personaggio doll toy mask costume poster muneca juguete mascara disfraz poupee jouet "
@@ -1847,7 +1855,7 @@ size_t SlotAt(std::string_view slot, const std::vector<std::string>& f, const st
 // rule: the scan tripled Analyze()'s time.
 struct RedFlagAlt {
   std::string_view alt;
-  int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting
+  int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting, -3 for kNotThen
   int slot;
 };
 struct RedFlagIndex {
@@ -1872,6 +1880,7 @@ const RedFlagIndex& RedFlags() {
   static const RedFlagIndex kIndex = [] {
     RedFlagIndex idx;
     idx.Add(kNotNow, -1, 0);
+    idx.Add(kNotThen, -3, 0);
     idx.Add(kLasting, -2, 0);
     for (size_t r = 0; r < std::size(kRedFlags); ++r)
       for (int s = 0; s < 3 && kRedFlags[r].slots[s]; ++s) idx.Add(kRedFlags[r].slots[s], static_cast<int>(r), s);
@@ -2011,12 +2020,18 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   std::vector<std::array<std::vector<Span>, 3>> at(std::size(kRedFlags));
   const RedFlagIndex& idx = RedFlags();
   bool lasting = false;
+  std::vector<size_t> not_then;  // sentences about another time
   auto found = [&](const RedFlagAlt& x, size_t i) {
     const size_t n = AltAt(x.alt, f, bare, i);
     if (!n) return false;
     // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
     if (x.rule == -2) return !(lasting = true);
-    if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0;
+    const bool supposes = words[i]->tok->norm.rfind("sí", 0) != 0;
+    if (x.rule == -3) {
+      if (supposes) not_then.push_back(words[i]->sentence);
+      return false;
+    }
+    if (x.rule < 0) return supposes;
     const RedFlag& r = kRedFlags[x.rule];
     if (r.negatable && (NegatedAt(words, i) || (i > 0 && In(kHedges, f[i - 1])))) return false;
     auto& spans = at[x.rule][x.slot];
@@ -2041,9 +2056,6 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
     bool every = true;
     for (size_t s = 0; s < slots; ++s) every = every && !at[r][s].empty();
     if (!every) continue;
-    bool unless = false;
-    for (size_t i = 0; flag.unless && i < f.size() && !unless; ++i) unless = SlotAt(flag.unless, f, bare, i) > 0;
-    if (unless) continue;
     // One match per slot, all in one sentence, within kRedFlagSpan words.
     for (const Span& a : at[r][0]) {
       size_t lo = a.a, hi = a.b;
@@ -2060,6 +2072,13 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
           }
         }
       }
+      // The rule's exceptions count in the sentences of its match only: a
+      // farewell hidden after a routine request ("delete my account, thank
+      // the driver. I am going to the train line tonight") is still one.
+      const size_t first = words[lo]->sentence, last = words[hi - 1]->sentence;
+      for (size_t i = 0; ok && flag.unless && i < f.size(); ++i)
+        ok = words[i]->sentence < first || words[i]->sentence > last || !SlotAt(flag.unless, f, bare, i);
+      for (size_t sentence : not_then) ok = ok && (sentence < first || sentence > last);
       if (ok) {
         d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, flag.kind);
         return;

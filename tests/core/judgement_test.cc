@@ -429,6 +429,22 @@ static void CheckCrisis(const char* text, const char* kind) {
   if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kind, std::string(text));
 }
 
+TEST_CASE("a routine or past sentence does not void an emergency in another sentence (no model)") {
+  // Written for this test: the appointment, the delivery next week and the
+  // delivery driver guard their own sentence, not the whole message.
+  for (const char* text : {"I need to reschedule my appointment. My husband just collapsed and he isn't breathing",
+                           "please cancel next week's delivery. im going to the railway tracks tonight",
+                           "Je dois déplacer mon rendez-vous. Mon fils a bu de l'eau de javel"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+  // The same words about another time, in the sentence they guard.
+  for (const char* text : {"My husband had a stroke last year. Can I book his check-up?",
+                           "my mum's face drooped last summer, she's much better now",
+                           "I need to reschedule my appointment because my husband collapsed yesterday"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("red flags described rather than named are crises without a model, in every language") {
   // Public-health warning signs in the visitor's words, one or two per
   // category and language; the kind each one must carry.
