@@ -2140,12 +2140,70 @@ size_t BareRole(const Message& m, const std::vector<const Item*>& words, const s
   return role;
 }
 
+// The person from before asked for again: "could I have the lady I spoke to
+// yesterday", "kann ich nochmal die Kollegin von gestern haben", "me pasas
+// con la chica que me atendió ayer". A request opening, a staff word right
+// after a determiner (not "the delivery man"), and a word of the earlier
+// contact in the sentence; "the lady I spoke to said..." has no opening.
+constexpr std::string_view kAskForAgain[] = {
+    "could i have", "can i have", "may i have", "could i get", "can i get", "could i speak to", "can i speak to",
+    "could i speak with", "can i speak with", "can i talk to", "could i talk to", "put me through to",
+    "connect me to", "connect me with", "puedo hablar con", "podria hablar con", "me pasas con", "me pasa con",
+    "me pueden pasar con", "me puede pasar con", "quiero hablar con", "quisiera hablar con", "me comunica con",
+    "me comunicas con", "je peux avoir", "puis-je avoir", "pourrais-je avoir", "je voudrais", "je peux parler a",
+    "pourrais-je parler a", "vous pouvez me passer", "pouvez-vous me passer", "kann ich", "konnte ich",
+    "ich hatte gern", "ich hatte gerne", "ich mochte", "verbinden sie mich mit", "posso falar com",
+    "poderia falar com", "me passa pra", "me passa para", "me passa", "quero falar com", "queria falar com",
+    "gostaria de falar com", "pode me passar", "posso parlare con", "potrei parlare con", "mi passi", "mi passa",
+    "vorrei parlare con", "vorrei", "potrei avere", "posso avere"};
+constexpr auto kStaffWords = Words(
+    "lady", "guy", "woman", "man", "gentleman", "girl", "agent", "colleague", "person", "rep", "operator", "advisor",
+    "senora", "senor", "chica", "chico", "companera", "companero", "persona", "muchacha", "muchacho", "agente",
+    "asesora", "asesor", "dame", "monsieur", "collegue", "personne", "conseillere", "conseiller", "kollegin", "kollege",
+    "herr", "herrn", "frau", "kollegen", "mitarbeiterin", "mitarbeiter", "beraterin", "berater", "moca", "moco", "senhora", "senhor",
+    "colega", "atendente", "pessoa", "menina", "rapaz", "signora", "signore", "ragazza", "ragazzo", "collega",
+    "operatrice", "operatore", "consulente");
+constexpr auto kStaffDeterminers = Words(
+    "the", "that", "this", "same", "nice", "lovely", "other", "la", "el", "le", "die", "der", "den", "dem", "nette",
+    "netten", "gleiche", "gleichen", "selbe", "selben", "dieselbe", "denselben", "misma", "mismo", "meme", "mesma",
+    "mesmo", "stessa", "stesso", "o", "a", "il", "lo", "quella", "quello", "quel", "ce", "cette", "esa", "ese", "essa",
+    "esse", "aquela", "aquele", "amable", "gentile", "gentille", "freundliche", "freundlichen");
+constexpr auto kEarlierContact = Words(
+    "spoke", "talked", "chatted", "helped", "yesterday", "earlier", "before", "again", "same", "hable", "atendio",
+    "ayudo", "ayer", "antes", "misma", "mismo", "parle", "aide", "aidee", "hier", "avant", "encore", "meme",
+    "gesprochen", "geholfen", "gestern", "vorhin", "nochmal", "nochmals", "wieder", "gleiche", "selbe", "dieselbe",
+    "falei", "atendeu", "ajudou", "ontem", "mesma", "mesmo", "parlato", "aiutato", "aiutata", "ieri", "prima",
+    "stessa", "stesso", "ancora");
+
+// The opening's first word, or SIZE_MAX; *staff is the staff word.
+size_t SamePersonAgain(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* staff) {
+  static const PhraseIndex kAskForAgainIndex(kAskForAgain);
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t len = kAskForAgainIndex.At(f, i);
+    if (!len || NegatedAt(words, i, 2)) continue;
+    for (size_t k = i + len; k < f.size() && k <= i + len + 4 && words[k]->sentence == words[i]->sentence; ++k) {
+      if (!In(kStaffWords, f[k]) || !In(kStaffDeterminers, f[k - 1])) continue;
+      // "the same person to fit the kitchen": someone for a job, not the chat.
+      static constexpr auto kForAJob = Words("to", "para", "pour", "per", "um", "zum");
+      if (k + 1 < f.size() && In(kForAJob, f[k + 1])) continue;
+      for (size_t r = 0; r < f.size(); ++r)
+        if (words[r]->sentence == words[i]->sentence && (r < i || r >= i + len) && In(kEarlierContact, f[r]))
+          return *staff = k, i;
+    }
+  }
+  return SIZE_MAX;
+}
+
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
                             const std::vector<std::string>& f, Detector* d) {
   const size_t n = words.size();
   auto add = [&](double strength, size_t a, size_t b) {
     d->Add(kCueHumanRequest, strength, words[a]->tok->begin, words[b]->tok->end);
   };
+  if (size_t staff = 0, again = SamePersonAgain(words, f, &staff); again != SIZE_MAX) {
+    add(0.8, again, staff);
+    return;
+  }
   if (const size_t role = BareRole(m, words, f); role != SIZE_MAX) {
     add(0.8, role, role);
     return;

@@ -302,6 +302,22 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
   }
 }
 
+TEST_CASE("the person from before asked for again is a person request, without a model") {
+  // Written for this test.
+  for (const char* text : {"can I get the guy I talked to last week again, Mark", "could I speak to the same lady as yesterday",
+                           "me pasas con la chica que me atendió ayer?", "je peux avoir la dame à qui j'ai parlé hier ?",
+                           "Könnte ich nochmal den Kollegen von vorhin haben?", "posso falar com a moça que me atendeu ontem?",
+                           "mi passi la signora con cui ho parlato ieri?"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // Mentioned, not asked for; the same thing again; someone for a job.
+  for (const char* text : {"the lady I spoke to yesterday said the refund was on its way", "can I have the same size as last time",
+                           "could I get the same delivery man again? he was great",
+                           "I spoke to your colleague yesterday, can I have a refund now?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("asking whether a person has read the message is a person request; a product's readers are not") {
   for (const char* text : {"has a real person even looked at my ticket?", "did anybody actually read my emails",
                            "alguien leyó mi reclamo o no?", "quelqu'un a lu ma réclamation ?",
