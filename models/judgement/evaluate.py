@@ -276,6 +276,17 @@ def tally(o, d):
         o["calm_handed_off"] += not d["ok"]
 
 
+def blind_conversations(native, model, folder):
+    """A blind conversation set (conversations-blind*/README.md) counted per half
+    (the FNV-1a hash of the id: odd = held out, never read) and language."""
+    _, detail = conversations_report(native, model, os.path.join(HERE, folder))
+    halves = {}
+    for d in detail:
+        half = "held_out" if hash_text(d["id"]) % 2 else "dev"
+        for lang in (d["id"].split("-")[0], "all"):
+            tally(halves.setdefault(half, {}).setdefault(lang, {}), d)
+    return halves
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--native", required=True)
@@ -298,14 +309,8 @@ def main():
         return
     msgs, misses = messages_report(args.native, args.model, os.path.join(HERE, "corpus"))
     conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
-    # The blind conversations (conversations-blind/README.md): halves by the
-    # hash of the id; the odd half is never read.
-    _, blind_detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind"))
-    blind_conv = {}
-    for d in blind_detail:
-        half = "held_out" if hash_text(d["id"]) % 2 else "dev"
-        for lang in (d["id"].split("-")[0], "all"):
-            tally(blind_conv.setdefault(half, {}).setdefault(lang, {}), d)
+    blind_conv = blind_conversations(args.native, args.model, "conversations-blind")
+    blind_conv2 = blind_conversations(args.native, args.model, "conversations-blind-2")
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -316,6 +321,7 @@ def main():
     blind_crisis2 = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-crisis-2")
     blind_person = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-person")
     blind4 = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-4")
+    blind5 = blind_report(args.native, args.model, os.path.join(HERE, "corpus"), "blind-5")
 
     print("## Held-out messages (corpus/test), through the core (patterns + model)\n")
     print("| language | n | crisis R / P | human_request R / P | frustration R / P | negativity AUC | kind acc | language acc |")
@@ -332,7 +338,9 @@ def main():
                         ("Blind person-request set (corpus/blind-person, requests for a person and their hard negatives, "
                          "written without seeing the corpus or the code)", blind_person),
                         ("Fourth blind set (corpus/blind-4, informal, code-switched and indirect crises and person requests, "
-                         "written without seeing the corpus or the code)", blind4)):
+                         "written without seeing the corpus or the code)", blind4),
+                        ("Fifth blind set (corpus/blind-5, crises, person requests and hard negatives as typed, "
+                         "written without seeing the corpus or the code)", blind5)):
         print(f"\n## {title}, recall and precision\n")
         print("| half | language | n | crisis R / P | human_request R / P |")
         print("|---|---|---|---|---|")
@@ -384,17 +392,18 @@ def main():
     late = [d for d in detail if not d["ok"]]
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
-    print("\n## Blind conversations (conversations-blind, written without seeing the code or the corpus)\n")
-    print("| half | language | need a person: on time | early | calm: handed off |")
-    print("|---|---|---|---|---|")
-    for half in ("held_out", "dev"):
-        for lang, o in sorted(blind_conv.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
-            print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
+    for folder, halves in (("conversations-blind", blind_conv), ("conversations-blind-2", blind_conv2)):
+        print(f"\n## Blind conversations ({folder}, written without seeing the code or the corpus)\n")
+        print("| half | language | need a person: on time | early | calm: handed off |")
+        print("|---|---|---|---|---|")
+        for half in ("held_out", "dev"):
+            for lang, o in sorted(halves.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
+                print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
     if args.json:
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
-                   "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "closings": closings, "closing_misses": closing_misses,
+                   "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
-                   "blind_conversations": blind_conv,
+                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 
