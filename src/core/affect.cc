@@ -1780,7 +1780,7 @@ constexpr const char* kNotThen =
     "as_vezes a_volte manchmal as_a_child de_nino de_nina enfant_il em_crianca da_piccolo da_piccola als_kind "
     "shes_fine hes_fine she_is_fine he_is_fine ficou_bem ja_passou wieder_gut "
     "sta_meglio va_mieux dentist dentista dentiste zahnarzt "
-    "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si scorsa scorso "
+    "scorsa scorso "
     "much_better mucho_mejor beaucoup_mieux viel_besser muito_melhor molto_meglio "
     "last_spring last_summer last_autumn last_fall last_winter primavera_pasada verano_pasado otono_pasado invierno_pasado "
     "printemps_dernier lete_dernier lautomne_dernier lhiver_dernier letzten_fruhling letzten_sommer letzten_herbst "
@@ -1797,6 +1797,10 @@ constexpr const char* kNotThen =
     "next_week next_month la_semana_que_viene proximo_mes la_semaine_prochaine le_mois_prochain nachste_woche "
     "nachsten_monat proxima_semana prossima_settimana prossimo_mese "
     "agendar appuntamento prenotare prenotazione";
+// ... or suppose: "si mon fils avale..." asks what to do if. Only the red
+// flags heed these: "si el seguro paga en caso de suicidio porque voy a
+// hacerlo" is still a crisis for the curated patterns.
+constexpr const char* kSupposing = "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si";
 // Words that make the whole message something else: a question about
 // symptoms or first aid, a what-if, a training, fiction, a toy, a joke.
 constexpr const char* kNotNow =
@@ -1855,7 +1859,7 @@ size_t SlotAt(std::string_view slot, const std::vector<std::string>& f, const st
 // rule: the scan tripled Analyze()'s time.
 struct RedFlagAlt {
   std::string_view alt;
-  int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting, -3 for kNotThen
+  int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting, -3 for kNotThen, -4 for kSupposing
   int slot;
 };
 struct RedFlagIndex {
@@ -1881,6 +1885,7 @@ const RedFlagIndex& RedFlags() {
     RedFlagIndex idx;
     idx.Add(kNotNow, -1, 0);
     idx.Add(kNotThen, -3, 0);
+    idx.Add(kSupposing, -4, 0);
     idx.Add(kLasting, -2, 0);
     for (size_t r = 0; r < std::size(kRedFlags); ++r)
       for (int s = 0; s < 3 && kRedFlags[r].slots[s]; ++s) idx.Add(kRedFlags[r].slots[s], static_cast<int>(r), s);
@@ -2011,6 +2016,42 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
   if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end);
 }
 
+// The sentences that speak of another time (kNotThen): "hatte letztes Jahr
+// einen Krampfanfall" is history, not an emergency now; with `supposing`,
+// also those that suppose (kSupposing).
+std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                                  const std::vector<std::string>& bare, bool supposing) {
+  std::vector<int> out;
+  const RedFlagIndex& idx = RedFlags();
+  for (size_t i = 0; i < f.size(); ++i) {
+    // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
+    if (words[i]->tok->norm.rfind("sí", 0) == 0) continue;
+    for (const std::string* w : {&f[i], &bare[i]}) {
+      const auto it = idx.by_first.find(*w);
+      if (it == idx.by_first.end()) continue;
+      for (const RedFlagAlt& x : it->second)
+        if ((x.rule == -3 || (supposing && x.rule == -4)) && AltAt(x.alt, f, bare, i)) out.push_back(words[i]->sentence);
+    }
+  }
+  return out;
+}
+
+// A curated crisis pattern is one word ("Krampfanfall", "bewusstlos"): in
+// a sentence about another time it is history, and only the red flags and
+// the model, which weigh the whole sentence, may still call it a crisis.
+void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  auto& cues = d->affect->cues;
+  const auto it = std::find_if(cues.begin(), cues.end(), [](const Cue& c) { return c.name == kCueCrisis; });
+  if (it == cues.end()) return;
+  const std::vector<int> not_then = NotThenSentences(words, f, AfterElision(words), /*supposing=*/false);
+  for (const Item* w : words)
+    if (w->tok->begin >= it->begin && w->tok->begin < it->end &&
+        std::find(not_then.begin(), not_then.end(), w->sentence) != not_then.end()) {
+      cues.erase(it);
+      return;
+    }
+}
+
 void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   // A joke: "😂" makes "er erstickt" a snore.
   if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("\xF0\x9F\xA4\xA3") != std::string::npos) return;
@@ -2020,18 +2061,14 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   std::vector<std::array<std::vector<Span>, 3>> at(std::size(kRedFlags));
   const RedFlagIndex& idx = RedFlags();
   bool lasting = false;
-  std::vector<size_t> not_then;  // sentences about another time
+  const std::vector<int> not_then = NotThenSentences(words, f, bare, /*supposing=*/true);
   auto found = [&](const RedFlagAlt& x, size_t i) {
     const size_t n = AltAt(x.alt, f, bare, i);
     if (!n) return false;
-    // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
     if (x.rule == -2) return !(lasting = true);
-    const bool supposes = words[i]->tok->norm.rfind("sí", 0) != 0;
-    if (x.rule == -3) {
-      if (supposes) not_then.push_back(words[i]->sentence);
-      return false;
-    }
-    if (x.rule < 0) return supposes;
+    if (x.rule <= -3) return false;  // NotThenSentences
+    // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
+    if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0;
     const RedFlag& r = kRedFlags[x.rule];
     if (r.negatable && (NegatedAt(words, i) || (i > 0 && In(kHedges, f[i - 1])))) return false;
     auto& spans = at[x.rule][x.slot];
@@ -2078,7 +2115,7 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
       const size_t first = words[lo]->sentence, last = words[hi - 1]->sentence;
       for (size_t i = 0; ok && flag.unless && i < f.size(); ++i)
         ok = words[i]->sentence < first || words[i]->sentence > last || !SlotAt(flag.unless, f, bare, i);
-      for (size_t sentence : not_then) ok = ok && (sentence < first || sentence > last);
+      for (const int sentence : not_then) ok = ok && (sentence < first || sentence > last);
       if (ok) {
         d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, flag.kind);
         return;
@@ -2814,6 +2851,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   folded.reserve(words.size());
   for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
   DetectSarcasm(m, words, folded, &d);
+  SetAsidePastCrisis(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);

@@ -450,11 +450,15 @@ TEST_CASE("a routine or past sentence does not void an emergency in another sent
   // delivery driver guard their own sentence, not the whole message.
   for (const char* text : {"I need to reschedule my appointment. My husband just collapsed and he isn't breathing",
                            "please cancel next week's delivery. im going to the railway tracks tonight",
-                           "Je dois déplacer mon rendez-vous. Mon fils a bu de l'eau de javel"}) {
+                           "Je dois déplacer mon rendez-vous. Mon fils a bu de l'eau de javel",
+                           "Sie hatte letztes Jahr schon mal einen. Jetzt hat sie einen Krampfanfall"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
-  // The same words about another time, in the sentence they guard.
+  // The same words about another time, in the sentence they guard; the
+  // curated one-word patterns too ("Krampfanfall", "overdose").
   for (const char* text : {"My husband had a stroke last year. Can I book his check-up?",
+                           "unser Sohn hatte letzten Monat einen Krampfanfall, kann ich das Rezept verlängern?",
+                           "my friend overdosed years ago, do you sell naloxone kits?",
                            "my mum's face drooped last summer, she's much better now",
                            "I need to reschedule my appointment because my husband collapsed yesterday"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
