@@ -1379,7 +1379,9 @@ constexpr std::string_view kWhoInCharge[] = {
     "wer ist hier zustandig", "wer ist verantwortlich", "wer hat hier das sagen", "quem e o responsavel",
     "quem esta a cargo", "quem manda", "chi e il responsabile", "chi e responsabile", "chi comanda",
     "who is actually in charge", "whos actually in charge", "who is really in charge", "quien esta realmente a cargo",
-    "qui est vraiment responsable", "wer ist eigentlich zustandig", "quem e que manda", "chi e che comanda"};
+    "qui est vraiment responsable", "wer ist eigentlich zustandig", "quem e que manda", "chi e che comanda",
+    "who decides", "who makes the decision", "who gets to decide", "quien decide", "qui decide", "wer entscheidet",
+    "quem decide", "chi decide"};
 size_t InChargeAt(const std::vector<std::string>& f, size_t i) {
   static const PhraseIndex kIndex(kInChargePhrases);
   return kIndex.At(f, i);
@@ -2231,6 +2233,55 @@ size_t SamePersonAgain(const std::vector<const Item*>& words, const std::vector<
   return SIZE_MAX;
 }
 
+// A department needed: "ich brauch die Betrugsabteilung", "j'ai besoin du
+// service fraude", "preciso do setor de cobrança". A request verb, a
+// determiner or two, a department named with a support topic (fraud,
+// billing, complaints, refunds...: "el equipo de música" and "el
+// departamento de 2 habitaciones" are things to buy or rent); not when
+// contact details are what is wanted. The department's word, or SIZE_MAX.
+size_t NeedDepartment(const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  static constexpr auto kDepartments = Words("department", "dept", "team", "departamento", "area", "departement",
+                                             "service", "abteilung", "setor", "sector", "ufficio", "reparto");
+  static constexpr auto kTopics = Words(
+      "fraud", "billing", "complaints", "returns", "refunds", "payments", "accounts", "accounting", "claims",
+      "collections", "legal", "fraudes", "facturacion", "reclamaciones", "devoluciones", "reembolsos", "pagos",
+      "cobros", "cobranza", "contabilidad", "siniestros", "fraude", "facturation", "reclamations", "retours",
+      "remboursements", "paiements", "comptabilite", "sinistres", "contentieux", "recouvrement", "cobranca",
+      "faturamento", "faturacao", "reclamacoes", "devolucoes", "pagamentos", "contabilidade", "sinistros",
+      "financeiro", "frodi", "fatturazione", "reclami", "resi", "rimborsi", "pagamenti", "contabilita", "sinistri");
+  // German joins them: "Betrugsabteilung", "Rechnungsabteilung".
+  static constexpr std::string_view kGermanTopics[] = {"betrug", "rechnung", "beschwerde", "reklamation", "retoure",
+                                                        "erstattung", "zahlung", "buchhaltung", "schaden", "inkasso",
+                                                        "mahn", "rechts"};
+  static constexpr auto kNeeding = Words("need", "want", "necesito", "quiero", "besoin", "veux", "voudrais", "brauche",
+                                         "brauch", "mochte", "preciso", "quero", "serve", "voglio", "vorrei", "bisogno");
+  static constexpr auto kInfo = Words("number", "phone", "email", "mail", "address", "numero", "telefono", "telefone",
+                                      "nummer", "adresse", "direccion", "endereco", "indirizzo", "hours", "horario",
+                                      "horaires", "offnungszeiten");
+  const size_t n = f.size();
+  auto german = [&](const std::string& w) {
+    if (w.size() <= 9 || w.compare(w.size() - 9, 9, "abteilung") != 0) return false;
+    for (std::string_view stem : kGermanTopics)
+      if (w.compare(0, stem.size(), stem) == 0) return true;
+    return false;
+  };
+  for (size_t j = 0; j < n; ++j) {
+    if (!In(kNeeding, f[j]) || NegatedAt(words, j, 3)) continue;
+    for (size_t k = j + 1; k < n && k <= j + 4 && words[k]->clause == words[j]->clause; ++k) {
+      // The topic just before ("the fraud department") or after ("setor de cobrança", "service fraude").
+      bool topic = k > j + 1 && In(kTopics, f[k - 1]);
+      for (size_t r = k + 1; r < n && r <= k + 2 && !topic; ++r) topic = In(kTopics, f[r]);
+      if (german(f[k]) || (In(kDepartments, f[k]) && topic)) {
+        for (size_t r = 0; r < n; ++r)
+          if (words[r]->sentence == words[k]->sentence && In(kInfo, f[r])) return SIZE_MAX;
+        return k;
+      }
+      if (!In(kDeterminers, f[k]) && !In(kFrom, f[k]) && !In(kTopics, f[k]) && f[k] != "du" && f[k] != "die") break;
+    }
+  }
+  return SIZE_MAX;
+}
+
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
                             const std::vector<std::string>& f, Detector* d) {
   const size_t n = words.size();
@@ -2239,6 +2290,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   };
   if (size_t staff = 0, again = SamePersonAgain(words, f, &staff); again != SIZE_MAX) {
     add(0.8, again, staff);
+    return;
+  }
+  if (const size_t department = NeedDepartment(words, f); department != SIZE_MAX) {
+    add(0.8, department, department);
     return;
   }
   if (const size_t role = BareRole(m, words, f); role != SIZE_MAX) {
@@ -2298,9 +2353,26 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // Someone who acts: "il me faut quelqu'un qui s'occupe vraiment du problème".
     if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && i + 2 < n && same(i, i + 1) &&
         In(kWhoThat, f[i + 1])) {
+      // Subjunctive "can" and "actually": "alguien que pueda ver mi cuenta de verdad".
+      static constexpr auto kMayBeAble = Words("pueda", "puedan", "puisse", "puissent", "possa", "possano", "consiga",
+                                               "consigam", "consegua", "actually", "really", "realmente", "vraiment");
       size_t k = i + 2;
-      while (k < n && k <= i + 4 && same(i, k) && (In(kModals, f[k]) || In(kMe, f[k]) || In(kCan, f[k]))) ++k;
-      if (k < n && same(i, k) && In(kActions, f[k]) && !In(kSeeing, f[k]) && !In(kHelp, f[k]) &&
+      while (k < n && k <= i + 4 && same(i, k) &&
+             (In(kModals, f[k]) || In(kMe, f[k]) || In(kCan, f[k]) || In(kMayBeAble, f[k])))
+        ++k;
+      // Looking is a service ("someone to look at my dog"), unless it is at
+      // the visitor's account or case: "someone who can see my account".
+      static constexpr auto kSeeVerbs = Words("see", "view", "access", "ver", "voir", "sehen", "einsehen", "vedere",
+                                              "accedere", "acceder", "acessar", "aceder");
+      static constexpr auto kAccountThings = Words(
+          "account", "file", "order", "record", "records", "case", "details", "booking", "cuenta", "expediente",
+          "pedido", "caso", "reserva", "compte", "dossier", "commande", "konto", "akte", "bestellung", "fall",
+          "buchung", "conta", "ficha", "processo", "encomenda", "conto", "pratica", "ordine", "fascicolo",
+          "prenotazione");
+      const bool at_account = k + 2 < n && (In(kSeeing, f[k]) || In(kSeeVerbs, f[k])) &&
+                              ((In(kPossessives, f[k + 1]) && In(kAccountThings, f[k + 2])) ||
+                               (k + 3 < n && In(kPossessives, f[k + 2]) && In(kAccountThings, f[k + 3])));
+      if (k < n && same(i, k) && (at_account || (In(kActions, f[k]) && !In(kSeeing, f[k]) && !In(kHelp, f[k]))) &&
           !(i > 0 && words[i - 1]->negates)) {
         add(0.8, i, k);
         return;
@@ -2369,7 +2441,12 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     static const PhraseIndex kWhoInChargeIndex(kWhoInCharge);
     if (const size_t len = kWhoInChargeIndex.At(f, i); len && QuestionAfter(m, words[i], /*clause=*/true)) {
       bool object = false;
-      for (size_t r = i + len; r < n && same(i, r); ++r) object |= !In(kNowWords, f[r]) && !In(kThere, f[r]);
+      // "who decides this, then?": a pointer back at the visitor's case is no object.
+      static constexpr auto kThisThen = Words("this", "that", "it", "esto", "eso", "ca", "cela", "das", "isso", "isto",
+                                              "questo", "cio", "anyway", "actually", "then", "eigentlich", "alors",
+                                              "entonces", "afinal", "allora", "dann", "denn", "so");
+      for (size_t r = i + len; r < n && same(i, r); ++r)
+        object |= !In(kNowWords, f[r]) && !In(kThere, f[r]) && !In(kThisThen, f[r]);
       if (!object) {
         add(0.8, i, i + len - 1);
         return;

@@ -318,6 +318,23 @@ TEST_CASE("the person from before asked for again is a person request, without a
   }
 }
 
+TEST_CASE("a department needed, who decides, someone who can see my account: person requests without a model") {
+  // Written for this test.
+  for (const char* text : {"i need the fraud department, someone used my card", "necesito el departamento de reclamaciones",
+                           "j'ai besoin du service facturation", "ich brauche die Beschwerdeabteilung",
+                           "preciso do setor de reembolsos", "who decides this then??", "wer entscheidet das eigentlich?",
+                           "I need someone who can actually see my account", "quelqu'un qui puisse voir mon dossier svp"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // Things to buy or rent, contact details, a question about the process.
+  for (const char* text : {"quiero el equipo de música en negro", "necesito el departamento de 2 habitaciones",
+                           "ich brauche die Abteilung für Herrenmode", "we need a new team kit for our club",
+                           "I need the billing department opening hours", "who decides the delivery date?",
+                           "I don't need the returns department, just a label"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("asking whether a person has read the message is a person request; a product's readers are not") {
   for (const char* text : {"has a real person even looked at my ticket?", "did anybody actually read my emails",
                            "alguien leyó mi reclamo o no?", "quelqu'un a lu ma réclamation ?",
