@@ -1122,6 +1122,31 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "sempre la stessa domanda"};
   static const PhraseIndex kNotAnsweredIndex(kNotAnswered);
   mark(kNotAnsweredIndex, 0.7, always);
+  // Correcting the bot: "I didn't ask about returns", "why do you keep
+  // sending me the returns page", "otra vez el mismo link".
+  static constexpr std::string_view kCorrecting[] = {
+      "i didnt ask about", "i did not ask about", "i never asked about", "i didnt ask you", "why do you keep",
+      "you keep sending", "you keep giving", "you keep telling", "the same link", "the same answer", "the same page",
+      "no he preguntado por", "no te he preguntado", "no pregunte por", "yo no pregunte eso", "me sigues mandando",
+      "me sigues dando", "el mismo link", "el mismo enlace", "la misma respuesta", "je nai pas demande ca",
+      "jai pas demande ca", "je vous ai pas demande", "vous me renvoyez", "tu me renvoies", "le meme lien",
+      "la meme reponse", "ich habe nicht nach", "ich hab nicht nach", "hab nicht nach", "schickst mir immer",
+      "schicken mir immer", "derselbe link", "denselben link", "den gleichen link", "dieselbe antwort",
+      "die gleiche antwort", "nao perguntei sobre", "nao perguntei isso", "nao te perguntei", "voce continua me mandando",
+      "o mesmo link", "a mesma resposta", "non ti ho chiesto", "non ho chiesto di", "continui a mandarmi",
+      "mi mandi sempre", "lo stesso link", "la stessa risposta"};
+  static const PhraseIndex kCorrectingIndex(kCorrecting);
+  mark(kCorrectingIndex, 0.6, always);
+  // Threats to take it further: a lawyer, a consumer body, a chargeback.
+  // Not "my lawyer" alone: "my lawyer needs a copy of the contract" is routine.
+  static constexpr std::string_view kTakingFurther[] = {
+      "legal action", "take you to court", "sue you", "trading standards", "ombudsman", "chargeback", "charge back",
+      "trustpilot", "demandaros", "demandarles", "profeco", "facua", "la ocu", "hoja de reclamaciones", "contracargo",
+      "porter plainte", "dgccrf", "que choisir", "meinen anwalt", "meinem anwalt", "verbraucherzentrale",
+      "rechtliche schritte", "schlichtungsstelle", "processar voces", "procon", "reclame aqui", "reclameaqui",
+      "livro de reclamacoes", "contestar no cartao", "vie legali", "altroconsumo", "codacons"};
+  static const PhraseIndex kTakingFurtherIndex(kTakingFurther);
+  mark(kTakingFurtherIndex, 0.6, always);
   // Giving up in a word or two ("ok whatever", "toujours non", "egal"):
   // the replies that shorten as patience runs out. Only as the whole message
   // after an "ok": "never mind, found it", "still no parcel?" and "todavía
@@ -1975,6 +2000,39 @@ const Hardship kHardships[] = {
             "doveva_arrivare non_e_arrivato non_e_ancora_arrivato"}},
 };
 
+// An elderly visitor who cannot cope with the form ("I'm 81 I am not good
+// with these things", "tengo 78 años y esto del ordenador no lo manejo"):
+// an age of 70 or more said of oneself, and not coping, in one message.
+// The index of the not-coping words (*len of them), or SIZE_MAX.
+size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                        const std::vector<std::string>& bare, size_t* len) {
+  static constexpr auto kIAm = Words("im", "am", "tengo", "jai", "bin", "tenho", "ho");
+  static constexpr std::string_view kNotCoping[] = {
+      "not good with", "dont understand", "do not understand", "cant manage", "cant do this", "no entiendo",
+      "no lo manejo", "no se usar", "no me aclaro", "no manejo", "je comprends pas", "je ne comprends pas",
+      "je ny arrive pas", "je sais pas faire", "ich verstehe nicht", "ich verstehe das nicht", "komme nicht klar",
+      "nicht gut mit", "nao entendo", "nao percebo", "nao me entendo", "nao sei usar", "nao consigo", "non capisco",
+      "non sono pratico", "non sono pratica", "non so usare", "non ci riesco"};
+  static const PhraseIndex kNotCopingIndex(kNotCoping);
+  bool elderly = false;
+  for (size_t i = 0; i < words.size() && !elderly; ++i) {
+    if (!In(kIAm, f[i])) continue;
+    // Numbers are not words: the age stands between this word and the next.
+    const size_t from = words[i]->tok->end, to = i + 1 < words.size() ? words[i + 1]->tok->begin : m.cleaned.size();
+    int age = 0, digits = 0;
+    for (size_t c = from; c < to && digits <= 3; ++c) {
+      const char ch = m.cleaned[c];
+      if (ch >= '0' && ch <= '9') age = age * 10 + (ch - '0'), ++digits;
+      else if (digits || ch != ' ') break;
+    }
+    elderly = digits == 2 && age >= 70;
+  }
+  if (!elderly) return SIZE_MAX;
+  for (size_t i = 0; i < f.size(); ++i)
+    if ((*len = std::max(kNotCopingIndex.At(f, i), kNotCopingIndex.At(bare, i)))) return i;
+  return SIZE_MAX;
+}
+
 void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   // Indexed by first word like the red flags: a scan of every slot at every
   // word took Analyze() from 17.5 to 6.7 thousand messages a second.
@@ -2016,6 +2074,10 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
     best_b = std::max(a.i + a.len, b.i + b.len);
   }
   if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end);
+  // Weighs like an angry turn: a support lead steps in soon after.
+  size_t len = 0;
+  if (const size_t i = ElderlyNotCoping(d->m, words, f, bare, &len); i != SIZE_MAX && (!best || best->strength < 0.7))
+    d->Add(kCueHardship, 0.7, words[i]->tok->begin, words[i + len - 1]->tok->end);
 }
 
 // The sentences that speak of another time (kNotThen): "hatte letztes Jahr
@@ -2838,6 +2900,17 @@ constexpr const char* kClosingPhrases[] = {
 };
 
 // At most this many words: a long message is more than a closing.
+// "?", "hello?", "anyone?" is a request of its own; "so?", "und?", "quindi?".
+bool IsPing(const Message& m, const std::vector<std::string>& folded) {
+  static constexpr auto kPings = Words("hello", "hallo", "hola", "allo", "ola", "alo", "pronto", "so", "and", "well",
+                                       "entonces", "y", "alors", "et", "donc", "und", "also", "e", "entao", "ai",
+                                       "quindi", "allora", "ok", "okay");
+  if (m.cleaned.find('?') == std::string::npos || folded.size() > 2) return false;
+  for (const std::string& w : folded)
+    if (!In(kPings, w)) return false;
+  return true;
+}
+
 constexpr size_t kMaxClosingWords = 14;
 bool IsClosing(const std::vector<std::string>& folded) {
   static const PhraseList closings(kClosingPhrases);
@@ -2935,6 +3008,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectHardship(words, folded, &d);
   d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);
+  affect.ping = IsPing(m, folded);
 
   if (options.judgement) {
     affect.judged = true;

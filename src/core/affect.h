@@ -82,6 +82,9 @@ struct Affect {
   // The message is only a support-chat closing ("thanks, bye", "merci, au
   // revoir"; affect.cc: kClosingPhrases).
   bool closing = false;
+  // The message only calls for an answer: "?", "hello?", "quindi?", "und?".
+  // Mid-chat it is a visitor left waiting (Conversation::Observe).
+  bool ping = false;
   // A crisis the model alone raised where its words were those of a closing
   // or of asking for a person ("je veux parler à quelqu'un"): not a cue of
   // this message on its own; the conversation raises it again when the turn

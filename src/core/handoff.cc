@@ -57,6 +57,7 @@ static Cue ConversationCue(const char* name, double strength, std::string eviden
   c.name = name;
   c.strength = strength;
   c.evidence = std::move(evidence);
+  c.layer = "conversation";
   return c;
 }
 
@@ -144,6 +145,9 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
         kCueFallback, std::min(1.0, consecutive_fallbacks_ / double(std::max(1, policy_.fallbacks_before_offer))),
         std::to_string(consecutive_fallbacks_) + " fallback(s) in a row"));
   if (repeated) affect->cues.push_back(ConversationCue(kCueRepetition, 1.0, "repeats an earlier message"));
+  // "?", "hello?" after two turns or more: a visitor left waiting.
+  if (affect->ping && history_.size() >= 2 && !affect->HasCue(kCueFrustration))
+    affect->cues.push_back(ConversationCue(kCueFrustration, 0.6, "a bare \"?\" after no answer"));
 
   // negative_trend: valence falling over the last turns (never rising by
   // more than a little), ending clearly negative.
@@ -181,9 +185,8 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
     if (c.name == kCueFrustration) w *= 1 + policy_.frustration_build * frustrated_before;
     turn += w;
     const bool spanned = c.end > c.begin;
-    const bool own = c.name == kCueRepetition || c.name == kCueFallback || c.name == kCueNegativeTrend;
     d.reasons.push_back({c.name, w, c.evidence, spanned ? c.begin16 : 0, spanned ? c.end16 : 0,
-                         own ? "conversation" : c.layer, c.probability, c.kind});
+                         c.layer, c.probability, c.kind});
     // A crisis, a clear request for a person, a hardship that needs one.
     if (c.name == kCueCrisis || ((c.name == kCueHumanRequest || c.name == kCueHardship) && c.strength >= 0.8))
       d.immediate = true;

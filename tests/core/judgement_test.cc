@@ -641,6 +641,36 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
   }
 }
 
+TEST_CASE("an elderly visitor who cannot cope is a hardship; being old or lost alone is not") {
+  // Written for this test.
+  for (const char* text : {"I'm 84 and I don't understand this form at all", "tengo 79 años y no entiendo la página",
+                           "j'ai 82 ans et je ne comprends pas votre site", "ich bin 88 und komme nicht klar damit",
+                           "tenho 77 anos e não consigo fazer o pedido", "ho 80 anni e non capisco il modulo"}) {
+    const Affect a = Analyze(text);
+    const Cue* h = a.FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h, std::string(text));
+    CHECK(h->strength == doctest::Approx(0.7));
+  }
+  for (const char* text : {"I'm 80 and I love your jam, do you ship to Wales?", "I'm 30 and I don't understand the form",
+                           "my mum is 82 and doesn't understand the app"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHardship), std::string(text));
+  }
+}
+
+TEST_CASE("a bare 'hello?' mid-chat is a visitor left waiting; as an opening it is a greeting") {
+  Conversation c;
+  Affect first = Analyze("hello?");
+  CHECK(first.ping);
+  c.ObserveMessage("hello?", &first, false);
+  CHECK(!first.HasCue(kCueFrustration));
+  Affect second = Analyze("my tickets never arrived by email");
+  c.ObserveMessage("my tickets never arrived by email", &second, false);
+  Affect third = Analyze("??");
+  c.ObserveMessage("??", &third, false);
+  CHECK(third.HasCue(kCueFrustration));
+  CHECK(!Analyze("hello? is this the right place for returns").ping);
+}
+
 TEST_CASE("advice mocked as if new is frustration without a model, in six languages") {
   // Written for this test.
   for (const char* text : {"restart the router, wow, never thought of that", "ah sí, reiniciar la app, cómo no se me ocurrió",
@@ -659,14 +689,17 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "eso no contesta a mi pregunta", "on tourne en rond depuis 10 min",
                            "Sie beantworten meine Frage nicht. Wo ist das Paket?", "isso não responde nada, cadê o reembolso",
                            "stiamo girando in tondo da mezz'ora", "ok whatever", "toujours pas", "tanto faz",
-                           "so can I return it, yes or no"}) {
+                           "so can I return it, yes or no", "I didn't ask about returns", "why do you keep sending me the FAQ",
+                           "otra vez el mismo enlace", "je vais saisir l'UFC Que Choisir", "das geht an die Verbraucherzentrale",
+                           "vou reclamar no Reclame Aqui", "faccio il chargeback"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
   // Look-alikes: an answer that did answer, a calm "same question", "not yet",
   // a routine "still no" inside a question, a thank-you after "never mind".
   for (const char* text : {"great, that answers my question", "I have the same question for my other order",
                            "todavía no", "still no tracking number on my account, is that normal?",
-                           "never mind, found it, thanks", "ainda não chegou, mas tudo bem"}) {
+                           "never mind, found it, thanks", "ainda não chegou, mas tudo bem",
+                           "my lawyer needs a copy of the contract, can you email it?", "I didn't ask for gift wrap but it looks lovely"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
 }
