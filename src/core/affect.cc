@@ -1990,6 +1990,18 @@ const Hardship kHardships[] = {
             "nur_noch reicht_noch geht_aus gehen_aus "
             "so_tenho tenho_so so_temos acabando vai_acabar ficar_sem "
             "mi_restano ne_abbiamo_per ne_ho_per sto_finendo stiamo_finendo rimasto_senza restare_senza"}},
+    // a loss close at hand ("the rent must be in by tomorrow or I'm in
+    // trouble", "les cours commencent lundi, si je suis pas inscrit je perds
+    // mon prêt"): weighs like a death in the family, the turns around it decide
+    {0.5, {"tomorrow tonight today monday tuesday wednesday thursday friday saturday sunday manana hoy esta_noche "
+           "lunes martes miercoles jueves viernes sabado domingo demain ce_soir aujourdhui lundi mardi mercredi jeudi "
+           "vendredi samedi dimanche morgen heute montag dienstag mittwoch donnerstag freitag samstag sonntag amanha "
+           "hoje segunda terca quarta quinta sexta sabado domingo domani oggi stasera lunedi martedi mercoledi giovedi "
+           "venerdi sabato domenica",
+           "lose ill_lose i_will_lose will_miss ill_miss gonna_miss going_to_miss evicted eviction late_fee in_trouble "
+           "wont_let_me_board pierdo perdere me_quedo_sin desahucio recargo perds perdrai je_rate vais_rater expulse penalite "
+           "verliere verpasse arger aerger mahnung rauswurf perco perderei despejo nao_me_deixarem perdo perderei sfratto "
+           "penale guai"}},
     // ... or late ("supposed to arrive yesterday, it's my insulin"): a person, at once
     {0.85, {kDependedOn,
             "supposed_to_arrive supposed_to_come was_due hasnt_arrived still_hasnt still_not_here "

@@ -657,6 +657,22 @@ TEST_CASE("an elderly visitor who cannot cope is a hardship; being old or lost a
   }
 }
 
+TEST_CASE("a loss close at hand weighs on the turn without handing off alone") {
+  // Written for this test.
+  for (const char* text : {"the deposit has to be back by friday or I lose the flat",
+                           "si no me llega hoy pierdo la reserva del hotel", "l'examen est demain, si j'ai pas le livre je rate tout",
+                           "wenn das Geld morgen nicht da ist, gibt es Ärger mit dem Vermieter"}) {
+    const Affect a = Analyze(text);
+    const Cue* h = a.FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h, std::string(text));
+    CHECK(h->strength == doctest::Approx(0.5));
+    Conversation c;
+    Affect judged = a;
+    CHECK(!c.ObserveMessage(text, &judged, false).handoff);
+  }
+  CHECK(!Analyze("can it arrive by friday? it's for my sister's birthday").HasCue(kCueHardship));
+}
+
 TEST_CASE("a bare 'hello?' mid-chat is a visitor left waiting; as an opening it is a greeting") {
   Conversation c;
   Affect first = Analyze("hello?");
