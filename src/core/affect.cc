@@ -2548,14 +2548,21 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       double strength;
       size_t negation_window;
       bool as_question;  // also when its clause ends with a question mark
+      bool others;       // asked of others: not "I'll call the police"
     };
-    static const PhraseRule kPhraseRules[] = {{PhraseIndex(kLivingPerson), 0.85, 2, true},
-                                              {PhraseIndex(kOutOfHere), 0.8, 2, true},
-                                              {PhraseIndex(kCallForHelp), 0.8, 3, false},
-                                              {PhraseIndex(kPutInTouch), 0.8, 3, true}};
+    static const PhraseRule kPhraseRules[] = {{PhraseIndex(kLivingPerson), 0.85, 2, true, false},
+                                              {PhraseIndex(kOutOfHere), 0.8, 2, true, false},
+                                              {PhraseIndex(kCallForHelp), 0.8, 3, false, true},
+                                              {PhraseIndex(kPutInTouch), 0.8, 3, true, false}};
+    // The visitor's own call: "I'll call the police", "voy a llamar", "should I call".
+    static constexpr auto kSelf = Words("i", "ill", "im", "we", "well", "will", "gonna", "yo", "je", "ich", "wir", "eu",
+                                        "io", "voy", "vou", "vais", "vado", "werde", "should", "must", "debo", "dois",
+                                        "devo", "muss", "soll");
+    const bool by_self = (i > 0 && In(kSelf, f[i - 1])) || (i > 1 && In(kSelf, f[i - 2]));
     for (const PhraseRule& r : kPhraseRules)
       if (const size_t len = r.index.At(f, i); len && !NegatedAt(words, i, r.negation_window) &&
-                                                (r.as_question || !QuestionAfter(m, words[i], /*clause=*/true))) {
+                                                (r.as_question || !QuestionAfter(m, words[i], /*clause=*/true)) &&
+                                                !(r.others && by_self)) {
         add(r.strength, i, i + len - 1);
         return;
       }
@@ -2571,20 +2578,34 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       add(0.8, i, i + 1);
       return;
     }
-    // ... or an emergency number: "call 911", "llamen al 112", "chiamate il 118".
-    static constexpr auto kCallVerbs = Words("call", "llamen", "llamad", "llama", "appelez", "appelle", "ruft", "rufen",
-                                             "chamem", "liguem", "ligue", "chiamate", "chiama");
-    if (In(kCallVerbs, f[i]) && !NegatedAt(words, i, 3) && !QuestionAfter(m, words[i], /*clause=*/true)) {
-      static constexpr auto kNumbers = Words("911", "999", "112", "110", "118", "113", "15", "17", "18", "190",
-                                             "192", "193", "144", "000", "061", "080", "091", "115");
-      const Token* t = words[i]->tok + 1;
-      for (int skip = 0; skip < 3 && t < m.tokens.data() + m.tokens.size(); ++skip, ++t) {
-        if (t->kind == TokenKind::kNumber) {
-          if (!In(kNumbers, t->norm)) break;
-          d->Add(kCueHumanRequest, 0.8, words[i]->tok->begin, t->end);
-          return;
+    // ... or called or sent for: "call 911", "llamen al 112", "send the police to 22 Elm Road", "ruft die 110
+    // für mich an", "mandad a la policía". Not the visitor's own call ("I'll call the police"), nor a
+    // question unless it is put to the business ("can you send the police?", not "should I call 911?").
+    static constexpr auto kCallVerbs = Words("call", "ring", "phone", "dial", "send", "llamen", "llamad", "llama",
+                                             "mandad", "manden", "envien", "enviad", "appelez", "appelle", "envoyez",
+                                             "envoie", "ruft", "rufen", "schickt", "schicken", "alarmiert", "chamem",
+                                             "liguem", "ligue", "liga", "chama", "mandem", "chiamate", "chiama",
+                                             "mandate");
+    static constexpr auto kToYou = Words("you", "vous", "ustedes", "usted", "sie", "ihr", "voces", "voce", "vc", "vcs",
+                                         "potete", "puoi", "podeis", "pueden", "puede", "tu");
+    if (In(kCallVerbs, f[i]) && !NegatedAt(words, i, 3) && !by_self) {
+      bool to_you = false;
+      for (size_t k = i > 3 ? i - 3 : 0; k < i; ++k) to_you |= In(kToYou, f[k]);
+      if (to_you || !QuestionAfter(m, words[i], /*clause=*/true)) {
+        static constexpr auto kNumbers = Words("911", "999", "112", "110", "118", "113", "15", "17", "18", "190",
+                                               "192", "193", "144", "000", "061", "080", "091", "115");
+        const Token* t = words[i]->tok + 1;
+        for (int skip = 0; skip < 4 && t < m.tokens.data() + m.tokens.size(); ++skip, ++t) {
+          const std::string w = t->kind == TokenKind::kWord ? FoldWord(t->norm) : std::string();
+          if ((t->kind == TokenKind::kNumber && In(kNumbers, t->norm)) || (!w.empty() && In(kServices, w))) {
+            d->Add(kCueHumanRequest, 0.8, words[i]->tok->begin, t->end);
+            return;
+          }
+          // "al", "il", "die", "o", "pro", "for me": what may stand between.
+          if (t->kind != TokenKind::kWord || !(In(kDeterminers, w) || w == "die" || w == "sie" || w == "pro" || w == "pra" ||
+                                               w == "me" || w == "for" || w == "an"))
+            break;
         }
-        if (t->kind != TokenKind::kWord || !In(kDeterminers, FoldWord(t->norm))) break;  // "al", "il", "die", "o"
       }
     }
     // Escalation: "escalate this", "faire remonter ma demande", "escalar mi caso".

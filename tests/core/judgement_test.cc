@@ -318,6 +318,20 @@ TEST_CASE("the person from before asked for again is a person request, without a
   }
 }
 
+TEST_CASE("help called or sent for through the business is a person request; the visitor's own call is not") {
+  // Written for this test.
+  for (const char* text : {"can you send the police to 4 Elm Road", "mandad una ambulancia a la calle Mayor 3",
+                           "envoyez la police au 12 rue des Lilas", "bitte ruft die 110 für mich an",
+                           "liga pro 192 por favor", "chiamate il 118 vi prego"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"I'll call the police if this parcel doesn't turn up", "should I call 911 or drive him in?",
+                           "do I need to call the police to report a stolen parcel?", "send the invoice to my email",
+                           "voy a llamar a la policía si no aparece"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("a department needed, who decides, someone who can see my account: person requests without a model") {
   // Written for this test.
   for (const char* text : {"i need the fraud department, someone used my card", "necesito el departamento de reclamaciones",
