@@ -2374,6 +2374,20 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     add(0.8, role, role);
     return;
   }
+  // ... or a person asked for in a sentence of its own inside a longer
+  // message: "non rispondo più alle tue domande. umano. ora." Only a person
+  // or someone in charge: "The pharmacist. She said..." names one.
+  for (size_t a = 0; a < n && words[n - 1]->sentence != words[0]->sentence;) {
+    size_t b = a;
+    while (b < n && words[b]->sentence == words[a]->sentence) ++b;
+    const std::vector<const Item*> sw(words.begin() + a, words.begin() + b);
+    const std::vector<std::string> sf(f.begin() + a, f.begin() + b);
+    if (const size_t r = BareRole(m, sw, sf); r != SIZE_MAX && (sw[r]->noun || In(kInCharge, sf[r]))) {
+      add(0.8, a + r, a + r);
+      return;
+    }
+    a = b;
+  }
   auto same = [&](size_t a, size_t b) { return words[a]->clause == words[b]->clause; };
   for (size_t i = 0; i < n; ++i) {
     // Done with the bot: "stop|enough|no more ... bot", within 5 words.

@@ -318,6 +318,17 @@ TEST_CASE("the person from before asked for again is a person request, without a
   }
 }
 
+TEST_CASE("a person asked for in a sentence of its own inside a longer message") {
+  // Written for this test.
+  for (const char* text : {"I've had enough of this. Human. Now.", "ya no aguanto más. un agente, por favor.",
+                           "ça suffit. un responsable. maintenant.", "nichts klappt hier. einen Menschen bitte."}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"The pharmacist. She said to ask here about the dose.", "The manager was lovely. Thanks!"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("help called or sent for through the business is a person request; the visitor's own call is not") {
   // Written for this test.
   for (const char* text : {"can you send the police to 4 Elm Road", "mandad una ambulancia a la calle Mayor 3",
