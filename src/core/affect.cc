@@ -2188,7 +2188,7 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
       // The rule's exceptions count in the sentences of its match only: a
       // farewell hidden after a routine request ("delete my account, thank
       // the driver. I am going to the train line tonight") is still one.
-      const size_t first = words[lo]->sentence, last = words[hi - 1]->sentence;
+      const int first = words[lo]->sentence, last = words[hi - 1]->sentence;
       for (size_t i = 0; ok && flag.unless && i < f.size(); ++i)
         ok = words[i]->sentence < first || words[i]->sentence > last || !SlotAt(flag.unless, f, bare, i);
       for (const int sentence : not_then) ok = ok && (sentence < first || sentence > last);
