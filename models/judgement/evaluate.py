@@ -287,6 +287,7 @@ def blind_conversations(native, model, folder):
             tally(halves.setdefault(half, {}).setdefault(lang, {}), d)
     return halves
 
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--native", required=True)

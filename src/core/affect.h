@@ -36,6 +36,8 @@ inline constexpr const char* kCueHardship = "hardship";
 // Which layer found a cue: a curated pattern, or a judgement model head.
 inline constexpr const char* kLayerPattern = "pattern";
 inline constexpr const char* kLayerModel = "model";
+// Raised by the conversation itself (repetition, fallbacks, a bare "?") or by the engine.
+inline constexpr const char* kLayerConversation = "conversation";
 
 // Emotion-model probability of anger (or 0.8 x annoyance) at which the
 // model alone raises an `anger` cue.
@@ -57,7 +59,7 @@ struct Cue {
   // so JavaScript can slice it: message.slice(begin16, end16).
   size_t begin16 = 0;
   size_t end16 = 0;
-  std::string layer = kLayerPattern;  // kLayerPattern or kLayerModel
+  std::string layer = kLayerPattern;  // kLayerPattern, kLayerModel or kLayerConversation
   double probability = 1;             // the model head's calibrated probability; 1 for a pattern
   std::string kind;                   // crisis only: self_harm, medical_emergency or violence
 };

@@ -287,7 +287,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     yes.strength = 1;
     // Like the conversation's own cues, the evidence is a description (no span).
     yes.evidence = "yes to the offer of a person";
-    yes.layer = "conversation";
+    yes.layer = kLayerConversation;
     r.affect.cues.push_back(std::move(yes));
   }
   if (ctx.decline || ctx.stop_flow) {
@@ -343,7 +343,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       asked_for.evidence = ctx.kind == "quick_reply" || ctx.kind == "ordinal"
                                ? "chose \"" + match.pattern + "\""
                                : "the pack's intent \"" + recognised->name + "\"";
-      asked_for.layer = "conversation";
+      asked_for.layer = kLayerConversation;
       r.affect.cues.push_back(std::move(asked_for));
     }
   }

@@ -57,7 +57,7 @@ static Cue ConversationCue(const char* name, double strength, std::string eviden
   c.name = name;
   c.strength = strength;
   c.evidence = std::move(evidence);
-  c.layer = "conversation";
+  c.layer = kLayerConversation;
   return c;
 }
 
