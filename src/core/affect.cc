@@ -1080,7 +1080,16 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "ja lhe disse", "ja falei", "ja expliquei", "quantas vezes tenho", "quantas vezes vou",
       "quantas vezes preciso", "pela terceira vez", "pela segunda vez", "e a terceira vez", "gia detto",
       "ho gia spiegato", "ho gia scritto", "quante volte devo", "quante volte te", "per la terza volta",
-      "per la seconda volta", "per lennesima volta", "e la terza volta"};
+      "per la seconda volta", "per lennesima volta", "e la terza volta",
+      // Saying it again: "te lo vuelvo a decir", "je vous le répète" (not
+      // "I repeat my order" or "repetir o pedido", ordering again, nor "sorry
+      // if I repeat myself").
+      "let me repeat", "ill say it again", "ill repeat", "i repeat again", "te lo vuelvo a decir",
+      "se lo vuelvo a decir", "lo vuelvo a decir", "te lo repito", "se lo repito", "lo repito", "vuelvo a repetir",
+      "je vous le repete", "je te le repete", "je le repete", "ich wiederhole es", "ich wiederhole nochmal",
+      "ich sag es nochmal", "ich sage es nochmal", "ich sags nochmal", "ich sage es noch einmal",
+      "repito mais uma vez", "repito de novo", "te repito", "lhe repito", "te lo ripeto", "ve lo ripeto",
+      "glielo ripeto", "lo ripeto", "ripeto ancora"};
   static const PhraseIndex kAgainIndex(kAgain);
   mark(kAgainIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; });
   // The answer did not answer, the chat goes in circles: a visitor saying
@@ -1173,6 +1182,50 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   if (folded.size() > 3)
     if (const size_t at = folded.size() - 3, len = kYesOrNoIndex.At(folded, at); len == 3)
       d->Add(kCueFrustration, 0.5, words[at]->tok->begin, words[at + 2]->tok->end);
+  // Mock politeness: thanks for the bot's answer in praise nobody gives a
+  // support bot ("je vous remercie infiniment pour ces précieux conseils",
+  // "thank you ever so much for the link, most kind"), in one sentence: one
+  // over-the-top word, or two of the fond ones a sincere thanks uses alone
+  // ("merci infiniment pour votre aide", "thanks again for your help").
+  static constexpr auto kThanks = Words("thanks", "thank", "thx", "cheers", "gracias", "agradezco", "merci", "remercie",
+                                        "danke", "dank", "bedanke", "obrigado", "obrigada", "agradeco", "grazie",
+                                        "ringrazio");
+  static constexpr auto kBotOffers = Words(
+      "link", "links", "answer", "answers", "reply", "replies", "response", "responses", "advice", "tip", "tips",
+      "suggestion", "suggestions", "info", "information", "explanation", "help", "respuesta", "respuestas", "enlace",
+      "enlaces", "consejo", "consejos", "sugerencia", "sugerencias", "informacion", "explicacion", "ayuda", "reponse",
+      "reponses", "lien", "liens", "conseil", "conseils", "explication", "explications", "aide", "antwort",
+      "antworten", "tipp", "tipps", "hinweis", "hinweise", "rat", "ratschlag", "ratschlage", "erklarung", "hilfe",
+      "resposta", "respostas", "dica", "dicas", "conselho", "conselhos", "sugestao", "sugestoes", "informacao",
+      "explicacao", "ajuda", "risposta", "risposte", "consiglio", "consigli", "suggerimento", "suggerimenti",
+      "informazioni", "spiegazione", "aiuto");
+  static constexpr std::string_view kOverTheTop[] = {
+      "enlightening", "illuminating", "invaluable", "precious", "precieux", "precieuse", "precieuses", "eclairant",
+      "eclairante", "eclairants", "lumineux", "lumineuse", "passionnant", "passionnante", "uberaus", "ungemein",
+      "erhellend", "erhellende", "erhellenden", "aufschlussreich", "aufschlussreiche", "esclarecedor",
+      "esclarecedora", "iluminador", "iluminadora", "utilisimo", "utilisima", "valiosisimo", "valiosisima",
+      "utilissimo", "utilissima", "valiosissimo", "valiosissima", "illuminante", "preziosi", "preziose",
+      "preziosissimi", "preziosissimo"};
+  static constexpr std::string_view kFond[] = {
+      "ever so", "most kind", "so very", "infiniment", "herzlichen", "herzlichsten", "muchisimas", "muitissimo",
+      "infinite", "again", "once more", "de nuevo", "otra vez", "encore", "une fois de plus", "nochmals", "wieder",
+      "erneute", "erneuten", "ancora", "di nuovo", "de novo", "mais uma vez", "outra vez"};
+  static const PhraseIndex kOverTheTopIndex(kOverTheTop), kFondIndex(kFond);
+  for (size_t a = 0; a < folded.size();) {
+    size_t b = a;
+    while (b < folded.size() && words[b]->sentence == words[a]->sentence) ++b;
+    bool thanks = false, offer = false;
+    int top = 0, fond = 0;
+    for (size_t k = a; k < b; ++k) {
+      thanks |= In(kThanks, folded[k]);
+      offer |= In(kBotOffers, folded[k]);
+      top += kOverTheTopIndex.At(folded, k) > 0;
+      fond += kFondIndex.At(folded, k) > 0;
+    }
+    if (thanks && offer && (top > 0 || fond >= 2))
+      d->Add(kCueFrustration, 0.7, words[a]->tok->begin, words[b - 1]->tok->end);
+    a = b;
+  }
 }
 
 // ---- human_request in the visitor's own words (issue 13): the ways people
@@ -2474,6 +2527,73 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       while (j > 0 && i - j < 3 && same(i, j - 1) && In(kBetween, f[j - 1])) --j;
       if (j > 0 && words[j - 1]->verb && same(i, j - 1) && !NegatedAt(words, j - 1, 3)) {
         add(0.85, j - 1, i + 2);
+        return;
+      }
+    }
+    // Someone from a team asked to act without a request verb: "il faut que
+    // quelqu'un du service réclamations ouvre un dossier", "jemand aus der
+    // Beschwerdeabteilung muss einen Fall aufmachen", "einfacher wenn jemand
+    // aus der Retourenabteilung das macht". A must after the team (not "must
+    // have": a guess about the past) or a wish before the someone; not
+    // "someone from billing called me yesterday".
+    if (In(kAnyone, f[i]) && !In(kNobody, f[i]) && f[i] != "personne") {
+      static constexpr auto kFromToo = Words("aus", "der", "dem", "the", "your", "le", "la", "votre", "vostro",
+                                             "vuestro", "su", "ihrer", "eurer", "ihr");
+      size_t k = i + 1;
+      while (k < n && k <= i + 3 && same(i, k) && (In(kFrom, f[k]) || In(kFromToo, f[k]))) ++k;
+      const auto team = [&](size_t t) {
+        return t < n && same(i, t) &&
+               (In(kRoles, f[t]) || f[t] == "service" ||
+                (f[t].size() > 9 && f[t].compare(f[t].size() - 9, 9, "abteilung") == 0));
+      };
+      if (k > i + 1 && (team(k) || (team(k + 1) && !In(kRoles, f[k]) && k + 1 <= i + 4))) {
+        static constexpr auto kWish = Words("faut", "faudrait", "easier", "better", "einfacher", "besser", "facil", "facile",
+                                            "mejor", "prefer", "prefiero", "preferiria", "prefere", "prefererais",
+                                            "lieber", "meglio", "preferirei", "preferisco", "prefiro", "preferia",
+                                            "melhor");
+        static constexpr auto kMust = Words("must", "should", "muss", "sollte", "soll", "doit", "devrait", "deve",
+                                            "deveria", "debe", "deberia", "devrebbe");
+        static constexpr auto kHaveDone = Words("have", "haben", "hat", "avoir", "ter", "aver", "avere", "haber",
+                                                "been", "gewesen");
+        bool wish = false, must = false, guess = false;
+        for (size_t j = i > 5 ? i - 5 : 0; j < i; ++j) wish |= same(i, j) && In(kWish, f[j]);
+        for (size_t j = k + 1; j < n && j <= k + 5 && same(i, j); ++j) {
+          must |= In(kMust, f[j]);
+          guess |= In(kHaveDone, f[j]);
+        }
+        if ((wish && k + 2 < n && same(i, k + 2)) || (must && !guess)) {
+          add(0.8, i, k);
+          return;
+        }
+      }
+    }
+    // A human asked to act: "kann ein Mensch das entsperren", "que me la
+    // desbloquee un humano", "can a human sort this out". An article before,
+    // a can, must or subjunctive "que" in the clause; not "human hair", not
+    // a privacy question ("can a human read my messages?").
+    static constexpr auto kHumanWords = Words("human", "humano", "humana", "humain", "humaine", "mensch", "menschen",
+                                              "umano", "umana");
+    static constexpr auto kArticles = Words("a", "an", "un", "una", "une", "ein", "einen", "einem", "um", "uma");
+    if (In(kHumanWords, f[i]) && i > 0 && same(i, i - 1) && In(kArticles, f[i - 1])) {
+      static constexpr auto kAsking = Words("can", "could", "must", "should", "kann", "konnte", "muss", "soll",
+                                            "sollte", "que", "puede", "podria", "debe", "peut", "pourrait", "doit",
+                                            "pode", "poderia", "deve", "puo", "potrebbe", "bitte", "please");
+      static constexpr auto kNotAPerson = Words(
+          "hair", "error", "errors", "resources", "rights", "being", "beings", "body", "grade", "skin", "nature",
+          "cheveux", "erreur", "ressources", "droits", "pelo", "cabello", "recursos", "derechos", "haar", "fehler",
+          "rechte", "capelli", "errore", "diritti", "cabelo", "erro", "direitos", "ser", "etre", "essere");
+      static constexpr auto kChatWords = Words(
+          "message", "messages", "chat", "chats", "conversation", "conversations", "transcript", "nachricht",
+          "nachrichten", "gesprach", "mensaje", "mensajes", "conversacion", "conversa", "mensagem", "mensagens",
+          "messaggio", "messaggi", "conversazione");
+      bool asking = false, chat = false;
+      for (size_t j = 0; j < n; ++j) {
+        if (!same(i, j)) continue;
+        asking |= j != i && In(kAsking, f[j]);
+        chat |= In(kChatWords, f[j]);
+      }
+      if (asking && !chat && !(i + 1 < n && In(kNotAPerson, f[i + 1])) && !NegatedAt(words, i, 3)) {
+        add(0.8, i - 1, i);
         return;
       }
     }

@@ -182,7 +182,10 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
   for (const Cue& c : affect->cues) {
     auto it = policy_.weights.find(c.name);
     double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
-    if (c.name == kCueFrustration) w *= 1 + policy_.frustration_build * frustrated_before;
+    if (c.name == kCueFrustration) {
+      w *= 1 + policy_.frustration_build * frustrated_before;
+      if (history_.size() >= 2) w *= policy_.frustration_midchat;
+    }
     turn += w;
     const bool spanned = c.end > c.begin;
     d.reasons.push_back({c.name, w, c.evidence, spanned ? c.begin16 : 0, spanned ? c.end16 : 0,

@@ -9,6 +9,8 @@
 //
 // How a turn's distress is made (all weights from HandoffPolicy):
 //   turn = min(1, valence_weight * negativity + sum over cues of weight[cue] * strength)
+//   (frustration's weight grows with frustrated turns before it, and is
+//   frustration_midchat times more from the third message on)
 //   negativity = max(0, -valence); with emotion probabilities it is blended
 //                with the model's negative emotions by emotion_weight.
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,
@@ -43,6 +45,12 @@ struct HandoffPolicy {
   // adds this share again to a frustrated turn's weight, so the second or
   // third exasperated message hands off even when each alone would not.
   double frustration_build = 0.5;  // Default: 0.5.
+  // From the third message on, frustration weighs this many times more: the
+  // visitor is still frustrated after the bot's answers, which is when a
+  // support lead steps in (sarcasm, "I already told you", a chargeback
+  // threat mid-chat). Tuned on the development conversations (conversations-dev,
+  // the read halves of the blind sets): 2.0 was where more on time stopped.
+  double frustration_midchat = 2.0;  // Default: 2.0.
   // Default weights per cue name; a cue's contribution is weight * strength.
   std::map<std::string, double> weights = {
       {"human_request", 1.0}, {"crisis", 1.0},     {"anger", 0.55},     {"profanity", 0.3},

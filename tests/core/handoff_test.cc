@@ -60,6 +60,28 @@ TEST_CASE("crisis and explicit requests are immediate, whatever the smoothing") 
   CHECK(d.score == 1.0);
 }
 
+TEST_CASE("frustration weighs more from the third message on: still frustrated after the bot's answers") {
+  // Written for this test: the same exasperated line opening a chat and
+  // after two calm turns.
+  const char* fed_up = "I already told you, it's the wrong size";
+  Conversation opening;
+  CHECK_FALSE(Turn(&opening, fed_up).handoff);
+  Conversation later;
+  Turn(&later, "hi, I got the wrong size of the blue jacket");
+  Turn(&later, "I ordered M and got L");
+  const Decision d = Turn(&later, fed_up);
+  CHECK(d.handoff);
+  REQUIRE(!d.reasons.empty());
+  CHECK(d.reasons[0].name == kCueFrustration);
+
+  HandoffPolicy flat;
+  flat.frustration_midchat = 1;
+  Conversation unchanged(flat);
+  Turn(&unchanged, "hi, I got the wrong size of the blue jacket");
+  Turn(&unchanged, "I ordered M and got L");
+  CHECK_FALSE(Turn(&unchanged, fed_up).handoff);
+}
+
 TEST_CASE("thresholds come from the policy") {
   HandoffPolicy eager;
   eager.threshold = 0.2;

@@ -360,6 +360,24 @@ TEST_CASE("a department needed, who decides, someone who can see my account: per
   }
 }
 
+TEST_CASE("someone from a team, or a human, asked to act without a request verb: person requests without a model") {
+  // Written for this test.
+  for (const char* text : {"il faudrait que quelqu'un du service comptabilité corrige la facture",
+                           "jemand aus der Rechnungsabteilung muss das korrigieren", "someone from billing must fix this",
+                           "sería más fácil si alguien de devoluciones lo tramita", "can a human just unlock my account",
+                           "bitte kann ein Mensch das Konto freischalten", "que lo revise un humano, por favor",
+                           "um humano pode ver isso?"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // Reported, guessed at, a product, a privacy question, a human declined.
+  for (const char* text : {"quelqu'un du service client m'a appelé hier", "someone from your team must have typed it wrong",
+                           "jemand aus der Buchhaltung hat mir geschrieben", "can a human hair wig be dyed?",
+                           "could a human access this conversation later?", "I don't need a human, just the link",
+                           "is it a human error or a bug?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("asking whether a person has read the message is a person request; a product's readers are not") {
   for (const char* text : {"has a real person even looked at my ticket?", "did anybody actually read my emails",
                            "alguien leyó mi reclamo o no?", "quelqu'un a lu ma réclamation ?",
@@ -732,7 +750,8 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "stiamo girando in tondo da mezz'ora", "ok whatever", "toujours pas", "tanto faz",
                            "so can I return it, yes or no", "I didn't ask about returns", "why do you keep sending me the FAQ",
                            "otra vez el mismo enlace", "je vais saisir l'UFC Que Choisir", "das geht an die Verbraucherzentrale",
-                           "vou reclamar no Reclame Aqui", "faccio il chargeback"}) {
+                           "vou reclamar no Reclame Aqui", "faccio il chargeback", "te lo vuelvo a decir: es el 4471",
+                           "je vous le répète, le colis n'est jamais arrivé", "ich sag es nochmal: die Größe ist falsch"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
   // Look-alikes: an answer that did answer, a calm "same question", "not yet",
@@ -740,7 +759,28 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
   for (const char* text : {"great, that answers my question", "I have the same question for my other order",
                            "todavía no", "still no tracking number on my account, is that normal?",
                            "never mind, found it, thanks", "ainda não chegou, mas tudo bem",
-                           "my lawyer needs a copy of the contract, can you email it?", "I didn't ask for gift wrap but it looks lovely"}) {
+                           "my lawyer needs a copy of the contract, can you email it?", "I didn't ask for gift wrap but it looks lovely",
+                           "perdona si me repito, ¿el envío era el jueves?", "can I repeat my last order?",
+                           "quero repetir o pedido do mês passado"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
+TEST_CASE("mock politeness about the bot's answer is frustration; a warm thanks is not") {
+  // Written for this test.
+  for (const char* text : {"Thank you ever so much for the link to the FAQ, most kind.",
+                           "Muchas gracias por esta respuesta tan esclarecedora.",
+                           "Je vous remercie pour ces conseils lumineux.",
+                           "Danke für die überaus hilfreiche Antwort, wirklich.",
+                           "Obrigado pela dica valiosíssima de reiniciar o telemóvel.",
+                           "grazie per la risposta illuminante, come sempre"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+  // Sincere: one fond word alone, praise of something else, praise without thanks.
+  for (const char* text : {"thanks again for your help today", "merci infiniment pour votre aide",
+                           "vielen herzlichen Dank für Ihre Hilfe", "grazie infinite per l'aiuto",
+                           "muchísimas gracias por la ayuda", "thanks! the necklace is precious, my mum will love it",
+                           "that was an enlightening article on your blog"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
 }
