@@ -2328,7 +2328,10 @@ constexpr auto kStaffWords = Words(
     "asesora", "asesor", "dame", "monsieur", "collegue", "personne", "conseillere", "conseiller", "kollegin", "kollege",
     "herr", "herrn", "frau", "kollegen", "mitarbeiterin", "mitarbeiter", "beraterin", "berater", "moca", "moco", "senhora", "senhor",
     "colega", "atendente", "pessoa", "menina", "rapaz", "signora", "signore", "ragazza", "ragazzo", "collega",
-    "operatrice", "operatore", "consulente");
+    "operatrice", "operatore", "consulente",
+    // who handles a claim: "me passa o perito que tá cuidando do meu carro"
+    "adjuster", "handler", "perito", "perita", "tramitador", "tramitadora", "gestor", "gestora", "gestionnaire",
+    "sachbearbeiter", "sachbearbeiterin", "liquidatore");
 constexpr auto kStaffDeterminers = Words(
     "the", "that", "this", "same", "nice", "lovely", "other", "la", "el", "le", "die", "der", "den", "dem", "nette",
     "netten", "gleiche", "gleichen", "selbe", "selben", "dieselbe", "denselben", "misma", "mismo", "meme", "mesma",
@@ -2337,9 +2340,11 @@ constexpr auto kStaffDeterminers = Words(
 constexpr auto kEarlierContact = Words(
     "spoke", "talked", "chatted", "helped", "yesterday", "earlier", "before", "again", "same", "hable", "atendio",
     "ayudo", "ayer", "antes", "misma", "mismo", "parle", "aide", "aidee", "hier", "avant", "encore", "meme",
-    "gesprochen", "geholfen", "gestern", "vorhin", "nochmal", "nochmals", "wieder", "gleiche", "selbe", "dieselbe",
+    "gesprochen", "telefoniert", "geholfen", "gestern", "vorhin", "nochmal", "nochmals", "wieder", "gleiche", "selbe", "dieselbe",
     "falei", "atendeu", "ajudou", "ontem", "mesma", "mesmo", "parlato", "aiutato", "aiutata", "ieri", "prima",
-    "stessa", "stesso", "ancora");
+    "stessa", "stesso", "ancora",
+    // ... or handling the case now: "the adjuster handling my claim"
+    "handling", "cuidando", "llevando", "lleva", "occupe", "bearbeitet", "segue", "seguendo");
 
 // The opening's first word, or SIZE_MAX; *staff is the staff word.
 size_t SamePersonAgain(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* staff) {
@@ -2356,6 +2361,33 @@ size_t SamePersonAgain(const std::vector<const Item*>& words, const std::vector<
         if (words[r]->sentence == words[i]->sentence && (r < i || r >= i + len) && In(kEarlierContact, f[r]))
           return *staff = k, i;
     }
+  }
+  return SIZE_MAX;
+}
+
+// The person from before asked after: "I spoke to Sarah yesterday, is she
+// available?", "hab gestern mit Frau Becker telefoniert, ist sie da?". A
+// she/he availability question and a word of the earlier contact in the
+// message; "is it available?" asks about a thing. The question's first
+// word, or SIZE_MAX; *last is its last.
+size_t PersonFromBefore(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* last) {
+  static constexpr std::string_view kIsSheThere[] = {
+      "is she available", "is he available", "is she there", "is he there", "is she around", "is he around", "is she free", "is he free", "can i speak to her", "can i speak to him",
+      "can i talk to her", "can i talk to him", "ist sie da", "ist er da", "ist sie erreichbar", "ist er erreichbar",
+      "ist sie heute da", "ist er heute da", "ist sie zu sprechen", "ist er zu sprechen", "kann ich sie sprechen",
+      "kann ich ihn sprechen", "ella esta disponible", "el esta disponible", "esta ella", "puedo hablar con ella",
+      "me pasas con ella", "me pasa con ella", "elle est la", "il est la", "est-elle la", "est-il la",
+      "est-elle disponible", "est-il disponible", "elle est disponible", "il est disponible", "je peux lui parler",
+      "ela esta disponivel", "ele esta disponivel", "ela esta ai", "ele esta ai", "ela ta ai", "ele ta ai",
+      "posso falar com ela", "posso falar com ele", "me passa pra ela", "me passa pra ele", "ce lei", "ce lui",
+      "lei e disponibile", "lui e disponibile", "posso parlarle", "posso parlargli", "posso parlare con lei",
+      "posso parlare con lui", "mi passi il suo ufficio", "mi passa il suo ufficio"};
+  static const PhraseIndex kIsSheThereIndex(kIsSheThere);
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t len = kIsSheThereIndex.At(f, i);
+    if (!len || NegatedAt(words, i, 2)) continue;
+    for (size_t r = 0; r < f.size(); ++r)
+      if ((r < i || r >= i + len) && In(kEarlierContact, f[r])) return *last = i + len - 1, i;
   }
   return SIZE_MAX;
 }
@@ -2417,6 +2449,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   };
   if (size_t staff = 0, again = SamePersonAgain(words, f, &staff); again != SIZE_MAX) {
     add(0.8, again, staff);
+    return;
+  }
+  if (size_t last = 0, before = PersonFromBefore(words, f, &last); before != SIZE_MAX) {
+    add(0.8, before, last);
     return;
   }
   if (const size_t department = NeedDepartment(words, f); department != SIZE_MAX) {

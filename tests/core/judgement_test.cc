@@ -307,13 +307,20 @@ TEST_CASE("the person from before asked for again is a person request, without a
   for (const char* text : {"can I get the guy I talked to last week again, Mark", "could I speak to the same lady as yesterday",
                            "me pasas con la chica que me atendió ayer?", "je peux avoir la dame à qui j'ai parlé hier ?",
                            "Könnte ich nochmal den Kollegen von vorhin haben?", "posso falar com a moça que me atendeu ontem?",
-                           "mi passi la signora con cui ho parlato ieri?"}) {
+                           "mi passi la signora con cui ho parlato ieri?",
+                           // asked after, or handling the case
+                           "I talked to Priya on Monday about the leak, is she around?",
+                           "hab vorhin mit Herrn Kaya gesprochen, ist er erreichbar?",
+                           "j'ai parlé à Mme Roux hier, est-elle disponible ?", "can I speak to the adjuster handling my claim",
+                           "me pasas con la tramitadora que lleva mi caso"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   // Mentioned, not asked for; the same thing again; someone for a job.
   for (const char* text : {"the lady I spoke to yesterday said the refund was on its way", "can I have the same size as last time",
                            "could I get the same delivery man again? he was great",
-                           "I spoke to your colleague yesterday, can I have a refund now?"}) {
+                           "I spoke to your colleague yesterday, can I have a refund now?",
+                           "I ordered the lamp yesterday, is it available in white?",
+                           "my wife ordered yesterday, is she in your system?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
