@@ -494,13 +494,16 @@ TEST_CASE("violence against someone else now, and a lethal dose asked for, are c
                            "sabe onde eu moro e disse que vem pra cá agora",
                            "hay un hombre con un machete amenazando a los clientes", "un tizio con una pistola minaccia il cassiere",
                            "mein Ex schreibt mir ständig von neuen Nummern und steht jetzt vor meiner Wohnung",
-                           "the driver ran me over on purpose and says he's coming back", "il corriere ha forzato l'ingresso e non se ne va"}) {
+                           "the driver ran me over on purpose and says he's coming back", "il corriere ha forzato l'ingresso e non se ne va",
+                           "my boyfriend said he will beat me if I order again and he's on his way",
+                           "mi marido me va a pegar cuando vea la factura, ya está llegando"}) {
     CheckCrisis(text, kCrisisViolence);
   }
   for (const char* text : {"my heart is beating fast now, is that the caffeine pills?", "der Upload schlägt gerade fehl",
                            "knock knock, someone is hitting the door right now, is that the courier?",
                            "the baby is kicking a lot now, which pregnancy pillow?",
-                           "the courier keeps calling me, he says he is outside my house with the parcel"}) {
+                           "the courier keeps calling me, he says he is outside my house with the parcel",
+                           "my sister will beat me at this game when it arrives, is it coming tomorrow?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
