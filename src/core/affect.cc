@@ -2642,6 +2642,52 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         return;
       }
     }
+    // Someone who speaks the visitor's language: "¿hay alguien que hable
+    // inglés?", "vcs tem alguém que fala espanhol?", "jemand, der Englisch
+    // spricht?" (not "do your staff speak Polish?", a question about them).
+    if (In(kAnyone, f[i]) && !In(kNobody, f[i]) && f[i] != "personne") {
+      static constexpr auto kSpeaks = Words("speaks", "speak", "hable", "habla", "hablen", "parle", "parlent",
+                                            "spricht", "sprechen", "fala", "falam", "parla", "parlano");
+      static constexpr auto kLanguages = Words(
+          "english", "ingles", "anglais", "englisch", "inglese", "spanish", "espanol", "castellano", "espagnol",
+          "spanisch", "espanhol", "spagnolo", "french", "frances", "francais", "franzosisch", "francese", "german",
+          "aleman", "allemand", "deutsch", "alemao", "tedesco", "portuguese", "portugues", "portugais",
+          "portugiesisch", "portoghese", "italian", "italiano", "italien", "italienisch", "arabic", "arabe",
+          "arabisch", "arabo", "polish", "polaco", "polonais", "polnisch", "polacco", "ukrainian", "ucraniano",
+          "ukrainien", "ukrainisch", "ucraino", "russian", "ruso", "russe", "russisch", "russo", "romanian",
+          "rumano", "roumain", "rumanisch", "romeno", "rumeno", "turkish", "turco", "turc", "turkisch", "chinese",
+          "chino", "chinois", "chinesisch", "chines", "cinese");
+      bool speaks = false, language = false;
+      for (size_t j = i + 1; j < n && j <= i + 5 && (same(i, j) || j == i + 1); ++j) {
+        speaks |= In(kSpeaks, f[j]);
+        language |= In(kLanguages, f[j]);
+      }
+      if (speaks && language && !NegatedAt(words, i, 3)) {
+        add(0.8, i, i);
+        return;
+      }
+    }
+    // A person asked to help: "¿me puede ayudar una persona?", "uma pessoa
+    // pode me ajudar?". A can and "me" in the clause; not someone sent to do
+    // a job ("can a person come and help me carry it").
+    static constexpr auto kPersonWords = Words("person", "persona", "pessoa", "personne", "persone");
+    if (In(kPersonWords, f[i]) && i > 0 && same(i, i - 1) && In(kArticles, f[i - 1])) {
+      static constexpr auto kComing = Words("come", "comes", "venir", "venga", "vir", "venha", "kommen", "venire",
+                                            "venga", "carry", "assemble", "montar", "monter", "montare", "collect",
+                                            "recoger", "recuperer", "abholen", "buscar", "ritirare");
+      bool can = false, me = false, help = false, coming = false;
+      for (size_t j = i > 5 ? i - 5 : 0; j < n && j <= i + 5; ++j) {
+        if (!same(i, j)) continue;
+        can |= In(kCan, f[j]) || In(kInvertingModals, f[j]);
+        me |= In(kMe, f[j]) || f[j] == "me" || f[j] == "ajudar-me";
+        help |= In(kHelp, f[j]);
+        coming |= In(kComing, f[j]);
+      }
+      if (can && me && help && !coming && !NegatedAt(words, i, 3)) {
+        add(0.8, i - 1, i);
+        return;
+      }
+    }
     // A callback asked for: "geht ein Rückruf?", "can I get a callback?", "dá pra pedir retorno de ligação?".
     static constexpr auto kCallbacks = Words("callback", "call-back", "ruckruf", "rueckruf", "rappel", "richiamata",
                                              "retorno");

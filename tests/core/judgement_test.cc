@@ -367,20 +367,22 @@ TEST_CASE("a department needed, who decides, someone who can see my account: per
   }
 }
 
-TEST_CASE("someone from a team, or a human, asked to act without a request verb: person requests without a model") {
+TEST_CASE("someone from a team, a human, a person who helps or speaks my language, asked for without a request verb (no model)") {
   // Written for this test.
   for (const char* text : {"il faudrait que quelqu'un du service comptabilité corrige la facture",
                            "jemand aus der Rechnungsabteilung muss das korrigieren", "someone from billing must fix this",
                            "sería más fácil si alguien de devoluciones lo tramita", "can a human just unlock my account",
                            "bitte kann ein Mensch das Konto freischalten", "que lo revise un humano, por favor",
-                           "um humano pode ver isso?"}) {
+                           "um humano pode ver isso?", "is there someone who speaks Ukrainian? my English is bad",
+                           "c'è qualcuno che parla inglese?", "¿me puede ayudar una persona? no entiendo la app"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   // Reported, guessed at, a product, a privacy question, a human declined.
   for (const char* text : {"quelqu'un du service client m'a appelé hier", "someone from your team must have typed it wrong",
                            "jemand aus der Buchhaltung hat mir geschrieben", "can a human hair wig be dyed?",
                            "could a human access this conversation later?", "I don't need a human, just the link",
-                           "is it a human error or a bug?"}) {
+                           "is it a human error or a bug?", "do your staff speak Polish?",
+                           "can a person come and help me carry the sofa upstairs?", "una persona me dijo que llegaba hoy"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
