@@ -1215,14 +1215,16 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
     size_t b = a;
     while (b < folded.size() && words[b]->sentence == words[a]->sentence) ++b;
     bool thanks = false, offer = false;
-    int top = 0, fond = 0;
     for (size_t k = a; k < b; ++k) {
       thanks |= In(kThanks, folded[k]);
       offer |= In(kBotOffers, folded[k]);
+    }
+    int top = 0, fond = 0;
+    for (size_t k = a; k < b && thanks && offer; ++k) {
       top += kOverTheTopIndex.At(folded, k) > 0;
       fond += kFondIndex.At(folded, k) > 0;
     }
-    if (thanks && offer && (top > 0 || fond >= 2))
+    if (top > 0 || fond >= 2)
       d->Add(kCueFrustration, 0.7, words[a]->tok->begin, words[b - 1]->tok->end);
     a = b;
   }
@@ -2407,6 +2409,12 @@ size_t PersonFromBefore(const std::vector<const Item*>& words, const std::vector
 // billing, complaints, refunds...: "el equipo de música" and "el
 // departamento de 2 habitaciones" are things to buy or rent); not when
 // contact details are what is wanted. The department's word, or SIZE_MAX.
+// A German compound naming a department: "Beschwerdeabteilung".
+bool GermanDepartment(std::string_view w) {
+  constexpr std::string_view kSuffix = "abteilung";
+  return w.size() > kSuffix.size() && w.substr(w.size() - kSuffix.size()) == kSuffix;
+}
+
 size_t NeedDepartment(const std::vector<const Item*>& words, const std::vector<std::string>& f) {
   static constexpr auto kDepartments = Words("department", "dept", "team", "departamento", "area", "departement",
                                              "service", "abteilung", "setor", "sector", "ufficio", "reparto");
@@ -2428,7 +2436,7 @@ size_t NeedDepartment(const std::vector<const Item*>& words, const std::vector<s
                                       "horaires", "offnungszeiten");
   const size_t n = f.size();
   auto german = [&](const std::string& w) {
-    if (w.size() <= 9 || w.compare(w.size() - 9, 9, "abteilung") != 0) return false;
+    if (!GermanDepartment(w)) return false;
     for (std::string_view stem : kGermanTopics)
       if (w.compare(0, stem.size(), stem) == 0) return true;
     return false;
@@ -2588,8 +2596,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       while (k < n && k <= i + 3 && same(i, k) && (In(kFrom, f[k]) || In(kFromToo, f[k]))) ++k;
       const auto team = [&](size_t t) {
         return t < n && same(i, t) &&
-               (In(kRoles, f[t]) || f[t] == "service" ||
-                (f[t].size() > 9 && f[t].compare(f[t].size() - 9, 9, "abteilung") == 0));
+               (In(kRoles, f[t]) || f[t] == "service" || GermanDepartment(f[t]));
       };
       if (k > i + 1 && (team(k) || (team(k + 1) && !In(kRoles, f[k]) && k + 1 <= i + 4))) {
         static constexpr auto kWish = Words("faut", "faudrait", "easier", "better", "einfacher", "besser", "facil", "facile",
@@ -2673,13 +2680,13 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     static constexpr auto kPersonWords = Words("person", "persona", "pessoa", "personne", "persone");
     if (In(kPersonWords, f[i]) && i > 0 && same(i, i - 1) && In(kArticles, f[i - 1])) {
       static constexpr auto kComing = Words("come", "comes", "venir", "venga", "vir", "venha", "kommen", "venire",
-                                            "venga", "carry", "assemble", "montar", "monter", "montare", "collect",
+                                            "carry", "assemble", "montar", "monter", "montare", "collect",
                                             "recoger", "recuperer", "abholen", "buscar", "ritirare");
       bool can = false, me = false, help = false, coming = false;
       for (size_t j = i > 5 ? i - 5 : 0; j < n && j <= i + 5; ++j) {
         if (!same(i, j)) continue;
         can |= In(kCan, f[j]) || In(kInvertingModals, f[j]);
-        me |= In(kMe, f[j]) || f[j] == "me" || f[j] == "ajudar-me";
+        me |= In(kMe, f[j]) || f[j] == "ajudar-me";
         help |= In(kHelp, f[j]);
         coming |= In(kComing, f[j]);
       }
