@@ -121,6 +121,17 @@ class Core {
   }
 
   /**
+   * What a short message says on its own: 'yes' ("ok", "sí, por favor", "ja gerne"), 'no' ("no
+   * thanks", "non merci") or '' (anything else, "no, I want a refund" included), in the six
+   * languages of the core's one table of these words (src/core/context.h).
+   * @param {string} text
+   * @returns {'yes' | 'no' | ''}
+   */
+  contextReply(text) {
+    return this.#m.contextReply(wellFormed(text));
+  }
+
+  /**
    * Personal data (emails, phone numbers, Luhn-valid card numbers, IBANs, street addresses)
    * replaced by "[email]", "[phone]", "[card]", "[iban]", "[address]" (src/core/redact.h), by the
    * same detectors the engine's entities use, in any written form (full-width digits, dots,

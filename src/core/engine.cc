@@ -261,6 +261,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   const PendingContext asked = std::move(pending_);
   pending_ = {};
   r.context = ctx.kind;
+  // "no" or "yes" answering the bot's own question is an answer, not the
+  // frustration the model hears in a curt word on its own.
+  if (ctx.kind == "yes" || ctx.kind == "no")
+    r.affect.cues.erase(std::remove_if(r.affect.cues.begin(), r.affect.cues.end(),
+                                       [](const Cue& c) { return c.name == kCueFrustration && c.layer == kLayerModel; }),
+                        r.affect.cues.end());
   // A plain label chosen by number or yes/no is read as if it had been typed.
   const std::string understood = ctx.text.empty() ? cleaned : CleanForAnalysis(ctx.text);
   IntentMatch match = recognizer_.Recognize(understood, pack_.intent_threshold);
@@ -295,6 +301,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     // "No problem, what else can I do?": the pack's `declined`, else its
     // greeting (which says what the bot can help with).
     forced = pack_.responses.count("declined") ? "declined" : "greeting";
+    // No to a person after a crisis: the crisis reply that offers one later,
+    // not "what else can I help with?".
+    if (ctx.decline && asked.response == "crisis" && pack_.responses.count("crisis_no_handoff")) {
+      forced = "crisis_no_handoff";
+      r.crisis_resources = CrisisResources(country_);
+    }
   }
   // Outside a question, a bare "yes" or "2" is nothing the model should
   // guess at: say so plainly.
@@ -360,6 +372,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     r.decision.handoff = false;
   }
   r.tone = ChooseTone(r.affect);
+  // A bare "no" scores negative valence; as an answer it is not a complaint.
+  if ((ctx.kind == "yes" || ctx.kind == "no") && r.tone == "frustrated" && !r.affect.HasCue(kCueFrustration))
+    r.tone = "neutral";
 
   const Intent* intent = sarcastic ? nullptr : pack_.FindIntent(match.intent);
   std::vector<std::string> topics;  // quick replies naming the nearest topics
@@ -469,7 +484,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.quick_replies = labels;
   // What this reply leaves open, for the next message (none once a person
   // or the crisis reply takes over).
-  if (response != "handoff" && response != "crisis" && response != "crisis_no_handoff") {
+  if ((response == "handoff" || response == "crisis") && r.decision.handoff) {
+    // The host now asks the visitor's consent to share the conversation
+    // (the widget's consent card): a typed "no thanks" answers that offer.
+    pending_.response = response;
+    pending_.offers_person = true;
+  } else if (response != "handoff" && response != "crisis" && response != "crisis_no_handoff") {
     pending_.response = resume.empty() ? response : resume;
     pending_.labels = std::move(labels);
     pending_.actions = std::move(actions);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/affect.h"
+#include "core/context.h"
 #include "core/engine.h"
 #include "core/limits.h"
 #include "core/redact.h"
@@ -364,6 +365,18 @@ val Featurize(const std::string& text) {
 // UTF-16 code units of the input (JS string indices), so
 // input.slice(begin, end) is exactly what was hidden; web/engine.js passes
 // well-formed strings, for which the repaired UTF-8 maps 1:1 back.
+// What a short message says on its own: "yes" ("ok", "sí, por favor"),
+// "no" ("no thanks", "non merci") or "" (anything else), by the core's one
+// table of these words (context.h). The widget asks while its consent card
+// is open, so a typed "yes" consents like the button does.
+std::string ContextReply(const std::string& text) {
+  switch (attune::ReadContextReply(attune::CleanForAnalysis(text)).kind) {
+    case attune::ContextWord::kYes: return "yes";
+    case attune::ContextWord::kNo: return "no";
+    default: return "";
+  }
+}
+
 val RedactText(const std::string& text) {
   const attune::RedactedText r = attune::Redact(text);
   const std::string in = attune::RepairUtf8(text);
@@ -472,6 +485,7 @@ EMSCRIPTEN_BINDINGS(attune) {
 #endif
   emscripten::function("featurize", &Featurize);
   emscripten::function("redact", &RedactText);
+  emscripten::function("contextReply", &ContextReply);
   emscripten::function("emotionLabels", &EmotionLabels);
   emscripten::function("groupBySimilarity", &GroupBySimilarity);
 }

@@ -108,6 +108,36 @@ TEST_CASE("no to the offer of a person is a decline: a kind reply, and no offer 
   }
 }
 
+// The host asks consent after a handoff turn (the widget's card); a visitor
+// who types "no thanks" under it has answered that offer, in the core too.
+TEST_CASE("no after the bot promised a person declines it; after a crisis, the reply offers one later") {
+  auto e = Make("ecommerce.en.json");
+  REQUIRE(e->Respond("can I talk to a person").response == "handoff");
+  TurnResult r = e->Respond("no thanks");
+  CHECK(r.context == "no");
+  CHECK(r.response == "declined");
+  CHECK(!r.decision.handoff);
+  // Not an unrelated message: it asks nothing new, so no person again.
+  CHECK(!e->Respond("where is my order").decision.handoff);
+
+  auto c = Make("ecommerce.en.json");
+  REQUIRE(c->Respond("I have the pills ready, I want to end my life tonight").response == "crisis");
+  r = c->Respond("no");
+  CHECK(r.context == "no");
+  CHECK(r.response == "crisis_no_handoff");
+  CHECK(!r.crisis_resources.empty());
+  // A curt "no" is an answer: read calmly, not as frustration.
+  CHECK(r.tone == "neutral");
+  CHECK(!HasReason(r, "frustration"));
+
+  // Anything else is not an answer to the offer.
+  auto d = Make("ecommerce.en.json");
+  d->Respond("can I talk to a person");
+  r = d->Respond("my order is 12345 and it never came");
+  CHECK(r.context.empty());
+  CHECK(r.response != "declined");
+}
+
 TEST_CASE("the quick replies' yes/no: billing's \"Yes, connect me\" / \"No, thanks\"") {
   auto e = Make("ecommerce.en.json");
   TurnResult r = e->Respond("I was charged twice for my order");

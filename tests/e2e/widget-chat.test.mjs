@@ -264,7 +264,7 @@ test('the ES module entry: mount({locale}) draws a Spanish launcher', async () =
     const box = el.shadowRoot.querySelector('.launcher').getBoundingClientRect();
     return [el.shadowRoot.querySelector('.launcher .label').textContent, box.left < window.innerWidth / 2 ? 'left' : 'right'];
   });
-  assert.deepEqual(label, ['Chatea con nosotros', 'left'], 'Spanish label, position bottom-left');
+  assert.deepEqual(label, ['Chatee con nosotros', 'left'], 'Spanish label, position bottom-left');
   await p.close();
 });
 

@@ -131,6 +131,38 @@ test('declining consent: nothing is sent and the bot carries on', async () => {
   assert.deepEqual(d.states, ['consent', 'declined']);
 });
 
+// Visitors answer a question by typing as often as by pressing its button: "yes please" under the
+// card is consent, "no thanks" a decline the bot answers once (the card is not shown again).
+test('typed answers to the consent card: "no thanks" declines once, "yes please" connects', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  await say(p, 'can I talk to someone from your team');
+  await p.locator('attune-chat .consent').waitFor();
+  const input = p.locator('attune-chat textarea#attune-input');
+  await input.fill('no thanks');
+  await input.press('Enter');
+  // (the card leaves the log as the answer comes, so say()'s count of messages does not apply)
+  await p.locator('attune-chat .msg.bot').filter({ hasText: /What else|anything else/ }).waitFor({ timeout: 15000 });
+  assert.equal(await count(p, '.consent'), 0);
+  let d = await desk(p);
+  assert.equal(d.handoff, null);
+  assert.deepEqual(d.states, ['consent', 'declined']);
+
+  await say(p, 'actually I want to talk to a person');
+  await p.locator('attune-chat .consent').waitFor();
+  await input.fill('yes please');
+  await input.press('Enter');
+  await p.waitForFunction(() => window.__desk.handoff !== null, null, { timeout: 15000 });
+  assert.equal(await count(p, '.consent'), 0);
+  d = await desk(p);
+  assert.deepEqual(d.states, ['consent', 'declined', 'consent', 'connecting']);
+  // The typed yes is the visitor's message, shown once; the bot did not answer it.
+  const texts = await p.locator('attune-chat .msg').allInnerTexts();
+  assert.equal(texts.filter((t) => /^yes please/.test(t)).length, 1, JSON.stringify(texts));
+  const after = texts.slice(texts.findIndex((t) => /^yes please/.test(t)) + 1);
+  assert.ok(after.length > 0 && after.every((t) => !/^Assistant:/.test(t)), JSON.stringify(after));
+});
+
 test('no agent online: the left message is stored, redacted, never closed away, and the agent\'s answer appears', async () => {
   const p = await deskPage();
   await openChat(p);

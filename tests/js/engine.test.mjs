@@ -156,3 +156,9 @@ test('languages: addPack/setLanguage errors are AttuneErrors with the core\'s co
     engine.dispose();
   }
 });
+
+test('contextReply reads a typed yes or no by the core\'s words, in six languages; anything more is neither', () => {
+  for (const yes of ['yes please', 'ok', 'sí, por favor', 'oui', 'ja gerne', 'sim', 'va bene']) assert.equal(core.contextReply(yes), 'yes', yes);
+  for (const no of ['no thanks', 'non merci', 'nein danke', 'não', 'no grazie']) assert.equal(core.contextReply(no), 'no', no);
+  for (const other of ['no, I want a refund', 'where is my order', '', '\u0000\uffff']) assert.equal(core.contextReply(other), '', other);
+});

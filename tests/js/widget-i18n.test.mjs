@@ -22,6 +22,14 @@ for (const locale of LOCALES.filter((l) => l !== 'en')) {
   });
 }
 
+// The shipped Spanish packs address the visitor as "usted" ("¿Le parece bien?" on the consent
+// card): the widget's own labels around those words must not switch to "tú".
+test('es: the UI speaks "usted" like the Spanish packs', async () => {
+  const table = (await import('../../web/widget/i18n/es.js')).default;
+  const tu = /\b(tú|tu|tus|te|ti|eres|estás|quieres|puedes|vuelves|podrás|necesitas|mereces|escribe|llama|inténtalo|conéctame|chatea|acórtalo)\b/iu;
+  for (const [key, value] of Object.entries(table)) assert.doesNotMatch(value, tu, `es.${key}`);
+});
+
 test('loadStrings: a known locale, and English for an unknown one', async () => {
   assert.equal((await loadStrings('fr')).send, 'Envoyer');
   assert.equal((await loadStrings('xx')).send, 'Send');

@@ -267,7 +267,16 @@ export class AttuneChat extends HTMLElement {
       if (this.#handoff?.active) await this.#handoff.visitorSaid(clean, await this.#suggest(clean));
       return;
     }
-    this.#handoff?.cancelConsent();
+    if (this.#handoff?.state === 'consent') {
+      // Typed instead of pressing a button: "yes" consents, "no thanks" declines (the bot answers
+      // it, see below), anything else declines and goes to the bot. Read by the core's own words.
+      if ((await this.#engine.contextReply(clean).catch(() => '')) === 'yes' && this.#handoff.state === 'consent') {
+        this.#append({ from: 'user', text: clean });
+        this.#handoff.acceptTyped();
+        return;
+      }
+      this.#handoff.cancelConsent();
+    }
     // A script past the waiting room's size waits for room: nothing is dropped (the composer keeps
     // the text in the box instead, see #build).
     while (this.#pending.size >= MAX_QUEUED && this.#running) await new Promise((r) => setTimeout(r, 250));

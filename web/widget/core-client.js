@@ -74,6 +74,8 @@ export async function startCore(baseUrl, packText) {
     restoreState: (state) => call('restoreState', { state }),
     /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
     redact: (texts) => call('redact', { texts }),
+    /** 'yes', 'no' or '' for a short message on its own ("ok", "no thanks"), by the core's words */
+    contextReply: (text) => call('contextReply', { text }),
     /** the visitor said no to a person (or chose leave-a-message / the bot): do not offer again next turn */
     handoffDeclined: () => call('handoffDeclined'),
     /** the conversation with a person ended */

@@ -85,6 +85,8 @@ export function createOps() {
     // Personal data out of texts that may leave the page or be stored (the handoff transcript,
     // live messages to a person, a left message, the persisted conversation).
     redact: ({ texts }) => texts.map((t) => core.redact(t).text),
+    // "yes" / "no" typed instead of pressing the consent card's buttons ('' from an older core).
+    contextReply: ({ text }) => (typeof core.contextReply === 'function' ? core.contextReply(text) : ''),
     dispose: () => {
       engine?.dispose();
       engine = null;

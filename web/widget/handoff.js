@@ -31,6 +31,7 @@ export class Handoff {
   #csatChannel = null; // a closed conversation's channel, kept until the pending rating is sent
   #offs = [];
   #consentCard = null;
+  #consentTeam = () => null; // the team the open consent card would connect to
   #queueCard = null;
   #noAgent = null; // the leave-a-message card, removed when the channel turns out dead
   #turn = null;
@@ -113,7 +114,8 @@ export class Handoff {
         h('option', { value: '' }, t.anyTeam),
         ...teams.map((x) => h('option', { value: x.id, selected: x.id === turn.team }, x.label ?? x.id)));
     }
-    const yes = h('button', { type: 'button', className: 'action primary', onclick: () => this.#consented(select?.value || turn.team || null) }, t.consentYes);
+    this.#consentTeam = () => select?.value || turn.team || null;
+    const yes = h('button', { type: 'button', className: 'action primary', onclick: () => this.#consented(this.#consentTeam()) }, t.consentYes);
     this.#consentCard = o.card('consent',
       text ? h('p', {}, text) : '',
       select ? h('label', { htmlFor: 'attune-team' }, t.chooseTeam) : '', select ?? '',
@@ -160,6 +162,14 @@ export class Handoff {
       console.warn('Attune: could not resume the conversation with live support: ' + (err?.message ?? err));
       this.#back();
     }
+  }
+
+  /**
+   * The visitor typed "yes" (or "ok", "sí", "gerne") under the consent card: the same consent as
+   * its button, with the team it shows. Anything else typed declines it (cancelConsent).
+   */
+  acceptTyped() {
+    if (this.state === 'consent') this.#consented(this.#consentTeam());
   }
 
   /** The visitor said no, or typed to the bot instead of answering. */
