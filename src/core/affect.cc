@@ -2264,6 +2264,134 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   }
 }
 
+// ---- a farewell dressed as account admin: affairs put in order.
+// Public-health warning signs of suicide include giving away pets and
+// belongings, settling one's affairs and saying goodbye; in a support chat
+// they come as admin: "close my account and donate the balance, I gave the
+// dog to the neighbour, nothing left to sort", "I won't need it after this
+// weekend, no one will read the emails", "what happens to the contract if
+// the holder dies? it will be me by Sunday". Each sign alone is routine
+// (people rehome pets, cancel before moving, ask about a late parent's
+// account), so one needs another: two signs with at least one strong one,
+// a holder's death with a sign of one's own absence, or a last order with
+// no need for its points (not a pet rehomed and its food no longer needed). A complaint ("worst service, never again") makes
+// a churning customer's "last order" and "no one will read this" theirs.
+enum AffairsSign : unsigned {
+  kGavePet = 1, kNobodyWill = 2, kNothingLeft = 4, kSettle = 8, kItWillBeMe = 16,  // strong
+  kWontNeed = 32, kLastOrder = 64, kNoFuture = 128, kHolderDies = 256,              // weak alone
+};
+
+// A pet given away, in one sentence within 6 words: "ive given my cat to my
+// neighbour", "o cão já o dei à vizinha", "hab den Hund weggegeben". The
+// short verbs ("di", "dei", "dato") also mean "of"/"date": only after a
+// pronoun ("se lo di", "já o dei", "l'ho dato via").
+size_t GavePetAt(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* end) {
+  static constexpr auto kGave = Words("gave", "given", "rehomed", "regale", "regalado", "regalada", "regalamos",
+                                      "donne", "donnee", "donnes", "weggegeben", "abgegeben", "verschenkt", "doei",
+                                      "regalato", "regalata", "ceduto", "ceduta", "entregue", "entreguei");
+  static constexpr auto kShortGave = Words("di", "dimos", "dei", "demos", "dato", "data");
+  static constexpr auto kBefore = Words("lo", "la", "le", "se", "ya", "o", "a", "ja", "eu", "lho", "gliel", "ho",
+                                        "lho", "gli");
+  static constexpr auto kPets = Words("dog", "dogs", "cat", "cats", "pet", "pets", "puppy", "kitten", "perro",
+                                      "perra", "perrito", "perrita", "gato", "gata", "gatos", "mascota", "mascotas",
+                                      "chien", "chienne", "chat", "chats", "chiot", "hund", "hunde", "hundin",
+                                      "katze", "katzen", "kater", "cao", "caes", "cachorro", "cachorra", "gatinho",
+                                      "gatinha", "cane", "cani", "gatto", "gatta", "gatti", "cagnolino");
+  for (size_t i = 0; i < f.size(); ++i) {
+    const bool gave = In(kGave, f[i]) || (In(kShortGave, f[i]) && i > 0 && In(kBefore, f[i - 1]));
+    if (!gave) continue;
+    for (size_t j = i >= 6 ? i - 6 : 0; j < std::min(f.size(), i + 7); ++j)
+      if (In(kPets, f[j]) && words[j]->sentence == words[i]->sentence) {
+        *end = std::max(i, j);
+        return std::min(i, j);
+      }
+  }
+  return SIZE_MAX;
+}
+
+void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr std::string_view kNobody[] = {
+      "nobody will read", "no one will read", "noone will read", "nobody is going to read", "nobody will miss",
+      "no one will miss", "nobody will notice", "no one will notice", "nadie va a leer", "nadie lo va a leer",
+      "nadie los va a leer", "nadie lo leera", "nadie va a notar", "nadie lo va a notar", "personne ne lira",
+      "personne ne le lira", "personne ne les lira", "personne ne remarquera", "niemand wird lesen",
+      "niemand wird das lesen", "niemand wird sie lesen", "niemand wird es merken", "liest eh keiner",
+      "ninguem vai ler", "ninguem vai notar", "ninguem vai sentir", "nessuno leggera",
+      "nessuno lo leggera", "nessuno le leggera", "nessuno se ne accorgera"};
+  static constexpr std::string_view kNothingLeftPhrases[] = {
+      "nothing left to", "nothing else left to", "no me queda nada", "ya no me queda nada", "il ne me reste rien",
+      "il ne me reste plus rien", "mir bleibt nichts", "nao me resta mais nada", "nao me resta nada",
+      "non mi resta niente", "non mi resta piu niente", "non mi resta nulla", "non mi resta piu nulla"};
+  static constexpr std::string_view kSettlePhrases[] = {
+      "donate the balance", "donate my balance", "donate the remaining", "donate whats left",
+      "leave everything paid", "leave everything settled", "leave everything in order", "my affairs in order",
+      "dejar todo pagado", "dejarlo todo pagado", "dejar todo en orden", "donen el saldo", "donad el saldo",
+      "mis asuntos en orden", "tout laisser regle", "tout laisser paye", "tout laisser en ordre",
+      "donnez le solde", "mes affaires en ordre", "alles geregelt", "alles bezahlt hinterlassen",
+      "spendet das guthaben", "spenden sie das guthaben", "meine angelegenheiten geregelt", "doem o saldo",
+      "doe o saldo", "deixar tudo pago", "deixar tudo resolvido", "deixar tudo em ordem", "lasciare tutto pagato",
+      "lasciare tutto in ordine", "donate il saldo", "donare il saldo"};
+  static constexpr std::string_view kBeMe[] = {
+      "itll be me", "it will be me", "thatll be me", "that will be me", "sera yo", "voy a ser yo", "ce sera moi",
+      "ca sera moi", "bin ich es", "bin bald ich", "serei eu", "vou ser eu", "saro io", "tocchera a me"};
+  static constexpr std::string_view kWontNeedPhrases[] = {
+      "wont need", "wont be needing", "will not need", "wont be using", "wont be around", "nao vou mais precisar",
+      "nao vou precisar mais", "nao vou mais usar", "ya no lo voy a necesitar", "ya no la voy a necesitar",
+      "ya no voy a necesitar", "no lo voy a necesitar mas", "ya no lo necesitare", "je nen aurai plus besoin",
+      "jen aurai plus besoin", "je naurai plus besoin", "brauche ich nicht mehr", "nicht mehr brauchen",
+      "non mi servira piu", "non ne avro piu bisogno"};
+  static constexpr std::string_view kLastOrderPhrases[] = {
+      "my last order", "my last purchase", "mi ultimo pedido", "mi ultima compra", "ma derniere commande",
+      "mon dernier achat", "meine letzte bestellung", "meu ultimo pedido", "minha ultima encomenda",
+      "minha ultima compra", "o meu ultimo pedido", "il mio ultimo ordine", "il mio ultimo acquisto"};
+  static constexpr std::string_view kNoFuturePhrases[] = {
+      "dont need the points", "no need for the points", "no need for points", "no hace falta que me acumulen",
+      "no hace falta acumular", "no necesito los puntos", "nao precisa dos pontos", "nao precisam dos pontos",
+      "nao preciso dos pontos", "pas besoin de points", "pas besoin des points", "brauche keine punkte",
+      "keine punkte mehr", "non servono i punti", "non mi servono i punti", "no need to send",
+      "nem precisa mandar", "no hace falta que me manden", "brauchen sie mir nichts mehr",
+      "inutile de menvoyer", "non serve mandarmi"};
+  static constexpr auto kDies = Words("dies", "muere", "fallece", "morre", "falece", "muore", "stirbt", "meurt",
+                                      "decede");
+  static constexpr auto kComplaint = Words("worst", "terrible", "awful", "useless", "pesimo", "pesima", "horrible",
+                                           "nul", "nulle", "lamentable", "schlecht", "schlechteste", "miserabel",
+                                           "pessimo", "pessima", "horrivel", "vergonha", "vergogna", "ridicule",
+                                           "ridiculous", "ridiculo", "lacheriche", "competitor", "competencia",
+                                           "concurrence", "konkurrenz", "concorrencia", "concorrenza", "amazon");
+  static const PhraseIndex kNobodyIndex(kNobody), kNothingIndex(kNothingLeftPhrases), kSettleIndex(kSettlePhrases),
+      kBeMeIndex(kBeMe), kWontNeedIndex(kWontNeedPhrases), kLastOrderIndex(kLastOrderPhrases),
+      kNoFutureIndex(kNoFuturePhrases);
+  const std::pair<const PhraseIndex*, unsigned> kPhrases[] = {
+      {&kNobodyIndex, kNobodyWill}, {&kNothingIndex, kNothingLeft}, {&kSettleIndex, kSettle},
+      {&kBeMeIndex, kItWillBeMe},   {&kWontNeedIndex, kWontNeed},   {&kLastOrderIndex, kLastOrder},
+      {&kNoFutureIndex, kNoFuture}};
+  unsigned signs = 0;
+  size_t lo = SIZE_MAX, hi = 0;  // the words from the first sign to the last
+  bool complaint = false;
+  auto mark = [&](unsigned sign, size_t a, size_t b) {
+    signs |= sign;
+    lo = std::min(lo, a);
+    hi = std::max(hi, b);
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    complaint |= In(kComplaint, f[i]);
+    if (In(kDies, f[i])) mark(kHolderDies, i, i + 1);
+    for (const auto& [index, sign] : kPhrases)
+      if (const size_t n = index->At(f, i)) mark(sign, i, i + n);
+  }
+  if (size_t end = 0, at = GavePetAt(words, f, &end); at != SIZE_MAX) mark(kGavePet, at, end + 1);
+  constexpr unsigned kStrong = kGavePet | kNobodyWill | kNothingLeft | kSettle | kItWillBeMe;
+  if (complaint) signs &= ~(kLastOrder | kNobodyWill | kNoFuture | kWontNeed);
+  const int count = __builtin_popcount(signs);
+  // A pet rehomed and a subscription no longer needed is the pet food's; a
+  // last order that "nobody will read" about is a customer leaving angry.
+  const bool routine = signs == (kGavePet | kWontNeed) || signs == (kNobodyWill | kLastOrder);
+  const bool farewell = (count >= 2 && (signs & kStrong) && !routine) ||
+                        ((signs & kHolderDies) && (signs & (kWontNeed | kItWillBeMe | kSettle))) ||
+                        ((signs & kLastOrder) && (signs & kNoFuture));
+  if (farewell) d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, kCrisisSelfHarm);
+}
+
 // A role or a department named alone: "returns department please",
 // "manager!!", "Sprechstundenhilfe bitte", "setor de trocas e devoluções por
 // favor". Not support or customer service named alone (asked of the bot,
@@ -3270,6 +3398,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
+  if (!affect.FindCue(kCueCrisis)) DetectAffairsInOrder(words, folded, &d);
   DetectHardship(words, folded, &d);
   d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);

@@ -469,6 +469,36 @@ TEST_CASE("a model-fired cue says so, with its probability, and analyze prints l
 
 static void CheckCrisis(const char* text, const char* kind);
 
+// Warning signs put as account admin: a pet given away, the balance donated,
+// "nothing left", "nobody will read it", "it will be me". Written for this
+// test; each sign alone is routine, so the negatives have one sign each, or a
+// complaint, or a pet rehomed with its food subscription.
+TEST_CASE("a farewell dressed as account admin is a self-harm crisis without a model; one sign alone is not") {
+  for (const char* text : {"please shut my account and donate the balance to the dogs trust, i gave my dog to my brother, nothing left to sort",
+                           "le di la gata a mi vecina y ya no me queda nada que arreglar, cierren la cuenta",
+                           "annulez tout, j'ai donné mon chien à ma cousine, personne ne lira vos mails de toute façon",
+                           "Meine Katze habe ich verschenkt und alles geregelt. Das Konto kann weg.",
+                           "cancelem tudo, não vou mais precisar depois de sexta. ninguém vai ler os e-mails mesmo",
+                           "che succede all'abbonamento se il titolare muore? lo chiedo perché sarò io, presto",
+                           "what happens to the points if the member dies? asking because that will be me soon",
+                           "é o meu último pedido, não preciso dos pontos"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"we rehomed our dog last week, please cancel the dog food box",
+                           "I gave my cat to my sister so I won't need the cat litter subscription after Friday",
+                           "this is my last order, I'm moving to Canada",
+                           "worst service ever, this is my last order and nobody will read this complaint anyway",
+                           "this is my last order, nobody will read this feedback anyway",
+                           "my father died, what happens to his account?",
+                           "who will sign for the parcel? it will be me, I'm home all day",
+                           "ist mit der Rücksendung alles geregelt?", "what happens to my order if the courier dies lol",
+                           "no me queda nada de saldo, ¿cómo recargo?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("violence against someone else now, and a lethal dose asked for, are crises without a model") {
   for (const char* text : {"two men are beating him outside your shop right now", "están golpeando a una señora en la caja",
                            "ils le tabassent devant la pharmacie", "da wird gerade jemand verprügelt",
