@@ -2392,6 +2392,39 @@ void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vect
   if (farewell) d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, kCrisisSelfHarm);
 }
 
+// A person asked for on another channel: "do you have a whatsapp number for
+// your staff?", "habt ihr whatsapp, damit ich jemandem im laden schreiben
+// kann?". The channel and a person in one message; not a family's WhatsApp
+// group, not someone who said something there, not "do you have whatsapp?"
+// alone (a question about the shop).
+void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                                  Detector* d) {
+  static constexpr auto kChannels = Words("whatsapp", "whatsap", "wasap", "wsp", "telegram", "signal");
+  static constexpr auto kGroup = Words("group", "grupo", "groupe", "gruppe", "gruppo", "chat-gruppe", "familia",
+                                       "famille", "familie", "famiglia", "family");
+  static constexpr auto kStaff = Words(
+      "staff", "someone", "somebody", "person", "human", "agent", "advisor", "employee", "alguien", "persona",
+      "agente", "asesor", "asesora", "empleado", "empleada", "quelquun", "conseiller", "conseillere", "humain",
+      "jemand", "jemandem", "jemanden", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "mensch",
+      "alguem", "pessoa", "atendente", "funcionario", "funcionaria", "qualcuno", "operatore", "operatrice",
+      "consulente", "umano");
+  // Someone on WhatsApp who said or sent something is a story, not a request.
+  static constexpr auto kReported = Words("said", "told", "sent", "posted", "shared", "wrote", "dijo", "dijeron",
+                                          "mando", "envio", "compartio", "escribio", "dit", "envoye", "partage",
+                                          "ecrit", "gesagt", "geschickt", "geteilt", "geschrieben", "schrieb",
+                                          "disse", "mandou", "enviou", "compartilhou", "escreveu", "detto",
+                                          "mandato", "inviato", "condiviso", "scritto");
+  size_t channel = SIZE_MAX, person = SIZE_MAX;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (In(kGroup, f[i]) || In(kReported, f[i])) return;
+    if (In(kChannels, f[i]) && channel == SIZE_MAX) channel = i;
+    if (In(kStaff, f[i]) && person == SIZE_MAX && !NegatedAt(words, i, 2)) person = i;
+  }
+  if (channel == SIZE_MAX || person == SIZE_MAX) return;
+  d->Add(kCueHumanRequest, 0.85, words[std::min(channel, person)]->tok->begin,
+         words[std::max(channel, person)]->tok->end);
+}
+
 // A role or a department named alone: "returns department please",
 // "manager!!", "Sprechstundenhilfe bitte", "setor de trocas e devoluções por
 // favor". Not support or customer service named alone (asked of the bot,
@@ -2873,13 +2906,20 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     }
     // Who is in charge, asked with nothing after it but "here" or "now".
     static const PhraseIndex kWhoInChargeIndex(kWhoInCharge);
-    if (const size_t len = kWhoInChargeIndex.At(f, i); len && QuestionAfter(m, words[i], /*clause=*/true)) {
+    // Asked with a "?", or opening its sentence ("who's actually in charge
+    // there, because..."): not "I know who is in charge".
+    const bool opens = i == 0 || words[i - 1]->sentence != words[i]->sentence;
+    if (const size_t len = kWhoInChargeIndex.At(f, i); len && (opens || QuestionAfter(m, words[i], /*clause=*/true))) {
       bool object = false;
       // "who decides this, then?": a pointer back at the visitor's case is no object.
       static constexpr auto kThisThen = Words("this", "that", "it", "esto", "eso", "ca", "cela", "das", "isso", "isto",
                                               "questo", "cio", "anyway", "actually", "then", "eigentlich", "alors",
                                               "entonces", "afinal", "allora", "dann", "denn", "so");
-      for (size_t r = i + len; r < n && same(i, r); ++r)
+      // A reason after it is no object either: "who's in charge there, because
+      // whoever cancelled my booking needs to explain it".
+      static constexpr auto kBecause = Words("because", "cause", "cuz", "coz", "porque", "pq", "parce", "puisque",
+                                             "weil", "da", "perche", "poiche", "since");
+      for (size_t r = i + len; r < n && same(i, r) && !In(kBecause, f[r]); ++r)
         object |= !In(kNowWords, f[r]) && !In(kThere, f[r]) && !In(kThisThen, f[r]);
       if (!object) {
         add(0.8, i, i + len - 1);
@@ -3396,6 +3436,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectSarcasm(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
+  if (!affect.FindCue(kCueHumanRequest)) DetectPersonOnAnotherChannel(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectAffairsInOrder(words, folded, &d);

@@ -231,6 +231,11 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"whoever is in charge", "wer ist hier zuständig?"},
       {"whoever is in charge", "preciso de quem gerencia as entregas"},
       {"whoever is in charge", "voglio chi si occupa dei resi"},
+      {"whoever is in charge", "quién manda ahí, porque alguien me canceló la reserva sin avisar"},
+      {"whoever is in charge", "who's in charge, cause someone needs to explain this"},
+      {"another channel", "can a person from your team text me on whatsapp?"},
+      {"another channel", "vous avez un telegram pour écrire à quelqu'un ?"},
+      {"another channel", "tem whatsapp de algum atendente?"},
       {"the head of a team", "could the head of support look at my case"},
       {"time with a role", "could I have a quick chat with the pharmacist about my inhaler"},
       {"time with a role", "posso avere cinque minuti col farmacista?"},
@@ -297,7 +302,10 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "how do I contact customer support about my card?", "can I speak with customer support?",
                            "como se chama a atendente de ontem?", "the head of the shower is loose, do you sell one?",
                            "I had a chat with your pharmacist yesterday, all sorted", "does the kit include a security camera?",
-                           "quero um presente para a dona da casa", "mi serve un caricabatterie"}) {
+                           "quero um presente para a dona da casa", "mi serve un caricabatterie",
+                           "who is responsible for the damage, the courier or you", "do you have whatsapp?",
+                           "someone on whatsapp said you deliver on sundays",
+                           "in our family whatsapp group someone asked about your sale"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
