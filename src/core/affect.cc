@@ -2066,6 +2066,26 @@ const Hardship kHardships[] = {
            "wont_let_me_board pierdo perdere me_quedo_sin desahucio recargo perds perdrai je_rate vais_rater expulse penalite "
            "verliere verpasse arger aerger mahnung rauswurf perco perderei despejo nao_me_deixarem perdo perderei sfratto "
            "penale guai"}},
+    // a visitor who cannot follow: the bot's words not understood ("ich
+    // verstehe nicht das wort 'Versicherungsnachweis'"), the language itself
+    // a barrier ("o meu português é pouco"), or fear said plainly ("ich habe
+    // große angst"); alone each is mild, the turns around it decide
+    {0.5, {"dont_understand_the_word dont_understand_that_word dont_understand_what_that_means dont_know_what_that_means "
+           "no_entiendo_la_palabra no_entiendo_esa_palabra no_entiendo_que_significa no_se_que_significa "
+           "comprends_pas_le_mot comprends_pas_ce_mot comprends_pas_ce_que_ca_veut_dire "
+           "verstehe_nicht_das_wort verstehe_das_wort_nicht verstehe_nicht_was_das_heisst verstehe_nicht_was_das_bedeutet "
+           "nao_percebo_a_palavra nao_entendo_a_palavra nao_percebo_o_que_e nao_entendo_o_que_e nao_sei_o_que_significa "
+           "non_capisco_la_parola non_capisco_cosa_vuol_dire non_capisco_cosa_significa "
+           "my_english_is_not my_english_isnt my_english_is_bad my_english_is_poor my_english_is_little "
+           "mi_espanol_es_malo mi_espanol_no_es no_hablo_bien_espanol hablo_poco_espanol "
+           "mon_francais_nest_pas mon_francais_est_mauvais parle_pas_bien_francais parle_mal_francais "
+           "mein_deutsch_ist_nicht mein_deutsch_ist_schlecht spreche_nicht_gut_deutsch spreche_wenig_deutsch "
+           "meu_portugues_e_pouco meu_portugues_e_fraco meu_portugues_nao_e nao_falo_bem_portugues falo_pouco_portugues "
+           "il_mio_italiano_non_e parlo_poco_italiano non_parlo_bene_italiano "
+           "so_scared really_scared im_terrified i_am_terrified tengo_mucho_miedo tengo_miedo estoy_aterrado estoy_aterrada "
+           "jai_tres_peur jai_peur je_suis_terrifie je_suis_terrifiee habe_grosse_angst habe_solche_angst habe_angst "
+           "estou_com_muito_medo estou_com_medo tenho_muito_medo ho_molta_paura ho_tanta_paura ho_paura sono_terrorizzato "
+           "sono_terrorizzata"}},
     // ... or late ("supposed to arrive yesterday, it's my insulin"): a person, at once
     {0.85, {kDependedOn,
             "supposed_to_arrive supposed_to_come was_due hasnt_arrived still_hasnt still_not_here "

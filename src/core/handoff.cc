@@ -176,9 +176,13 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
     negativity = (1 - policy_.emotion_weight) * negativity + policy_.emotion_weight * ModelNegativity(affect->emotions);
   double turn = policy_.valence_weight * negativity;
   // Frustrated turns among the last three, for frustration that builds.
-  int frustrated_before = 0;
-  for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k)
+  // Hardship builds the same way: a visitor who could not follow the bot's
+  // words, then says they are afraid, is not two mild turns but one story.
+  int frustrated_before = 0, hardship_before = 0;
+  for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k) {
     frustrated_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
+    hardship_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueHardship) > 0;
+  }
   for (const Cue& c : affect->cues) {
     auto it = policy_.weights.find(c.name);
     double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
@@ -186,6 +190,7 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
       w *= 1 + policy_.frustration_build * frustrated_before;
       if (history_.size() >= 2) w *= policy_.frustration_midchat;
     }
+    if (c.name == kCueHardship) w *= 1 + policy_.frustration_build * hardship_before;
     turn += w;
     const bool spanned = c.end > c.begin;
     d.reasons.push_back({c.name, w, c.evidence, spanned ? c.begin16 : 0, spanned ? c.end16 : 0,

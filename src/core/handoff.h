@@ -10,7 +10,8 @@
 // How a turn's distress is made (all weights from HandoffPolicy):
 //   turn = min(1, valence_weight * negativity + sum over cues of weight[cue] * strength)
 //   (frustration's weight grows with frustrated turns before it, and is
-//   frustration_midchat times more from the third message on)
+//   frustration_midchat times more from the third message on; hardship's
+//   grows the same way with hardship turns before it)
 //   negativity = max(0, -valence); with emotion probabilities it is blended
 //                with the model's negative emotions by emotion_weight.
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,
@@ -44,6 +45,7 @@ struct HandoffPolicy {
   // Frustration builds: each of the last 3 turns that was frustrated too
   // adds this share again to a frustrated turn's weight, so the second or
   // third exasperated message hands off even when each alone would not.
+  // Hardship builds by the same share (a word not understood, then fear).
   double frustration_build = 0.5;  // Default: 0.5.
   // From the third message on, frustration weighs this many times more: the
   // visitor is still frustrated after the bot's answers, which is when a

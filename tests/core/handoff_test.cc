@@ -82,6 +82,26 @@ TEST_CASE("frustration weighs more from the third message on: still frustrated a
   CHECK_FALSE(Turn(&unchanged, fed_up).handoff);
 }
 
+TEST_CASE("hardship builds like frustration: a visitor who cannot follow, then is afraid, gets a person") {
+  // Written for this test: two mild hardship turns (a word not understood,
+  // fear said plainly) hand off at the second; either alone after calm turns does not.
+  Conversation lost;
+  Turn(&lost, "hello, I got a letter about my residence permit");
+  CHECK_FALSE(Turn(&lost, "I don't understand the word 'proof of enrolment'").handoff);
+  const Decision d = Turn(&lost, "my visa depends on this letter, I am so scared");
+  CHECK(d.handoff);
+  REQUIRE(!d.reasons.empty());
+  CHECK(d.reasons[0].name == kCueHardship);
+  // Built: the earlier hardship turn adds half its weight again.
+  CHECK(d.reasons[0].weight == doctest::Approx(0.5 * 1.5));
+
+  Conversation once;
+  Turn(&once, "hello, I got a letter about my residence permit");
+  Turn(&once, "it says I need to send a form");
+  CHECK_FALSE(Turn(&once, "I don't understand the word 'proof of enrolment'").handoff);
+  CHECK_FALSE(Turn(&once, "ok, found it, thanks").handoff);
+}
+
 TEST_CASE("thresholds come from the policy") {
   HandoffPolicy eager;
   eager.threshold = 0.2;
