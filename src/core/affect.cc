@@ -3130,7 +3130,58 @@ bool FrenchNegation(const std::vector<const Item*>& words, const std::vector<std
   return false;
 }
 
+// Whether a person reads the chat, asked as a privacy question: "can a human
+// see my chat messages?", "do people read these chats? asking for privacy",
+// "is this conversation stored or read by a person?". A person, a seeing
+// verb and the chat in one question, the visitor's own or privacy named,
+// with no other action asked of them ("can a human read my messages and
+// answer me" still asks for one) and no want or please.
+bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  static constexpr auto kWho = Words("human", "humans", "person", "people", "staff", "employee", "employees",
+                                     "humano", "humanos", "persona", "personas", "empleado", "empleados", "humain",
+                                     "humains", "personne", "personnes", "employe", "employes", "mensch", "menschen",
+                                     "mitarbeiter", "pessoa", "pessoas", "funcionario", "funcionarios", "umano",
+                                     "umani", "persone", "dipendente", "dipendenti");
+  static constexpr auto kSee = Words("see", "sees", "seen", "read", "reads", "reading", "access", "store", "stored",
+                                     "keep", "kept", "monitor", "ver", "ve", "leer", "lee", "leen", "leido", "voir",
+                                     "voit", "lire", "lit", "lisent", "lu", "lus", "sehen", "sieht", "lesen", "liest",
+                                     "gelesen", "mitlesen", "le", "leem", "lido", "vedere", "vede", "leggere",
+                                     "legge", "leggono", "letto", "letti");
+  static constexpr auto kChat = Words("chat", "chats", "message", "messages", "conversation", "conversations",
+                                      "transcript", "mensaje", "mensajes", "conversacion", "conversaciones",
+                                      "conversation", "nachricht", "nachrichten", "gesprach", "verlauf", "mensagem",
+                                      "mensagens", "conversa", "conversas", "messaggio", "messaggi", "conversazione",
+                                      "conversazioni", "write", "type", "escribo", "ecris", "schreibe", "escrevo",
+                                      "scrivo");
+  static constexpr auto kWant = Words("want", "need", "please", "pls", "quiero", "necesito", "veux", "besoin",
+                                      "will", "mochte", "brauche", "bitte", "quero", "preciso", "voglio", "bisogno",
+                                      "favor", "svp", "favore");
+  // Privacy said, or the visitor's own messages ("my chat messages"); "has a
+  // person seen my message yet?" and "... these messages or not?" are a
+  // visitor left waiting, who wants someone.
+  static constexpr auto kPrivacy = Words("privacy", "private", "confidential", "data", "stored", "gdpr",
+                                         "privacidad", "privado", "confidencial", "datos", "rgpd", "confidentialite",
+                                         "donnees", "datenschutz", "daten", "dsgvo", "vertraulich", "privacidade",
+                                         "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr");
+  static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie");
+  static constexpr auto kWaiting = Words("yet", "todavia", "aun", "encore", "schon", "ainda", "ancora", "not",
+                                         "pas", "nicht", "nao");
+  bool who = false, see = false, chat = false, other = false, question = false, mine = false, privacy = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (In(kWaiting, f[k]) || (f[k] == "no" && k + 1 == words.size())) return false;
+    who |= In(kWho, f[k]);
+    see |= In(kSee, f[k]);
+    chat |= In(kChat, f[k]);
+    mine |= In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1]);
+    privacy |= In(kPrivacy, f[k]);
+    other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) || (In(kWant, f[k]) && f[k] != "will");
+    question |= !question && QuestionAfter(m, words[k]);
+  }
+  return who && see && chat && (mine || privacy) && !other && question;
+}
+
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  if (PrivacyQuestion(m, words, f)) return true;
   static constexpr auto kAnswers = Words("no", "nope", "non", "nein", "nao");
   static constexpr auto kSubjects = Words("i", "je", "j", "ich", "eu", "yo", "io", "we");
   static constexpr auto kSpeak = Words("speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",
@@ -3461,6 +3512,11 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectAffairsInOrder(words, folded, &d);
   DetectHardship(words, folded, &d);
+  // A privacy question is no request, whichever layer heard one.
+  if (PrivacyQuestion(m, words, folded))
+    affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
+                                     [](const Cue& c) { return c.name == kCueHumanRequest; }),
+                      affect.cues.end());
   d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
   affect.closing = IsClosing(folded);
   affect.ping = IsPing(m, folded);

@@ -435,11 +435,17 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            "can another person sign for the parcel?", "darf jemand anderes das Paket abholen?",
                            "is the wallet real leather?", "avete extension di capelli umani?",
                            "me llegó un correo de que un agente revisará mi cuenta, ¿es fraude?",
-                           "ich will mit niemandem reden, nur die Lieferzeit bitte"}) {
+                           "ich will mit niemandem reden, nur die Lieferzeit bitte",
+                           // whether a person reads the chat, asked for privacy (both layers heard a request)
+                           "can a human see my chat messages?", "quick question, do staff read my messages?",
+                           "¿los empleados pueden leer esta conversación? me preocupa la privacidad",
+                           "liest ein Mitarbeiter meine Nachrichten mit? Datenschutz ist mir wichtig"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
-                           "je veux parler à une personne", "je peux parler à quelqu'un ?"}) {
+                           "je veux parler à une personne", "je peux parler à quelqu'un ?",
+                           // a visitor left waiting, or asking a reader to act
+                           "has a person read my message yet?", "can a human read my messages and answer me?"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
