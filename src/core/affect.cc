@@ -2066,13 +2066,26 @@ const Hardship kHardships[] = {
            "wont_let_me_board pierdo perdere me_quedo_sin desahucio recargo perds perdrai je_rate vais_rater expulse penalite "
            "verliere verpasse arger aerger mahnung rauswurf perco perderei despejo nao_me_deixarem perdo perderei sfratto "
            "penale guai"}},
+    // a serious illness named ("me diagnosticaron un cáncer", "vérifier si la
+    // tumeur a grossi"): the turns around it decide; not the zodiac sign, a
+    // charity or a book about it
+    {0.5, {"cancer cancers cancro cancri tumour tumours tumor tumors tumores tumeur tumeurs tumore tumori krebs "
+           "krebserkrankung oncologist oncologo oncologa oncologue onkologe onkologin oncology oncologia oncologie "
+           "onkologie metastas* leukemia leukaemia leucemia leucemie leukamie lymphoma linfoma lymphome lymphom "
+           "chemotherapy quimioterapia chimiotherapie chemotherapie quimioterapia chemioterapia radiotherapy "
+           "radioterapia radiotherapie strahlentherapie"},
+     "horoscope horoscopo horoscop* zodiac zodiaco zodiaque sternzeichen signo signe segno research investigacion "
+     "recherche forschung pesquisa ricerca charity donation donate donar donativo don dons spende spenden doacao "
+     "doar donazione book books libro libros livre livres buch bucher livro livros crab cangrejo crabe caranguejo "
+     "granchio awareness ribbon lazo ruban schleife laco nastro walk run marathon"},
     // a visitor who cannot follow: the bot's words not understood ("ich
     // verstehe nicht das wort 'Versicherungsnachweis'"), the language itself
     // a barrier ("o meu português é pouco"), or fear said plainly ("ich habe
     // große angst"); alone each is mild, the turns around it decide
     {0.5, {"dont_understand_the_word dont_understand_that_word dont_understand_what_that_means dont_know_what_that_means "
            "no_entiendo_la_palabra no_entiendo_esa_palabra no_entiendo_que_significa no_se_que_significa "
-           "comprends_pas_le_mot comprends_pas_ce_mot comprends_pas_ce_que_ca_veut_dire "
+           "comprends_pas_le_mot comprends_pas_ce_mot comprends_pas_ce_que_ca_veut_dire ne_comprends_pas_le_mot ne_comprends_pas_ce_mot "
+           "ne_comprends_pas_ce_que_ca_veut_dire "
            "verstehe_nicht_das_wort verstehe_das_wort_nicht verstehe_nicht_was_das_heisst verstehe_nicht_was_das_bedeutet "
            "nao_percebo_a_palavra nao_entendo_a_palavra nao_percebo_o_que_e nao_entendo_o_que_e nao_sei_o_que_significa "
            "non_capisco_la_parola non_capisco_cosa_vuol_dire non_capisco_cosa_significa "

@@ -740,6 +740,22 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
   }
 }
 
+TEST_CASE("a serious illness and a visitor who cannot follow weigh on the turn; the zodiac and a charity do not") {
+  // Written for this test.
+  for (const char* text : {"it's for my follow-up scan, they found a tumour in march", "mi madre está en quimioterapia",
+                           "mein Onkologe sagt, das kann nicht warten", "il mio italiano non è buono, scusi",
+                           "je ne comprends pas le mot « justificatif »", "estou com muito medo de perder a vaga"}) {
+    const Affect a = Judged(text);
+    const Cue* h = a.FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h != nullptr, std::string(text));
+    CHECK_MESSAGE(h->strength < 0.8, std::string(text));  // mild alone: the turns around it decide
+  }
+  for (const char* text : {"do you have the cancer zodiac necklace?", "can I add a donation for cancer research?",
+                           "ein Buch über Krebs für meine Tochter", "is the crab cancer mug back in stock"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHardship), std::string(text));
+  }
+}
+
 TEST_CASE("an elderly visitor who cannot cope is a hardship; being old or lost alone is not") {
   // Written for this test.
   for (const char* text : {"I'm 84 and I don't understand this form at all", "tengo 79 años y no entiendo la página",
