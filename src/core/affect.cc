@@ -3366,6 +3366,9 @@ namespace {
 // everything", "adieu", "I'm done"): those stay the model's to judge.
 // Accent-folded, lower-case, one phrase per entry.
 constexpr const char* kClosingPhrases[] = {
+    // whom the thanks are for: "thanks guys", "danke euch", "merci à vous", "gracias a todos"
+    "guys", "all", "everyone", "you all", "team", "euch", "ihnen", "dir", "allen", "leute", "a vous", "vous",
+    "a tous", "a todos", "a ustedes", "chicos", "equipo", "pessoal", "gente", "a todos voces", "a tutti", "ragazzi",
     // en
     "thanks", "thank you", "thank u", "thx", "ty", "tysm", "cheers", "many thanks", "thanks a lot", "thanks so much",
     "thank you so much", "thank you very much", "much appreciated", "appreciate it", "bye", "byee", "bye bye",
@@ -3493,7 +3496,15 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
   add(1, kCueHumanRequest, person >= kSurePersonRequest ? 0.8 + 0.2 * person : person, nullptr);
   // A fired crisis head is decisive: a missed emergency is the worst error.
   add(0, kCueCrisis, 0.8 + 0.2 * j.heads[0].probability, j.crisis_kind.empty() ? nullptr : j.crisis_kind.c_str());
-  add(2, kCueFrustration, j.heads[2].probability, nullptr);
+  // A message that only thanks or says goodbye ("danke euch", "thanks guys")
+  // is not heard as sarcasm by the model alone: it read "danke euch" at
+  // 0.97. Sarcastic thanks say more ("thanks for nothing", "super helpful,
+  // thanks"), which is then no closing. A bare "no" mid-chat is kept: a
+  // curt answer is how frustration sounds as replies grow shorter.
+  static constexpr auto kBareNo = Words("no", "nope", "nah", "non", "nein", "nao");
+  const bool bare_no = std::all_of(m.items.begin(), m.items.end(),
+                                   [&](const Item& it) { return !it.word || In(kBareNo, FoldWord(it.tok->norm)); });
+  if (!d->affect->closing || bare_no) add(2, kCueFrustration, j.heads[2].probability, nullptr);
 }
 
 }  // namespace

@@ -855,6 +855,14 @@ TEST_CASE("mock politeness about the bot's answer is frustration; a warm thanks 
                            "that was an enlightening article on your blog"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
+  // Thanks and nothing else, to whoever: the model alone read "danke euch" as sarcasm (0.97).
+  for (const char* text : {"danke euch", "thanks guys", "merci à vous", "gracias a todos", "grazie ragazzi"}) {
+    const Affect a = Judged(text);
+    CHECK_MESSAGE(a.closing, std::string(text));
+    CHECK_MESSAGE(!a.HasCue(kCueFrustration), std::string(text));
+  }
+  // Sarcastic thanks say more, and are no closing.
+  CHECK_FALSE(Judged("super, wieder eine Antwort die null damit zu tun hat. danke für nix").closing);
 }
 
 TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad that helped'") {
