@@ -337,6 +337,11 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "quiero|quero|voglio morir|morirme|morrer|morire", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "quitarme|togliermi la vida|vita", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "me matar|tuer", 1, false, false, kCrisisSelfHarm},
+    // ... someone else "will kill me if": hyperbole ("mes gosses vont me tuer si la
+    // ps5 arrive pas") or a threat ("il va me tuer si je pars"); the model tells them
+    // apart (0.12-0.18 against 0.72-0.88), the reflexive pattern cannot
+    {kCueCrisis, "va|vont me tuer si", 0, false, true, nullptr},
+    {kCueCrisis, "ca|ça va me tuer", 0, false, true, nullptr},
     {kCueCrisis, "veux|envie de? mourir", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "mich umbringen|töten|ritzen", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "will nicht mehr leben", 1, false, false, kCrisisSelfHarm},

@@ -487,6 +487,20 @@ static void CheckCrisis(const char* text, const char* kind);
 // "nothing left", "nobody will read it", "it will be me". Written for this
 // test; each sign alone is routine, so the negatives have one sign each, or a
 // complaint, or a pet rehomed with its food subscription.
+TEST_CASE("'they will kill me if' is the model's to judge: a threat is a crisis, a joke about a parcel is not") {
+  // Written for this test. The reflexive pattern "me tuer" (kill myself) no
+  // longer reads someone else's "va me tuer si" as self-harm.
+  for (const char* text : {"mes gosses vont me tuer si la ps5 arrive pas", "ma femme va me tuer si elle voit la facture"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  CHECK_FALSE(Analyze("ça va me tuer ce délai").HasCue(kCueCrisis));  // the pattern's part; the model still hears it
+  for (const char* text : {"mon mari a dit qu'il va me tuer si je commande encore", "je vais me tuer"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  CHECK(Analyze("je vais me tuer ce soir").HasCue(kCueCrisis));
+}
+
 TEST_CASE("a farewell dressed as account admin is a self-harm crisis without a model; one sign alone is not") {
   for (const char* text : {"please shut my account and donate the balance to the dogs trust, i gave my dog to my brother, nothing left to sort",
                            "le di la gata a mi vecina y ya no me queda nada que arreglar, cierren la cuenta",
