@@ -34,6 +34,7 @@ const state = {
   queue: { items: [], first: 0, total: 0, next: null, paging: false },
   messages: { items: [], first: 0, total: 0, next: null, paging: false },
   lastMessagesAsk: 0,
+  relayEchoesIds: false,   // the relay answers a page request with its id: frames without one are pushes
   agentsOnline: null,
   knownTeams: new Set(),
   knownAgents: new Set(),
@@ -330,9 +331,12 @@ function onList(kind, f) {
   const items = (f.items ?? f.conversations ?? []).map(item);
   // A page we asked for ("load more") is appended; anything else is the relay's fresh first page.
   // The relay echoes the request's id (and "before"); a relay that echoes neither: the first frame after asking.
+  // Once ids are echoed, a frame without one is a push that crossed the request: taking it for the
+  // page dropped the real page (read as a fresh first page) and the list shrank to its tail.
+  if (f.id !== undefined) state.relayEchoesIds = true;
   const isPage = f.id !== undefined ? f.id === list.pageId && list.paging
-    : f.before !== undefined && f.before !== null ? true : list.paging;
-  if (isPage || f.id === undefined) list.paging = false;
+    : f.before !== undefined && f.before !== null ? true : list.paging && !state.relayEchoesIds;
+  if (isPage || (f.id === undefined && !state.relayEchoesIds)) list.paging = false;
   if (isPage) {
     const seen = new Set(list.items.map((x) => x.conversation));
     list.items.push(...items.filter((x) => !seen.has(x.conversation)));
