@@ -1148,7 +1148,16 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "schicken mir immer", "derselbe link", "denselben link", "den gleichen link", "dieselbe antwort",
       "die gleiche antwort", "nao perguntei sobre", "nao perguntei isso", "nao te perguntei", "voce continua me mandando",
       "o mesmo link", "a mesma resposta", "non ti ho chiesto", "non ho chiesto di", "continui a mandarmi",
-      "mi mandi sempre", "lo stesso link", "la stessa risposta"};
+      "mi mandi sempre", "lo stesso link", "la stessa risposta",
+      // "não perguntei como recorrer da multa": the question the bot answered was not asked
+      "i didnt ask how", "i didnt ask what", "i didnt ask when", "i didnt ask where", "i didnt ask if",
+      "i didnt ask whether", "i did not ask how", "i did not ask what", "no pregunte como", "no pregunte cuando",
+      "no pregunte donde", "no pregunte si", "no pregunte que", "no te pregunte como", "no te pregunte si",
+      "jai pas demande comment", "jai pas demande quand", "jai pas demande si", "je nai pas demande comment",
+      "je nai pas demande quand", "je nai pas demande si", "habe nicht gefragt wie", "habe nicht gefragt ob",
+      "habe nicht gefragt wann", "hab nicht gefragt wie", "hab nicht gefragt ob", "nao perguntei como",
+      "nao perguntei se", "nao perguntei quando", "nao perguntei onde", "nao perguntei o que", "nao perguntei qual",
+      "non ho chiesto come", "non ho chiesto quando", "non ho chiesto dove", "non ho chiesto se"};
   static const PhraseIndex kCorrectingIndex(kCorrecting);
   mark(kCorrectingIndex, 0.6, always);
   // Threats to take it further: a lawyer, a consumer body, a chargeback.
@@ -2793,9 +2802,13 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
                                              "vuestro", "su", "ihrer", "eurer", "ihr");
       size_t k = i + 1;
       while (k < n && k <= i + 3 && same(i, k) && (In(kFrom, f[k]) || In(kFromToo, f[k]))) ++k;
+      // Teams only as "someone from" names them: security, the returns desk
+      // ("alguém da troca"); alone they are a security arch, an exchange.
+      static constexpr auto kTeams = Words("security", "securite", "seguridad", "sicherheit", "seguranca",
+                                           "sicurezza", "troca", "trocas");
       const auto team = [&](size_t t) {
         return t < n && same(i, t) &&
-               (In(kRoles, f[t]) || f[t] == "service" || GermanDepartment(f[t]));
+               (In(kRoles, f[t]) || In(kTeams, f[t]) || f[t] == "service" || GermanDepartment(f[t]));
       };
       if (k > i + 1 && (team(k) || (team(k + 1) && !In(kRoles, f[k]) && k + 1 <= i + 4))) {
         static constexpr auto kWish = Words("faut", "faudrait", "easier", "better", "einfacher", "besser", "facil", "facile",
@@ -2808,6 +2821,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
                                                 "been", "gewesen");
         bool wish = false, must = false, guess = false;
         for (size_t j = i > 5 ? i - 5 : 0; j < i; ++j) wish |= same(i, j) && In(kWish, f[j]);
+        // A subjunctive "que" opening the sentence is a wish: "que quelqu'un
+        // de la sécurité vienne", "que alguien de facturación me llame".
+        wish |= i > 0 && (f[i - 1] == "que" || f[i - 1] == "che") &&
+                (i == 1 || words[i - 2]->sentence != words[i - 1]->sentence);
         for (size_t j = k + 1; j < n && j <= k + 5 && same(i, j); ++j) {
           must |= In(kMust, f[j]);
           guess |= In(kHaveDone, f[j]);

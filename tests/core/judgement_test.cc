@@ -382,7 +382,9 @@ TEST_CASE("someone from a team, a human, a person who helps or speaks my languag
                            "sería más fácil si alguien de devoluciones lo tramita", "can a human just unlock my account",
                            "bitte kann ein Mensch das Konto freischalten", "que lo revise un humano, por favor",
                            "um humano pode ver isso?", "is there someone who speaks Ukrainian? my English is bad",
-                           "c'è qualcuno che parla inglese?", "¿me puede ayudar una persona? no entiendo la app"}) {
+                           "c'è qualcuno che parla inglese?", "¿me puede ayudar una persona? no entiendo la app",
+                           "un client crie dans le magasin. que quelqu'un de la sécurité vienne vite",
+                           "que alguien de facturación me llame hoy", "seria mais fácil alguém da troca resolver isso"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   // Reported, guessed at, a product, a privacy question, a human declined.
@@ -390,7 +392,9 @@ TEST_CASE("someone from a team, a human, a person who helps or speaks my languag
                            "jemand aus der Buchhaltung hat mir geschrieben", "can a human hair wig be dyed?",
                            "could a human access this conversation later?", "I don't need a human, just the link",
                            "is it a human error or a bug?", "do your staff speak Polish?",
-                           "can a person come and help me carry the sofa upstairs?", "una persona me dijo que llegaba hoy"}) {
+                           "can a person come and help me carry the sofa upstairs?", "una persona me dijo que llegaba hoy",
+                           "je pense que quelqu'un du service a oublié mon colis",
+                           "¿puedo pasar por el arco de seguridad con marcapasos?", "como faço a troca na loja física?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
