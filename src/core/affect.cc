@@ -1763,6 +1763,21 @@ const RedFlag kRedFlags[] = {
     // ... a way not to wake up, an ending announced
     {kCrisisSelfHarm, {"how_many how_much cuantas cuantos combien wie_viele wieviele quantos quantas quante quanti sleep dormir dormirme schlafen einschlafen dormire addormentarmi",
                        "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
+    // ... outliving one's card ("valid till 2027 but i wont be"), nobody left to answer
+    // after a near time ("after tonight no one will answer it"; not the office closed
+    // for the holidays); not living to see a date is DetectNotLivingToSee
+    {kCrisisSelfHarm, {"valid valida valido vale valable gilt valeva validade expires caduca vence scade lauft runs lasts dura dure dauert",
+                       "but_i_wont_be but_ill_be_gone but_not_me pero_yo_no pero_yo_ya_no mais_moi_non mais_pas_moi aber_ich_nicht ich_aber_nicht "
+                       "mas_eu_nao mas_eu_ja_nao ma_io_no"}, false},
+    {kCrisisSelfHarm, {"after_tonight after_today after_tomorrow by_monday by_tuesday by_wednesday by_thursday by_friday by_saturday by_sunday "
+                       "despues_de_esta_noche despues_de_hoy despues_de_manana a_partir_de_manana apres_ce_soir apres_demain a_partir_de_demain "
+                       "nach_heute nach_heute_nacht ab_morgen ab_montag depois_de_hoje depois_desta_noite a_partir_de_amanha dopo_stanotte "
+                       "dopo_stasera dopo_oggi da_domani",
+                       "no_one nobody noone nadie personne niemand ninguem nessuno",
+                       "answer pick_up pay contestar contestara contesta pagar pagara repondra repondre payer antworten abheben zahlen "
+                       "atender atende pagar rispondera rispondere pagare"},
+     false, "holiday holidays vacation vacaciones vacances urlaub ferias vacanze office oficina bureau buro escritorio ufficio closed cerrado "
+            "ferme geschlossen fechado chiuso shop tienda magasin laden loja negozio"},
     {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false},
     {kCrisisSelfHarm, {"abschiedsbrief abschiedsbriefe suicide_note carta_de_despedida cartas_de_despedida lettre_dadieu lettres_dadieu carta_de_despedida lettera_daddio lettere_daddio"}},
     // ... medicines put aside for a plan: stockpiled ("hoarding my medication", "ich horte Tabletten"),
@@ -2354,6 +2369,44 @@ size_t GavePetAt(const std::vector<const Item*>& words, const std::vector<std::s
       }
   }
   return SIZE_MAX;
+}
+
+// Not living to see a date: "i wont make it to my birthday", "anulen el pedido
+// de reyes. no llego a reyes", "je ne verrai pas Noël". Outside the red flags:
+// their "not now" words (a birthday, Christmas: a gift's context) would void
+// it. Not a party or dinner missed, a year abroad, money short until the end
+// of the month; not a joke. (A parcel late for the date has no "I".)
+void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                          Detector* d) {
+  static constexpr std::string_view kWontSee[] = {
+      "i wont make it to", "i will not make it to", "i wont see", "i will not see", "ill never see", "no llego a",
+      "no voy a llegar a", "no llegare a", "no vere", "je narriverai pas a", "je narriverai pas jusqua",
+      "jarriverai pas a", "je ne verrai pas", "je verrai pas", "erlebe ich nicht mehr", "nicht mehr erleben",
+      "nao chego a", "nao chego ao", "nao vou chegar a", "nao vou chegar ao", "nao vou ver", "non arrivo a",
+      "non arrivo al", "non arrivero a", "non vedro"};
+  static constexpr auto kDates = Words(
+      "birthday", "bday", "christmas", "xmas", "easter", "cumpleanos", "cumple", "navidad", "reyes", "anniversaire",
+      "noel", "paques", "geburtstag", "weihnachten", "silvester", "ostern", "aniversario", "natal", "pascoa",
+      "compleanno", "natale", "capodanno", "pasqua");
+  static constexpr auto kNotThat = Words(
+      "party", "fiesta", "fete", "soiree", "feier", "festa", "dinner", "cena", "diner", "essen", "jantar", "family",
+      "familia", "famille", "familie", "famiglia", "working", "trabajo", "trabajando", "travail", "arbeit", "trabalho",
+      "lavoro", "abroad", "extranjero", "etranger", "ausland", "exterior", "estero", "sueldo", "salario", "dinero", "money", "argent",
+      "geld", "dinheiro", "soldi", "mes", "month", "mois", "monat", "mese", "lol", "haha", "jaja", "mdr", "kkk");
+  static const PhraseIndex kIndex(kWontSee);
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t n = kIndex.At(f, i);
+    if (!n) continue;
+    // The date after ("no llego a reyes") or before ("den Geburtstag erlebe ich nicht mehr").
+    for (size_t j = i >= 3 ? i - 3 : 0; j < f.size() && j <= i + n + 3; ++j) {
+      if ((j >= i && j < i + n) || words[j]->sentence != words[i]->sentence || !In(kDates, f[j])) continue;
+      bool other = false;
+      for (size_t k = 0; k < f.size(); ++k) other |= words[k]->sentence == words[i]->sentence && In(kNotThat, f[k]);
+      if (other || m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos) return;
+      d->Add(kCueCrisis, 1, words[std::min(i, j)]->tok->begin, words[std::max(i + n - 1, j)]->tok->end, kCrisisSelfHarm);
+      return;
+    }
+  }
 }
 
 void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
@@ -3557,6 +3610,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectAffairsInOrder(words, folded, &d);
+  if (!affect.FindCue(kCueCrisis)) DetectNotLivingToSee(m, words, folded, &d);
   DetectHardship(words, folded, &d);
   // A privacy question is no request, whichever layer heard one.
   if (PrivacyQuestion(m, words, folded))

@@ -491,6 +491,29 @@ static void CheckCrisis(const char* text, const char* kind);
 // "nothing left", "nobody will read it", "it will be me". Written for this
 // test; each sign alone is routine, so the negatives have one sign each, or a
 // complaint, or a pet rehomed with its food subscription.
+// Not living to see a date, outliving one's card, nobody left to answer:
+// written for this test, with the look-alikes each rule names.
+TEST_CASE("not living to see a date is a self-harm crisis without a model; a party missed or a shop closed is not") {
+  for (const char* text : {"please cancel the advent calendar. i won't see christmas", "no llego a navidad, anulen todo",
+                           "je ne verrai pas mon anniversaire, annulez la commande du cadeau",
+                           "den Geburtstag erlebe ich nicht mehr, bitte stornieren", "não chego ao natal, cancelem",
+                           "the membership runs till 2026 but i wont be", "la carta scade nel 2028 ma io no",
+                           "delete my number. after tomorrow nobody will answer it",
+                           "borrad mi correo. a partir de mañana nadie va a contestar"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"i won't see christmas with my family this year, working abroad, can you ship the gifts?",
+                           "I won't make it to my birthday party, can I move the cake delivery?",
+                           "no llego a fin de mes, ¿puedo pagar el pedido en dos veces?",
+                           "the parcel won't make it to christmas, will it?", "my card is valid till 2027, why is it declined?",
+                           "after today nobody will answer the phone, the shop is closed for the holidays",
+                           "no one will be home on monday to sign, can you deliver tuesday?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("'they will kill me if' is the model's to judge: a threat is a crisis, a joke about a parcel is not") {
   // Written for this test. The reflexive pattern "me tuer" (kill myself) no
   // longer reads someone else's "va me tuer si" as self-harm.
