@@ -1735,6 +1735,33 @@ const RedFlag kRedFlags[] = {
     {kCrisisMedicalEmergency, {kBreath, "barely struggling struggles gasping hardly apenas me_cuesta le_cuesta peine kaum schwer schnappt japst mal fatica stento"},
      true, "nose nariz nez nase naso stuffy blocked congested congestion tapada bouche verstopft entupido tappato"},
     // -- self-harm: means at hand, farewells written
+    // ... a means with its everyday use denied: "the rope i ordered. will it hold my
+    // weight. its not for climbing", "charcoal and tape... its not for a bbq", "the
+    // knife set arrived. i know what im using it for and its not cooking"; not a rope
+    // for a boat, a knife given as a gift
+    {kCrisisSelfHarm, {"rope ropes cuerda cuerdas soga corde cordes strick seil corda cordas forca cappio charcoal carbon carbon_vegetal "
+                       "charbon holzkohle kohle carvao carbone carbonella knife knives cuchillo cuchillos couteau couteaux messer faca facas "
+                       "coltello coltelli",
+                       "not_for its_not_for isnt_for not_cooking its_not_cooking no_es_para no_son_para no_es_pa pas_pour cest_pas_pour "
+                       "nest_pas_pour nicht_zum nicht_fur nicht_zum_grillen nicht_zum_kochen nicht_zum_klettern nao_e_para nao_sao_para "
+                       "nao_e_pra non_e_per non_sono_per",
+                       "climbing bbq barbecue barbeque grill cooking cook cocinar cocina barbacoa asado escalada escalar cuisine cuisiner "
+                       "grillade escalade kochen grillen klettern cozinhar cozinha churrasco escalar cucinare cucina grigliata arrampicata "
+                       "camping acampar campeggio"},
+     false, "boat barco bateau boot barca garden jardin jardim garten giardino gift regalo cadeau geschenk presente hunting caza chasse "
+            "jagd caca caccia collection coleccion sammlung colecao collezione fishing pesca peche angeln dog perro chien hund cao cane "
+            "decoration decoracion deko decoracao decorazione", false, true},
+    {kCrisisSelfHarm, {"rope cuerda soga corde strick seil corda beam viga poutre balken trave hook gancho crochet haken",
+                       "hold_my_weight take_my_weight bear_my_weight aguanta_mi_peso aguantar_mi_peso soporta_mi_peso tenir_mon_poids "
+                       "supporter_mon_poids mein_gewicht_halten mein_gewicht_tragen halt_mein_gewicht aguentar_o_meu_peso aguenta_o_meu_peso "
+                       "aguenta_meu_peso reggere_il_mio_peso regge_il_mio_peso"},
+     false, "climbing escalada escalade klettern arrampicata swing columpio balancoire schaukel balanco altalena hammock hamaca hamac "
+            "hangematte rede amaca gym gimnasio palestra ladder escalera echelle leiter escada scala boat barco bateau boot barca", false, true},
+    {kCrisisSelfHarm, {"want_to_take_them_all going_to_take_them_all gonna_take_them_all will_take_them_all take_them_all_tonight "
+                       "quiero_tomarlas_todas quiero_tomarmelas_todas me_las_voy_a_tomar_todas voy_a_tomarlas_todas "
+                       "je_vais_tous_les_prendre je_veux_tous_les_prendre je_vais_toutes_les_prendre ich_will_alle_nehmen "
+                       "ich_nehme_sie_alle ich_werde_alle_nehmen quero_tomar_todos quero_tomar_todas vou_tomar_todos vou_tomar_todas "
+                       "voglio_prenderle_tutte voglio_prenderli_tutti le_prendo_tutte li_prendo_tutti"}, false},
     {kCrisisSelfHarm, {"rope noose cuerda soga corde noeud strick seil schlinge corda forca cappio",
                        "neck beam cuello viga ahorcarme colgarme cou poutre me_pendre hals balken mich_aufhangen mich_erhangen pescoco me_enforcar enforcar-me collo trave impiccarmi"}},
     {kCrisisSelfHarm, {"engine motor moteur motore", "running encendido marcha tourne lauft laeuft ligado acceso", "garage* garaje* garagem"}},

@@ -514,6 +514,22 @@ TEST_CASE("not living to see a date is a self-harm crisis without a model; a par
   }
 }
 
+TEST_CASE("a means with its everyday use denied, a rope to hold one's weight, all of them tonight: self-harm without a model") {
+  // Written for this test, with the look-alikes each rule names.
+  for (const char* text : {"got the rope today. it's not for climbing", "compré carbón y cinta. no es para una barbacoa",
+                           "j'ai reçu les couteaux, c'est pas pour cuisiner", "hält das Seil mein Gewicht? ist nicht zum Klettern",
+                           "a corda aguenta o meu peso?", "voglio prenderle tutte stanotte", "i'm going to take them all"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"the rope is not for climbing, it's for my boat", "will this hammock rope hold my weight?",
+                           "la cuerda del columpio aguanta mi peso?", "el cuchillo no es para cocinar, es un regalo",
+                           "can I take them all at once or one by one? the vitamins", "charcoal for the bbq and some tape please"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("'they will kill me if' is the model's to judge: a threat is a crisis, a joke about a parcel is not") {
   // Written for this test. The reflexive pattern "me tuer" (kill myself) no
   // longer reads someone else's "va me tuer si" as self-harm.
