@@ -156,6 +156,10 @@ test('typed answers to the consent card: "no thanks" declines once, "yes please"
   assert.equal(await count(p, '.consent'), 0);
   d = await desk(p);
   assert.deepEqual(d.states, ['consent', 'declined', 'consent', 'connecting']);
+  // The agent's transcript ends with the request, not the "yes": the console counts visitor turns
+  // and would put the request's reasons on the answer.
+  const visitorLines = d.handoff.transcript.filter((m) => m.from === 'visitor').map((m) => m.text);
+  assert.equal(visitorLines.at(-1), 'actually I want to talk to a person', JSON.stringify(visitorLines));
   // The typed yes is the visitor's message, shown once; the bot did not answer it.
   const texts = await p.locator('attune-chat .msg').allInnerTexts();
   assert.equal(texts.filter((t) => /^yes please/.test(t)).length, 1, JSON.stringify(texts));

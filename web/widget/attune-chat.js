@@ -271,8 +271,7 @@ export class AttuneChat extends HTMLElement {
       // Typed instead of pressing a button: "yes" consents, "no thanks" declines (the bot answers
       // it, see below), anything else declines and goes to the bot. Read by the core's own words.
       if ((await this.#engine.contextReply(clean).catch(() => '')) === 'yes' && this.#handoff.state === 'consent') {
-        this.#append({ from: 'user', text: clean });
-        this.#handoff.acceptTyped();
+        this.#handoff.acceptTyped(this.#append({ from: 'user', text: clean }));
         return;
       }
       this.#handoff.cancelConsent();

@@ -32,6 +32,7 @@ export class Handoff {
   #offs = [];
   #consentCard = null;
   #consentTeam = () => null; // the team the open consent card would connect to
+  #typedConsent = null; // the visitor's typed "yes" to the card: an answer, not a turn the agent reads as one
   #queueCard = null;
   #noAgent = null; // the leave-a-message card, removed when the channel turns out dead
   #turn = null;
@@ -168,8 +169,10 @@ export class Handoff {
    * The visitor typed "yes" (or "ok", "sí", "gerne") under the consent card: the same consent as
    * its button, with the team it shows. Anything else typed declines it (cancelConsent).
    */
-  acceptTyped() {
-    if (this.state === 'consent') this.#consented(this.#consentTeam());
+  acceptTyped(message) {
+    if (this.state !== 'consent') return;
+    this.#typedConsent = message ?? null;
+    this.#consented(this.#consentTeam());
   }
 
   /** The visitor said no, or typed to the bot instead of answering. */
@@ -217,7 +220,9 @@ export class Handoff {
   async #payload() {
     const o = this.#o;
     const turn = this.#turn ?? {};
-    const history = o.messages().filter((m) => m.from !== 'system').slice(-200);
+    // A typed "yes" to the consent card is not a visitor turn: the console counts turns by visitor
+    // messages and would put the last turn's reasons (a crisis) on it.
+    const history = o.messages().filter((m) => m.from !== 'system' && m !== this.#typedConsent).slice(-200);
     const reasons = turn.reasons ?? [];
     // One round trip to the core for every text that leaves the page.
     const records = (o.turnRecords?.() ?? []).slice(-200);
