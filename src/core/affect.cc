@@ -2526,7 +2526,7 @@ void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vect
 // alone (a question about the shop).
 void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const std::vector<std::string>& f,
                                   Detector* d) {
-  static constexpr auto kChannels = Words("whatsapp", "whatsap", "wasap", "wsp", "telegram", "signal");
+  static constexpr auto kChannels = Words("whatsapp", "whatsap", "wasap", "wsp", "telegram");
   static constexpr auto kGroup = Words("group", "grupo", "groupe", "gruppe", "gruppo", "chat-gruppe", "familia",
                                        "famille", "familie", "famiglia", "family");
   static constexpr auto kStaff = Words(

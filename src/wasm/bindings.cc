@@ -361,10 +361,6 @@ val Featurize(const std::string& text) {
   return out;
 }
 
-// Redact() for JS: {text, redactions:[{kind, begin, end}]}. Offsets are in
-// UTF-16 code units of the input (JS string indices), so
-// input.slice(begin, end) is exactly what was hidden; web/engine.js passes
-// well-formed strings, for which the repaired UTF-8 maps 1:1 back.
 // What a short message says on its own: "yes" ("ok", "sí, por favor"),
 // "no" ("no thanks", "non merci") or "" (anything else), by the core's one
 // table of these words (context.h). The widget asks while its consent card
@@ -377,6 +373,10 @@ std::string ContextReply(const std::string& text) {
   }
 }
 
+// Redact() for JS: {text, redactions:[{kind, begin, end}]}. Offsets are in
+// UTF-16 code units of the input (JS string indices), so
+// input.slice(begin, end) is exactly what was hidden; web/engine.js passes
+// well-formed strings, for which the repaired UTF-8 maps 1:1 back.
 val RedactText(const std::string& text) {
   const attune::RedactedText r = attune::Redact(text);
   const std::string in = attune::RepairUtf8(text);
