@@ -1334,7 +1334,7 @@ bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>
 }
 
 constexpr auto kAnyone = Words("anyone", "anybody", "someone", "somebody", "qlcn", "alguien", "alguem", "quelquun",
-                         "jemand", "jemanden", "jemandem", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
+                         "jemand", "jemanden", "jemandem", "wen", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
 constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home", "around", "human", "ahi", "aqui",
                         "alli", "ai", "la", "ici", "reel", "vivant", "da", "hier", "echt", "echtes", "wach",
                         "vivo", "viva", "vero", "reale", "li", "qui", "presente", "verdad", "verdade",

@@ -384,7 +384,8 @@ TEST_CASE("someone from a team, a human, a person who helps or speaks my languag
                            "um humano pode ver isso?", "is there someone who speaks Ukrainian? my English is bad",
                            "c'è qualcuno che parla inglese?", "¿me puede ayudar una persona? no entiendo la app",
                            "un client crie dans le magasin. que quelqu'un de la sécurité vienne vite",
-                           "que alguien de facturación me llame hoy", "seria mais fácil alguém da troca resolver isso"}) {
+                           "que alguien de facturación me llame hoy", "seria mais fácil alguém da troca resolver isso",
+                           "hol mir wen der antworten kann"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   // Reported, guessed at, a product, a privacy question, a human declined.
@@ -394,7 +395,8 @@ TEST_CASE("someone from a team, a human, a person who helps or speaks my languag
                            "is it a human error or a bug?", "do your staff speak Polish?",
                            "can a person come and help me carry the sofa upstairs?", "una persona me dijo que llegaba hoy",
                            "je pense que quelqu'un du service a oublié mon colis",
-                           "¿puedo pasar por el arco de seguridad con marcapasos?", "como faço a troca na loja física?"}) {
+                           "¿puedo pasar por el arco de seguridad con marcapasos?", "como faço a troca na loja física?",
+                           "wen soll ich als Empfänger eintragen?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
