@@ -2501,11 +2501,14 @@ void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vect
     hi = std::max(hi, b);
   };
   for (size_t i = 0; i < f.size(); ++i) {
-    complaint |= In(kComplaint, f[i]);
     if (In(kDies, f[i])) mark(kHolderDies, i, i + 1);
     for (const auto& [index, sign] : kPhrases)
       if (const size_t n = index->At(f, i)) mark(sign, i, i + n);
   }
+  // A pet given away or a complaint only matters beside another sign: most
+  // messages have none, and analysis runs on every one.
+  if (!signs) return;
+  for (size_t i = 0; i < f.size() && !complaint; ++i) complaint = In(kComplaint, f[i]);
   if (size_t end = 0, at = GavePetAt(words, f, &end); at != SIZE_MAX) mark(kGavePet, at, end + 1);
   constexpr unsigned kStrong = kGavePet | kNobodyWill | kNothingLeft | kSettle | kItWillBeMe;
   if (complaint) signs &= ~(kLastOrder | kNobodyWill | kNoFuture | kWontNeed);
@@ -2541,6 +2544,7 @@ void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const s
                                           "ecrit", "gesagt", "geschickt", "geteilt", "geschrieben", "schrieb",
                                           "disse", "mandou", "enviou", "compartilhou", "escreveu", "detto",
                                           "mandato", "inviato", "condiviso", "scritto");
+  if (std::none_of(f.begin(), f.end(), [](const std::string& w) { return In(kChannels, w); })) return;
   size_t channel = SIZE_MAX, person = SIZE_MAX;
   for (size_t i = 0; i < f.size(); ++i) {
     if (In(kGroup, f[i]) || In(kReported, f[i])) return;
@@ -3281,7 +3285,9 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
   static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie");
   static constexpr auto kWaiting = Words("yet", "todavia", "aun", "encore", "schon", "ainda", "ancora", "not",
                                          "pas", "nicht", "nao");
-  bool who = false, see = false, chat = false, other = false, question = false, mine = false, privacy = false;
+  // Asked: analysis runs on every message, so one look for a "?" instead of one per word.
+  if (m.cleaned.find('?') == std::string::npos) return false;
+  bool who = false, see = false, chat = false, other = false, mine = false, privacy = false;
   for (size_t k = 0; k < words.size(); ++k) {
     if (In(kWaiting, f[k]) || (f[k] == "no" && k + 1 == words.size())) return false;
     who |= In(kWho, f[k]);
@@ -3290,9 +3296,8 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
     mine |= In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1]);
     privacy |= In(kPrivacy, f[k]);
     other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) || (In(kWant, f[k]) && f[k] != "will");
-    question |= !question && QuestionAfter(m, words[k]);
   }
-  return who && see && chat && (mine || privacy) && !other && question;
+  return who && see && chat && (mine || privacy) && !other;
 }
 
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
