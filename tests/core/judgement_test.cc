@@ -249,6 +249,8 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"done with the bot", "keine Botantworten mehr"},
       {"a callback", "me llamáis esta tarde?"},
       {"talked with", "je voudrais jaser avec une conseillère"},
+      {"live chat named", "tem chat ao vivo?"},
+      {"live chat named", "c'è una chat dal vivo?"},
       {"a role named alone", "billing department pls"},
       {"a role named alone", "supervisor!!"},
       {"a role named alone", "departamento de facturación por favor"},
