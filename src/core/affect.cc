@@ -3302,7 +3302,6 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
 }
 
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
-  if (PrivacyQuestion(m, words, f)) return true;
   static constexpr auto kAnswers = Words("no", "nope", "non", "nein", "nao");
   static constexpr auto kSubjects = Words("i", "je", "j", "ich", "eu", "yo", "io", "we");
   static constexpr auto kSpeak = Words("speak", "speaks", "speaking", "habla", "hablan", "hable", "hablen", "parle",
@@ -3646,11 +3645,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectNotLivingToSee(m, words, folded, &d);
   DetectHardship(words, folded, &d);
   // A privacy question is no request, whichever layer heard one.
-  if (PrivacyQuestion(m, words, folded))
+  const bool privacy = PrivacyQuestion(m, words, folded);
+  if (privacy)
     affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
                                      [](const Cue& c) { return c.name == kCueHumanRequest; }),
                       affect.cues.end());
-  d.person_hard_negative = !affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded);
+  d.person_hard_negative = privacy || (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
   affect.ping = IsPing(m, folded);
 
