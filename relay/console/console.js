@@ -334,10 +334,15 @@ function onList(kind, f) {
   // Once ids are echoed, a frame without one is a push that crossed the request: taking it for the
   // page dropped the real page (read as a fresh first page) and the list shrank to its tail.
   if (f.id !== undefined) state.relayEchoesIds = true;
+  // The answer to a page request a later refresh superseded: its items are a tail, not a first page.
+  if (f.id !== undefined && f.before != null && !(f.id === list.pageId && list.paging)) return;
   const isPage = f.id !== undefined ? f.id === list.pageId && list.paging
     : f.before !== undefined && f.before !== null ? true : list.paging && !state.relayEchoesIds;
   if (isPage || (f.id === undefined && !state.relayEchoesIds)) list.paging = false;
   if (isPage) {
+    // The re-fetch of a refreshed list's tail replaces the tail kept on screen meanwhile.
+    if (list.refreshing) list.items = list.items.slice(0, list.first);
+    list.refreshing = false;
     const seen = new Set(list.items.map((x) => x.conversation));
     list.items.push(...items.filter((x) => !seen.has(x.conversation)));
     list.next = f.next ?? null;
@@ -352,12 +357,19 @@ function onList(kind, f) {
       }
     }
     // A fresh first page. Pages the agent loaded beyond it are fetched again behind it, so they stay
-    // current instead of vanishing at every refresh.
-    const extra = list.items.length - list.first;
+    // current instead of vanishing at every refresh; until then the old tail stays on screen (the
+    // list does not shrink and grow back, nor "load more" flash up, at every push).
+    const fresh = new Set(items.map((x) => x.conversation));
+    const tail = list.items.slice(list.first).filter((x) => !fresh.has(x.conversation));
     list.items = items;
     list.first = items.length;
     list.next = f.next ?? null;
-    if (extra > 0 && list.next) requestPage(kind, Math.min(200, extra));
+    list.refreshing = false;
+    if (tail.length && list.next) {
+      list.items = items.concat(tail);
+      list.refreshing = true;
+      requestPage(kind, Math.min(200, tail.length));
+    }
   }
   list.total = f.total ?? list.items.length;
   if (f.agentsOnline !== undefined) state.agentsOnline = f.agentsOnline;
@@ -649,8 +661,8 @@ function renderLists() {
   $('count-queue').textContent = waiting || hidden ? `(${waiting + hidden})` : '';
   $('count-queue').classList.toggle('alarm', queueItems.some((x) => (state.convs.get(x.conversation)?.priority ?? x.priority) === 'crisis'));
   $('count-messages').textContent = messageItems.length ? `(${Math.max(messageItems.length, state.messages.total)})` : '';
-  $('queue-more').hidden = !state.queue.next;
-  $('messages-more').hidden = !state.messages.next;
+  $('queue-more').hidden = !state.queue.next || state.queue.refreshing;
+  $('messages-more').hidden = !state.messages.next || state.messages.refreshing;
   $('agents-online').textContent = state.agentsOnline === null ? '' : `${state.agentsOnline} agent${state.agentsOnline === 1 ? '' : 's'} online`;
   // An alert whose visitor is now with a colleague, or gone, needs nobody else.
   for (const id of [...state.alerts.keys()]) {

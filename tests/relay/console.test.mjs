@@ -328,6 +328,27 @@ test('admin: the queue pages ("load more"), accounts are managed from the consol
   }
   const page = await context.newPage();
   const problems = watch(page);
+  // The relay's pushes (fresh first pages) cross the agent's page requests; on a loaded machine they
+  // did, and the list shrank to a page's tail or flashed "load more". Here they are made to cross.
+  let toConsole = null;
+  let lastPush = null;         // the latest pushed first page of the queue
+  let crossPage = false;       // deliver a push just before the answer to "load more"
+  let onPageRequest = null;    // called when the console asks for a page, before the relay sees it
+  await page.routeWebSocket(/\/agent$/, (ws) => {
+    toConsole = ws;
+    const relaySide = ws.connectToServer();
+    ws.onMessage(async (m) => {
+      const f = JSON.parse(m);
+      if (f.type === 'queue_page' && onPageRequest) { const check = onPageRequest; onPageRequest = null; await check(f); }
+      relaySide.send(m);
+    });
+    relaySide.onMessage((m) => {
+      const f = JSON.parse(m);
+      if (f.type === 'queue' && f.id === undefined) lastPush = m;
+      if (f.type === 'queue' && f.before && crossPage && lastPush) { crossPage = false; ws.send(lastPush); }
+      ws.send(m);
+    });
+  });
   await page.goto(`${relay.http}/console/`);
   await page.check('#login-use-token');
   await page.fill('#login-password', TOKEN);
@@ -339,10 +360,22 @@ test('admin: the queue pages ("load more"), accounts are managed from the consol
   assert.equal(await queued(), 50, 'one page of waiting conversations');
   const total = Number((await page.textContent('#count-queue')).replace(/\D/g, ''));
   assert.ok(total >= 52, `the count says how many wait in all (${total})`);
+  crossPage = true;
   await page.click('#queue-more');
   await page.waitForFunction((n) => [...document.querySelectorAll('#list-queue .conv-item')].filter((e) => e.textContent.includes('Accept')).length === n,
     total, { timeout: 30000 });  // generous: under a loaded CI machine the page's refreshes queue up
+  assert.equal(crossPage, false, 'a push crossed the answer to "load more"');
   assert.equal(await page.isVisible('#queue-more'), false, 'nothing more to load');
+  // A push now (a fresh first page): the loaded tail is fetched again, and stays on screen meanwhile.
+  const during = new Promise((resolve) => {
+    onPageRequest = async () => resolve({ items: await queued(), more: await page.isVisible('#queue-more') });
+  });
+  toConsole.send(lastPush);
+  assert.deepEqual(await withTimeout(during, 10000, 'the console fetches its loaded tail again'), { items: total, more: false },
+    'while the tail is fetched again the list keeps it and offers nothing more to load');
+  await page.waitForFunction((n) => [...document.querySelectorAll('#list-queue .conv-item')].filter((e) => e.textContent.includes('Accept')).length === n,
+    total, { timeout: 30000 });
+  assert.equal(await page.isVisible('#queue-more'), false, 'nothing more to load after the refresh');
 
   // Accounts: add one (the relay generates the password, shown once), it signs in; edit; remove.
   await page.click('#tab-accounts');
