@@ -2199,6 +2199,60 @@ size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words,
   return SIZE_MAX;
 }
 
+// A word of the bot's not understood, quoted or asked about ("non capisco
+// 'autocertificazione', è uguale?", "I don't understand what is MPAN"): a
+// visitor who cannot follow. Not "I don't understand why it is late", which
+// is a complaint. The index of the not-understanding words (*len), or SIZE_MAX.
+size_t BotWordNotUnderstood(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                            const std::vector<std::string>& bare, size_t* len) {
+  static constexpr std::string_view kNotUnderstanding[] = {
+      "dont understand", "do not understand", "didnt understand", "cant understand", "no entiendo", "no comprendo",
+      "no entendi", "je comprends pas", "je ne comprends pas", "jai pas compris", "je nai pas compris",
+      "verstehe nicht", "versteh nicht", "verstehe ich nicht", "nicht verstanden", "nao entendo", "nao percebo",
+      "nao entendi", "nao percebi", "non capisco", "non ho capito", "non comprendo"};
+  static const PhraseIndex kIndex(kNotUnderstanding);
+  // "what is X" asks about a term only when X ends the sentence, two words at most.
+  static constexpr std::string_view kWhatIs[] = {
+      "what is", "what a", "whats", "what that", "que es", "lo que es", "que significa", "ce que cest", "ce quest",
+      "was ist", "was heisst", "was bedeutet", "o que e", "o que significa", "cosa e", "cosa significa", "cosa vuol dire",
+      "che cosa e", "cose"};
+  static const PhraseIndex kWhatIsIndex(kWhatIs);
+  auto quoted = [&](size_t j) {
+    for (size_t c = words[j]->tok->begin; c-- > 0;) {
+      const unsigned char ch = static_cast<unsigned char>(m.cleaned[c]);
+      if (ch == ' ') continue;
+      // ' " and the typographic quotes « „ “ ‘ (their UTF-8 last bytes after E2 80 / C2)
+      // an opening quote: after a space ("that" yeah" closes a quote of the bot)
+      if (ch == '\'' || ch == '"') return c == 0 || m.cleaned[c - 1] == ' ';
+      return c >= 1 && ((static_cast<unsigned char>(m.cleaned[c - 1]) == 0xC2 && ch == 0xAB) ||
+                        (c >= 2 && static_cast<unsigned char>(m.cleaned[c - 2]) == 0xE2 &&
+                         static_cast<unsigned char>(m.cleaned[c - 1]) == 0x80 && (ch == 0x9E || ch == 0x9C || ch == 0x98)));
+    }
+    return false;
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t n = std::max(kIndex.At(f, i), kIndex.At(bare, i));
+    if (!n) continue;
+    for (size_t j = i + n; j < f.size() && j < i + n + 6 && words[j]->sentence == words[i]->sentence; ++j) {
+      bool term = quoted(j);
+      if (const size_t w = std::max(kWhatIsIndex.At(f, j), kWhatIsIndex.At(bare, j)); !term && w) {
+        // ... and is a term, not what is going on ("what is happening", "was ist los")
+        static constexpr auto kGoingOn = Words("going", "happening", "wrong", "happened", "up", "problem", "pasando",
+                                               "pasa", "passe", "passiert", "los", "acontecendo", "succedendo", "successo",
+                                               "problema", "probleme", "this", "that", "it", "esto", "eso", "ca", "das");
+        size_t k = j + w;
+        while (k < f.size() && k < j + w + 3 && words[k]->sentence == words[j]->sentence && !In(kGoingOn, f[k])) ++k;
+        term = k > j + w && (k == f.size() || words[k]->sentence != words[j]->sentence);
+      }
+      if (term) {
+        *len = n;
+        return i;
+      }
+    }
+  }
+  return SIZE_MAX;
+}
+
 void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   // Indexed by first word like the red flags: a scan of every slot at every
   // word took Analyze() from 17.5 to 6.7 thousand messages a second.
@@ -2244,6 +2298,8 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
   size_t len = 0;
   if (const size_t i = ElderlyNotCoping(d->m, words, f, bare, &len); i != SIZE_MAX && (!best || best->strength < 0.7))
     d->Add(kCueHardship, 0.7, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  else if (const size_t k = best ? SIZE_MAX : BotWordNotUnderstood(d->m, words, f, bare, &len); k != SIZE_MAX)
+    d->Add(kCueHardship, 0.5, words[k]->tok->begin, words[k + len - 1]->tok->end);
 }
 
 // The sentences that speak of another time (kNotThen): "hatte letztes Jahr

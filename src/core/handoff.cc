@@ -190,7 +190,10 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
       w *= 1 + policy_.frustration_build * frustrated_before;
       if (history_.size() >= 2) w *= policy_.frustration_midchat;
     }
-    if (c.name == kCueHardship) w *= 1 + policy_.frustration_build * hardship_before;
+    if (c.name == kCueHardship) {
+      w *= 1 + policy_.frustration_build * hardship_before;
+      if (history_.size() >= 3) w *= policy_.frustration_midchat;
+    }
     turn += w;
     const bool spanned = c.end > c.begin;
     d.reasons.push_back({c.name, w, c.evidence, spanned ? c.begin16 : 0, spanned ? c.end16 : 0,

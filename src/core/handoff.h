@@ -11,7 +11,8 @@
 //   turn = min(1, valence_weight * negativity + sum over cues of weight[cue] * strength)
 //   (frustration's weight grows with frustrated turns before it, and is
 //   frustration_midchat times more from the third message on; hardship's
-//   grows the same way with hardship turns before it)
+//   grows the same way with hardship turns before it, and weighs
+//   frustration_midchat times more from the fourth message on)
 //   negativity = max(0, -valence); with emotion probabilities it is blended
 //                with the model's negative emotions by emotion_weight.
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,
@@ -52,6 +53,9 @@ struct HandoffPolicy {
   // support lead steps in (sarcasm, "I already told you", a chargeback
   // threat mid-chat). Tuned on the development conversations (conversations-dev,
   // the read halves of the blind sets): 2.0 was where more on time stopped.
+  // Hardship weighs the same factor more from the fourth message on ("the
+  // rent must be in by tomorrow" after three turns the bot did not solve);
+  // no calm development chat changed.
   double frustration_midchat = 2.0;  // Default: 2.0.
   // Default weights per cue name; a cue's contribution is weight * strength.
   std::map<std::string, double> weights = {

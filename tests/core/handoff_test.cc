@@ -102,6 +102,30 @@ TEST_CASE("hardship builds like frustration: a visitor who cannot follow, then i
   CHECK_FALSE(Turn(&once, "ok, found it, thanks").handoff);
 }
 
+TEST_CASE("a hardship after three turns the bot did not solve hands off at that turn") {
+  // Written for this test: a deadline with a loss at stake, said on the
+  // fourth turn, is when a support lead steps in; opening the chat, it is not.
+  const char* stake = "the deposit has to be there by friday or I lose the flat";
+  Conversation late;
+  Turn(&late, "my payment to the landlord came back, why?");
+  Turn(&late, "the account number is right, I checked it twice");
+  CHECK_FALSE(Turn(&late, "no, I don't want to set up a standing order").handoff);
+  const Decision d = Turn(&late, stake);
+  CHECK(d.handoff);
+  REQUIRE(!d.reasons.empty());
+  CHECK(d.reasons[0].name == kCueHardship);
+
+  Conversation opening;
+  CHECK_FALSE(Turn(&opening, stake).handoff);
+  HandoffPolicy flat;
+  flat.frustration_midchat = 1;
+  Conversation unchanged(flat);
+  Turn(&unchanged, "my payment to the landlord came back, why?");
+  Turn(&unchanged, "the account number is right, I checked it twice");
+  Turn(&unchanged, "no, I don't want to set up a standing order");
+  CHECK_FALSE(Turn(&unchanged, stake).handoff);
+}
+
 TEST_CASE("thresholds come from the policy") {
   HandoffPolicy eager;
   eager.threshold = 0.2;

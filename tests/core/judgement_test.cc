@@ -817,6 +817,23 @@ TEST_CASE("a serious illness and a visitor who cannot follow weigh on the turn; 
   }
 }
 
+TEST_CASE("a word of the bot's not understood, quoted or asked about, is a hardship; not understanding why is not") {
+  // Written for this test.
+  for (const char* text : {"sorry I don't understand 'reference number', is that the same?", "no entiendo qué es el NIE",
+                           "je ne comprends pas « identifiant fiscal »", "ich verstehe nicht, was ist eine Steuer-ID?",
+                           "não percebo \"código postal\"", "non capisco 'delega', serve?"}) {
+    const Cue* h = Judged(text).FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h != nullptr, std::string(text));
+    CHECK(h->strength == doctest::Approx(0.5));
+  }
+  // A complaint, what is going on, and the bot's own words quoted back in scorn.
+  for (const char* text : {"I don't understand why my parcel is late", "i dont understand what is going on with my order",
+                           "non ho capito cosa succede", "\"I didn't understand that\" yeah right",
+                           "ich verstehe nicht was los ist"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHardship), std::string(text));
+  }
+}
+
 TEST_CASE("an elderly visitor who cannot cope is a hardship; being old or lost alone is not") {
   // Written for this test.
   for (const char* text : {"I'm 84 and I don't understand this form at all", "tengo 79 años y no entiendo la página",
