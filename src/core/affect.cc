@@ -2613,6 +2613,52 @@ void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const s
          words[std::max(channel, person)]->tok->end);
 }
 
+// Words around a bare role or department that ask nothing more.
+constexpr auto kPolite = Words(
+    "please", "pls", "plz", "svp", "stp", "bitte", "porfa", "porfavor", "por", "favor", "per", "favore",
+    "thanks", "thx", "ty", "gracias", "merci", "danke", "obrigado", "obrigada", "grazie", "hi", "hello",
+    "hey", "hola", "bonjour", "salut", "hallo", "ola", "oi", "ciao", "buongiorno", "buenos", "dias", "bom",
+    "dia", "guten", "tag", "now", "ahora", "maintenant", "jetzt", "agora", "ora", "asap", "urgent",
+    "urgente", "dringend", "and", "y", "e", "et", "und", "to", "al", "au", "zum", "zur", "ao", "alla",
+    "live", "en", "vivo", "direct", "direto", "human", "humano", "humain", "umano", "real");
+
+// A department by its name alone ("billing", "service facturation",
+// "Buchhaltung bitte"): typed into a chat, it asks to be put through. Not
+// with "?" ("billing?" asks about the topic) nor with a verb ("contact
+// customer service" asks how to reach them: Bitext's contact_customer_service,
+// a calm question). Returns the name's first word index (*len words), or SIZE_MAX.
+size_t BareDepartmentName(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                          size_t* len) {
+  static constexpr std::string_view kNames[] = {
+      "billing", "billing department", "accounts department", "accounting", "customer service", "customer services",
+      "customer care", "customer support", "tech support", "technical support", "complaints department",
+      "facturacion", "contabilidad", "atencion al cliente", "servicio al cliente", "servicio de atencion al cliente",
+      "servicio tecnico", "soporte tecnico", "departamento de reclamaciones",
+      "facturation", "service facturation", "comptabilite", "service comptabilite", "service client", "service clients",
+      "service clientele", "service apres-vente", "service apres vente", "sav", "support technique",
+      "service technique", "service reclamations",
+      "buchhaltung", "rechnungsabteilung", "kundenservice", "kundendienst", "technischer support", "technischer kundendienst",
+      "reklamationsabteilung", "beschwerdeabteilung",
+      "faturacao", "faturamento", "contabilidade", "apoio ao cliente", "atendimento ao cliente", "servico de apoio ao cliente",
+      "suporte tecnico", "assistencia tecnica",
+      "fatturazione", "ufficio fatturazione", "contabilita", "servizio clienti", "assistenza clienti", "assistenza tecnica",
+      "ufficio reclami"};
+  static const PhraseIndex kIndex(kNames);
+  const size_t n = words.size();
+  if (n == 0 || n > 6 || m.cleaned.find('?') != std::string::npos) return SIZE_MAX;
+  size_t at = SIZE_MAX;
+  for (size_t k = 0; k < n;) {
+    if (at == SIZE_MAX)
+      if (const size_t l = kIndex.At(f, k)) {
+        at = k, *len = l, k += l;
+        continue;
+      }
+    if (words[k]->verb || !(In(kPolite, f[k]) || In(kDeterminers, f[k]) || IsFiller(words[k]->key))) return SIZE_MAX;
+    ++k;
+  }
+  return at;
+}
+
 // A role or a department named alone: "returns department please",
 // "manager!!", "Sprechstundenhilfe bitte", "setor de trocas e devoluções por
 // favor". Not support or customer service named alone (asked of the bot,
@@ -2633,13 +2679,6 @@ size_t BareRole(const Message& m, const std::vector<const Item*>& words, const s
       "endereco", "indirizzo", "horario", "horarios", "horaires", "heures", "offnungszeiten", "zeiten", "nummer",
       "numero", "telefono", "telefone", "telefon", "opening", "open", "location", "ubicacion", "job", "jobs",
       "vacancy", "salary", "empleo", "emploi", "stelle", "vaga", "lavoro", "course", "curso", "cours", "kurs");
-  static constexpr auto kPolite = Words(
-      "please", "pls", "plz", "svp", "stp", "bitte", "porfa", "porfavor", "por", "favor", "per", "favore",
-      "thanks", "thx", "ty", "gracias", "merci", "danke", "obrigado", "obrigada", "grazie", "hi", "hello",
-      "hey", "hola", "bonjour", "salut", "hallo", "ola", "oi", "ciao", "buongiorno", "buenos", "dias", "bom",
-      "dia", "guten", "tag", "now", "ahora", "maintenant", "jetzt", "agora", "ora", "asap", "urgent",
-      "urgente", "dringend", "and", "y", "e", "et", "und", "to", "al", "au", "zum", "zur", "ao", "alla",
-      "live", "en", "vivo", "direct", "direto", "human", "humano", "humain", "umano", "real");
   const size_t n = words.size();
   if (n == 0 || n > 8) return SIZE_MAX;
   size_t role = SIZE_MAX, others = 0;
@@ -2827,6 +2866,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   }
   if (const size_t role = BareRole(m, words, f); role != SIZE_MAX) {
     add(0.8, role, role);
+    return;
+  }
+  if (size_t len = 0, name = BareDepartmentName(m, words, f, &len); name != SIZE_MAX) {
+    add(0.8, name, name + len - 1);
     return;
   }
   // ... or a person asked for in a sentence of its own inside a longer

@@ -377,6 +377,18 @@ TEST_CASE("a department needed, who decides, someone who can see my account: per
   }
 }
 
+TEST_CASE("a department named alone asks to be put through; asked about, or how to reach it, it does not (no model)") {
+  // Written for this test.
+  for (const char* text : {"accounting", "customer care please", "atención al cliente por favor", "SAV svp",
+                           "Rechnungsabteilung bitte", "apoio ao cliente", "ufficio fatturazione grazie"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"accounting?", "contact customer service", "customer care opening hours",
+                           "your customer care is a joke", "la facturación de marzo está mal", "Rechnungsabteilung Adresse"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("someone from a team, a human, a person who helps or speaks my language, asked for without a request verb (no model)") {
   // Written for this test.
   for (const char* text : {"il faudrait que quelqu'un du service comptabilité corrige la facture",
