@@ -512,7 +512,13 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "fatemi|fammi chiamare|richiamare|contattare|ricontattare", 0.85, true, false},
     {kCueHumanRequest, "mi faccia chiamare|richiamare|contattare", 0.85, true, false},
     {kCueHumanRequest, "hacedme|hágame|hagame llamar", 0.85, true, false},
-    {kCueHumanRequest, "essere richiamato|richiamata|ricontattato|ricontattata", 0.85, true, false},
+    {kCueHumanRequest, "essere richiamato|richiamata|ricontattato|ricontattata|contattato|contattata", 0.85, true, false},
+    // ... or to be contacted: "voglio essere contattato dal servizio clienti"
+    {kCueHumanRequest, "to be contacted|phoned", 0.85, true, false},
+    {kCueHumanRequest, "to be called back", 0.85, true, false},
+    {kCueHumanRequest, "ser contactado|contactada|contatado|contatada", 0.85, true, false},
+    {kCueHumanRequest, "être|etre contacté|contactée|contacte|contactee", 0.85, true, false},
+    {kCueHumanRequest, "kontaktiert|angerufen|zurückgerufen|zurueckgerufen werden", 0.85, true, false},
     // ... or any contact with someone: "put me in touch with someone", "que alguien se ponga en contacto conmigo"
     {kCueHumanRequest, "in touch with someone|somebody|anyone|me", 0.85, true, false},
     {kCueHumanRequest, "reach out to me", 0.85, true, false},
