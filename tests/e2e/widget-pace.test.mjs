@@ -123,6 +123,14 @@ test('a script sending one message after another is slowed by the core with a li
 test('two tabs of one persisted conversation, typing alternately: one ordered log in both, the flow crosses tabs', async () => {
   const a = await page();
   const b = await page();
+  // A slow restore in b (a loaded machine): the core's restoreState reaches its worker late.
+  await b.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (data, ...rest) {
+      if (data?.op === 'restoreState' && window.__slowRestore) return void setTimeout(() => post.call(this, data, ...rest), window.__slowRestore);
+      return post.call(this, data, ...rest);
+    };
+  });
   await a.goto(env.server.url); // the demo persists ('session')
   await openChat(a);
   await b.goto(env.server.url);
@@ -145,6 +153,8 @@ test('two tabs of one persisted conversation, typing alternately: one ordered lo
 
   // Close the tab that answers: the other takes over, in the same conversation (its core restores
   // the last state it was sent, so the bot still knows the order number given earlier).
+  // Typed the moment it takes over (CI once answered it before the restore: "What's your order number?").
+  await b.evaluate(() => { window.__slowRestore = 1500; });
   await a.close();
   assert.match(await say(b, 'where is my order?'), /order #?12345678/i);
   assert.match(await say(b, 'how long does shipping take?'), /working days/);

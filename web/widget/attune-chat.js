@@ -63,6 +63,7 @@ export class AttuneChat extends HTMLElement {
   #unread = 0;
   #greeted = false;
   #greeting = Promise.resolve();
+  #catchingUp = Promise.resolve(); // a tab taking over brings its core to the last committed state first
   #emotion = null;
   #memory = null;
   #unsubscribe = [];
@@ -307,6 +308,9 @@ export class AttuneChat extends HTMLElement {
    */
   async #turn(batch) {
     await this.#greeting;
+    // Typed the moment this tab took over: answered by the core once it has the conversation
+    // (answered before, the bot had forgotten the order number given in the closed tab).
+    await this.#catchingUp;
     if (!this.#engine || this.#handoff?.active) return this.#answered(batch.map((m) => m.id));
     const text = batch.map((m) => m.text).join('\n');
     // Written in a language of the set whose pack is not loaded yet: load it first, so the core
@@ -639,7 +643,10 @@ export class AttuneChat extends HTMLElement {
 
   /** This tab now answers (at load, or when the tab that did closed): catch up, then take what waits. */
   async #takeOver() {
-    if (this.#engine && this.#engineSeq !== this.#known.seq) await this.#syncEngine();
+    if (this.#engine && this.#engineSeq !== this.#known.seq) {
+      this.#catchingUp = this.#syncEngine().catch((err) => console.warn("Attune: catching up on taking over failed: " + err.message));
+      await this.#catchingUp;
+    }
     this.#tabs.post({ type: 'leader' });
     for (const { m } of this.#pending.values()) this.#ask(m);
   }
