@@ -2797,6 +2797,70 @@ size_t PersonFromBefore(const std::vector<const Item*>& words, const std::vector
   return SIZE_MAX;
 }
 
+// Time with a person booked: "quisiera pedir cita con un gestor", "ich hätt
+// gern einen Termin mit einer Beraterin", "vorrei fissare una videochiamata
+// con una delle vostre nutrizioniste", "si può fissare una telefonata con
+// un medico?". A call with anyone on the staff is a person; an appointment
+// only with an adviser (a visit to the dermatologist is the consultation a
+// clinic books, not a handoff). A wish or booking word opens it, so a call
+// that was ("my call with the adviser yesterday") asks nothing. The
+// meeting word's index (*last: the person's), or SIZE_MAX.
+size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* last) {
+  static constexpr auto kCalls = Words(
+      "call", "videocall", "phonecall", "llamada", "videollamada", "videoconferencia", "appel", "visio",
+      "visioconference", "telefonat", "videoanruf", "videogesprach", "telefongesprach", "telefontermin", "chamada",
+      "videochamada", "ligacao", "videoconferencia", "telefonata", "videochiamata", "chiamata", "videoconsulenza");
+  static constexpr auto kAppointments = Words(
+      "appointment", "meeting", "cita", "reunion", "rendez-vous", "rdv", "entretien", "termin", "beratungstermin",
+      "gesprach", "reuniao", "encontro", "appuntamento", "incontro", "colloquio");
+  // "a phone appointment", "cita telefónica", "rendez-vous téléphonique": a call
+  static constexpr auto kByPhone = Words("phone", "telephone", "video", "telefonica", "telefonico", "telephonique",
+                                         "telefonisch", "telefonischen", "telefonischer", "telefonisches");
+  static constexpr auto kWith = Words("with", "con", "avec", "mit", "com");
+  static constexpr auto kAdvisers = Words(
+      "adviser", "advisor", "banker", "gestor", "gestora", "asesor", "asesora", "consultor", "consultora", "gerente",
+      "conseiller", "conseillere", "charge", "berater", "beraterin", "kundenberater", "kundenberaterin", "bankberater",
+      "bankberaterin", "consulente", "gestore", "referente", "someone", "somebody", "person", "alguien", "persona",
+      "quelqu'un", "personne", "jemandem", "jemand", "alguem", "pessoa", "qualcuno", "agent", "agente");
+  static constexpr auto kStaff = Words(
+      "doctor", "gp", "pharmacist", "nurse", "nutritionist", "dietitian", "vet", "specialist", "expert", "medico",
+      "medica", "doctora", "farmaceutico", "farmaceutica", "enfermera", "enfermero", "nutricionista", "veterinario",
+      "especialista", "experto", "medecin", "docteur", "pharmacien", "pharmacienne", "infirmiere", "infirmier",
+      "nutritionniste", "dieteticienne", "veterinaire", "arzt", "arztin", "apotheker", "apothekerin", "pfleger",
+      "pflegerin", "ernahrungsberater", "ernahrungsberaterin", "tierarzt", "tierarztin", "fachmann", "enfermeira",
+      "enfermeiro", "nutricionista", "farmaceutica", "farmacista", "infermiera", "infermiere", "nutrizionista",
+      "nutrizioniste", "dietista", "veterinaria", "esperto", "operatore", "operatrice", "tecnico", "technician",
+      "team", "support", "assistenza", "soporte", "suporte");
+  // Wishing or booking, not having: "I have a call with my adviser at 3" is a plan.
+  static constexpr auto kWish = Words(
+      "like", "want", "book", "schedule", "arrange", "can", "could", "may", "possible", "request",
+      "quiero", "quisiera", "queria", "pedir", "reservar", "agendar", "concertar", "programar", "puedo", "podria",
+      "gustaria", "solicitar", "voudrais", "veux", "souhaite", "souhaiterais", "prendre", "fixer", "planifier",
+      "peux", "pourrais", "puis", "organiser", "solliciter", "mochte", "gern", "gerne",  // "hätte gern", not "hatte" (had)
+      "vereinbaren", "ausmachen", "buchen", "kann", "konnte", "bekommen", "anfragen", "quero", "gostaria", "marcar",
+      "pode", "posso", "possivel", "vorrei", "voglio", "fissare", "prenotare", "puo", "organizzare", "richiedere");
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    const bool call = In(kCalls, f[i]) || (In(kAppointments, f[i]) &&
+                                            ((i > 0 && In(kByPhone, f[i - 1])) || (i + 1 < n && In(kByPhone, f[i + 1]))));
+    if (!call && !In(kAppointments, f[i])) continue;
+    bool wished = false;
+    for (size_t k = i > 6 ? i - 6 : 0; k < i && !wished; ++k)
+      wished = words[k]->sentence == words[i]->sentence && In(kWish, f[k]) && !NegatedAt(words, k);
+    if (!wished) continue;
+    for (size_t w = i + 1; w < n && w <= i + 4 && words[w]->sentence == words[i]->sentence; ++w) {
+      if (!In(kWith, f[w])) continue;
+      for (size_t p = w + 1; p < n && p <= w + 5 && words[p]->sentence == words[i]->sentence; ++p)
+        if (In(kAdvisers, f[p]) || (call && In(kStaff, f[p]))) {
+          *last = p;
+          return i;
+        }
+      break;
+    }
+  }
+  return SIZE_MAX;
+}
+
 // A department needed: "ich brauch die Betrugsabteilung", "j'ai besoin du
 // service fraude", "preciso do setor de cobrança". A request verb, a
 // determiner or two, a department named with a support topic (fraud,
@@ -2868,6 +2932,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   }
   if (const size_t department = NeedDepartment(words, f); department != SIZE_MAX) {
     add(0.8, department, department);
+    return;
+  }
+  if (size_t person = 0, meeting = MeetingWithStaff(words, f, &person); meeting != SIZE_MAX) {
+    add(0.8, meeting, person);
     return;
   }
   if (const size_t role = BareRole(m, words, f); role != SIZE_MAX) {

@@ -284,6 +284,11 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"put through", "pode me passar para o suporte?"},
       {"in charge, got", "holen Sie sofort den Filialleiter"},
       {"time with them", "can I book a video call with a nutritionist"},
+      {"time with them", "quisiera concertar una reunión con mi asesora del banco"},
+      {"time with them", "je voudrais un rendez-vous avec mon conseiller en agence"},
+      {"time with them", "möchte einen Telefontermin mit einem Apotheker vereinbaren"},
+      {"time with them", "posso marcar uma videochamada com um técnico?"},
+      {"time with them", "vorrei prenotare una telefonata con la farmacista"},
       {"talked with", "speak to someone in French please"},
   };
   for (const Case& c : asks) {
@@ -310,6 +315,9 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "quero um presente para a dona da casa", "mi serve un caricabatterie",
                            "who is responsible for the damage, the courier or you", "do you have whatsapp?",
                            "someone on whatsapp said you deliver on sundays",
+                           // an appointment with a clinician is the booking itself; a call that was
+                           "quiero pedir cita con la dermatóloga el jueves", "je voudrais un rendez-vous avec le dentiste",
+                           "my video call with the adviser yesterday went fine", "ich hatte einen Termin mit meiner Beraterin, alles gut",
                            "in our family whatsapp group someone asked about your sale"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
