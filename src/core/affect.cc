@@ -561,6 +561,12 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "puede|pode|può|puo|peut|kann salir|sair|uscire|sortir|rauskommen|herauskommen alguien|alguém|alguem|qualcuno|quelqu'un|jemand", 0.85, true, false},
     {kCueHumanRequest, "someone|somebody|staff please|pls? come out|here|quick|quickly|now|asap|down", 0.85, true, false},
     {kCueHumanRequest, "staff please|pls come", 0.85, true, false},
+    // a technician or someone sent round: "pode vir um técnico ver o modem?", "kann ein Monteur vorbeikommen?"
+    {kCueHumanRequest, "pode|podem|poderia|poderiam vir|passar um|uma técnico|tecnico|técnica|tecnica|funcionário|funcionario|funcionária|funcionaria", 0.85, true, false},
+    {kCueHumanRequest, "pode|podem|poderia|poderiam vir|passar alguém|alguem|aqui", 0.85, true, false},
+    {kCueHumanRequest, "kann|könnte|koennte|können|koennen ein|eine techniker|technikerin|monteur|monteurin|mitarbeiter|mitarbeiterin vorbeikommen|kommen|vorbeischauen|rauskommen", 0.85, true, false},
+    {kCueHumanRequest, "può|puo|potete|potrebbe|potreste venire|passare un|una|qualche tecnico|tecnica|operatore|operatrice|incaricato|incaricata", 0.85, true, false},
+    {kCueHumanRequest, "può|puo|potete|potrebbe venire|passare qualcuno", 0.85, true, false},
     {kCueHumanRequest, "me llamáis|llamais|llamaréis|llamareis|llamarán|llamaran|llamarías|llamarias|llamaríais|llamariais", 0.85, true, false},
 };
 // clang-format on

@@ -247,6 +247,9 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"summoned", "llamen a seguridad ya"},
       {"summoned", "schicken Sie bitte jemanden"},
       {"summoned", "pode sair alguém da loja?"},
+      {"summoned", "podem passar uma técnica para ver a caldeira?"},
+      {"summoned", "könnte eine Monteurin vorbeikommen, die Tür klemmt"},
+      {"summoned", "potete mandare o far venire un tecnico? può passare qualcuno domani"},
       {"needing someone", "ich brauch jemanden."},
       {"needing someone", "necesito a alguien"},
       {"done with the bot", "keine Botantworten mehr"},
@@ -317,6 +320,8 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "someone on whatsapp said you deliver on sundays",
                            // an appointment with a clinician is the booking itself; a call that was
                            "quiero pedir cita con la dermatóloga el jueves", "je voudrais un rendez-vous avec le dentiste",
+                           // the visit already agreed, asked about
+                           "o técnico pode vir amanhã? já marquei", "il tecnico può venire solo lunedì?",
                            "my video call with the adviser yesterday went fine", "ich hatte einen Termin mit meiner Beraterin, alles gut",
                            "in our family whatsapp group someone asked about your sale"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
