@@ -561,6 +561,9 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "puede|pode|può|puo|peut|kann salir|sair|uscire|sortir|rauskommen|herauskommen alguien|alguém|alguem|qualcuno|quelqu'un|jemand", 0.85, true, false},
     {kCueHumanRequest, "someone|somebody|staff please|pls? come out|here|quick|quickly|now|asap|down", 0.85, true, false},
     {kCueHumanRequest, "staff please|pls come", 0.85, true, false},
+    // a case marked for a person to review: "den Fall für einen Mitarbeiter zur Prüfung markieren"
+    {kCueHumanRequest, "für|fuer einen|eine mitarbeiter|mitarbeiterin|menschen|sachbearbeiter|sachbearbeiterin zur prüfung|pruefung|ansicht|bearbeitung|durchsicht", 0.8, true, false},
+    {kCueHumanRequest, "for a|an human|person|agent|manager|supervisor|staff to review|check|look", 0.8, true, false},
     // a technician or someone sent round: "pode vir um técnico ver o modem?", "kann ein Monteur vorbeikommen?"
     {kCueHumanRequest, "pode|podem|poderia|poderiam vir|passar um|uma técnico|tecnico|técnica|tecnica|funcionário|funcionario|funcionária|funcionaria", 0.85, true, false},
     {kCueHumanRequest, "pode|podem|poderia|poderiam vir|passar alguém|alguem|aqui", 0.85, true, false},

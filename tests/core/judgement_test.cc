@@ -217,6 +217,7 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"who can, then", "no me sirves. con quién hablo entonces?"},
       {"who can, then", "tu ne comprends pas. à qui je parle alors ?"},
       {"escalation", "please escalate my case"},
+      {"escalation", "bitte den Fall für eine Sachbearbeiterin zur Prüfung vormerken"},
       {"contact", "put me in touch with someone who knows"},
       {"contact", "que alguien se ponga en contacto conmigo"},
       {"transfer", "transférez-moi au service facturation"},
