@@ -349,6 +349,9 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "farla finita", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "acabar con todo", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "no|não quiero|quero vivir|viver", 1, false, false, kCrisisSelfHarm},
+    // ... but living somewhere, with or without something, or through something again
+    {kCueCrisis, "want to live in|on|at|with|near|there|here|without|alone|abroad", 0, false, true, nullptr},
+    {kCueCrisis, "quiero|quero vivir|viver en|con|sin|cerca|aqui|aquí|ahi|ahí|alli|allí|otra|otro|esto|eso|solo|sola|em|com|sem|perto|isso|na|no|sozinho|sozinha", 0, false, true, nullptr},
     // -- medical emergencies happening now
     {kCueCrisis, "having a heart attack", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "having a stroke|seizure", 1, false, false, kCrisisMedicalEmergency},
@@ -2508,6 +2511,64 @@ void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& word
   }
 }
 
+// Not wanting to live, in the visitor's own words: "no quiero seguir viviendo
+// así", "je ne veux plus continuer à vivre", "não quero continuar vivendo",
+// "I don't want to be alive anymore", "ich will nicht mehr leben". A negated
+// wish of the visitor's own, perhaps "to keep on", then living itself. Not
+// living somewhere or with someone ("I don't want to live in a flat above a
+// shop"), without something ("sin internet"), or through something again
+// ("no quiero vivir otra vez esto"), nor a live stream; not a joke.
+void DetectNotWantingToLive(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                            Detector* d) {
+  static constexpr auto kLiving = Words(
+      "live", "living", "alive", "exist", "existing", "vivir", "viviendo", "viva", "vivo", "existir", "vivre",
+      "exister", "vie", "leben", "weiterleben", "existieren", "viver", "vivendo", "vivere", "esistere", "esserci",
+      "mondo");
+  static constexpr auto kWant = Words(
+      "want", "wanna", "wish", "quiero", "quisiera", "queria", "veux", "voudrais", "souhaite", "will", "mochte", "mag",
+      "quero", "queria", "voglio", "vorrei");
+  // Who wants: the visitor ("he doesn't want to live with us" is someone else).
+  static constexpr auto kI = Words("i", "im", "ich", "je", "j");
+  static constexpr auto kOnAbout = Words(
+      "in", "on", "at", "with", "near", "there", "here", "without", "stream", "streaming", "chat", "event", "music",
+      "show", "version", "en", "con", "cerca", "sin", "ahi", "aqui", "alli", "otra", "otro", "esto", "eso", "esa",
+      "ese", "una", "un", "la", "el", "lo", "a", "au", "aux", "avec", "pres", "sans", "ici", "la-bas", "ca", "cela",
+      "cette", "ce", "une", "le", "les", "mit", "ohne", "dort", "hier", "bei", "das", "diese", "dieses", "diesen",
+      "em", "na", "no", "com", "perto", "sem", "isso", "isto", "essa", "esse", "uma", "um", "o", "nel", "nella",
+      "vicino", "senza", "qui", "li", "questa", "questo", "quella", "il", "di", "da");
+  static constexpr auto kMoreNever = Words("plus", "mehr", "mais", "piu", "more", "anymore", "longer", "ya", "never",
+                                           "nunca", "jamais", "nie", "niemals", "mai");
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (!In(kLiving, f[i])) continue;
+    // "en vie", "am Leben", "al mondo": the noun only in these
+    if ((f[i] == "vie" && (i == 0 || f[i - 1] != "en")) || (f[i] == "leben" && i > 0 && f[i - 1] == "das") ||
+        (f[i] == "mondo" && (i == 0 || f[i - 1] != "al")))
+      continue;
+    // "alive"/"vivo" as a state needs "be": "estar vivo", "être en vie"
+    if (i + 1 < f.size() && words[i + 1]->sentence == words[i]->sentence && In(kOnAbout, f[i + 1]) && f[i] != "alive")
+      continue;
+    size_t want = SIZE_MAX;
+    for (size_t k = i > 6 ? i - 6 : 0; k < i; ++k)
+      if (words[k]->clause == words[i]->clause && In(kWant, f[k])) want = k;
+    if (want == SIZE_MAX) continue;
+    bool negated = NegatedAt(words, want, 3) || NegatedAt(words, i, 4);
+    for (size_t k = want + 1; k < i && !negated; ++k) negated = In(kMoreNever, f[k]) && f[k] != "more";
+    if (!negated) continue;
+    // The wisher is the visitor: "I" said, or the verb's own first person.
+    const bool first_person_verb = f[want] != "want" && f[want] != "wanna" && f[want] != "wish" && f[want] != "will" &&
+                                   f[want] != "mag" && f[want] != "mochte";
+    bool i_said = first_person_verb;
+    for (size_t k = want > 4 ? want - 4 : 0; k < want && !i_said; ++k)
+      i_said = words[k]->clause == words[want]->clause && In(kI, f[k]);
+    // "don't want to live anymore" opens the message with the "I" left out
+    if (!i_said && want <= 2) i_said = words[0]->negates || In(kI, f[0]);
+    if (!i_said) continue;
+    if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("lol") != std::string::npos) return;
+    d->Add(kCueCrisis, 1, words[want]->tok->begin, words[i]->tok->end, kCrisisSelfHarm);
+    return;
+  }
+}
+
 void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   static constexpr std::string_view kNobody[] = {
       "nobody will read", "no one will read", "noone will read", "nobody is going to read", "nobody will miss",
@@ -3825,6 +3886,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectRedFlags(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectAffairsInOrder(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectNotLivingToSee(m, words, folded, &d);
+  if (!affect.FindCue(kCueCrisis)) DetectNotWantingToLive(m, words, folded, &d);
   DetectHardship(words, folded, &d);
   // A privacy question is no request, whichever layer heard one.
   const bool privacy = PrivacyQuestion(m, words, folded);

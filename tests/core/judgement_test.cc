@@ -526,6 +526,26 @@ static void CheckCrisis(const char* text, const char* kind);
 // complaint, or a pet rehomed with its food subscription.
 // Not living to see a date, outliving one's card, nobody left to answer:
 // written for this test, with the look-alikes each rule names.
+TEST_CASE("not wanting to live, in the visitor's own words, is a self-harm crisis without a model") {
+  // Written for this test: a negated wish of the visitor's own, perhaps to
+  // keep on, then living; and the ways to live somewhere, with or without.
+  for (const char* text : {"honestly i don't want to keep living like this", "ya no quiero seguir viviendo así",
+                           "je ne veux plus continuer à vivre", "ich möchte nicht mehr am Leben sein",
+                           "não quero mais estar viva", "non voglio più stare al mondo, scusate",
+                           "don't want to be alive anymore"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"my son doesn't want to live with us anymore, can I change the delivery address?",
+                           "I don't want to live without my coffee lol, when does it ship?",
+                           "no quiero vivir otra vez esto con ustedes, devuélvanme el dinero",
+                           "je ne veux pas vivre à Paris, livrez-vous à Lyon ?", "non voglio vivere senza wifi",
+                           "i don't want live chat, email me"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("not living to see a date is a self-harm crisis without a model; a party missed or a shop closed is not") {
   for (const char* text : {"please cancel the advent calendar. i won't see christmas", "no llego a navidad, anulen todo",
                            "je ne verrai pas mon anniversaire, annulez la commande du cadeau",
