@@ -319,6 +319,23 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "wanna die", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "better off dead", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "better off without me", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "besser dran ohne mich", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "mejor si yo? no estuviera|existiera|estuviese|existiese", 1, false, false, kCrisisSelfHarm},
+    // ... to disappear for good, wished by the visitor ("will this colour disappear forever?" asks about stock)
+    {kCueCrisis, "want|wanna|i'll|ill to? just? disappear|vanish forever|permanently", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "quiero|quisiera|voy a? desaparecer para siempre", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "veux|voudrais|vais disparaître|disparaitre pour toujours", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "veux|voudrais|vais disparaître|disparaitre à|a jamais", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "will|möchte|mochte|werde einfach|nur? für|fuer immer verschwinden", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "quero|vou desaparecer|sumir para|pra sempre", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "voglio|vorrei sparire|scomparire per sempre", 1, false, false, kCrisisSelfHarm},
+    // ... everything to stop ("i want it all to stop", "quero que tudo pare")
+    {kCueCrisis, "want|wanna it? all|everything to stop|end", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "quero|quiero que tudo|todo pare|acabe|termine", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "voglio che tutto finisca", 1, false, false, kCrisisSelfHarm},
+    // ... cutting, in French ("je me suis encore scarifiée")
+    {kCueCrisis, "me suis encore? scarifiée|scarifié|scarifiee|scarifie", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "me scarifie|scarifier|scarifiais", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "without me as a|your customer|client", 0, false, true, nullptr},  // leaving the shop
     {kCueCrisis, "wish i was|were dead", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "don't|dont want to live|exist", 1, false, false, kCrisisSelfHarm},
@@ -1807,8 +1824,8 @@ const RedFlag kRedFlags[] = {
                        "kids children son daughter wife husband mom dad family hijos hija hijo esposa marido mama papa familia enfants fils fille femme mari maman papa famille kinder sohn tochter frau mann mama papa familie filhos filho filha esposa marido mae pai familia figli figlio figlia moglie marito mamma papa famiglia",
                        "loved quise queria aimais aimait geliebt liebte amava amei amavo volevo_bene"}},
     // ... a way not to wake up, an ending announced
-    {kCrisisSelfHarm, {"how_many how_much cuantas cuantos combien wie_viele wieviele quantos quantas quante quanti sleep dormir dormirme schlafen einschlafen dormire addormentarmi",
-                       "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
+    {kCrisisSelfHarm, {"how_many how_much cuantas cuantos combien wie_viele wieviele quantos quantas quante quanti sleep dormir dormirme endormir schlafen einschlafen dormire addormentarmi",
+                       "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nie_wieder_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
     // ... outliving one's card ("valid till 2027 but i wont be"), nobody left to answer
     // after a near time ("after tonight no one will answer it"; not the office closed
     // for the holidays); not living to see a date is DetectNotLivingToSee

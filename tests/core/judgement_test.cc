@@ -546,6 +546,25 @@ TEST_CASE("not wanting to live, in the visitor's own words, is a self-harm crisi
   }
 }
 
+TEST_CASE("to disappear for good, everything to stop, better off without me, cutting, never waking: self-harm without a model") {
+  // Written for this test.
+  for (const char* text : {"honestly i just wanna disappear forever", "quisiera desaparecer para siempre",
+                           "je voudrais disparaître à jamais", "ich möchte nur für immer verschwinden",
+                           "só quero sumir pra sempre", "vorrei scomparire per sempre", "i want everything to end",
+                           "quero que tudo acabe", "sie wären alle besser dran ohne mich",
+                           "mi familia estaría mejor si yo no existiera", "je me suis encore scarifiée, je sais plus quoi faire",
+                           "je voudrais m'endormir et ne jamais me réveiller", "einfach einschlafen und nie wieder aufwachen"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"will this colour disappear forever from the shop?", "i want the emails to stop",
+                           "quero que tudo isso acabe logo, já paguei a multa", "je veux disparaître, j'ai envoyé le mail à toute la boîte",
+                           "das Angebot wird für immer verschwinden?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("not living to see a date is a self-harm crisis without a model; a party missed or a shop closed is not") {
   for (const char* text : {"please cancel the advent calendar. i won't see christmas", "no llego a navidad, anulen todo",
                            "je ne verrai pas mon anniversaire, annulez la commande du cadeau",
