@@ -1132,6 +1132,24 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "glielo ripeto", "lo ripeto", "ripeto ancora"};
   static const PhraseIndex kAgainIndex(kAgain);
   mark(kAgainIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; });
+  // Asking it again in other words ("je reformule :", "a ver, otra vez:",
+  // "let me rephrase"): the visitor has seen the answer miss. Not "once
+  // again, thanks".
+  static constexpr std::string_view kRephrasing[] = {
+      "let me rephrase", "ill rephrase", "i will rephrase", "to rephrase", "let me put it another way",
+      "let me ask again", "im asking again", "i ask again", "asking again", "a ver otra vez", "lo pregunto otra vez",
+      "te lo pregunto de nuevo", "se lo pregunto de nuevo", "pregunto de nuevo", "pregunto otra vez", "lo reformulo",
+      "te lo reformulo", "reformulo", "je reformule", "je repose ma question", "je repose la question",
+      "je redemande", "ich formuliere um", "ich formuliere es anders", "ich formuliere es um", "anders gefragt",
+      "ich frage nochmal", "ich frag nochmal", "ich frage noch einmal", "vou reformular", "reformulando",
+      "pergunto de novo", "pergunto outra vez", "vou perguntar de novo", "riformulo", "te lo richiedo",
+      "ve lo richiedo", "lo richiedo", "ti rifaccio la domanda", "rifaccio la domanda"};
+  static const PhraseIndex kRephrasingIndex(kRephrasing);
+  // ... unless the visitor blames their own wording ("porque não sei se me expliquei bem")
+  static constexpr auto kOwnWording = Words("expliquei", "explique", "explained", "clear", "exprime", "exprimee",
+                                            "ausgedruckt", "spiegato", "spiegata", "explicado", "expresse");
+  const bool own_wording = std::any_of(folded.begin(), folded.end(), [](const std::string& w) { return In(kOwnWording, w); });
+  mark(kRephrasingIndex, 0.6, [&](size_t, size_t) { return !own_wording; });
   // The answer did not answer, the chat goes in circles: a visitor saying
   // the bot is failing them, in six languages. Each phrase carries its
   // negation ("doesn't answer my question"), so "that answers my question"

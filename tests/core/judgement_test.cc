@@ -969,7 +969,9 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "so can I return it, yes or no", "I didn't ask about returns", "why do you keep sending me the FAQ",
                            "otra vez el mismo enlace", "je vais saisir l'UFC Que Choisir", "das geht an die Verbraucherzentrale",
                            "vou reclamar no Reclame Aqui", "faccio il chargeback", "te lo vuelvo a decir: es el 4471",
-                           "je vous le répète, le colis n'est jamais arrivé", "ich sag es nochmal: die Größe ist falsch"}) {
+                           "je vous le répète, le colis n'est jamais arrivé", "ich sag es nochmal: die Größe ist falsch",
+                           "let me rephrase: is it shipped or not?", "bon, je reformule : vous livrez le samedi ?",
+                           "anders gefragt: wann kommt das Paket?", "riformulo: posso cambiare la taglia?"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
   // Look-alikes: an answer that did answer, a calm "same question", "not yet",
@@ -979,7 +981,8 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "never mind, found it, thanks", "ainda não chegou, mas tudo bem",
                            "my lawyer needs a copy of the contract, can you email it?", "I didn't ask for gift wrap but it looks lovely",
                            "perdona si me repito, ¿el envío era el jueves?", "can I repeat my last order?",
-                           "quero repetir o pedido do mês passado"}) {
+                           "quero repetir o pedido do mês passado",
+                           "reformulo la pregunta por si no me expliqué bien: ¿hay talla 38?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
 }
