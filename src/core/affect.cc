@@ -1679,6 +1679,73 @@ void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<s
            kCrisisSelfHarm);
 }
 
+// A dose asked for to end it ("c'est combien de doliprane 1000 pour que ce
+// soit fini?", "wie viele ibuprofen braucht man damit man nicht mehr
+// aufwacht", "con quante pastiglie di bisoprololo si ferma il cuore?",
+// "cuanto hay que tomar para que funcione en una persona de 60kg"): how much,
+// a medicine or poison, and an end (fatal, the heart stopping, not waking,
+// no way back) in one message. A symptom, a child or a pet makes it a dosage
+// or poisoning question, which the red flags weigh.
+void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                     Detector* d) {
+  static constexpr std::string_view kHowMuch[] = {
+      "how much", "how many", "whats the most", "what is the most", "the most", "cuanto", "cuanta", "cuantos",
+      "cuantas", "que cantidad", "combien", "quelle quantite", "quelle dose", "wie viel", "wie viele", "wieviel",
+      "wieviele", "welche menge", "welche dosis", "quanto", "quanta", "quantos", "quantas", "que quantidade",
+      "quanti", "quante", "che quantita", "con quante", "con quanti", "con cuantas", "con cuantos", "avec combien",
+      "mit wie viel", "mit wie viele", "com quantos", "com quantas"};
+  static constexpr std::string_view kSubstances[] = {
+      "pill", "tablet", "meds", "medic", "pastill", "pildora", "comprim", "cachet", "gelule", "tablett", "pille",
+      "pastiglie", "compress", "farmac", "remedio", "paracetamol", "acetaminophen", "tylenol", "ibuprof", "aspirin",
+      "doliprane", "dafalgan", "efferalgan", "tachipirina", "insulin", "bisoprolol", "metoprolol", "propranolol",
+      "digox", "amitript", "sertralin", "fluoxetin", "diazepam", "lorazepam", "alprazolam", "xanax", "zolpidem",
+      "tramadol", "codein", "morphin", "oxycod", "fentanyl", "lithium", "litio", "warfarin", "sintrom", "veneno",
+      "poison", "gift", "veleno", "raticid", "mata-ratos", "chumbinho", "somnif", "sonnif", "schlaftabl"};
+  static constexpr auto kFatal = Words("fatal", "lethal", "deadly", "letal", "mortal", "mortel", "mortelle", "todlich",
+                                       "mortale", "letale", "fatale", "die", "morir", "mourir", "sterben", "morrer",
+                                       "morire");
+  static constexpr std::string_view kEnds[] = {
+      "heart stops", "heart to stop", "wake up", "works this time", "work this time", "it works", "never wake",
+      "corazon se pare", "corazon pare", "que funcione", "no despertar", "no volver a despertar", "que se acabe",
+      "sin vuelta atras", "coeur sarrete", "coeur s'arrete", "ce soit fini", "que ca marche", "ne plus se reveiller",
+      "pas se reveiller", "sans retour", "herz stehen bleibt", "herz stillsteht", "herz aufhort", "nicht mehr aufwacht",
+      "nicht mehr aufwachen", "damit es vorbei", "kein zuruck", "coracao parar", "coracao pare", "ter volta",
+      "nao acordar", "pra acabar", "para acabar", "funcionar", "si ferma il cuore", "cuore si ferma", "fermare il cuore",
+      "non svegliarsi", "non svegliarmi", "senza ritorno", "per farla finita", "che funzioni"};
+  static constexpr auto kNotForMe = Words(
+      "headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor", "douleur", "schmerzen", "dor", "dolore",
+      "fiebre", "fievre", "fieber", "febre", "febbre", "child", "kid", "baby", "toddler", "nino", "nina", "bebe",
+      "enfant", "bebe", "kind", "baby", "crianca", "bambino", "bambina", "dog", "cat", "perro", "gato", "chien", "chat",
+      "hund", "katze", "cachorro", "cane", "gatto", "plants", "garden", "jardin", "garten", "jardim", "giardino");
+  // Poison for pests, unless a person's weight is asked about ("en una persona de 60kg").
+  static constexpr auto kPests = Words("rats", "ratas", "ratten", "ratos", "topi", "mice", "ratones", "souris", "mause",
+                                       "camundongos", "pests", "plagas");
+  static constexpr auto kAPerson = Words("person", "persona", "personne", "mensch", "pessoa", "adult", "adulto",
+                                         "adulte", "erwachsenen", "kg", "kilos", "chili", "kilo");
+  static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds);
+  size_t how = SIZE_MAX, substance = SIZE_MAX, end = SIZE_MAX, end_len = 1;
+  bool pests = false, a_person = false;
+  for (size_t i = 0; i < f.size(); ++i) {
+    // "the dog's pills": the owner's word without its "'s"
+    const std::string_view w = f[i].size() > 2 && f[i].compare(f[i].size() - 2, 2, "'s") == 0
+                                   ? std::string_view(f[i]).substr(0, f[i].size() - 2) : std::string_view(f[i]);
+    if (In(kNotForMe, w)) return;
+    pests |= In(kPests, f[i]);
+    a_person |= In(kAPerson, f[i]);
+    if (how == SIZE_MAX && kHowMuchIndex.At(f, i)) how = i;
+    if (substance == SIZE_MAX)
+      for (std::string_view p : kSubstances)
+        if (f[i].compare(0, p.size(), p) == 0) substance = i;
+    if (end == SIZE_MAX) {
+      if (In(kFatal, f[i])) end = i;
+      else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n;
+    }
+  }
+  if (how == SIZE_MAX || substance == SIZE_MAX || end == SIZE_MAX || end < how || (pests && !a_person)) return;
+  if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos) return;
+  d->Add(kCueCrisis, 0.9, words[std::min(how, substance)]->tok->begin, words[end + end_len - 1]->tok->end, kCrisisSelfHarm);
+}
+
 // ---- red flags described, not named (issue 13): public-health warning
 // signs as words that occur together in one sentence, in six languages:
 // "her mouth looks lopsided" (stroke), "el niño se bebió la lejía"
@@ -1933,6 +2000,20 @@ const RedFlag kRedFlags[] = {
     {kCrisisViolence, {"hitting slapping punching strangling beating_her beating_him beating_me beating_my kicking_her kicking_him kicking_my golpeando abofeteando ahorcando le_esta_pegando la_esta_pegando lo_esta_pegando gifler giflant frapper frappe tabasser etrangler schlagt schlaegt ohrfeigt verpruegelt verprugelt wurgt batendo_nela batendo_nele batendo_na_minha batendo_no_meu espancando bofeteando estapeando enforcando picchiando schiaffeggiando prendendo_a_schiaffi colpendo strangolando",
                        "right_now now ahora_mismo ahora en_este_momento en_train_de en_ce_moment maintenant gerade jetzt grad agora agora_mesmo neste_momento adesso in_questo_momento sta stanno ora"},
      true, "eggs huevos oeufs eier ovos uova cream nata creme sahne natas panna drum drums tambor batterie schlagzeug bateria record recorde game juego jeu spiel jogo gioco ball pelota balle ball bola palla heat calor chaleur hitze calor caldo traffic trafico door puerta porte tur porta fehl alarm uhr wave ola vague welle onda"},
+    // ... a robbery under way: "überfall in ihrer filiale gerade, maskierte mit waffe", "rapina in corso
+    // nella vostra filiale", "están asaltando la sucursal ahora"
+    {kCrisisViolence, {"robbery hold-up holdup stick-up being_robbed being_held_up robbing atraco asalto atracando asaltando "
+                       "braquage braquent braquer cambriolage cambriolent uberfall raububerfall uberfallen uberfallt assalto "
+                       "assaltando assaltaram rapina rapinando rapinano",
+                       "right_now now happening in_progress going_on ahora ahora_mismo en_este_momento en_curso "
+                       "en_cours maintenant en_ce_moment gerade jetzt grad lauft agora agora_mesmo acontecendo neste_momento "
+                       "em_andamento in_corso adesso ora in_questo_momento stanno estan estamos nos_estan tao estao "
+                       "armed armado armados armada pistola pistolas gun guns knife arme armes armee armes waffe waffen "
+                       "bewaffnet armati arma armi coltello"},
+     true, "film movie pelicula serie series game juego jeu spiel jogo gioco book libro livre buch livro news daylight "
+     "price prices precio precios prix preis preise preco precos prezzo prezzi "
+     "noticias informations nachrichten noticias notizie insurance seguro assurance versicherung assicurazione "
+     "yesterday ayer hier gestern ontem ieri last_week"},
     // ... a threat closing in: "he knows where I live and he is coming", "il sait où j'habite, il arrive"
     {kCrisisViolence, {"knows_where_i_live know_where_i_live knows_what_car sabe_donde_vivo saben_donde_vivo sabe_donde_trabajo sait_ou_jhabite sait_ou_je_vis savent_ou_jhabite weiss_wo_ich_wohne wissen_wo_ich_wohne weiss_wo_ich_arbeite sabe_onde_eu_moro sabe_onde_moro sabem_onde_moro sabe_onde_trabalho sa_dove_abito sanno_dove_abito sa_dove_lavoro",
                        "coming on_his_way on_their_way outside outside_my vienen viene en_camino afuera fuera vient arrive arrivent devant en_route kommt kommen unterwegs draussen vor_meiner vem vindo vem_pra vem_para a_caminho la_fora sta_arrivando arriva stanno_venendo arrivano fuori sotto_casa"},
@@ -2005,7 +2086,7 @@ constexpr const char* kSupposing = "si_un si_une si_mon si_ma si_mi si_el si_la 
 // Words that make the whole message something else: a question about
 // symptoms or first aid, a what-if, a training, fiction, a toy, a joke.
 constexpr const char* kNotNow =
-    "formation formacion training kurs corso mentira surpresa sorpresa surprise kk mdr mdrr "
+    "formation formacion training kurs corso_di un_corso il_corso al_corso mentira surpresa sorpresa surprise kk mdr mdrr "
     "what_if in_case what_to_do_if what_should_i_do_if what_happens_if que_pasa_si en_caso que_hacer_si que_hago_si "
     "que_faire_si au_cas en_cas was_passiert_wenn was_tun_wenn was_tun_falls im_fall o_que_fazer_se o_que_acontece_se em_caso "
     "caso_o cosa_fare_se cosa_succede_se nel_caso in_caso "
@@ -3539,17 +3620,19 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                      "humano", "humanos", "persona", "personas", "empleado", "empleados", "humain",
                                      "humains", "personne", "personnes", "employe", "employes", "mensch", "menschen",
                                      "mitarbeiter", "pessoa", "pessoas", "funcionario", "funcionarios", "umano",
-                                     "umani", "persone", "dipendente", "dipendenti");
+                                     "umani", "persone", "dipendente", "dipendenti", "agent", "agents", "operator",
+                                     "operators", "agente", "agentes", "operador", "operadores", "operateur",
+                                     "operateurs", "operatore", "operatori");
   static constexpr auto kSee = Words("see", "sees", "seen", "read", "reads", "reading", "access", "store", "stored",
                                      "keep", "kept", "monitor", "ver", "ve", "leer", "lee", "leen", "leido", "voir",
                                      "voit", "lire", "lit", "lisent", "lu", "lus", "sehen", "sieht", "lesen", "liest",
-                                     "gelesen", "mitlesen", "le", "leem", "lido", "vedere", "vede", "leggere",
+                                     "gelesen", "mitlesen", "le", "ler", "leem", "lido", "vedere", "vede", "leggere",
                                      "legge", "leggono", "letto", "letti");
   static constexpr auto kChat = Words("chat", "chats", "message", "messages", "conversation", "conversations",
                                       "transcript", "mensaje", "mensajes", "conversacion", "conversaciones",
                                       "conversation", "nachricht", "nachrichten", "gesprach", "verlauf", "mensagem",
                                       "mensagens", "conversa", "conversas", "messaggio", "messaggi", "conversazione",
-                                      "conversazioni", "write", "type", "escribo", "ecris", "schreibe", "escrevo",
+                                      "conversazioni", "write", "type", "escribo", "ecris", "j'ecris", "jecris", "schreibe", "escrevo",
                                       "scrivo");
   static constexpr auto kWant = Words("want", "need", "please", "pls", "quiero", "necesito", "veux", "besoin",
                                       "will", "mochte", "brauche", "bitte", "quero", "preciso", "voglio", "bisogno",
@@ -3561,7 +3644,12 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                          "privacidad", "privado", "confidencial", "datos", "rgpd", "confidentialite",
                                          "donnees", "datenschutz", "daten", "dsgvo", "vertraulich", "privacidade",
                                          "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr");
-  static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie");
+  // ... or this chat ("essas conversas", "queste chat", "what I type here")
+  static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie", "these",
+                                      "this", "estas", "esta", "este", "estos", "ces", "cette", "ce", "diese", "dieser",
+                                      "diesen", "dieses", "essas", "essa", "esses", "estas", "queste", "questa",
+                                      "questi", "questo");
+  static constexpr auto kIWrite = Words("escribo", "ecris", "j'ecris", "jecris", "schreibe", "escrevo", "scrivo");
   static constexpr auto kWaiting = Words("yet", "todavia", "aun", "encore", "schon", "ainda", "ancora", "not",
                                          "pas", "nicht", "nao");
   // Asked: analysis runs on every message, so one look for a "?" instead of one per word.
@@ -3572,7 +3660,8 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
     who |= In(kWho, f[k]);
     see |= In(kSee, f[k]);
     chat |= In(kChat, f[k]);
-    mine |= In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1]);
+    mine |= (In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1])) || In(kIWrite, f[k]) ||
+            ((f[k] == "type" || f[k] == "write") && k > 0 && f[k - 1] == "i");
     privacy |= In(kPrivacy, f[k]);
     other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) || (In(kWant, f[k]) && f[k] != "will");
   }
@@ -3922,6 +4011,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectAffairsInOrder(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectNotLivingToSee(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectNotWantingToLive(m, words, folded, &d);
+  if (!affect.FindCue(kCueCrisis)) DetectDoseToEnd(m, words, folded, &d);
   DetectHardship(words, folded, &d);
   // A privacy question is no request, whichever layer heard one.
   const bool privacy = PrivacyQuestion(m, words, folded);

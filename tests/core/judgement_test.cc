@@ -565,6 +565,39 @@ TEST_CASE("to disappear for good, everything to stop, better off without me, cut
   }
 }
 
+TEST_CASE("a dose asked for to end it is self-harm; a dosage, a child's or a pest's poisoning question is not (no model)") {
+  // Written for this test.
+  for (const char* text : {"how many tylenol before it's fatal", "¿cuántas pastillas de diazepam para no despertar?",
+                           "combien de cachets de lithium pour que le coeur s'arrête", "wie viel insulin damit das herz stehen bleibt",
+                           "quantos comprimidos de tramadol pra não ter volta", "quante compresse di xanax per non svegliarsi più",
+                           "cuánto veneno para ratas para que funcione en una persona de 70 kilos"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"how much ibuprofen can I take for a headache", "cuánto veneno para ratas necesito para que funcione",
+                           "wie viele Tabletten darf man maximal nehmen?", "quanti grammi di paracetamolo al giorno per la febbre",
+                           "what's the most melatonin my dog's vet says is fatal for a cat?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
+TEST_CASE("a robbery under way is violence now; one that was, a film or a price is not (no model)") {
+  // Written for this test.
+  for (const char* text : {"there's an armed robbery in the bank right now", "nos están asaltando en la sucursal",
+                           "braquage en cours à l'agence, ils ont des armes", "Überfall in der Filiale, die sind bewaffnet",
+                           "tão assaltando a loja agora", "c'è una rapina in corso in farmacia"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisViolence);
+  }
+  for (const char* text : {"I was robbed yesterday, can I block my card now?", "is my phone insured against robbery?",
+                           "that robbery film, is it on sale now?", "these prices are daylight robbery right now",
+                           "ho fatto un corso di primo soccorso, cosa fare se uno sviene?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("not living to see a date is a self-harm crisis without a model; a party missed or a shop closed is not") {
   for (const char* text : {"please cancel the advent calendar. i won't see christmas", "no llego a navidad, anulen todo",
                            "je ne verrai pas mon anniversaire, annulez la commande du cadeau",
