@@ -585,6 +585,57 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "für|fuer einen|eine mitarbeiter|mitarbeiterin|menschen|sachbearbeiter|sachbearbeiterin zur prüfung|pruefung|ansicht|bearbeitung|durchsicht", 0.8, true, false},
     {kCueHumanRequest, "for a|an human|person|agent|manager|supervisor|staff to review|check|look", 0.8, true, false},
     // a technician or someone sent round: "pode vir um técnico ver o modem?", "kann ein Monteur vorbeikommen?"
+    {kCueHumanRequest, "send|sending an|a? engineer|technician|plumber|electrician|repairman|fitter out|round|over|here|to|please|asap|today|tomorrow", 0.85, true, false},
+    {kCueHumanRequest, "need|want|get an|a engineer|technician|plumber|electrician|repairman out|round|over", 0.85, true, false},
+    {kCueHumanRequest, "mandar|mandarme|manden|mande|mandame|envíen|envien|enviar|enviarme un|una técnico|tecnico|técnica|tecnica|fontanero|plomero|electricista", 0.85, true, false},
+    {kCueHumanRequest, "envoyer|envoyez|envoyez-moi|m'envoyer un|une technicien|technicienne|plombier|électricien|electricien|réparateur|reparateur", 0.85, true, false},
+    {kCueHumanRequest, "techniker|technikerin|monteur|monteurin|handwerker|elektriker|installateur vorbeischicken|schicken|vorbeikommen|rausschicken", 0.85, true, false},
+    {kCueHumanRequest, "chönd|könnt|koennt|können|koennen|könnten|koennten sie|ihr|si mir? en|nen|einen|eine techniker|technikerin|monteur vorbischicke|vorbeischicken|schicken", 0.85, true, false},
+    {kCueHumanRequest, "manda|mande|mandem|mandar|enviem|envie|enviar um|uma técnico|tecnico|técnica|tecnica|eletricista|canalizador|encanador", 0.85, true, false},
+    {kCueHumanRequest, "mandate|mandatemi|mandare|mandi|inviate|inviare|mandarmi un|una tecnico|tecnica|idraulico|elettricista|operaio", 0.85, true, false},
+    // someone real there, colloquial German: "ist da wer??"
+    {kCueHumanRequest, "ist da wer|einer", 0.85, true, false},
+    // done with the bot, Italian: "niente più bot"
+    {kCueHumanRequest, "niente|basta più|piu bot|robot|chatbot", 0.85, true, false},
+    {kCueHumanRequest, "niente|basta più|piu risposte automatiche", 0.85, true, false},
+    // the person from before, by name: "queria voltar a falar com a Joana"
+    {kCueHumanRequest, "voltar a falar com", 0.85, true, false},
+    {kCueHumanRequest, "volver a hablar con", 0.85, true, false},
+    {kCueHumanRequest, "reparler avec|à|a", 0.85, true, false},
+    {kCueHumanRequest, "riparlare con", 0.85, true, false},
+    {kCueHumanRequest, "falar de novo com", 0.85, true, false},
+    {kCueHumanRequest, "hablar de nuevo con", 0.85, true, false},
+    {kCueHumanRequest, "parlare di nuovo con", 0.85, true, false},
+    // a colleague of the bot's: "me passa pra um colega seu que entenda", "passami un collega che ne sa"
+    {kCueHumanRequest, "passa|passe|passar pra|para um|uma colega", 0.85, true, false},
+    {kCueHumanRequest, "passami|passatemi un|una collega", 0.85, true, false},
+    {kCueHumanRequest, "mi passi|passa un|una collega", 0.85, true, false},
+    {kCueHumanRequest, "passez-moi|passe-moi|passer un|une collègue|collegue", 0.85, true, false},
+    {kCueHumanRequest, "pásame|pasame|pásenme|pasenme|pasas|pasa con un|una compañero|compañera|companero|companera|colega", 0.85, true, false},
+    {kCueHumanRequest, "get|give me a|an|another colleague|coworker", 0.85, true, false},
+    {kCueHumanRequest, "put me through to a|an|another colleague|coworker", 0.85, true, false},
+    {kCueHumanRequest, "mit einem|einer kollegen|kollegin verbinden|sprechen", 0.85, true, false},
+    // a call asked for in Latin American and imperfect-subjunctive Spanish: "me pueden marcar?",
+    // "me gustaría que un gestor me llamara"
+    {kCueHumanRequest, "me pueden|puede|podrían|podrian|podés|podes|podrías|podrias marcar", 0.85, true, false},
+    {kCueHumanRequest, "me llamara|llamaran|llamase|llamasen|contactara|contactaran|contactase", 0.85, true, false},
+    {kCueHumanRequest, "me llame|llamen hoy|mañana|manana|ya|urgente|cuanto|cuánto|lo|al|por|a", 0.8, true, false},
+    // who to talk to for it: "mit wem muss ich sprechen"
+    {kCueHumanRequest, "mit wem muss|kann|soll ich sprechen|reden", 0.85, true, false},
+    // a role asked the question directly: "quisiera consultarle al farmacéutico", "poser la question au pharmacien"
+    // (the visitor's own doctor, "es para preguntar al médico", is not asked for)
+    {kCueHumanRequest, "consultarle|preguntarle al farmacéutico|farmaceutico|enfermero|técnico|tecnico", 0.85, true, false},
+    {kCueHumanRequest, "consultarle|preguntarle a la farmacéutica|farmaceutica|enfermera", 0.85, true, false},
+    {kCueHumanRequest, "quiero|quisiera|puedo|podría|podria consultar|preguntar al farmacéutico|farmaceutico|enfermero|técnico|tecnico", 0.85, true, false},
+    {kCueHumanRequest, "question directement? au|à pharmacien|pharmacienne|médecin|medecin|conseiller|conseillère|infirmier|infirmière", 0.85, true, false},
+    // talking to a department: "faut que je parle au service fraude"
+    {kCueHumanRequest, "parle|parler au service", 0.85, true, false},
+    // someone on the phone, wanted: "je peux avoir un agent au téléphone", "ich will jemanden am telefon"
+    // (not "the agent on the phone said 3-5 days")
+    {kCueHumanRequest, "need|want|get someone|somebody on the phone|line", 0.85, true, false},
+    {kCueHumanRequest, "need|want|get a|an person|human|agent|adviser|advisor on the phone|line", 0.85, true, false},
+    {kCueHumanRequest, "avoir|parler à|a un|une agent|conseiller|conseillère|humain au téléphone|telephone", 0.85, true, false},
+    {kCueHumanRequest, "jemanden am telefon|apparat", 0.85, true, false},
     {kCueHumanRequest, "pode|podem|poderia|poderiam vir|passar um|uma técnico|tecnico|técnica|tecnica|funcionário|funcionario|funcionária|funcionaria", 0.85, true, false},
     {kCueHumanRequest, "pode|podem|poderia|poderiam vir|passar alguém|alguem|aqui", 0.85, true, false},
     {kCueHumanRequest, "kann|könnte|koennte|können|koennen ein|eine techniker|technikerin|monteur|monteurin|mitarbeiter|mitarbeiterin vorbeikommen|kommen|vorbeischauen|rauskommen", 0.85, true, false},
@@ -699,6 +750,20 @@ struct Detector {
   }
 };
 
+// A request with "nobody" just before or after it asks for no one: "niemand
+// muss mich anrufen", "no hace falta que me llame nadie", "não precisa
+// ninguém me ligar".
+bool NobodyNear(const std::vector<const Item*>& words, size_t a, size_t b) {
+  for (size_t k = a > 3 ? a - 3 : 0; k < words.size() && k <= b; ++k) {
+    const std::string& w = words[k]->tok->norm;
+    if (words[k]->clause == words[a]->clause &&
+        (w == "nadie" || w == "niemand" || w == "ninguém" || w == "ninguem" || w == "nessuno" || w == "nobody" ||
+         w == "noone"))
+      return true;
+  }
+  return false;
+}
+
 void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
   struct Hit { const Pattern* p; size_t a, b; };
   std::vector<Hit> hits, excluded;
@@ -708,7 +773,8 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
       const size_t end = MatchAt(cp, words, i);
       if (!end) continue;
       if (cp.p->exclude) excluded.push_back({cp.p, i, end});
-      else if (!(cp.p->negatable && NegatedAt(words, i))) hits.push_back({cp.p, i, end});
+      else if (!(cp.p->negatable && (NegatedAt(words, i) || (cp.p->cue == kCueHumanRequest && NobodyNear(words, i, end)))))
+        hits.push_back({cp.p, i, end});
     }
   }
   for (const Hit& h : hits) {
@@ -778,6 +844,7 @@ const std::unordered_set<std::string_view>& PersonNouns() {
       "staff", "employee", "advisor", "adviser", "somebody", "someone",
       // es / pt / it
       "humano", "humana", "persona", "agente", "representante", "operador", "operadora", "asesor", "asesora",
+      "ejecutivo", "ejecutiva", "supervisora", "supervisore", "superviseur", "superviseure",
       "pessoa", "atendente", "umano", "operatore", "operatrice", "consulente",
       // fr
       "humain", "humaine", "personne", "conseiller", "conseillère", "opérateur", "opératrice",
@@ -813,6 +880,9 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
       // putting through: "pásame con facturación", "chama o dono da loja"
       "pásame", "pasame", "pásenme", "pasenme", "páseme", "paseme", "comuníqueme", "comuniqueme", "comunícame",
       "comunicame", "chama", "chame", "chamem", "pasáis", "pasais", "pasas", "passi",
+      // "transfiéranme con un ejecutivo", "transmettre mon dossier à un superviseur", "inoltrare a un operatore"
+      "transfiéranme", "transfieranme", "transfiérame", "transfierame", "transmettre", "transmettez", "inoltrare",
+      "inoltrate", "encaminhar", "encaminhe", "encaminhem", "weiterleiten", "forward", "comunica", "comunique",
       // reaching someone: "ich muss die Sprechstundenhilfe erreichen"
       "erreichen"};
   return k;
@@ -2834,7 +2904,9 @@ size_t BareDepartmentName(const Message& m, const std::vector<const Item*>& word
       "faturacao", "faturamento", "contabilidade", "apoio ao cliente", "atendimento ao cliente", "servico de apoio ao cliente",
       "suporte tecnico", "assistencia tecnica",
       "fatturazione", "ufficio fatturazione", "contabilita", "servizio clienti", "assistenza clienti", "assistenza tecnica",
-      "ufficio reclami"};
+      "ufficio reclami", "amministrazione", "ufficio amministrativo", "centralino",
+      // the switchboard: "Zentrale bitte"
+      "switchboard", "zentrale", "telefonzentrale", "centralita", "verwaltung", "administracion"};
   static const PhraseIndex kIndex(kNames);
   const size_t n = words.size();
   if (n == 0 || n > 6 || m.cleaned.find('?') != std::string::npos) return SIZE_MAX;
@@ -3187,7 +3259,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // "did anyone read the reviews?", others' experience (asking whether a
     // person read the visitor's message is a pattern of its own).
     static constexpr auto kPastAsk = Words("did", "has", "have", "had");
-    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && !(i > 0 && words[i - 1]->negates) &&
+    if (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]) && !(i > 0 && words[i - 1]->negates) &&
         !(i > 0 && In(kPastAsk, f[i - 1]))) {
       size_t k = i + 1;
       if (k < n && same(i, k) && In(kMe, f[k])) ++k;
@@ -3197,7 +3269,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       }
     }
     // Someone who acts: "il me faut quelqu'un qui s'occupe vraiment du problème".
-    if (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody" && i + 2 < n && same(i, i + 1) &&
+    if (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]) && i + 2 < n && same(i, i + 1) &&
         In(kWhoThat, f[i + 1])) {
       // Subjunctive "can" and "actually": "alguien que pueda ver mi cuenta de verdad".
       static constexpr auto kMayBeAble = Words("pueda", "puedan", "puisse", "puissent", "possa", "possano", "consiga",
@@ -3521,7 +3593,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     const bool in_charge = In(kInCharge, f[i]) || InChargeAt(f, i) > 0;
     const bool support = In(kSupport, f[i]);
     const bool role = in_charge || support || In(kRoles, f[i]);
-    const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && f[i] != "nobody");
+    const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]));
     if (!(role || anyone)) continue;
     if (i > 0 && (In(kPossessives, f[i - 1]) || In(kOther, f[i - 1]))) continue;
     if (i + 1 < n && same(i, i + 1) && In(kRoleThings, f[i + 1])) continue;
@@ -3645,27 +3717,33 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                          "donnees", "datenschutz", "daten", "dsgvo", "vertraulich", "privacidade",
                                          "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr");
   // ... or this chat ("essas conversas", "queste chat", "what I type here")
-  static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie", "these",
-                                      "this", "estas", "esta", "este", "estos", "ces", "cette", "ce", "diese", "dieser",
-                                      "diesen", "dieses", "essas", "essa", "esses", "estas", "queste", "questa",
+  static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie");
+  static constexpr auto kThis = Words("these", "this", "estas", "esta", "este", "estos", "ces", "cette", "ce", "diese",
+                                      "dieser", "diesen", "dieses", "essas", "essa", "esses", "queste", "questa",
                                       "questi", "questo");
   static constexpr auto kIWrite = Words("escribo", "ecris", "j'ecris", "jecris", "schreibe", "escrevo", "scrivo");
   static constexpr auto kWaiting = Words("yet", "todavia", "aun", "encore", "schon", "ainda", "ancora", "not",
                                          "pas", "nicht", "nao");
   // Asked: analysis runs on every message, so one look for a "?" instead of one per word.
   if (m.cleaned.find('?') == std::string::npos) return false;
-  bool who = false, see = false, chat = false, other = false, mine = false, privacy = false;
+  bool who = false, see = false, chat = false, other = false, mine = false, privacy = false, this_chat = false,
+       can = false;
   for (size_t k = 0; k < words.size(); ++k) {
     if (In(kWaiting, f[k]) || (f[k] == "no" && k + 1 == words.size())) return false;
     who |= In(kWho, f[k]);
     see |= In(kSee, f[k]);
     chat |= In(kChat, f[k]);
-    mine |= (In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1])) || In(kIWrite, f[k]) ||
-            ((f[k] == "type" || f[k] == "write") && k > 0 && f[k - 1] == "i");
+    mine |= In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1]);
+    // "this chat", "what I type here": privacy when asked whether one *can*
+    // read it; "une personne lit ce message ?" is a visitor left waiting.
+    this_chat |= (In(kChat, f[k]) && k > 0 && In(kThis, f[k - 1])) || In(kIWrite, f[k]) ||
+                 ((f[k] == "type" || f[k] == "write") && k > 0 && f[k - 1] == "i");
+    can |= In(kCan, f[k]) || f[k] == "peuvent" || f[k] == "pueden" || f[k] == "podem" || f[k] == "possono" ||
+           f[k] == "konnen";
     privacy |= In(kPrivacy, f[k]);
     other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) || (In(kWant, f[k]) && f[k] != "will");
   }
-  return who && see && chat && (mine || privacy) && !other;
+  return who && see && chat && (mine || privacy || (this_chat && can)) && !other;
 }
 
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
