@@ -1138,6 +1138,47 @@ void DetectShouting(const Message& m, double valence, Detector* d) {
 // or thanks for nothing. A floor under the model's frustration head, which
 // learnt from closings that "really helpful, thanks" is calm (it is, without
 // the eye-roll).
+// Self-service tried again and again: "ya subí el pasaporte 3 veces", "ich hab
+// sie dreimal geprüft", "j'ai déjà essayé deux fois": the visitor has done
+// what the bot would say. "Already" and a count of two or more in one
+// sentence; not a happy customer ("ya he comprado 3 veces, siempre bien").
+void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                      Detector* d) {
+  static constexpr auto kAlready = Words("already", "ya", "deja", "schon", "bereits", "ja", "gia", "again",
+                                         "otra", "encore", "nochmal", "novamente", "ancora");
+  static constexpr auto kTimes = Words("times", "veces", "fois", "mal", "vezes", "volte");
+  static constexpr auto kCounts = Words("two", "three", "four", "five", "several", "many", "dos", "tres", "cuatro",
+                                        "cinco", "varias", "deux", "trois", "quatre", "cinq", "plusieurs", "zwei", "drei",
+                                        "vier", "funf", "mehrere", "duas", "dois", "quatro", "varias", "due", "tre",
+                                        "quattro", "cinque", "diverse", "molte");
+  static constexpr auto kCountWords = Words("twice", "thrice", "zweimal", "dreimal", "viermal", "mehrmals", "x-mal");
+  // Doing what self-service asks: trying, checking, sending, restarting (not buying, not taking a medicine).
+  static constexpr auto kTried = Words(
+      "tried", "try", "checked", "uploaded", "restarted", "rebooted", "reset", "called", "rang", "sent", "entered",
+      "filled", "submitted", "clicked", "intentado", "intente", "probado", "probe", "subi", "subido", "reiniciado",
+      "reinicie", "llamado", "llame", "enviado", "envie", "mandado", "mande", "revisado", "comprobado", "puesto",
+      "essaye", "essayer", "verifie", "envoye", "appele", "redemarre", "rempli", "saisi", "relance", "versucht",
+      "probiert", "gepruft", "geschickt", "angerufen", "gestartet", "hochgeladen", "eingegeben", "ausgefullt",
+      "tentei", "testei", "enviei", "liguei", "reiniciei", "verifiquei", "mandei", "preenchi", "coloquei",
+      "provato", "tentato", "controllato", "inviato", "chiamato", "riavviato", "caricato", "inserito", "compilato");
+  if (d->affect->valence > 0.2) return;
+  if (std::none_of(f.begin(), f.end(), [](const std::string& w) { return In(kTried, w); })) return;
+  for (size_t i = 0; i < f.size(); ++i) {
+    bool counted = In(kCountWords, f[i]);
+    if (!counted && In(kTimes, f[i])) {
+      const Token* before = words[i]->tok - 1;
+      counted = (i > 0 && In(kCounts, f[i - 1])) ||
+                (before >= m.tokens.data() && before->kind == TokenKind::kNumber && before->norm != "1" && before->norm != "0");
+    }
+    if (!counted) continue;
+    for (size_t k = 0; k < f.size(); ++k)
+      if (k != i && words[k]->sentence == words[i]->sentence && In(kAlready, f[k])) {
+        d->Add(kCueFrustration, 0.6, words[std::min(i, k)]->tok->begin, words[std::max(i, k)]->tok->end);
+        return;
+      }
+  }
+}
+
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded,
                    Detector* d) {
   static const char* const kEyeRolls[] = {"\U0001F644", "\U0001F612"};  // 🙄 😒
@@ -1872,6 +1913,15 @@ constexpr const char* kBreath =
 // clang-format off
 const RedFlag kRedFlags[] = {
     // -- stroke (FAST): a face drooping, speech slurred, an arm gone weak, sudden confusion
+    // gas smelled or leaking at home now (a danger to life the emergency services handle):
+    // "i can smell gas in my kitchen", "ça sent le gaz dans l'appart", "es riecht nach gas"
+    {kCrisisMedicalEmergency, {"smell_gas smells_of_gas smells_like_gas smelling_gas gas_smell gas_leak leaking_gas "
+                               "huele_a_gas olor_a_gas fuga_de_gas escape_de_gas sent_le_gaz odeur_de_gaz fuite_de_gaz "
+                               "riecht_nach_gas gasgeruch gasleck gas_tritt_aus cheiro_de_gas cheira_a_gas fuga_de_gas "
+                               "vazamento_de_gas puzza_di_gas odore_di_gas fuga_di_gas perdita_di_gas"},
+     true, "detector detectors detector_de detecteur melder rilevatore sensor sensore alarm alarma alarme allarme "
+     "car coche voiture auto carro macchina exhaust yesterday ayer hier gestern ontem ieri fixed arreglado repare "
+     "repariert consertado riparato price precio prix preis preco prezzo buy comprar acheter kaufen comprare"},
     {kCrisisMedicalEmergency, {"face mouth lip lips cara boca rostro labio labios visage bouche levre levres gesicht gesichtshalfte mund mundwinkel lippe lippen rosto viso bocca labbro labbra",
                                "droop* lopsided crooked sagging saggy slack caida caido cae torcida torcido ladeada ladeado colgando paralizada paralizado tombe tombante affaissee affaisse paralysee paralyse travers hangt herunterhangt schief gelahmt schlaff caiu torta torto entortada entortado paralisada paralisado storta storto cadente abbassata abbassato paralizzata paralizzato pende"}},
     {kCrisisMedicalEmergency, {"speech talking talks speaking words habla hablar palabras parle parler parole mots spricht sprechen fala falar palavras parla parlare",
@@ -2378,7 +2428,9 @@ size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words,
                         const std::vector<std::string>& bare, size_t* len) {
   static constexpr auto kIAm = Words("im", "am", "tengo", "jai", "bin", "tenho", "ho");
   static constexpr std::string_view kNotCoping[] = {
-      "not good with", "dont understand", "do not understand", "cant manage", "cant do this", "no entiendo",
+      "not good with", "not very good with", "not great with", "no good with", "dont understand", "do not understand",
+      "cant manage", "cant do this", "no entiendo", "no se me da bien", "pas doue avec", "pas douee avec",
+      "nicht so gut mit", "nao sou bom com", "nao sou boa com", "non sono bravo con", "non sono brava con",
       "no lo manejo", "no se usar", "no me aclaro", "no manejo", "je comprends pas", "je ne comprends pas",
       "je ny arrive pas", "je sais pas faire", "ich verstehe nicht", "ich verstehe das nicht", "komme nicht klar",
       "nicht gut mit", "nao entendo", "nao percebo", "nao me entendo", "nao sei usar", "nao consigo", "non capisco",
@@ -4081,6 +4133,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   folded.reserve(words.size());
   for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
   DetectSarcasm(m, words, folded, &d);
+  DetectTriedTimes(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonOnAnotherChannel(words, folded, &d);

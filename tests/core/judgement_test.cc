@@ -622,6 +622,33 @@ TEST_CASE("a robbery under way is violence now; one that was, a film or a price 
   }
 }
 
+TEST_CASE("gas smelled at home is an emergency; a detector or a car is not (no model)") {
+  // Written for this test.
+  for (const char* text : {"there's a gas smell in the hallway, quite strong", "huele a gas en la cocina",
+                           "ça sent le gaz dans tout l'appart", "es riecht nach Gas im Keller", "tá com cheiro de gás aqui em casa",
+                           "c'è puzza di gas in cucina"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisMedicalEmergency);
+  }
+  for (const char* text : {"do you sell a gas leak detector?", "my car smells like gas, is that the fuel pump?",
+                           "hubo una fuga de gas ayer, ya está arreglado, ¿me devolvéis la factura?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
+TEST_CASE("self-service tried again and again is frustration; buying or dosing three times is not (no model)") {
+  // Written for this test.
+  for (const char* text : {"I've already reset it three times", "ya lo reinicié 4 veces", "j'ai déjà rempli le formulaire deux fois",
+                           "hab das schon zweimal hochgeladen", "já enviei o comprovante 3 vezes", "ho già inviato la foto due volte"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+  for (const char* text : {"ya he comprado 3 veces aquí y siempre bien", "I take it 3 times a day already",
+                           "already ordered twice, love the tea"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
 TEST_CASE("not living to see a date is a self-harm crisis without a model; a party missed or a shop closed is not") {
   for (const char* text : {"please cancel the advent calendar. i won't see christmas", "no llego a navidad, anulen todo",
                            "je ne verrai pas mon anniversaire, annulez la commande du cadeau",
@@ -962,6 +989,7 @@ TEST_CASE("a word of the bot's not understood, quoted or asked about, is a hards
 TEST_CASE("an elderly visitor who cannot cope is a hardship; being old or lost alone is not") {
   // Written for this test.
   for (const char* text : {"I'm 84 and I don't understand this form at all", "tengo 79 años y no entiendo la página",
+                           "I am 81 and not very good with computers",
                            "j'ai 82 ans et je ne comprends pas votre site", "ich bin 88 und komme nicht klar damit",
                            "tenho 77 anos e não consigo fazer o pedido", "ho 80 anni e non capisco il modulo"}) {
     const Affect a = Analyze(text);
