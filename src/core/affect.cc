@@ -584,6 +584,57 @@ const Pattern kPatterns[] = {
     // a case marked for a person to review: "den Fall für einen Mitarbeiter zur Prüfung markieren"
     {kCueHumanRequest, "für|fuer einen|eine mitarbeiter|mitarbeiterin|menschen|sachbearbeiter|sachbearbeiterin zur prüfung|pruefung|ansicht|bearbeitung|durchsicht", 0.8, true, false},
     {kCueHumanRequest, "for a|an human|person|agent|manager|supervisor|staff to review|check|look", 0.8, true, false},
+    // any people left at all, asked in scorn or doubt: "gibts bei euch überhaupt noch menschen",
+    // "ainda tem gente trabalhando ai", "is there a helpline with real people"
+    {kCueHumanRequest, "helpline|hotline|number|line|phone with real|actual people|humans|persons", 0.85, true, false},
+    {kCueHumanRequest, "any real|actual people|humans left|working|there", 0.85, true, false},
+    {kCueHumanRequest, "carbon based|carbon-based lifeform|life|lifeforms|being", 0.85, true, false},
+    {kCueHumanRequest, "encore des humains|employés|employes", 0.85, true, false},
+    {kCueHumanRequest, "echte|echten leute|menschen|personen", 0.85, true, false},
+    {kCueHumanRequest, "überhaupt|ueberhaupt|uberhaupt noch menschen|leute|mitarbeiter", 0.85, true, false},
+    {kCueHumanRequest, "ainda tem|existe|há|ha gente|pessoas|alguém|alguem trabalhando|trabalhar|ai|aí|aqui|ou", 0.85, true, false},
+    // a real clerk asked to take it: "leiten sie das an einen echten sachbearbeiter weiter",
+    // "vorrei che se ne occupasse un operatore vero"
+    {kCueHumanRequest, "echten|echte|echter sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|menschen", 0.85, true, false},
+    {kCueHumanRequest, "operatore|operatrice|persona|impiegato|consulente vero|vera|reale|umano|umana", 0.85, true, false},
+    {kCueHumanRequest, "agente|asesor|asesora|operador|operadora|ejecutivo real|humano|humana", 0.85, true, false},
+    {kCueHumanRequest, "conseiller|conseillère|agent|opérateur réel|réelle|humain|humaine", 0.85, true, false},
+    {kCueHumanRequest, "atendente|operador|operadora|funcionário|funcionario real|humano|humana|de verdade", 0.85, true, false},
+    {kCueHumanRequest, "real|actual agent|operator|advisor|adviser|employee|staff", 0.85, true, false},
+    // the direct line of a branch or person, not the hotline: "qual o telefone direto da agencia, nao o 0800"
+    {kCueHumanRequest, "direct number|line|phone", 0.8, true, false},
+    {kCueHumanRequest, "número|numero|teléfono|telefono directo", 0.8, true, false},
+    {kCueHumanRequest, "numéro|numero|ligne direct|directe", 0.8, true, false},
+    {kCueHumanRequest, "direkte nummer|durchwahl|telefonnummer", 0.8, true, false},
+    {kCueHumanRequest, "telefone|número|numero direto", 0.8, true, false},
+    {kCueHumanRequest, "numero|telefono diretto", 0.8, true, false},
+    // escalated above the first line: "reviewed by a senior member of staff", "an die nächsthöhere stelle",
+    // "encaminhado à direção", "quelqu'un au dessus du service client", "che arrivi all'ufficio reclami"
+    {kCueHumanRequest, "senior member|members of? staff|the|your", 0.85, true, false},
+    {kCueHumanRequest, "someone|somebody more? senior|higher up|above", 0.85, true, false},
+    {kCueHumanRequest, "reviewed|looked|checked by a|an|the senior|manager|supervisor|person|human", 0.85, true, false},
+    {kCueHumanRequest, "nächsthöhere|nächsthöheren|naechsthoehere|hohere|höhere stelle|instanz", 0.85, true, false},
+    {kCueHumanRequest, "encaminhado|encaminhada|encaminhar à|a|para direção|direcao|gerência|gerencia|ouvidoria", 0.85, true, false},
+    {kCueHumanRequest, "que|a ouvidoria veja|analise|resolva", 0.85, true, false},
+    {kCueHumanRequest, "quelqu'un au dessus|au-dessus", 0.85, true, false},
+    {kCueHumanRequest, "all'ufficio reclami", 0.85, true, false},
+    {kCueHumanRequest, "alguien|alguno superior|por encima|de más arriba", 0.85, true, false},
+    // put through, in other words: "can i get through to the head nurse", "pasarme con un asesor",
+    // "passez moi le service fraude", "me pueden pasar con la doctora ruiz?"
+    {kCueHumanRequest, "get|put through to", 0.85, true, false},
+    {kCueHumanRequest, "pasarme|pásenme|pasenme con", 0.85, true, false},
+    {kCueHumanRequest, "pasar con el|la doctor|doctora|médico|médica|medico|medica|enfermera|enfermero|encargado|encargada|responsable", 0.85, true, false},
+    {kCueHumanRequest, "passez|passe moi le|la|un|une service|responsable|conseiller|conseillère|direction|gérant|gerant", 0.85, true, false},
+    // in touch with a member of the team: "put in touch with a member of your team"
+    {kCueHumanRequest, "in touch with a member|person|human|agent|colleague", 0.85, true, false},
+    // the named staff member, talked to: "is greg the PT in today? i want to talk to him"
+    {kCueHumanRequest, "want|like to? talk|speak to|with him|her", 0.85, true, false},
+    {kCueHumanRequest, "can|could i talk|speak to|with him|her", 0.85, true, false},
+    // when one of them will answer: "quando mi risponde qualcuno di voi?", "cuándo me responde alguien?"
+    {kCueHumanRequest, "mi risponde qualcuno", 0.85, true, false},
+    {kCueHumanRequest, "me responde|contesta alguien|alguém|alguem", 0.85, true, false},
+    {kCueHumanRequest, "me répond|repond quelqu'un", 0.85, true, false},
+    {kCueHumanRequest, "antwortet mir jemand|endlich", 0.85, true, false},
     // a technician or someone sent round: "pode vir um técnico ver o modem?", "kann ein Monteur vorbeikommen?"
     {kCueHumanRequest, "send|sending an|a? engineer|technician|plumber|electrician|repairman|fitter out|round|over|here|to|please|asap|today|tomorrow", 0.85, true, false},
     {kCueHumanRequest, "need|want|get an|a engineer|technician|plumber|electrician|repairman out|round|over", 0.85, true, false},
@@ -1464,7 +1515,7 @@ constexpr auto kPossessives = Words("my", "mi", "mis", "mon", "ma", "mes", "mein
 constexpr auto kAfterBot = Words("please", "pls", "plz", "anymore", "more", "mehr", "plus", "mais", "piu", "por",
                            "favor", "bitte", "svp", "per", "favore", "thanks", "and", "y", "et", "und", "e",
                            "ever", "again", "nunca", "jamais", "o", "ou", "or", "oder", "ni", "nor", "que");
-constexpr auto kDeterminers = Words("a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen",
+constexpr auto kDeterminers = Words("a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen", "nem", "nen", "ner",
                               "ein", "dem", "der", "den", "um", "uma", "o", "il", "lo", "this", "esta", "este",
                               "cette", "ce", "diesem", "dieser", "questa", "questo", "essa", "esse", "your",
                               "tu", "votre", "ton", "euer", "eurem", "ihr", "seu", "vostro", "vuestro", "con",
@@ -2034,6 +2085,40 @@ const RedFlag kRedFlags[] = {
     // ... outliving one's card ("valid till 2027 but i wont be"), nobody left to answer
     // after a near time ("after tonight no one will answer it"; not the office closed
     // for the holidays); not living to see a date is DetectNotLivingToSee
+    // ... nothing mattering after a date: "after tuesday none of this will matter to me", "despues del 20 ya
+    // nada importa", "depois disso nada importa", "danach is eh alles egal" (anywhere in the message)
+    {kCrisisSelfHarm, {"nothing_will_matter none_of_this_will_matter nothing_matters nothing_will_matter_anymore "
+                       "nada_importa nada_va_a_importar nada_mais_importa nada_vai_importar plus_rien_ne_compte "
+                       "plus_rien_naura_dimportance plus_rien_nimporte rien_ne_comptera alles_egal eh_alles_egal "
+                       "nichts_mehr_wichtig nulla_conta_piu niente_conta_piu non_importa_piu_niente niente_avra_importanza",
+                       "after despues después depois apres après nach danach dopo from desde a_partir ab"},
+     false, "lol haha jaja kkk mdr xd game juego jeu spiel jogo gioco series serie film movie", false, true},
+    // ... farewell letters already written ("as cartas já estão escritas"), a last message to anyone
+    {kCrisisSelfHarm, {"letters cartas lettres briefe lettere",
+                       "already_written are_written are_already_written ya_estan_escritas estan_escritas "
+                       "ja_estao_escritas estao_escritas sont_deja_ecrites sont_ecrites sind_geschrieben "
+                       "schon_geschrieben sono_gia_scritte sono_scritte gia_scritte"},
+     true, "cover_letter carta_de_presentacion lettre_de_motivation bewerbung anschreiben carta_de_apresentacao "
+     "lettera_di_presentazione santa papa_noel pere_noel weihnachtsmann papai_noel babbo_natale reyes magos "
+     "recommendation recomendacion complaint reclamacion reclamation beschwerde reclamacao reclamo"},
+    {kCrisisSelfHarm, {"last_message_to_anyone last_message_ill_send last_message_i_send ultimo_mensaje_que_envio "
+                       "ultimo_mensaje_a_nadie ultimo_mensaje_a_alguien dernier_message_a_quelquun dernier_message_que_jenvoie "
+                       "letzte_nachricht_an_irgendwen letzte_nachricht_an_jemanden letzte_nachricht_die_ich "
+                       "ultima_mensagem_a_alguem ultima_mensagem_que_envio ultimo_messaggio_a_qualcuno ultimo_messaggio_che_mando"}},
+    // ... everything in order before a date, with one's passwords passed on: "como le paso las claves del
+    // banco a mi hermano ... dejar todo en orden antes del domingo"
+    {kCrisisSelfHarm, {"todo_en_orden tout_en_ordre tout_soit_en_ordre tudo_certo tudo_em_ordem alles_geregelt "
+                       "alles_in_ordnung tutto_in_ordine everything_in_order affairs_in_order my_affairs",
+                       "claves contrasena contrasenas codes codigos mots_de_passe passwords password pin passworter "
+                       "zugangsdaten senha senhas codici credenziali access acceso acces zugang acesso accesso",
+                       "before antes avant vor bevor prima de_vez for_good para_siempre"},
+     false, "move moving relocation mudanza demenagement umzug mudanca trasloco holiday vacaciones vacances urlaub ferias vacanze "
+     "surgery operacion operation operation cirugia cirurgia intervento", false, true},
+    // ... the life policy asked about for one's own death: "does the life policy still pay out if i do it myself"
+    {kCrisisSelfHarm, {"life_policy life_insurance insurance_money seguro_de_vida poliza_de_vida assurance_vie "
+                       "assurance-vie lebensversicherung polizza_vita assicurazione_sulla_vita",
+                       "do_it_myself by_my_own_hand kill_myself suicide suicidio suicidarme me_quito_la_vida suicider "
+                       "me_suicide selbstmord suizid mich_umbringe me_matar me_mato uccidermi mi_uccido better_off_with"}},
     {kCrisisSelfHarm, {"valid valida valido vale valable gilt valeva validade expires caduca vence scade lauft runs lasts dura dure dauert",
                        "but_i_wont_be but_ill_be_gone but_not_me pero_yo_no pero_yo_ya_no mais_moi_non mais_pas_moi aber_ich_nicht ich_aber_nicht "
                        "mas_eu_nao mas_eu_ja_nao ma_io_no"}, false},
@@ -2134,6 +2219,17 @@ const RedFlag kRedFlags[] = {
      "price prices precio precios prix preis preise preco precos prezzo prezzi "
      "noticias informations nachrichten noticias notizie insurance seguro assurance versicherung assicurazione "
      "yesterday ayer hier gestern ontem ieri last_week"},
+    // ... intruders heard in the home now: "sento gente in cantina, sono di sopra coi bambini"
+    {kCrisisViolence, {"hear can_hear hearing oigo escucho estoy_oyendo entends jentends hore horen ouco escuto "
+                       "estou_ouvindo sento sentiamo",
+                       "someone somebody people voices footsteps alguien gente voces pasos quelquun des_gens voix pas "
+                       "jemanden leute stimmen schritte alguem gente vozes passos qualcuno gente voci passi",
+                       "downstairs basement cellar in_the_house in_my_house breaking_in abajo sotano en_casa en_mi_casa "
+                       "en_bas cave dans_la_maison chez_moi unten keller im_haus in_der_wohnung embaixo porao em_casa "
+                       "la_embaixo cantina di_sotto in_casa giu"},
+     true, "neighbour neighbours neighbor neighbors vecino vecinos voisin voisins nachbar nachbarn vizinho vizinhos "
+     "vicino vicini tv tele television fernseher televisao televisione party fiesta fete feier festa radio "
+     "music musica musique musik"},
     // ... a threat closing in: "he knows where I live and he is coming", "il sait où j'habite, il arrive"
     {kCrisisViolence, {"knows_where_i_live know_where_i_live knows_what_car sabe_donde_vivo saben_donde_vivo sabe_donde_trabajo sait_ou_jhabite sait_ou_je_vis savent_ou_jhabite weiss_wo_ich_wohne wissen_wo_ich_wohne weiss_wo_ich_arbeite sabe_onde_eu_moro sabe_onde_moro sabem_onde_moro sabe_onde_trabalho sa_dove_abito sanno_dove_abito sa_dove_lavoro",
                        "coming on_his_way on_their_way outside outside_my vienen viene en_camino afuera fuera vient arrive arrivent devant en_route kommt kommen unterwegs draussen vor_meiner vem vindo vem_pra vem_para a_caminho la_fora sta_arrivando arriva stanno_venendo arrivano fuori sotto_casa"},
@@ -3746,7 +3842,9 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                      "mitarbeiter", "pessoa", "pessoas", "funcionario", "funcionarios", "umano",
                                      "umani", "persone", "dipendente", "dipendenti", "agent", "agents", "operator",
                                      "operators", "agente", "agentes", "operador", "operadores", "operateur",
-                                     "operateurs", "operatore", "operatori");
+                                     "operateurs", "operatore", "operatori",
+                                     // "wer kann diesen chat lesen? wird der gespeichert?"
+                                     "who", "quien", "qui", "wer", "quem", "chi");
   static constexpr auto kSee = Words("see", "sees", "seen", "read", "reads", "reading", "access", "store", "stored",
                                      "keep", "kept", "monitor", "ver", "ve", "leer", "lee", "leen", "leido", "voir",
                                      "voit", "lire", "lit", "lisent", "lu", "lus", "sehen", "sieht", "lesen", "liest",
@@ -3764,7 +3862,9 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
   // Privacy said, or the visitor's own messages ("my chat messages"); "has a
   // person seen my message yet?" and "... these messages or not?" are a
   // visitor left waiting, who wants someone.
-  static constexpr auto kPrivacy = Words("privacy", "private", "confidential", "data", "stored", "gdpr",
+  static constexpr auto kPrivacy = Words("privacy", "private", "confidential", "data", "stored", "gdpr", "saved",
+                                         "recorded", "grabada", "guardada", "enregistree", "enregistre", "gespeichert",
+                                         "gravada", "gravado", "salvata", "salvato", "registrata",
                                          "privacidad", "privado", "confidencial", "datos", "rgpd", "confidentialite",
                                          "donnees", "datenschutz", "daten", "dsgvo", "vertraulich", "privacidade",
                                          "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr");
@@ -3809,7 +3909,8 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
   static constexpr auto kCalls = Words("call", "calling", "ring", "phone", "llamen", "llamar", "llame", "llamada",
                                  "appeler", "appelez", "rappeler", "rappel", "anrufen", "anruf", "ruckruf",
                                  "zuruckrufen", "liguem", "ligar", "ligue", "ligacao", "chiamare", "chiamate",
-                                 "chiamata", "richiamare");
+                                 "chiamata", "richiamare", "liga", "ligam", "llames", "llama", "appelle", "appelles",
+                                 "ruf", "ruft", "chiami", "chiamatemi", "telefona", "telefonem");
   static constexpr auto kPeople = Words("person", "persons", "people", "persona", "personas", "personne", "personnes",
                                   "personen", "pessoa", "pessoas", "persone");
   static constexpr auto kCounts = Words("one", "two", "three", "four", "uno", "una", "dos", "tres", "cuatro", "une",

@@ -271,6 +271,21 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"the switchboard", "Zentrale bitte"},
       {"done with the bot", "niente più risposte automatiche"},
       {"anyone there", "ist da wer?"},
+      {"any people left", "is there a number with real people?"},
+      {"any people left", "gibt es überhaupt noch Menschen bei euch?"},
+      {"any people left", "ainda tem gente trabalhando aí?"},
+      {"a real one", "quiero un asesor humano"},
+      {"a real one", "voglio un operatore vero"},
+      {"the direct line", "what's the direct number for the branch?"},
+      {"the direct line", "me dan el número directo de la sucursal"},
+      {"escalated", "I'd like this reviewed by a senior member of staff"},
+      {"escalated", "ich möchte das an die nächsthöhere Stelle geben"},
+      {"escalated", "quero que a ouvidoria veja isso"},
+      {"put through", "can I get through to the ward sister?"},
+      {"put through", "¿podría pasarme con un asesor?"},
+      {"put through", "passez moi le service client"},
+      {"the one named, talked to", "is Tom in today? I want to talk to him"},
+      {"one of them to answer", "quando mi risponde qualcuno?"},
       {"needing someone", "ich brauch jemanden."},
       {"needing someone", "necesito a alguien"},
       {"done with the bot", "keine Botantworten mehr"},
@@ -341,6 +356,9 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "someone on whatsapp said you deliver on sundays",
                            // an appointment with a clinician is the booking itself; a call that was
                            "quiero pedir cita con la dermatóloga el jueves", "je voudrais un rendez-vous avec le dentiste",
+                           // reviews by real people, whether real people read the chat, the ombudsman threatened
+                           "avis de vraies personnes, les notes sont fausses ?", "do real people read these chats later?",
+                           "je vais saisir le médiateur de la consommation",
                            // nobody to call, the agent who was on the phone, a colleague coming by
                            "niemand muss mich anrufen, eine Mail reicht", "no hace falta que me llame nadie",
                            "não precisa ninguém me ligar", "the agent on the phone said 3-5 days, just confirming",
@@ -646,6 +664,37 @@ TEST_CASE("self-service tried again and again is frustration; buying or dosing t
   for (const char* text : {"ya he comprado 3 veces aquí y siempre bien", "I take it 3 times a day already",
                            "already ordered twice, love the tea"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
+TEST_CASE("veiled farewells: nothing mattering after a date, letters written, a last message, affairs and passwords, a life policy (no model)") {
+  // Written for this test.
+  for (const char* text : {"cancel the newsletter, after friday none of this will matter", "a partir del lunes ya nada importa, cancelad todo",
+                           "les lettres sont déjà écrites, merci pour tout", "das ist meine letzte Nachricht an irgendwen",
+                           "quero deixar tudo em ordem antes de sábado, como passo as senhas pro meu filho?",
+                           "la polizza vita paga anche se mi tolgo... se è suicidio?"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"wrote the letter for the insurance, sending it tomorrow", "the letters for Santa are written, do you sell stamps?",
+                           "after the sale nothing matters more than stock, lol", "I want everything in order before the move, how do I pass my passwords to my wife?",
+                           "does the life insurance pay out if I die abroad?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
+TEST_CASE("intruders heard at home now are violence; the neighbours' party is not (no model)") {
+  // Written for this test.
+  for (const char* text : {"i can hear someone downstairs, i'm upstairs with the baby", "oigo pasos abajo y estoy sola",
+                           "j'entends quelqu'un dans la maison", "ich höre Stimmen im Keller", "estou ouvindo alguém lá embaixo",
+                           "sento qualcuno di sotto"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisViolence);
+  }
+  for (const char* text : {"i can hear the neighbours' party downstairs, so annoying", "ich höre Musik im Keller, ist das der Lautsprecher?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
 
