@@ -1964,6 +1964,33 @@ constexpr const char* kBreath =
 // clang-format off
 const RedFlag kRedFlags[] = {
     // -- stroke (FAST): a face drooping, speech slurred, an arm gone weak, sudden confusion
+    // an asthma attack the reliever does not stop: "asthma attack, inhaler not working", "crise
+    // d'asthme, la ventoline ne fait rien"
+    {kCrisisMedicalEmergency, {"asthma asthma_attack asma crisis_de_asma ataque_de_asma asthme crise_dasthme asthmaanfall "
+                               "asthmaattacke crise_de_asma attacco_dasma attacco_di_asma",
+                               "inhaler inhalers puffer pump spray inhalador bomba ventolin ventoline salbutamol "
+                               "inhalateur asthmaspray notfallspray bombinha inalatore",
+                               "not_working isnt_working not_helping isnt_helping doesnt_help doesnt_work no_funciona "
+                               "no_hace_nada no_le_hace_nada no_me_hace_nada no_ayuda ne_fait_rien ne_marche_pas "
+                               "marche_pas fait_rien hilft_nicht wirkt_nicht bringt_nichts nao_funciona "
+                               "nao_esta_funcionando nao_ajuda nao_faz_nada non_funziona non_fa_niente non_aiuta"},
+     true, "symptoms sintomas symptomes symptome sintomi refill receta ordonnance rezept receita ricetta expired "
+     "caducado perime abgelaufen vencido scaduto", false, true},
+    // a diabetic's low described: shaking or sweating, and confusion or alone: "bin diabetiker,
+    // zittere, schwitze, kann kaum klar denken, bin allein daheim"
+    {kCrisisMedicalEmergency, {"diabetic diabetes diabetico diabetica diabetique diabetiker diabetikerin diabete "
+                               "diabetica diabetico hypo hypoglycemia hipoglucemia hypoglycemie unterzucker hipoglicemia "
+                               "ipoglicemia",
+                               "shaking trembling sweating sweaty shaky temblando tiemblo sudando sudor tremble tremblant "
+                               "transpire zittere zittert schwitze schwitzt tremendo tremo suando suado trema tremo "
+                               "sudando sudato",
+                               "confused confusion cant_think cant_think_straight dizzy alone passing_out faint confundido "
+                               "confundida no_puedo_pensar mareado mareada solo sola confus confuse etourdi seul seule "
+                               "verwirrt klar_denken schwindelig allein umkippen confuso confusa tonto tonta sozinho "
+                               "sozinha confuso confusa stordito stordita da_solo da_sola svenire"},
+     true, "symptoms sintomas symptomes symptome sintomi signs signos signes zeichen sinais segni what_are cuales "
+     "quels welche quais quali cat dog perro perra gato gata chat chien chienne katze kater hund cachorro cadela cane "
+     "gatto gatta", false, true},
     // gas smelled or leaking at home now (a danger to life the emergency services handle):
     // "i can smell gas in my kitchen", "ça sent le gaz dans l'appart", "es riecht nach gas"
     {kCrisisMedicalEmergency, {"smell_gas smells_of_gas smells_like_gas smelling_gas gas_smell gas_leak leaking_gas "

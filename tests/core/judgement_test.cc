@@ -655,6 +655,22 @@ TEST_CASE("gas smelled at home is an emergency; a detector or a car is not (no m
   }
 }
 
+TEST_CASE("an asthma attack the inhaler does not stop, a diabetic's low described: emergencies without a model") {
+  // Written for this test.
+  for (const char* text : {"she's having an asthma attack and the inhaler isn't helping", "ataque de asma, el inhalador no funciona",
+                           "crise d'asthme et la ventoline marche pas", "Asthmaanfall, Notfallspray wirkt nicht",
+                           "ele é diabético, está tremendo e confuso", "sono diabetica, sto sudando e sono da sola"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisMedicalEmergency);
+  }
+  for (const char* text : {"my asthma inhaler isn't working any more, can I order a refill?",
+                           "what are the signs of a hypo? shaking, sweating, confusion?",
+                           "my diabetic cat is shaking and alone at home while I work"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("self-service tried again and again is frustration; buying or dosing three times is not (no model)") {
   // Written for this test.
   for (const char* text : {"I've already reset it three times", "ya lo reinicié 4 veces", "j'ai déjà rempli le formulaire deux fois",
