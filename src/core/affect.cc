@@ -584,6 +584,11 @@ const Pattern kPatterns[] = {
     // a case marked for a person to review: "den Fall für einen Mitarbeiter zur Prüfung markieren"
     {kCueHumanRequest, "für|fuer einen|eine mitarbeiter|mitarbeiterin|menschen|sachbearbeiter|sachbearbeiterin zur prüfung|pruefung|ansicht|bearbeitung|durchsicht", 0.8, true, false},
     {kCueHumanRequest, "for a|an human|person|agent|manager|supervisor|staff to review|check|look", 0.8, true, false},
+    // put through, bare: "me transfere", "transfiéreme por favor" (not money transferred: "me transfere o saldo")
+    {kCueHumanRequest, "me transfere|transfira|transfiram|transferem", 0.85, true, false},
+    {kCueHumanRequest, "transfiéreme|transfiereme|transfiérame|transfierame|transfiéranme|transfieranme", 0.85, true, false},
+    {kCueHumanRequest, "me transfere|transfira|transfiram|transferem o|a|os|as|dinheiro|saldo|valor|pix|grana", 0, true, true},
+    {kCueHumanRequest, "transfiéreme|transfiereme|transfiérame|transfierame el|la|los|las|dinero|saldo|importe|plata", 0, true, true},
     // any people left at all, asked in scorn or doubt: "gibts bei euch überhaupt noch menschen",
     // "ainda tem gente trabalhando ai", "is there a helpline with real people"
     {kCueHumanRequest, "helpline|hotline|number|line|phone with real|actual people|humans|persons", 0.85, true, false},

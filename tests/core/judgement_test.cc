@@ -286,6 +286,8 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"put through", "passez moi le service client"},
       {"the one named, talked to", "is Tom in today? I want to talk to him"},
       {"one of them to answer", "quando mi risponde qualcuno?"},
+      {"put through, bare", "me transfere"},
+      {"put through, bare", "transfiéreme por favor"},
       {"needing someone", "ich brauch jemanden."},
       {"needing someone", "necesito a alguien"},
       {"done with the bot", "keine Botantworten mehr"},
@@ -358,7 +360,8 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "quiero pedir cita con la dermatóloga el jueves", "je voudrais un rendez-vous avec le dentiste",
                            // reviews by real people, whether real people read the chat, the ombudsman threatened
                            "avis de vraies personnes, les notes sont fausses ?", "do real people read these chats later?",
-                           "je vais saisir le médiateur de la consommation",
+                           "je vais saisir le médiateur de la consommation", "me transfere o saldo pra conta nova",
+                           "transfiéreme el dinero a la otra cuenta",
                            // nobody to call, the agent who was on the phone, a colleague coming by
                            "niemand muss mich anrufen, eine Mail reicht", "no hace falta que me llame nadie",
                            "não precisa ninguém me ligar", "the agent on the phone said 3-5 days, just confirming",
