@@ -1222,9 +1222,9 @@ void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, c
   for (size_t i = 0; i < f.size(); ++i) {
     bool counted = In(kCountWords, f[i]);
     if (!counted && In(kTimes, f[i])) {
-      const Token* before = words[i]->tok - 1;
+      const Token* before = words[i]->tok > m.tokens.data() ? words[i]->tok - 1 : nullptr;
       counted = (i > 0 && In(kCounts, f[i - 1])) ||
-                (before >= m.tokens.data() && before->kind == TokenKind::kNumber && before->norm != "1" && before->norm != "0");
+                (before && before->kind == TokenKind::kNumber && before->norm != "1" && before->norm != "0");
     }
     if (!counted) continue;
     for (size_t k = 0; k < f.size(); ++k)
@@ -1520,7 +1520,7 @@ constexpr auto kPossessives = Words("my", "mi", "mis", "mon", "ma", "mes", "mein
 constexpr auto kAfterBot = Words("please", "pls", "plz", "anymore", "more", "mehr", "plus", "mais", "piu", "por",
                            "favor", "bitte", "svp", "per", "favore", "thanks", "and", "y", "et", "und", "e",
                            "ever", "again", "nunca", "jamais", "o", "ou", "or", "oder", "ni", "nor", "que");
-constexpr auto kDeterminers = Words("a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen", "nem", "nen", "ner",
+constexpr auto kDeterminers = Words("a", "an", "the", "un", "una", "une", "la", "le", "el", "einer", "einem", "einen",
                               "ein", "dem", "der", "den", "um", "uma", "o", "il", "lo", "this", "esta", "este",
                               "cette", "ce", "diesem", "dieser", "questa", "questo", "essa", "esse", "your",
                               "tu", "votre", "ton", "euer", "eurem", "ihr", "seu", "vostro", "vuestro", "con",
@@ -1545,7 +1545,8 @@ bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>
         !In(kReplyNouns, f[i + 1]) && !words[i + 1]->talk)
       return false;
     const bool machine = f[i] != "bot" && f[i] != "bots" && f[i] != "chatbot" && f[i].rfind("robo", 0) != 0;
-    return !machine || (i > 0 && In(kDeterminers, f[i - 1]));
+    // "mit nem Computer": colloquial German articles count too (only here: "nem" is Portuguese "nor")
+    return !machine || (i > 0 && (In(kDeterminers, f[i - 1]) || f[i - 1] == "nem" || f[i - 1] == "nen" || f[i - 1] == "ner"));
   }
   if (!In(kCannedAdjectives, f[i])) return false;
   for (size_t k = i > 2 ? i - 2 : 0; k < std::min(f.size(), i + 3); ++k)
