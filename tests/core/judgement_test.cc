@@ -1042,7 +1042,8 @@ TEST_CASE("a word of the bot's not understood, quoted or asked about, is a hards
   for (const char* text : {"sorry I don't understand 'reference number', is that the same?", "no entiendo qué es el NIE",
                            "je ne comprends pas « identifiant fiscal »", "ich verstehe nicht, was ist eine Steuer-ID?",
                            "não percebo \"código postal\"", "non capisco 'delega', serve?"}) {
-    const Cue* h = Judged(text).FindCue(kCueHardship);
+    const Affect a = Judged(text);  // kept: the cue points into it
+    const Cue* h = a.FindCue(kCueHardship);
     REQUIRE_MESSAGE(h != nullptr, std::string(text));
     CHECK(h->strength == doctest::Approx(0.5));
   }
