@@ -1218,7 +1218,8 @@ void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, c
       "tentei", "testei", "enviei", "liguei", "reiniciei", "verifiquei", "mandei", "preenchi", "coloquei",
       "provato", "tentato", "controllato", "inviato", "chiamato", "riavviato", "caricato", "inserito", "compilato");
   if (d->affect->valence > 0.2) return;
-  if (std::none_of(f.begin(), f.end(), [](const std::string& w) { return In(kTried, w); })) return;
+  // The tried-verb list is scanned only once a count is found (rare).
+  bool tried = false, scanned = false;
   for (size_t i = 0; i < f.size(); ++i) {
     bool counted = In(kCountWords, f[i]);
     if (!counted && In(kTimes, f[i])) {
@@ -1227,6 +1228,11 @@ void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, c
                 (before && before->kind == TokenKind::kNumber && before->norm != "1" && before->norm != "0");
     }
     if (!counted) continue;
+    if (!scanned) {
+      tried = std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kTried, w); });
+      scanned = true;
+    }
+    if (!tried) return;
     for (size_t k = 0; k < f.size(); ++k)
       if (k != i && words[k]->sentence == words[i]->sentence && In(kAlready, f[k])) {
         d->Add(kCueFrustration, 0.6, words[std::min(i, k)]->tok->begin, words[std::max(i, k)]->tok->end);
@@ -1891,7 +1897,11 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
   static constexpr auto kAPerson = Words("person", "persona", "personne", "mensch", "pessoa", "adult", "adulto",
                                          "adulte", "erwachsenen", "kg", "kilos", "chili", "kilo");
   static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds);
+  // Most messages ask no "how much": one hashed lookup a word, before the word lists are scanned.
   size_t how = SIZE_MAX, substance = SIZE_MAX, end = SIZE_MAX, end_len = 1;
+  for (size_t i = 0; i < f.size() && how == SIZE_MAX; ++i)
+    if (kHowMuchIndex.At(f, i)) how = i;
+  if (how == SIZE_MAX) return;
   bool pests = false, a_person = false;
   for (size_t i = 0; i < f.size(); ++i) {
     // "the dog's pills": the owner's word without its "'s"
@@ -1900,7 +1910,6 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
     if (In(kNotForMe, w)) return;
     pests |= In(kPests, f[i]);
     a_person |= In(kAPerson, f[i]);
-    if (how == SIZE_MAX && kHowMuchIndex.At(f, i)) how = i;
     if (substance == SIZE_MAX)
       for (std::string_view p : kSubstances)
         if (f[i].compare(0, p.size(), p) == 0) substance = i;
@@ -1909,7 +1918,7 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
       else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n;
     }
   }
-  if (how == SIZE_MAX || substance == SIZE_MAX || end == SIZE_MAX || end < how || (pests && !a_person)) return;
+  if (substance == SIZE_MAX || end == SIZE_MAX || end < how || (pests && !a_person)) return;
   if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos) return;
   d->Add(kCueCrisis, 0.9, words[std::min(how, substance)]->tok->begin, words[end + end_len - 1]->tok->end, kCrisisSelfHarm);
 }
