@@ -616,14 +616,19 @@ const Pattern kPatterns[] = {
     // escalated above the first line: "reviewed by a senior member of staff", "an die nächsthöhere stelle",
     // "encaminhado à direção", "quelqu'un au dessus du service client", "che arrivi all'ufficio reclami"
     {kCueHumanRequest, "senior member|members of? staff|the|your", 0.85, true, false},
-    {kCueHumanRequest, "someone|somebody more? senior|higher up|above", 0.85, true, false},
+    {kCueHumanRequest, "someone|somebody more? senior", 0.85, true, false},
+    {kCueHumanRequest, "someone|somebody higher up", 0.85, true, false},
+    {kCueHumanRequest, "someone|somebody above", 0.85, true, false},
     {kCueHumanRequest, "reviewed|looked|checked by a|an|the senior|manager|supervisor|person|human", 0.85, true, false},
     {kCueHumanRequest, "nächsthöhere|nächsthöheren|naechsthoehere|hohere|höhere stelle|instanz", 0.85, true, false},
     {kCueHumanRequest, "encaminhado|encaminhada|encaminhar à|a|para direção|direcao|gerência|gerencia|ouvidoria", 0.85, true, false},
     {kCueHumanRequest, "que|a ouvidoria veja|analise|resolva", 0.85, true, false},
     {kCueHumanRequest, "quelqu'un au dessus|au-dessus", 0.85, true, false},
     {kCueHumanRequest, "all'ufficio reclami", 0.85, true, false},
-    {kCueHumanRequest, "alguien|alguno superior|por encima|de más arriba", 0.85, true, false},
+    // one phrase per pattern: a position's alternatives are single words
+    {kCueHumanRequest, "alguien|alguno superior", 0.85, true, false},
+    {kCueHumanRequest, "alguien|alguno por encima", 0.85, true, false},
+    {kCueHumanRequest, "alguien|alguno de más|mas arriba", 0.85, true, false},
     // put through, in other words: "can i get through to the head nurse", "pasarme con un asesor",
     // "passez moi le service fraude", "me pueden pasar con la doctora ruiz?"
     {kCueHumanRequest, "get|put through to", 0.85, true, false},
