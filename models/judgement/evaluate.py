@@ -312,6 +312,8 @@ def main():
     conv, detail = conversations_report(args.native, args.model, os.path.join(HERE, "conversations"))
     blind_conv = blind_conversations(args.native, args.model, "conversations-blind")
     blind_conv2 = blind_conversations(args.native, args.model, "conversations-blind-2")
+    # Held out whole (never read): counted per language, no halves.
+    blind_conv3, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-3"))
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -400,11 +402,16 @@ def main():
         for half in ("held_out", "dev"):
             for lang, o in sorted(halves.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
                 print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
+    print("\n## Third blind conversations (conversations-blind-3, held out whole, never read)\n")
+    print("| language | need a person: on time | early | calm: handed off |")
+    print("|---|---|---|---|")
+    for lang, o in blind_conv3.items():
+        print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
     if args.json:
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
-                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2,
+                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

@@ -47,6 +47,10 @@ ROUND6 = os.environ.get("ATTUNE_ROUND6", R6) == "1"                # corpus/roun
 ROUND6_WEIGHT = float(os.environ.get("ATTUNE_ROUND6_WEIGHT", "3.0"))  # the corpus's; 1.5 tried (models/README.md)
 ROUND7 = os.environ.get("ATTUNE_ROUND7", "0") == "1"                # corpus/round7 (indirect self-harm and its look-alikes)
 ROUND7_WEIGHT = float(os.environ.get("ATTUNE_ROUND7_WEIGHT", "3.0"))  # the corpus's
+ROUND8 = os.environ.get("ATTUNE_ROUND8", "0") == "1"                # corpus/round8 (indirect person requests and look-alikes)
+ROUND8_WEIGHT = float(os.environ.get("ATTUNE_ROUND8_WEIGHT", "3.0"))
+ROUND9 = os.environ.get("ATTUNE_ROUND9", "0") == "1"                # corpus/round9 (routine lines with crisis-like words)
+ROUND9_WEIGHT = float(os.environ.get("ATTUNE_ROUND9_WEIGHT", "3.0"))
 
 
 def log(*a):
@@ -612,6 +616,10 @@ def main():
         ex += r6
     r7 = read_corpus(args.corpus, "round7") if ROUND7 else []
     ex += r7
+    r8 = read_corpus(args.corpus, "round8") if ROUND8 else []
+    ex += r8
+    r9 = read_corpus(args.corpus, "round9") if ROUND9 else []
+    ex += r9
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
@@ -620,6 +628,10 @@ def main():
         e.weight = ROUND6_WEIGHT
     for e in r7:
         e.weight = ROUND7_WEIGHT
+    for e in r8:
+        e.weight = ROUND8_WEIGHT
+    for e in r9:
+        e.weight = ROUND9_WEIGHT
     if PACK_WEIGHT > 0:
         ex += read_packs(args.packs)
     ex += read_public(args.data, rng)
