@@ -240,6 +240,25 @@ def calm_report(native, model, data):
             "bitext_human_n": len(human)}
 
 
+def probes_report(native, model, folder):
+    """A probe round (probes*/README.md: crisis-LANG.tsv and person-LANG.tsv,
+    LABEL<TAB>MESSAGE) counted whole, per language: recall and negatives firing."""
+    out = {}
+    for kind, head in (("crisis", "crisis"), ("person", "human_request")):
+        for lang in CORPUS_LANGS:
+            path = os.path.join(folder, f"{kind}-{lang}.tsv")
+            if not os.path.exists(path):
+                continue
+            rows = [l.rstrip("\n").split("\t", 1) for l in open(path, encoding="utf-8") if "\t" in l]
+            res = judge(native, model, [r[1] for r in rows])
+            pos = [lab not in ("0", "none") for lab, _ in rows]
+            hit = [fired(x, head) for x in res]
+            out.setdefault(kind, {})[lang] = {"tp": sum(a and b for a, b in zip(pos, hit)), "positives": sum(pos),
+                                              "negatives": len(pos) - sum(pos),
+                                              "false_alarms": sum(b and not a for a, b in zip(pos, hit))}
+    return out
+
+
 def conversations_report(native, model, folder, pack=None):
     out = {}
     rows = []
@@ -314,6 +333,7 @@ def main():
     blind_conv2 = blind_conversations(args.native, args.model, "conversations-blind-2")
     # Held out whole (never read): counted per language, no halves.
     blind_conv3, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-3"))
+    probes3 = probes_report(args.native, args.model, os.path.join(HERE, "probes-3"))
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -402,6 +422,12 @@ def main():
         for half in ("held_out", "dev"):
             for lang, o in sorted(halves.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
                 print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
+    print("\n## Third probe round (probes-3, held out whole, never read)\n")
+    print("| file | language | recall | negatives firing |")
+    print("|---|---|---|---|")
+    for kind, langs in probes3.items():
+        for lang, o in langs.items():
+            print(f"| {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
     print("\n## Third blind conversations (conversations-blind-3, held out whole, never read)\n")
     print("| language | need a person: on time | early | calm: handed off |")
     print("|---|---|---|---|")
@@ -411,7 +437,7 @@ def main():
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
-                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3,
+                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "probes_3": probes3,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 
