@@ -364,6 +364,15 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "will nicht mehr leben", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "will sterben", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "farla finita", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "la faccio|farò|faro finita", 1, false, false, kCrisisSelfHarm},
+    // ... but done with the paperwork ("oggi la faccio finita con queste pratiche")
+    {kCueCrisis, "finita con|coi|col queste|questa|questo|questi|sta|sto|ste|le|il|lo|gli|i|tutte|tutti", 0, false, true, nullptr},
+    {kCueCrisis, "finita coi|col", 0, false, true, nullptr},
+    {kCueCrisis, "finita con la pratica|burocrazia|storia|dieta|scuola|faccenda|bolletta|banca|compagnia", 0, false, true, nullptr},
+    {kCueCrisis, "not planning on|to being|be around|alive", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "don't|dont|cant|can't see the point in|of being|staying|living around|alive|anymore|here", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "see no point in|of being|staying|living around|alive|anymore", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "point in|of being|staying around|here for|till|until|while|when|if|to", 0, false, true, nullptr},  // "... staying around for the sale"
     {kCueCrisis, "acabar con todo", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "no|não quiero|quero vivir|viver", 1, false, false, kCrisisSelfHarm},
     // ... but living somewhere, with or without something, or through something again
@@ -410,6 +419,26 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "threatening to kill me", 1, false, false, kCrisisViolence},
     {kCueCrisis, "someone|somebody is? breaking|broke in|into", 1, false, false, kCrisisViolence},
     {kCueCrisis, "has a gun|knife|weapon", 1, false, false, kCrisisViolence},
+    // ... someone stabbed or shot a moment ago ("lad just got stabbed outside your pharmacy")
+    {kCueCrisis, "just got|been stabbed|shot|knifed", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "shot down", 0, false, true, nullptr},  // "just got shot down by your refunds team"
+    {kCueCrisis, "acaban de apuñalar|apunalar|acuchillar|balear|disparar", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "vient|viennent de poignarder|tirer", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "wurde|ist gerade jemand|einer|eine|ein? niedergestochen|erstochen|angeschossen|abgestochen", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "acabaram|acabou de esfaquear|balear", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "hanno|ha appena accoltellato|sparato", 1, false, false, kCrisisViolence},
+    // ... forcing a way into the home ("tried to push his way in", "entrou à força na minha casa")
+    {kCueCrisis, "push|pushed|pushing|force|forced|forcing his|her|their|its way in|into", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "entró|entro|entraron a la fuerza", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "se metió|metio|metieron a la fuerza", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "entré|entre|entrés|entres de force", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "entrou|entraram à|a força", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "entrato|entrati|entrata con la forza", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "entrato|entrati|entrata a forza", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "hat|haben sich reingedrängt|reingedraengt|hineingedrängt|reingedrückt", 1, false, false, kCrisisViolence},
+    // ... someone beaten where the visitor is ("one's on the floor getting stamped on")
+    {kCueCrisis, "getting|being beaten|battered|kicked up", 1, false, false, kCrisisViolence},
+    {kCueCrisis, "getting|being stamped|stomped on", 1, false, false, kCrisisViolence},
     {kCueCrisis, "hiding from him|her|them", 1, false, false, kCrisisViolence},
     {kCueCrisis, "me está|esta pegando|golpeando", 1, false, false, kCrisisViolence},
     {kCueCrisis, "me frappe", 1, false, false, kCrisisViolence},
@@ -434,6 +463,7 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
+    {kCueCrisis, "worst|best day|days|week|weeks|month|year|night|time of my life", 0, false, true, nullptr},  // hyperbole
     {kCueCrisis, "schlägt|schlaegt gerade fehl", 0, false, true, nullptr},
     {kCueCrisis, "ambulance cost|costs|bill|bills|ride|fee|fees|charge|charges|invoice|cover|coverage", 0, false, true, nullptr},
     {kCueCrisis, "cover|covers|covered ambulance", 0, false, true, nullptr},
@@ -776,6 +806,9 @@ struct Detector {
   // The message is a hard negative for the model's person head: a request
   // negated, the staff's languages, people counted (PersonHardNegative).
   bool person_hard_negative = false;
+  // Where a crisis near-miss matched ("worst week of my life", "gave me a heart
+  // attack"): the model's crisis whose words lie inside one is that figure of speech.
+  std::vector<std::pair<size_t, size_t>> crisis_near_misses = {};
   // Keeps the strongest occurrence per cue; each further occurrence adds a
   // little, so "furious ... unacceptable" is stronger than either alone.
   // Returns the cue, so a caller can note its layer or kind.
@@ -833,7 +866,10 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
     for (const CompiledPattern& cp : words[i]->patterns->list) {
       const size_t end = MatchAt(cp, words, i);
       if (!end) continue;
-      if (cp.p->exclude) excluded.push_back({cp.p, i, end});
+      if (cp.p->exclude) {
+        excluded.push_back({cp.p, i, end});
+        if (cp.p->cue == kCueCrisis) d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end});
+      }
       else if (!(cp.p->negatable && (NegatedAt(words, i) || (cp.p->cue == kCueHumanRequest && NobodyNear(words, i, end)))))
         hits.push_back({cp.p, i, end});
     }
@@ -1891,6 +1927,11 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
       "nicht mehr aufwachen", "damit es vorbei", "kein zuruck", "coracao parar", "coracao pare", "ter volta",
       "nao acordar", "pra acabar", "para acabar", "funcionar", "si ferma il cuore", "cuore si ferma", "fermare il cuore",
       "non svegliarsi", "non svegliarmi", "senza ritorno", "per farla finita", "che funzioni"};
+  // Ends that need no substance named: only death reads them ("of these", "von den 500ern").
+  static constexpr std::string_view kOnlyDeath[] = {
+      "heart stops", "heart to stop", "never wake", "no volver a despertar", "corazon se pare", "coeur sarrete",
+      "coeur s'arrete", "ne plus se reveiller", "herz stehen bleibt", "herz stillsteht", "nicht mehr aufwacht",
+      "nicht mehr aufwachen", "coracao parar", "coracao pare", "si ferma il cuore", "cuore si ferma", "fermare il cuore"};
   static constexpr auto kNotForMe = Words(
       "headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor", "douleur", "schmerzen", "dor", "dolore",
       "fiebre", "fievre", "fieber", "febre", "febbre", "child", "kid", "baby", "toddler", "nino", "nina", "bebe",
@@ -1901,13 +1942,13 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
                                        "camundongos", "pests", "plagas");
   static constexpr auto kAPerson = Words("person", "persona", "personne", "mensch", "pessoa", "adult", "adulto",
                                          "adulte", "erwachsenen", "kg", "kilos", "chili", "kilo");
-  static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds);
+  static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds), kOnlyDeathIndex(kOnlyDeath);
   // Most messages ask no "how much": one hashed lookup a word, before the word lists are scanned.
   size_t how = SIZE_MAX, substance = SIZE_MAX, end = SIZE_MAX, end_len = 1;
   for (size_t i = 0; i < f.size() && how == SIZE_MAX; ++i)
     if (kHowMuchIndex.At(f, i)) how = i;
   if (how == SIZE_MAX) return;
-  bool pests = false, a_person = false;
+  bool pests = false, a_person = false, only_death = false;
   for (size_t i = 0; i < f.size(); ++i) {
     // "the dog's pills": the owner's word without its "'s"
     const std::string_view w = f[i].size() > 2 && f[i].compare(f[i].size() - 2, 2, "'s") == 0
@@ -1920,9 +1961,10 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
         if (f[i].compare(0, p.size(), p) == 0) substance = i;
     if (end == SIZE_MAX) {
       if (In(kFatal, f[i])) end = i;
-      else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n;
+      else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n, only_death = kOnlyDeathIndex.At(f, i) > 0;
     }
   }
+  if (substance == SIZE_MAX && only_death) substance = how;
   if (substance == SIZE_MAX || end == SIZE_MAX || end < how || (pests && !a_person)) return;
   if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos) return;
   d->Add(kCueCrisis, 0.9, words[std::min(how, substance)]->tok->begin, words[end + end_len - 1]->tok->end, kCrisisSelfHarm);
@@ -1956,7 +1998,9 @@ constexpr const char* kPeople =
     "er sie mann frau freund freundin sohn tochter das_kind mein_kind unser_kind vater mutter kleine kleiner oma opa bruder schwester typ jemand "
     "ele ela mulher namorado namorada filho filha crianca menino menina mae pai avo irmao irma homem alguem "
     "lui lei padre madre marito moglie ragazzo ragazza compagno figlio figlia bambino bambina bimbo bimba mamma nonna nonno "
-    "fratello sorella amico uomo tizio qualcuno";
+    "fratello sorella amico uomo tizio qualcuno "
+    // a patient at the practice or the pharmacy ("ein Patient hat ein Messer")
+    "patient patientin patiente paciente paziente";
 // Family and people, no pronouns ("il ne bouge plus" is often a parcel).
 constexpr const char* kKin =
     "husband wife boyfriend girlfriend son daughter baby toddler mom mum mother dad father grandma grandpa granny "
@@ -2023,7 +2067,7 @@ const RedFlag kRedFlags[] = {
     {kCrisisMedicalEmergency, {"face mouth lip lips cara boca rostro labio labios visage bouche levre levres gesicht gesichtshalfte mund mundwinkel lippe lippen rosto viso bocca labbro labbra",
                                "droop* lopsided crooked sagging saggy slack caida caido cae torcida torcido ladeada ladeado colgando paralizada paralizado tombe tombante affaissee affaisse paralysee paralyse travers hangt herunterhangt schief gelahmt schlaff caiu torta torto entortada entortado paralisada paralisado storta storto cadente abbassata abbassato paralizzata paralizzato pende"}},
     {kCrisisMedicalEmergency, {"speech talking talks speaking words habla hablar palabras parle parler parole mots spricht sprechen fala falar palavras parla parlare",
-                               "slurr* arrastra arrastrando arrastrada trabada enredada bafouille bafouiller pateuse verwaschen undeutlich lallt lallend enrolada enrolado arrastada embolada impastata biascica farfuglia"}},
+                               "slurr* arrastra arrastrando arrastrada trabada enredada bafouille bafouiller pateuse verwaschen undeutlich lallt lallend enrolada enrolado arrastada arrastado embolada impastata biascica farfuglia"}},
     {kCrisisMedicalEmergency, {"slurring lallt lallen biascica farfuglia bafouille balbucea"}, false},
     {kCrisisMedicalEmergency, {kSudden, "speak talk talking speech hablar habla parler parle sprechen spricht falar fala parlare parla",
                                "cant cannot couldnt weird funny strange nonsense puede raro rara peut narrive bizarre bizarrement kann komisch seltsam consegue estranho riesce strano strana"}, false},
@@ -2055,17 +2099,28 @@ const RedFlag kRedFlags[] = {
                                "whole entire bottle box packet too_many demasiadas caja frasco blister trop boite flacon plaquette zu_viele ganze packung schachtel demais caixa cartela troppe scatola flacone confezione"}},
     // -- unconscious, collapsed, not moving
     {kCrisisMedicalEmergency, {kPeople,
-                               "collapsed passed_out fainted unresponsive blacked_out desmayo desmayado desmayada desplomo desplomado evanoui evanouie sest_evanoui effondre effondree umgekippt zusammengebrochen ohnmachtig desmaiou desmaiado desmaiada desabou svenuto svenuta svenne crollato crollata"}},
+                               "collapsed passed_out fainted unresponsive blacked_out desmayo desmayado desmayada desplomo desplomado evanoui evanouie sest_evanoui effondre effondree umgekippt zusammengebrochen ohnmachtig desmaiou desmaiado desmaiada desabou svenuto svenuta svenne crollato crollata accasciato accasciata"}},
     {kCrisisMedicalEmergency, {"not_moving isnt_moving wont_move no_se_mueve ne_bouge_plus ne_bouge_pas bewegt_sich_nicht_mehr nao_se_mexe nao_se_move non_si_muove ne_se_reveille_pas ne_se_reveille_plus non_si_sveglia",
                                kKin}, false, kParcel},
     // -- seizures
     {kCrisisMedicalEmergency, {"convulsing convulsionando convulsiona convulse krampft zuckt"}},
     {kCrisisMedicalEmergency, {kPeople, "seizure seizing convulsions convulsiones convulsao convulsoes convulsione convulsioni crisis_epileptica ataque_epileptico crise_depilepsie crise_convulsive anfall epileptischen_anfall crise_convulsiva crise_epileptica attacco_epilettico crisi_epilettica"}},
+    // -- meningitis: fever with a stiff neck or a rash that does not fade under pressure
+    {kCrisisMedicalEmergency, {"fever feverish high_temperature fiebre calentura fievre fieber febre febbre",
+                               "stiff_neck neck_is_stiff neck_stiff rash_doesnt_fade rash_that_doesnt_fade rash_wont_fade doesnt_fade dont_fade purple_spots "
+                               "cuello_rigido cuello_duro nuca_rigida manchas_que_no_desaparecen manchas_moradas no_desaparecen_al_apretar "
+                               "nuque_raide raideur_de_la_nuque taches_violettes seffacent_pas ne_seffacent "
+                               "nacken_steif steifer_nacken steifen_nacken nackensteife flecken_die_nicht_verschwinden lila_flecken "
+                               "pescoco_rigido pescoco_duro manchas_roxas nao_desaparecem collo_rigido rigidita_nucale macchie_viola non_scompaiono"},
+     true, "vaccine vaccines vaccination vacuna vacunas vaccin vaccins impfung geimpft vacina vacinas vaccino vaccini"},
     // -- heavy bleeding
     {kCrisisMedicalEmergency, {"bleeding bleeds sangra sangrando hemorragia saigne saignement hemorragie blutet blutung sanguina sanguinando emorragia",
                                "everywhere lot heavily badly pouring gushing spurting soaking soaked mucho mucha muchisimo chorros empapado empapada partout beaucoup abondamment stark viel uberall spritzt muito jorrando encharcado encharcada tanto tantissimo ovunque dappertutto zampilla"}},
     {kCrisisMedicalEmergency, {"blood sangre sang blut sangue",
                                "everywhere pouring gushing spurting soaking soaked puddle pool todas_partes chorros empapado empapada charco partout flaque abondamment uberall spritzt pfutze jorrando encharcado encharcada poca ovunque dappertutto pozza"}},
+    {kCrisisMedicalEmergency, {"blood bleeding sangre sang saignement blut blutung sangue",
+                               "not_stop doesnt_stop wont_stop dont_stop cant_stop no_para no_deja ne_sarrete_pas sarrete_pas hort_nicht_auf nao_para non_si_ferma non_smette"},
+     true, "gum gums floss flossing nose nosebleed period encias nariz regla gencives nez regles zahnfleisch nase periode gengivas menstruacao gengive naso ciclo"},
     {kCrisisMedicalEmergency, {"wont_stop_bleeding cant_stop_the_bleeding no_para_de_sangrar no_deja_de_sangrar sarrete_pas_de_saigner arrete_pas_de_saigner hort_nicht_auf_zu_bluten nao_para_de_sangrar non_smette_di_sanguinare non_si_ferma"}, false},
     // -- breathing: lips blue, choking, struggling for breath
     {kCrisisMedicalEmergency, {"lips labios levres lippen labbra",
@@ -4220,6 +4275,8 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       return;
     }
     if (head == 0) {
+      for (const auto& [a, b] : d->crisis_near_misses)
+        if (a <= begin && end <= b) return;
       // Set aside a model-only crisis whose words are a closing, or the
       // very words asking for a person (a person comes either way).
       const Cue* person = d->affect->FindCue(kCueHumanRequest);

@@ -845,6 +845,40 @@ static void CheckCrisis(const char* text, const char* kind) {
   if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kind, std::string(text));
 }
 
+// The categories a retrained model stopped carrying on its own (2026-12-05):
+// written for this test, in the shapes of the read probe halves, not copied.
+TEST_CASE("stabbed a moment ago, a way forced in, a beating on the ground, an armed patient, meningitis signs, an end planned (no model)") {
+  for (const char* text : {"a guy just got stabbed in your car park", "acaban de acuchillar a un señor en la entrada",
+                           "ils viennent de poignarder un client devant le magasin",
+                           "vor eurer Filiale wurde gerade jemand niedergestochen",
+                           "acabaram de esfaquear um rapaz na porta da loja", "hanno appena accoltellato un ragazzo fuori dal bar",
+                           "he forced his way into my flat and won't leave", "se metió a la fuerza en mi casa y no se va",
+                           "mio cognato è entrato con la forza in casa", "a lad is getting beaten up in your car park",
+                           "a patient has a knife in the waiting room"}) {
+    CheckCrisis(text, kCrisisViolence);
+  }
+  for (const char* text : {"my daughter has a fever and a stiff neck and she's very sleepy",
+                           "il a de la fièvre et des taches violettes sur les jambes", "mein Sohn hat Fieber und einen steifen Nacken",
+                           "she fell and the blood from her head won't stop", "o meu pai está a falar arrastado",
+                           "mia madre si è accasciata in cucina"}) {
+    CheckCrisis(text, kCrisisMedicalEmergency);
+  }
+  for (const char* text : {"wie viele von denen braucht man, damit das Herz stehen bleibt", "sabato la faccio finita",
+                           "not planning on being around after christmas, cancel the subscription",
+                           "i really dont see the point in living anymore"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
+  for (const char* text : {"I just got shot down by your refunds team", "the courier forced the parcel into the letterbox",
+                           "oggi la faccio finita con queste pratiche", "la faccio finita con la burocrazia entro venerdì",
+                           "I have a stiff neck from sleeping badly, do you sell heat patches?",
+                           "after the meningitis vaccine he had a fever and a stiff neck, is that normal?",
+                           "my gums bleeding doesn't stop when I floss, which toothpaste?",
+                           "wie viele Stunden Schlaf braucht man, damit man morgens fit aufwacht?",
+                           "i dont see the point of staying around for the sale"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("a routine or past sentence does not void an emergency in another sentence (no model)") {
   // Written for this test: the appointment, the delivery next week and the
   // delivery driver guard their own sentence, not the whole message.
