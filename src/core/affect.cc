@@ -4084,6 +4084,18 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
     wants |= words[k]->verb && !words[k]->talk && !In(kCalls, f[k]);
   }
   if (scam && !wants && m.cleaned.find('?') != std::string::npos) return true;
+  // Asked out of curiosity, or waved off at once: "eres una persona? solo por
+  // curiosidad", "r u a robot? lol anyway", "t'es un robot ? mdr peu importe".
+  static constexpr std::string_view kJustCurious[] = {
+      "curious", "curiosity", "curiosidad", "curiosite", "neugier", "neugierig", "curiosidade", "curiosita",
+      "da igual", "peu importe", "fa niente", "tanto faz", "never mind", "nevermind", "nvm", "lol anyway",
+      // ... or for a reason given at once: "Frage nur, weil ...", "pergunto porque quero saber ..."
+      "just wondering", "just asking", "only asking", "frage nur", "ich frage nur", "pergunto porque", "pergunto por",
+      "pregunto porque", "pregunto por", "je demande pour", "je demande parce", "chiedo solo", "chiedo perche",
+      "chiedo per"};
+  static const PhraseIndex kJustCuriousIndex(kJustCurious);
+  for (size_t k = 0; k < f.size(); ++k)
+    if (kJustCuriousIndex.At(f, k)) return true;
   int negated = 0, plain = 0;
   std::vector<bool> nobody(words.size());
   for (size_t k = 0; k < words.size(); ++k) {
@@ -4316,6 +4328,36 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
   if (!d->affect->closing || bare_no) add(2, kCueFrustration, j.heads[2].probability, nullptr);
 }
 
+// A request in a sentence of its own inside a longer message ("... bloqué depuis 6
+// jours. qui s'occupe des litiges chez vous ? j'aimerais que cette personne regarde
+// mon dossier"): the whole message's n-grams, averaged over sqrt(n), drown it; the
+// sentence alone is the kind of line the head was trained on. Each sentence of
+// kFewWords words or more is judged when the whole message did not fire the person
+// head; the surest sentence that fires it stands for the message's person head.
+void JudgeSentencesForPerson(const JudgementModel& model, const Message& m, ModelJudgement* j) {
+  if (j->heads[1].fired) return;
+  std::vector<std::vector<Token>> sentences(1);
+  for (const Token& t : m.tokens) {
+    sentences.back().push_back(t);
+    const char c = t.kind == TokenKind::kPunct ? t.text[0] : 0;
+    if (c == '!' || c == '?' || c == '.') sentences.emplace_back();
+  }
+  auto words = [](const std::vector<Token>& ts) {
+    return static_cast<size_t>(std::count_if(ts.begin(), ts.end(), [](const Token& t) { return t.kind == TokenKind::kWord; }));
+  };
+  size_t with_words = 0;
+  for (const auto& s : sentences) with_words += words(s) > 0;
+  if (with_words < 2) return;
+  const HeadScore* best = nullptr;
+  HeadScore found;
+  for (const auto& s : sentences) {
+    if (words(s) < kFewWords) continue;
+    const ModelJudgement one = model.Judge(s, JudgementFeatures(s));
+    if (one.heads[1].fired && one.heads[1].probability >= 0.93 && (!best || one.heads[1].probability > best->probability)) best = &(found = one.heads[1]);
+  }
+  if (best) j->heads[1] = found;
+}
+
 }  // namespace
 
 Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
@@ -4363,6 +4405,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     affect.judged = true;
     const std::vector<HashedFeature> features = JudgementFeatures(m.tokens);
     affect.judgement = options.judgement->Judge(m.tokens, features);
+    JudgeSentencesForPerson(*options.judgement, m, &affect.judgement);
     AddModelCues(affect.judgement, &d);
     // Negativity the lexicon cannot hear (other languages, sarcasm): when
     // the head is sure the message is negative, valence leans its way.

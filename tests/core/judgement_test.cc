@@ -411,6 +411,31 @@ TEST_CASE("a person asked for in a sentence of its own inside a longer message")
   }
 }
 
+// The model reads each sentence of a longer message when the whole did not
+// fire (a bag of n-grams drowns one sentence in the rest); curiosity and a
+// reason given at once keep a question about people a question. Written for
+// this test; the first line fires no person cue when only the whole is read.
+TEST_CASE("the model hears a request in one sentence of a longer message; a curious question stays one") {
+  for (const char* text : {"Guten Tag, ich habe die Garantiekarte vom Fahrrad verloren und der Händler sagt, ohne Stempel geht "
+                           "gar nichts, und die Hotline hat mich zweimal weggeschickt. Ist heute jemand im Laden in Graz?",
+                           "buongiorno, ho perso la ricevuta della bici e il negozio dice che senza timbro non si può fare "
+                           "niente, il numero verde mi ha già rimandata indietro due volte. c'è qualcuno in sede oggi?",
+                           "hola, perdí el ticket de la bici y en la tienda dicen que sin sello no se puede hacer nada, y en "
+                           "el teléfono ya me mandaron de vuelta dos veces. hay alguien hoy en la oficina de Sevilla?"}) {
+    const Affect a = Judged(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueHumanRequest), std::string(text));
+    const Cue* c = a.FindCue(kCueHumanRequest);
+    CHECK(c->layer == kLayerModel);
+    // The evidence lies in the last sentence, the request's.
+    CHECK(c->begin > std::string(text).rfind('.'));
+  }
+  for (const char* text : {"eres una persona? solo por curiosidad, respondes genial",
+                           "Is the chat answered by people or automatically? Just wondering how long it'll take.",
+                           "Tem algum humano aí no fim de semana? Pergunto porque quero saber se o reembolso sai no sábado."}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("help called or sent for through the business is a person request; the visitor's own call is not") {
   // Written for this test.
   for (const char* text : {"can you send the police to 4 Elm Road", "mandad una ambulancia a la calle Mayor 3",
