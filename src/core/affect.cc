@@ -131,6 +131,20 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
     if (it.word && !it.negates && it.key.rfind("n'", 0) == 0) it.negates = true;  // French "n'ai"
     m.items.push_back(std::move(it));
   }
+  // French "ne" negates with its partner ("ne ... pas", "ne ... plus"); without
+  // one it is German "ne" for "eine" ("gibts ne nummer wo echte leute rangehen")
+  // or Italian "ne" ("ne ho due"), and negates nothing.
+  // ("ne ... que" is "only": "je ne veux que parler à un humain" asks.)
+  static constexpr std::string_view kPartners[] = {"pas", "plus", "jamais", "rien", "personne", "guère", "guere",
+                                                   "aucun", "aucune", "point", "ni", "nulle"};
+  for (size_t i = 0; i < m.items.size(); ++i) {
+    Item& it = m.items[i];
+    if (!it.word || it.key != "ne") continue;
+    bool partner = false;
+    for (size_t j = i + 1; j < m.items.size() && j <= i + 5 && m.items[j].clause == it.clause && !partner; ++j)
+      for (std::string_view p : kPartners) partner |= m.items[j].key == p;
+    if (!partner) it.negator = it.negates = false;
+  }
   return m;
 }
 
@@ -3430,6 +3444,20 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   auto add = [&](double strength, size_t a, size_t b) {
     d->Add(kCueHumanRequest, strength, words[a]->tok->begin, words[b]->tok->end);
   };
+  // "ich hätte gern den Apotheker gesprochen": a wish in the subjunctive, a
+  // person, then the participle; not "ich habe mit dem Apotheker gesprochen".
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const std::string& w = words[i]->tok->norm;
+    if (w != "hätte" && w != "haette" && w != "hätt" && w != "würde" && w != "wuerde") continue;
+    for (size_t k = i + 1; k < n && k <= i + 5 && words[k]->clause == words[i]->clause; ++k) {
+      if (!words[k]->noun && !NeedsQualifier(words[k]->tok->norm) && !In(kRoles, f[k]) && !In(kInCharge, f[k])) continue;
+      for (size_t p = k + 1; p < n && p <= k + 2 && words[p]->clause == words[k]->clause; ++p)
+        if (f[p] == "gesprochen" || f[p] == "sprechen") {
+          add(0.85, i, p);
+          return;
+        }
+    }
+  }
   if (size_t staff = 0, again = SamePersonAgain(words, f, &staff); again != SIZE_MAX) {
     add(0.8, again, staff);
     return;
