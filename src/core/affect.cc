@@ -732,6 +732,12 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "consultarle|preguntarle al farmacéutico|farmaceutico|enfermero|técnico|tecnico", 0.85, true, false},
     {kCueHumanRequest, "consultarle|preguntarle a la farmacéutica|farmaceutica|enfermera", 0.85, true, false},
     {kCueHumanRequest, "quiero|quisiera|puedo|podría|podria consultar|preguntar al farmacéutico|farmaceutico|enfermero|técnico|tecnico", 0.85, true, false},
+    // a person wished to take the file: "j'aimerais que cette personne regarde mon dossier",
+    // "je voudrais qu'un conseiller me rappelle", "je préférerais que quelqu'un vérifie"
+    {kCueHumanRequest, "aimerais|j'aimerais|voudrais|souhaite|souhaiterais|préférerais|prefererais que cette personne|conseillère|conseillere|responsable|employée|employee|pharmacienne|infirmière|infirmiere", 0.85, true, false},
+    {kCueHumanRequest, "aimerais|j'aimerais|voudrais|souhaite|souhaiterais|préférerais|prefererais que la conseillère|conseillere|responsable|pharmacienne|infirmière|infirmiere", 0.85, true, false},
+    {kCueHumanRequest, "aimerais|j'aimerais|voudrais|souhaite|souhaiterais|préférerais|prefererais qu'un|qu'une conseiller|conseillère|conseillere|responsable|humain|agent|employé|employe|technicien|pharmacien|pharmacienne|infirmier|infirmière|infirmiere", 0.85, true, false},
+    {kCueHumanRequest, "aimerais|j'aimerais|voudrais|souhaite|souhaiterais|préférerais|prefererais que quelqu'un|qqn", 0.85, true, false},
     {kCueHumanRequest, "question directement? au|à pharmacien|pharmacienne|médecin|medecin|conseiller|conseillère|infirmier|infirmière", 0.85, true, false},
     // talking to a department: "faut que je parle au service fraude"
     {kCueHumanRequest, "parle|parler au service", 0.85, true, false},
