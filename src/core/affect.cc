@@ -478,6 +478,8 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
     {kCueCrisis, "worst|best day|days|week|weeks|month|year|night|time of my life", 0, false, true, nullptr},  // hyperbole
+    // a story's ending that "killed" its viewer: "o final da novela me matou", "la fin de la série m'a tué"
+    {kCueCrisis, "novela|série|serie|film|filme|episodio|episódio|épisode|episode|capítulo|capitulo|finale|final|libro|livre|livro|buch|folge|staffel me|m'a|mi|mich matou|mató|mato|tué|tuée|tue|tuee|ucciso|uccisa|umgebracht|fertiggemacht", 0, false, true, nullptr},
     {kCueCrisis, "schlägt|schlaegt gerade fehl", 0, false, true, nullptr},
     {kCueCrisis, "ambulance cost|costs|bill|bills|ride|fee|fees|charge|charges|invoice|cover|coverage", 0, false, true, nullptr},
     {kCueCrisis, "cover|covers|covered ambulance", 0, false, true, nullptr},
@@ -4297,6 +4299,9 @@ constexpr double kSurePersonRequest = 0.7;
 constexpr size_t kFewWords = 3;
 constexpr double kSureOnFewWords = 0.8;
 
+// Below this, a model-only crisis beside a crisis near-miss is the figure of speech.
+constexpr double kUnsureBesideNearMiss = 0.9;
+
 // The model's heads as cues, beside the patterns': a head that fired adds
 // its cue (or confirms the pattern's), with its probability and evidence.
 void AddModelCues(const ModelJudgement& j, Detector* d) {
@@ -4321,8 +4326,9 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       return;
     }
     if (head == 0) {
+      // ... or, unsure, beside one ("o final da novela me matou": the model's words are "final da").
       for (const auto& [a, b] : d->crisis_near_misses)
-        if (a <= begin && end <= b) return;
+        if ((a <= begin && end <= b) || h.probability < kUnsureBesideNearMiss) return;
       // Set aside a model-only crisis whose words are a closing, or the
       // very words asking for a person (a person comes either way).
       const Cue* person = d->affect->FindCue(kCueHumanRequest);

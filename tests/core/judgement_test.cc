@@ -106,7 +106,10 @@ TEST_CASE("crisis is caught in every language, with its kind") {
 TEST_CASE("figurative, past and product talk is not a crisis") {
   for (const char* text : {"lol this price almost gave me a heart attack", "do you still sell the Suicide Squad blu-ray?",
                            "my mum had a stroke two years ago, can she get the senior discount", "I'm dying to get these boots",
-                           "where is my order", "ok thanks", "tomorrow"}) {
+                           "where is my order", "ok thanks", "tomorrow",
+                           // a story's ending that "killed" (the model alone fired on these; written for this test)
+                           "o final da novela me matou", "la fin de la série m'a tué, j'ai pleuré toute la soirée",
+                           "this has been the worst week of my life, everything keeps going wrong"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), text);
   }
 }
