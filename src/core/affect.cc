@@ -679,6 +679,14 @@ const Pattern kPatterns[] = {
     // "passez moi le service fraude", "me pueden pasar con la doctora ruiz?"
     {kCueHumanRequest, "get|put through to", 0.85, true, false},
     {kCueHumanRequest, "pasarme|pásenme|pasenme con", 0.85, true, false},
+    // pt-PT "passe-me a um supervisor", "passa-me ao gerente"
+    {kCueHumanRequest, "passe-me|passa-me|passem-me a|ao|à|para um|uma|o|a? supervisor|supervisora|gerente|responsável|responsavel|colega|atendente|operador|operadora|humano|pessoa|alguém|alguem|assistente|técnico|tecnico", 0.85, true, false},
+    // "passez-moi celui qui décide chez vous"
+    {kCueHumanRequest, "passez-moi|passe-moi|passez|passe moi? celui|celle qui|qu'", 0.85, true, false},
+    // "pouvez-vous me mettre en contact avec le service paiements ?"
+    {kCueHumanRequest, "mettre|mettez-moi|mets-moi|mettez|mets moi? en contact avec", 0.85, true, false},
+    // "fate un'escalation del mio caso", "escalade mon dossier"
+    {kCueHumanRequest, "un'escalation|escalation|escalade|escalader del|della|de|mon|ma|mio|mia mio|mia|caso|pratica|ticket|reclamo|dossier|plainte|réclamation|reclamation", 0.85, true, false},
     {kCueHumanRequest, "pasar con el|la doctor|doctora|médico|médica|medico|medica|enfermera|enfermero|encargado|encargada|responsable", 0.85, true, false},
     {kCueHumanRequest, "passez|passe moi le|la|un|une service|responsable|conseiller|conseillère|direction|gérant|gerant", 0.85, true, false},
     // in touch with a member of the team: "put in touch with a member of your team"
@@ -3223,7 +3231,9 @@ size_t BareRole(const Message& m, const std::vector<const Item*>& words, const s
     if (words[k]->verb || In(kInfo, f[k]) || In(kSupport, f[k])) return SIZE_MAX;
     const bool person = words[k]->noun && !NeedsQualifier(words[k]->key) && words[k]->key != "kundendienst" &&
                         words[k]->key != "kundenservice";
-    const bool dept = In(kDepartments, f[k]);
+    // German compounds name the department in one word: "Retourenabteilung bitte"
+    const bool dept = In(kDepartments, f[k]) ||
+                      (f[k].size() > 10 && f[k].compare(f[k].size() - 9, 9, "abteilung") == 0);
     if (person || dept || In(kInCharge, f[k]) || (In(kRoles, f[k]) && !In(kTopics, f[k]))) {
       if (k > 0 && (In(kPossessives, f[k - 1]) || In(kOther, f[k - 1]))) return SIZE_MAX;
       if (k + 1 < n && In(kRoleThings, f[k + 1])) return SIZE_MAX;
