@@ -305,6 +305,11 @@ double ScoreValence(const Message& m) {
 // Cue detectors. Each pattern is a sequence of word alternatives
 // ("kill|killing myself"), matched on token norms within one clause.
 
+// The kind of a near-miss that is only ever a figure of speech ("this price gave
+// me a heart attack"): beside it, the model's unsure crisis is dropped too. Other
+// near-misses ("il va me tuer si...") leave the model to judge.
+constexpr const char* kFigureOfSpeech = "figure_of_speech";
+
 struct Pattern {
   const char* cue;
   const char* words;  // space-separated positions, '|' between alternatives
@@ -474,12 +479,11 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "dose mortelle|létale|letale|letal|mortal", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "tödliche|toedliche|tödlichen dosis|menge", 1, false, false, kCrisisSelfHarm},
     // near-misses: hyperbole, past events, names
-    {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, nullptr},
-    {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, nullptr},
+    {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, kFigureOfSpeech},
+    {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
-    {kCueCrisis, "worst|best day|days|week|weeks|month|year|night|time of my life", 0, false, true, nullptr},  // hyperbole
     // a story's ending that "killed" its viewer: "o final da novela me matou", "la fin de la série m'a tué"
-    {kCueCrisis, "novela|série|serie|film|filme|episodio|episódio|épisode|episode|capítulo|capitulo|finale|final|libro|livre|livro|buch|folge|staffel me|m'a|mi|mich matou|mató|mato|tué|tuée|tue|tuee|ucciso|uccisa|umgebracht|fertiggemacht", 0, false, true, nullptr},
+    {kCueCrisis, "novela|série|serie|film|filme|episodio|episódio|épisode|episode|capítulo|capitulo|finale|final|libro|livre|livro|buch|folge|staffel me|m'a|mi|mich matou|mató|mato|tué|tuée|tue|tuee|ucciso|uccisa|umgebracht|fertiggemacht", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "schlägt|schlaegt gerade fehl", 0, false, true, nullptr},
     {kCueCrisis, "ambulance cost|costs|bill|bills|ride|fee|fees|charge|charges|invoice|cover|coverage", 0, false, true, nullptr},
     {kCueCrisis, "cover|covers|covered ambulance", 0, false, true, nullptr},
@@ -836,8 +840,8 @@ struct Detector {
   // The message is a hard negative for the model's person head: a request
   // negated, the staff's languages, people counted (PersonHardNegative).
   bool person_hard_negative = false;
-  // Where a crisis near-miss matched ("worst week of my life", "gave me a heart
-  // attack"): the model's crisis whose words lie inside one is that figure of speech.
+  // Where a figure of speech matched ("gave me a heart attack", "o final da novela
+  // me matou"): the model's unsure crisis beside one is that figure.
   std::vector<std::pair<size_t, size_t>> crisis_near_misses = {};
   // Keeps the strongest occurrence per cue; each further occurrence adds a
   // little, so "furious ... unacceptable" is stronger than either alone.
@@ -898,7 +902,8 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
       if (!end) continue;
       if (cp.p->exclude) {
         excluded.push_back({cp.p, i, end});
-        if (cp.p->cue == kCueCrisis) d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end});
+        if (cp.p->cue == kCueCrisis && cp.p->kind == kFigureOfSpeech)
+          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end});
       }
       else if (!(cp.p->negatable && (NegatedAt(words, i) || (cp.p->cue == kCueHumanRequest && NobodyNear(words, i, end)))))
         hits.push_back({cp.p, i, end});

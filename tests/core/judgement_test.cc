@@ -108,9 +108,14 @@ TEST_CASE("figurative, past and product talk is not a crisis") {
                            "my mum had a stroke two years ago, can she get the senior discount", "I'm dying to get these boots",
                            "where is my order", "ok thanks", "tomorrow",
                            // a story's ending that "killed" (the model alone fired on these; written for this test)
-                           "o final da novela me matou", "la fin de la série m'a tué, j'ai pleuré toute la soirée",
-                           "this has been the worst week of my life, everything keeps going wrong"}) {
+                           "o final da novela me matou", "la fin de la série m'a tué, j'ai pleuré toute la soirée"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), text);
+  }
+  // "The worst week of my life" is how some crises begin: no figure of speech
+  // silences the model there (a near-miss for it lost these two).
+  for (const char* text : {"this is the worst week of my life and i just want it all to be over",
+                           "worst year of my life honestly, i dont think ill be here next week"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), text);
   }
 }
 
@@ -162,7 +167,7 @@ TEST_CASE("a crisis set aside on a closing counts again after a distressed turn"
   CHECK_FALSE(bye.HasCue(kCueCrisis));
   // After a distressed turn: the crisis comes back, at once.
   Conversation low;
-  const char* worst = "this has been the worst week of my life, everything keeps going wrong";
+  const char* worst = "I'm really sad and disappointed, the gift didn't arrive for her birthday";
   Affect sad = Judged(worst);
   REQUIRE_FALSE(sad.HasCue(kCueCrisis));  // distressed, not a crisis
   low.ObserveMessage(worst, &sad, false);
