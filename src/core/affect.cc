@@ -2142,7 +2142,7 @@ const RedFlag kRedFlags[] = {
     {kCrisisMedicalEmergency, {kPeople, "seizure seizing convulsions convulsiones convulsao convulsoes convulsione convulsioni crisis_epileptica ataque_epileptico crise_depilepsie crise_convulsive anfall epileptischen_anfall crise_convulsiva crise_epileptica attacco_epilettico crisi_epilettica"}},
     // -- meningitis: fever with a stiff neck or a rash that does not fade under pressure
     {kCrisisMedicalEmergency, {"fever feverish high_temperature fiebre calentura fievre fieber febre febbre",
-                               "stiff_neck neck_is_stiff neck_stiff rash_doesnt_fade rash_that_doesnt_fade rash_wont_fade doesnt_fade dont_fade purple_spots "
+                               "stiff_neck neck_is_stiff neck_stiff rash_doesnt_fade rash_that_doesnt_fade rash_wont_fade purple_spots "
                                "cuello_rigido cuello_duro nuca_rigida manchas_que_no_desaparecen manchas_moradas no_desaparecen_al_apretar "
                                "nuque_raide raideur_de_la_nuque taches_violettes seffacent_pas ne_seffacent "
                                "nacken_steif steifer_nacken steifen_nacken nackensteife flecken_die_nicht_verschwinden lila_flecken "
@@ -2155,7 +2155,8 @@ const RedFlag kRedFlags[] = {
                                "everywhere pouring gushing spurting soaking soaked puddle pool todas_partes chorros empapado empapada charco partout flaque abondamment uberall spritzt pfutze jorrando encharcado encharcada poca ovunque dappertutto pozza"}},
     {kCrisisMedicalEmergency, {"blood bleeding sangre sang saignement blut blutung sangue",
                                "not_stop doesnt_stop wont_stop dont_stop cant_stop no_para no_deja ne_sarrete_pas sarrete_pas hort_nicht_auf nao_para non_si_ferma non_smette"},
-     true, "gum gums floss flossing nose nosebleed period encias nariz regla gencives nez regles zahnfleisch nase periode gengivas menstruacao gengive naso ciclo"},
+     true, "gum gums floss flossing nose nosebleed period encias nariz regla gencives nez regles zahnfleisch nase periode gengivas menstruacao gengive naso ciclo "
+     "test tests results analisis analyse analyses bluttest blutwerte exame exames esame esami pressure presion pression druck pressao pressione sugar azucar sucre zucker acucar zucchero worrying"},
     {kCrisisMedicalEmergency, {"wont_stop_bleeding cant_stop_the_bleeding no_para_de_sangrar no_deja_de_sangrar sarrete_pas_de_saigner arrete_pas_de_saigner hort_nicht_auf_zu_bluten nao_para_de_sangrar non_smette_di_sanguinare non_si_ferma"}, false},
     // -- breathing: lips blue, choking, struggling for breath
     {kCrisisMedicalEmergency, {"lips labios levres lippen labbra",

@@ -918,6 +918,7 @@ TEST_CASE("stabbed a moment ago, a way forced in, a beating on the ground, an ar
                            "I have a stiff neck from sleeping badly, do you sell heat patches?",
                            "after the meningitis vaccine he had a fever and a stiff neck, is that normal?",
                            "my gums bleeding doesn't stop when I floss, which toothpaste?",
+                           "i cant stop worrying about my blood test results", "the fever doesnt fade even with calpol, 3 days now",
                            "wie viele Stunden Schlaf braucht man, damit man morgens fit aufwacht?",
                            "i dont see the point of staying around for the sale"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
