@@ -228,7 +228,7 @@ test('saying goodbye is a closing, not a crisis; the same goodbye after a distre
   // A goodbye right after despair is how some crises end a chat.
   const q = await deskPage();
   await openChat(q);
-  await say(q, 'this has been the worst week of my life, everything keeps going wrong');
+  await say(q, "I'm really sad and disappointed, the gift didn't arrive for her birthday");
   assert.equal(await count(q, '.crisis'), 0, 'distressed, not yet a crisis');
   const before = await count(q, '.crisis');
   await say(q, 'goodbye');
