@@ -4390,6 +4390,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
 // sentence alone is the kind of line the head was trained on. Each sentence of
 // kFewWords words or more is judged when the whole message did not fire the person
 // head; the surest sentence that fires it stands for the message's person head.
+constexpr double kSureSentence = 0.93;  // 0.80-0.85 fired on curiosity questions read without their hedge
 void JudgeSentencesForPerson(const JudgementModel& model, const Message& m, ModelJudgement* j) {
   if (j->heads[1].fired) return;
   std::vector<std::vector<Token>> sentences(1);
@@ -4404,14 +4405,13 @@ void JudgeSentencesForPerson(const JudgementModel& model, const Message& m, Mode
   size_t with_words = 0;
   for (const auto& s : sentences) with_words += words(s) > 0;
   if (with_words < 2) return;
-  const HeadScore* best = nullptr;
-  HeadScore found;
+  // The whole message's head did not fire, so any sure sentence beats it.
   for (const auto& s : sentences) {
     if (words(s) < kFewWords) continue;
-    const ModelJudgement one = model.Judge(s, JudgementFeatures(s));
-    if (one.heads[1].fired && one.heads[1].probability >= 0.93 && (!best || one.heads[1].probability > best->probability)) best = &(found = one.heads[1]);
+    const HeadScore one = model.Judge(s, JudgementFeatures(s)).heads[1];
+    if (one.fired && one.probability >= kSureSentence && one.probability > (j->heads[1].fired ? j->heads[1].probability : 0))
+      j->heads[1] = one;
   }
-  if (best) j->heads[1] = found;
 }
 
 }  // namespace
