@@ -313,12 +313,7 @@ export class AttuneChat extends HTMLElement {
     await this.#catchingUp;
     if (!this.#engine || this.#handoff?.active) return this.#answered(batch.map((m) => m.id));
     const text = batch.map((m) => m.text).join('\n');
-    // Written in a language of the set whose pack is not loaded yet: load it first, so the core
-    // can switch this turn (the core says which language, by the rule it switches with).
-    if (this.#set && Object.keys(this.#set).some((l) => !this.#packs.has(l))) {
-      const lang = await this.#engine.messageLanguage(text).catch(() => '');
-      if (lang && this.#set[lang]) await this.#addLanguage(lang);
-    }
+    await this.#loadLanguageOf(text);
     const emotions = await this.#emotion?.infer(text);
     let turn;
     try {
@@ -1264,6 +1259,16 @@ export class AttuneChat extends HTMLElement {
   }
 
   /**
+   * Written in a language of the set whose pack is not loaded yet: loads it first, so the core
+   * can switch this turn (the core says which language, by the rule it switches with).
+   */
+  async #loadLanguageOf(text) {
+    if (!this.#set || Object.keys(this.#set).every((l) => this.#packs.has(l))) return;
+    const lang = await this.#engine.messageLanguage(text).catch(() => '');
+    if (lang && this.#set[lang]) await this.#addLanguage(lang);
+  }
+
+  /**
    * Agent assist: what the bot would say, for the agent to edit (the bot itself stays silent).
    * The core judges every message in every state: a crisis while waiting for
    * or talking to a person shows the pack's crisis resources at once, and the
@@ -1271,6 +1276,8 @@ export class AttuneChat extends HTMLElement {
    */
   async #suggest(text) {
     try {
+      // Drafts in the visitor's language, as the bot would have answered (not the page's pack).
+      await this.#loadLanguageOf(text);
       const turn = await this.#engine?.respond(text);
       if (isCrisis(turn)) {
         this.#crisisHeard = true;
