@@ -18,7 +18,7 @@
 // thresholds transfer. The weights are data, not code: a JudgementModel is
 // read from the bytes models/judgement/train.py writes (models/judgement.bin,
 // served as dist/models/judgement.bin); the core works without one, on its
-// patterns alone (affect.cc), which also stay on with a model as the floor
+// rules alone (cue_rules.h), which also stay on with a model as the floor
 // crisis recall never drops below.
 #pragma once
 

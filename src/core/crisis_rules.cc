@@ -1,0 +1,1248 @@
+// Crisis rules: red flags described, lethal doses, farewells as admin; hardship (cue_rules.h).
+#include "cue_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "text.h"
+
+namespace attune::rules {
+
+// A dose asked for to be sure it is enough, all at once: a self-harm red flag
+// (public-health lists: asking about lethal amounts). Pills, "enough" and
+// "at once" or "sure" in one message; a symptom named makes it a dosage
+// question ("is two at once enough for a migraine?").
+void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kPills = Words("pills", "tablets", "meds", "sleeping", "somniferes", "comprimes", "cachets",
+                                 "medicaments", "pastillas", "pildoras", "comprimidos", "remedios", "tabletten",
+                                 "pillen", "schlaftabletten", "pillole", "compresse", "sonniferi", "medicine",
+                                 "medicines", "medicinas", "farmaci", "medikamente", "somnifere", "dormir");
+  static constexpr auto kEnough = Words("enough", "suffise", "suffit", "suffisant", "suffisante", "suficiente",
+                                  "suficientes", "genug", "reicht", "reichen", "basta", "bastano", "basti",
+                                  "abbastanza", "sufficiente", "sufficienti", "bastan", "bastem");
+  static constexpr auto kSure = Words("once", "coup", "vez", "einmal", "colpo", "insieme", "sure", "seguro", "segura",
+                                "sicher", "certeza", "sicura", "sicuro", "certain", "certaine", "wake", "acordar",
+                                "despertar", "reveiller", "aufwachen", "svegliarmi", "svegliare");
+  static constexpr auto kSymptoms = Words("headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor",
+                                    "douleur", "schmerzen", "dor", "dolore", "fiebre", "fievre", "fieber",
+                                    "febre", "febbre", "tos", "toux", "husten", "tosse", "gripe", "grippe",
+                                    "jaqueca", "kopfschmerzen", "emicrania", "dog", "cat", "perro", "chien",
+                                    "hund", "cachorro", "cane", "gato", "chat", "katze", "gatto", "child", "kid",
+                                    "nino", "enfant", "kind", "crianca", "bambino");
+  size_t pills = SIZE_MAX, enough = SIZE_MAX;
+  bool sure = false;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (In(kSymptoms, f[i])) return;
+    if (In(kPills, f[i]) && pills == SIZE_MAX) pills = i;
+    if (In(kEnough, f[i])) enough = i;
+    sure |= In(kSure, f[i]);
+  }
+  if (pills != SIZE_MAX && enough != SIZE_MAX && sure)
+    d->Add(kCueCrisis, 0.9, words[std::min(pills, enough)]->tok->begin, words[std::max(pills, enough)]->tok->end,
+           kCrisisSelfHarm);
+}
+
+// A dose asked for to end it ("c'est combien de doliprane 1000 pour que ce
+// soit fini?", "wie viele ibuprofen braucht man damit man nicht mehr
+// aufwacht", "con quante pastiglie di bisoprololo si ferma il cuore?",
+// "cuanto hay que tomar para que funcione en una persona de 60kg"): how much,
+// a medicine or poison, and an end (fatal, the heart stopping, not waking,
+// no way back) in one message. A symptom, a child or a pet makes it a dosage
+// or poisoning question, which the red flags weigh.
+void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                     Detector* d) {
+  static constexpr std::string_view kHowMuch[] = {
+      "how much", "how many", "whats the most", "what is the most", "the most", "cuanto", "cuanta", "cuantos",
+      "cuantas", "que cantidad", "combien", "quelle quantite", "quelle dose", "wie viel", "wie viele", "wieviel",
+      "wieviele", "welche menge", "welche dosis", "quanto", "quanta", "quantos", "quantas", "que quantidade",
+      "quanti", "quante", "che quantita", "con quante", "con quanti", "con cuantas", "con cuantos", "avec combien",
+      "mit wie viel", "mit wie viele", "com quantos", "com quantas"};
+  static constexpr std::string_view kSubstances[] = {
+      "pill", "tablet", "meds", "medic", "pastill", "pildora", "comprim", "cachet", "gelule", "tablett", "pille",
+      "pastiglie", "compress", "farmac", "remedio", "paracetamol", "acetaminophen", "tylenol", "ibuprof", "aspirin",
+      "doliprane", "dafalgan", "efferalgan", "tachipirina", "insulin", "bisoprolol", "metoprolol", "propranolol",
+      "digox", "amitript", "sertralin", "fluoxetin", "diazepam", "lorazepam", "alprazolam", "xanax", "zolpidem",
+      "tramadol", "codein", "morphin", "oxycod", "fentanyl", "lithium", "litio", "warfarin", "sintrom", "veneno",
+      "poison", "gift", "veleno", "raticid", "mata-ratos", "chumbinho", "somnif", "sonnif", "schlaftabl"};
+  static constexpr auto kFatal = Words("fatal", "lethal", "deadly", "letal", "mortal", "mortel", "mortelle", "todlich",
+                                       "mortale", "letale", "fatale", "die", "morir", "mourir", "sterben", "morrer",
+                                       "morire");
+  static constexpr std::string_view kEnds[] = {
+      "heart stops", "heart to stop", "wake up", "works this time", "work this time", "it works", "never wake",
+      "corazon se pare", "corazon pare", "que funcione", "no despertar", "no volver a despertar", "que se acabe",
+      "sin vuelta atras", "coeur sarrete", "coeur s'arrete", "ce soit fini", "que ca marche", "ne plus se reveiller",
+      "pas se reveiller", "sans retour", "herz stehen bleibt", "herz stillsteht", "herz aufhort", "nicht mehr aufwacht",
+      "nicht mehr aufwachen", "damit es vorbei", "kein zuruck", "coracao parar", "coracao pare", "ter volta",
+      "nao acordar", "pra acabar", "para acabar", "funcionar", "si ferma il cuore", "cuore si ferma", "fermare il cuore",
+      "non svegliarsi", "non svegliarmi", "senza ritorno", "per farla finita", "che funzioni"};
+  // Ends that need no substance named: only death reads them ("of these", "von den 500ern").
+  static constexpr std::string_view kOnlyDeath[] = {
+      "heart stops", "heart to stop", "never wake", "no volver a despertar", "corazon se pare", "coeur sarrete",
+      "coeur s'arrete", "ne plus se reveiller", "herz stehen bleibt", "herz stillsteht", "nicht mehr aufwacht",
+      "nicht mehr aufwachen", "coracao parar", "coracao pare", "si ferma il cuore", "cuore si ferma", "fermare il cuore"};
+  static constexpr auto kNotForMe = Words(
+      "headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor", "douleur", "schmerzen", "dor", "dolore",
+      "fiebre", "fievre", "fieber", "febre", "febbre", "child", "kid", "baby", "toddler", "nino", "nina", "bebe",
+      "enfant", "bebe", "kind", "baby", "crianca", "bambino", "bambina", "dog", "cat", "perro", "gato", "chien", "chat",
+      "hund", "katze", "cachorro", "cane", "gatto", "plants", "garden", "jardin", "garten", "jardim", "giardino");
+  // Poison for pests, unless a person's weight is asked about ("en una persona de 60kg").
+  static constexpr auto kPests = Words("rats", "ratas", "ratten", "ratos", "topi", "mice", "ratones", "souris", "mause",
+                                       "camundongos", "pests", "plagas");
+  static constexpr auto kAPerson = Words("person", "persona", "personne", "mensch", "pessoa", "adult", "adulto",
+                                         "adulte", "erwachsenen", "kg", "kilos", "chili", "kilo");
+  static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds), kOnlyDeathIndex(kOnlyDeath);
+  // Most messages ask no "how much": one hashed lookup a word, before the word lists are scanned.
+  size_t how = SIZE_MAX, substance = SIZE_MAX, end = SIZE_MAX, end_len = 1;
+  for (size_t i = 0; i < f.size() && how == SIZE_MAX; ++i)
+    if (kHowMuchIndex.At(f, i)) how = i;
+  if (how == SIZE_MAX) return;
+  bool pests = false, a_person = false, only_death = false;
+  for (size_t i = 0; i < f.size(); ++i) {
+    // "the dog's pills": the owner's word without its "'s"
+    const std::string_view w = f[i].size() > 2 && f[i].compare(f[i].size() - 2, 2, "'s") == 0
+                                   ? std::string_view(f[i]).substr(0, f[i].size() - 2) : std::string_view(f[i]);
+    if (In(kNotForMe, w)) return;
+    pests |= In(kPests, f[i]);
+    a_person |= In(kAPerson, f[i]);
+    if (substance == SIZE_MAX)
+      for (std::string_view p : kSubstances)
+        if (f[i].compare(0, p.size(), p) == 0) substance = i;
+    if (end == SIZE_MAX) {
+      if (In(kFatal, f[i])) end = i;
+      else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n, only_death = kOnlyDeathIndex.At(f, i) > 0;
+    }
+  }
+  if (substance == SIZE_MAX && only_death) substance = how;
+  if (substance == SIZE_MAX || end == SIZE_MAX || end < how || (pests && !a_person)) return;
+  if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos) return;
+  d->Add(kCueCrisis, 0.9, words[std::min(how, substance)]->tok->begin, words[end + end_len - 1]->tok->end, kCrisisSelfHarm);
+}
+
+// ---- red flags described, not named (issue 13): public-health warning
+// signs as words that occur together in one sentence, in six languages:
+// "her mouth looks lopsided" (stroke), "el niño se bebió la lejía"
+// (poisoning), "Motor läuft, Garagentor zu" (a self-harm means). Each rule
+// is up to three slots that must all be in one sentence within
+// kRedFlagSpan words. A slot is space-separated folded alternatives: a
+// trailing '*' is a prefix, '_' joins consecutive words. The hard
+// negatives are the message's guards (kNotNow): past events, first-aid
+// and symptom questions, admin talk, fiction and toys.
+struct RedFlag {
+  const char* kind;
+  const char* slots[3];
+  bool negatable = true;  // a negator just before a slot word ("not swollen") voids it
+  const char* unless = nullptr;  // words that make this rule's match something else
+  bool lasting = false;  // a duration ("for weeks") is part of it, not a sign of the past
+  bool message = false;  // its slots may stand in different sentences of the message
+};
+
+constexpr const char* kPeople =
+    "he hes she shes him her husband wife boyfriend girlfriend partner son daughter baby kid child toddler mom mum "
+    "mother dad father grandma grandpa granny nan brother sister friend man guy someone somebody "
+    "ex exmarido expareja exnovio exnovia ella marido esposo esposa mujer novio novia pareja hijo hija bebe nino nina nene peque mama papa abuela "
+    "abuelo hermano hermana amigo amiga hombre tipo alguien "
+    "il elle mari femme copain copine conjoint fils fille enfant lenfant gamin petit petite maman mamie papi "
+    "grand-mere grand-pere pere mere frere soeur ami amie homme mec quelquun "
+    "er sie mann frau freund freundin sohn tochter das_kind mein_kind unser_kind vater mutter kleine kleiner oma opa bruder schwester typ jemand "
+    "ele ela mulher namorado namorada filho filha crianca menino menina mae pai avo irmao irma homem alguem "
+    "lui lei padre madre marito moglie ragazzo ragazza compagno figlio figlia bambino bambina bimbo bimba mamma nonna nonno "
+    "fratello sorella amico uomo tizio qualcuno "
+    // a patient at the practice or the pharmacy ("ein Patient hat ein Messer")
+    "patient patientin patiente paciente paziente";
+// Family and people, no pronouns ("il ne bouge plus" is often a parcel).
+constexpr const char* kKin =
+    "husband wife boyfriend girlfriend son daughter baby toddler mom mum mother dad father grandma grandpa granny "
+    "marido esposo esposa novio novia hijo hija bebe nino nina mama papa padre madre abuela abuelo "
+    "mari femme copain copine fils fille enfant lenfant maman papa pere mere mamie papi "
+    "mann frau sohn tochter das_kind mein_kind baby mama papa vater mutter oma opa "
+    "marido esposa filho filha crianca bebe mae pai avo avo "
+    "marito moglie figlio figlia bambino bambina bimbo bimba mamma papa nonna nonno";
+// A parcel that is not moving, a tracking page.
+constexpr const char* kParcel =
+    "parcel package order tracking delivery shipment paquete pedido envio seguimiento colis commande suivi livraison "
+    "paket sendung bestellung lieferung sendungsverfolgung pacote pedido encomenda rastreio entrega pacco ordine "
+    "spedizione tracciamento consegna";
+constexpr const char* kMedicines =
+    "pills pill tablets meds medication medications medicine medicines painkillers sleeping_pills pastillas pildoras "
+    "comprimidos medicamentos medicinas cachets comprimes medicaments pilules somniferes tabletten medikamente pillen "
+    "schlaftabletten schmerztabletten remedios pastiglie compresse pillole farmaci sonniferi";
+constexpr const char* kSudden =
+    "suddenly sudden all_of_a_sudden out_of_nowhere de_repente derepente repentinamente de_golpe soudain soudainement "
+    "tout_a_coup dun_coup plotzlich ploetzlich auf_einmal do_nada improvvisamente allimprovviso di_colpo tutto_a_un_tratto";
+constexpr const char* kBreath =
+    "breathe breathing breath respirar respira respirando respiracion respirer respire respiration atmen atmet atmung "
+    "luft ar respiracao respirare respiro fiato";
+
+// clang-format off
+const RedFlag kRedFlags[] = {
+    // -- stroke (FAST): a face drooping, speech slurred, an arm gone weak, sudden confusion
+    // an asthma attack the reliever does not stop: "asthma attack, inhaler not working", "crise
+    // d'asthme, la ventoline ne fait rien"
+    {kCrisisMedicalEmergency, {"asthma asthma_attack asma crisis_de_asma ataque_de_asma asthme crise_dasthme asthmaanfall "
+                               "asthmaattacke crise_de_asma attacco_dasma attacco_di_asma",
+                               "inhaler inhalers puffer pump spray inhalador bomba ventolin ventoline salbutamol "
+                               "inhalateur asthmaspray notfallspray bombinha inalatore",
+                               "not_working isnt_working not_helping isnt_helping doesnt_help doesnt_work no_funciona "
+                               "no_hace_nada no_le_hace_nada no_me_hace_nada no_ayuda ne_fait_rien ne_marche_pas "
+                               "marche_pas fait_rien hilft_nicht wirkt_nicht bringt_nichts nao_funciona "
+                               "nao_esta_funcionando nao_ajuda nao_faz_nada non_funziona non_fa_niente non_aiuta"},
+     true, "symptoms sintomas symptomes symptome sintomi refill receta ordonnance rezept receita ricetta expired "
+     "caducado perime abgelaufen vencido scaduto", false, true},
+    // a diabetic's low described: shaking or sweating, and confusion or alone: "bin diabetiker,
+    // zittere, schwitze, kann kaum klar denken, bin allein daheim"
+    {kCrisisMedicalEmergency, {"diabetic diabetes diabetico diabetica diabetique diabetiker diabetikerin diabete "
+                               "diabetica diabetico hypo hypoglycemia hipoglucemia hypoglycemie unterzucker hipoglicemia "
+                               "ipoglicemia",
+                               "shaking trembling sweating sweaty shaky temblando tiemblo sudando sudor tremble tremblant "
+                               "transpire zittere zittert schwitze schwitzt tremendo tremo suando suado trema tremo "
+                               "sudando sudato",
+                               "confused confusion cant_think cant_think_straight dizzy alone passing_out faint confundido "
+                               "confundida no_puedo_pensar mareado mareada solo sola confus confuse etourdi seul seule "
+                               "verwirrt klar_denken schwindelig allein umkippen confuso confusa tonto tonta sozinho "
+                               "sozinha confuso confusa stordito stordita da_solo da_sola svenire"},
+     true, "symptoms sintomas symptomes symptome sintomi signs signos signes zeichen sinais segni what_are cuales "
+     "quels welche quais quali cat dog perro perra gato gata chat chien chienne katze kater hund cachorro cadela cane "
+     "gatto gatta", false, true},
+    // gas smelled or leaking at home now (a danger to life the emergency services handle):
+    // "i can smell gas in my kitchen", "ça sent le gaz dans l'appart", "es riecht nach gas"
+    {kCrisisMedicalEmergency, {"smell_gas smells_of_gas smells_like_gas smelling_gas gas_smell gas_leak leaking_gas "
+                               "huele_a_gas olor_a_gas fuga_de_gas escape_de_gas sent_le_gaz odeur_de_gaz fuite_de_gaz "
+                               "riecht_nach_gas gasgeruch gasleck gas_tritt_aus cheiro_de_gas cheira_a_gas fuga_de_gas "
+                               "vazamento_de_gas puzza_di_gas odore_di_gas fuga_di_gas perdita_di_gas"},
+     true, "detector detectors detector_de detecteur melder rilevatore sensor sensore alarm alarma alarme allarme "
+     "car coche voiture auto carro macchina exhaust yesterday ayer hier gestern ontem ieri fixed arreglado repare "
+     "repariert consertado riparato price precio prix preis preco prezzo buy comprar acheter kaufen comprare"},
+    {kCrisisMedicalEmergency, {"face mouth lip lips cara boca rostro labio labios visage bouche levre levres gesicht gesichtshalfte mund mundwinkel lippe lippen rosto viso bocca labbro labbra",
+                               "droop* lopsided crooked sagging saggy slack caida caido cae torcida torcido ladeada ladeado colgando paralizada paralizado tombe tombante affaissee affaisse paralysee paralyse travers hangt herunterhangt schief gelahmt schlaff caiu torta torto entortada entortado paralisada paralisado storta storto cadente abbassata abbassato paralizzata paralizzato pende"}},
+    {kCrisisMedicalEmergency, {"speech talking talks speaking words habla hablar palabras parle parler parole mots spricht sprechen fala falar palavras parla parlare",
+                               "slurr* arrastra arrastrando arrastrada trabada enredada bafouille bafouiller pateuse verwaschen undeutlich lallt lallend enrolada enrolado arrastada arrastado embolada impastata biascica farfuglia"}},
+    {kCrisisMedicalEmergency, {"slurring lallt lallen biascica farfuglia bafouille balbucea"}, false},
+    {kCrisisMedicalEmergency, {kSudden, "speak talk talking speech hablar habla parler parle sprechen spricht falar fala parlare parla",
+                               "cant cannot couldnt weird funny strange nonsense puede raro rara peut narrive bizarre bizarrement kann komisch seltsam consegue estranho riesce strano strana"}, false},
+    {kCrisisMedicalEmergency, {kSudden, "arm arms brazo brazos bras braco bracos braccio braccia",
+                               "lift raise move weak limp dead numb levantar mover debil flojo lever bouger faible mou inerte heben bewegen schwach taub mexer fraco dormente alzare muovere sollevare debole"}, false},
+    {kCrisisMedicalEmergency, {kSudden, kKin, "confused disoriented know_where recognize recognise confundida confundido desorientada desorientado sabe_donde reconoce confuse confuso desorientee desoriente sait_plus_ou reconnait verwirrt orientierungslos weiss_nicht_wo erkennt confusa desorientada sabe_onde reconhece disorientata disorientato sa_dove riconosce"}},
+    // -- anaphylaxis: swelling of the tongue or throat; lips or face with an allergen or breathing trouble
+    {kCrisisMedicalEmergency, {"swell* swollen puffing hinchad* hinchando hincha inflamad* enfle enflee gonfle gonflee gonfler geschwollen schwillt anschwellen dick inchad* inchando inchou gonfi*",
+                               "tongue throat lengua garganta langue gorge zunge hals rachen lingua gola"}},
+    {kCrisisMedicalEmergency, {"swell* swollen puffing hinchad* hinchando hincha inflamad* enfle enflee gonfle gonflee geschwollen schwillt anschwellen inchad* inchando inchou gonfi*",
+                               "lip lips face eyes labio labios cara ojos levre levres visage yeux lippe lippen gesicht augen labio labios rosto olhos labbro labbra viso faccia occhi",
+                               "ate eating allergic allergy peanut peanuts nut nuts shrimp sting stung bee wasp hives epipen epinephrine alergia alergico alergica cacahuete mani picadura pico abeja avispa ronchas adrenalina allergie allergique arachide cacahuete piqure piquee abeille guepe urticaire adrenaline allergisch erdnuss erdnusse nusse stich gestochen biene wespe quaddeln adrenalin alergico amendoim abelha vespa picada urticaria allergico arachidi noccioline puntura punto ape orticaria breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
+    {kCrisisMedicalEmergency, {"throat garganta gorge hals rachen gola",
+                               "closing closes tight cierra cerrando cierrando ferme serre zu zugeschnurt schnurt fechando fecha chiude chiudendo stringe"}},
+    // -- cardiac: chest pain now (a red flag, so "had chest pains yesterday, he's fine now" is not) ...
+    {kCrisisMedicalEmergency, {"chest_pain chest_pains dolor_de_pecho dolor_en_el_pecho douleur_thoracique douleurs_thoraciques douleur_a_la_poitrine brustschmerzen brustschmerz dor_no_peito dores_no_peito dolore_al_petto dolori_al_petto"}},
+    // ... or with the arm, jaw, sweat or breath
+    {kCrisisMedicalEmergency, {"chest pecho torax poitrine brust brustkorb peito petto torace",
+                               "pain pains hurts hurting pressure tight tightness crushing squeezing dolor duele presion opresion douleur mal serre oppression schmerz schmerzen schmerzt druck enge engegefuhl dor doi doendo aperto pressao dolore male oppressione peso",
+                               "arm jaw left sweat sweating sweaty brazo mandibula izquierdo sudor sudando bras machoire gauche sueur transpire kiefer links schweiss schwitzt braco mandibula esquerdo suor suando braccio mascella sinistro sudore sudando vomit nausea " "breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
+    // -- poisoning: a household poison swallowed; medicines by a child or too many
+    {kCrisisMedicalEmergency, {"swallowed swallowing ate eaten drank drunk drinking ingested chewed licked trago tragado tragando bebio bebido comio comido ingirio chupo avale avalee bu mange ingere lechee verschluckt geschluckt getrunken gegessen geleckt engoliu bebeu comeu ingeriu lambeu ingoiato ingoiata bevuto mangiato ingerito leccato",
+                               "bleach detergent pod pods antifreeze poison pesticide weedkiller insecticide lye battery batteries magnet magnets nicotine lejia lavandina cloro detergente pila pilas iman imanes veneno matarratas raticida javel lessive pile piles aimant aimants mort-aux-rats raticide desherbant bleichmittel chlorreiniger reiniger waschmittel spulmaschinentab spulmaschinentabs batterie batterien knopfzelle magnete rattengift sanitaria lixivia pilha pilhas bateria baterias ima chumbinho candeggina detersivo batteria magnete calamita veleno topicida"}},
+    {kCrisisMedicalEmergency, {"swallowed ate eaten trago tragado comio avale mange verschluckt geschluckt gegessen engoliu comeu ingoiato mangiato",
+                               "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
+                               "child kid baby toddler son daughter boy girl nino nina hijo hija bebe nene peque enfant lenfant fils fille petit petite gamin kind sohn tochter kleine kleiner crianca filho filha menino menina bambino bambina figlio figlia bimbo bimba"}},
+    {kCrisisMedicalEmergency, {"swallowed ate took taken trago tragado tomo tomado avale pris verschluckt geschluckt genommen engoliu tomou ingoiato preso",
+                               "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
+                               "whole entire bottle box packet too_many demasiadas caja frasco blister trop boite flacon plaquette zu_viele ganze packung schachtel demais caixa cartela troppe scatola flacone confezione"}},
+    // -- unconscious, collapsed, not moving
+    {kCrisisMedicalEmergency, {kPeople,
+                               "collapsed passed_out fainted unresponsive blacked_out desmayo desmayado desmayada desplomo desplomado evanoui evanouie sest_evanoui effondre effondree umgekippt zusammengebrochen ohnmachtig desmaiou desmaiado desmaiada desabou svenuto svenuta svenne crollato crollata accasciato accasciata"}},
+    {kCrisisMedicalEmergency, {"not_moving isnt_moving wont_move no_se_mueve ne_bouge_plus ne_bouge_pas bewegt_sich_nicht_mehr nao_se_mexe nao_se_move non_si_muove ne_se_reveille_pas ne_se_reveille_plus non_si_sveglia",
+                               kKin}, false, kParcel},
+    // -- seizures
+    {kCrisisMedicalEmergency, {"convulsing convulsionando convulsiona convulse krampft zuckt"}},
+    {kCrisisMedicalEmergency, {kPeople, "seizure seizing convulsions convulsiones convulsao convulsoes convulsione convulsioni crisis_epileptica ataque_epileptico crise_depilepsie crise_convulsive anfall epileptischen_anfall crise_convulsiva crise_epileptica attacco_epilettico crisi_epilettica"}},
+    // -- meningitis: fever with a stiff neck or a rash that does not fade under pressure
+    {kCrisisMedicalEmergency, {"fever feverish high_temperature fiebre calentura fievre fieber febre febbre",
+                               "stiff_neck neck_is_stiff neck_stiff rash_doesnt_fade rash_that_doesnt_fade rash_wont_fade purple_spots "
+                               "cuello_rigido cuello_duro nuca_rigida manchas_que_no_desaparecen manchas_moradas no_desaparecen_al_apretar "
+                               "nuque_raide raideur_de_la_nuque taches_violettes seffacent_pas ne_seffacent "
+                               "nacken_steif steifer_nacken steifen_nacken nackensteife flecken_die_nicht_verschwinden lila_flecken "
+                               "pescoco_rigido pescoco_duro manchas_roxas nao_desaparecem collo_rigido rigidita_nucale macchie_viola non_scompaiono"},
+     true, "vaccine vaccines vaccination vacuna vacunas vaccin vaccins impfung geimpft vacina vacinas vaccino vaccini"},
+    // -- heavy bleeding
+    {kCrisisMedicalEmergency, {"bleeding bleeds sangra sangrando hemorragia saigne saignement hemorragie blutet blutung sanguina sanguinando emorragia",
+                               "everywhere lot heavily badly pouring gushing spurting soaking soaked mucho mucha muchisimo chorros empapado empapada partout beaucoup abondamment stark viel uberall spritzt muito jorrando encharcado encharcada tanto tantissimo ovunque dappertutto zampilla"}},
+    {kCrisisMedicalEmergency, {"blood sangre sang blut sangue",
+                               "everywhere pouring gushing spurting soaking soaked puddle pool todas_partes chorros empapado empapada charco partout flaque abondamment uberall spritzt pfutze jorrando encharcado encharcada poca ovunque dappertutto pozza"}},
+    {kCrisisMedicalEmergency, {"blood bleeding sangre sang saignement blut blutung sangue",
+                               "not_stop doesnt_stop wont_stop dont_stop cant_stop no_para no_deja ne_sarrete_pas sarrete_pas hort_nicht_auf nao_para non_si_ferma non_smette"},
+     true, "gum gums floss flossing nose nosebleed period encias nariz regla gencives nez regles zahnfleisch nase periode gengivas menstruacao gengive naso ciclo "
+     "test tests results analisis analyse analyses bluttest blutwerte exame exames esame esami pressure presion pression druck pressao pressione sugar azucar sucre zucker acucar zucchero worrying"},
+    {kCrisisMedicalEmergency, {"wont_stop_bleeding cant_stop_the_bleeding no_para_de_sangrar no_deja_de_sangrar sarrete_pas_de_saigner arrete_pas_de_saigner hort_nicht_auf_zu_bluten nao_para_de_sangrar non_smette_di_sanguinare non_si_ferma"}, false},
+    // -- breathing: lips blue, choking, struggling for breath
+    {kCrisisMedicalEmergency, {"lips labios levres lippen labbra",
+                               "blue purple grey gray morado morados morada azul azules violet violets violettes bleu bleue bleues blau lila roxo roxos roxa azuis viola blu violacee violacei cianotic*"}},
+    {kCrisisMedicalEmergency, {kPeople, "choking atragantado atragantada atragantando atraganta ahogando ahogandose etouffe setouffe erstickt engasgado engasgada engasgando engasgou soffoca soffocando strozzato strozzata"}},
+    {kCrisisMedicalEmergency, {kBreath, "barely struggling struggles gasping hardly apenas me_cuesta le_cuesta peine kaum schwer schnappt japst mal fatica stento"},
+     true, "nose nariz nez nase naso stuffy blocked congested congestion tapada bouche verstopft entupido tappato"},
+    // -- self-harm: means at hand, farewells written
+    // ... a means with its everyday use denied: "the rope i ordered. will it hold my
+    // weight. its not for climbing", "charcoal and tape... its not for a bbq", "the
+    // knife set arrived. i know what im using it for and its not cooking"; not a rope
+    // for a boat, a knife given as a gift
+    {kCrisisSelfHarm, {"rope ropes cuerda cuerdas soga corde cordes strick seil corda cordas forca cappio charcoal carbon carbon_vegetal "
+                       "charbon holzkohle kohle carvao carbone carbonella knife knives cuchillo cuchillos couteau couteaux messer faca facas "
+                       "coltello coltelli",
+                       "not_for its_not_for isnt_for not_cooking its_not_cooking no_es_para no_son_para no_es_pa pas_pour cest_pas_pour "
+                       "nest_pas_pour nicht_zum nicht_fur nicht_zum_grillen nicht_zum_kochen nicht_zum_klettern nao_e_para nao_sao_para "
+                       "nao_e_pra non_e_per non_sono_per",
+                       "climbing bbq barbecue barbeque grill cooking cook cocinar cocina barbacoa asado escalada escalar cuisine cuisiner "
+                       "grillade escalade kochen grillen klettern cozinhar cozinha churrasco escalar cucinare cucina grigliata arrampicata "
+                       "camping acampar campeggio"},
+     false, "boat barco bateau boot barca garden jardin jardim garten giardino gift regalo cadeau geschenk presente hunting caza chasse "
+            "jagd caca caccia collection coleccion sammlung colecao collezione fishing pesca peche angeln dog perro chien hund cao cane "
+            "decoration decoracion deko decoracao decorazione", false, true},
+    {kCrisisSelfHarm, {"rope cuerda soga corde strick seil corda beam viga poutre balken trave hook gancho crochet haken",
+                       "hold_my_weight take_my_weight bear_my_weight aguanta_mi_peso aguantar_mi_peso soporta_mi_peso tenir_mon_poids "
+                       "supporter_mon_poids mein_gewicht_halten mein_gewicht_tragen halt_mein_gewicht aguentar_o_meu_peso aguenta_o_meu_peso "
+                       "aguenta_meu_peso reggere_il_mio_peso regge_il_mio_peso"},
+     false, "climbing escalada escalade klettern arrampicata swing columpio balancoire schaukel balanco altalena hammock hamaca hamac "
+            "hangematte rede amaca gym gimnasio palestra ladder escalera echelle leiter escada scala boat barco bateau boot barca", false, true},
+    {kCrisisSelfHarm, {"want_to_take_them_all going_to_take_them_all gonna_take_them_all will_take_them_all take_them_all_tonight "
+                       "quiero_tomarlas_todas quiero_tomarmelas_todas me_las_voy_a_tomar_todas voy_a_tomarlas_todas "
+                       "je_vais_tous_les_prendre je_veux_tous_les_prendre je_vais_toutes_les_prendre ich_will_alle_nehmen "
+                       "ich_nehme_sie_alle ich_werde_alle_nehmen quero_tomar_todos quero_tomar_todas vou_tomar_todos vou_tomar_todas "
+                       "voglio_prenderle_tutte voglio_prenderli_tutti le_prendo_tutte li_prendo_tutti"}, false},
+    {kCrisisSelfHarm, {"rope noose cuerda soga corde noeud strick seil schlinge corda forca cappio",
+                       "neck beam cuello viga ahorcarme colgarme cou poutre me_pendre hals balken mich_aufhangen mich_erhangen pescoco me_enforcar enforcar-me collo trave impiccarmi"}},
+    {kCrisisSelfHarm, {"engine motor moteur motore", "running encendido marcha tourne lauft laeuft ligado acceso", "garage* garaje* garagem"}},
+    // ... the car running behind a shut door: "in the garage with the car running and the door shut"
+    {kCrisisSelfHarm, {"car coche carro auto voiture macchina wagen engine motor moteur motore",
+                       "running encendido encendida prendido marcha tourne allume lauft laeuft ligado acceso accesa",
+                       "door_shut door_closed doors_shut garage_door_shut puerta_cerrada portón_cerrado porton_cerrado porte_fermee portail_ferme tor_zu tur_zu garagentor_zu geschlossenem_tor portao_fechado porta_fechada porta_chiusa basculante_chiuso serranda_abbassata"}},
+    // ... the means at hand and a goodbye or "can't anymore": "got the rope. bye"
+    {kCrisisSelfHarm, {"rope noose cuerda soga corde strick schlinge corda forca cappio",
+                       "bye goodbye cant_do_this_anymore cant_go_on got_everything_ready everything_is_ready adios chao ya_no_puedo_mas no_puedo_mas todo_listo adieu au_revoir jen_peux_plus je_nen_peux_plus tout_est_pret tschuss leb_wohl kann_nicht_mehr alles_bereit tchau adeus nao_aguento_mais ja_nao_aguento tudo_pronto addio ciao non_ce_la_faccio_piu tutto_pronto"},
+     false, "garden jardin jardim garten giardino gym gimnasio ginasio palestra climbing escalada escalade klettern arrampicata camping boat barco bateau boot barca plants plantas plantes pflanzen piante", false, true},
+        {kCrisisSelfHarm, {"gas gaz", "turned opened left abri abierto abierta ouvert ouvre aufgedreht offen aberto aperto", "windows sealed taped ventanas sellado fenetres calfeutre fenster abgedichtet janelas vedado finestre sigillato"}},
+    {kCrisisSelfHarm, {"razor blade blades cuchilla cuchillas navaja lame lames rasoir rasierklinge klinge klingen lamina laminas gilete lametta lamette",
+                       "wrist wrists veins munecas muneca venas poignets veines handgelenk handgelenke pulsadern pulsos pulso veias polsi polso vene"}},
+    {kCrisisSelfHarm, {"cut slit cortar cortarme abrirme couper taper ouvrir aufschneiden schneiden cortar tagliare tagliarmi",
+                       "wrist wrists veins munecas venas poignets veines pulsadern handgelenke pulsos veias polsi vene"},
+     true, "glass broken accident accidentally cooking kitchen vidrio cristal accidente verre accident cuisine glas scherbe unfall kuche vidro acidente cozinha vetro incidente cucina"},
+    {kCrisisSelfHarm, {"jump jumping tirarme lanzarme saltar sauter jeter springen werfen pular jogar buttarmi lanciarmi",
+                       "bridge roof balcony ledge cliff puente azotea balcon tejado acantilado pont toit balcon falaise brucke dach balkon klippe ponte telhado varanda penhasco tetto balcone scogliera"}},
+    {kCrisisSelfHarm, {"letter letters note notes cartas carta nota notas lettre lettres mot mots brief briefe abschiedsbrief abschiedsbriefe zettel bilhete bilhetes lettera lettere biglietto biglietti",
+                       "goodbye farewell despedida adieu dadieu abschied written wrote escritas escrita escribi ecrites ecrit ecrite geschrieben escritas escrevi scritte scritto scritta",
+                       "family kids children wife husband parents mom familia hijos esposa marido padres famille enfants femme mari parents familie kinder frau mann eltern filhos pais famiglia figli moglie marito genitori everyone todos tous alle todos tutti"}},
+    {kCrisisSelfHarm, {"tell dile diles decile digale dites dis sag sagt sagen sagen_sie diga digam diz dite di",
+                       "kids children son daughter wife husband mom dad family hijos hija hijo esposa marido mama papa familia enfants fils fille femme mari maman papa famille kinder sohn tochter frau mann mama papa familie filhos filho filha esposa marido mae pai familia figli figlio figlia moglie marito mamma papa famiglia",
+                       "loved quise queria aimais aimait geliebt liebte amava amei amavo volevo_bene"}},
+    // ... a way not to wake up, an ending announced
+    {kCrisisSelfHarm, {"how_many how_much cuantas cuantos combien wie_viele wieviele quantos quantas quante quanti sleep dormir dormirme endormir schlafen einschlafen dormire addormentarmi",
+                       "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nie_wieder_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
+    // ... outliving one's card ("valid till 2027 but i wont be"), nobody left to answer
+    // after a near time ("after tonight no one will answer it"; not the office closed
+    // for the holidays); not living to see a date is DetectNotLivingToSee
+    // ... nothing mattering after a date: "after tuesday none of this will matter to me", "despues del 20 ya
+    // nada importa", "depois disso nada importa", "danach is eh alles egal" (anywhere in the message)
+    {kCrisisSelfHarm, {"nothing_will_matter none_of_this_will_matter nothing_matters nothing_will_matter_anymore "
+                       "nada_importa nada_va_a_importar nada_mais_importa nada_vai_importar plus_rien_ne_compte "
+                       "plus_rien_naura_dimportance plus_rien_nimporte rien_ne_comptera alles_egal eh_alles_egal "
+                       "nichts_mehr_wichtig nulla_conta_piu niente_conta_piu non_importa_piu_niente niente_avra_importanza",
+                       "after despues después depois apres après nach danach dopo from desde a_partir ab"},
+     false, "lol haha jaja kkk mdr xd game juego jeu spiel jogo gioco series serie film movie", false, true},
+    // ... farewell letters already written ("as cartas já estão escritas"), a last message to anyone
+    {kCrisisSelfHarm, {"letters cartas lettres briefe lettere",
+                       "already_written are_written are_already_written ya_estan_escritas estan_escritas "
+                       "ja_estao_escritas estao_escritas sont_deja_ecrites sont_ecrites sind_geschrieben "
+                       "schon_geschrieben sono_gia_scritte sono_scritte gia_scritte"},
+     true, "cover_letter carta_de_presentacion lettre_de_motivation bewerbung anschreiben carta_de_apresentacao "
+     "lettera_di_presentazione santa papa_noel pere_noel weihnachtsmann papai_noel babbo_natale reyes magos "
+     "recommendation recomendacion complaint reclamacion reclamation beschwerde reclamacao reclamo"},
+    {kCrisisSelfHarm, {"last_message_to_anyone last_message_ill_send last_message_i_send ultimo_mensaje_que_envio "
+                       "ultimo_mensaje_a_nadie ultimo_mensaje_a_alguien dernier_message_a_quelquun dernier_message_que_jenvoie "
+                       "letzte_nachricht_an_irgendwen letzte_nachricht_an_jemanden letzte_nachricht_die_ich "
+                       "ultima_mensagem_a_alguem ultima_mensagem_que_envio ultimo_messaggio_a_qualcuno ultimo_messaggio_che_mando"}},
+    // ... everything in order before a date, with one's passwords passed on: "como le paso las claves del
+    // banco a mi hermano ... dejar todo en orden antes del domingo"
+    {kCrisisSelfHarm, {"todo_en_orden tout_en_ordre tout_soit_en_ordre tudo_certo tudo_em_ordem alles_geregelt "
+                       "alles_in_ordnung tutto_in_ordine everything_in_order affairs_in_order my_affairs",
+                       "claves contrasena contrasenas codes codigos mots_de_passe passwords password pin passworter "
+                       "zugangsdaten senha senhas codici credenziali access acceso acces zugang acesso accesso",
+                       "before antes avant vor bevor prima de_vez for_good para_siempre"},
+     false, "move moving relocation mudanza demenagement umzug mudanca trasloco holiday vacaciones vacances urlaub ferias vacanze "
+     "surgery operacion operation operation cirugia cirurgia intervento", false, true},
+    // ... the life policy asked about for one's own death: "does the life policy still pay out if i do it myself"
+    {kCrisisSelfHarm, {"life_policy life_insurance insurance_money seguro_de_vida poliza_de_vida assurance_vie "
+                       "assurance-vie lebensversicherung polizza_vita assicurazione_sulla_vita",
+                       "do_it_myself by_my_own_hand kill_myself suicide suicidio suicidarme me_quito_la_vida suicider "
+                       "me_suicide selbstmord suizid mich_umbringe me_matar me_mato uccidermi mi_uccido better_off_with"}},
+    {kCrisisSelfHarm, {"valid valida valido vale valable gilt valeva validade expires caduca vence scade lauft runs lasts dura dure dauert",
+                       "but_i_wont_be but_ill_be_gone but_not_me pero_yo_no pero_yo_ya_no mais_moi_non mais_pas_moi aber_ich_nicht ich_aber_nicht "
+                       "mas_eu_nao mas_eu_ja_nao ma_io_no"}, false},
+    {kCrisisSelfHarm, {"after_tonight after_today after_tomorrow by_monday by_tuesday by_wednesday by_thursday by_friday by_saturday by_sunday "
+                       "despues_de_esta_noche despues_de_hoy despues_de_manana a_partir_de_manana apres_ce_soir apres_demain a_partir_de_demain "
+                       "nach_heute nach_heute_nacht ab_morgen ab_montag depois_de_hoje depois_desta_noite a_partir_de_amanha dopo_stanotte "
+                       "dopo_stasera dopo_oggi da_domani",
+                       "no_one nobody noone nadie personne niemand ninguem nessuno",
+                       "answer pick_up pay contestar contestara contesta pagar pagara repondra repondre payer antworten abheben zahlen "
+                       "atender atende pagar rispondera rispondere pagare"},
+     false, "holiday holidays vacation vacaciones vacances urlaub ferias vacanze office oficina bureau buro escritorio ufficio closed cerrado "
+            "ferme geschlossen fechado chiuso shop tienda magasin laden loja negozio"},
+    {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false},
+    {kCrisisSelfHarm, {"abschiedsbrief abschiedsbriefe suicide_note carta_de_despedida cartas_de_despedida lettre_dadieu lettres_dadieu carta_de_despedida lettera_daddio lettere_daddio"}},
+    // ... medicines put aside for a plan: stockpiled ("hoarding my medication", "ich horte Tabletten"),
+    // or kept over weeks or until there are enough ("è un mese che metto via le compresse")
+    {kCrisisSelfHarm, {"stockpil* hoard* stash* saving_up saved_up been_saving been_collecting acumul* amass* accumul* juntando juntei juntado gesammelt sammle gehortet horte horten hortet gebunkert bunkere beiseitegelegt beiseite_gelegt mis_de_cote met_de_cote mets_de_cote mettre_de_cote messo_da_parte metto_da_parte mettendo_da_parte",
+                       kMedicines},
+     true, "discount money card coupon points descuento dinero tarjeta cupon puntos remise argent carte points rabatt geld karte punkte desconto dinheiro cartao pontos sconto soldi carta punti", true},
+    {kCrisisSelfHarm, {"keeping kept saving saved collecting collected guardo guardando guardado guarde guardei metto_via mettendo_via messo_via garde gardant aufgehoben aufheben conservo conservando",
+                       kMedicines,
+                       "weeks months enough tonight semanas meses suficiente suficientes bastantes esta_noche semaines mois assez suffisamment ce_soir wochen monate monaten genug heute_nacht heute_abend settimane mesi abbastanza stasera un_mes un_mese un_mois einen_monat um_mes a_month"},
+     true, "fridge nevera refrigerador heladera frigo frigorifique kuhlschrank geladeira frigorifero box caja boite dose scatola caixa drawer cajon tiroir schublade gaveta cassetto pillbox pastillero pilulier pillendose portapillole temperature temperatura expired expire expiry caducad* vencid* abgelaufen perim* scadut* safe discount coupon descuento remise rabatt desconto sconto",
+     true},
+    // ... being a burden, not being missed: "if I disappeared nobody would notice", "ich bin nur eine Last"
+    {kCrisisSelfHarm, {"nobody noone no_one nadie personne niemand ninguem nessuno",
+                       "miss notice care notice notaria extranaria echaria daria rendrait remarquerait remarquera apercevrait manquerait vermissen vermisst merken merkt auffallen sentiria perceberia mancherei accorgerebbe accorgerebbero noterebbe sentirebbe",
+                       "disappeared disappear vanished died gone desapareciera desapareciese desaparezco muriera disparaissais disparaissait disparais mourais verschwinden verschwande verschwinde sturbe sumisse sumir desaparecesse morresse sparissi sparisco morissi"},
+     false, "parcel package order account email newsletter list vacation holiday holidays trip weekend paquete pedido mi_cuenta lista vacaciones viaje colis commande mon_compte liste vacances voyage paket bestellung konto liste urlaub reise pacote pedido conta lista ferias viagem pacco ordine account vacanze viaggio"},
+    {kCrisisSelfHarm, {"nobody noone no_one nadie niemand ninguem nessuno",
+                       "miss_me me_echaria_de_menos me_va_a_echar_de_menos me_echara_de_menos me_extranaria me_va_a_extranar me_extranara mich_vermissen mich_vermisst sentir_minha_falta sentir_a_minha_falta sentiria_minha_falta sentiria_a_minha_falta sentir_falta_de_mim sentirebbe_la_mia_mancanza sentira_la_mia_mancanza sentire_la_mia_mancanza"},
+     false},
+    {kCrisisSelfHarm, {"je_ne_manquerais_a_personne je_manquerais_a_personne je_ne_manquerai_a_personne a_nessuno_mancherei non_mancherei_a_nessuno "
+                       "estarian_mejor_sin_mi estarias_mejor_sin_mi estaran_mejor_sin_mi estaria_mejor_sin_mi vivirian_mejor_sin_mi mieux_sans_moi besser_ohne_mich ohne_mich_besser ohne_mich_waren_alle_besser ohne_mich_ware_alles_besser waren_ohne_mich_besser melhor_sem_mim meglio_senza_di_me meglio_senza_me "
+                       "im_a_burden i_am_a_burden im_just_a_burden i_am_just_a_burden im_only_a_burden soy_una_carga_para solo_soy_una_carga je_suis_un_fardeau je_ne_suis_quun_fardeau ich_bin_eine_last ich_bin_nur_eine_last ich_bin_nur_noch_eine_last sou_um_peso_para so_sou_um_peso sou_um_fardo sono_un_peso_per sono_solo_un_peso sono_un_fardello "
+                       "no_quiero_existir ya_no_quiero_vivir je_ne_veux_plus_vivre je_veux_plus_vivre je_ne_veux_plus_exister will_nicht_mehr_existieren mochte_nicht_mehr_leben nao_quero_mais_viver nao_quero_mais_existir non_voglio_piu_vivere non_voglio_piu_esserci non_voglio_piu_esistere"},
+     false, "customer client cliente clientes kunde kunden clienti"},
+    // ... at a height, with a last word: "bin aufm dach vom hochhaus. wollte nur sagen ...",
+    // "sitting on the edge of the balcony. you're the only chat open" (anywhere in the message)
+    {kCrisisSelfHarm, {"im_on i_am_on im_at im_sitting_on sitting_on standing_on im_standing_on estoy_en estoy_sentado estoy_sentada estoy_parado estoy_parada sentado_en sentada_en je_suis_sur je_suis_au assis_sur assise_sur debout_sur bin_auf bin_aufm sitze_auf sitze_aufm stehe_auf stehe_aufm estou_na estou_no estou_em sentado_na sentada_na sentado_no sentada_no sono_sul sono_sulla seduto_sul seduta_sul seduto_sulla seduta_sulla "
+                       "on_top_of em_cima_do em_cima_da to_em_cima to_no to_na encima_del encima_de_la en_lo_alto_del au_bord_du au_bord_de oben_auf in_cima_al in_cima_alla",
+                       "bridge roof rooftop ledge edge balcony cliff cliffs puente azotea tejado cornisa borde balcon acantilado pont toit rebord bord balcon falaise brucke dach hochhaus rand balkon klippe ponte telhado terraco parapeito beira varanda penhasco tetto cornicione bordo balcone scogliera "
+                       "viaduct overpass viaducto viaduc viadukt autobahnbrucke viaduto passarela viadotto cavalcavia",
+                       "dont_know_what_to_do no_se_que_hacer sais_pas_quoi_faire sais_plus_quoi_faire weiss_nicht_was_ich_tun_soll nao_sei_o_que_fazer non_so_cosa_fare non_so_che_fare "
+                       "call_me llamame llamenme appelez-moi ruf_mich_an ruft_mich_an me_liga me_ligar me_liguem chiamami chiamatemi "
+                       "just_wanted_to_say wanted_to_say goodbye bye tell sorry only_chat right_now "
+                       "solo_queria_decir queria_decir adios diganle perdon ahora_mismo "
+                       "je_voulais_juste_dire voulais_dire adieu dites pardon en_ce_moment "
+                       "wollte_nur_sagen wollte_sagen tschuss sagt verzeiht gerade_jetzt "
+                       "so_queria_dizer queria_dizer adeus digam desculpa agora_mesmo "
+                       "volevo_solo_dire volevo_dire addio dite scusate scusa proprio_ora"},
+     false, "fixing fix repair repairing gutter gutters antenna aerial solar panel panels cleaning clean paint painting install installing tiles shingles traffic stuck view party barbecue bbq drinks sunbathing plants garden work working job delivery parcel package order "
+           "arreglando reparando antena placas limpiando pintando instalando tejas trafico atasco vista fiesta barbacoa plantas trabajo trabajando pedido paquete "
+           "reparer reparation antenne panneaux nettoyer peindre installer tuiles bouchons embouteillage vue fete barbecue plantes travail travaille colis commande "
+           "reparieren repariere antenne solar putzen streichen montieren ziegel stau aussicht party grillen pflanzen arbeit arbeite paket bestellung "
+           "consertando arrumando antena paineis limpando pintando instalando telhas transito engarrafamento vista festa churrasco plantas trabalho trabalhando pacote pedido encomenda "
+           "riparando sistemando antenna pannelli pulendo dipingendo installando tegole traffico coda vista festa grigliata piante lavoro lavorando pacco ordine",
+     false, true},
+    // ... an end announced: not alive, not here much longer
+    {kCrisisSelfHarm, {"wont_exist wont_exist_anymore no_voy_a_existir ya_no_existire nao_vou_existir nao_vou_mais_existir je_nexisterai_plus nexisterai_plus werde_nicht_mehr_existieren non_esistero_piu "
+                       "wont_be_alive will_not_be_alive not_be_around_much_longer not_going_to_be_around_much_longer not_gonna_be_around_much_longer wont_be_around_much_longer wont_be_here_much_longer not_living_anymore while_im_still_alive while_i_am_still_alive "
+                       "ya_no_estare_vivo ya_no_estare_viva no_estare_vivo no_estare_viva no_voy_a_estar_mucho_mas ne_serai_plus_en_vie ne_serai_plus_vivant ne_serai_plus_vivante nicht_mehr_lange_am_leben nicht_mehr_lange_da_sein nao_vou_estar_viva nao_vou_estar_vivo nao_estarei_vivo nao_estarei_viva non_saro_piu_vivo non_saro_piu_viva non_saro_piu_qui"},
+     false},
+    // ... a heart stopped on purpose: "are these strong enough to stop your heart"
+    {kCrisisSelfHarm, {"stop parar detener arreter stoppen anhalten fermare", "heart corazon coeur herz coracao cuore"}, true,
+     "defibrillator desfibrilador defibrillateur defibrillator desfibrilhador defibrillatore cpr rcp reanimation"},
+    // ... belongings given away: "I'm giving away all my stuff", "verschenke alle meine Sachen"
+    {kCrisisSelfHarm, {"giving_away give_away gave_away regalando regale regalo donne donnant verschenke verschenken verschenkt dando doando doei",
+                       "all_my_stuff all_my_things everything_i_own all_my_belongings todas_mis_cosas todo_lo_que_tengo todas_mis_pertenencias toutes_mes_affaires tout_ce_que_jai alle_meine_sachen alles_was_ich_habe todas_as_minhas_coisas tudo_o_que_tenho tutte_le_mie_cose tutto_quello_che_ho"},
+     true, "moving move mudanza mudo demenage demenagement umzug ziehe mudanca mudando trasloco sale venta vente verkauf venda vendita charity caridad donation spende doacao beneficenza garage flohmarkt declutter* ordenando"},
+    // ... going to the railway tonight: "I am going to the train line tonight" (anywhere in the message)
+    {kCrisisSelfHarm, {"train_line train_tracks railway_line railway_tracks railroad_tracks the_tracks the_rails via_del_tren vias_del_tren las_vias la_via_del_tren voie_ferree les_rails la_voie bahngleise gleise den_gleisen die_gleise schienen den_schienen linha_do_comboio linha_do_trem linha_ferrea trilhos binari ferrovia sui_binari",
+                       "tonight today now this_evening esta_noche hoy ahora esta_tarde ce_soir maintenant aujourdhui cette_nuit heute_nacht heute_abend heute jetzt gleich hoje_a_noite hoje esta_noite agora logo stanotte stasera oggi adesso"},
+     false, "delay delayed strike late cancelled ticket tickets commute closed works engineering retraso huelga billete cancelado obras retard greve billet annule travaux verspatung streik fahrkarte ticket gesperrt baustelle atraso bilhete cancelado obras ritardo sciopero biglietto cancellato lavori station estacion gare bahnhof estacao stazione parcel package order delivery paquete pedido colis commande paket bestellung pacote encomenda pacco ordine",
+     false, true},
+    // ... not safe with oneself (a clinical warning sign on its own)
+    {kCrisisSelfHarm, {"not_safe_with_myself dont_feel_safe_with_myself dont_trust_myself_tonight no_me_siento_seguro_conmigo no_me_siento_segura_conmigo no_estoy_seguro_conmigo no_estoy_segura_conmigo pas_en_securite_avec_moi-meme pas_en_securite_avec_moi_meme nicht_sicher_vor_mir_selbst nicht_sicher_vor_mir nao_me_sinto_seguro_comigo nao_me_sinto_segura_comigo nao_estou_seguro_comigo nao_estou_segura_comigo non_mi_sento_al_sicuro_con_me_stesso non_mi_sento_al_sicuro_con_me_stessa non_sono_al_sicuro_con_me_stesso non_sono_al_sicuro_con_me_stessa"},
+     false},
+    // ... a burden with a decision taken: "não quero ser mais um fardo... está decidido" (anywhere in the message)
+    {kCrisisSelfHarm, {"im_a_burden i_am_a_burden be_a_burden being_a_burden soy_una_carga ser_una_carga ser_una_carga_para sou_um_fardo ser_um_fardo ser_mais_um_fardo sou_um_peso ser_um_peso suis_un_fardeau etre_un_fardeau bin_eine_last eine_last_sein sono_un_peso sono_un_fardello essere_un_peso essere_un_fardello",
+                       "decided its_decided made_up_my_mind decidido decidida esta_decidido lo_he_decidido decide decidee cest_decide jai_decide entschieden beschlossen steht_fest decidi deciso decisa ho_deciso e_deciso"},
+     false, "customer client cliente clientes kunde kunden clienti courier driver delivery repartidor livreur kurier fahrer entregador motorista corriere staff", false, true},
+    // -- violence: someone being hit now: "the carer is slapping my mother right now", "en train de gifler"
+    {kCrisisViolence, {"hitting slapping punching strangling beating_her beating_him beating_me beating_my kicking_her kicking_him kicking_my golpeando abofeteando ahorcando le_esta_pegando la_esta_pegando lo_esta_pegando gifler giflant frapper frappe tabasser etrangler schlagt schlaegt ohrfeigt verpruegelt verprugelt wurgt batendo_nela batendo_nele batendo_na_minha batendo_no_meu espancando bofeteando estapeando enforcando picchiando schiaffeggiando prendendo_a_schiaffi colpendo strangolando",
+                       "right_now now ahora_mismo ahora en_este_momento en_train_de en_ce_moment maintenant gerade jetzt grad agora agora_mesmo neste_momento adesso in_questo_momento sta stanno ora"},
+     true, "eggs huevos oeufs eier ovos uova cream nata creme sahne natas panna drum drums tambor batterie schlagzeug bateria record recorde game juego jeu spiel jogo gioco ball pelota balle ball bola palla heat calor chaleur hitze calor caldo traffic trafico door puerta porte tur porta fehl alarm uhr wave ola vague welle onda"},
+    // ... a robbery under way: "überfall in ihrer filiale gerade, maskierte mit waffe", "rapina in corso
+    // nella vostra filiale", "están asaltando la sucursal ahora"
+    {kCrisisViolence, {"robbery hold-up holdup stick-up being_robbed being_held_up robbing atraco asalto atracando asaltando "
+                       "braquage braquent braquer cambriolage cambriolent uberfall raububerfall uberfallen uberfallt assalto "
+                       "assaltando assaltaram rapina rapinando rapinano",
+                       "right_now now happening in_progress going_on ahora ahora_mismo en_este_momento en_curso "
+                       "en_cours maintenant en_ce_moment gerade jetzt grad lauft agora agora_mesmo acontecendo neste_momento "
+                       "em_andamento in_corso adesso ora in_questo_momento stanno estan estamos nos_estan tao estao "
+                       "armed armado armados armada pistola pistolas gun guns knife arme armes armee armes waffe waffen "
+                       "bewaffnet armati arma armi coltello"},
+     true, "film movie pelicula serie series game juego jeu spiel jogo gioco book libro livre buch livro news daylight "
+     "price prices precio precios prix preis preise preco precos prezzo prezzi "
+     "noticias informations nachrichten noticias notizie insurance seguro assurance versicherung assicurazione "
+     "yesterday ayer hier gestern ontem ieri last_week"},
+    // ... intruders heard in the home now: "sento gente in cantina, sono di sopra coi bambini"
+    {kCrisisViolence, {"hear can_hear hearing oigo escucho estoy_oyendo entends jentends hore horen ouco escuto "
+                       "estou_ouvindo sento sentiamo",
+                       "someone somebody people voices footsteps alguien gente voces pasos quelquun des_gens voix pas "
+                       "jemanden leute stimmen schritte alguem gente vozes passos qualcuno gente voci passi",
+                       "downstairs basement cellar in_the_house in_my_house breaking_in abajo sotano en_casa en_mi_casa "
+                       "en_bas cave dans_la_maison chez_moi unten keller im_haus in_der_wohnung embaixo porao em_casa "
+                       "la_embaixo cantina di_sotto in_casa giu"},
+     true, "neighbour neighbours neighbor neighbors vecino vecinos voisin voisins nachbar nachbarn vizinho vizinhos "
+     "vicino vicini tv tele television fernseher televisao televisione party fiesta fete feier festa radio "
+     "music musica musique musik"},
+    // ... a threat closing in: "he knows where I live and he is coming", "il sait où j'habite, il arrive"
+    {kCrisisViolence, {"knows_where_i_live know_where_i_live knows_what_car sabe_donde_vivo saben_donde_vivo sabe_donde_trabajo sait_ou_jhabite sait_ou_je_vis savent_ou_jhabite weiss_wo_ich_wohne wissen_wo_ich_wohne weiss_wo_ich_arbeite sabe_onde_eu_moro sabe_onde_moro sabem_onde_moro sabe_onde_trabalho sa_dove_abito sanno_dove_abito sa_dove_lavoro",
+                       "coming on_his_way on_their_way outside outside_my vienen viene en_camino afuera fuera vient arrive arrivent devant en_route kommt kommen unterwegs draussen vor_meiner vem vindo vem_pra vem_para a_caminho la_fora sta_arrivando arriva stanno_venendo arrivano fuori sotto_casa"},
+     false, nullptr, false, true},
+    // ... a beating threatened and the one who threatened on the way: "mi esposo dijo que si llega otro
+    // paquete me va a golpear y ya viene", "he said he'll hit me when he gets home, he's on his way"
+    {kCrisisViolence, {"going_to_hit_me gonna_hit_me will_hit_me hell_hit_me going_to_beat_me gonna_beat_me will_beat_me hell_beat_me threatened_to_hit_me "
+                       "me_va_a_golpear me_va_a_pegar va_a_golpearme va_a_pegarme me_van_a_golpear me_va_a_dar_una_paliza amenazo_con_pegarme amenazo_con_golpearme "
+                       "va_me_frapper va_me_taper va_me_cogner menace_de_me_frapper wird_mich_schlagen will_mich_schlagen droht_mich_zu_schlagen "
+                       "vai_me_bater vai_me_espancar vai_bater_em_mim ameacou_me_bater mi_picchiera mi_picchia_se minaccia_di_picchiarmi mi_riempie_di_botte",
+                       "coming on_his_way on_her_way on_the_way gets_home viene ya_viene viene_para esta_llegando en_camino llegando vient arrive rentre en_route "
+                       "kommt kommt_gleich unterwegs nach_hause vem vindo chegando a_caminho chega arriva sta_arrivando sta_tornando torna"},
+     false, "game juego jeu spiel jogo gioco match partido partita", false, true},
+    // ... harassment that has come to the door: "he keeps texting me from new numbers, now he's outside my work"
+    {kCrisisViolence, {"keeps_messaging_me keeps_texting_me keeps_calling_me from_new_numbers new_numbers hidden_number numero_oculto numero_privado numero_desconocido me_sigue_escribiendo me_sigue_llamando numero_masque numeros_differents continue_de_mecrire nhe_cesse_de_mappeler unterdruckter_nummer unterdruckten_nummer neuen_nummern schreibt_mir_standig ruft_mich_standig numero_desconhecido numeros_novos continua_me_mandando continua_me_ligando numero_anonimo numero_privato numeri_nuovi continua_a_scrivermi continua_a_chiamarmi",
+                       "outside_my_work outside_my_house outside_my_door outside_my_flat outside_my_building outside_my_office afuera_de_mi_trabajo afuera_de_mi_casa fuera_de_mi_trabajo fuera_de_mi_casa en_la_puerta_de_mi devant_chez_moi devant_mon_travail devant_mon_immeuble devant_mon_bureau vor_meiner_arbeit vor_meinem_haus vor_meiner_wohnung vor_meiner_tur vor_meinem_buro na_frente_do_meu_trabalho na_porta_do_meu na_frente_da_minha_casa na_porta_da_minha na_porta_de_casa davanti_al_mio_lavoro sotto_casa_mia davanti_a_casa_mia fuori_dal_mio_lavoro fuori_da_casa_mia"},
+     false, "courier driver parcel package delivery order repartidor paquete pedido entrega livreur colis commande livraison kurier fahrer paket bestellung lieferung entregador pacote encomenda pedido corriere pacco ordine consegna", false, true},
+    // ... someone armed threatening people: "un mec avec un couteau qui menace les gens"
+    {kCrisisViolence, {"threatening threatens amenaza amenazando menace menacant menacent bedroht droht bedrohen ameaca ameacando ameacam minaccia minacciando minacciano",
+                       "gun knife weapon pistol machete cuchillo pistola arma navaja machete couteau pistolet arme flingue messer pistole waffe faca revolver coltello fucile"}},
+    // -- violence: a weapon in someone's hands, a break-in, being followed or hidden from
+    {kCrisisViolence, {kPeople, "has got holding tiene trae lleva empuna a_un a_une tient hat halt tem segura ha_un ha_una impugna", "gun knife weapon pistol rifle machete cuchillo pistola arma navaja couteau pistolet arme flingue fusil messer pistole waffe gewehr faca revolver coltello fucile"},
+     true, "water eau agua wasser acqua toy toys jouet jouets juguete juguetes spielzeug brinquedo giocattolo nerf set kitchen cuisine cocina kuche cozinha cucina sharpener"},
+    {kCrisisViolence, {"pulled drew pulls saco sacaron sacando sortit sorti a_sorti zog zieht gezogen puxou puxaram sacou tirato_fuori estratto fight fighting pelea peleando bagarre se_battent schlagerei prugelei briga brigando rissa smashing destrozando casse cassant zerschlagt quebrando spacca spaccando",
+                       "gun knife weapon pistol machete bat cuchillo pistola arma navaja bate couteau pistolet arme flingue batte messer pistole waffe baseballschlager schlager faca revolver taco coltello mazza"}},
+    {kCrisisViolence, {"threatening threatens amenaza amenazando amenazo menace menacant bedroht droht ameaca ameacando minaccia minacciando", "me mich mi moi", "gun knife weapon kill cuchillo pistola arma matar matarme couteau pistolet arme tuer messer pistole waffe umbringen faca arma matar coltello pistola arma ammazzarmi uccidermi"}},
+    {kCrisisViolence, {"trying_to_get_in breaking_in kicking_the_door banging_on_the_door forcing_the_door intentando_entrar forzando_la_puerta pateando_la_puerta golpeando_la_puerta force_la_porte essaie_dentrer defoncer tritt_die_tur versucht_reinzukommen einzubrechen bricht_ein tentando_entrar arrombando forcando_a_porta chutando_a_porta cercando_di_entrare sfondando forzando_la_porta "
+                       "forced_his_way forced_their_way forcing_his_way forzo_la_entrada forzar_la_entrada forcer_lentree a_force_lentree forcar_pra_entrar forcar_para_entrar forcou_a_entrada forcou_pra_entrar forzato_lingresso"}},
+    // ... run over on purpose: "mi ha appena investito apposta"
+    {kCrisisViolence, {"ran_me_over hit_me_with_his_car hit_me_with_the_car me_atropello me_atropellaron ma_renverse mont_renverse hat_mich_angefahren mich_angefahren me_atropelou me_atropelaram mi_ha_investito mi_hanno_investito investito investita",
+                       "on_purpose deliberately a_proposito adrede aposta apposta expres exprès absichtlich mit_absicht de_proposito de_propósito por_querer"},
+     false, nullptr, false, true},
+    {kCrisisViolence, {"following_me me_esta_siguiendo me_estan_siguiendo me_suit_depuis me_suivent verfolgt_mich me_seguindo mi_sta_seguendo mi_stanno_seguendo",
+                       "someone man guy car men alguien hombre tipo coche auto carro quelquun homme type mec voiture jemand mann typ auto alguem homem cara carro qualcuno uomo tizio macchina scared afraid miedo peur angst medo paura"}},
+    {kCrisisViolence, {"me_pega me_golpea me_frappe me_bat schlagt_mich schlaegt_mich haut_mich me_bate me_agride mi_picchia mi_colpisce"}},
+    {kCrisisViolence, {"hiding escondida escondido escondo cachee cache versteckt verstecke escondida escondido nascosta nascosto", "bathroom closet room bano armario habitacion salle_de_bain placard chambre bad badezimmer schrank zimmer banheiro armario quarto bagno armadio stanza",
+                       "him he from scared afraid terrified el miedo lui il peur ihm er vor angst dele ele medo lui paura"}},
+};
+// clang-format on
+
+// Words that make a sentence not about an emergency now: a past event, a
+// visit booked, a time to come. They guard their own sentence only: "I need
+// to move my appointment. My husband collapsed" is an emergency.
+constexpr const char* kNotThen =
+    "yesterday ayer hier gestern ontem ieri had_a teve tuvo hatte ha_avuto a_eu lan_passe sometimes parfois a_veces "
+    "as_vezes a_volte manchmal as_a_child de_nino de_nina enfant_il em_crianca da_piccolo da_piccola als_kind "
+    "shes_fine hes_fine she_is_fine he_is_fine ficou_bem ja_passou wieder_gut "
+    "sta_meglio va_mieux dentist dentista dentiste zahnarzt "
+    "scorsa scorso "
+    "much_better mucho_mejor beaucoup_mieux viel_besser muito_melhor molto_meglio "
+    "last_spring last_summer last_autumn last_fall last_winter primavera_pasada verano_pasado otono_pasado invierno_pasado "
+    "printemps_dernier lete_dernier lautomne_dernier lhiver_dernier letzten_fruhling letzten_sommer letzten_herbst "
+    "letzten_winter primavera_passada verao_passado outono_passado inverno_passado "
+    "last_year last_week last_month years_ago months_ago weeks_ago history used_to when_i_was "
+    "ano_pasado semana_pasada mes_pasado hace_anos hace_un_ano hace_meses historial antecedentes solia cuando_era "
+    "lan_dernier lannee_derniere la_semaine_derniere le_mois_dernier antecedents quand_jetais "
+    "letztes_jahr letzte_woche letzten_monat vor_jahren vor_einem_jahr vorgeschichte als_ich_klein "
+    "ano_passado semana_passada mes_passado anos_atras historico quando_eu_era "
+    "anno_scorso settimana_scorsa mese_scorso anni_fa mesi_fa quando_ero "
+    "label etiqueta etiquette etikett rotulo etichetta "
+    "appointment appointments appt booking reschedule follow-up followup checkup check-up refill refills "
+    "cita citas turno reprogramar rendez-vous rdv renouvellement termin termine kontrolltermin "
+    "next_week next_month la_semana_que_viene proximo_mes la_semaine_prochaine le_mois_prochain nachste_woche "
+    "nachsten_monat proxima_semana prossima_settimana prossimo_mese "
+    "agendar appuntamento prenotare prenotazione";
+// ... or suppose: "si mon fils avale..." asks what to do if. Only the red
+// flags heed these: "si el seguro paga en caso de suicidio porque voy a
+// hacerlo" is still a crisis for the curated patterns.
+constexpr const char* kSupposing = "si_un si_une si_mon si_ma si_mi si_el si_la si_mio si_mia quon_fait_si";
+// Words that make the whole message something else: a question about
+// symptoms or first aid, a what-if, a training, fiction, a toy, a joke.
+constexpr const char* kNotNow =
+    "formation formacion training kurs corso_di un_corso il_corso al_corso mentira surpresa sorpresa surprise kk mdr mdrr "
+    "what_if in_case what_to_do_if what_should_i_do_if what_happens_if que_pasa_si en_caso que_hacer_si que_hago_si "
+    "que_faire_si au_cas en_cas was_passiert_wenn was_tun_wenn was_tun_falls im_fall o_que_fazer_se o_que_acontece_se em_caso "
+    "caso_o cosa_fare_se cosa_succede_se nel_caso in_caso "
+    "signs symptoms sintomas signos senales signes symptomes anzeichen symptome sinais sintomi segni instagram insta twitter tiktok facebook "
+    "first_aid primeros_auxilios premiers_secours erste_hilfe primeiros_socorros primo_soccorso "
+    "movie film series episode novel game song scene character pelicula serie libro novela juego cancion escena "
+    "personaje roman jeu chanson personnage buch spiel lied szene figur filme livro jogo musica personagem "
+    "romanzo gioco canzone scena personaggio doll toy mask costume poster muneca juguete mascara disfraz poupee jouet "
+    "masque deguisement puppe spielzeug maske kostum boneca brinquedo fantasia bambola giocattolo maschera "
+    "christmas navidad noel weihnachten natal natale birthday cumpleanos anniversaire geburtstag aniversario compleanno "
+    "wedding boda mariage hochzeit casamento matrimonio kidding joking lol lmao jaja jajaja mdr haha hahaha kkk kkkk";
+// A duration: chest pain "for weeks" is not an emergency now, but pills
+// put aside "for weeks" are a plan (rules marked `lasting`).
+constexpr const char* kLasting =
+    "for_a_week for_weeks depuis_une_semaine depuis_des_semaines seit_einer_woche seit_wochen ha_uma_semana "
+    "da_una_settimana hace_una_semana";
+constexpr size_t kRedFlagSpan = 12;
+// "I almost fainted at the price": hyperbole.
+constexpr auto kHedges = Words("almost", "nearly", "casi", "presque", "quase", "quasi", "beinahe");
+
+// Does alternative `alt` (folded words joined by '_', '*' a prefix) stand at f[i...]?
+// Returns how many words it covers, or 0.
+size_t AltAt(std::string_view alt, const std::vector<std::string>& f, const std::vector<std::string>& bare, size_t i) {
+  size_t n = 0;
+  while (!alt.empty()) {
+    const size_t us = std::min(alt.find('_'), alt.size());
+    std::string_view w = alt.substr(0, us);
+    if (i + n >= f.size()) return 0;
+    const bool prefix = !w.empty() && w.back() == '*';
+    if (prefix) w.remove_suffix(1);
+    auto ok = [&](const std::string& x) { return prefix ? x.compare(0, w.size(), w) == 0 : x == w; };
+    if (!ok(f[i + n]) && !ok(bare[i + n])) return 0;
+    ++n;
+    alt.remove_prefix(std::min(us + 1, alt.size()));
+  }
+  return n;
+}
+
+// The first alternative of `slot` at f[i...]: words covered, or 0.
+size_t SlotAt(std::string_view slot, const std::vector<std::string>& f, const std::vector<std::string>& bare, size_t i) {
+  while (!slot.empty()) {
+    const size_t sp = std::min(slot.find(' '), slot.size());
+    if (sp > 0)
+      if (size_t n = AltAt(slot.substr(0, sp), f, bare, i)) return n;
+    slot.remove_prefix(std::min(sp + 1, slot.size()));
+  }
+  return 0;
+}
+
+// Every alternative of every slot, indexed by its first word (prefixes
+// apart), so a message costs a lookup or two per word, not a scan of every
+// rule: the scan tripled Analyze()'s time.
+struct RedFlagAlt {
+  std::string_view alt;
+  int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting, -3 for kNotThen, -4 for kSupposing
+  int slot;
+};
+struct RedFlagIndex {
+  std::unordered_map<std::string_view, std::vector<RedFlagAlt>> by_first;
+  std::vector<RedFlagAlt> prefixes;
+  // Indexes every alternative of `slot` as slot `s` of rule `rule`.
+  void Add(std::string_view slot, int rule, int s) {
+    while (!slot.empty()) {
+      const size_t sp = std::min(slot.find(' '), slot.size());
+      const std::string_view alt = slot.substr(0, sp);
+      const std::string_view first = alt.substr(0, std::min(alt.find('_'), alt.size()));
+      if (!alt.empty()) {
+        if (first.back() == '*') prefixes.push_back({alt, rule, s});
+        else by_first[first].push_back({alt, rule, s});
+      }
+      slot.remove_prefix(std::min(sp + 1, slot.size()));
+    }
+  }
+};
+
+const RedFlagIndex& RedFlags() {
+  static const RedFlagIndex kIndex = [] {
+    RedFlagIndex idx;
+    idx.Add(kNotNow, -1, 0);
+    idx.Add(kNotThen, -3, 0);
+    idx.Add(kSupposing, -4, 0);
+    idx.Add(kLasting, -2, 0);
+    for (size_t r = 0; r < std::size(kRedFlags); ++r)
+      for (int s = 0; s < 3 && kRedFlags[r].slots[s]; ++s) idx.Add(kRedFlags[r].slots[s], static_cast<int>(r), s);
+    return idx;
+  }();
+  return kIndex;
+}
+
+// "l'enfant", "s'est", "l'insuline": the word after an elision, folded, as
+// a second form of each word ("" where there is none).
+std::vector<std::string> AfterElision(const std::vector<const Item*>& words) {
+  std::vector<std::string> bare(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& norm = words[i]->tok->norm;
+    const size_t ap = norm.find('\'');
+    if (ap != std::string::npos && ap <= 4) bare[i] = FoldWord(std::string_view(norm).substr(ap + 1));
+  }
+  return bare;
+}
+
+// ---- hardship (issue 13): a life event that needs a person's empathy more
+// than an answer: a death in the family, a job lost, medicine someone
+// depends on running out. A job lost or medicine running out hands off at
+// once (strength >= 0.8, handoff.cc), as a clear request for a person does;
+// a death weighs like an angry turn: cancelling a late father's physio
+// calmly needs no one, closing his account without his password while the
+// bills go on does by the second turn. Slots as in the red flags (folded
+// words, '_' joins words, '*' a prefix), anywhere in the message.
+struct Hardship {
+  double strength;
+  const char* slots[2];
+  const char* unless = nullptr;
+};
+// Medicines someone depends on from day to day.
+constexpr const char* kDependedOn =
+    "insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
+    "antiepilep* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
+    "seizure_medication seizure_meds heart_medication heart_meds";
+const Hardship kHardships[] = {
+    // a death: words only a death has
+    {0.5, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "
+           "fallecio fallecido fallecida fallecimiento certificado_de_defuncion acta_de_defuncion difunto difunta enviude "
+           "decede decedee deces acte_de_deces nous_a_quittes ma_quittes est_partie_la_semaine "
+           "verstorben verstorbene verstorbenen sterbeurkunde trauerfall todesfall "
+           "faleceu falecido falecida falecimento certidao_de_obito obito "
+           "deceduto deceduta decesso certificato_di_morte e_mancato e_mancata venuto_a_mancare venuta_a_mancare e_scomparso e_scomparsa"}},
+    // ... or someone close who died
+    {0.5, {"husband wife partner son daughter baby mom mum mother dad father grandma grandpa granny brother sister "
+           "marido esposo esposa hijo hija bebe mama papa padre madre abuela abuelo hermano hermana "
+           "mari femme fils fille maman papa pere mere mamie papi frere soeur "
+           "mann frau sohn tochter vater mutter oma opa bruder schwester vaters mannes sohnes bruders "
+           "marido esposa filho filha mae pai avo irmao irma "
+           "marito moglie figlio figlia mamma papa padre madre nonna nonno fratello sorella",
+           "died murio se_murio muerto muerta est_mort est_morte morto morta gestorben morreu e_morto e_morta"},
+     "phone mobile cell battery laptop computer car plant fish telefono celular movil bateria coche planta "
+     "telephone portable batterie voiture plante handy akku auto pflanze telemovel carro planta cellulare batteria macchina pianta"},
+    // ... a funeral to arrange: weaker, it may be a florist's routine
+    // ("flowers for a funeral on friday"); with a negative turn it still counts
+    {0.4, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale"}},
+    // a job lost, a bill that cannot be paid
+    {0.85, {"lost_my_job lost_my_income laid_off made_redundant been_let_go im_unemployed i_am_unemployed cant_afford cannot_afford "
+            "perdi_mi_trabajo perdi_mi_empleo perdi_el_trabajo perdi_el_empleo me_despidieron me_quede_sin_trabajo me_quede_sin_empleo "
+            "estoy_desempleado estoy_desempleada estoy_sin_trabajo no_me_alcanza "
+            "perdu_mon_emploi perdu_mon_travail perdu_mon_boulot ete_licencie ete_licenciee suis_au_chomage pas_les_moyens "
+            "job_verloren arbeit_verloren stelle_verloren bin_arbeitslos gekundigt_worden nicht_leisten "
+            "perdi_o_emprego perdi_meu_emprego perdi_o_trabalho perdi_meu_trabalho fui_demitido fui_demitida "
+            "estou_desempregado estou_desempregada nao_tenho_como_pagar "
+            "perso_il_lavoro sono_stato_licenziato sono_stata_licenziata sono_disoccupato sono_disoccupata non_posso_permettermi"}},
+    // medicine someone depends on running out: the refill may be the pack's
+    // business, so it weighs like an angry turn ...
+    {0.7, {kDependedOn,
+            "days_left day_left running_out run_out ran_out last_dose only_have nearly_out almost_out "
+            "se_me_acaba se_me_esta_acabando me_quedan me_queda quedarme_sin sin_insulina "
+            "il_me_reste il_nous_reste plus_que presque_plus bientot_plus "
+            "nur_noch reicht_noch geht_aus gehen_aus "
+            "so_tenho tenho_so so_temos acabando vai_acabar ficar_sem "
+            "mi_restano ne_abbiamo_per ne_ho_per sto_finendo stiamo_finendo rimasto_senza restare_senza"}},
+    // a loss close at hand ("the rent must be in by tomorrow or I'm in
+    // trouble", "les cours commencent lundi, si je suis pas inscrit je perds
+    // mon prêt"): weighs like a death in the family, the turns around it decide
+    {0.5, {"tomorrow tonight today monday tuesday wednesday thursday friday saturday sunday manana hoy esta_noche "
+           "lunes martes miercoles jueves viernes sabado domingo demain ce_soir aujourdhui lundi mardi mercredi jeudi "
+           "vendredi samedi dimanche morgen heute montag dienstag mittwoch donnerstag freitag samstag sonntag amanha "
+           "hoje segunda terca quarta quinta sexta sabado domingo domani oggi stasera lunedi martedi mercoledi giovedi "
+           "venerdi sabato domenica",
+           "lose ill_lose i_will_lose will_miss ill_miss gonna_miss going_to_miss evicted eviction late_fee in_trouble "
+           "wont_let_me_board pierdo perdere me_quedo_sin desahucio recargo perds perdrai je_rate vais_rater expulse penalite "
+           "verliere verpasse arger aerger mahnung rauswurf perco perderei despejo nao_me_deixarem perdo perderei sfratto "
+           "penale guai"}},
+    // a serious illness named ("me diagnosticaron un cáncer", "vérifier si la
+    // tumeur a grossi"): the turns around it decide; not the zodiac sign, a
+    // charity or a book about it
+    {0.5, {"cancer cancers cancro cancri tumour tumours tumor tumors tumores tumeur tumeurs tumore tumori krebs "
+           "krebserkrankung oncologist oncologo oncologa oncologue onkologe onkologin oncology oncologia oncologie "
+           "onkologie metastas* leukemia leukaemia leucemia leucemie leukamie lymphoma linfoma lymphome lymphom "
+           "chemotherapy quimioterapia chimiotherapie chemotherapie quimioterapia chemioterapia radiotherapy "
+           "radioterapia radiotherapie strahlentherapie"},
+     "horoscope horoscopo horoscop* zodiac zodiaco zodiaque sternzeichen signo signe segno research investigacion "
+     "recherche forschung pesquisa ricerca charity donation donate donar donativo don dons spende spenden doacao "
+     "doar donazione book books libro libros livre livres buch bucher livro livros crab cangrejo crabe caranguejo "
+     "granchio awareness ribbon lazo ruban schleife laco nastro walk run marathon"},
+    // a visitor who cannot follow: the bot's words not understood ("ich
+    // verstehe nicht das wort 'Versicherungsnachweis'"), the language itself
+    // a barrier ("o meu português é pouco"), or fear said plainly ("ich habe
+    // große angst"); alone each is mild, the turns around it decide
+    {0.5, {"dont_understand_the_word dont_understand_that_word dont_understand_what_that_means dont_know_what_that_means "
+           "no_entiendo_la_palabra no_entiendo_esa_palabra no_entiendo_que_significa no_se_que_significa "
+           "comprends_pas_le_mot comprends_pas_ce_mot comprends_pas_ce_que_ca_veut_dire ne_comprends_pas_le_mot ne_comprends_pas_ce_mot "
+           "ne_comprends_pas_ce_que_ca_veut_dire "
+           "verstehe_nicht_das_wort verstehe_das_wort_nicht verstehe_nicht_was_das_heisst verstehe_nicht_was_das_bedeutet "
+           "nao_percebo_a_palavra nao_entendo_a_palavra nao_percebo_o_que_e nao_entendo_o_que_e nao_sei_o_que_significa "
+           "non_capisco_la_parola non_capisco_cosa_vuol_dire non_capisco_cosa_significa "
+           "my_english_is_not my_english_isnt my_english_is_bad my_english_is_poor my_english_is_little "
+           "mi_espanol_es_malo mi_espanol_no_es no_hablo_bien_espanol hablo_poco_espanol "
+           "mon_francais_nest_pas mon_francais_est_mauvais parle_pas_bien_francais parle_mal_francais "
+           "mein_deutsch_ist_nicht mein_deutsch_ist_schlecht spreche_nicht_gut_deutsch spreche_wenig_deutsch "
+           "meu_portugues_e_pouco meu_portugues_e_fraco meu_portugues_nao_e nao_falo_bem_portugues falo_pouco_portugues "
+           "il_mio_italiano_non_e parlo_poco_italiano non_parlo_bene_italiano "
+           "so_scared really_scared im_terrified i_am_terrified tengo_mucho_miedo tengo_miedo estoy_aterrado estoy_aterrada "
+           "jai_tres_peur jai_peur je_suis_terrifie je_suis_terrifiee habe_grosse_angst habe_solche_angst habe_angst "
+           "estou_com_muito_medo estou_com_medo tenho_muito_medo ho_molta_paura ho_tanta_paura ho_paura sono_terrorizzato "
+           "sono_terrorizzata"}},
+    // ... or late ("supposed to arrive yesterday, it's my insulin"): a person, at once
+    {0.85, {kDependedOn,
+            "supposed_to_arrive supposed_to_come was_due hasnt_arrived still_hasnt still_not_here "
+            "deberia_haber_llegado tenia_que_llegar no_ha_llegado no_llego todavia_no_llega "
+            "aurait_du_arriver devait_arriver toujours_pas_arrive pas_encore_arrive "
+            "sollte_gestern sollte_heute sollte_kommen ist_nicht_angekommen noch_nicht_da noch_nicht_angekommen "
+            "deveria_ter_chegado era_pra_chegar era_para_chegar nao_chegou ainda_nao_chegou "
+            "doveva_arrivare non_e_arrivato non_e_ancora_arrivato"}},
+};
+
+// An elderly visitor who cannot cope with the form ("I'm 81 I am not good
+// with these things", "tengo 78 años y esto del ordenador no lo manejo"):
+// an age of 70 or more said of oneself, and not coping, in one message.
+// The index of the not-coping words (*len of them), or SIZE_MAX.
+size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                        const std::vector<std::string>& bare, size_t* len) {
+  static constexpr auto kIAm = Words("im", "am", "tengo", "jai", "bin", "tenho", "ho");
+  static constexpr std::string_view kNotCoping[] = {
+      "not good with", "not very good with", "not great with", "no good with", "dont understand", "do not understand",
+      "cant manage", "cant do this", "no entiendo", "no se me da bien", "pas doue avec", "pas douee avec",
+      "nicht so gut mit", "nao sou bom com", "nao sou boa com", "non sono bravo con", "non sono brava con",
+      "no lo manejo", "no se usar", "no me aclaro", "no manejo", "je comprends pas", "je ne comprends pas",
+      "je ny arrive pas", "je sais pas faire", "ich verstehe nicht", "ich verstehe das nicht", "komme nicht klar",
+      "nicht gut mit", "nao entendo", "nao percebo", "nao me entendo", "nao sei usar", "nao consigo", "non capisco",
+      "non sono pratico", "non sono pratica", "non so usare", "non ci riesco"};
+  static const PhraseIndex kNotCopingIndex(kNotCoping);
+  bool elderly = false;
+  for (size_t i = 0; i < words.size() && !elderly; ++i) {
+    if (!In(kIAm, f[i])) continue;
+    // Numbers are not words: the age stands between this word and the next.
+    const size_t from = words[i]->tok->end, to = i + 1 < words.size() ? words[i + 1]->tok->begin : m.cleaned.size();
+    int age = 0, digits = 0;
+    for (size_t c = from; c < to && digits <= 3; ++c) {
+      const char ch = m.cleaned[c];
+      if (ch >= '0' && ch <= '9') age = age * 10 + (ch - '0'), ++digits;
+      else if (digits || ch != ' ') break;
+    }
+    elderly = digits == 2 && age >= 70;
+  }
+  if (!elderly) return SIZE_MAX;
+  for (size_t i = 0; i < f.size(); ++i)
+    if ((*len = std::max(kNotCopingIndex.At(f, i), kNotCopingIndex.At(bare, i)))) return i;
+  return SIZE_MAX;
+}
+
+// A word of the bot's not understood, quoted or asked about ("non capisco
+// 'autocertificazione', è uguale?", "I don't understand what is MPAN"): a
+// visitor who cannot follow. Not "I don't understand why it is late", which
+// is a complaint. The index of the not-understanding words (*len), or SIZE_MAX.
+size_t BotWordNotUnderstood(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                            const std::vector<std::string>& bare, size_t* len) {
+  static constexpr std::string_view kNotUnderstanding[] = {
+      "dont understand", "do not understand", "didnt understand", "cant understand", "no entiendo", "no comprendo",
+      "no entendi", "je comprends pas", "je ne comprends pas", "jai pas compris", "je nai pas compris",
+      "verstehe nicht", "versteh nicht", "verstehe ich nicht", "nicht verstanden", "nao entendo", "nao percebo",
+      "nao entendi", "nao percebi", "non capisco", "non ho capito", "non comprendo"};
+  static const PhraseIndex kIndex(kNotUnderstanding);
+  // "what is X" asks about a term only when X ends the sentence, two words at most.
+  static constexpr std::string_view kWhatIs[] = {
+      "what is", "what a", "whats", "what that", "que es", "lo que es", "que significa", "ce que cest", "ce quest",
+      "was ist", "was heisst", "was bedeutet", "o que e", "o que significa", "cosa e", "cosa significa", "cosa vuol dire",
+      "che cosa e", "cose"};
+  static const PhraseIndex kWhatIsIndex(kWhatIs);
+  auto quoted = [&](size_t j) {
+    for (size_t c = words[j]->tok->begin; c-- > 0;) {
+      const unsigned char ch = static_cast<unsigned char>(m.cleaned[c]);
+      if (ch == ' ') continue;
+      // ' " and the typographic quotes « „ “ ‘ (their UTF-8 last bytes after E2 80 / C2)
+      // an opening quote: after a space ("that" yeah" closes a quote of the bot)
+      if (ch == '\'' || ch == '"') return c == 0 || m.cleaned[c - 1] == ' ';
+      return c >= 1 && ((static_cast<unsigned char>(m.cleaned[c - 1]) == 0xC2 && ch == 0xAB) ||
+                        (c >= 2 && static_cast<unsigned char>(m.cleaned[c - 2]) == 0xE2 &&
+                         static_cast<unsigned char>(m.cleaned[c - 1]) == 0x80 && (ch == 0x9E || ch == 0x9C || ch == 0x98)));
+    }
+    return false;
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t n = std::max(kIndex.At(f, i), kIndex.At(bare, i));
+    if (!n) continue;
+    for (size_t j = i + n; j < f.size() && j < i + n + 6 && words[j]->sentence == words[i]->sentence; ++j) {
+      bool term = quoted(j);
+      if (const size_t w = std::max(kWhatIsIndex.At(f, j), kWhatIsIndex.At(bare, j)); !term && w) {
+        // ... and is a term, not what is going on ("what is happening", "was ist los")
+        static constexpr auto kGoingOn = Words("going", "happening", "wrong", "happened", "up", "problem", "pasando",
+                                               "pasa", "passe", "passiert", "los", "acontecendo", "succedendo", "successo",
+                                               "problema", "probleme", "this", "that", "it", "esto", "eso", "ca", "das");
+        size_t k = j + w;
+        while (k < f.size() && k < j + w + 3 && words[k]->sentence == words[j]->sentence && !In(kGoingOn, f[k])) ++k;
+        term = k > j + w && (k == f.size() || words[k]->sentence != words[j]->sentence);
+      }
+      if (term) {
+        *len = n;
+        return i;
+      }
+    }
+  }
+  return SIZE_MAX;
+}
+
+void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  // Indexed by first word like the red flags: a scan of every slot at every
+  // word took Analyze() from 17.5 to 6.7 thousand messages a second.
+  static const RedFlagIndex kIndex = [] {
+    RedFlagIndex idx;
+    for (size_t r = 0; r < std::size(kHardships); ++r) {
+      for (int s = 0; s < 2 && kHardships[r].slots[s]; ++s) idx.Add(kHardships[r].slots[s], static_cast<int>(r), s);
+      if (kHardships[r].unless) idx.Add(kHardships[r].unless, static_cast<int>(r), 2);  // slot 2: the guard
+    }
+    return idx;
+  }();
+  const std::vector<std::string> bare = AfterElision(words);
+  // Where each rule's slots (and guard) first match: [word, length].
+  struct At { size_t i = SIZE_MAX, len = 0; };
+  std::vector<std::array<At, 3>> at(std::size(kHardships));
+  auto found = [&](const RedFlagAlt& x, size_t i) {
+    At& a = at[x.rule][x.slot];
+    if (a.i != SIZE_MAX) return;
+    if (const size_t n = AltAt(x.alt, f, bare, i); n && (x.slot == 2 || !NegatedAt(words, i, 2))) a = {i, n};
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    for (const std::string* w : {&f[i], static_cast<const std::string*>(&bare[i])}) {
+      if (w->empty()) continue;
+      if (const auto it = kIndex.by_first.find(*w); it != kIndex.by_first.end())
+        for (const RedFlagAlt& x : it->second) found(x, i);
+    }
+    for (const RedFlagAlt& x : kIndex.prefixes) found(x, i);
+  }
+  const Hardship* best = nullptr;
+  size_t best_a = 0, best_b = 0;
+  for (size_t r = 0; r < std::size(kHardships); ++r) {
+    const Hardship& h = kHardships[r];
+    if ((best && best->strength >= h.strength) || at[r][2].i != SIZE_MAX) continue;
+    const At& a = at[r][0];
+    const At& b = h.slots[1] ? at[r][1] : at[r][0];
+    if (a.i == SIZE_MAX || b.i == SIZE_MAX) continue;
+    best = &h;
+    best_a = std::min(a.i, b.i);
+    best_b = std::max(a.i + a.len, b.i + b.len);
+  }
+  if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end);
+  // Weighs like an angry turn: a support lead steps in soon after.
+  size_t len = 0;
+  if (const size_t i = ElderlyNotCoping(d->m, words, f, bare, &len); i != SIZE_MAX && (!best || best->strength < 0.7))
+    d->Add(kCueHardship, 0.7, words[i]->tok->begin, words[i + len - 1]->tok->end);
+  else if (const size_t k = best ? SIZE_MAX : BotWordNotUnderstood(d->m, words, f, bare, &len); k != SIZE_MAX)
+    d->Add(kCueHardship, 0.5, words[k]->tok->begin, words[k + len - 1]->tok->end);
+}
+
+// The sentences that speak of another time (kNotThen): "hatte letztes Jahr
+// einen Krampfanfall" is history, not an emergency now; with `supposing`,
+// also those that suppose (kSupposing).
+std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                                  const std::vector<std::string>& bare, bool supposing) {
+  std::vector<int> out;
+  const RedFlagIndex& idx = RedFlags();
+  for (size_t i = 0; i < f.size(); ++i) {
+    // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
+    if (words[i]->tok->norm.rfind("sí", 0) == 0) continue;
+    for (const std::string* w : {&f[i], &bare[i]}) {
+      const auto it = idx.by_first.find(*w);
+      if (it == idx.by_first.end()) continue;
+      for (const RedFlagAlt& x : it->second)
+        if ((x.rule == -3 || (supposing && x.rule == -4)) && AltAt(x.alt, f, bare, i)) out.push_back(words[i]->sentence);
+    }
+  }
+  return out;
+}
+
+// A curated crisis pattern is one word ("Krampfanfall", "bewusstlos"): in
+// a sentence about another time it is history, and only the red flags and
+// the model, which weigh the whole sentence, may still call it a crisis.
+void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  auto& cues = d->affect->cues;
+  const auto it = std::find_if(cues.begin(), cues.end(), [](const Cue& c) { return c.name == kCueCrisis; });
+  if (it == cues.end()) return;
+  const std::vector<int> not_then = NotThenSentences(words, f, AfterElision(words), /*supposing=*/false);
+  for (const Item* w : words)
+    if (w->tok->begin >= it->begin && w->tok->begin < it->end &&
+        std::find(not_then.begin(), not_then.end(), w->sentence) != not_then.end()) {
+      cues.erase(it);
+      return;
+    }
+}
+
+void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  // A joke: "😂" makes "er erstickt" a snore.
+  if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("\xF0\x9F\xA4\xA3") != std::string::npos) return;
+  const std::vector<std::string> bare = AfterElision(words);
+  // Where each slot of each rule matches: [first word, one past the last].
+  struct Span { size_t a, b; };
+  std::vector<std::array<std::vector<Span>, 3>> at(std::size(kRedFlags));
+  const RedFlagIndex& idx = RedFlags();
+  bool lasting = false;
+  const std::vector<int> not_then = NotThenSentences(words, f, bare, /*supposing=*/true);
+  auto found = [&](const RedFlagAlt& x, size_t i) {
+    const size_t n = AltAt(x.alt, f, bare, i);
+    if (!n) return false;
+    if (x.rule == -2) return !(lasting = true);
+    if (x.rule <= -3) return false;  // NotThenSentences
+    // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
+    if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0;
+    const RedFlag& r = kRedFlags[x.rule];
+    if (r.negatable && (NegatedAt(words, i) || (i > 0 && In(kHedges, f[i - 1])))) return false;
+    auto& spans = at[x.rule][x.slot];
+    if (spans.empty() || spans.back().a != i) spans.push_back({i, i + n});
+    return false;
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    for (const std::string* w : {&f[i], static_cast<const std::string*>(&bare[i])}) {
+      if (w->empty()) continue;
+      const auto it = idx.by_first.find(*w);
+      if (it == idx.by_first.end()) continue;
+      for (const RedFlagAlt& x : it->second)
+        if (found(x, i)) return;  // not now
+    }
+    for (const RedFlagAlt& x : idx.prefixes)
+      if (found(x, i)) return;
+  }
+  for (size_t r = 0; r < std::size(kRedFlags); ++r) {
+    const RedFlag& flag = kRedFlags[r];
+    if (lasting && !flag.lasting) continue;
+    const size_t slots = flag.slots[2] ? 3 : flag.slots[1] ? 2 : 1;
+    bool every = true;
+    for (size_t s = 0; s < slots; ++s) every = every && !at[r][s].empty();
+    if (!every) continue;
+    // One match per slot, all in one sentence, within kRedFlagSpan words.
+    for (const Span& a : at[r][0]) {
+      size_t lo = a.a, hi = a.b;
+      bool ok = true;
+      for (size_t s = 1; s < slots && ok; ++s) {
+        ok = false;
+        for (const Span& b : at[r][s]) {
+          const size_t l = std::min(lo, b.a), h = std::max(hi, b.b);
+          // Distinct words: "hincha" is not both the swelling and its place.
+          if (b.a < a.b && a.a < b.b) continue;
+          if (flag.message || (words[b.a]->sentence == words[a.a]->sentence && h - l <= kRedFlagSpan)) {
+            lo = l, hi = h, ok = true;
+            break;
+          }
+        }
+      }
+      // The rule's exceptions count in the sentences of its match only: a
+      // farewell hidden after a routine request ("delete my account, thank
+      // the driver. I am going to the train line tonight") is still one.
+      const int first = words[lo]->sentence, last = words[hi - 1]->sentence;
+      for (size_t i = 0; ok && flag.unless && i < f.size(); ++i)
+        ok = words[i]->sentence < first || words[i]->sentence > last || !SlotAt(flag.unless, f, bare, i);
+      for (const int sentence : not_then) ok = ok && (sentence < first || sentence > last);
+      if (ok) {
+        d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, flag.kind);
+        return;
+      }
+    }
+  }
+}
+
+// ---- a farewell dressed as account admin: affairs put in order.
+// Public-health warning signs of suicide include giving away pets and
+// belongings, settling one's affairs and saying goodbye; in a support chat
+// they come as admin: "close my account and donate the balance, I gave the
+// dog to the neighbour, nothing left to sort", "I won't need it after this
+// weekend, no one will read the emails", "what happens to the contract if
+// the holder dies? it will be me by Sunday". Each sign alone is routine
+// (people rehome pets, cancel before moving, ask about a late parent's
+// account), so one needs another: two signs with at least one strong one,
+// a holder's death with a sign of one's own absence, or a last order with
+// no need for its points (not a pet rehomed and its food no longer needed). A complaint ("worst service, never again") makes
+// a churning customer's "last order" and "no one will read this" theirs.
+enum AffairsSign : unsigned {
+  kGavePet = 1, kNobodyWill = 2, kNothingLeft = 4, kSettle = 8, kItWillBeMe = 16,  // strong
+  kWontNeed = 32, kLastOrder = 64, kNoFuture = 128, kHolderDies = 256,              // weak alone
+};
+
+// A pet given away, in one sentence within 6 words: "ive given my cat to my
+// neighbour", "o cão já o dei à vizinha", "hab den Hund weggegeben". The
+// short verbs ("di", "dei", "dato") also mean "of"/"date": only after a
+// pronoun ("se lo di", "já o dei", "l'ho dato via").
+size_t GavePetAt(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* end) {
+  static constexpr auto kGave = Words("gave", "given", "rehomed", "regale", "regalado", "regalada", "regalamos",
+                                      "donne", "donnee", "donnes", "weggegeben", "abgegeben", "verschenkt", "doei",
+                                      "regalato", "regalata", "ceduto", "ceduta", "entregue", "entreguei");
+  static constexpr auto kShortGave = Words("di", "dimos", "dei", "demos", "dato", "data");
+  static constexpr auto kBefore = Words("lo", "la", "le", "se", "ya", "o", "a", "ja", "eu", "lho", "gliel", "ho",
+                                        "lho", "gli");
+  static constexpr auto kPets = Words("dog", "dogs", "cat", "cats", "pet", "pets", "puppy", "kitten", "perro",
+                                      "perra", "perrito", "perrita", "gato", "gata", "gatos", "mascota", "mascotas",
+                                      "chien", "chienne", "chat", "chats", "chiot", "hund", "hunde", "hundin",
+                                      "katze", "katzen", "kater", "cao", "caes", "cachorro", "cachorra", "gatinho",
+                                      "gatinha", "cane", "cani", "gatto", "gatta", "gatti", "cagnolino");
+  for (size_t i = 0; i < f.size(); ++i) {
+    const bool gave = In(kGave, f[i]) || (In(kShortGave, f[i]) && i > 0 && In(kBefore, f[i - 1]));
+    if (!gave) continue;
+    for (size_t j = i >= 6 ? i - 6 : 0; j < std::min(f.size(), i + 7); ++j)
+      if (In(kPets, f[j]) && words[j]->sentence == words[i]->sentence) {
+        *end = std::max(i, j);
+        return std::min(i, j);
+      }
+  }
+  return SIZE_MAX;
+}
+
+// Not living to see a date: "i wont make it to my birthday", "anulen el pedido
+// de reyes. no llego a reyes", "je ne verrai pas Noël". Outside the red flags:
+// their "not now" words (a birthday, Christmas: a gift's context) would void
+// it. Not a party or dinner missed, a year abroad, money short until the end
+// of the month; not a joke. (A parcel late for the date has no "I".)
+void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                          Detector* d) {
+  static constexpr std::string_view kWontSee[] = {
+      "i wont make it to", "i will not make it to", "i wont see", "i will not see", "ill never see", "no llego a",
+      "no voy a llegar a", "no llegare a", "no vere", "je narriverai pas a", "je narriverai pas jusqua",
+      "jarriverai pas a", "je ne verrai pas", "je verrai pas", "erlebe ich nicht mehr", "nicht mehr erleben",
+      "nao chego a", "nao chego ao", "nao vou chegar a", "nao vou chegar ao", "nao vou ver", "non arrivo a",
+      "non arrivo al", "non arrivero a", "non vedro"};
+  static constexpr auto kDates = Words(
+      "birthday", "bday", "christmas", "xmas", "easter", "cumpleanos", "cumple", "navidad", "reyes", "anniversaire",
+      "noel", "paques", "geburtstag", "weihnachten", "silvester", "ostern", "aniversario", "natal", "pascoa",
+      "compleanno", "natale", "capodanno", "pasqua");
+  static constexpr auto kNotThat = Words(
+      "party", "fiesta", "fete", "soiree", "feier", "festa", "dinner", "cena", "diner", "essen", "jantar", "family",
+      "familia", "famille", "familie", "famiglia", "working", "trabajo", "trabajando", "travail", "arbeit", "trabalho",
+      "lavoro", "abroad", "extranjero", "etranger", "ausland", "exterior", "estero", "sueldo", "salario", "dinero", "money", "argent",
+      "geld", "dinheiro", "soldi", "mes", "month", "mois", "monat", "mese", "lol", "haha", "jaja", "mdr", "kkk");
+  static const PhraseIndex kIndex(kWontSee);
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t n = kIndex.At(f, i);
+    if (!n) continue;
+    // The date after ("no llego a reyes") or before ("den Geburtstag erlebe ich nicht mehr").
+    for (size_t j = i >= 3 ? i - 3 : 0; j < f.size() && j <= i + n + 3; ++j) {
+      if ((j >= i && j < i + n) || words[j]->sentence != words[i]->sentence || !In(kDates, f[j])) continue;
+      bool other = false;
+      for (size_t k = 0; k < f.size(); ++k) other |= words[k]->sentence == words[i]->sentence && In(kNotThat, f[k]);
+      if (other || m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos) return;
+      d->Add(kCueCrisis, 1, words[std::min(i, j)]->tok->begin, words[std::max(i + n - 1, j)]->tok->end, kCrisisSelfHarm);
+      return;
+    }
+  }
+}
+
+// Not wanting to live, in the visitor's own words: "no quiero seguir viviendo
+// así", "je ne veux plus continuer à vivre", "não quero continuar vivendo",
+// "I don't want to be alive anymore", "ich will nicht mehr leben". A negated
+// wish of the visitor's own, perhaps "to keep on", then living itself. Not
+// living somewhere or with someone ("I don't want to live in a flat above a
+// shop"), without something ("sin internet"), or through something again
+// ("no quiero vivir otra vez esto"), nor a live stream; not a joke.
+void DetectNotWantingToLive(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                            Detector* d) {
+  static constexpr auto kLiving = Words(
+      "live", "living", "alive", "exist", "existing", "vivir", "viviendo", "viva", "vivo", "existir", "vivre",
+      "exister", "vie", "leben", "weiterleben", "existieren", "viver", "vivendo", "vivere", "esistere", "esserci",
+      "mondo");
+  static constexpr auto kWant = Words(
+      "want", "wanna", "wish", "quiero", "quisiera", "queria", "veux", "voudrais", "souhaite", "will", "mochte", "mag",
+      "quero", "queria", "voglio", "vorrei");
+  // Who wants: the visitor ("he doesn't want to live with us" is someone else).
+  static constexpr auto kI = Words("i", "im", "ich", "je", "j");
+  static constexpr auto kOnAbout = Words(
+      "in", "on", "at", "with", "near", "there", "here", "without", "stream", "streaming", "chat", "event", "music",
+      "show", "version", "en", "con", "cerca", "sin", "ahi", "aqui", "alli", "otra", "otro", "esto", "eso", "esa",
+      "ese", "una", "un", "la", "el", "lo", "a", "au", "aux", "avec", "pres", "sans", "ici", "la-bas", "ca", "cela",
+      "cette", "ce", "une", "le", "les", "mit", "ohne", "dort", "hier", "bei", "das", "diese", "dieses", "diesen",
+      "em", "na", "no", "com", "perto", "sem", "isso", "isto", "essa", "esse", "uma", "um", "o", "nel", "nella",
+      "vicino", "senza", "qui", "li", "questa", "questo", "quella", "il", "di", "da");
+  static constexpr auto kMoreNever = Words("plus", "mehr", "mais", "piu", "more", "anymore", "longer", "ya", "never",
+                                           "nunca", "jamais", "nie", "niemals", "mai");
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (!In(kLiving, f[i])) continue;
+    // "en vie", "am Leben", "al mondo": the noun only in these
+    if ((f[i] == "vie" && (i == 0 || f[i - 1] != "en")) || (f[i] == "leben" && i > 0 && f[i - 1] == "das") ||
+        (f[i] == "mondo" && (i == 0 || f[i - 1] != "al")))
+      continue;
+    // "alive"/"vivo" as a state needs "be": "estar vivo", "être en vie"
+    if (i + 1 < f.size() && words[i + 1]->sentence == words[i]->sentence && In(kOnAbout, f[i + 1]) && f[i] != "alive")
+      continue;
+    size_t want = SIZE_MAX;
+    for (size_t k = i > 6 ? i - 6 : 0; k < i; ++k)
+      if (words[k]->clause == words[i]->clause && In(kWant, f[k])) want = k;
+    if (want == SIZE_MAX) continue;
+    bool negated = NegatedAt(words, want, 3) || NegatedAt(words, i, 4);
+    for (size_t k = want + 1; k < i && !negated; ++k) negated = In(kMoreNever, f[k]) && f[k] != "more";
+    if (!negated) continue;
+    // The wisher is the visitor: "I" said, or the verb's own first person.
+    const bool first_person_verb = f[want] != "want" && f[want] != "wanna" && f[want] != "wish" && f[want] != "will" &&
+                                   f[want] != "mag" && f[want] != "mochte";
+    bool i_said = first_person_verb;
+    for (size_t k = want > 4 ? want - 4 : 0; k < want && !i_said; ++k)
+      i_said = words[k]->clause == words[want]->clause && In(kI, f[k]);
+    // "don't want to live anymore" opens the message with the "I" left out
+    if (!i_said && want <= 2) i_said = words[0]->negates || In(kI, f[0]);
+    if (!i_said) continue;
+    if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("lol") != std::string::npos) return;
+    d->Add(kCueCrisis, 1, words[want]->tok->begin, words[i]->tok->end, kCrisisSelfHarm);
+    return;
+  }
+}
+
+void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr std::string_view kNobody[] = {
+      "nobody will read", "no one will read", "noone will read", "nobody is going to read", "nobody will miss",
+      "no one will miss", "nobody will notice", "no one will notice", "nadie va a leer", "nadie lo va a leer",
+      "nadie los va a leer", "nadie lo leera", "nadie va a notar", "nadie lo va a notar", "personne ne lira",
+      "personne ne le lira", "personne ne les lira", "personne ne remarquera", "niemand wird lesen",
+      "niemand wird das lesen", "niemand wird sie lesen", "niemand wird es merken", "liest eh keiner",
+      "ninguem vai ler", "ninguem vai notar", "ninguem vai sentir", "nessuno leggera",
+      "nessuno lo leggera", "nessuno le leggera", "nessuno se ne accorgera"};
+  static constexpr std::string_view kNothingLeftPhrases[] = {
+      "nothing left to", "nothing else left to", "no me queda nada", "ya no me queda nada", "il ne me reste rien",
+      "il ne me reste plus rien", "mir bleibt nichts", "nao me resta mais nada", "nao me resta nada",
+      "non mi resta niente", "non mi resta piu niente", "non mi resta nulla", "non mi resta piu nulla"};
+  static constexpr std::string_view kSettlePhrases[] = {
+      "donate the balance", "donate my balance", "donate the remaining", "donate whats left",
+      "leave everything paid", "leave everything settled", "leave everything in order", "my affairs in order",
+      "dejar todo pagado", "dejarlo todo pagado", "dejar todo en orden", "donen el saldo", "donad el saldo",
+      "mis asuntos en orden", "tout laisser regle", "tout laisser paye", "tout laisser en ordre",
+      "donnez le solde", "mes affaires en ordre", "alles geregelt", "alles bezahlt hinterlassen",
+      "spendet das guthaben", "spenden sie das guthaben", "meine angelegenheiten geregelt", "doem o saldo",
+      "doe o saldo", "deixar tudo pago", "deixar tudo resolvido", "deixar tudo em ordem", "lasciare tutto pagato",
+      "lasciare tutto in ordine", "donate il saldo", "donare il saldo"};
+  static constexpr std::string_view kBeMe[] = {
+      "itll be me", "it will be me", "thatll be me", "that will be me", "sera yo", "voy a ser yo", "ce sera moi",
+      "ca sera moi", "bin ich es", "bin bald ich", "serei eu", "vou ser eu", "saro io", "tocchera a me"};
+  static constexpr std::string_view kWontNeedPhrases[] = {
+      "wont need", "wont be needing", "will not need", "wont be using", "wont be around", "nao vou mais precisar",
+      "nao vou precisar mais", "nao vou mais usar", "ya no lo voy a necesitar", "ya no la voy a necesitar",
+      "ya no voy a necesitar", "no lo voy a necesitar mas", "ya no lo necesitare", "je nen aurai plus besoin",
+      "jen aurai plus besoin", "je naurai plus besoin", "brauche ich nicht mehr", "nicht mehr brauchen",
+      "non mi servira piu", "non ne avro piu bisogno"};
+  static constexpr std::string_view kLastOrderPhrases[] = {
+      "my last order", "my last purchase", "mi ultimo pedido", "mi ultima compra", "ma derniere commande",
+      "mon dernier achat", "meine letzte bestellung", "meu ultimo pedido", "minha ultima encomenda",
+      "minha ultima compra", "o meu ultimo pedido", "il mio ultimo ordine", "il mio ultimo acquisto"};
+  static constexpr std::string_view kNoFuturePhrases[] = {
+      "dont need the points", "no need for the points", "no need for points", "no hace falta que me acumulen",
+      "no hace falta acumular", "no necesito los puntos", "nao precisa dos pontos", "nao precisam dos pontos",
+      "nao preciso dos pontos", "pas besoin de points", "pas besoin des points", "brauche keine punkte",
+      "keine punkte mehr", "non servono i punti", "non mi servono i punti", "no need to send",
+      "nem precisa mandar", "no hace falta que me manden", "brauchen sie mir nichts mehr",
+      "inutile de menvoyer", "non serve mandarmi"};
+  static constexpr auto kDies = Words("dies", "muere", "fallece", "morre", "falece", "muore", "stirbt", "meurt",
+                                      "decede");
+  static constexpr auto kComplaint = Words("worst", "terrible", "awful", "useless", "pesimo", "pesima", "horrible",
+                                           "nul", "nulle", "lamentable", "schlecht", "schlechteste", "miserabel",
+                                           "pessimo", "pessima", "horrivel", "vergonha", "vergogna", "ridicule",
+                                           "ridiculous", "ridiculo", "lacheriche", "competitor", "competencia",
+                                           "concurrence", "konkurrenz", "concorrencia", "concorrenza", "amazon");
+  static const PhraseIndex kNobodyIndex(kNobody), kNothingIndex(kNothingLeftPhrases), kSettleIndex(kSettlePhrases),
+      kBeMeIndex(kBeMe), kWontNeedIndex(kWontNeedPhrases), kLastOrderIndex(kLastOrderPhrases),
+      kNoFutureIndex(kNoFuturePhrases);
+  const std::pair<const PhraseIndex*, unsigned> kPhrases[] = {
+      {&kNobodyIndex, kNobodyWill}, {&kNothingIndex, kNothingLeft}, {&kSettleIndex, kSettle},
+      {&kBeMeIndex, kItWillBeMe},   {&kWontNeedIndex, kWontNeed},   {&kLastOrderIndex, kLastOrder},
+      {&kNoFutureIndex, kNoFuture}};
+  unsigned signs = 0;
+  size_t lo = SIZE_MAX, hi = 0;  // the words from the first sign to the last
+  bool complaint = false;
+  auto mark = [&](unsigned sign, size_t a, size_t b) {
+    signs |= sign;
+    lo = std::min(lo, a);
+    hi = std::max(hi, b);
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (In(kDies, f[i])) mark(kHolderDies, i, i + 1);
+    for (const auto& [index, sign] : kPhrases)
+      if (const size_t n = index->At(f, i)) mark(sign, i, i + n);
+  }
+  // A pet given away or a complaint only matters beside another sign: most
+  // messages have none, and analysis runs on every one.
+  if (!signs) return;
+  for (size_t i = 0; i < f.size() && !complaint; ++i) complaint = In(kComplaint, f[i]);
+  if (size_t end = 0, at = GavePetAt(words, f, &end); at != SIZE_MAX) mark(kGavePet, at, end + 1);
+  constexpr unsigned kStrong = kGavePet | kNobodyWill | kNothingLeft | kSettle | kItWillBeMe;
+  if (complaint) signs &= ~(kLastOrder | kNobodyWill | kNoFuture | kWontNeed);
+  const int count = __builtin_popcount(signs);
+  // A pet rehomed and a subscription no longer needed is the pet food's; a
+  // last order that "nobody will read" about is a customer leaving angry.
+  const bool routine = signs == (kGavePet | kWontNeed) || signs == (kNobodyWill | kLastOrder);
+  const bool farewell = (count >= 2 && (signs & kStrong) && !routine) ||
+                        ((signs & kHolderDies) && (signs & (kWontNeed | kItWillBeMe | kSettle))) ||
+                        ((signs & kLastOrder) && (signs & kNoFuture));
+  if (farewell) d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, kCrisisSelfHarm);
+}
+
+}  // namespace attune::rules

@@ -1,0 +1,227 @@
+// Cue rules: the hand-written layer of the judgement, shared by its files.
+//
+// affect.cc prepares a message (Message: its items, clauses, sentences) and
+// runs every rule family over it; each family lives in its own file:
+//   cue_patterns.cc   word-sequence patterns for every cue, in six languages
+//   person_rules.cc   a person asked for in the visitor's own words, and the
+//                     look-alikes that are not requests
+//   crisis_rules.cc   public-health red flags, lethal doses, farewells dressed
+//                     as admin; hardship (a death, a job lost, medicine running out)
+//   frustration_rules.cc  masked profanity, shouting, sarcasm, "the third time"
+// Internal to the core: nothing outside src/core includes it.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "affect.h"
+#include "text.h"
+
+namespace attune::rules {
+
+// ---------------------------------------------------------------------------
+// The message as the scorer and the detectors see it.
+
+// One scoring item: a word, emoticon or emoji, with the clause and sentence
+// it belongs to. Clauses end at , ; : and sentence punctuation; sentences at
+// . ! ? and "...". Negation never crosses a clause, contrast never crosses a
+// sentence: "not bad. Great!" must not negate "great".
+struct Item {
+  const Token* tok;
+  std::string key;  // lexicon key: norm, elongation-collapsed when that is what the lexicon knows
+  int clause = 0;
+  int sentence = 0;
+  bool word = false;
+  // Looked up once in Prepare(): the scorer consults each item several times.
+  bool in_lexicon = false;
+  double lexicon = 0;   // VADER valence when in_lexicon
+  double booster = 0;   // VADER booster scalar, 0 when not a booster
+  bool negator = false;
+  bool negates = false;  // a negator in any supported language ("not", "pas", "nicht"...)
+  bool noun = false;     // a person noun (human_request)
+  bool verb = false;     // a request verb (human_request)
+  bool talk = false;     // ... that is about talking ("speak", "hablar"), not just wanting ("need")
+  const struct PatternList* patterns = nullptr;  // cue patterns starting with this word
+};
+
+struct Message {
+  std::string cleaned;
+  std::vector<Token> tokens;
+  std::vector<Item> items;
+  int exclamations = 0;
+  int questions = 0;
+};
+
+// "soo" -> "so", "baad" -> "bad": the tokenizer squeezes elongations to two
+// letters; when the lexicon does not know that form, try the single-letter one.
+
+// Everything the scorer and the detectors want to know about one word,
+// gathered from all word lists at first use, so each word costs one hash
+// lookup (several per word were most of Analyze()'s time in wasm).
+struct WordInfo {
+  bool in_lexicon = false;
+  double lexicon = 0;
+  double booster = 0;
+  bool negator = false;
+  bool negates = false;
+  bool noun = false;
+  bool verb = false;
+  bool talk = false;
+  const struct PatternList* patterns = nullptr;
+};
+const WordInfo* Lookup(std::string_view word);
+
+struct Detector {
+  const Message& m;
+  Affect* affect;
+  // The message is a hard negative for the model's person head: a request
+  // negated, the staff's languages, people counted (PersonHardNegative).
+  bool person_hard_negative = false;
+  // Where a figure of speech matched ("gave me a heart attack", "o final da novela
+  // me matou"): the model's unsure crisis beside one is that figure.
+  std::vector<std::pair<size_t, size_t>> crisis_near_misses = {};
+  // Keeps the strongest occurrence per cue; each further occurrence adds a
+  // little, so "furious ... unacceptable" is stronger than either alone.
+  // Returns the cue, so a caller can note its layer or kind.
+  Cue* Add(const char* name, double strength, size_t begin, size_t end, const char* kind = nullptr) {
+    strength = std::clamp(strength, 0.0, 1.0);
+    // Evidence is for a person to read: long spans (shouting, the model's
+    // whole-message anger) are cut to kMaxEvidenceBytes at a code point.
+    if (end - begin > kMaxEvidenceBytes) {
+      end = begin + kMaxEvidenceBytes;
+      while (end > begin && (static_cast<unsigned char>(m.cleaned[end]) & 0xC0) == 0x80) --end;
+    }
+    for (Cue& c : affect->cues) {
+      if (c.name != name) continue;
+      const double combined = std::min(1.0, std::max(c.strength, strength) + 0.15 * std::min(c.strength, strength));
+      if (strength > c.strength) {
+        c.begin = begin;
+        c.end = end;
+        c.evidence = m.cleaned.substr(begin, end - begin);
+        if (kind) c.kind = kind;
+      }
+      c.strength = combined;
+      return &c;
+    }
+    Cue c;
+    c.name = name;
+    c.strength = strength;
+    c.evidence = m.cleaned.substr(begin, end - begin);
+    c.begin = begin;
+    c.end = end;
+    if (kind) c.kind = kind;
+    affect->cues.push_back(std::move(c));
+    return &affect->cues.back();
+  }
+};
+
+// Word lists for the detectors below: constant arrays searched in order
+// (tens of words each; as unordered_sets they were built at start-up, code
+// the widget's wasm paid for). Phrases are folded words, space-separated.
+template <size_t N>
+struct WordSet {
+  std::string_view words[N];
+};
+template <class... W>
+constexpr WordSet<sizeof...(W)> Words(W... w) {
+  return {{std::string_view(w)...}};
+}
+template <size_t N>
+constexpr bool In(const WordSet<N>& s, std::string_view w) {
+  for (std::string_view x : s.words)
+    if (x == w) return true;
+  return false;
+}
+// How many words of `phrase` stand at f[i...], or 0 when it is not there.
+inline size_t PhraseAt(std::string_view phrase, const std::vector<std::string>& f, size_t i) {
+  size_t n = 0;
+  while (!phrase.empty()) {
+    const size_t sp = std::min(phrase.find(' '), phrase.size());
+    if (i + n >= f.size() || f[i + n] != phrase.substr(0, sp)) return 0;
+    ++n;
+    phrase.remove_prefix(std::min(sp + 1, phrase.size()));
+  }
+  return n;
+}
+
+// Phrases looked up at every word of a message, indexed by their first
+// word: a scan of every phrase at every word was a fifth of Analyze()'s time.
+class PhraseIndex {
+ public:
+  template <size_t N>
+  explicit PhraseIndex(const std::string_view (&phrases)[N]) {
+    for (std::string_view p : phrases) by_first_[p.substr(0, p.find(' '))].push_back(p);
+  }
+  // How many words of the first phrase standing at f[i...], or 0.
+  size_t At(const std::vector<std::string>& f, size_t i) const {
+    const auto it = by_first_.find(f[i]);
+    if (it == by_first_.end()) return 0;
+    for (std::string_view p : it->second)
+      if (const size_t len = PhraseAt(p, f, i)) return len;
+    return 0;
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::vector<std::string_view>> by_first_;
+};
+
+// Word lists the message's one lookup per word gathers (Lookup, affect.cc).
+const std::unordered_set<std::string_view>& PersonNouns();
+const std::unordered_set<std::string_view>& TalkVerbs();
+const std::unordered_set<std::string_view>& RequestVerbs();
+
+// A cue pattern (cue_patterns.cc): a sequence of word alternatives
+// ("kill|killing myself"), matched on token norms within one clause.
+struct Pattern {
+  const char* cue;
+  const char* words;  // space-separated positions, '|' between alternatives
+  double strength;
+  bool negatable;     // a negator just before it ("not urgent") cancels it
+  bool exclude;       // a near-miss: matches of `cue` overlapping it are dropped
+  const char* kind = nullptr;  // crisis kind (judgement.h), for crisis patterns
+};
+
+struct CompiledPattern;
+struct PatternList {
+  std::vector<CompiledPattern> list;
+};
+
+struct CompiledPattern {
+  const Pattern* p;
+  std::vector<std::vector<std::string>> seq;  // alternatives per position; "x?" optional positions dropped to alternatives incl. ""
+  std::vector<bool> optional;
+};
+
+const std::unordered_map<std::string, PatternList>& PatternIndex();
+
+// ---- shared rule helpers (defined beside the rules that first needed them).
+bool NegatedAt(const std::vector<const Item*>& words, size_t i, size_t window = 3);
+bool QuestionAfter(const Message& m, const Item* w, bool clause = false);
+
+// ---- the rule families, in the order Analyze() runs them.
+void DetectPatterns(const std::vector<const Item*>& words, Detector* d);
+void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d);
+void DetectMaskedProfanity(const Message& m, Detector* d);
+void DetectShouting(const Message& m, double valence, Detector* d);
+void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded, Detector* d);
+void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectNotWantingToLive(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
+bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
+
+}  // namespace attune::rules
