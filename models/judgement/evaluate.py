@@ -334,6 +334,7 @@ def main():
     # Held out whole (never read): counted per language, no halves.
     blind_conv3, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-3"))
     probes3 = probes_report(args.native, args.model, os.path.join(HERE, "probes-3"))
+    probes4 = probes_report(args.native, args.model, os.path.join(HERE, "probes-4"))
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -422,12 +423,13 @@ def main():
         for half in ("held_out", "dev"):
             for lang, o in sorted(halves.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
                 print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
-    print("\n## Third probe round (probes-3, held out whole, never read)\n")
-    print("| file | language | recall | negatives firing |")
-    print("|---|---|---|---|")
-    for kind, langs in probes3.items():
-        for lang, o in langs.items():
-            print(f"| {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
+    for title, probes in (("Third probe round (probes-3", probes3), ("Fourth probe round (probes-4", probes4)):
+        print(f"\n## {title}, held out whole, never read)\n")
+        print("| file | language | recall | negatives firing |")
+        print("|---|---|---|---|")
+        for kind, langs in probes.items():
+            for lang, o in langs.items():
+                print(f"| {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
     print("\n## Third blind conversations (conversations-blind-3, held out whole, never read)\n")
     print("| language | need a person: on time | early | calm: handed off |")
     print("|---|---|---|---|")
@@ -437,7 +439,7 @@ def main():
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
-                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "probes_3": probes3,
+                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "probes_3": probes3, "probes_4": probes4,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

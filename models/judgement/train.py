@@ -52,6 +52,10 @@ ROUND8_WEIGHT = float(os.environ.get("ATTUNE_ROUND8_WEIGHT", "3.0"))
 ROUND9 = os.environ.get("ATTUNE_ROUND9", R6) == "1"                # corpus/round9 (routine lines with crisis-like words)
 CRISIS_BETA = float(os.environ.get("ATTUNE_CRISIS_BETA", "2.0"))  # F-beta of the crisis threshold
 ROUND9_WEIGHT = float(os.environ.get("ATTUNE_ROUND9_WEIGHT", "3.0"))
+ROUND10 = os.environ.get("ATTUNE_ROUND10", R6) == "1"              # corpus/round10 (person requests as visitors type them, labelled for every head)
+ROUND10_WEIGHT = float(os.environ.get("ATTUNE_ROUND10_WEIGHT", "3.0"))
+ROUND11 = os.environ.get("ATTUNE_ROUND11", R6) == "1"              # corpus/round11 (crises as visitors type them, and their look-alikes)
+ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
 
 
 def log(*a):
@@ -621,6 +625,10 @@ def main():
     ex += r8
     r9 = read_corpus(args.corpus, "round9") if ROUND9 else []
     ex += r9
+    r10 = read_corpus(args.corpus, "round10") if ROUND10 else []
+    ex += r10
+    r11 = read_corpus(args.corpus, "round11") if ROUND11 else []
+    ex += r11
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
@@ -633,10 +641,14 @@ def main():
         e.weight = ROUND8_WEIGHT
     for e in r9:
         e.weight = ROUND9_WEIGHT
-    # Rounds 8 and 9 were written for the person and crisis heads: a line not
+    for e in r10:
+        e.weight = ROUND10_WEIGHT
+    for e in r11:
+        e.weight = ROUND11_WEIGHT
+    # Rounds 8 to 11 were written for the person and crisis heads: a line not
     # marked frustrated there was not weighed for frustration, so it says nothing
     # (trained as calm, it cost the conversations' frustrated turns; models/README.md).
-    for e in r8 + r9:
+    for e in r8 + r9 + r10 + r11:
         if e.y[2] == 0:
             e.y[2] = -1
     if PACK_WEIGHT > 0:

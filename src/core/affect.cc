@@ -447,8 +447,6 @@ constexpr double kSurePersonRequest = 0.7;
 constexpr size_t kFewWords = 3;
 constexpr double kSureOnFewWords = 0.8;
 
-// Below this, a model-only crisis beside a crisis near-miss is the figure of speech.
-constexpr double kUnsureBesideNearMiss = 0.9;
 
 // The model's heads as cues, beside the patterns': a head that fired adds
 // its cue (or confirms the pattern's), with its probability and evidence.
@@ -475,8 +473,8 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
     }
     if (head == 0) {
       // ... or, unsure, beside one ("o final da novela me matou": the model's words are "final da").
-      for (const auto& [a, b] : d->crisis_near_misses)
-        if ((a <= begin && end <= b) || h.probability < kUnsureBesideNearMiss) return;
+      for (const Detector::NearMiss& x : d->crisis_near_misses)
+        if ((x.inside_is_it && x.begin <= begin && end <= x.end) || h.probability < x.unsure_below) return;
       // Set aside a model-only crisis whose words are a closing, or the
       // very words asking for a person (a person comes either way).
       const Cue* person = d->affect->FindCue(kCueHumanRequest);
@@ -570,6 +568,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectSarcasm(m, words, folded, &d);
   DetectTriedTimes(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
+  MarkKillMeIfHyperbole(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonOnAnotherChannel(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);

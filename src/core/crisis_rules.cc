@@ -930,6 +930,48 @@ std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const s
   return out;
 }
 
+// "My kids will kill me if the PS5 doesn't arrive", "ma femme va me tuer si
+// elle voit la facture": someone will "kill me" if a delivery fails or a
+// bill is seen is a shopper's hyperbole, a figure of speech beside which the
+// model's unsure crisis is dropped (affect.cc). A threat keeps its other
+// conditions ("s'il me trouve", "si je commande encore") and stays the
+// model's to judge.
+// Below this, the model's crisis beside the hyperbole is it; surer, even on
+// the hyperbole's own words, the message says more ("... he already hit me
+// last night": 0.89).
+constexpr double kUnsureBesideHyperbole = 0.5;
+void MarkKillMeIfHyperbole(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr std::string_view kKillMe[] = {
+      "kill me", "murder me", "me tuer", "me tue", "me tuent", "me mata", "me matan", "matarme", "me matar",
+      "me matam", "bringt mich um", "bringen mich um", "killt mich", "mi ammazza", "mi ammazzano", "mi uccide",
+      "mi uccidono"};
+  static const PhraseIndex kKillMeIndex(kKillMe);
+  static constexpr auto kIf = Words("if", "si", "sil", "s'il", "se", "wenn", "falls");
+  static constexpr auto kBill = Words("bill", "invoice", "price", "facture", "prix", "factura", "precio", "fatura",
+                                      "preco", "fattura", "prezzo", "rechnung", "preis", "kontoauszug");
+  static constexpr auto kArrive = Words("arrive", "arrives", "come", "comes", "arrivent", "llega", "llegan", "chega",
+                                        "chegar", "chegam", "arriva", "arrivano", "ankommt", "kommt", "ankommen");
+  static constexpr auto kNot = Words("not", "doesnt", "dont", "isnt", "pas", "no", "nao", "non", "nicht");
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t n = kKillMeIndex.At(f, i);
+    if (!n) continue;
+    bool cond = false, bill = false, arrive = false, negated = false;
+    size_t last = i + n - 1;
+    for (size_t k = i + n; k < f.size() && k < i + n + 10 && words[k]->sentence == words[i]->sentence; ++k) {
+      if (!cond) {
+        cond = In(kIf, f[k]);
+        continue;
+      }
+      bill |= In(kBill, f[k]);
+      arrive |= In(kArrive, f[k]);
+      negated |= In(kNot, f[k]);
+      if (bill || (arrive && negated)) last = k;
+    }
+    if (cond && (bill || (arrive && negated)))
+      d->crisis_near_misses.push_back({words[i]->tok->begin, words[last]->tok->end, kUnsureBesideHyperbole, false});
+  }
+}
+
 // A curated crisis pattern is one word ("Krampfanfall", "bewusstlos"): in
 // a sentence about another time it is history, and only the red flags and
 // the model, which weigh the whole sentence, may still call it a crisis.

@@ -21,6 +21,8 @@ namespace attune::rules {
 // me a heart attack"): beside it, the model's unsure crisis is dropped too. Other
 // near-misses ("il va me tuer si...") leave the model to judge.
 constexpr const char* kFigureOfSpeech = "figure_of_speech";
+// Below this, a model-only crisis beside such a figure is the figure.
+constexpr double kUnsureBesideFigure = 0.9;
 
 
 // clang-format off
@@ -553,7 +555,7 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
       if (cp.p->exclude) {
         excluded.push_back({cp.p, i, end});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kFigureOfSpeech)
-          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end});
+          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kUnsureBesideFigure, true});
       }
       else if (!(cp.p->negatable && (NegatedAt(words, i) || (cp.p->cue == kCueHumanRequest && NobodyNear(words, i, end)))))
         hits.push_back({cp.p, i, end});

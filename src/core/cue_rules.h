@@ -84,8 +84,14 @@ struct Detector {
   // negated, the staff's languages, people counted (PersonHardNegative).
   bool person_hard_negative = false;
   // Where a figure of speech matched ("gave me a heart attack", "o final da novela
-  // me matou"): the model's unsure crisis beside one is that figure.
-  std::vector<std::pair<size_t, size_t>> crisis_near_misses = {};
+  // me matou"): the model's crisis below `unsure_below` beside one, or any
+  // inside one when `inside_is_it`, is that figure.
+  struct NearMiss {
+    size_t begin, end;
+    double unsure_below;
+    bool inside_is_it;
+  };
+  std::vector<NearMiss> crisis_near_misses = {};
   // Keeps the strongest occurrence per cue; each further occurrence adds a
   // little, so "furious ... unacceptable" is stronger than either alone.
   // Returns the cue, so a caller can note its layer or kind.
@@ -211,6 +217,7 @@ void DetectMaskedProfanity(const Message& m, Detector* d);
 void DetectShouting(const Message& m, double valence, Detector* d);
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded, Detector* d);
 void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void MarkKillMeIfHyperbole(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);

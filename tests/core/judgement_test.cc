@@ -437,7 +437,7 @@ TEST_CASE("a person asked for in a sentence of its own inside a longer message")
 // this test; the first line fires no person cue when only the whole is read.
 TEST_CASE("the model hears a request in one sentence of a longer message; a curious question stays one") {
   for (const char* text : {"Guten Tag, ich habe die Garantiekarte vom Fahrrad verloren und der Händler sagt, ohne Stempel geht "
-                           "gar nichts, und die Hotline hat mich zweimal weggeschickt. Ist heute jemand im Laden in Graz?",
+                           "gar nichts, und die Hotline hat mich zweimal weggeschickt. Kann heute jemand im Laden in Graz draufschauen?",
                            "buongiorno, ho perso la ricevuta della bici e il negozio dice che senza timbro non si può fare "
                            "niente, il numero verde mi ha già rimandata indietro due volte. c'è qualcuno in sede oggi?",
                            "hola, perdí el ticket de la bici y en la tienda dicen que sin sello no se puede hacer nada, y en "
@@ -811,6 +811,16 @@ TEST_CASE("'they will kill me if' is the model's to judge: a threat is a crisis,
   }
   CHECK_FALSE(Analyze("ça va me tuer ce délai").HasCue(kCueCrisis));  // the pattern's part; the model still hears it
   for (const char* text : {"mon mari a dit qu'il va me tuer si je commande encore", "je vais me tuer"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  // "kill me if" a delivery fails or a bill is seen is a shopper's hyperbole
+  // (MarkKillMeIfHyperbole); a sure model still hears what else is said.
+  for (const char* text : {"my kids will kill me if the ps5 doesn't arrive", "mi mujer me mata si ve la factura",
+                           "mi moglie mi ammazza se vede la fattura", "mein Mann bringt mich um, wenn er die Rechnung sieht"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"my husband will kill me if he sees the bill, he already hit me last night",
+                           "il va me tuer s'il me trouve", "he said he will kill me if i call the police"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
   }
   CHECK(Analyze("je vais me tuer ce soir").HasCue(kCueCrisis));
