@@ -248,7 +248,8 @@ const RedFlag kRedFlags[] = {
                                "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
                                "child kid baby toddler son daughter boy girl nino nina hijo hija bebe nene peque enfant lenfant fils fille petit petite gamin kind sohn tochter kleine kleiner crianca filho filha menino menina bambino bambina figlio figlia bimbo bimba"}},
     {kCrisisMedicalEmergency, {"swallowed ate took taken trago tragado tomo tomado avale pris verschluckt geschluckt genommen engoliu tomou ingoiato preso",
-                               "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
+                               "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci "
+                               "xanax valium diazepam lorazepam alprazolam clonazepam rivotril tavor lexotan orfidal zolpidem stilnox tramadol oxycodone",
                                "whole entire bottle box packet too_many demasiadas caja frasco blister trop boite flacon plaquette zu_viele ganze packung schachtel demais caixa cartela troppe scatola flacone confezione"}},
     // -- unconscious, collapsed, not moving
     {kCrisisMedicalEmergency, {kPeople,
@@ -457,6 +458,19 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"im_a_burden i_am_a_burden be_a_burden being_a_burden soy_una_carga ser_una_carga ser_una_carga_para sou_um_fardo ser_um_fardo ser_mais_um_fardo sou_um_peso ser_um_peso suis_un_fardeau etre_un_fardeau bin_eine_last eine_last_sein sono_un_peso sono_un_fardello essere_un_peso essere_un_fardello",
                        "decided its_decided made_up_my_mind decidido decidida esta_decidido lo_he_decidido decide decidee cest_decide jai_decide entschieden beschlossen steht_fest decidi deciso decisa ho_deciso e_deciso"},
      false, "customer client cliente clientes kunde kunden clienti courier driver delivery repartidor livreur kurier fahrer entregador motorista corriere staff", false, true},
+    // ... a beating and someone who no longer moves: "des jeunes tabassent un livreur devant le restau, il bouge plus"
+    {kCrisisViolence, {"tabassent tabasse tabassee tabasser beating_up beat_up beating_him beating_her verprugeln verprugelt verpruegelt zusammengeschlagen zusammenschlagen "
+                       "golpeando golpearon dando_una_paliza le_dieron_una_paliza espancando espancaram espancado picchiano picchiato pestano pestato",
+                       "bouge_plus bouge_pu ne_bouge_plus not_moving isnt_moving stopped_moving unconscious knocked_out no_se_mueve inconsciente bewusstlos "
+                       "bewegt_sich_nicht regt_sich_nicht nao_se_mexe desacordado non_si_muove svenuto privo_di_sensi inconscient"},
+     true, "game games jeu film movie serie video car voiture coche auto carro macchina wagen", false, true},
+    // ... a blade at hand and no way on: "cansei. a lâmina tá do meu lado. nada faz sentido"
+    {kCrisisSelfHarm, {"razor blade blades cuchilla cuchillas lame lames rasoir rasierklinge klinge klingen lamina laminas gilete lametta lamette",
+                       "next_to_me beside_me by_my_side do_meu_lado ao_meu_lado a_mi_lado junto_a_mi a_cote_de_moi pres_de_moi neben_mir accanto_a_me vicino_a_me "
+                       "in_my_hand en_mi_mano na_minha_mao dans_ma_main in_der_hand in_mano",
+                       "nothing_makes_sense no_point cant_anymore cant_do_this_anymore im_done nada_tiene_sentido no_puedo_mas ya_no_puedo_mas cansei nada_faz_sentido "
+                       "nao_aguento_mais rien_na_de_sens jen_peux_plus je_nen_peux_plus nichts_hat_sinn nichts_macht_sinn ich_kann_nicht_mehr niente_ha_senso non_ce_la_faccio_piu basta_cosi"},
+     true, "shaving shave afeitar afeitarme rasage raser rasieren barbear rasatura radermi kitchen cocina cuisine kuche cozinha cucina", false, true},
     // -- violence: someone being hit now: "the carer is slapping my mother right now", "en train de gifler"
     {kCrisisViolence, {"hitting slapping punching strangling beating_her beating_him beating_me beating_my kicking_her kicking_him kicking_my golpeando abofeteando ahorcando le_esta_pegando la_esta_pegando lo_esta_pegando gifler giflant frapper frappe tabasser etrangler schlagt schlaegt ohrfeigt verpruegelt verprugelt wurgt batendo_nela batendo_nele batendo_na_minha batendo_no_meu espancando bofeteando estapeando enforcando picchiando schiaffeggiando prendendo_a_schiaffi colpendo strangolando",
                        "right_now now ahora_mismo ahora en_este_momento en_train_de en_ce_moment maintenant gerade jetzt grad agora agora_mesmo neste_momento adesso in_questo_momento sta stanno ora"},
@@ -511,7 +525,7 @@ const RedFlag kRedFlags[] = {
      true, "water eau agua wasser acqua toy toys jouet jouets juguete juguetes spielzeug brinquedo giocattolo nerf set kitchen cuisine cocina kuche cozinha cucina sharpener"},
     {kCrisisViolence, {"pulled drew pulls saco sacaron sacando sortit sorti a_sorti zog zieht gezogen puxou puxaram sacou tirato_fuori estratto fight fighting pelea peleando bagarre se_battent schlagerei prugelei briga brigando rissa smashing destrozando casse cassant zerschlagt quebrando spacca spaccando",
                        "gun knife weapon pistol machete bat cuchillo pistola arma navaja bate couteau pistolet arme flingue batte messer pistole waffe baseballschlager schlager faca revolver taco coltello mazza"}},
-    {kCrisisViolence, {"threatening threatens amenaza amenazando amenazo menace menacant bedroht droht ameaca ameacando minaccia minacciando", "me mich mi moi", "gun knife weapon kill cuchillo pistola arma matar matarme couteau pistolet arme tuer messer pistole waffe umbringen faca arma matar coltello pistola arma ammazzarmi uccidermi"}},
+    {kCrisisViolence, {"threatening threatens amenaza amenazando amenazo menace menacant bedroht droht ameaca ameacando minaccia minacciando", "me mich mi moi", "gun knife weapon kill stab cuchillo pistola arma matar matarme apunalarme acuchillarme couteau pistolet arme tuer poignarder messer pistole waffe umbringen umzubringen abzustechen abstechen erstechen zu_erstechen faca arma matar esfaquear coltello pistola arma ammazzarmi uccidermi accoltellarmi"}},
     {kCrisisViolence, {"trying_to_get_in breaking_in kicking_the_door banging_on_the_door forcing_the_door intentando_entrar forzando_la_puerta pateando_la_puerta golpeando_la_puerta force_la_porte essaie_dentrer defoncer tritt_die_tur versucht_reinzukommen einzubrechen bricht_ein tentando_entrar arrombando forcando_a_porta chutando_a_porta cercando_di_entrare sfondando forzando_la_porta "
                        "forced_his_way forced_their_way forcing_his_way forzo_la_entrada forzar_la_entrada forcer_lentree a_force_lentree forcar_pra_entrar forcar_para_entrar forcou_a_entrada forcou_pra_entrar forzato_lingresso"}},
     // ... run over on purpose: "mi ha appena investito apposta"

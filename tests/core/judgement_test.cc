@@ -1344,3 +1344,26 @@ TEST_CASE("the probe messages keep the recall the rules reached, per language, w
     }
   }
 }
+
+// From the retrained model's read losses (2026-12-05, third session): a
+// beating and someone who no longer moves, a threat to stab, a blade at hand
+// with no way on, a whole blister of a named sedative. Written for this test
+// beside the read lines, with the look-alikes each rule names.
+TEST_CASE("red flags the rounds 10-11 model no longer heard: a beating and no movement, a stabbing threatened, a blade at hand") {
+  for (const char* text : {"des jeunes tabassent un livreur devant le restau, il bouge plus",
+                           "two guys are beating up a man outside your store and he's not moving",
+                           "der fahrer steht noch vor meiner tür und droht mich abzustechen",
+                           "he threatens to stab me if i call anyone",
+                           "cansei. a lâmina tá do meu lado. nada faz sentido",
+                           "the razor blade is next to me. nothing makes sense anymore",
+                           "mi so preso tutto il blister di xanax col vino",
+                           "took the whole box of valium an hour ago"}) {
+    const Affect a = Analyze(text);
+    CHECK_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"my beat up car is not moving again, can you tow it?", "le colis bouge plus depuis 3 jours",
+                           "the blade is next to me, I just need the shaving cream", "can I take a whole xanax before a flight?",
+                           "el repartidor me amenaza con una mala reseña", "die Klinge liegt neben mir in der Küche, welcher Schleifstein passt?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
