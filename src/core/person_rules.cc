@@ -1326,12 +1326,22 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
           }
       }
       // ... or asked: "is there a nurse I could ask", "can I ask the pharmacist".
+      // Not advice passed on ("the vet said to ask you", "mi ha detto di
+      // chiedere in farmacia"; being told to ask for a manager still asks for
+      // one), nor one choice of two ("o pregunto al farmacéutico?").
+      static constexpr auto kReported = Words(
+          "said", "says", "told", "tells", "dijo", "dice", "dicen", "dijeron", "recomendo", "dit", "disait", "conseille",
+          "meinte", "meint", "sagte", "sagt", "gesagt", "empfahl", "falou", "disse", "mandou", "falaram", "disseram",
+          "detto", "consigliato");
+      static constexpr auto kOr = Words("or", "o", "ou", "oder", "oppure");
       for (size_t j = i > 6 ? i - 6 : 0; j < std::min(n, i + 7); ++j) {
         if (j == i || !same(i, j) || !In(kAsk, f[j]) || NegatedAt(words, j, 3)) continue;
-        {
-          add(0.85, std::min(i, j), std::max(i, j));
-          return;
-        }
+        bool passed_on = false;
+        for (size_t k = 0; k < j; ++k) passed_on |= words[k]->sentence == words[j]->sentence && In(kReported, f[k]);
+        const bool either = j > 0 && In(kOr, f[j - 1]) && QuestionAfter(m, words[j]);
+        if ((passed_on && !in_charge) || either) continue;
+        add(0.85, std::min(i, j), std::max(i, j));
+        return;
       }
     }
     // Asked to act: "can the pharmacist look at", "le pharmacien peut

@@ -1367,3 +1367,20 @@ TEST_CASE("red flags the rounds 10-11 model no longer heard: a beating and no mo
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
+
+// Advice passed on is no request, nor one choice of two; being told to ask
+// for a manager still asks for one. From the person set's read half
+// (2026-12-05, third session); these lines written for this test.
+TEST_CASE("'my doctor said to ask the pharmacy' passes advice on; 'can I ask the pharmacist' asks") {
+  for (const char* text : {"my doctor said to ask the pharmacy about a generic, do you have one?",
+                           "Meine Ärztin meinte, ich soll in der Apotheke nach Zinksalbe fragen, gibt es die?",
+                           "la veterinaria me dijo que pregunte en la farmacia por el jarabe, lo tienen?",
+                           "mi ha detto il medico di chiedere al farmacista se c'è il generico, ce l'avete?",
+                           "posso tomar isso com o antibiótico ou pergunto pro farmacêutico?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"can I ask the pharmacist about my dose?", "Kann ich kurz den Apotheker fragen?",
+                           "I was told to ask for a manager", "puedo preguntarle al farmacéutico?"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
