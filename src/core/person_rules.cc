@@ -1494,6 +1494,31 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
     if (In(kAnyone, f[k]) && QuestionAfter(m, words[k]))
       for (size_t r = k + 1; r < words.size() && r <= k + 4 && words[r]->clause == words[k]->clause; ++r)
         if (In(kTried, f[r])) return true;
+  // "Human" and "operator" in their other senses: the human body or rights
+  // ("a book about human anatomy", "o corpo humano"), a phone network ("il
+  // telefono è bloccato su un altro operatore", "cambiar de operador").
+  static constexpr auto kHumanThings = Words(
+      "anatomy", "body", "bodies", "rights", "resources", "nature", "biology", "evolution", "history",
+      "cuerpo", "derechos", "recursos", "anatomia", "corps", "droits", "ressources", "anatomie", "korper", "rechte",
+      "corpo", "direitos", "diritti", "risorse", "biologia");
+  static constexpr auto kHumanWords = Words("human", "humano", "humana", "humanos", "humain", "humaine", "humains",
+                                            "menschlich", "menschliche", "menschlichen", "umano", "umana", "umani");
+  for (size_t k = 0; k < words.size(); ++k)
+    if (In(kHumanWords, f[k]) && ((k + 1 < words.size() && In(kHumanThings, f[k + 1])) || (k > 0 && In(kHumanThings, f[k - 1]))))
+      return true;
+  static constexpr auto kCarriers = Words("operator", "operators", "carrier", "operador", "operadora", "operateur",
+                                          "operatore", "operatori", "netzbetreiber", "anbieter", "provider");
+  static constexpr auto kNetwork = Words(
+      "sim", "unlock", "unlocked", "locked", "network", "signal", "coverage", "portability", "desbloquear", "bloqueado",
+      "liberar", "red", "cobertura", "portabilidad", "debloquer", "bloque", "reseau", "portabilite", "entsperren",
+      "gesperrt", "netz", "rufnummernmitnahme", "desbloqueio", "rede", "portabilidade", "sbloccare", "sbloccarlo",
+      "bloccato", "rete", "copertura", "portabilita");
+  // Another carrier, or network words right beside it ("operatore per favore,
+  // la sim è bloccata" still asks for someone).
+  for (size_t k = 0; k < words.size(); ++k)
+    if (In(kCarriers, f[k]))
+      for (size_t r = k > 2 ? k - 2 : 0; r < words.size() && r <= k + 2; ++r)
+        if (words[r]->clause == words[k]->clause && (In(kNetwork, f[r]) || (r < k && In(kOther, f[r])))) return true;
   // Someone who took something: "someone stole my parcel", "quelqu'un a volé
   // mon colis", "alguien me robó el paquete".
   static constexpr auto kTook = Words(

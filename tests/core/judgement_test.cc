@@ -1384,3 +1384,16 @@ TEST_CASE("'my doctor said to ask the pharmacy' passes advice on; 'can I ask the
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
+
+// "Human" and "operator" in their other senses are no request for the model
+// either: the body, rights, a phone network. Lines written for this test.
+TEST_CASE("'a book about human anatomy' and 'locked to another operator' ask for no one") {
+  for (const char* text : {"I'm looking for a book about human anatomy for my son", "procuro um livro sobre o corpo humano pro meu filho",
+                           "il telefono è bloccato su un altro operatore, potete sbloccarlo?",
+                           "quiero cambiarme a otro operador, cómo hago la portabilidad?"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"can i talk to a human being", "je veux un opérateur svp", "passami un operatore umano"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
