@@ -318,6 +318,13 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"car coche carro auto voiture macchina wagen engine motor moteur motore",
                        "running encendido encendida prendido marcha tourne allume lauft laeuft ligado acceso accesa",
                        "door_shut door_closed doors_shut garage_door_shut puerta_cerrada portón_cerrado porton_cerrado porte_fermee portail_ferme tor_zu tur_zu garagentor_zu geschlossenem_tor portao_fechado porta_fechada porta_chiusa basculante_chiuso serranda_abbassata"}},
+    // ... ending it, said the French or German way: "je veux en finir", "j'ai décidé d'en finir",
+    // "ich will allem ein Ende setzen"; not done with a subscription, a parcel or a dispute
+    // ("en finir avec cet abonnement", "pour en finir, je voudrais un remboursement").
+    {kCrisisSelfHarm, {"en_finir allem_ein_ende meinem_leben_ein_ende"},
+     true, "pour_en_finir avec_ce avec_cet avec_cette avec_ces avec_votre avec_vos pas_envie abonnement* contrat* "
+           "dossier* probleme* histoire* retard* forfait* attente* paperasse demarche* travaux* litige* reclamation* "
+           "remboursement* facture* site appli* chat bot robot streit* arger* vertrag* abo"},
     // ... the means at hand and a goodbye or "can't anymore": "got the rope. bye"
     {kCrisisSelfHarm, {"rope noose cuerda soga corde strick schlinge corda forca cappio",
                        "bye goodbye cant_do_this_anymore cant_go_on got_everything_ready everything_is_ready adios chao ya_no_puedo_mas no_puedo_mas todo_listo adieu au_revoir jen_peux_plus je_nen_peux_plus tout_est_pret tschuss leb_wohl kann_nicht_mehr alles_bereit tchau adeus nao_aguento_mais ja_nao_aguento tudo_pronto addio ciao non_ce_la_faccio_piu tutto_pronto"},

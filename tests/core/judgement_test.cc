@@ -1397,3 +1397,20 @@ TEST_CASE("'a book about human anatomy' and 'locked to another operator' ask for
     CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
+
+// Ending it the French or German way (a read probe line missed it whole:
+// "... personne en aura besoin, j'ai decidé d'en finir"). Written for this
+// test with the look-alikes the rule names.
+TEST_CASE("'je veux en finir', 'ich will allem ein Ende setzen' are self-harm; done with a subscription or a site is not") {
+  for (const char* text : {"je veux en finir", "j'ai decidé d'en finir, vous pouvez annuler ma box", "je veux en finir avec ma vie",
+                           "ich will allem ein Ende setzen", "ich werde meinem Leben ein Ende setzen"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+  }
+  for (const char* text : {"je veux en finir avec cet abonnement", "pour en finir, je voudrais un remboursement",
+                           "ce site me donne envie d'en finir. il est où le bouton payer", "je ne veux pas en finir",
+                           "on peut en finir avec ce litige ?", "ich will dem Streit ein Ende setzen"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
