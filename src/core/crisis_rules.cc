@@ -152,8 +152,11 @@ constexpr const char* kPeople =
     "ele ela mulher namorado namorada filho filha crianca menino menina mae pai avo irmao irma homem alguem "
     "lui lei padre madre marito moglie ragazzo ragazza compagno figlio figlia bambino bambina bimbo bimba mamma nonna nonno "
     "fratello sorella amico uomo tizio qualcuno "
-    // a patient at the practice or the pharmacy ("ein Patient hat ein Messer")
-    "patient patientin patiente paciente paziente";
+    // a patient at the practice or the pharmacy ("ein Patient hat ein Messer"), a customer,
+    // passenger or colleague where the visitor works ("customer on Elm road just collapsed")
+    "patient patientin patiente paciente paziente customer client cliente clienta kunde kundin passenger passager "
+    "passagere pasajero pasajera passageiro passageira passeggero passeggera colleague coworker collegue companero "
+    "companera kollege kollegin colega collega";
 // Family and people, no pronouns ("il ne bouge plus" is often a parcel).
 constexpr const char* kKin =
     "husband wife boyfriend girlfriend son daughter baby toddler mom mum mother dad father grandma grandpa granny "
@@ -253,7 +256,8 @@ const RedFlag kRedFlags[] = {
                                "whole entire bottle box packet too_many demasiadas caja frasco blister trop boite flacon plaquette zu_viele ganze packung schachtel demais caixa cartela troppe scatola flacone confezione"}},
     // -- unconscious, collapsed, not moving
     {kCrisisMedicalEmergency, {kPeople,
-                               "collapsed passed_out fainted unresponsive blacked_out desmayo desmayado desmayada desplomo desplomado evanoui evanouie sest_evanoui effondre effondree umgekippt zusammengebrochen ohnmachtig desmaiou desmaiado desmaiada desabou svenuto svenuta svenne crollato crollata accasciato accasciata"}},
+                               "collapsed passed_out fainted unresponsive blacked_out desmayo desmayado desmayada desplomo desplomado evanoui evanouie sest_evanoui effondre effondree umgekippt zusammengebrochen ohnmachtig desmaiou desmaiado desmaiada desabou svenuto svenuta svenne crollato crollata accasciato accasciata"},
+     true, "parcel package box tent shelf deal paquete carpa estanteria colis carton tente etagere paket karton zelt regal pacote barraca prateleira pacco scatola tenda scaffale"},
     {kCrisisMedicalEmergency, {"not_moving isnt_moving wont_move no_se_mueve ne_bouge_plus ne_bouge_pas bewegt_sich_nicht_mehr nao_se_mexe nao_se_move non_si_muove ne_se_reveille_pas ne_se_reveille_plus non_si_sveglia",
                                kKin}, false, kParcel},
     // -- seizures

@@ -1414,3 +1414,19 @@ TEST_CASE("'je veux en finir', 'ich will allem ein Ende setzen' are self-harm; d
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
+
+// A customer, passenger or colleague where the visitor works counts as one
+// of the people a red flag names (a blind set's read half: "customer on Elm
+// road just collapsed in the heat"). Written for this test.
+TEST_CASE("a customer who collapsed or has a seizure is an emergency, as a relative is") {
+  for (const char* text : {"customer on our route just collapsed in the heat, hot dry skin, confused",
+                           "un cliente se desmayó en la caja", "ein Kunde hat einen Anfall im Laden",
+                           "un passeggero è svenuto sul treno"}) {
+    const Affect a = Analyze(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisMedicalEmergency);
+  }
+  for (const char* text : {"a customer told me the parcel collapsed in the rain", "my colleague had a seizure last year, is this lamp safe?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
