@@ -56,6 +56,7 @@ FlowTurn FlowRunner::Resume(const Pack& pack) {
   if (!s) {  // unreachable with a validated pack and state
     flow_.clear();
     step_.clear();
+    trigger_.clear();
     return t;
   }
   t.status = "resumed";
@@ -90,6 +91,7 @@ FlowTurn FlowRunner::Abandon() {
   t.slots = slots_;
   flow_.clear();
   step_.clear();
+  trigger_.clear();
   paused_flow_.clear();
   paused_step_.clear();
   paused_trigger_.clear();
@@ -139,6 +141,7 @@ FlowTurn FlowRunner::Advance(const Pack& pack, const std::vector<Entity>& entiti
       t.slots = slots_;
       flow_.clear();
       step_.clear();
+      trigger_.clear();
       return t;
     }
     step_ = s->next;
@@ -146,6 +149,7 @@ FlowTurn FlowRunner::Advance(const Pack& pack, const std::vector<Entity>& entiti
   // Unreachable with a validated pack.
   flow_.clear();
   step_.clear();
+  trigger_.clear();
   t.status = "failed";
   return t;
 }
@@ -166,6 +170,7 @@ FlowTurn FlowRunner::Continue(const Pack& pack, const std::vector<Entity>& entit
       t.status = "abandoned";
       flow_.clear();
       step_.clear();
+      trigger_.clear();
       pauses_ = 0;
       return t;
     }
@@ -186,6 +191,7 @@ FlowTurn FlowRunner::Continue(const Pack& pack, const std::vector<Entity>& entit
     t.slots = slots_;
     flow_.clear();
     step_.clear();
+    trigger_.clear();
     attempts_ = 0;
     return t;
   }

@@ -327,6 +327,8 @@ Status Engine::RestoreStateIn(std::string_view text) {
       if (!it->second.Step(step)) return rd.Fail(ptr + "/step", "no step \"" + step + "\" in flow \"" + flow + "\"");
       if (!trigger.empty() && !pack_.FindIntent(trigger)) rd.Fail(ptr + "/trigger", "no intent \"" + trigger + "\" in the pack");
     };
+    // States saved before a finished flow forgot its trigger carry one alone: it means nothing.
+    if (fs.flow.empty() && fs.step.empty()) fs.trigger.clear();
     check_place(fs.flow, fs.step, fs.trigger, "/flow");
     check_place(fs.paused_flow, fs.paused_step, fs.paused_trigger, "/flow/paused");
     if (rd.ok() && !fs.flow.empty() && !fs.paused_flow.empty()) rd.Fail("/flow", "a flow cannot be active and paused at once");
