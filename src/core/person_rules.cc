@@ -373,7 +373,23 @@ constexpr auto kPutThrough = Words(
     "transferer", "transferez", "transferir", "trasferire", "trasferiscimi", "trasferitemi", "passez-moi",
     "passe-moi", "passa-me", "passami", "passatemi", "durchstellen", "weiterverbinden", "verbinden", "verbinde",
     "pasame", "pasenme", "paseme", "comuniqueme", "comunicame", "put", "pass", "patch", "passar", "pasais",
-    "pasas", "passi");
+    "pasas", "passi", "comunica", "comunique", "comuniquen", "comunicarme", "comunicas");
+// Customer service by its name: "servicio al cliente", "atención al cliente",
+// "service client", "serviço de atendimento ao cliente", "servizio clienti",
+// "customer service", "Kundenservice": support, a role when put through to.
+bool CustomerServiceAt(const std::vector<std::string>& f, size_t i) {
+  static constexpr auto kOne = Words("kundenservice", "kundendienst", "kundenbetreuung", "sac");
+  static constexpr auto kService = Words("servicio", "atencion", "service", "servizio", "servico", "atendimento",
+                                         "customer", "client", "clients");
+  static constexpr auto kLink = Words("al", "a", "au", "ao", "aos", "de", "do", "du", "des", "ai");
+  static constexpr auto kClient = Words("cliente", "clientes", "client", "clients", "clientele", "clienti", "service",
+                                        "care", "apres-vente", "consumidor", "utente");
+  if (In(kOne, f[i])) return true;
+  if (!In(kService, f[i])) return false;
+  size_t k = i + 1;
+  if (k < f.size() && In(kLink, f[k])) ++k;
+  return k < f.size() && In(kClient, f[k]) && f[k] != f[i];
+}
 // Whoever is in charge, described rather than named: "whoever is responsible
 // for deliveries", "quien esté a cargo", "celui qui dirige la boutique",
 // "wer bei euch zuständig ist", "chi gestisce le consegne". Folded words.
@@ -1295,7 +1311,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // A role of the business, not someone's own ("my doctor"), not a thing
     // ("vet appointment"), or anyone asked to act ("can someone look at it").
     const bool in_charge = In(kInCharge, f[i]) || InChargeAt(f, i) > 0;
-    const bool support = In(kSupport, f[i]);
+    const bool support = In(kSupport, f[i]) || CustomerServiceAt(f, i);
     const bool role = in_charge || support || In(kRoles, f[i]);
     const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]));
     if (!(role || anyone)) continue;

@@ -254,6 +254,10 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"time with a role", "posso avere cinque minuti col farmacista?"},
       {"put through", "pásame con devoluciones"},
       {"put through", "me transfere pro suporte"},
+      {"put through to customer service", "me comunica con servicio al cliente por favor"},
+      {"put through to customer service", "comuníqueme con atención al cliente"},
+      {"put through to customer service", "passez-moi le service client"},
+      {"put through to customer service", "mi passi il servizio clienti"},
       {"summoned", "llamen a seguridad ya"},
       {"summoned", "schicken Sie bitte jemanden"},
       {"summoned", "pode sair alguém da loja?"},
@@ -494,7 +498,9 @@ TEST_CASE("a department named alone asks to be put through; asked about, or how 
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"accounting?", "contact customer service", "customer care opening hours",
-                           "your customer care is a joke", "la facturación de marzo está mal", "Rechnungsabteilung Adresse"}) {
+                           "your customer care is a joke", "la facturación de marzo está mal", "Rechnungsabteilung Adresse",
+                           "how do I contact customer service", "el servicio al cliente me dijo que esperara",
+                           "le numéro du service client ?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
