@@ -12,6 +12,7 @@
 #include "identity.h"
 #include "lexicon.h"
 #include "text.h"
+#include "topic.h"
 
 
 namespace attune {
@@ -587,6 +588,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   d.person_hard_negative = privacy || (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
   affect.ping = IsPing(m, folded);
+  affect.acknowledges = Acknowledges(folded);
 
   if (options.judgement) {
     affect.judged = true;
@@ -612,6 +614,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     affect.feature_hashes.erase(std::unique(affect.feature_hashes.begin(), affect.feature_hashes.end()),
                                 affect.feature_hashes.end());
   }
+
+  // Numbers join the topic too: an order number given again is the same matter.
+  std::vector<std::string> topic_words = folded;
+  for (const Token& t : m.tokens)
+    if (t.kind == TokenKind::kNumber) topic_words.push_back(t.text);
+  affect.topic_hashes = TopicHashes(topic_words, affect.judged ? affect.judgement.language : std::string());
 
   const auto& labels = EmotionLabels();
   if (options.emotion_probs.size() == labels.size()) {

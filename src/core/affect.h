@@ -84,6 +84,12 @@ struct Affect {
   // The message is only a support-chat closing ("thanks, bye", "merci, au
   // revoir"; affect.cc: kClosingPhrases).
   bool closing = false;
+  // The message's content words as sorted hashes (topic.h TopicHashes), so
+  // the conversation can tell when the visitor keeps asking about one thing.
+  std::vector<uint32_t> topic_hashes;
+  // The message takes an answer in ("ok", "thanks", "got it", "parfait"):
+  // what came before it was heard, so a run on one topic starts again.
+  bool acknowledges = false;
   // The message only calls for an answer: "?", "hello?", "quindi?", "und?".
   // Mid-chat it is a visitor left waiting (Conversation::Observe).
   bool ping = false;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "text.h"
+#include "topic.h"
 
 namespace attune {
 namespace {
@@ -84,6 +85,7 @@ void Conversation::Reset() {
   history_.clear();
   recent_words_.clear();
   recent_features_.clear();
+  recent_topics_.clear();
   distress_ = 0;
   pending_ = false;
   consecutive_fallbacks_ = 0;
@@ -93,7 +95,7 @@ void Conversation::Reset() {
 }
 
 ConversationState Conversation::State() const {
-  return {history_, recent_words_, recent_features_, distress_, pending_, consecutive_fallbacks_,
+  return {history_, recent_words_, recent_features_, recent_topics_, distress_, pending_, consecutive_fallbacks_,
           suppress_turns_left_, distress_at_decline_, crisis_ongoing_};
 }
 
@@ -101,6 +103,7 @@ void Conversation::Restore(ConversationState s) {
   history_ = std::move(s.history);
   recent_words_ = std::move(s.recent_words);
   recent_features_ = std::move(s.recent_features);
+  recent_topics_ = std::move(s.recent_topics);
   distress_ = s.distress;
   pending_ = s.pending;
   consecutive_fallbacks_ = s.consecutive_fallbacks;
@@ -127,10 +130,24 @@ Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, 
   recent_features_.push_back(affect->feature_hashes);
   if (recent_words_.size() > kRecentMessages) recent_words_.erase(recent_words_.begin());
   if (recent_features_.size() > kRecentMessages) recent_features_.erase(recent_features_.begin());
-  return Observe(affect, fell_back, repeated);
+  // A message that takes an answer in ends the run on a topic; sarcastic
+  // thanks ("thanks ever so much for the link") do not.
+  size_t run = 0;
+  if (affect->acknowledges && !affect->HasCue(kCueFrustration)) {
+    recent_topics_.clear();
+  } else if (!affect->topic_hashes.empty()) {
+    run = TopicRun(recent_topics_, affect->topic_hashes);
+    recent_topics_.push_back(affect->topic_hashes);
+    if (recent_topics_.size() > kTopicWindow) recent_topics_.erase(recent_topics_.begin());
+  }
+  return Observe(affect, fell_back, repeated, run);
 }
 
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
+  return Observe(affect, fell_back, repeated, 0);
+}
+
+Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, size_t topic_run) {
   // A farewell, or asking for someone, right after a distressed turn is how
   // some crises end a chat: the crisis the model heard there and affect.cc
   // set aside (a closing on its own is just a closing) counts again.
@@ -144,7 +161,11 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
     affect->cues.push_back(ConversationCue(
         kCueFallback, std::min(1.0, consecutive_fallbacks_ / double(std::max(1, policy_.fallbacks_before_offer))),
         std::to_string(consecutive_fallbacks_) + " fallback(s) in a row"));
-  if (repeated) affect->cues.push_back(ConversationCue(kCueRepetition, 1.0, "repeats an earlier message"));
+  if (topic_run >= kTopicRunCue)
+    affect->cues.push_back(ConversationCue(kCueRepetition, topic_run > kTopicRunCue ? 1.0 : 0.4,
+                                           "message " + std::to_string(topic_run) + " in a row about the same thing"));
+  else if (repeated)
+    affect->cues.push_back(ConversationCue(kCueRepetition, 0.3, "repeats an earlier message"));
   // "?", "hello?" after two turns or more: a visitor left waiting.
   if (affect->ping && history_.size() >= 2 && !affect->HasCue(kCueFrustration))
     affect->cues.push_back(ConversationCue(kCueFrustration, 0.6, "a bare \"?\" after no answer"));

@@ -60,9 +60,15 @@ struct HandoffPolicy {
   // Default weights per cue name; a cue's contribution is weight * strength.
   std::map<std::string, double> weights = {
       {"human_request", 1.0}, {"crisis", 1.0},     {"anger", 0.55},     {"profanity", 0.3},
-      {"urgency", 0.2},       {"repetition", 0.3}, {"fallback", 0.25}, {"negative_trend", 0.35},
+      {"urgency", 0.2},       {"repetition", 1.0}, {"fallback", 0.25}, {"negative_trend", 0.35},
       {"frustration", 0.9},   // frustration: tuned on models/judgement/conversations-dev
       {"hardship", 1.0}};     // hardship >= 0.8 is immediate anyway (a death, a job lost, medicine running out)
+  // repetition: a message said again word for word has strength 0.3 (0.3
+  // of a turn, as before repetition by meaning); the third message on one
+  // topic 0.4, the fourth and later 1.0, which alone hands off the next
+  // turn or at once after a distressed one (tuned on the read development
+  // conversations: "can I come without an appointment" as the fourth
+  // question about one appointment, no calm development chat changed).
 };
 
 struct Reason {
@@ -111,6 +117,7 @@ struct ConversationState {
   std::vector<TurnAffect> history;
   std::vector<std::vector<uint64_t>> recent_words;
   std::vector<std::vector<uint32_t>> recent_features;
+  std::vector<std::vector<uint32_t>> recent_topics;
   double distress = 0;
   bool pending = false;
   int consecutive_fallbacks = 0;
@@ -132,6 +139,13 @@ class Conversation {
   // nearly the same as before. Both become cues in `affect`, as does
   // `negative_trend` when valence has been falling over the last turns.
   Decision Observe(Affect* affect, bool fell_back, bool repeated);
+  // The same, where `topic_run` is how many of the visitor's last messages,
+  // this one included, are about one thing (topic.h TopicRun): from
+  // kTopicRunCue on without the visitor taking an answer in, the message is
+  // a repetition by meaning ("gibt es einen Notfalltermin" after "gibt es
+  // heute noch einen Termin"), weighing more with each message.
+  Decision Observe(Affect* affect, bool fell_back, bool repeated, size_t topic_run);
+  static constexpr size_t kTopicRunCue = 3;
 
   // Same, but the conversation itself checks `message` against the last 5
   // messages for repetition.
@@ -174,6 +188,9 @@ class Conversation {
   std::vector<TurnAffect> history_;
   std::vector<std::vector<uint64_t>> recent_words_;  // word sets (hashed) of the last 5 messages
   std::vector<std::vector<uint32_t>> recent_features_;  // judgement feature sets of the same messages
+  // Topic sets (topic.h) of the visitor's messages since the last one that
+  // took an answer in, at most kTopicWindow.
+  std::vector<std::vector<uint32_t>> recent_topics_;
   double distress_ = 0;
   bool pending_ = false;
   int consecutive_fallbacks_ = 0;

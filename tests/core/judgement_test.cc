@@ -12,6 +12,7 @@
 #include "core/affect.h"
 #include "core/engine.h"
 #include "core/handoff.h"
+#include "core/topic.h"
 #include "test_util.h"
 
 using namespace attune;
@@ -1303,6 +1304,66 @@ TEST_CASE("the same question reworded counts as repetition; a different one does
   CHECK(repeated("when does my parcel arrive", "my parcel, when does it arrive?"));
   CHECK_FALSE(repeated("where is my order", "can I pay with paypal"));
   CHECK_FALSE(repeated("yes", "yes"));  // short replies are not a repeated question
+}
+
+TEST_CASE("the same matter asked about again and again, in other words, builds to a handoff") {
+  auto run = [](std::vector<const char*> messages) {
+    Conversation c;
+    std::vector<Decision> out;
+    std::vector<Affect> affects;
+    for (const char* m : messages) {
+      Affect a = Judged(m);
+      out.push_back(c.ObserveMessage(m, &a, false));
+      affects.push_back(std::move(a));
+    }
+    return std::make_pair(out, affects);
+  };
+  // Four ways of asking for one appointment: no complaint word, no repeated sentence.
+  auto [d, a] = run({"gibt es heute noch einen termin, hab starke zahnschmerzen", "gibt es einen notfalltermin",
+                     "kann ich ohne termin vorbeikommen", "wann ist der nächste freie termin bei dr. yilmaz"});
+  CHECK_FALSE(a[1].HasCue(kCueRepetition));
+  REQUIRE(a[2].HasCue(kCueRepetition));
+  CHECK(a[2].FindCue(kCueRepetition)->strength == doctest::Approx(0.4));
+  CHECK_FALSE(d[2].handoff);
+  REQUIRE(a[3].HasCue(kCueRepetition));
+  CHECK(a[3].FindCue(kCueRepetition)->evidence == "message 4 in a row about the same thing");
+  CHECK(d[3].handoff);
+  // Spanish, the topic carried by two words in turn (factura, then lectura and contador).
+  auto [d2, a2] = run({"por que mi factura de la luz es de 312 euros si siempre pago unos 60",
+                       "como se calcula una factura estimada", "donde veo la lectura real del contador",
+                       "se puede corregir una factura si la lectura esta mal"});
+  CHECK(a2[3].HasCue(kCueRepetition));
+  CHECK(d2[3].handoff);
+  // Taking an answer in starts again: follow-up questions on one topic are no repetition.
+  auto [d3, a3] = run({"how do I return the jacket", "ok thanks, and is the return free?",
+                       "what's the return window", "does the return need the original box"});
+  CHECK_FALSE(a3[3].HasCue(kCueRepetition));
+  CHECK_FALSE(d3[3].handoff);
+  // Different questions share no content word.
+  auto [d4, a4] = run({"do you ship to austria", "can I pay with paypal", "is the blue hoodie in stock",
+                       "what are your opening hours"});
+  for (const Affect& x : a4) CHECK_FALSE(x.HasCue(kCueRepetition));
+}
+
+TEST_CASE("a message's topic: content words, inflections and German compounds meet, function words do not") {
+  auto topic = [](std::vector<std::string> words, const char* lang) { return TopicHashes(words, lang); };
+  auto meet = [&](std::vector<std::string> a, std::vector<std::string> b, const char* lang) {
+    return TopicRun({topic(a, lang)}, topic(b, lang)) == 2;
+  };
+  CHECK(meet({"notfalltermin"}, {"kein", "termin"}, "de"));
+  CHECK_FALSE(meet({"notfalltermin"}, {"kein", "termin"}, "en"));  // compound heads are German only
+  CHECK(meet({"factura"}, {"facturas"}, "es"));
+  CHECK(meet({"order", "48213"}, {"48213"}, "en"));
+  CHECK_FALSE(meet({"where", "there", "please", "thanks"}, {"where", "there", "please", "thanks"}, "en"));
+  CHECK(topic({"hola", "que", "tal"}, "es").empty());
+  // Each earlier message counts when it shares a word with the new one itself.
+  const auto a = topic({"factura"}, "es"), b = topic({"factura", "lectura"}, "es"), c = topic({"lectura"}, "es");
+  CHECK(TopicRun({a, b}, c) == 2);
+  CHECK(TopicRun({a, b}, b) == 3);
+  CHECK(TopicRun({a}, c) == 1);
+  CHECK(Acknowledges({"ah", "ok", "gracias"}));
+  CHECK(Acknowledges({"got", "it"}));
+  CHECK_FALSE(Acknowledges({"still", "not", "working"}));
 }
 
 TEST_CASE("the bot answering the same intent again counts as its own failure") {
