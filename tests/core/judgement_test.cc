@@ -495,13 +495,14 @@ TEST_CASE("a department needed, who decides, someone who can see my account: per
 TEST_CASE("a department named alone asks to be put through; asked about, or how to reach it, it does not (no model)") {
   // Written for this test.
   for (const char* text : {"accounting", "customer care please", "atención al cliente por favor", "SAV svp",
+                           "le service des retours svp", "servizio resi per favore",
                            "Rechnungsabteilung bitte", "apoio ao cliente", "ufficio fatturazione grazie"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"accounting?", "contact customer service", "customer care opening hours",
                            "your customer care is a joke", "la facturación de marzo está mal", "Rechnungsabteilung Adresse",
                            "how do I contact customer service", "el servicio al cliente me dijo que esperara",
-                           "le numéro du service client ?"}) {
+                           "le numéro du service client ?", "service des retours ?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
