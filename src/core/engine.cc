@@ -337,7 +337,21 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // Thanks or goodbye said with frustration is sarcasm ("brilliant, super
   // useful, thanks a lot"): the last answer failed, and "glad that helped!"
   // would make it worse.
-  const bool sarcastic = (match.intent == "thanks" || match.intent == "goodbye") && r.affect.HasCue(kCueFrustration);
+  // But thanks right after an answer, in a calm chat, is thanks: the model
+  // hears sarcasm in "merci vraiment", "súper útil", "das hilft mir", which
+  // only the conversation tells apart. A sarcasm pattern ("thanks for
+  // nothing", an eye-roll) or a failed answer before keeps it.
+  const bool thanking = match.intent == "thanks" || match.intent == "goodbye";
+  if (thanking && turn_ > 1 && last_intent_ != "none" && conversation_.consecutive_fallbacks() == 0 &&
+      conversation_.distress() < Conversation::kDistressedTurn) {
+    const size_t before = r.affect.cues.size();
+    r.affect.cues.erase(std::remove_if(r.affect.cues.begin(), r.affect.cues.end(),
+                                       [](const Cue& c) { return c.name == kCueFrustration && c.layer == kLayerModel; }),
+                        r.affect.cues.end());
+    // The valence the sarcasm pulled down goes with it: no "sorry this was so hard" to a thank-you.
+    if (r.affect.cues.size() != before) r.affect.valence = std::max(r.affect.valence, 0.0);
+  }
+  const bool sarcastic = thanking && r.affect.HasCue(kCueFrustration);
   const bool fell_back = (match.intent == "none" && !answers_flow && forced.empty()) || asked_again || sarcastic;
   last_intent_ = match.intent;
   // An intent that asks for a person is an explicit request: it ends a

@@ -1292,6 +1292,38 @@ TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad th
   CHECK(calm->Respond("perfect, thank you so much!").response == "thanks");
 }
 
+TEST_CASE("thanks after an answer in a calm chat is thanks, however the model hears it; after a failed answer it is not") {
+  auto make = [](const char* pack) {
+    std::unique_ptr<Engine> e;
+    REQUIRE(Engine::Create(testing::PackFile(pack), &e).ok());
+    e->SetJudgement(Shipped());
+    Limits unlimited;
+    unlimited.max_messages_per_minute = 0;
+    e->SetLimits(unlimited);
+    return e;
+  };
+  // The model's frustration head fires on these alone (0.65-0.84): sincere
+  // or sarcastic, only the conversation tells.
+  for (const char* thanks : {"merci vraiment", "très utile merci", "merci mille fois"}) {
+    CAPTURE(thanks);
+    auto e = make("ecommerce.fr.json");
+    REQUIRE(e->Respond("combien de temps pour la livraison ?").intent == "shipping");
+    const TurnResult t = e->Respond(thanks);
+    CHECK(t.response == "thanks");
+    CHECK_FALSE(t.affect.HasCue(kCueFrustration));
+    CHECK(t.tone != "frustrated");
+  }
+  auto e = make("ecommerce.es.json");
+  e->Respond("cuánto tarda el envío");
+  CHECK(e->Respond("genial muchas gracias por tu ayuda").response == "thanks");
+  // After an answer that failed, the same words are sarcasm.
+  auto failed = make("ecommerce.fr.json");
+  failed->Respond("blorp zzz qqq");
+  const TurnResult t = failed->Respond("merci vraiment");
+  CHECK(t.affect.HasCue(kCueFrustration));
+  CHECK(t.response != "thanks");
+}
+
 TEST_CASE("the same question reworded counts as repetition; a different one does not") {
   auto repeated = [](const char* a, const char* b) {
     Conversation c;
