@@ -392,7 +392,7 @@ constexpr const char* kClosingPhrases[] = {
     "eso es todo", "es todo", "nada mas", "ya esta", "ya esta todo", "todo claro", "todo bien", "entendido",
     "vale", "genial", "perfecto", "listo", "bueno", "si", "por hoy", "por ahora", "un saludo", "saludos",
     "me despido", "me tengo que ir", "me voy", "ya tengo lo que necesitaba", "ya tengo lo que necesito", "y",
-    "pues", "ya quedo", "ya quedo todo", "todo listo",
+    "pues", "ya quedo", "ya quedo todo", "todo listo", "ya", "que vaya bien", "que te vaya bien", "que le vaya bien",
     // fr
     "merci", "merci beaucoup", "merci bien", "mille merci", "mille mercis", "merci pour votre aide",
     "merci pour l'aide", "merci de votre aide", "au revoir", "a plus", "a plus tard", "a bientot",
@@ -402,7 +402,7 @@ constexpr const char* kClosingPhrases[] = {
     "pour aujourd'hui", "pour aujourd hui", "pour le moment", "pour l'instant", "d'accord", "parfait", "super", "top", "genial",
     "tres bien", "non", "oui", "j'ai ce qu'il me faut", "j'ai ce qu'il me fallait", "c'est ce qu'il me fallait",
     "c'est tout ce qu'il me fallait", "bonne continuation", "cordialement", "et", "bon", "ben", "bah", "voila",
-    "alors", "ok merci",
+    "alors", "ok merci", "au plaisir", "je vous laisse", "bon ben je vous laisse",
     // de
     "danke", "danke schon", "dankeschon", "vielen dank", "danke sehr", "besten dank", "tschuss", "tschus",
     "auf wiedersehen", "bis dann", "bis bald", "bis spater", "schonen tag", "schonen tag noch",
@@ -410,13 +410,15 @@ constexpr const char* kClosingPhrases[] = {
     "mehr nicht", "nichts mehr", "sonst nichts", "keine fragen mehr", "keine weiteren fragen", "alles klar",
     "alles gut", "perfekt", "prima", "gut", "nein", "ja", "fur heute", "erstmal", "vg", "lg", "mfg",
     "viele grusse", "liebe grusse", "und", "fur die hilfe", "fur ihre hilfe", "fur deine hilfe",
-    "hat sich erledigt", "also", "na dann", "gut dann", "passt",
+    "hat sich erledigt", "also", "na dann", "gut dann", "passt", "mehr wollte ich nicht wissen",
+    "mehr wollt ich nicht wissen", "man hort sich", "man sieht sich", "nichts weiter",
     // pt
     "obrigado", "obrigada", "muito obrigado", "muito obrigada", "obg", "brigado", "valeu", "tchau", "adeus",
     "ate logo", "ate mais", "ate breve", "ate a proxima", "bom dia", "boa tarde", "boa noite",
     "tenha um bom dia", "e tudo", "e so isso", "so isso", "mais nada", "nada mais", "por agora", "por hoje",
     "por enquanto", "pela ajuda", "beleza", "otimo", "perfeito", "certo", "nao", "sim", "ja tenho o que precisava",
-    "um abraco", "cumprimentos", "entao", "pronto", "ta bom", "tudo certo",
+    "um abraco", "cumprimentos", "entao", "pronto", "ta bom", "tudo certo", "e so", "vou andando",
+    "fiquem com deus", "fique com deus", "vai com deus", "va com deus",
     // it
     "grazie", "grazie mille", "grazie tante", "molte grazie", "arrivederci", "a presto", "a dopo", "alla prossima",
     "buona giornata", "buona serata", "e tutto", "e tutto qui", "nient'altro", "niente altro", "basta cosi",

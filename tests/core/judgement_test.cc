@@ -124,7 +124,10 @@ TEST_CASE("a support-chat closing is not a crisis on its own; asking for someone
   // The crisis head heard self-harm in "goodbye" (0.85) and "merci, au revoir".
   for (const char* text : {"goodbye", "merci, au revoir", "ce sera tout pour aujourd'hui", "Thanks!! Bye",
                            "no eso es todo por hoy gracias adios", "não é tudo por hoje obrigado adeus",
-                           "danke, das war's. tschüss", "grazie mille, arrivederci", "ok thats all for now, take care"}) {
+                           "danke, das war's. tschüss", "grazie mille, arrivederci", "ok thats all for now, take care",
+                           // ways shoppers close that the head heard as farewells (0.64-0.82)
+                           "ok, por hoje é só", "me despido ya", "mehr wollt ich nicht wissen, ciao",
+                           "pronto, vou andando, fiquem com Deus", "nichts weiter danke"}) {
     const Affect a = Judged(text);
     CHECK_MESSAGE(a.closing, text);
     CHECK_MESSAGE(!a.HasCue(kCueCrisis), text);
