@@ -329,6 +329,40 @@ const RedFlag kRedFlags[] = {
      true, "pour_en_finir avec_ce avec_cet avec_cette avec_ces avec_votre avec_vos pas_envie abonnement* contrat* "
            "dossier* probleme* histoire* retard* forfait* attente* paperasse demarche* travaux* litige* reclamation* "
            "remboursement* facture* site appli* chat bot robot streit* arger* vertrag* abo"},
+    // ... everything ending on a day named: "el domingo se termina todo", "dimanche tout sera
+    // fini", "am Sonntag ist alles vorbei"; not a sale, a subscription, a series or a holiday.
+    {kCrisisSelfHarm, {"se_termina_todo termina_todo todo_termina todo_se_termina se_acaba_todo acaba_todo todo_se_acaba "
+                       "todo_acaba it_all_ends all_ends everything_ends it_all_stops everything_stops it_will_all_be_over "
+                       "itll_all_be_over tout_se_termine tout_sera_fini tout_finit tout_sarrete tout_sera_termine "
+                       "alles_ist_vorbei ist_alles_vorbei alles_vorbei alles_endet endet_alles ist_alles_zu_ende "
+                       "acaba_tudo tudo_acaba termina_tudo tudo_termina tudo_vai_acabar vai_acabar_tudo finisce_tutto "
+                       "tutto_finisce finira_tutto tutto_finira",
+                       "sunday monday tuesday wednesday thursday friday saturday tonight tomorrow weekend birthday "
+                       "domingo lunes martes miercoles jueves viernes sabado esta_noche manana finde cumpleanos "
+                       "dimanche lundi mardi mercredi jeudi vendredi samedi ce_soir demain anniversaire "
+                       "sonntag montag dienstag mittwoch donnerstag freitag samstag heute_nacht heute_abend morgen wochenende geburtstag "
+                       "segunda terca quarta quinta sexta sabado hoje_a_noite amanha aniversario "
+                       "domenica lunedi martedi mercoledi giovedi venerdi sabato stanotte stasera domani compleanno"},
+     // not negatable: "no domingo" is "on Sunday" in Portuguese
+     false, "move moving umzug mudanza demenagement mudanca trasloco renovation reforma obras travaux baustelle lavori "
+           "sale offer deal promo oferta ofertas promocion rebajas soldes promotion angebot aktion rabatt ausverkauf liquidacao "
+           "promocao saldi sconto sconti offerta subscription suscripcion abonnement abo assinatura abbonamento trial prueba "
+           "essai testphase season temporada saison staffel series serie show episode capitulo folge episodio finale contract "
+           "contrato contrat vertrag contratto vacation vacaciones vacances urlaub ferias vacanze holiday holidays course curso "
+           "cours kurs corso semester exam examen prufung exame esame festival tour gira concert concierto konzert show "
+           "tournee game partido match spiel jogo partita league liga torneo tournament", false, true},
+    // ... painless ways looked up and one chosen: "busqué formas que no duelan y ya elegí una"
+    {kCrisisSelfHarm, {"ways way methods method formas forma maneras manera metodos metodo facons facon moyens moyen methodes "
+                       "methode wege weg methoden art arten maneiras maneira modi modo metodi",
+                       "painless no_duelan no_duela sin_dolor without_pain doesnt_hurt wont_hurt sans_douleur sans_souffrir "
+                       "schmerzlos schmerzfrei ohne_schmerzen sem_dor nao_doa que_nao_doa indolore senza_dolore senza_soffrire",
+                       "chose chosen picked decided elegi escogi decidi choisi decide gewahlt ausgesucht entschieden escolhi "
+                       "decidi scelto scelta deciso"},
+     true, "tattoo tatuaje tatouage tattoo tatuagem tatuaggio piercing birth parto accouchement geburt nascimento labor "
+           "epidural epidurale anestesia anesthesie narkose anestesia wax waxing depilacion epilation depilation "
+           "haarentfernung depilacao depilazione laser dentist dentista dentiste zahnarzt injection inyeccion piqure spritze "
+           "injecao iniezione vaccine vacuna vaccin impfung vacina vaccino removal eliminacion retrait entfernung remocao rimozione "
+           "delivery parcel envio livraison lieferung entrega consegna", false, true},
     // ... the means at hand and a goodbye or "can't anymore": "got the rope. bye"
     {kCrisisSelfHarm, {"rope noose cuerda soga corde strick schlinge corda forca cappio",
                        "bye goodbye cant_do_this_anymore cant_go_on got_everything_ready everything_is_ready adios chao ya_no_puedo_mas no_puedo_mas todo_listo adieu au_revoir jen_peux_plus je_nen_peux_plus tout_est_pret tschuss leb_wohl kann_nicht_mehr alles_bereit tchau adeus nao_aguento_mais ja_nao_aguento tudo_pronto addio ciao non_ce_la_faccio_piu tutto_pronto"},

@@ -1042,6 +1042,13 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "honestly i wanna kms tonight"}) {
     CheckCrisis(text, kCrisisSelfHarm);
   }
+  // Everything ending on a day named; painless ways looked up and one
+  // chosen; written for this test.
+  for (const char* text : {"el domingo se termina todo", "on sunday it all ends", "am Sonntag ist alles vorbei",
+                           "no domingo acaba tudo", "domenica finisce tutto", "busqué formas que no duelan y ya elegí una",
+                           "looked up painless ways and picked one"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
   // Their look-alikes: storage, pickup and discounts; parcels, lists and
   // holidays; a customer leaving; a weight class; moving house; returns.
   for (const char* text : {"I keep my tablets in the fridge for weeks, is that safe?",
@@ -1055,7 +1062,9 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "the train line is closed tonight, will my parcel still come?",
                            "I don't want to be a burden to the driver, so I decided to pick it up",
                            "does my insurance cover the ambulance ride from last month?", "I cut myself opening the box lol, use less tape",
-                           "my car is running rough, can I drop it at the garage with the door code?"}) {
+                           "my car is running rough, can I drop it at the garage with the door code?",
+                           "la oferta termina el domingo", "the sale ends sunday, it all ends", "the series finale is sunday, it all ends",
+                           "am Sonntag ist alles vorbei mit dem Umzug", "I chose the painless laser removal, which way is best"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
