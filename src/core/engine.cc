@@ -377,7 +377,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     topic_ = match.intent;
   // The conversation checks for repetition itself (handoff.h: IsRepeat over
   // the last messages), so there is one definition of "said it again".
-  r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back);
+  r.decision = conversation_.ObserveMessage(cleaned, &r.affect, fell_back, /*bot_answers=*/true);
   // "Try again" or "No, thanks" under an offer of a person is a no to it too.
   if (ctx.decline || (forced == "declined" && asked.offers_person)) {
     // Same as the host calling HandoffDeclined(), from this turn on.

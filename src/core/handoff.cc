@@ -95,7 +95,7 @@ void Conversation::Reset() {
 }
 
 ConversationState Conversation::State() const {
-  return {history_, recent_words_, recent_features_, recent_topics_, distress_, pending_, consecutive_fallbacks_,
+  return {history_, recent_words_, recent_features_, distress_, pending_, consecutive_fallbacks_,
           suppress_turns_left_, distress_at_decline_, crisis_ongoing_};
 }
 
@@ -103,7 +103,7 @@ void Conversation::Restore(ConversationState s) {
   history_ = std::move(s.history);
   recent_words_ = std::move(s.recent_words);
   recent_features_ = std::move(s.recent_features);
-  recent_topics_ = std::move(s.recent_topics);
+  recent_topics_.clear();
   distress_ = s.distress;
   pending_ = s.pending;
   consecutive_fallbacks_ = s.consecutive_fallbacks;
@@ -117,7 +117,7 @@ void Conversation::Decline() {
   distress_at_decline_ = distress_;
 }
 
-Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, bool fell_back) {
+Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, bool fell_back, bool bot_answers) {
   // Word sets are kept, not messages, so each message is tokenized once.
   // Analyze() already hashed the words; only a hand-made Affect needs tokenizing.
   std::vector<uint64_t> words = affect->word_hashes.empty() ? RepeatWords(CleanForAnalysis(message)) : affect->word_hashes;
@@ -135,7 +135,7 @@ Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, 
   size_t run = 0;
   if (affect->acknowledges && !affect->HasCue(kCueFrustration)) {
     recent_topics_.clear();
-  } else if (!affect->topic_hashes.empty()) {
+  } else if (!bot_answers && !affect->topic_hashes.empty()) {
     run = TopicRun(recent_topics_, affect->topic_hashes);
     recent_topics_.push_back(affect->topic_hashes);
     if (recent_topics_.size() > kTopicWindow) recent_topics_.erase(recent_topics_.begin());

@@ -117,7 +117,6 @@ struct ConversationState {
   std::vector<TurnAffect> history;
   std::vector<std::vector<uint64_t>> recent_words;
   std::vector<std::vector<uint32_t>> recent_features;
-  std::vector<std::vector<uint32_t>> recent_topics;
   double distress = 0;
   bool pending = false;
   int consecutive_fallbacks = 0;
@@ -148,8 +147,12 @@ class Conversation {
   static constexpr size_t kTopicRunCue = 3;
 
   // Same, but the conversation itself checks `message` against the last 5
-  // messages for repetition.
-  Decision ObserveMessage(std::string_view message, Affect* affect, bool fell_back);
+  // messages for repetition. With `bot_answers` (the engine, whose pack
+  // answers each message), a run on one topic is not counted: the engine's
+  // own signal stands for it (the same intent answered again is a fallback),
+  // and four follow-ups each answered anew are no rewording. Without a bot
+  // (a visitor-only transcript) the run is all there is to go on.
+  Decision ObserveMessage(std::string_view message, Affect* affect, bool fell_back, bool bot_answers = false);
 
   // The visitor declined the handoff offer, or a handoff with a person has
   // ended: from the next turn on the decision stays off (Decision::suppressed)
@@ -189,7 +192,8 @@ class Conversation {
   std::vector<std::vector<uint64_t>> recent_words_;  // word sets (hashed) of the last 5 messages
   std::vector<std::vector<uint32_t>> recent_features_;  // judgement feature sets of the same messages
   // Topic sets (topic.h) of the visitor's messages since the last one that
-  // took an answer in, at most kTopicWindow.
+  // took an answer in, at most kTopicWindow; kept only without a bot (an
+  // engine never counts topic runs), so not part of ConversationState.
   std::vector<std::vector<uint32_t>> recent_topics_;
   double distress_ = 0;
   bool pending_ = false;

@@ -12,7 +12,6 @@
 
 #include "engine.h"
 #include "text.h"
-#include "topic.h"
 
 namespace attune {
 namespace {
@@ -221,7 +220,6 @@ std::string Engine::SaveState() const {
   j["conversation"] = {{"history", history},
                        {"recent_words", words},
                        {"recent_features", cs.recent_features},
-                       {"recent_topics", cs.recent_topics},
                        {"distress", cs.distress},
                        {"pending", cs.pending},
                        {"consecutive_fallbacks", cs.consecutive_fallbacks},
@@ -454,19 +452,6 @@ Status Engine::RestoreStateIn(std::string_view text) {
         if (!std::is_sorted(set.begin(), set.end()) || std::adjacent_find(set.begin(), set.end()) != set.end())
           rd.Fail(ip, "expected sorted, distinct hashes");
         cs.recent_features.push_back(std::move(set));
-      }
-    // Optional: states saved before repetition by topic have none.
-    if (c->contains("recent_topics") &&
-        rd.Array(&(*c)["recent_topics"], "/conversation/recent_topics", kTopicWindow))
-      for (size_t i = 0; i < (*c)["recent_topics"].size() && rd.ok(); ++i) {
-        const json& tv = (*c)["recent_topics"][i];
-        const std::string ip = "/conversation/recent_topics/" + std::to_string(i);
-        if (!rd.Array(&tv, ip, kMaxHashesPerMessage)) break;
-        std::vector<uint32_t> set;
-        for (const json& hv : tv) set.push_back(static_cast<uint32_t>(rd.IntValue(hv, ip, 0, UINT32_MAX)));
-        if (!std::is_sorted(set.begin(), set.end()) || std::adjacent_find(set.begin(), set.end()) != set.end())
-          rd.Fail(ip, "expected sorted, distinct hashes");
-        cs.recent_topics.push_back(std::move(set));
       }
     if (rd.ok() && cs.recent_words.size() != cs.recent_features.size())
       rd.Fail("/conversation", "recent_words and recent_features describe different messages");

@@ -1388,6 +1388,20 @@ TEST_CASE("the same matter asked about again and again, in other words, builds t
   auto [d4, a4] = run({"do you ship to austria", "can I pay with paypal", "is the blue hoodie in stock",
                        "what are your opening hours"});
   for (const Affect& x : a4) CHECK_FALSE(x.HasCue(kCueRepetition));
+  // With a bot, its own answers say more: follow-ups each answered are no
+  // rewording (the same intent answered again is already a fallback).
+  std::unique_ptr<Engine> engine;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &engine).ok());
+  engine->SetJudgement(Shipped());
+  Limits unlimited;
+  unlimited.max_messages_per_minute = 0;
+  engine->SetLimits(unlimited);
+  for (const char* m : {"how do I return the jacket?", "is the return free?", "how long is the return window?",
+                        "do I need the original box for the return?"}) {
+    const TurnResult t = engine->Respond(m);
+    CHECK_FALSE(t.affect.HasCue(kCueRepetition));
+    CHECK_FALSE(t.decision.handoff);
+  }
 }
 
 TEST_CASE("a message's topic: content words, inflections and German compounds meet, function words do not") {

@@ -109,9 +109,7 @@ TEST_CASE("a flow finished in one message, and states saved by earlier builds, a
   auto b = Make("ecommerce.en.json");
   Status s = b->RestoreState(state.dump());
   CHECK_MESSAGE(s.ok(), s.ToString());
-  // An earlier build's state: a lone trigger, no topics.
-  REQUIRE(state["conversation"]["recent_topics"].size() == 1);
-  state["conversation"].erase("recent_topics");
+  // An earlier build's state: a lone trigger.
   state["flow"]["trigger"] = "track_order";
   s = b->RestoreState(state.dump());
   CHECK_MESSAGE(s.ok(), s.ToString());
@@ -142,8 +140,6 @@ TEST_CASE("malformed, foreign and oversized states are refused with invalid_argu
       {json::json_pointer("/conversation/distress"), 2.0},
       {json::json_pointer("/conversation/suppress_turns_left"), 1000},
       {json::json_pointer("/conversation/recent_words"), json::array({json::array({"zz"})})},
-      {json::json_pointer("/conversation/recent_topics"), json::array({json::array({7, 3})})},
-      {json::json_pointer("/conversation/recent_topics"), json::array({json::array(), json::array(), json::array(), json::array()})},
       {json::json_pointer("/responder/last/track_order~1neutral"), 40},
       {json::json_pointer("/pending/response"), "no_such_response"},
       {json::json_pointer("/pending/quick_replies"), json::array({{{"text", "x"}, {"intent", "nope"}}})},
