@@ -35,6 +35,18 @@ Affect Judged(const std::string& text) {
   return Analyze(text, o);
 }
 
+// An engine on a shipped pack with the shipped model and no rate limit.
+std::unique_ptr<Engine> JudgedEngine(const char* pack) {
+  std::unique_ptr<Engine> e;
+  const Status s = Engine::Create(testing::PackFile(pack), &e);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  e->SetJudgement(Shipped());
+  Limits unlimited;
+  unlimited.max_messages_per_minute = 0;
+  e->SetLimits(unlimited);
+  return e;
+}
+
 // UTF-16 length of a UTF-8 string, as JavaScript counts it.
 size_t Utf16Length(const std::string& s) {
   size_t n = 0;
@@ -1282,12 +1294,7 @@ TEST_CASE("mock politeness about the bot's answer is frustration; a warm thanks 
 }
 
 TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad that helped'") {
-  std::unique_ptr<Engine> engine;
-  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &engine).ok());
-  engine->SetJudgement(Shipped());
-  Limits unlimited;
-  unlimited.max_messages_per_minute = 0;
-  engine->SetLimits(unlimited);
+  auto engine = JudgedEngine("ecommerce.en.json");
   engine->Respond("where is my order");
   engine->Respond("its 55512345");
   engine->Respond("that doesnt tell me anything. when will it ARRIVE");
@@ -1305,15 +1312,7 @@ TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad th
 }
 
 TEST_CASE("thanks after an answer in a calm chat is thanks, however the model hears it; after a failed answer it is not") {
-  auto make = [](const char* pack) {
-    std::unique_ptr<Engine> e;
-    REQUIRE(Engine::Create(testing::PackFile(pack), &e).ok());
-    e->SetJudgement(Shipped());
-    Limits unlimited;
-    unlimited.max_messages_per_minute = 0;
-    e->SetLimits(unlimited);
-    return e;
-  };
+  const auto make = JudgedEngine;
   // The model's frustration head fires on these alone (0.65-0.84): sincere
   // or sarcastic, only the conversation tells.
   for (const char* thanks : {"merci vraiment", "très utile merci", "merci mille fois"}) {
@@ -1390,12 +1389,7 @@ TEST_CASE("the same matter asked about again and again, in other words, builds t
   for (const Affect& x : a4) CHECK_FALSE(x.HasCue(kCueRepetition));
   // With a bot, its own answers say more: follow-ups each answered are no
   // rewording (the same intent answered again is already a fallback).
-  std::unique_ptr<Engine> engine;
-  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &engine).ok());
-  engine->SetJudgement(Shipped());
-  Limits unlimited;
-  unlimited.max_messages_per_minute = 0;
-  engine->SetLimits(unlimited);
+  auto engine = JudgedEngine("ecommerce.en.json");
   for (const char* m : {"how do I return the jacket?", "is the return free?", "how long is the return window?",
                         "do I need the original box for the return?"}) {
     const TurnResult t = engine->Respond(m);
