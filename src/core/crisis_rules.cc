@@ -735,8 +735,9 @@ struct Hardship {
 // Medicines someone depends on from day to day.
 constexpr const char* kDependedOn =
     "insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
-    "antiepilep* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
-    "seizure_medication seizure_meds heart_medication heart_meds";
+    // "antiepilet*": Italian "antiepilettico" and Brazilian "antiepilético" spell it without the p
+    "antiepilep* antiepilet* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
+    "seizure_medication seizure_meds heart_medication heart_meds epilepsy_meds epilepsy_medication epilepsy_medicine";
 const Hardship kHardships[] = {
     // a death: words only a death has
     {0.5, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "

@@ -1127,7 +1127,10 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
   }
   // Medicine someone depends on, late: "it's my insulin", "l'antiépileptique de mon fils".
   for (const char* text : {"it was supposed to arrive yesterday and it's my insulin", "l'antiépileptique de mon fils devait arriver hier",
-                           "a insulina do meu pai ainda não chegou"}) {
+                           "a insulina do meu pai ainda não chegou",
+                           // Italian and Brazilian spell it without the p
+                           "doveva arrivare ieri. c'è dentro il farmaco antiepilettico di mio figlio",
+                           "o antiepilético da minha filha era pra chegar ontem"}) {
     const Affect a = Judged(text);  // kept: the cue lives in it
     const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((h && h->strength >= 0.8), std::string(text));
