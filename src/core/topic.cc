@@ -27,7 +27,7 @@ constexpr std::string_view kNotTopic[] = {
     "tarde", "tardes", "noche", "noches", "noite", "soiree", "journee", "guten", "abend", "buona", "buenas", "buenos",
     // es
     "ahora", "alguien", "algun", "alguna", "alguno", "algunos", "antes", "aquel", "aunque", "ayuda", "ayudar",
-    "buenas", "buenos", "cuando", "cuanto", "cuanta", "cuantos", "decir", "desde", "despues", "donde", "entonces",
+    "cuando", "cuanto", "cuanta", "cuantos", "decir", "desde", "despues", "donde", "entonces",
     "estaba", "estan", "estas", "estoy", "favor", "gracias", "hacer", "hasta", "hecho", "manana", "mismo", "misma",
     "mucha", "muchas", "mucho", "muchos", "nadie", "necesito", "ninguna", "ninguno", "nuestro", "nuestra", "otras",
     "otros", "porque", "problema", "pregunta", "puede", "pueden", "puedo", "quien", "quiero", "quisiera", "siempre",
@@ -43,20 +43,20 @@ constexpr std::string_view kNotTopic[] = {
     "aber", "alles", "andere", "anderen", "bereits", "bitte", "danke", "diese", "diesem", "diesen", "dieser",
     "dieses", "eigentlich", "einem", "einen", "einer", "einfach", "etwas", "gerne", "gestern", "haben", "hallo",
     "hatte", "hatten", "heute", "hilfe", "immer", "jemand", "jemanden", "keine", "keinen", "konnen", "konnte",
-    "konnten", "meine", "meinem", "meinen", "meiner", "mochte", "morgen", "nicht", "nichts", "problem", "schon",
+    "konnten", "meine", "meinem", "meinen", "meiner", "mochte", "morgen", "nicht", "nichts", "schon",
     "sollte", "unter", "viele", "warum", "welche", "welcher", "werden", "wieder", "wirklich", "wurde", "wurden",
     "wollte", "zwischen", "stunden", "wochen", "frage",
     // pt
-    "agora", "ainda", "algum", "alguma", "alguem", "amanha", "antes", "assim", "coisa", "depois", "desde", "entao",
+    "agora", "ainda", "algum", "alguma", "alguem", "amanha", "assim", "coisa", "depois", "entao",
     "estao", "estava", "estou", "fazer", "gostaria", "minha", "minhas", "mesmo", "muita", "muito", "ninguem",
-    "nenhum", "nossa", "nosso", "obrigado", "obrigada", "ontem", "outra", "outro", "porque", "posso", "preciso",
-    "quando", "queria", "quero", "sempre", "sobre", "tambem", "tenho", "todas", "todos", "voces", "ajuda",
-    "pergunta", "problema", "consigo", "semana", "horas",
+    "nenhum", "nossa", "nosso", "obrigado", "obrigada", "ontem", "outra", "outro", "posso", "preciso",
+    "quando", "queria", "quero", "sempre", "tambem", "tenho", "voces", "ajuda",
+    "pergunta", "consigo",
     // it
     "adesso", "allora", "ancora", "anche", "avere", "buongiorno", "buonasera", "domani", "dopo", "essere", "fatto",
-    "grazie", "hanno", "molto", "nessuno", "niente", "perche", "posso", "potete", "prima", "proprio", "qualcosa",
-    "qualcuno", "quando", "quanto", "quella", "quello", "questa", "questo", "salve", "sempre", "siete", "stata",
-    "stato", "tutti", "tutto", "vorrei", "voglio", "aiuto", "domanda", "problema", "settimana", "giorni", "devo",
+    "grazie", "hanno", "molto", "nessuno", "niente", "perche", "potete", "prima", "proprio", "qualcosa",
+    "qualcuno", "quanto", "quella", "quello", "questa", "questo", "salve", "siete", "stata",
+    "stato", "tutti", "tutto", "vorrei", "voglio", "aiuto", "domanda", "settimana", "giorni", "devo",
     "dovrei",
 };
 
