@@ -19,7 +19,7 @@ const std::unordered_set<std::string_view>& PersonNouns() {
   static const std::unordered_set<std::string_view> k = {
       // en
       "human", "humans", "person", "agent", "agents", "representative", "rep", "operator", "manager", "supervisor",
-      "staff", "employee", "advisor", "adviser", "somebody", "someone",
+      "staff", "employee", "advisor", "adviser", "somebody", "someone", "consultant", "consultor", "consultora",
       // es / pt / it
       "humano", "humana", "persona", "agente", "representante", "operador", "operadora", "asesor", "asesora",
       "ejecutivo", "ejecutiva", "supervisora", "supervisore", "superviseur", "superviseure",
@@ -75,7 +75,9 @@ const std::unordered_set<std::string_view>& RequestVerbs() {
       "veux", "voudrais", "besoin", "passer", "passez", "mettre", "donnez-moi", "donne-moi", "faut",  // fr
       "möchte", "will", "brauche", "brauch", "geben", "gib", "gebt", "holen", "hol", "holt",                           // de
       "quero", "preciso", "gostaria", "dá-me", "da-me", "passar",                    // pt
-      "voglio", "vorrei", "bisogno", "serve", "passare", "passarmi", "mettermi", "datemi", "dammi"};  // it
+      "voglio", "vorrei", "bisogno", "serve", "passare", "passarmi", "mettermi", "datemi", "dammi",
+      // "mi passa il centralino": a verb of giving, not of talking ("me passa o horário" is no request)
+      "passa", "passate"};  // it
   return k;
 }
 // "give me someone", "geben Sie mir jemanden": giving someone is a request.
@@ -373,12 +375,19 @@ constexpr auto kPutThrough = Words(
     "transferer", "transferez", "transferir", "trasferire", "trasferiscimi", "trasferitemi", "passez-moi",
     "passe-moi", "passa-me", "passami", "passatemi", "durchstellen", "weiterverbinden", "verbinden", "verbinde",
     "pasame", "pasenme", "paseme", "comuniqueme", "comunicame", "put", "pass", "patch", "passar", "pasais",
-    "pasas", "passi", "comunica", "comunique", "comuniquen", "comunicarme", "comunicas");
+    "pasas", "passi", "passa", "passate", "comunica", "comunique", "comuniquen", "comunicarme", "comunicas");
 // Customer service by its name: "servicio al cliente", "atención al cliente",
 // "service client", "serviço de atendimento ao cliente", "servizio clienti",
 // "customer service", "Kundenservice": support, a role when put through to.
 bool CustomerServiceAt(const std::vector<std::string>& f, size_t i) {
-  static constexpr auto kOne = Words("kundenservice", "kundendienst", "kundenbetreuung", "sac");
+  static constexpr auto kOne = Words("kundenservice", "kundendienst", "kundenbetreuung", "sac", "centralino",
+                                     "centralita", "zentrale", "switchboard");
+  // "passez-moi le service résiliation": a service named by what it handles
+  static constexpr auto kHandles = Words("resiliation", "resiliations", "fraude", "fraudes", "reclamation",
+                                         "reclamations", "contentieux", "recouvrement", "retours", "remboursement",
+                                         "remboursements", "clientele", "commercial", "technique", "facturation",
+                                         "comptabilite", "livraison", "livraisons", "apres-vente", "desk");
+  if (f[i] == "service" && i + 1 < f.size() && In(kHandles, f[i + 1])) return true;
   static constexpr auto kService = Words("servicio", "atencion", "service", "servizio", "servico", "atendimento",
                                          "customer", "client", "clients");
   static constexpr auto kLink = Words("al", "a", "au", "ao", "aos", "de", "do", "du", "des", "ai");
@@ -1178,7 +1187,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // Who, then? "you can't, so who can?", "falo com quem então?", "con chi
     // parlo allora?", "who can I actually ask": a short question with a
     // who-word and talking, asking or "can" at its end.
-    const bool clause_start = i == 0 || words[i - 1]->clause != words[i]->clause ||
+    const bool clause_start = i <= 1 || words[i - 1]->clause != words[i]->clause ||
                               (i > 1 && words[i - 2]->clause != words[i]->clause);  // "a chi", "con quién"
     if (In(kWho, f[i]) && (QuestionAfter(m, words[i]) || clause_start)) {
       size_t sentence_words = 0, asks = SIZE_MAX, last = i;
@@ -1194,7 +1203,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
           can_end = true;
           for (size_t r = k + 1; r <= last; ++r) can_end &= In(kAfterCan, f[r]);
         }
-      if (sentence_words <= 8 && (asks != SIZE_MAX || can_end)) {
+      // A talking verb right after the who-word may carry what it is for: "con
+      // quién hablo para que me devuelvan el dinero?", "who do I talk to about my refund?"
+      const bool talk_first = clause_start && asks != SIZE_MAX && asks > i && asks <= i + 3;
+      if (sentence_words <= (talk_first ? 12u : 8u) && (asks != SIZE_MAX || can_end)) {
         // Asking who to contact is a weak request: the conversation decides.
         add(0.75, std::min(i, asks == SIZE_MAX ? i : asks), std::max(i, asks == SIZE_MAX ? last : asks));
         return;
@@ -1317,7 +1329,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // ("vet appointment"), or anyone asked to act ("can someone look at it").
     const bool in_charge = In(kInCharge, f[i]) || InChargeAt(f, i) > 0;
     const bool support = In(kSupport, f[i]) || CustomerServiceAt(f, i);
-    const bool role = in_charge || support || In(kRoles, f[i]);
+    const bool role = in_charge || support || In(kRoles, f[i]) || GermanDepartment(f[i]);
     const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]));
     if (!(role || anyone)) continue;
     if (i > 0 && (In(kPossessives, f[i - 1]) || In(kOther, f[i - 1]))) continue;
@@ -1335,6 +1347,23 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         }
       }
       if (support) continue;
+      // ... or asked after as present: "le gérant du magasin est là ?", "is
+      // the manager in today?", "c'è il responsabile?", "ist der Filialleiter da?".
+      if (in_charge && QuestionAfter(m, words[i])) {
+        static constexpr std::string_view kPresent[] = {
+            "est la", "is in", "is there", "is around", "is available", "in today", "in now", "around today",
+            "there today", "here today", "esta ahi", "esta aqui", "esta hoy",
+            "esta disponible", "esta ai", "ta ai", "ist da", "heute da", "e presente", "e li", "ce il", "ce la",
+            "c e", "anwesend", "present", "presente", "disponible", "disponivel", "disponibile"};
+        for (size_t k = i > 4 ? i - 4 : 0; k < std::min(n, i + 5); ++k) {
+          if (k == i || !same(i, k)) continue;
+          for (std::string_view p : kPresent)
+            if (PhraseAt(p, f, k)) {
+              add(0.8, std::min(i, k), std::max(i, k));
+              return;
+            }
+        }
+      }
       // ... or time with them asked for: "can I book a chat with a
       // pharmacist", "prendre un moment avec un pharmacien" (not an
       // appointment: booking one is the pack's business).

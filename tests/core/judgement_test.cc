@@ -274,6 +274,13 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"put through to customer service", "comuníqueme con atención al cliente"},
       {"put through to customer service", "passez-moi le service client"},
       {"put through to customer service", "mi passi il servizio clienti"},
+      {"put through to a service named by what it handles", "passez-moi le service contentieux svp"},
+      {"put through to the switchboard", "mi passa il centralino, grazie"},
+      {"a German department talked to", "ich will mit der Reklamationsabteilung reden"},
+      {"the one in charge asked after as present", "la gérante est là aujourd'hui ?"},
+      {"the one in charge asked after as present", "is the store manager in today?"},
+      {"who to talk to, and what for", "con quién hablo para que me cambien la fecha?"},
+      {"a consultant wanted", "I need a mortgage consultant on the phone"},
       {"summoned", "llamen a seguridad ya"},
       {"summoned", "schicken Sie bitte jemanden"},
       {"summoned", "pode sair alguém da loja?"},
@@ -412,7 +419,10 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            // the visit already agreed, asked about
                            "o técnico pode vir amanhã? já marquei", "il tecnico può venire solo lunedì?",
                            "my video call with the adviser yesterday went fine", "ich hatte einen Termin mit meiner Beraterin, alles gut",
-                           "in our family whatsapp group someone asked about your sale"}) {
+                           "in our family whatsapp group someone asked about your sale",
+                           // giving, not putting through; the one in charge named, not asked for
+                           "pfv me passa o horário da loja de Pinheiros", "what's the service charge on card payments?",
+                           "la gérante m'a dit que c'était remboursable ?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
