@@ -139,6 +139,9 @@ struct RedFlag {
   const char* unless = nullptr;  // words that make this rule's match something else
   bool lasting = false;  // a duration ("for weeks") is part of it, not a sign of the past
   bool message = false;  // its slots may stand in different sentences of the message
+  // A plan: another time and admin talk are part of it ("cancel all my
+  // appointments, on Sunday it all ends"), so kNotThen sentences do not void it.
+  bool plan = false;
 };
 
 constexpr const char* kPeople =
@@ -300,7 +303,7 @@ const RedFlag kRedFlags[] = {
                        "nao_e_pra non_e_per non_sono_per",
                        "climbing bbq barbecue barbeque grill cooking cook cocinar cocina barbacoa asado escalada escalar cuisine cuisiner "
                        "grillade escalade kochen grillen klettern cozinhar cozinha churrasco escalar cucinare cucina grigliata arrampicata "
-                       "camping acampar campeggio"},
+                       "camping acampar campeggio climb grimper arrampicare arrampicarsi scalare"},
      false, "boat barco bateau boot barca garden jardin jardim garten giardino gift regalo cadeau geschenk presente hunting caza chasse "
             "jagd caca caccia collection coleccion sammlung colecao collezione fishing pesca peche angeln dog perro chien hund cao cane "
             "decoration decoracion deko decoracao decorazione", false, true},
@@ -350,7 +353,7 @@ const RedFlag kRedFlags[] = {
            "essai testphase season temporada saison staffel series serie show episode capitulo folge episodio finale contract "
            "contrato contrat vertrag contratto vacation vacaciones vacances urlaub ferias vacanze holiday holidays course curso "
            "cours kurs corso semester exam examen prufung exame esame festival tour gira concert concierto konzert show "
-           "tournee game partido match spiel jogo partita league liga torneo tournament", false, true},
+           "tournee game partido match spiel jogo partita league liga torneo tournament", false, true, true},
     // ... painless ways looked up and one chosen: "busqué formas que no duelan y ya elegí una"
     {kCrisisSelfHarm, {"ways way methods method formas forma maneras manera metodos metodo facons facon moyens moyen methodes "
                        "methode wege weg methoden art arten maneiras maneira modi modo metodi",
@@ -362,7 +365,7 @@ const RedFlag kRedFlags[] = {
            "epidural epidurale anestesia anesthesie narkose anestesia wax waxing depilacion epilation depilation "
            "haarentfernung depilacao depilazione laser dentist dentista dentiste zahnarzt injection inyeccion piqure spritze "
            "injecao iniezione vaccine vacuna vaccin impfung vacina vaccino removal eliminacion retrait entfernung remocao rimozione "
-           "delivery parcel envio livraison lieferung entrega consegna", false, true},
+           "delivery parcel envio livraison lieferung entrega consegna", false, true, true},
     // ... the means at hand and a goodbye or "can't anymore": "got the rope. bye"
     {kCrisisSelfHarm, {"rope noose cuerda soga corde strick schlinge corda forca cappio",
                        "bye goodbye cant_do_this_anymore cant_go_on got_everything_ready everything_is_ready adios chao ya_no_puedo_mas no_puedo_mas todo_listo adieu au_revoir jen_peux_plus je_nen_peux_plus tout_est_pret tschuss leb_wohl kann_nicht_mehr alles_bereit tchau adeus nao_aguento_mais ja_nao_aguento tudo_pronto addio ciao non_ce_la_faccio_piu tutto_pronto"},
@@ -1111,7 +1114,8 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
       const int first = words[lo]->sentence, last = words[hi - 1]->sentence;
       for (size_t i = 0; ok && flag.unless && i < f.size(); ++i)
         ok = words[i]->sentence < first || words[i]->sentence > last || !SlotAt(flag.unless, f, bare, i);
-      for (const int sentence : not_then) ok = ok && (sentence < first || sentence > last);
+      if (!flag.plan)
+        for (const int sentence : not_then) ok = ok && (sentence < first || sentence > last);
       if (ok) {
         d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, flag.kind);
         return;

@@ -1068,6 +1068,9 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
   // chosen; written for this test.
   for (const char* text : {"el domingo se termina todo", "on sunday it all ends", "am Sonntag ist alles vorbei",
                            "no domingo acaba tudo", "domenica finisce tutto", "busqué formas que no duelan y ya elegí una",
+                           // a plan says it with admin: the appointments cancelled are part of it
+                           "cancel all my appointments please, on sunday it all ends",
+                           "la corda tiene una persona? ma non è per arrampicare",
                            "looked up painless ways and picked one"}) {
     CheckCrisis(text, kCrisisSelfHarm);
   }
