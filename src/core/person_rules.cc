@@ -1667,7 +1667,12 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       const size_t at = k - back;
       const bool answer = In(kAnswers, f[at]) && (at == 0 || words[at - 1]->clause != b->clause) &&
                           In(kSubjects, f[at + 1]);
-      no |= b->negates && !answer && !(f[at] == "ne" && !FrenchNegation(words, f, at));
+      // "cant i just call someone", "don't you have a person": an English
+      // negative question asks, with or without its "?".
+      static constexpr auto kAsking = Words("cant", "cannot", "couldnt", "dont", "doesnt", "wont", "wouldnt");
+      const bool asking = In(kAsking, f[at]) && at + 1 < f.size() &&
+                          (f[at + 1] == "i" || f[at + 1] == "we" || f[at + 1] == "you");
+      no |= b->negates && !answer && !asking && !(f[at] == "ne" && !FrenchNegation(words, f, at));
     }
     (no ? negated : plain) += 1;
   }

@@ -608,7 +608,9 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
                            "je veux parler à une personne", "je peux parler à quelqu'un ?",
                            // a visitor left waiting, or asking a reader to act
-                           "has a person read my message yet?", "can a human read my messages and answer me?"}) {
+                           "has a person read my message yet?", "can a human read my messages and answer me?",
+                           // an English negative question asks, "?" or not
+                           "cant i just speak to someone", "can't I just talk to a real person"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
