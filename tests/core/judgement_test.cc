@@ -610,7 +610,7 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            // a visitor left waiting, or asking a reader to act
                            "has a person read my message yet?", "can a human read my messages and answer me?",
                            // an English negative question asks, "?" or not
-                           "cant i just speak to someone", "can't I just talk to a real person"}) {
+                           "cant we just call someone about this", "couldnt i just ring someone"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
