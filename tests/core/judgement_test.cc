@@ -1542,9 +1542,7 @@ TEST_CASE("'a book about human anatomy' and 'locked to another operator' ask for
 TEST_CASE("'je veux en finir', 'ich will allem ein Ende setzen' are self-harm; done with a subscription or a site is not") {
   for (const char* text : {"je veux en finir", "j'ai decidé d'en finir, vous pouvez annuler ma box", "je veux en finir avec ma vie",
                            "ich will allem ein Ende setzen", "ich werde meinem Leben ein Ende setzen"}) {
-    const Affect a = Analyze(text);
-    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
-    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm);
+    CheckCrisis(text, kCrisisSelfHarm);
   }
   for (const char* text : {"je veux en finir avec cet abonnement", "pour en finir, je voudrais un remboursement",
                            "ce site me donne envie d'en finir. il est où le bouton payer", "je ne veux pas en finir",
@@ -1560,9 +1558,7 @@ TEST_CASE("a customer who collapsed or has a seizure is an emergency, as a relat
   for (const char* text : {"customer on our route just collapsed in the heat, hot dry skin, confused",
                            "un cliente se desmayó en la caja", "ein Kunde hat einen Anfall im Laden",
                            "un passeggero è svenuto sul treno"}) {
-    const Affect a = Analyze(text);
-    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
-    CHECK(a.FindCue(kCueCrisis)->kind == kCrisisMedicalEmergency);
+    CheckCrisis(text, kCrisisMedicalEmergency);
   }
   for (const char* text : {"a customer told me the parcel collapsed in the rain", "my colleague had a seizure last year, is this lamp safe?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
