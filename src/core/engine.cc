@@ -11,6 +11,16 @@
 namespace attune {
 namespace {
 
+// Removes the model's frustration cue, which context shows was no frustration
+// (a curt answer to the bot's question, thanks after an answer). True if one went.
+bool DropModelFrustration(Affect* a) {
+  const size_t before = a->cues.size();
+  a->cues.erase(std::remove_if(a->cues.begin(), a->cues.end(),
+                               [](const Cue& c) { return c.name == kCueFrustration && c.layer == kLayerModel; }),
+                a->cues.end());
+  return a->cues.size() != before;
+}
+
 using json = nlohmann::json;
 
 }  // namespace
@@ -263,10 +273,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.context = ctx.kind;
   // "no" or "yes" answering the bot's own question is an answer, not the
   // frustration the model hears in a curt word on its own.
-  if (ctx.kind == "yes" || ctx.kind == "no")
-    r.affect.cues.erase(std::remove_if(r.affect.cues.begin(), r.affect.cues.end(),
-                                       [](const Cue& c) { return c.name == kCueFrustration && c.layer == kLayerModel; }),
-                        r.affect.cues.end());
+  if (ctx.kind == "yes" || ctx.kind == "no") DropModelFrustration(&r.affect);
   // A plain label chosen by number or yes/no is read as if it had been typed.
   const std::string understood = ctx.text.empty() ? cleaned : CleanForAnalysis(ctx.text);
   IntentMatch match = recognizer_.Recognize(understood, pack_.intent_threshold);
@@ -344,12 +351,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   const bool thanking = match.intent == "thanks" || match.intent == "goodbye";
   if (thanking && turn_ > 1 && last_intent_ != "none" && conversation_.consecutive_fallbacks() == 0 &&
       conversation_.distress() < Conversation::kDistressedTurn) {
-    const size_t before = r.affect.cues.size();
-    r.affect.cues.erase(std::remove_if(r.affect.cues.begin(), r.affect.cues.end(),
-                                       [](const Cue& c) { return c.name == kCueFrustration && c.layer == kLayerModel; }),
-                        r.affect.cues.end());
     // The valence the sarcasm pulled down goes with it: no "sorry this was so hard" to a thank-you.
-    if (r.affect.cues.size() != before) r.affect.valence = std::max(r.affect.valence, 0.0);
+    if (DropModelFrustration(&r.affect)) r.affect.valence = std::max(r.affect.valence, 0.0);
   }
   const bool sarcastic = thanking && r.affect.HasCue(kCueFrustration);
   const bool fell_back = (match.intent == "none" && !answers_flow && forced.empty()) || asked_again || sarcastic;
