@@ -476,8 +476,10 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
     }
     if (head == 0) {
       // ... or, unsure, beside one ("o final da novela me matou": the model's words are "final da").
-      for (const Detector::NearMiss& x : d->crisis_near_misses)
+      for (const Detector::NearMiss& x : d->crisis_near_misses) {
+        if (x.only_kind && (!kind || std::string_view(kind) != x.only_kind)) continue;
         if ((x.inside_is_it && x.begin <= begin && end <= x.end) || h.probability < x.unsure_below) return;
+      }
       // Set aside a model-only crisis whose words are a closing, or the
       // very words asking for a person (a person comes either way).
       const Cue* person = d->affect->FindCue(kCueHumanRequest);

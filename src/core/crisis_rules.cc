@@ -377,7 +377,7 @@ const RedFlag kRedFlags[] = {
                        "wrist wrists veins munecas venas poignets veines pulsadern handgelenke pulsos veias polsi vene"},
      true, "glass broken accident accidentally cooking kitchen vidrio cristal accidente verre accident cuisine glas scherbe unfall kuche vidro acidente cozinha vetro incidente cucina"},
     {kCrisisSelfHarm, {"jump jumping tirarme lanzarme saltar sauter jeter springen werfen pular jogar buttarmi lanciarmi",
-                       "bridge roof balcony ledge cliff puente azotea balcon tejado acantilado pont toit balcon falaise brucke dach balkon klippe ponte telhado varanda penhasco tetto balcone scogliera"}},
+                       "bridge roof balcony ledge cliff puente azotea terraza balcon tejado acantilado pont toit balcon falaise brucke dach balkon klippe ponte telhado varanda penhasco tetto terrazza balcone scogliera"}},
     {kCrisisSelfHarm, {"letter letters note notes cartas carta nota notas lettre lettres mot mots brief briefe abschiedsbrief abschiedsbriefe zettel bilhete bilhetes lettera lettere biglietto biglietti",
                        "goodbye farewell despedida adieu dadieu abschied written wrote escritas escrita escribi ecrites ecrit ecrite geschrieben escritas escrevi scritte scritto scritta",
                        "family kids children wife husband parents mom familia hijos esposa marido padres famille enfants femme mari parents familie kinder frau mann eltern filhos pais famiglia figli moglie marito genitori everyone todos tous alle todos tutti"}},
@@ -423,7 +423,27 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"life_policy life_insurance insurance_money seguro_de_vida poliza_de_vida assurance_vie "
                        "assurance-vie lebensversicherung polizza_vita assicurazione_sulla_vita",
                        "do_it_myself by_my_own_hand kill_myself suicide suicidio suicidarme me_quito_la_vida suicider "
-                       "me_suicide selbstmord suizid mich_umbringe me_matar me_mato uccidermi mi_uccido better_off_with"}},
+                       "me_suicide selbstmord suizid mich_umbringe me_matar me_mato uccidermi mi_uccido better_off_with"},
+     true, nullptr, false, false, /*plan=*/true},
+    // ... or for someone's own death with the family provided for after it: "si el seguro de
+    // vida paga si uno se quita la vida, quiero que mi familia quede bien cuando yo no este"
+    {kCrisisSelfHarm, {"life_policy life_insurance seguro_de_vida poliza_de_vida assurance_vie assurance-vie "
+                       "lebensversicherung polizza_vita assicurazione_sulla_vita",
+                       "suicide suicidio suicida se_quita_la_vida quitarse_la_vida se_suicida se_suicide selbstmord suizid "
+                       "sich_umbringt sich_das_leben_nimmt se_mata tira_a_propria_vida tirar_a_propria_vida si_uccide si_toglie_la_vita "
+                       "takes_their_own_life takes_his_own_life takes_her_own_life kills_himself kills_themselves",
+                       "when_im_gone when_i_am_gone once_im_gone cuando_yo_no_este cuando_ya_no_este cuando_me_vaya cuando_falte "
+                       "quand_je_ne_serai_plus_la quand_je_serai_plus_la apres_moi wenn_ich_nicht_mehr_da_bin wenn_ich_weg_bin "
+                       "quando_eu_nao_estiver quando_eu_ja_nao_estiver quando_eu_faltar quando_non_ci_saro_piu quando_non_ci_saro"},
+     false, nullptr, false, true, /*plan=*/true},
+    // ... disappearing soon, said not to be a trip ("vou desaparecer este fim de semana e não é viagem")
+    {kCrisisSelfHarm, {"vou_desaparecer vou_sumir voy_a_desaparecer me_voy_a_desaparecer je_vais_disparaitre "
+                       "im_going_to_disappear going_to_disappear ill_disappear i_will_disappear werde_verschwinden "
+                       "sto_per_sparire vado_a_sparire sparisco",
+                       "nao_e_viagem nao_e_uma_viagem nao_sao_ferias no_es_un_viaje no_es_viaje no_son_vacaciones not_a_trip "
+                       "not_a_holiday not_on_holiday pas_un_voyage pas_en_vacances keine_reise kein_urlaub non_e_un_viaggio "
+                       "non_sono_in_vacanza non_sono_vacanze"},
+     false, nullptr, false, true, /*plan=*/true},
     {kCrisisSelfHarm, {"valid valida valido vale valable gilt valeva validade expires caduca vence scade lauft runs lasts dura dure dauert",
                        "but_i_wont_be but_ill_be_gone but_not_me pero_yo_no pero_yo_ya_no mais_moi_non mais_pas_moi aber_ich_nicht ich_aber_nicht "
                        "mas_eu_nao mas_eu_ja_nao ma_io_no"}, false},
@@ -507,6 +527,13 @@ const RedFlag kRedFlags[] = {
                        "decided its_decided made_up_my_mind decidido decidida esta_decidido lo_he_decidido decide decidee cest_decide jai_decide entschieden beschlossen steht_fest decidi deciso decisa ho_deciso e_deciso"},
      false, "customer client cliente clientes kunde kunden clienti courier driver delivery repartidor livreur kurier fahrer entregador motorista corriere staff", false, true},
     // ... a beating and someone who no longer moves: "des jeunes tabassent un livreur devant le restau, il bouge plus"
+    // ... the power cut and someone outside: "cortaram a luz de casa e tem gente no quintal"
+    {kCrisisViolence, {"cortaram_a_luz cortaram_a_energia cortaron_la_luz cut_the_power cut_my_power cut_the_lights "
+                       "power_went_off coupe_le_courant coupe_lelectricite strom_abgestellt strom_abgedreht "
+                       "tagliato_la_luce staccato_la_luce",
+                       "gente alguem alguien someone somebody people quelquun jemand qualcuno persone personas pessoas leute",
+                       "quintal backyard yard garden jardin jardim patio garten hof giardino cortile"},
+     /*negatable=*/false},  // Portuguese "no quintal" is "in the yard"
     {kCrisisViolence, {"tabassent tabasse tabassee tabasser beating_up beat_up beating_him beating_her verprugeln verprugelt verpruegelt zusammengeschlagen zusammenschlagen "
                        "golpeando golpearon dando_una_paliza le_dieron_una_paliza espancando espancaram espancado picchiano picchiato pestano pestato",
                        "bouge_plus bouge_pu ne_bouge_plus not_moving isnt_moving stopped_moving unconscious knocked_out no_se_mueve inconsciente bewusstlos "
@@ -765,7 +792,11 @@ const Hardship kHardships[] = {
     // a job lost, a bill that cannot be paid
     {0.85, {"lost_my_job lost_my_income laid_off made_redundant been_let_go im_unemployed i_am_unemployed cant_afford cannot_afford "
             "perdi_mi_trabajo perdi_mi_empleo perdi_el_trabajo perdi_el_empleo me_despidieron me_quede_sin_trabajo me_quede_sin_empleo "
-            "estoy_desempleado estoy_desempleada estoy_sin_trabajo no_me_alcanza "
+            "estoy_desempleado estoy_desempleada estoy_sin_trabajo no_me_alcanza me_echaron_del_trabajo perdi_la_chamba "
+            "me_quede_sin_chamba me_quede_sin_laburo perdi_el_laburo got_fired got_sacked lost_my_work "
+            "perdu_ma_job perdu_mon_job perdu_ma_jobbe suis_sans_emploi suis_sans_travail "
+            "fiquei_desempregado fiquei_desempregada fiquei_sem_emprego fiquei_sem_trabalho "
+            "rimasto_senza_lavoro rimasta_senza_lavoro "
             "perdu_mon_emploi perdu_mon_travail perdu_mon_boulot ete_licencie ete_licenciee suis_au_chomage pas_les_moyens "
             "job_verloren arbeit_verloren stelle_verloren bin_arbeitslos gekundigt_worden nicht_leisten "
             "perdi_o_emprego perdi_meu_emprego perdi_o_trabalho perdi_meu_trabalho fui_demitido fui_demitida "
@@ -977,7 +1008,9 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
 // einen Krampfanfall" is history, not an emergency now; with `supposing`,
 // also those that suppose (kSupposing).
 std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const std::vector<std::string>& f,
-                                  const std::vector<std::string>& bare, bool supposing) {
+                                  const std::vector<std::string>& bare, bool supposing, bool recurring_is_now = false) {
+  // Thoughts that keep coming back are now: "às vezes penso que seria melhor eu sumir".
+  static constexpr auto kRecurring = Words("sometimes", "a_veces", "parfois", "manchmal", "as_vezes", "a_volte");
   std::vector<int> out;
   const RedFlagIndex& idx = RedFlags();
   for (size_t i = 0; i < f.size(); ++i) {
@@ -987,7 +1020,9 @@ std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const s
       const auto it = idx.by_first.find(*w);
       if (it == idx.by_first.end()) continue;
       for (const RedFlagAlt& x : it->second)
-        if ((x.rule == -3 || (supposing && x.rule == -4)) && AltAt(x.alt, f, bare, i)) out.push_back(words[i]->sentence);
+        if ((x.rule == -3 || (supposing && x.rule == -4)) && AltAt(x.alt, f, bare, i) &&
+            !(recurring_is_now && In(kRecurring, x.alt)))
+          out.push_back(words[i]->sentence);
     }
   }
   return out;
@@ -1042,7 +1077,8 @@ void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector
   auto& cues = d->affect->cues;
   const auto it = std::find_if(cues.begin(), cues.end(), [](const Cue& c) { return c.name == kCueCrisis; });
   if (it == cues.end()) return;
-  const std::vector<int> not_then = NotThenSentences(words, f, AfterElision(words), /*supposing=*/false);
+  const std::vector<int> not_then = NotThenSentences(words, f, AfterElision(words), /*supposing=*/false,
+                                                     /*recurring_is_now=*/it->kind == kCrisisSelfHarm);
   for (const Item* w : words)
     if (w->tok->begin >= it->begin && w->tok->begin < it->end &&
         std::find(not_then.begin(), not_then.end(), w->sentence) != not_then.end()) {
@@ -1181,16 +1217,30 @@ void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& word
       "no voy a llegar a", "no llegare a", "no vere", "je narriverai pas a", "je narriverai pas jusqua",
       "jarriverai pas a", "je ne verrai pas", "je verrai pas", "erlebe ich nicht mehr", "nicht mehr erleben",
       "nao chego a", "nao chego ao", "nao vou chegar a", "nao vou chegar ao", "nao vou ver", "non arrivo a",
-      "non arrivo al", "non arrivero a", "non vedro"};
+      "non arrivo al", "non arrivero a", "non vedro", "no creo que llegue a", "no creo que llegue al",
+      "i dont think ill make it to", "i dont think i will make it to", "je pense pas arriver a",
+      "je ne pense pas arriver a", "nao acho que chego a", "nao acho que chego ao", "non credo di arrivare a",
+      "non credo di arrivare al"};
   static constexpr auto kDates = Words(
       "birthday", "bday", "christmas", "xmas", "easter", "cumpleanos", "cumple", "navidad", "reyes", "anniversaire",
       "noel", "paques", "geburtstag", "weihnachten", "silvester", "ostern", "aniversario", "natal", "pascoa",
-      "compleanno", "natale", "capodanno", "pasqua");
+      "compleanno", "natale", "capodanno", "pasqua",
+      // a day of the week, when nothing is booked for it (kNotThat)
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "lunes", "martes",
+      "miercoles", "jueves", "viernes", "sabado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+      "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+      "segunda", "terca", "quarta", "quinta", "sexta", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
+      "sabato", "domenica");
   static constexpr auto kNotThat = Words(
       "party", "fiesta", "fete", "soiree", "feier", "festa", "dinner", "cena", "diner", "essen", "jantar", "family",
       "familia", "famille", "familie", "famiglia", "working", "trabajo", "trabajando", "travail", "arbeit", "trabalho",
       "lavoro", "abroad", "extranjero", "etranger", "ausland", "exterior", "estero", "sueldo", "salario", "dinero", "money", "argent",
-      "geld", "dinheiro", "soldi", "mes", "month", "mois", "monat", "mese", "lol", "haha", "jaja", "mdr", "kkk");
+      "geld", "dinheiro", "soldi", "mes", "month", "mois", "monat", "mese", "lol", "haha", "jaja", "mdr", "kkk",
+      // something booked for the day: "I won't make it to Monday's appointment"
+      "appointment", "meeting", "class", "shift", "delivery", "cita", "reunion", "clase", "turno", "entrega",
+      "rendez-vous", "rdv", "cours", "livraison", "termin", "besprechung", "kurs", "lieferung",
+      "consulta", "reuniao", "aula", "appuntamento", "riunione", "lezione", "consegna", "time", "tiempo",
+      "temps", "zeit", "tempo", "pay", "payment", "pago", "paiement", "zahlung", "pagamento");
   static const PhraseIndex kIndex(kWontSee);
   for (size_t i = 0; i < f.size(); ++i) {
     const size_t n = kIndex.At(f, i);

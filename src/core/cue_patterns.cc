@@ -23,6 +23,10 @@ namespace attune::rules {
 constexpr const char* kFigureOfSpeech = "figure_of_speech";
 // Below this, a model-only crisis beside such a figure is the figure.
 constexpr double kUnsureBesideFigure = 0.9;
+// A service cut off ("cortaram-me o telemóvel") is no cutting: the model's
+// self-harm on those words is set aside; a violence ("cortaram a luz e tem
+// gente no quintal") is not.
+constexpr const char* kServiceCut = "service_cut";
 
 
 // clang-format off
@@ -46,6 +50,21 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "better off without me", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "besser dran ohne mich", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "mejor si yo? no estuviera|existiera|estuviese|existiese", 1, false, false, kCrisisSelfHarm},
+    // ... better if the visitor were gone ("seria melhor eu sumir de vez", "it'd be better if i just disappeared")
+    {kCueCrisis, "mejor si yo? desapareciera|desapareciese|muriera|muriese", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "mejor si me muriera|muriese", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "mejor que yo? desaparezca", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "better if i just? wasnt|wasn't|werent|weren't around|here|alive", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "better if i just? disappeared|vanished|died", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "mieux si je disparaissais|mourais", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "mieux que je disparaisse|meure", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "besser wenn|wann ich einfach? verschwinde|verschwände|verschwande|stürbe|sturbe", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "besser wenn|wann ich einfach? verschwinden|sterben würde|wurde", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "besser wenn|wann ich tot wäre|ware", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "melhor eu sumir|desaparecer|morrer", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "melhor se eu sumisse|desaparecesse|morresse", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "meglio se io? sparissi|morissi|scomparissi", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "meglio sparire|morire per sempre?", 1, false, false, kCrisisSelfHarm},
     // ... to disappear for good, wished by the visitor ("will this colour disappear forever?" asks about stock)
     {kCueCrisis, "want|wanna|i'll|ill to? just? disappear|vanish forever|permanently", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "quiero|quisiera|voy a? desaparecer para siempre", 1, false, false, kCrisisSelfHarm},
@@ -188,6 +207,11 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
+    // a service cut off is no cut ("cortaram-me o telemóvel", "me cortaron la luz", "they cut off my internet")
+    {kCueCrisis, "cortaram-me|cortaram|cortaron|cortou|cortó|corto|corten|cortan|cortam|cortar|cortaran|cortado|cortada o|a|el|la|mi|meu|minha|os|as|los|las|nos? luz|agua|água|gas|gás|internet|net|telemóvel|telemovel|celular|telefone|teléfono|telefono|línea|linea|linha|servicio|serviço|servico|wifi|fibra|electricidad|energia|energía|luce|corrente|cable|cabo|suministro|fornecimento", 0, false, true, kServiceCut},
+    {kCueCrisis, "cut|cutting|cuts off? my|the|our? power|electricity|water|gas|internet|phone|line|service|wifi|broadband|supply|heating", 0, false, true, kServiceCut},
+    {kCueCrisis, "coupé|coupe|coupée|coupee|couper|coupent|coupés le|la|l|mon|ma|mes|les? courant|électricité|electricite|eau|gaz|internet|ligne|téléphone|telephone|box|wifi|chauffage", 0, false, true, kServiceCut},
+    {kCueCrisis, "tagliato|tagliata|tagliano|tagliare|staccato|staccata|staccano il|la|l|la|mia|mio? luce|gas|acqua|linea|internet|telefono|corrente|riscaldamento", 0, false, true, kServiceCut},
     // a story's ending that "killed" its viewer: "o final da novela me matou", "la fin de la série m'a tué"
     {kCueCrisis, "novela|série|serie|film|filme|episodio|episódio|épisode|episode|capítulo|capitulo|finale|final|libro|livre|livro|buch|folge|staffel me|m'a|mi|mich matou|mató|mato|tué|tuée|tue|tuee|ucciso|uccisa|umgebracht|fertiggemacht", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "schlägt|schlaegt gerade fehl", 0, false, true, nullptr},
@@ -556,6 +580,8 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
         excluded.push_back({cp.p, i, end});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kFigureOfSpeech)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kUnsureBesideFigure, true});
+        if (cp.p->cue == kCueCrisis && cp.p->kind == kServiceCut)
+          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 0, true, kCrisisSelfHarm});
       }
       else if (!(cp.p->negatable && (NegatedAt(words, i) || (cp.p->cue == kCueHumanRequest && NobodyNear(words, i, end)))))
         hits.push_back({cp.p, i, end});

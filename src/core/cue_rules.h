@@ -90,6 +90,7 @@ struct Detector {
     size_t begin, end;
     double unsure_below;
     bool inside_is_it;
+    const char* only_kind = nullptr;  // sets aside only the model's crisis of this kind
   };
   std::vector<NearMiss> crisis_near_misses = {};
   // Keeps the strongest occurrence per cue; each further occurrence adds a
