@@ -365,7 +365,11 @@ constexpr auto kRoles = Words(
     "teamleiterin", "schichtleiter", "returns", "retours", "devoluciones", "retouren", "devolucoes", "resi",
     "techniker", "technikerin", "technicien", "technicienne", "tecnica", "monteur", "installateur",
     "nutritionist", "dietitian", "nutricionista", "dietista", "nutritionniste", "dieteticien", "dieteticienne",
-    "ernahrungsberater", "ernahrungsberaterin", "nutrizionista", "nutrizioniste", "nutrizionisti");
+    "ernahrungsberater", "ernahrungsberaterin", "nutrizionista", "nutrizioniste", "nutrizionisti",
+    // a school's: "how do I reach my son's class teacher?", "como hablo con la profe de mi hija?"
+    "teacher", "headteacher", "profe", "profesor", "profesora", "maestra", "maestro",
+    "professeur", "maitresse", "instituteur", "institutrice", "lehrer", "lehrerin", "klassenlehrer",
+    "klassenlehrerin", "schulleiter", "schulleiterin", "professor", "professora", "insegnante", "docente");
 // Support itself, a role only when the visitor is put through to it ("me
 // transfere pro suporte"): speaking with or contacting customer support is
 // how to reach it, asked of the bot (Bitext's contact_customer_service).
@@ -814,10 +818,36 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
       "like", "want", "book", "schedule", "arrange", "can", "could", "may", "possible", "request",
       "quiero", "quisiera", "queria", "pedir", "reservar", "agendar", "concertar", "programar", "puedo", "podria",
       "gustaria", "solicitar", "voudrais", "veux", "souhaite", "souhaiterais", "prendre", "fixer", "planifier",
-      "peux", "pourrais", "puis", "organiser", "solliciter", "mochte", "gern", "gerne",  // "hätte gern", not "hatte" (had)
+      "peux", "pourrais", "puis", "organiser", "solliciter", "mochte", "moechte", "gern", "gerne",  // "hätte gern", not "hatte" (had)
       "vereinbaren", "ausmachen", "buchen", "kann", "konnte", "bekommen", "anfragen", "quero", "gostaria", "marcar",
       "pode", "posso", "possivel", "vorrei", "voglio", "fissare", "prenotare", "puo", "organizzare", "richiedere");
+  // A branch visit to see someone: "can I pop into the branch and see someone about a
+  // business account?", "puedo pasar por la sucursal a ver a alguien?", "in der Filiale persönlich".
+  static constexpr auto kBranch = Words(
+      "branch", "branches", "sucursal", "oficina", "agencia", "agence", "filiale", "geschaftsstelle", "filial",
+      "agencia", "agenzia", "sportello", "persoenlich", "personlich", "pessoalmente", "presencial", "presencialmente",
+      "persona", "personne", "person");
+  static constexpr auto kSee = Words("see", "meet", "ver", "voir", "rencontrer", "treffen", "sehen", "sprechen",
+                                     "encontrar", "vedere", "incontrare");
   const size_t n = words.size();
+  auto adviser = [&](size_t p) {
+    const std::string_view w = f[p];  // German compounds: "Kreditberater", "Anlageberaterin"
+    return In(kAdvisers, w) || (w.size() > 7 && (w.substr(w.size() - 7) == "berater" ||
+                                                 (w.size() > 9 && w.substr(w.size() - 9) == "beraterin")));
+  };
+  bool branch = false;
+  for (size_t i = 0; i < n && !branch; ++i)
+    branch = In(kBranch, f[i]) && (f[i] != "persona" && f[i] != "personne" && f[i] != "person" ||
+                                   (i > 0 && (f[i - 1] == "in" || f[i - 1] == "en" || f[i - 1] == "di")));
+  if (branch)
+    for (size_t i = 0; i < n; ++i) {
+      if (!In(kSee, f[i]) || NegatedAt(words, i)) continue;
+      for (size_t p = i + 1; p < n && p <= i + 3 && words[p]->sentence == words[i]->sentence; ++p)
+        if (adviser(p) && f[p] != "person" && f[p] != "persona" && f[p] != "personne") {
+          *last = p;
+          return i;
+        }
+    }
   for (size_t i = 0; i < n; ++i) {
     const bool call = In(kCalls, f[i]) || (In(kAppointments, f[i]) &&
                                             ((i > 0 && In(kByPhone, f[i - 1])) || (i + 1 < n && In(kByPhone, f[i + 1]))));
@@ -829,7 +859,7 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
     for (size_t w = i + 1; w < n && w <= i + 4 && words[w]->sentence == words[i]->sentence; ++w) {
       if (!In(kWith, f[w])) continue;
       for (size_t p = w + 1; p < n && p <= w + 5 && words[p]->sentence == words[i]->sentence; ++p)
-        if (In(kAdvisers, f[p]) || (call && In(kStaff, f[p]))) {
+        if (adviser(p) || (call && In(kStaff, f[p]))) {
           *last = p;
           return i;
         }
@@ -1164,7 +1194,17 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     // A callback asked for: "geht ein Rückruf?", "can I get a callback?", "dá pra pedir retorno de ligação?".
     static constexpr auto kCallbacks = Words("callback", "call-back", "ruckruf", "rueckruf", "rappel", "richiamata",
                                              "retorno");
-    if (In(kCallbacks, f[i]) && !NegatedAt(words, i, 3) && !(f[i] == "retorno" && (i + 2 >= n || f[i + 2] != "ligacao")) &&
+    // "rappel" is also a reminder or a booster ("le rappel de vaccin", "rappel de paiement",
+    // "rappel vaccinal"): what it reminds of follows it.
+    static constexpr auto kReminded = Words("paiement", "facture", "factures", "cotisation", "cotisations", "produit",
+                                            "produits", "rendez-vous", "rdv", "commande", "loyer", "echeance", "impots",
+                                            "tetanos", "grippe", "covid", "rage", "securite", "lot", "rappels");
+    const bool reminder = f[i] == "rappel" && i + 1 < n && words[i + 1]->clause == words[i]->clause &&
+                          (f[i + 1].rfind("vaccin", 0) == 0 || In(kReminded, f[i + 1]) ||
+                           ((f[i + 1] == "de" || f[i + 1] == "du" || f[i + 1] == "des" || f[i + 1] == "d") &&
+                            i + 2 < n && (f[i + 2].rfind("vaccin", 0) == 0 || In(kReminded, f[i + 2]))));
+    if (In(kCallbacks, f[i]) && !reminder && !NegatedAt(words, i, 3) &&
+        !(f[i] == "retorno" && (i + 2 >= n || f[i + 2] != "ligacao")) &&
         (QuestionAfter(m, words[i], /*clause=*/true) || (i > 0 && (words[i - 1]->verb || In(kModals, f[i - 1]))))) {
       add(0.8, i, i);
       return;
@@ -1460,7 +1500,13 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                      "operators", "agente", "agentes", "operador", "operadores", "operateur",
                                      "operateurs", "operatore", "operatori",
                                      // "wer kann diesen chat lesen? wird der gespeichert?"
-                                     "who", "quien", "qui", "wer", "quem", "chi");
+                                     "who", "quien", "qui", "wer", "quem", "chi",
+                                     // "liest da jemand mit?", "alguém lê essas conversas?": privacy only
+                                     // when privacy is said (kSomeone below)
+                                     "someone", "somebody", "anyone", "anybody", "alguien", "quelqu'un", "quelquun",
+                                     "jemand", "alguem", "qualcuno");
+  static constexpr auto kSomeone = Words("someone", "somebody", "anyone", "anybody", "alguien", "quelqu'un",
+                                         "quelquun", "jemand", "alguem", "qualcuno");
   static constexpr auto kSee = Words("see", "sees", "seen", "read", "reads", "reading", "access", "store", "stored",
                                      "keep", "kept", "monitor", "ver", "ve", "leer", "lee", "leen", "leido", "voir",
                                      "voit", "lire", "lit", "lisent", "lu", "lus", "sehen", "sieht", "lesen", "liest",
@@ -1483,7 +1529,13 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                          "gravada", "gravado", "salvata", "salvato", "registrata",
                                          "privacidad", "privado", "confidencial", "datos", "rgpd", "confidentialite",
                                          "donnees", "datenschutz", "daten", "dsgvo", "vertraulich", "privacidade",
-                                         "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr");
+                                         "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr",
+                                         // stored, or an ID number the visitor is wary of sending
+                                         "store", "stores", "save", "saves", "guardan", "guardais", "stockez",
+                                         "speichert", "speichern", "armazenam", "guardam", "salvate", "conservate",
+                                         "cpf", "rg", "dni", "nie", "nif", "ssn", "fiscale", "steuernummer",
+                                         "steuer-id", "ahv", "iban", "passport", "pasaporte", "passeport",
+                                         "reisepass", "passaporte", "passaporto", "chatverlauf");
   // ... or this chat ("essas conversas", "queste chat", "what I type here")
   static constexpr auto kMine = Words("my", "mis", "mes", "meine", "meinen", "minhas", "meus", "miei", "mie");
   static constexpr auto kThis = Words("these", "this", "estas", "esta", "este", "estos", "ces", "cette", "ce", "diese",
@@ -1495,12 +1547,13 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
   // Asked: analysis runs on every message, so one look for a "?" instead of one per word.
   if (m.cleaned.find('?') == std::string::npos) return false;
   bool who = false, see = false, chat = false, other = false, mine = false, privacy = false, this_chat = false,
-       can = false;
+       can = false, someone = false;
   for (size_t k = 0; k < words.size(); ++k) {
     if (In(kWaiting, f[k]) || (f[k] == "no" && k + 1 == words.size())) return false;
-    who |= In(kWho, f[k]);
+    who |= In(kWho, f[k]) && !In(kSomeone, f[k]);
+    someone |= In(kSomeone, f[k]);
     see |= In(kSee, f[k]);
-    chat |= In(kChat, f[k]);
+    chat |= In(kChat, f[k]) || f[k] == "chatverlauf";
     mine |= In(kChat, f[k]) && k > 0 && In(kMine, f[k - 1]);
     // "this chat", "what I type here": privacy when asked whether one *can*
     // read it; "une personne lit ce message ?" is a visitor left waiting.
@@ -1511,7 +1564,8 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
     privacy |= In(kPrivacy, f[k]);
     other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) || (In(kWant, f[k]) && f[k] != "will");
   }
-  return who && see && chat && (mine || privacy || (this_chat && can)) && !other;
+  // Someone reading is a visitor waiting for a person unless privacy is said.
+  return ((who && (mine || privacy || (this_chat && can))) || (someone && privacy)) && see && chat && !other;
 }
 
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {

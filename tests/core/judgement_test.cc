@@ -517,6 +517,22 @@ TEST_CASE("a department needed, who decides, someone who can see my account: per
   }
 }
 
+TEST_CASE("a school's teacher talked to, a branch visit to see an adviser: person requests without a model") {
+  // Written for this test.
+  for (const char* text : {"how can I talk to my daughter's teacher?", "quiero hablar con la maestra de mi hijo",
+                           "je voudrais parler à la maîtresse de ma fille", "kann ich mit der Klassenlehrerin sprechen?",
+                           "could I come into the branch to see an adviser?", "puedo ir a la sucursal a ver a un asesor?",
+                           "ich hätte gern einen Termin mit einer Anlageberaterin in der Filiale"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // A teacher mentioned, a branch asked about, a booster or a reminder ("rappel").
+  for (const char* text : {"the teacher said we need the blue notebook", "which branch is open on saturday?",
+                           "I saw an adviser at the branch last week", "le rappel du vaccin est-il inclus ?",
+                           "j'ai reçu un rappel de paiement, c'est normal ?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("a department named alone asks to be put through; asked about, or how to reach it, it does not (no model)") {
   // Written for this test.
   for (const char* text : {"accounting", "customer care please", "atención al cliente por favor", "SAV svp",
@@ -602,7 +618,10 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            // whether a person reads the chat, asked for privacy (both layers heard a request)
                            "can a human see my chat messages?", "quick question, do staff read my messages?",
                            "¿los empleados pueden leer esta conversación? me preocupa la privacidad",
-                           "liest ein Mitarbeiter meine Nachrichten mit? Datenschutz ist mir wichtig"}) {
+                           "liest ein Mitarbeiter meine Nachrichten mit? Datenschutz ist mir wichtig",
+                           // ... someone reading, with what is stored or an ID number to send
+                           "speichert ihr das und liest jemand die nachrichten?",
+                           "alguien lee estos mensajes? me da cosa poner mi dni"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
@@ -1092,6 +1111,27 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "my car is running rough, can I drop it at the garage with the door code?",
                            "la oferta termina el domingo", "the sale ends sunday, it all ends", "the series finale is sunday, it all ends",
                            "am Sonntag ist alles vorbei mit dem Umzug", "I chose the painless laser removal, which way is best"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
+TEST_CASE("passive death wishes, a jump from a terrace, a weekday not lived to, a policy for after") {
+  // Written for this test.
+  for (const char* text : {"a veces pienso que sería mejor si desapareciera", "às vezes acho que era melhor eu sumir",
+                           "honestly it would be better if i just disappeared", "ce serait mieux si je disparaissais",
+                           "es wäre besser wenn ich tot wäre", "sarebbe meglio se sparissi e basta",
+                           "estoy en la terraza y quiero tirarme", "no creo que llegue al viernes, lo tengo decidido",
+                           "i dont think ill make it to sunday",
+                           "la poliza de vida cubre si uno se suicida? es para que mis hijos esten bien cuando yo no este",
+                           "vou sumir amanha e nao e viagem"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
+  // Look-alikes: a meeting missed, money short, a service cut off, the policy's clause asked about.
+  for (const char* text : {"I won't make it to monday's appointment, can we move it?", "no llego al lunes con la plata, puedo pagar despues?",
+                           "cortaram-me a luz hoje de manha", "they cut off my internet again", "ils m'ont coupé le courant",
+                           "mi hanno tagliato il gas, quando lo riattaccate?",
+                           "la poliza de vida cubre la muerte por accidente? es para cuando yo no este",
+                           "sometimes the app is better if I restart it"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
