@@ -147,6 +147,9 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
   return Observe(affect, fell_back, repeated, 0);
 }
 
+// Weighed on the blind conversations' read halves (2026-12-05, fifth session).
+constexpr double kEarlyModelFrustration = 0.5;
+
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, size_t topic_run) {
   // A farewell, or asking for someone, right after a distressed turn is how
   // some crises end a chat: the crisis the model heard there and affect.cc
@@ -208,6 +211,9 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
     auto it = policy_.weights.find(c.name);
     double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
     if (c.name == kCueFrustration) {
+      // The model's frustration alone in the first two messages is mostly a
+      // fact told ("ya reinicié el celular", "normalmente pago 60"): half.
+      if (c.layer == kLayerModel && history_.size() < 2) w *= kEarlyModelFrustration;
       w *= 1 + policy_.frustration_build * frustrated_before;
       if (history_.size() >= 2) w *= policy_.frustration_midchat;
     }

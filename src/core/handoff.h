@@ -10,7 +10,8 @@
 // How a turn's distress is made (all weights from HandoffPolicy):
 //   turn = min(1, valence_weight * negativity + sum over cues of weight[cue] * strength)
 //   (frustration's weight grows with frustrated turns before it, and is
-//   frustration_midchat times more from the third message on; hardship's
+//   frustration_midchat times more from the third message on, and half
+//   in the first two when only the model heard it; hardship's
 //   grows the same way with hardship turns before it, and weighs
 //   frustration_midchat times more from the fourth message on)
 //   negativity = max(0, -valence); with emotion probabilities it is blended

@@ -82,6 +82,28 @@ TEST_CASE("frustration weighs more from the third message on: still frustrated a
   CHECK_FALSE(Turn(&unchanged, fed_up).handoff);
 }
 
+TEST_CASE("the model's frustration alone weighs half in a chat's first two messages, where it is mostly a fact told") {
+  // "ya reinicié el celular", "I've been paying 60 a month": the model's frustration head
+  // hears a complaint in the facts a visitor opens with; a pattern ("third time") is meant.
+  auto weight = [](const char* layer, int turns_before) {
+    Conversation c;
+    for (int k = 0; k < turns_before; ++k) Turn(&c, "hi, a question about my order");
+    Affect a = Analyze("I restarted it");
+    Cue cue;
+    cue.name = kCueFrustration;
+    cue.strength = 0.6;
+    cue.layer = layer;
+    a.cues.push_back(cue);
+    const Decision d = c.Observe(&a, false, false, 0);
+    for (const Reason& r : d.reasons)
+      if (r.name == kCueFrustration) return r.weight;
+    return -1.0;
+  };
+  CHECK(weight(kLayerModel, 1) == doctest::Approx(weight(kLayerPattern, 1) / 2));
+  CHECK(weight(kLayerModel, 0) == doctest::Approx(weight(kLayerPattern, 0) / 2));
+  CHECK(weight(kLayerModel, 2) == doctest::Approx(weight(kLayerPattern, 2)));
+}
+
 TEST_CASE("hardship builds like frustration: a visitor who cannot follow, then is afraid, gets a person") {
   // Written for this test: two mild hardship turns (a word not understood,
   // fear said plainly) hand off at the second; either alone after calm turns does not.
