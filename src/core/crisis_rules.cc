@@ -456,7 +456,10 @@ const RedFlag kRedFlags[] = {
                        "atender atende pagar rispondera rispondere pagare"},
      false, "holiday holidays vacation vacaciones vacances urlaub ferias vacanze office oficina bureau buro escritorio ufficio closed cerrado "
             "ferme geschlossen fechado chiuso shop tienda magasin laden loja negozio"},
-    {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false},
+    {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false,
+     // not here because moving away: "dal mese prossimo non ci sarò più, mi trasferisco a Berlino"
+     "moving relocating abroad overseas mudanza me_mudo extranjero mochilero demenage demenagement etranger umzug "
+     "ziehe_um ziehe_nach zieh_um zieh_nach ausland mudanca vou_me_mudar exterior trasferisco trasloco estero"},
     {kCrisisSelfHarm, {"abschiedsbrief abschiedsbriefe suicide_note carta_de_despedida cartas_de_despedida lettre_dadieu lettres_dadieu carta_de_despedida lettera_daddio lettere_daddio"}},
     // ... medicines put aside for a plan: stockpiled ("hoarding my medication", "ich horte Tabletten"),
     // or kept over weeks or until there are enough ("è un mese che metto via le compresse")

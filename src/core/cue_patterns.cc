@@ -27,6 +27,11 @@ constexpr double kUnsureBesideFigure = 0.9;
 // self-harm on those words is set aside; a violence ("cortaram a luz e tem
 // gente no quintal") is not.
 constexpr const char* kServiceCut = "service_cut";
+// Moving away or a habit given up explains "I won't be around" and "I don't
+// need it any more" in a cancellation ("me voy de mochilero a Perú, no voy a
+// estar", "kündigen, schau eh nix mehr"): the model's crisis beside it, how
+// sure soever, is that; a curated pattern or red flag still fires.
+constexpr const char* kMovingOn = "moving_on";
 
 
 // clang-format off
@@ -207,6 +212,21 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "gave|give|giving|gives me a heart attack", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
+    // moving away, a habit given up (kMovingOn); not pests: rat poison is a means
+    {kCueCrisis, "moving|relocating|emigrating abroad|to|overseas", 0, false, true, kMovingOn},
+    {kCueCrisis, "me mudo|mudamos|mudo a|al|de", 0, false, true, kMovingOn},
+    {kCueCrisis, "de mochilero|mochilera|intercambio|erasmus", 0, false, true, kMovingOn},
+    {kCueCrisis, "je déménage|demenage|m'expatrie", 0, false, true, kMovingOn},
+    {kCueCrisis, "zieh|ziehe|ziehen nach|um|weg", 0, false, true, kMovingOn},
+    {kCueCrisis, "vou me mudar|morar", 0, false, true, kMovingOn},
+    {kCueCrisis, "mudo-me|mudar-me|mudei-me", 0, false, true, kMovingOn},
+    {kCueCrisis, "mi trasferisco|trasferirò|trasferiro|trasloco", 0, false, true, kMovingOn},
+    {kCueCrisis, "don't|dont watch|use it|them anymore", 0, false, true, kMovingOn},
+    {kCueCrisis, "schau|schaue|nutze eh|sowieso? nix|nichts|nicht mehr", 0, false, true, kMovingOn},
+    {kCueCrisis, "no lo|la uso|veo más|mas", 0, false, true, kMovingOn},
+    {kCueCrisis, "non lo|la guardo|uso più|piu", 0, false, true, kMovingOn},
+    {kCueCrisis, "je ne le|la regarde|utilise plus", 0, false, true, kMovingOn},
+    {kCueCrisis, "não|nao assisto|uso mais", 0, false, true, kMovingOn},
     // a service cut off is no cut ("cortaram-me o telemóvel", "me cortaron la luz", "they cut off my internet")
     {kCueCrisis, "cortaram-me|cortaram|cortaron|cortou|cortó|corto|corten|cortan|cortam|cortar|cortaran|cortado|cortada o|a|el|la|mi|meu|minha|os|as|los|las|nos? luz|agua|água|gas|gás|internet|net|telemóvel|telemovel|celular|telefone|teléfono|telefono|línea|linea|linha|servicio|serviço|servico|wifi|fibra|electricidad|energia|energía|luce|corrente|cable|cabo|suministro|fornecimento", 0, false, true, kServiceCut},
     {kCueCrisis, "cut|cutting|cuts off? my|the|our? power|electricity|water|gas|internet|phone|line|service|wifi|broadband|supply|heating", 0, false, true, kServiceCut},
@@ -580,6 +600,8 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
         excluded.push_back({cp.p, i, end});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kFigureOfSpeech)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kUnsureBesideFigure, true});
+        if (cp.p->cue == kCueCrisis && cp.p->kind == kMovingOn)
+          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 2.0, false});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kServiceCut)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 0, true, kCrisisSelfHarm});
       }

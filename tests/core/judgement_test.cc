@@ -1115,6 +1115,21 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
   }
 }
 
+TEST_CASE("moving away or a habit given up explains a cancellation; a farewell beside admin is still heard") {
+  // Written for this test.
+  for (const char* text : {"please close my account, i wont be around next year, moving to australia",
+                           "me mudo a Chile el mes que viene, no voy a estar, cancelen la linea",
+                           "kündigen sie bitte das abo, ich ziehe nach Wien und brauch es nicht mehr",
+                           "annulez netflix svp je ne le regarde plus", "cancel the gym, i dont use it anymore",
+                           "dal mese prossimo non ci sarò più, mi trasferisco a Torino"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"cancel my phone contract, i won't need it after tonight",
+                           "tomé veneno para ratas hace un rato"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("passive death wishes, a jump from a terrace, a weekday not lived to, a policy for after") {
   // Written for this test.
   for (const char* text : {"a veces pienso que sería mejor si desapareciera", "às vezes acho que era melhor eu sumir",
