@@ -240,9 +240,11 @@ def calm_report(native, model, data):
             "bitext_human_n": len(human)}
 
 
-def probes_report(native, model, folder):
+def probes_report(native, model, folder, half=None):
     """A probe round (probes*/README.md: crisis-LANG.tsv and person-LANG.tsv,
-    LABEL<TAB>MESSAGE) counted whole, per language: recall and negatives firing."""
+    LABEL<TAB>MESSAGE) counted per language: recall and negatives firing. With
+    `half` ("held_out" or "dev"), only the lines of that half (the FNV-1a hash
+    of the message: odd = held out, never read)."""
     out = {}
     for kind, head in (("crisis", "crisis"), ("person", "human_request")):
         for lang in CORPUS_LANGS:
@@ -250,6 +252,8 @@ def probes_report(native, model, folder):
             if not os.path.exists(path):
                 continue
             rows = [l.rstrip("\n").split("\t", 1) for l in open(path, encoding="utf-8") if "\t" in l]
+            if half:
+                rows = [r for r in rows if (hash_text(r[1]) % 2 == 1) == (half == "held_out")]
             res = judge(native, model, [r[1] for r in rows])
             pos = [lab not in ("0", "none") for lab, _ in rows]
             hit = [fired(x, head) for x in res]
@@ -335,6 +339,9 @@ def main():
     blind_conv3, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-3"))
     probes3 = probes_report(args.native, args.model, os.path.join(HERE, "probes-3"))
     probes4 = probes_report(args.native, args.model, os.path.join(HERE, "probes-4"))
+    blind_conv4 = blind_conversations(args.native, args.model, "conversations-blind-4")
+    probes5 = {half: probes_report(args.native, args.model, os.path.join(HERE, "probes-5"), half)
+               for half in ("held_out", "dev")}
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -416,7 +423,8 @@ def main():
     late = [d for d in detail if not d["ok"]]
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
-    for folder, halves in (("conversations-blind", blind_conv), ("conversations-blind-2", blind_conv2)):
+    for folder, halves in (("conversations-blind", blind_conv), ("conversations-blind-2", blind_conv2),
+                           ("conversations-blind-4", blind_conv4)):
         print(f"\n## Blind conversations ({folder}, written without seeing the code or the corpus)\n")
         print("| half | language | need a person: on time | early | calm: handed off |")
         print("|---|---|---|---|---|")
@@ -430,6 +438,13 @@ def main():
         for kind, langs in probes.items():
             for lang, o in langs.items():
                 print(f"| {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
+    print("\n## Fifth probe round (probes-5, by half: held_out never read)\n")
+    print("| half | file | language | recall | negatives firing |")
+    print("|---|---|---|---|---|")
+    for half, probes in probes5.items():
+        for kind, langs in probes.items():
+            for lang, o in langs.items():
+                print(f"| {half} | {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
     print("\n## Third blind conversations (conversations-blind-3, held out whole, never read)\n")
     print("| language | need a person: on time | early | calm: handed off |")
     print("|---|---|---|---|")
@@ -440,6 +455,7 @@ def main():
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "probes_3": probes3, "probes_4": probes4,
+                   "blind_conversations_4": blind_conv4, "probes_5": probes5,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

@@ -56,6 +56,9 @@ ROUND10 = os.environ.get("ATTUNE_ROUND10", R6) == "1"              # corpus/roun
 ROUND10_WEIGHT = float(os.environ.get("ATTUNE_ROUND10_WEIGHT", "3.0"))
 ROUND11 = os.environ.get("ATTUNE_ROUND11", R6) == "1"              # corpus/round11 (crises as visitors type them, and their look-alikes)
 ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
+ROUND12 = os.environ.get("ATTUNE_ROUND12", "0") == "1"               # corpus/round12 (facts told vs frustration, hardship vs crisis, passive death wishes); tried 2026-12-05, not shipped
+ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
+ROUND12_FRUSTRATION = os.environ.get("ATTUNE_ROUND12_FRUSTRATION", "1") == "1"  # "0": its frustration 0s read as unknown
 
 
 def log(*a):
@@ -629,6 +632,8 @@ def main():
     ex += r10
     r11 = read_corpus(args.corpus, "round11") if ROUND11 else []
     ex += r11
+    r12 = read_corpus(args.corpus, "round12") if ROUND12 else []
+    ex += r12
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
@@ -645,10 +650,13 @@ def main():
         e.weight = ROUND10_WEIGHT
     for e in r11:
         e.weight = ROUND11_WEIGHT
+    for e in r12:
+        e.weight = ROUND12_WEIGHT
+    # Round 12 labels frustration on purpose (facts told are 0), so it keeps its 0s.
     # Rounds 8 to 11 were written for the person and crisis heads: a line not
     # marked frustrated there was not weighed for frustration, so it says nothing
     # (trained as calm, it cost the conversations' frustrated turns; models/README.md).
-    for e in r8 + r9 + r10 + r11:
+    for e in r8 + r9 + r10 + r11 + (r12 if not ROUND12_FRUSTRATION else []):
         if e.y[2] == 0:
             e.y[2] = -1
     if PACK_WEIGHT > 0:
