@@ -764,6 +764,7 @@ struct Hardship {
   double strength;
   const char* slots[2];
   const char* unless = nullptr;
+  bool negatable = true;  // a negator just before a slot word voids it
 };
 // Medicines someone depends on from day to day.
 constexpr const char* kDependedOn =
@@ -826,6 +827,25 @@ const Hardship kHardships[] = {
            "wont_let_me_board pierdo perdere me_quedo_sin desahucio recargo perds perdrai je_rate vais_rater expulse penalite "
            "verliere verpasse arger aerger mahnung rauswurf perco perderei despejo nao_me_deixarem perdo perderei sfratto "
            "penale guai"}},
+    // stranded at the desk: told there is no room or no booking where the visitor stands
+    // ("la recepción dice que no tiene reserva", "die Rezeption sagt, es gibt kein Zimmer"):
+    // no answer the bot has will give them a bed tonight
+    {0.8, {"reception receptionist front_desk recepcion recepcao rezeption reception receptionniste accueil "
+           "portier concierge hall recepcionista rezeptionist reception receptie",
+           "no_room no_rooms fully_booked no_reservation no_booking no_record nowhere_to_sleep no_hay_habitacion "
+           "esta_completo no_tienen_reserva no_tiene_reserva no_hay_reserva sin_habitacion no_tienen_habitacion "
+           "pas_de_chambre plus_de_chambre complet pas_de_reservation aucune_reservation kein_zimmer keine_zimmer "
+           "ausgebucht keine_buchung keine_reservierung nao_tem_quarto nao_ha_quartos lotada lotado nao_tem_reserva "
+           "nao_ha_reserva sem_reserva nessuna_camera al_completo nessuna_prenotazione non_ce_la_prenotazione "
+           "non_risulta"}},
+    // an operation held up by a paper: an authorisation or a payment guarantee the hospital
+    // waits for ("sem a autorização não opera"); alone a routine question, the turns decide
+    {0.6, {"surgery operate operation cirugia operacion operar operan opera operam cirurgia operacao chirurgie operer operieren "
+           "operiert operazione operano "
+           "intervento operare",
+           "authorization authorisation autorizacion autorizacao autorisation genehmigung kostenzusage "
+           "kostenubernahme autorizzazione guarantee garantia garantie garanzia"},
+     nullptr, /*negatable=*/false},  // "won't operate without the authorisation" is the point
     // a serious illness named ("me diagnosticaron un cáncer", "vérifier si la
     // tumeur a grossi"): the turns around it decide; not the zodiac sign, a
     // charity or a book about it
@@ -976,7 +996,9 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
   auto found = [&](const RedFlagAlt& x, size_t i) {
     At& a = at[x.rule][x.slot];
     if (a.i != SIZE_MAX) return;
-    if (const size_t n = AltAt(x.alt, f, bare, i); n && (x.slot == 2 || !NegatedAt(words, i, 2))) a = {i, n};
+    if (const size_t n = AltAt(x.alt, f, bare, i);
+        n && (x.slot == 2 || !kHardships[x.rule].negatable || !NegatedAt(words, i, 2)))
+      a = {i, n};
   };
   for (size_t i = 0; i < f.size(); ++i) {
     for (const std::string* w : {&f[i], static_cast<const std::string*>(&bare[i])}) {

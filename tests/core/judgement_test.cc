@@ -1178,6 +1178,19 @@ TEST_CASE("frustration building over turns hands off; a calm chat does not") {
   CHECK(FirstHandoff({"hi, can i change my delivery address?", "it's 12 park lane", "great, thanks", "that's all, have a nice day"}) == 0);
 }
 
+TEST_CASE("stranded at the desk hands off at once; an operation held up by an authorisation builds") {
+  // Written for this test.
+  for (const char* text : {"at the hotel now and reception says they have no booking under my name",
+                           "la recepcion dice que esta completo y no hay habitacion", "die Rezeption sagt, wir sind ausgebucht",
+                           "a recepção diz que não tem reserva"}) {
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  }
+  CHECK(FirstHandoff({"the hotel reception says the room isn't ready yet, can I leave my bags?"}) == 0);
+  CHECK(FirstHandoff({"can you check the authorisation for my mum's surgery? ref 5521", "it's been pending 3 weeks",
+                       "the hospital won't operate without the authorisation and she's in pain"}) == 3);
+  CHECK(FirstHandoff({"does my plan need an authorisation for knee surgery?", "ok thanks, I'll ask my doctor"}) == 0);
+}
+
 TEST_CASE("a job lost or medicine late hands off at once; medicine running out and a death weigh on the turn") {
   // Written for this test, in the six languages.
   for (const char* text : {"how do I pause my membership? I was laid off on monday", "me quedé sin trabajo y no puedo con la cuota",
