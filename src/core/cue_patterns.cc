@@ -45,7 +45,10 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "kill|killing|hurt|hurting|cut|cutting|harm|harming myself", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "suicide|suicidal|self-harm|selfharm", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "self harm", 1, false, false, kCrisisSelfHarm},
-    {kCueCrisis, "kms|unalive|sewerslide", 1, false, false, kCrisisSelfHarm},  // chat slang: "wanna kms"
+    {kCueCrisis, "unalive|sewerslide", 1, false, false, kCrisisSelfHarm},  // chat slang
+    // "wanna kms"; not kilometres ("lost all my kms", "5 kms away")
+    {kCueCrisis, "wanna|gonna|to|ill|i'll|will|just|might|literally|abt|about|could kms", 1, false, false, kCrisisSelfHarm},
+    {kCueCrisis, "kms rn|now|tonight|fr", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "end|ending|take|taking my life", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "take|taking my own life", 1, false, false, kCrisisSelfHarm},
     {kCueCrisis, "end it all", 1, false, false, kCrisisSelfHarm},

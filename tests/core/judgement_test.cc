@@ -1146,6 +1146,7 @@ TEST_CASE("passive death wishes, a jump from a terrace, a weekday not lived to, 
                            "cortaram-me a luz hoje de manha", "they cut off my internet again", "ils m'ont coupé le courant",
                            "mi hanno tagliato il gas, quando lo riattaccate?",
                            "la poliza de vida cubre la muerte por accidente? es para cuando yo no este",
+                           "my running app lost all my kms for the week", "the store is 5 kms away",
                            "sometimes the app is better if I restart it"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
