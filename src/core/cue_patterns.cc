@@ -230,6 +230,12 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "non lo|la guardo|uso più|piu", 0, false, true, kMovingOn},
     {kCueCrisis, "je ne le|la regarde|utilise plus", 0, false, true, kMovingOn},
     {kCueCrisis, "não|nao assisto|uso mais", 0, false, true, kMovingOn},
+    // blood drawn for a test is no bleeding: the model's self-harm on those very words
+    // ("pra onde vou pra colher sangue?") is set aside (kServiceCut: inside the words only)
+    {kCueCrisis, "colher|tirar|tiro|sacar|sacarme|extraer|extraccion|extracción|prise|prelievo|prelievi|análise|analise|análisis|analisis|analyse|analisi|exame|exames de|do|del|di|ao|al|du? sangue|sangre|sang", 0, false, true, kServiceCut},
+    {kCueCrisis, "blut abnehmen|abnahme", 0, false, true, kServiceCut},
+    {kCueCrisis, "blutabnahme|bluttest|blutbild", 0, false, true, kServiceCut},
+    {kCueCrisis, "blood draw|test|tests|sample", 0, false, true, kServiceCut},
     // a service cut off is no cut ("cortaram-me o telemóvel", "me cortaron la luz", "they cut off my internet")
     {kCueCrisis, "cortaram-me|cortaram|cortaron|cortou|cortó|corto|corten|cortan|cortam|cortar|cortaran|cortado|cortada o|a|el|la|mi|meu|minha|os|as|los|las|nos? luz|agua|água|gas|gás|internet|net|telemóvel|telemovel|celular|telefone|teléfono|telefono|línea|linea|linha|servicio|serviço|servico|wifi|fibra|electricidad|energia|energía|luce|corrente|cable|cabo|suministro|fornecimento", 0, false, true, kServiceCut},
     {kCueCrisis, "cut|cutting|cuts off? my|the|our? power|electricity|water|gas|internet|phone|line|service|wifi|broadband|supply|heating", 0, false, true, kServiceCut},

@@ -1121,11 +1121,13 @@ TEST_CASE("moving away or a habit given up explains a cancellation; a farewell b
                            "me mudo a Chile el mes que viene, no voy a estar, cancelen la linea",
                            "kündigen sie bitte das abo, ich ziehe nach Wien und brauch es nicht mehr",
                            "annulez netflix svp je ne le regarde plus", "cancel the gym, i dont use it anymore",
-                           "dal mese prossimo non ci sarò più, mi trasferisco a Torino"}) {
+                           "dal mese prossimo non ci sarò più, mi trasferisco a Torino",
+                           // blood drawn for a test
+                           "quando chegar no posto onde eu vou pra colher sangue?"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
   }
   for (const char* text : {"cancel my phone contract, i won't need it after tonight",
-                           "tomé veneno para ratas hace un rato"}) {
+                           "tomé veneno para ratas hace un rato", "me corté y sale mucha sangre, no para"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
   }
 }
