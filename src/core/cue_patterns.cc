@@ -32,6 +32,7 @@ constexpr const char* kServiceCut = "service_cut";
 // estar", "kündigen, schau eh nix mehr"): the model's crisis beside it, how
 // sure soever, is that; a curated pattern or red flag still fires.
 constexpr const char* kMovingOn = "moving_on";
+constexpr double kAnyProbability = 2.0;  // an unsure_below no probability reaches
 
 
 // clang-format off
@@ -216,7 +217,8 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "almost|nearly having|had a heart attack", 0, false, true, kFigureOfSpeech},
     {kCueCrisis, "suicide squad", 0, false, true, nullptr},
     // moving away, a habit given up (kMovingOn); not pests: rat poison is a means
-    {kCueCrisis, "moving|relocating|emigrating abroad|to|overseas", 0, false, true, kMovingOn},
+    // (not "moving to": "moving to a better place" is said of dying)
+    {kCueCrisis, "moving|relocating|emigrating abroad|overseas|house|countries", 0, false, true, kMovingOn},
     {kCueCrisis, "me mudo|mudamos|mudo a|al|de", 0, false, true, kMovingOn},
     {kCueCrisis, "de mochilero|mochilera|intercambio|erasmus", 0, false, true, kMovingOn},
     {kCueCrisis, "je déménage|demenage|m'expatrie", 0, false, true, kMovingOn},
@@ -610,7 +612,7 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
         if (cp.p->cue == kCueCrisis && cp.p->kind == kFigureOfSpeech)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kUnsureBesideFigure, true});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kMovingOn)
-          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 2.0, false});
+          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kAnyProbability, false});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kServiceCut)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 0, true, kCrisisSelfHarm});
       }

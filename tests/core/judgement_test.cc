@@ -1117,7 +1117,7 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
 
 TEST_CASE("moving away or a habit given up explains a cancellation; a farewell beside admin is still heard") {
   // Written for this test.
-  for (const char* text : {"please close my account, i wont be around next year, moving to australia",
+  for (const char* text : {"please close my account, i wont be around next year, moving abroad",
                            "me mudo a Chile el mes que viene, no voy a estar, cancelen la linea",
                            "kündigen sie bitte das abo, ich ziehe nach Wien und brauch es nicht mehr",
                            "annulez netflix svp je ne le regarde plus", "cancel the gym, i dont use it anymore",
