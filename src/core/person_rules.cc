@@ -825,7 +825,7 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
   // business account?", "puedo pasar por la sucursal a ver a alguien?", "in der Filiale persönlich".
   static constexpr auto kBranch = Words(
       "branch", "branches", "sucursal", "oficina", "agencia", "agence", "filiale", "geschaftsstelle", "filial",
-      "agencia", "agenzia", "sportello", "persoenlich", "personlich", "pessoalmente", "presencial", "presencialmente",
+      "agenzia", "sportello", "persoenlich", "personlich", "pessoalmente", "presencial", "presencialmente",
       "persona", "personne", "person");
   static constexpr auto kSee = Words("see", "meet", "ver", "voir", "rencontrer", "treffen", "sehen", "sprechen",
                                      "encontrar", "vedere", "incontrare");
@@ -837,7 +837,8 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
   };
   bool branch = false;
   for (size_t i = 0; i < n && !branch; ++i)
-    branch = In(kBranch, f[i]) && (f[i] != "persona" && f[i] != "personne" && f[i] != "person" ||
+    // "persona", "personne", "person" only as "in person", "en persona", "di persona"
+    branch = In(kBranch, f[i]) && ((f[i] != "persona" && f[i] != "personne" && f[i] != "person") ||
                                    (i > 0 && (f[i - 1] == "in" || f[i - 1] == "en" || f[i - 1] == "di")));
   if (branch)
     for (size_t i = 0; i < n; ++i) {
@@ -1500,11 +1501,8 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                      "operators", "agente", "agentes", "operador", "operadores", "operateur",
                                      "operateurs", "operatore", "operatori",
                                      // "wer kann diesen chat lesen? wird der gespeichert?"
-                                     "who", "quien", "qui", "wer", "quem", "chi",
-                                     // "liest da jemand mit?", "alguém lê essas conversas?": privacy only
-                                     // when privacy is said (kSomeone below)
-                                     "someone", "somebody", "anyone", "anybody", "alguien", "quelqu'un", "quelquun",
-                                     "jemand", "alguem", "qualcuno");
+                                     "who", "quien", "qui", "wer", "quem", "chi");
+  // "liest da jemand mit?", "alguém lê essas conversas?": privacy only when privacy is said.
   static constexpr auto kSomeone = Words("someone", "somebody", "anyone", "anybody", "alguien", "quelqu'un",
                                          "quelquun", "jemand", "alguem", "qualcuno");
   static constexpr auto kSee = Words("see", "sees", "seen", "read", "reads", "reading", "access", "store", "stored",
@@ -1533,7 +1531,7 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
                                          // stored, or an ID number the visitor is wary of sending
                                          "store", "stores", "save", "saves", "guardan", "guardais", "stockez",
                                          "speichert", "speichern", "armazenam", "guardam", "salvate", "conservate",
-                                         "cpf", "rg", "dni", "nie", "nif", "ssn", "fiscale", "steuernummer",
+                                         "cpf", "rg", "dni", "nif", "ssn", "fiscale", "steuernummer",
                                          "steuer-id", "ahv", "iban", "passport", "pasaporte", "passeport",
                                          "reisepass", "passaporte", "passaporto", "chatverlauf");
   // ... or this chat ("essas conversas", "queste chat", "what I type here")
@@ -1550,7 +1548,7 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
        can = false, someone = false;
   for (size_t k = 0; k < words.size(); ++k) {
     if (In(kWaiting, f[k]) || (f[k] == "no" && k + 1 == words.size())) return false;
-    who |= In(kWho, f[k]) && !In(kSomeone, f[k]);
+    who |= In(kWho, f[k]);
     someone |= In(kSomeone, f[k]);
     see |= In(kSee, f[k]);
     chat |= In(kChat, f[k]) || f[k] == "chatverlauf";
