@@ -830,14 +830,17 @@ const Hardship kHardships[] = {
     // stranded at the desk: told there is no room or no booking where the visitor stands
     // ("la recepción dice que no tiene reserva", "die Rezeption sagt, es gibt kein Zimmer"):
     // no answer the bot has will give them a bed tonight
-    {0.8, {"reception receptionist front_desk recepcion recepcao rezeption reception receptionniste accueil "
-           "portier concierge hall recepcionista rezeptionist reception receptie",
+    {0.8, {"reception receptionist front_desk recepcion recepcao rezeption receptionniste portier concierge "
+           "recepcionista rezeptionist receptie reception",
            "no_room no_rooms fully_booked no_reservation no_booking no_record nowhere_to_sleep no_hay_habitacion "
            "esta_completo no_tienen_reserva no_tiene_reserva no_hay_reserva sin_habitacion no_tienen_habitacion "
-           "pas_de_chambre plus_de_chambre complet pas_de_reservation aucune_reservation kein_zimmer keine_zimmer "
+           "pas_de_chambre plus_de_chambre hotel_complet pas_de_reservation aucune_reservation kein_zimmer keine_zimmer "
            "ausgebucht keine_buchung keine_reservierung nao_tem_quarto nao_ha_quartos lotada lotado nao_tem_reserva "
            "nao_ha_reserva sem_reserva nessuna_camera al_completo nessuna_prenotazione non_ce_la_prenotazione "
-           "non_risulta"}},
+           "non_risulta"},
+     // not the hotel's services ("reception said there's no room service after 10")
+     "room_service zimmerservice servicio_de_habitaciones service_en_chambre servico_de_quarto servizio_in_camera",
+     /*negatable=*/false},  // "il n'y a pas de chambre": the negation is the point
     // an operation held up by a paper: an authorisation or a payment guarantee the hospital
     // waits for ("sem a autorização não opera"); alone a routine question, the turns decide
     {0.6, {"surgery operate operation cirugia operacion operar operan opera operam cirurgia operacao chirurgie operer operieren "
@@ -1265,7 +1268,8 @@ void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& word
       "appointment", "meeting", "class", "shift", "delivery", "cita", "reunion", "clase", "turno", "entrega",
       "rendez-vous", "rdv", "cours", "livraison", "termin", "besprechung", "kurs", "lieferung",
       "consulta", "reuniao", "aula", "appuntamento", "riunione", "lezione", "consegna", "time", "tiempo",
-      "temps", "zeit", "tempo", "pay", "payment", "pago", "paiement", "zahlung", "pagamento");
+      "temps", "zeit", "tempo", "pay", "payment", "pago", "paiement", "zahlung", "pagamento", "game", "match",
+      "partido", "spiel", "jogo", "partita", "concert", "concierto", "konzert", "show");
   static const PhraseIndex kIndex(kWontSee);
   for (size_t i = 0; i < f.size(); ++i) {
     const size_t n = kIndex.At(f, i);

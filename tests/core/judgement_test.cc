@@ -1188,7 +1188,10 @@ TEST_CASE("stranded at the desk hands off at once; an operation held up by an au
                            "a recepção diz que não tem reserva"}) {
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
+  CHECK(FirstHandoff({"la réception dit qu'il n'y a pas de chambre à mon nom"}) == 1);
   CHECK(FirstHandoff({"the hotel reception says the room isn't ready yet, can I leave my bags?"}) == 0);
+  CHECK(FirstHandoff({"reception said there's no room service after 10, can I order food?"}) == 0);
+  CHECK(FirstHandoff({"I won't see saturday's game, can I get a refund on the ticket?"}) == 0);
   CHECK(FirstHandoff({"can you check the authorisation for my mum's surgery? ref 5521", "it's been pending 3 weeks",
                        "the hospital won't operate without the authorisation and she's in pain"}) == 3);
   CHECK(FirstHandoff({"does my plan need an authorisation for knee surgery?", "ok thanks, I'll ask my doctor"}) == 0);
