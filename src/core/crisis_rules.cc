@@ -553,6 +553,26 @@ const RedFlag kRedFlags[] = {
     {kCrisisViolence, {"hitting slapping punching strangling beating_her beating_him beating_me beating_my kicking_her kicking_him kicking_my golpeando abofeteando ahorcando le_esta_pegando la_esta_pegando lo_esta_pegando gifler giflant frapper frappe tabasser etrangler schlagt schlaegt ohrfeigt verpruegelt verprugelt wurgt batendo_nela batendo_nele batendo_na_minha batendo_no_meu espancando bofeteando estapeando enforcando picchiando schiaffeggiando prendendo_a_schiaffi colpendo strangolando",
                        "right_now now ahora_mismo ahora en_este_momento en_train_de en_ce_moment maintenant gerade jetzt grad agora agora_mesmo neste_momento adesso in_questo_momento sta stanno ora"},
      true, "eggs huevos oeufs eier ovos uova cream nata creme sahne natas panna drum drums tambor batterie schlagzeug bateria record recorde game juego jeu spiel jogo gioco ball pelota balle ball bola palla heat calor chaleur hitze calor caldo traffic trafico door puerta porte tur porta fehl alarm uhr wave ola vague welle onda"},
+    // ... someone just hit or attacked, at the practice, the shop or at home: "a patient just hit the
+    // nurse with a chair", "un cliente acaba de pegarle a la cajera", "il vient de frapper ma mère"
+    {kCrisisViolence, {"just_hit just_punched just_attacked just_stabbed just_slapped just_kicked just_assaulted "
+                       "acaba_de_golpear acaba_de_pegar acaba_de_pegarle acaba_de_atacar acaba_de_agredir "
+                       "vient_de_frapper vient_dagresser vient_de_taper vient_dattaquer hat_gerade_geschlagen "
+                       "hat_gerade_angegriffen acabou_de_bater acabou_de_agredir acabou_de_atacar ha_appena_colpito "
+                       "ha_appena_picchiato ha_appena_aggredito",
+                       kPeople},
+     true, "jackpot record milestone target goal button send refresh enter subscribe ball golf shot level mark road "
+           "gym books wall pelota balon balle ballon ball bola palla bouton knopf botao pulsante head cabeza tete kopf "
+           "cabeca testa"},  // a head hit is a fall or an injury, not an attack
+    {kCrisisViolence, {"just_hit just_punched just_attacked just_stabbed just_slapped just_kicked just_assaulted "
+                       "acaba_de_golpear acaba_de_pegar acaba_de_pegarle acaba_de_atacar acaba_de_agredir "
+                       "vient_de_frapper vient_dagresser vient_de_taper vient_dattaquer hat_gerade_geschlagen "
+                       "hat_gerade_angegriffen acabou_de_bater acabou_de_agredir acabou_de_atacar ha_appena_colpito "
+                       "ha_appena_picchiato ha_appena_aggredito",
+                       "nurse doctor receptionist staff cashier guard enfermera enfermero medico doctora recepcionista "
+                       "cajera cajero infirmiere infirmier medecin caissiere caissier krankenschwester pflegerin arzt "
+                       "arztin kassiererin kassierer enfermeira medica colega caixa infermiera infermiere cassiera "
+                       "cassiere"}},
     // ... a robbery under way: "überfall in ihrer filiale gerade, maskierte mit waffe", "rapina in corso
     // nella vostra filiale", "están asaltando la sucursal ahora"
     {kCrisisViolence, {"robbery hold-up holdup stick-up being_robbed being_held_up robbing atraco asalto atracando asaltando "

@@ -1095,6 +1095,14 @@ TEST_CASE("warning signs of suicide told indirectly are crises without a model, 
                            "looked up painless ways and picked one"}) {
     CheckCrisis(text, kCrisisSelfHarm);
   }
+  // Someone just hit or attacked, at the practice or at home; written for this test.
+  for (const char* text : {"a patient just hit the nurse with a chair, we need help", "my husband just hit me",
+                           "un cliente acaba de pegarle a la cajera", "il vient de frapper ma mère"}) {
+    CheckCrisis(text, kCrisisViolence);
+  }
+  for (const char* text : {"he just hit the jackpot", "she just hit send on the wrong order"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
   // Their look-alikes: storage, pickup and discounts; parcels, lists and
   // holidays; a customer leaving; a weight class; moving house; returns.
   for (const char* text : {"I keep my tablets in the fridge for weeks, is that safe?",
