@@ -463,7 +463,7 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"abschiedsbrief abschiedsbriefe suicide_note carta_de_despedida cartas_de_despedida lettre_dadieu lettres_dadieu carta_de_despedida lettera_daddio lettere_daddio"}},
     // ... medicines put aside for a plan: stockpiled ("hoarding my medication", "ich horte Tabletten"),
     // or kept over weeks or until there are enough ("è un mese che metto via le compresse")
-    {kCrisisSelfHarm, {"stockpil* hoard* stash* saving_up saved_up been_saving been_collecting acumul* amass* accumul* juntando juntei juntado gesammelt sammle gehortet horte horten hortet gebunkert bunkere beiseitegelegt beiseite_gelegt mis_de_cote met_de_cote mets_de_cote mettre_de_cote messo_da_parte metto_da_parte mettendo_da_parte",
+    {kCrisisSelfHarm, {"stockpil* hoard* stash* saving_up saved_up been_saving been_collecting acumul* amass* accumul* juntar juntando juntei juntado gesammelt sammle gehortet horte horten hortet gebunkert bunkere beiseitegelegt beiseite_gelegt mis_de_cote met_de_cote mets_de_cote mettre_de_cote messo_da_parte metto_da_parte mettendo_da_parte",
                        kMedicines},
      true, "discount money card coupon points descuento dinero tarjeta cupon puntos remise argent carte points rabatt geld karte punkte desconto dinheiro cartao pontos sconto soldi carta punti", true},
     {kCrisisSelfHarm, {"keeping kept saving saved collecting collected guardo guardando guardado guarde guardei metto_via mettendo_via messo_via garde gardant aufgehoben aufheben conservo conservando",
