@@ -449,6 +449,10 @@ constexpr double kSurePersonRequest = 0.7;
 // crisis or person request.
 constexpr size_t kFewWords = 3;
 constexpr double kSureOnFewWords = 0.8;
+// A model-only crisis below kUnsureBesideComplaint in a message whose
+// frustration a pattern heard and the model is this sure of is the complaint.
+constexpr double kSureComplaint = 0.9;
+constexpr double kUnsureBesideComplaint = 0.5;
 
 
 // The model's heads as cues, beside the patterns': a head that fired adds
@@ -481,9 +485,16 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
         if ((x.inside_is_it && x.begin <= begin && end <= x.end) || h.probability < x.unsure_below) return;
       }
       // Set aside a model-only crisis whose words are a closing, or the
-      // very words asking for a person (a person comes either way).
+      // very words asking for a person (a person comes either way), or an
+      // unsure one in a complaint the patterns and the model both hear as
+      // one ("pues vaya ayuda, otra vez el mismo enlace": crisis 0.35 beside
+      // frustration 0.98 showed the crisis lines to a visitor sent the same
+      // link twice; the frustration hands off all the same).
       const Cue* person = d->affect->FindCue(kCueHumanRequest);
-      if (d->affect->closing || (person && person->begin <= begin && end <= person->end)) {
+      const Cue* complaint = d->affect->FindCue(kCueFrustration);
+      const bool sure_complaint = complaint && complaint->layer == kLayerPattern &&
+                                  j.heads[2].probability >= kSureComplaint && h.probability < kUnsureBesideComplaint;
+      if (d->affect->closing || sure_complaint || (person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);

@@ -1131,11 +1131,14 @@ TEST_CASE("moving away or a habit given up explains a cancellation; a farewell b
                            "annulez netflix svp je ne le regarde plus", "cancel the gym, i dont use it anymore",
                            "dal mese prossimo non ci sarò più, mi trasferisco a Torino",
                            // blood drawn for a test
-                           "quando chegar no posto onde eu vou pra colher sangue?"}) {
+                           "quando chegar no posto onde eu vou pra colher sangue?",
+                           // a complaint about the bot, heard as one by a pattern and the model
+                           "pues vaya ayuda, otra vez el mismo enlace"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
   }
   for (const char* text : {"cancel my phone contract, i won't need it after tonight",
-                           "tomé veneno para ratas hace un rato", "me corté y sale mucha sangre, no para"}) {
+                           "tomé veneno para ratas hace un rato", "me corté y sale mucha sangre, no para",
+                           "otra vez el mismo enlace, ya no aguanto más, me quiero morir"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
   }
 }
