@@ -32,6 +32,8 @@ constexpr const char* kServiceCut = "service_cut";
 // estar", "kündigen, schau eh nix mehr"): the model's crisis beside it, how
 // sure soever, is that; a curated pattern or red flag still fires.
 constexpr const char* kMovingOn = "moving_on";
+// A device that died: the model's crisis of any kind on those very words is set aside.
+constexpr const char* kDeviceDied = "device_died";
 constexpr double kAnyProbability = 2.0;  // an unsure_below no probability reaches
 
 
@@ -237,6 +239,9 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "colher|tirar|tiro|sacar|sacarme|extraer|extraccion|extracción|prise|prelievo|prelievi|análise|analise|análisis|analisis|analyse|analisi|exame|exames de|do|del|di|ao|al|du? sangue|sangre|sang", 0, false, true, kServiceCut},
     {kCueCrisis, "blut abnehmen|abnahme", 0, false, true, kServiceCut},
     {kCueCrisis, "blutabnahme|bluttest|blutbild", 0, false, true, kServiceCut},
+    // a phone's battery that died ("a bateria do meu cel acabou": 0.35 self-harm, "a bateria acabou": 0.72
+    // violence): the model's crisis of any kind on those very words
+    {kCueCrisis, "bateria|batería|batteria do|da|de|del|della? meu|minha|mi|mio? cel|celular|telemóvel|telemovel|telefone|móvil|movil|telefono|telefonino? acabou|acabó|acabo|morreu|murió|murio|finita|scarica", 0, false, true, kDeviceDied},
     {kCueCrisis, "blood draw|test|tests|sample", 0, false, true, kServiceCut},
     // a service cut off is no cut ("cortaram-me o telemóvel", "me cortaron la luz", "they cut off my internet")
     {kCueCrisis, "cortaram-me|cortaram|cortaron|cortou|cortó|corto|corten|cortan|cortam|cortar|cortaran|cortado|cortada o|a|el|la|mi|meu|minha|os|as|los|las|nos? luz|agua|água|gas|gás|internet|net|telemóvel|telemovel|celular|telefone|teléfono|telefono|línea|linea|linha|servicio|serviço|servico|wifi|fibra|electricidad|energia|energía|luce|corrente|cable|cabo|suministro|fornecimento", 0, false, true, kServiceCut},
@@ -613,6 +618,8 @@ void DetectPatterns(const std::vector<const Item*>& words, Detector* d) {
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kUnsureBesideFigure, true});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kMovingOn)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, kAnyProbability, false});
+        if (cp.p->cue == kCueCrisis && cp.p->kind == kDeviceDied)
+          d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 0, true});
         if (cp.p->cue == kCueCrisis && cp.p->kind == kServiceCut)
           d->crisis_near_misses.push_back({words[i]->tok->begin, words[end - 1]->tok->end, 0, true, kCrisisSelfHarm});
       }

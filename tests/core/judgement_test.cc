@@ -1133,7 +1133,9 @@ TEST_CASE("moving away or a habit given up explains a cancellation; a farewell b
                            // blood drawn for a test
                            "quando chegar no posto onde eu vou pra colher sangue?",
                            // a complaint about the bot, heard as one by a pattern and the model
-                           "pues vaya ayuda, otra vez el mismo enlace"}) {
+                           "pues vaya ayuda, otra vez el mismo enlace",
+                           // a phone that died
+                           "oi, a bateria do meu celular acabou, to escrevendo do notebook"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
   }
   for (const char* text : {"cancel my phone contract, i won't need it after tonight",
