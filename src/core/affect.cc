@@ -494,7 +494,9 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       const Cue* complaint = d->affect->FindCue(kCueFrustration);
       const bool sure_complaint = complaint && complaint->layer == kLayerPattern &&
                                   j.heads[2].probability >= kSureComplaint && h.probability < kUnsureBesideComplaint;
-      if (d->affect->closing || sure_complaint || (person && person->begin <= begin && end <= person->end)) {
+      // (Not kept for later: a closing after distress may be a farewell, a complaint is not.)
+      if (sure_complaint) return;
+      if (d->affect->closing || (person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);

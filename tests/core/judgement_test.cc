@@ -1194,6 +1194,21 @@ TEST_CASE("frustration building over turns hands off; a calm chat does not") {
   CHECK(FirstHandoff({"hi, can i change my delivery address?", "it's 12 park lane", "great, thanks", "that's all, have a nice day"}) == 0);
 }
 
+TEST_CASE("a complaint's unsure crisis stays set aside after a distressed turn; the frustration hands off") {
+  // Found in Chromium on the demo shop: the third turn showed the crisis lines.
+  Conversation c;
+  Decision d;
+  bool crisis = false;
+  for (const char* t : {"hola, mi pedido no ha llegado, numero 48213", "ya revise el seguimiento, dice entregado pero no hay nada",
+                        "pues vaya ayuda, otra vez el mismo enlace"}) {
+    Affect a = Judged(t);
+    d = c.ObserveMessage(t, &a, false);
+    crisis = a.HasCue(kCueCrisis);
+  }
+  CHECK_FALSE(crisis);
+  CHECK(d.handoff);
+}
+
 TEST_CASE("stranded at the desk hands off at once; an operation held up by an authorisation builds") {
   // Written for this test.
   for (const char* text : {"at the hotel now and reception says they have no booking under my name",
