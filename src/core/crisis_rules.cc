@@ -144,6 +144,14 @@ struct RedFlag {
   bool plan = false;
 };
 
+// Someone just hit or attacked (the two rules below: people, then staff).
+constexpr const char* kJustAttacked =
+    "just_hit just_punched just_attacked just_stabbed just_slapped just_kicked just_assaulted "
+    "acaba_de_golpear acaba_de_pegar acaba_de_pegarle acaba_de_atacar acaba_de_agredir "
+    "vient_de_frapper vient_dagresser vient_de_taper vient_dattaquer hat_gerade_geschlagen "
+    "hat_gerade_angegriffen acabou_de_bater acabou_de_agredir acabou_de_atacar ha_appena_colpito "
+    "ha_appena_picchiato ha_appena_aggredito";
+
 constexpr const char* kPeople =
     "he hes she shes him her husband wife boyfriend girlfriend partner son daughter baby kid child toddler mom mum "
     "mother dad father grandma grandpa granny nan brother sister friend man guy someone somebody "
@@ -555,20 +563,12 @@ const RedFlag kRedFlags[] = {
      true, "eggs huevos oeufs eier ovos uova cream nata creme sahne natas panna drum drums tambor batterie schlagzeug bateria record recorde game juego jeu spiel jogo gioco ball pelota balle ball bola palla heat calor chaleur hitze calor caldo traffic trafico door puerta porte tur porta fehl alarm uhr wave ola vague welle onda"},
     // ... someone just hit or attacked, at the practice, the shop or at home: "a patient just hit the
     // nurse with a chair", "un cliente acaba de pegarle a la cajera", "il vient de frapper ma mère"
-    {kCrisisViolence, {"just_hit just_punched just_attacked just_stabbed just_slapped just_kicked just_assaulted "
-                       "acaba_de_golpear acaba_de_pegar acaba_de_pegarle acaba_de_atacar acaba_de_agredir "
-                       "vient_de_frapper vient_dagresser vient_de_taper vient_dattaquer hat_gerade_geschlagen "
-                       "hat_gerade_angegriffen acabou_de_bater acabou_de_agredir acabou_de_atacar ha_appena_colpito "
-                       "ha_appena_picchiato ha_appena_aggredito",
+    {kCrisisViolence, {kJustAttacked,
                        kPeople},
      true, "jackpot record milestone target goal button send refresh enter subscribe ball golf shot level mark road "
            "gym books wall pelota balon balle ballon ball bola palla bouton knopf botao pulsante head cabeza tete kopf "
            "cabeca testa"},  // a head hit is a fall or an injury, not an attack
-    {kCrisisViolence, {"just_hit just_punched just_attacked just_stabbed just_slapped just_kicked just_assaulted "
-                       "acaba_de_golpear acaba_de_pegar acaba_de_pegarle acaba_de_atacar acaba_de_agredir "
-                       "vient_de_frapper vient_dagresser vient_de_taper vient_dattaquer hat_gerade_geschlagen "
-                       "hat_gerade_angegriffen acabou_de_bater acabou_de_agredir acabou_de_atacar ha_appena_colpito "
-                       "ha_appena_picchiato ha_appena_aggredito",
+    {kCrisisViolence, {kJustAttacked,
                        "nurse doctor receptionist staff cashier guard enfermera enfermero medico doctora recepcionista "
                        "cajera cajero infirmiere infirmier medecin caissiere caissier krankenschwester pflegerin arzt "
                        "arztin kassiererin kassierer enfermeira medica colega caixa infermiera infermiere cassiera "
