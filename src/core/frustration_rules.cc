@@ -208,8 +208,11 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "ve lo richiedo", "lo richiedo", "ti rifaccio la domanda", "rifaccio la domanda"};
   static const PhraseIndex kRephrasingIndex(kRephrasing);
   // ... unless the visitor blames their own wording ("porque não sei se me expliquei bem")
+  // or asks pardon for asking again ("excusez-moi je redemande, c'est bien le numéro ?")
   static constexpr auto kOwnWording = Words("expliquei", "explique", "explained", "clear", "exprime", "exprimee",
-                                            "ausgedruckt", "spiegato", "spiegata", "explicado", "expresse");
+                                            "ausgedruckt", "spiegato", "spiegata", "explicado", "expresse", "excusez", "excusez-moi", "excuse-moi",
+                                            "pardon", "sorry", "disculpe", "disculpa", "perdon", "entschuldigung",
+                                            "entschuldige", "desculpe", "desculpa", "scusi", "scusa", "scusate");
   const bool own_wording = std::any_of(folded.begin(), folded.end(), [](const std::string& w) { return In(kOwnWording, w); });
   mark(kRephrasingIndex, 0.6, [&](size_t, size_t) { return !own_wording; });
   // The answer did not answer, the chat goes in circles: a visitor saying

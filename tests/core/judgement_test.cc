@@ -1381,7 +1381,10 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "my lawyer needs a copy of the contract, can you email it?", "I didn't ask for gift wrap but it looks lovely",
                            "perdona si me repito, ¿el envío era el jueves?", "can I repeat my last order?",
                            "quero repetir o pedido do mês passado",
-                           "reformulo la pregunta por si no me expliqué bien: ¿hay talla 38?"}) {
+                           "reformulo la pregunta por si no me expliqué bien: ¿hay talla 38?",
+                           // asking pardon for asking again
+                           "excusez-moi, je redemande : c'est bien le code à 12 chiffres ?",
+                           "sorry, let me ask again, is the store open on sunday?", "scusi, lo richiedo: serve la ricevuta?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
 }
