@@ -163,7 +163,7 @@ class Core {
 
   /**
    * Reads the judgement model (models/judgement.bin: crisis, human_request,
-   * frustration and negativity heads, and language) from its bytes. Give it to
+   * frustration, negativity and hardship heads, and language) from its bytes. Give it to
    * createEngine / createAnalyzer; without one they run the patterns alone.
    * @param {ArrayBuffer|Uint8Array} bytes
    * @returns {{languages: string[], dispose(): void}}

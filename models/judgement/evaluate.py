@@ -29,7 +29,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from train import CORPUS_LANGS, Example, hash_text, routine_examples, shipped_packs  # noqa: E402  (one split rule, one "routine")
+from train import CORPUS_LANGS, Example, hardship_files, hash_text, routine_examples, shipped_packs  # noqa: E402  (one split rule, one "routine")
 
 sys.path.insert(0, os.path.dirname(HERE))
 import importlib.util  # noqa: E402
@@ -299,6 +299,42 @@ def tally(o, d):
         o["calm_handed_off"] += not d["ok"]
 
 
+def hardship_report(native, model, corpus):
+    """The hardship head on corpus/hardship's test slots (hash_text % 10 < 2,
+    never fitted), per language: the head alone (the model's probability
+    against its threshold) and the cue the handoff sees (pattern or model)."""
+    out = {}
+    for lang in CORPUS_LANGS:
+        rows = [l.rstrip("\n").split("\t") for path in hardship_files(corpus, lang) for l in open(path, encoding="utf-8")]
+        if not rows:
+            continue
+        rows = [r for r in rows if len(r) == 2 and r[0] in "01" and hash_text(r[1]) % 10 < 2]
+        res = judge(native, model, [r[1] for r in rows])
+        y = np.array([r[0] == "1" for r in rows])
+        head = np.array([x["heads"]["hardship"]["fired"] for x in res])
+        cue = np.array([any(c["name"] == "hardship" for c in x["cues"]) for x in res])
+        out[lang] = {"n": len(rows), "positives": int(y.sum()),
+                     "head_tp": int((head & y).sum()), "head_fired": int(head.sum()),
+                     "cue_tp": int((cue & y).sum()), "cue_fired": int(cue.sum()),
+                     "auc": auc([x["heads"]["hardship"]["probability"] for x in res], y)}
+    return out
+
+
+def hardship_on_routine(native, model, data):
+    """How often the hardship head fires on what a bot handles: BANKING77's
+    held-out slots (calm banking requests, many of them problems) and the
+    shipped packs' routine examples (neither is fitted for this head)."""
+    with open(os.path.join(data, "banking77", "train.csv"), encoding="utf-8") as f:
+        banking = [r["text"] for r in csv.DictReader(f) if hash_text(r["text"]) % 10 < 2]
+    routine = [t for _, pack in shipped_packs(os.path.join(ROOT, "packs")) for t in routine_examples(pack)]
+    out = {}
+    for name, texts in (("banking77", banking), ("pack_routine", routine)):
+        res = judge(native, model, texts)
+        out[name] = {"n": len(texts), "fired": sum(x["heads"]["hardship"]["fired"] for x in res),
+                     "cue": sum(any(c["name"] == "hardship" for c in x["cues"]) for x in res)}
+    return out
+
+
 def blind_conversations(native, model, folder):
     """A blind conversation set (conversations-blind*/README.md) counted per half
     (the FNV-1a hash of the id: odd = held out, never read) and language."""
@@ -340,6 +376,9 @@ def main():
     probes3 = probes_report(args.native, args.model, os.path.join(HERE, "probes-3"))
     probes4 = probes_report(args.native, args.model, os.path.join(HERE, "probes-4"))
     blind_conv4 = blind_conversations(args.native, args.model, "conversations-blind-4")
+    blind_conv5 = blind_conversations(args.native, args.model, "conversations-blind-5")
+    hardship = hardship_report(args.native, args.model, os.path.join(HERE, "corpus"))
+    hardship_routine = hardship_on_routine(args.native, args.model, args.data)
     probes5 = {half: probes_report(args.native, args.model, os.path.join(HERE, "probes-5"), half)
                for half in ("held_out", "dev")}
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
@@ -386,6 +425,15 @@ def main():
                 print(f"| {name} | {lang} | {c['n']} | {cells[0]} | {cells[1]} |")
             cells = [f"{t[0]}/{t[1]} / {t[0] / max(1, t[2]):.2f}" for t in tot.values()]
             print(f"| {name} | all | {sum(c['n'] for c in langs.values())} | {cells[0]} | {cells[1]} |")
+    print("\n## Hardship head (corpus/hardship, its test slots: never fitted)\n")
+    print("| language | n | positives | head R / P | cue (pattern or model) R / P | AUC |")
+    print("|---|---|---|---|---|---|")
+    for lang, h in hardship.items():
+        print(f"| {lang} | {h['n']} | {h['positives']} | {h['head_tp'] / max(1, h['positives']):.2f} / "
+              f"{h['head_tp'] / max(1, h['head_fired']):.2f} | {h['cue_tp'] / max(1, h['positives']):.2f} / "
+              f"{h['cue_tp'] / max(1, h['cue_fired']):.2f} | {h['auc']:.3f} |")
+    print("\nWhat a bot handles, firing the hardship head (the cue, pattern or model, in brackets): " + ", ".join(
+        f"{k} {v['fired']} of {v['n']} ({v['cue']})" for k, v in hardship_routine.items()))
     print("\n## Closings and farewells (corpus/test/<lang>-closings.tsv)\n")
     print("| language | calm lines firing crisis | calm handed off | crisis farewells caught | person requests caught |")
     print("|---|---|---|---|---|")
@@ -424,7 +472,7 @@ def main():
     for d in late:
         print(f"  - {d['id']}: first handoff at {d['first']}, expected by {d['expected']}")
     for folder, halves in (("conversations-blind", blind_conv), ("conversations-blind-2", blind_conv2),
-                           ("conversations-blind-4", blind_conv4)):
+                           ("conversations-blind-4", blind_conv4), ("conversations-blind-5", blind_conv5)):
         print(f"\n## Blind conversations ({folder}, written without seeing the code or the corpus)\n")
         print("| half | language | need a person: on time | early | calm: handed off |")
         print("|---|---|---|---|---|")
@@ -456,6 +504,7 @@ def main():
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "probes_3": probes3, "probes_4": probes4,
                    "blind_conversations_4": blind_conv4, "probes_5": probes5,
+                   "blind_conversations_5": blind_conv5, "hardship": hardship, "hardship_on_routine": hardship_routine,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 
 

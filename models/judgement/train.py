@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Trains Attune's judgement heads and writes models/judgement.bin.
 
-Heads: crisis (+ kind), human_request, frustration, negativity, and the
-language of the message; linear models over the core's own hashed features
+Heads: crisis (+ kind), human_request, frustration, negativity, hardship,
+and the language of the message; linear models over the core's own hashed features
 (`attune-native judge-features`, the C++ the widget runs), int8 weights,
 Platt calibration per language. See models/README.md (judgement model card).
 
 Usage: python3 train.py --native build/native/attune-native --data DATA_DIR --out models
+       python3 train.py ... --extend models/judgement.bin   (fits the hardship head alone; see extend())
 """
 import argparse
 import json
@@ -21,7 +22,7 @@ import time
 import numpy as np
 import torch
 
-HEADS = ["crisis", "human_request", "frustration", "negativity"]
+HEADS = ["crisis", "human_request", "frustration", "negativity", "hardship"]
 KINDS = ["self_harm", "medical_emergency", "violence"]
 LANGS = ["en", "es", "fr", "de", "pt", "it", "ar", "nl", "hi"]
 CORPUS_LANGS = ["en", "es", "fr", "de", "pt", "it"]
@@ -58,6 +59,7 @@ ROUND11 = os.environ.get("ATTUNE_ROUND11", R6) == "1"              # corpus/roun
 ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
 ROUND12 = os.environ.get("ATTUNE_ROUND12", "0") == "1"               # corpus/round12 (facts told vs frustration, hardship vs crisis, passive death wishes); tried 2026-12-05, not shipped
 ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
+HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
 ROUND12_FRUSTRATION = os.environ.get("ATTUNE_ROUND12_FRUSTRATION", "1") == "1"  # "0": its frustration 0s read as unknown
 
 
@@ -73,7 +75,7 @@ class Example:
         self.text = text
         self.lang = lang
         self.source = source
-        self.y = y          # 4 labels, -1 = unknown for this source
+        self.y = y if len(y) == len(HEADS) else list(y) + [-1]  # per head, -1 = unknown; hardship unknown unless given
         self.kind = kind    # crisis kind index or -1
         self.weight = weight
         self.split = "fit"
@@ -164,13 +166,16 @@ def read_packs(root):
     frustration unknown (routine intents hold impatient lines, "wo bleibt meine
     bestellung??", which the corpus labels frustrated); negativity unknown (a sore
     throat or a double charge is a negative feeling, a routine intent says nothing
-    about it)."""
+    about it); hardship unknown too: "I was charged twice" is routine to the bot
+    that answers it and a hardship when the rent hangs on it, and trained as 0
+    these lines (like BANKING77's and Bitext's, labelled by intent, not by the
+    visitor's situation) drowned the hardship corpus's own labels (models/README.md)."""
     out = []
     for lang, pack in shipped_packs(root):
         if lang in CORPUS_LANGS:
             for t in routine_examples(pack):
                 frus = (-1 if impatient_line(t) else 0) if PACK_FRUSTRATION == "plain" else int(PACK_FRUSTRATION)
-                out.append(Example(t, lang, "pack", [0, 0, frus, -1], weight=PACK_WEIGHT))
+                out.append(Example(t, lang, "pack", [0, 0, frus, -1, -1], weight=PACK_WEIGHT))
     return out
 
 
@@ -202,14 +207,14 @@ def read_public(data, rng):
             if neg and pos:
                 continue
             calm = 0 if not neg else -1
-            ex.append(Example(t, lang, "xed", [calm, calm, calm, int(neg)], weight=0.5))
+            ex.append(Example(t, lang, "xed", [calm, calm, calm, int(neg), calm], weight=0.5))
 
     for code, lang in {"ar": "ar", "de": "de", "es": "es", "fr": "fr", "it": "it", "pt": "pt", "br": "pt", "nl": "nl"}.items():
         xed(code + "-projections.tsv", lang, 5000)
     xed("en-annotated.tsv", "en", 6000)
     for row in open(os.path.join(data, "xed", "neu_en.txt"), encoding="utf-8").read().split("\n")[:3000]:
         if "\t" in row:
-            ex.append(Example(row.split("\t", 1)[1], "en", "xed", [0, 0, 0, 0], weight=0.5))
+            ex.append(Example(row.split("\t", 1)[1], "en", "xed", [0, 0, 0, 0, 0], weight=0.5))
     labels = open(os.path.join(data, "goemotions", "labels.txt")).read().split()
     negative = {labels.index(l) for l in ["anger", "annoyance", "disappointment", "disapproval", "disgust",
                                           "fear", "grief", "nervousness", "remorse", "sadness", "embarrassment"]}
@@ -228,12 +233,34 @@ def read_public(data, rng):
             human = int(intent == "contact_human_agent")
             complaint = intent == "complaint"
             offensive = "W" in r["flags"]
-            y = [0, human, -1 if complaint or offensive else 0, -1 if complaint or offensive else 0]
+            y = [0, human, -1 if complaint or offensive else 0, -1 if complaint or offensive else 0, -1]
             ex.append(Example(r["utterance"], "en", "bitext", y, weight=1.0))
     with open(os.path.join(data, "banking77", "train.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            ex.append(Example(r["text"], "en", "banking77", [0, 0, 0, -1], weight=1.0))
+            ex.append(Example(r["text"], "en", "banking77", [0, 0, 0, -1, -1], weight=1.0))
     return ex
+
+
+def hardship_files(root, lang):
+    """corpus/hardship/<lang>.tsv and its later rounds (<lang>-round2.tsv ...)."""
+    import glob
+    return sorted(glob.glob(os.path.join(root, "hardship", lang + ".tsv")) +
+                  glob.glob(os.path.join(root, "hardship", lang + "-*.tsv")))
+
+
+def read_hardship(root):
+    """corpus/hardship/<lang>*.tsv: "label<TAB>message", the hardship head's own
+    lines (models/judgement/corpus/hardship/README.md). Nobody there is in
+    crisis or asks for a person; frustration and negativity are not labelled.
+    The FNV slots 0-1 (hash_text % 10) are its test, never fitted."""
+    out = []
+    for lang in CORPUS_LANGS:
+        for path in hardship_files(root, lang):
+            for line in open(path, encoding="utf-8"):
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 2 and parts[0] in ("0", "1") and parts[1].strip():
+                    out.append(Example(parts[1], lang, "hardship", [0, 0, -1, -1, int(parts[0])], weight=HARDSHIP_WEIGHT))
+    return out
 
 
 def hash_text(t):
@@ -252,7 +279,10 @@ def assign_splits(examples, rng):
     umsab train: 85 % fit, 15 % calib by hash too (its val split is the test)."""
     for e in examples:
         r = rng.random()
-        if e.source in ("corpus", "pack") and RECIPE != "round6":
+        if e.source == "hardship":
+            slot = hash_text(e.text) % 10  # evaluate.py tests on the same slots 0-1
+            e.split = "heldout" if slot < 2 else ("calib" if (hash_text(e.text) // 10) % 100 < 15 else "fit")
+        elif e.source in ("corpus", "pack") and RECIPE != "round6":
             e.split = "calib" if r < 0.15 else "fit"
         elif e.source in ("corpus", "pack"):
             # A different digit from bitext's slots; the same text, the same side.
@@ -377,6 +407,17 @@ def bags(feat_lists, idx):
 
 
 # ---------------------------------------------------------------- training
+def sparse_step(loss, optimizers, emb, flat, l2):
+    """One step, then weight decay on the rows used: keeps rare n-grams small (and prunable)."""
+    for o in optimizers:
+        o.zero_grad()
+    loss.backward()
+    for o in optimizers:
+        o.step()
+    with torch.no_grad():
+        emb.weight[flat.unique()] *= 1.0 - l2
+
+
 def train_heads(ex, feats, epochs, lr, l2):
     torch.manual_seed(SEED)
     n_out = len(HEADS) + len(KINDS)
@@ -412,21 +453,13 @@ def train_heads(ex, feats, epochs, lr, l2):
             y, k, w = Y[idx], K[idx], W[idx]
             mask = (y >= 0).float()
             bce = torch.nn.functional.binary_cross_entropy_with_logits(
-                z[:, :4], y.clamp(min=0), reduction="none", pos_weight=pos_w)
+                z[:, :len(HEADS)], y.clamp(min=0), reduction="none", pos_weight=pos_w)
             loss = (bce * mask * w[:, None]).sum() / max(1.0, float(len(idx)))
             km = k >= 0
             if km.any():
-                ce = torch.nn.functional.cross_entropy(z[km][:, 4:], k[km], reduction="sum")
+                ce = torch.nn.functional.cross_entropy(z[km][:, len(HEADS):], k[km], reduction="sum")
                 loss = loss + 0.5 * ce / len(idx)
-            opt_e.zero_grad()
-            opt_b.zero_grad()
-            loss.backward()
-            opt_e.step()
-            opt_b.step()
-            # Weight decay on the rows used: keeps rare n-grams small (and prunable).
-            with torch.no_grad():
-                u = flat.unique()
-                emb.weight[u] *= 1.0 - l2
+            sparse_step(loss, (opt_e, opt_b), emb, flat, l2)
             total += float(loss) * len(idx)
         log(f"heads epoch {epoch + 1}: loss {total / len(fit):.4f}")
     return emb.weight.detach().numpy().copy(), bias.detach().numpy().copy()
@@ -546,7 +579,7 @@ def pick_threshold(p, y, head):
     beta = {0: CRISIS_BETA, 1: 1.5}.get(head, 1.0)
     # Floors: the slice is half positives, a visitor's traffic mostly calm,
     # so a probability from it overstates a head on real messages.
-    floor = {0: 0.25, 1: 0.5, 2: 0.5, 3: 0.4}[head]
+    floor = {0: 0.25, 1: 0.5, 2: 0.5, 3: 0.4, 4: 0.5}[head]
     for t in np.arange(floor, 0.905, 0.01):
         pred = p >= t
         tp = (pred & (y == 1)).sum()
@@ -593,6 +626,155 @@ def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration, bits
     return len(out)
 
 
+def read_model(path):
+    """A judgement.bin back into arrays: (header, keys, int weights by key and
+    output, language table as write_model takes it)."""
+    b = open(path, "rb").read()
+    if b[:4] != b"ATJM":
+        raise SystemExit(f"{path}: not a judgement model")
+    _, hl = struct.unpack_from("<II", b, 4)
+    h = json.loads(b[12:12 + hl])
+    at = 12 + hl
+    n, = struct.unpack_from("<I", b, at)
+    at += 4
+    keys, k = [], 0
+    for _ in range(n):
+        d, shift = 0, 0
+        while True:
+            byte = b[at]
+            at += 1
+            d |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        k += d
+        keys.append(k)
+    outputs = len(h["heads"]) + len(h["kinds"])
+    per = n if h.get("bits", 8) == 8 else (n + 1) // 2
+    q = np.zeros((n, outputs), np.int8)
+    for o in range(outputs):
+        col = np.frombuffer(b, np.uint8, per, at)
+        at += per
+        if h.get("bits", 8) == 8:
+            q[:, o] = col.view(np.int8)
+        else:
+            v = np.empty(2 * per, np.int16)
+            v[0::2], v[1::2] = col & 0x0F, col >> 4
+            v = v[:n]
+            v[v >= 8] -= 16
+            q[:, o] = v
+    nl = len(h["languages"])
+    lq = np.frombuffer(b, np.int8, nl * h["lang_buckets"], at).reshape(nl, h["lang_buckets"]).T
+    return h, np.array(keys, np.int64), q, lq
+
+
+def extend(args, ex):
+    """The hardship head added to a model without touching the rest: the
+    heads shipped before stay byte for byte (their figures and the rules
+    tuned around them hold), and the new head is fitted on the buckets the
+    model already keeps, so the download grows by one sparse column. `ex`:
+    the examples with a hardship label (corpus/hardship, the packs' routine
+    lines, BANKING77 and Bitext, calm subtitles)."""
+    t0 = time.time()
+    h, keys, q_old, lq = read_model(args.extend)
+    if h["heads"] == HEADS and h["buckets"] == BUCKETS:
+        # A model that has the head already: it is fitted again from the
+        # four heads alone (its column, the buckets only it used and its
+        # calibration dropped), so re-running writes the same bytes.
+        q_old = np.delete(q_old, 4, axis=1)
+        used = np.abs(q_old.astype(np.int32)).max(axis=1) > 0
+        keys, q_old = keys[used], q_old[used]
+        h["scales"] = h["scales"][:4] + h["scales"][5:]
+        h["bias"] = h["bias"][:4] + h["bias"][5:]
+        for per in h["calibration"].values():
+            per.pop("hardship", None)
+        h["heads"] = HEADS[:4]
+    if h["heads"] != HEADS[:4] or h["buckets"] != BUCKETS:
+        raise SystemExit(f"{args.extend}: expected the four heads before hardship over {BUCKETS} buckets")
+    feats, _ = featurize(args.native, [e.text for e in ex])
+    log(f"{len(ex)} examples with a hardship label, featurized in {time.time() - t0:.0f}s")
+    # Every bucket may carry the head (the words of fraud, deadlines and
+    # worry are not among the other heads' kept buckets); the strongest
+    # --hardship-weights are kept below, the buckets new to the model
+    # costing a key each. 1/sqrt(all its features), as the core divides.
+    kept = feats  # bucket ids, duplicates kept (the core sums every feature)
+    norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
+    torch.manual_seed(SEED)
+    emb = torch.nn.EmbeddingBag(BUCKETS, 1, mode="sum", sparse=True)
+    torch.nn.init.zeros_(emb.weight)
+    bias = torch.zeros(1, requires_grad=True)
+    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=args.lr)
+    opt_b = torch.optim.Adam([bias], lr=args.lr)
+    fit = [i for i, e in enumerate(ex) if e.split == "fit"]
+    y_all = torch.tensor([float(e.y[4]) for e in ex])
+    w_all = torch.tensor([e.weight for e in ex])
+    col = np.array([ex[i].y[4] for i in fit])
+    pos_w = torch.tensor([min(20.0, max(1.0, (col == 0).sum() / max(1, (col == 1).sum()))) ** 0.5])
+    rng = random.Random(SEED)
+    for epoch in range(args.epochs):
+        rng.shuffle(fit)
+        total = 0.0
+        for s in range(0, len(fit), 256):
+            idx = fit[s:s + 256]
+            flat = torch.from_numpy(np.concatenate([kept[i] for i in idx]).astype(np.int64))
+            off = torch.tensor(np.cumsum([0] + [len(kept[i]) for i in idx[:-1]]), dtype=torch.int64)
+            psw = torch.from_numpy(np.concatenate([np.full(len(kept[i]), norms[i], np.float32) for i in idx]))
+            psw = psw * (torch.rand(len(flat)) > 0.1)  # token dropout, as train_heads
+            z = (emb(flat, off, per_sample_weights=psw) + bias)[:, 0]
+            bce = torch.nn.functional.binary_cross_entropy_with_logits(z, y_all[idx], reduction="none", pos_weight=pos_w)
+            loss = (bce * w_all[idx]).sum() / len(idx)
+            sparse_step(loss, (opt_e, opt_b), emb, flat, args.l2)
+            total += float(loss) * len(idx)
+        log(f"hardship epoch {epoch + 1}: loss {total / len(fit):.4f}")
+    w = emb.weight.detach().numpy().copy()
+    qh, scale_h = quantize(w, h.get("bits", 8))
+    # Only the strongest weights stay (ties at the cut broken by bucket):
+    # a sparse column costs little gzipped.
+    qh = qh[:, 0]
+    order = np.argsort(-np.abs(w[:, 0]), kind="stable")
+    qh[order[args.hardship_weights:]] = 0
+    # A bucket new to the model costs a key and a zero in every other
+    # column: at most --hardship-new-keys of them, the strongest.
+    new = np.setdiff1d(np.nonzero(qh)[0], keys)
+    qh[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[args.hardship_new_keys:]]] = 0
+    keys_all = np.union1d(keys, np.nonzero(qh)[0]).astype(np.int64)
+    b_h = float(bias.detach()[0])
+    # Calibration per language on the calib slice, the quantized column as the core sums it.
+    calibration = h["calibration"]
+    calib = [i for i, e in enumerate(ex) if e.split == "calib"]
+    z = np.array([b_h + float(qh[kept[i]].astype(np.float64).sum()) * scale_h[0] * norms[i] for i in calib])
+    groups = {"*": list(range(len(calib)))}
+    for lang in LANGS:
+        groups[lang] = [j for j, i in enumerate(calib) if ex[i].lang == lang]
+    metrics = {}
+    for lang, rows in groups.items():
+        ys = np.array([ex[calib[j]].y[4] for j in rows])
+        if len(rows) < 30 or ys.sum() < 5 or (ys == 0).sum() < 5:
+            continue
+        a, c = platt(z[rows], ys)
+        # A language's slice is some 70 lines, nearly separable: Newton may
+        # run off (a slope of 1e5 seen) or flatten the score; such a fit is
+        # no calibration, and that language keeps the pooled one.
+        if lang != "*" and not 0.5 <= a <= 20:
+            log(f"hardship calibration for {lang}: slope {a:.2f}, pooled kept")
+            continue
+        p = 1 / (1 + np.exp(-(a * z[rows] + c)))
+        calibration.setdefault(lang, {})["hardship"] = [round(a, 5), round(c, 5), pick_threshold(p, ys, 4)]
+        pred = p >= calibration[lang]["hardship"][2]
+        metrics[lang] = (round(float((pred & (ys == 1)).sum() / max(1, (ys == 1).sum())), 3),
+                         round(float((pred & (ys == 1)).sum() / max(1, pred.sum())), 3), len(rows))
+    log("calibration slice, hardship (recall, precision, n): " + str(metrics))
+    q_full = np.zeros((BUCKETS, q_old.shape[1] + 1), np.int8)
+    q_full[keys] = np.concatenate([q_old[:, :4], np.zeros((len(keys), 1), np.int8), q_old[:, 4:]], axis=1)
+    q_full[:, 4] = qh
+    keys = keys_all
+    scale = h["scales"][:4] + [float(scale_h[0])] + h["scales"][4:]
+    bias_all = h["bias"][:4] + [b_h] + h["bias"][4:]
+    size = write_model(os.path.join(args.out, "judgement.bin"), keys, q_full, np.array(scale), np.array(bias_all),
+                       lq, np.array(h["lang_scales"]), np.array(h["lang_bias"]), calibration, h.get("bits", 8))
+    log(f"wrote judgement.bin: {size} bytes, hardship weights {(qh != 0).sum()}; {time.time() - t0:.0f}s")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--native", required=True)
@@ -607,6 +789,12 @@ def main():
     ap.add_argument("--max-keys", type=int, default=45000)
     ap.add_argument("--zero-below", type=int, default=0, help="quantized weights smaller than this become 0")
     ap.add_argument("--bits", type=int, default=4, choices=[4, 8], help="weight precision in the file")
+    ap.add_argument("--extend", default=None, help="a model whose four heads and language table are kept byte for byte; "
+                    "only the hardship head is fitted, on its kept buckets (see extend())")
+    ap.add_argument("--hardship-weights", type=int, default=4000,
+                    help="with --extend: the hardship head keeps this many non-zero weights (its download cost)")
+    ap.add_argument("--hardship-new-keys", type=int, default=300,
+                    help="with --extend: of those, at most this many in buckets the model did not keep yet")
     args = ap.parse_args()
     # One thread: the sparse gradients are summed in a fixed order, so a
     # re-run writes the same bytes (two threads gave runs that differed).
@@ -659,10 +847,13 @@ def main():
     for e in r8 + r9 + r10 + r11 + (r12 if not ROUND12_FRUSTRATION else []):
         if e.y[2] == 0:
             e.y[2] = -1
+    ex += read_hardship(args.corpus)
     if PACK_WEIGHT > 0:
         ex += read_packs(args.packs)
     ex += read_public(args.data, rng)
     assign_splits(ex, random.Random(SEED + 2))
+    if args.extend:
+        return extend(args, [e for e in ex if e.y[4] >= 0])
     who = augment_who(ex, random.Random(SEED + 3))
     ex += who
     log(f"{len(who)} counterfactual copies with an identity or a name")

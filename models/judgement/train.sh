@@ -5,6 +5,8 @@
 # held-out figures (models/README.md) and writes models/judgement/eval.json.
 #
 # Usage: models/judgement/train.sh [extra train.py flags, e.g. --max-keys 30000]
+#        ATTUNE_EXTEND=1 models/judgement/train.sh   refits only the hardship head onto the
+#        shipped model's other heads (train.py --extend; how the shipped model was made)
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
 #        (scripts/setup.sh --train installs them); the public data at
 #        ATTUNE_DATA: the folder holding the public sets (umsab/, xed/, goemotions/,
@@ -16,7 +18,9 @@ DATA=${ATTUNE_DATA:?set ATTUNE_DATA to the folder holding umsab/ xed/ goemotions
 scripts/setup.sh --train
 cmake -S . -B "$BUILD/native" -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build "$BUILD/native" -j2 --target attune-native
-/usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "$@"
+EXTEND=()
+[ "${ATTUNE_EXTEND:-0}" = 1 ] && EXTEND=(--extend models/judgement.bin)
+/usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
 /usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \
   --data "$DATA" --json models/judgement/eval.json
 [ -d dist ] && node scripts/build-web.mjs >/dev/null || true

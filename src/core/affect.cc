@@ -378,7 +378,8 @@ constexpr const char* kClosingPhrases[] = {
     "thank you so much", "thank you very much", "much appreciated", "appreciate it", "bye", "byee", "bye bye",
     "goodbye", "good bye", "see you", "see ya", "cya", "later", "see you later", "talk later", "have a nice day",
     "have a good day", "have a great day", "have a nice evening", "have a good one", "have a nice weekend",
-    "have a good weekend", "take care", "that's all", "thats all", "that is all", "that's it", "thats it",
+    "have a good weekend", "have a good week", "have a nice week", "take care", "that's all", "thats all",
+    "that is all", "that's it", "thats it",
     "that will be all", "that'll be all", "nothing else", "nothing more", "no more questions", "all good",
     "all set", "all sorted", "sorted", "for today", "for now", "for your help", "for the help", "for helping",
     "for helping me", "got it", "that helps", "that helped", "i have what i need", "i have what i needed",
@@ -388,7 +389,8 @@ constexpr const char* kClosingPhrases[] = {
     // es
     "gracias", "muchas gracias", "mil gracias", "gracias por la ayuda", "gracias por tu ayuda",
     "gracias por su ayuda", "adios", "hasta luego", "hasta pronto", "hasta manana", "chao", "chau", "nos vemos",
-    "buen dia", "buenos dias", "buenas tardes", "buenas noches", "que tenga un buen dia", "que tengas un buen dia",
+    "buen dia", "buenos dias", "buenas tardes", "buenas noches", "buena semana", "buen fin de semana",
+    "que tenga un buen dia", "que tengas un buen dia",
     "eso es todo", "es todo", "nada mas", "ya esta", "ya esta todo", "todo claro", "todo bien", "entendido",
     "vale", "genial", "perfecto", "listo", "bueno", "si", "por hoy", "por ahora", "un saludo", "saludos",
     "me despido", "me tengo que ir", "me voy", "ya tengo lo que necesitaba", "ya tengo lo que necesito", "y",
@@ -396,7 +398,8 @@ constexpr const char* kClosingPhrases[] = {
     // fr
     "merci", "merci beaucoup", "merci bien", "mille merci", "mille mercis", "merci pour votre aide",
     "merci pour l'aide", "merci de votre aide", "au revoir", "a plus", "a plus tard", "a bientot",
-    "a tout a l'heure", "a la prochaine", "bonne journee", "bonne soiree", "bonne fin de journee", "bon weekend",
+    "a tout a l'heure", "a la prochaine", "bonne journee", "bonne soiree", "bonne fin de journee", "bonne semaine",
+    "bon weekend",
     "bon week-end", "salut", "ciao", "c'est tout", "ce sera tout", "ca sera tout", "c'est bon", "c'est parfait",
     "rien d'autre", "rien de plus", "pas d'autre question", "pas d'autres questions", "tout est regle",
     "pour aujourd'hui", "pour aujourd hui", "pour le moment", "pour l'instant", "d'accord", "parfait", "super", "top", "genial",
@@ -406,7 +409,8 @@ constexpr const char* kClosingPhrases[] = {
     // de
     "danke", "danke schon", "dankeschon", "vielen dank", "danke sehr", "besten dank", "tschuss", "tschus",
     "auf wiedersehen", "bis dann", "bis bald", "bis spater", "schonen tag", "schonen tag noch",
-    "einen schonen tag", "schones wochenende", "das war's", "das wars", "das ist alles", "das war alles",
+    "einen schonen tag", "schones wochenende", "schone woche", "eine schone woche", "das war's", "das wars",
+    "das ist alles", "das war alles",
     "mehr nicht", "nichts mehr", "sonst nichts", "keine fragen mehr", "keine weiteren fragen", "alles klar",
     "alles gut", "perfekt", "prima", "gut", "nein", "ja", "fur heute", "erstmal", "vg", "lg", "mfg",
     "viele grusse", "liebe grusse", "und", "fur die hilfe", "fur ihre hilfe", "fur deine hilfe",
@@ -414,14 +418,16 @@ constexpr const char* kClosingPhrases[] = {
     "mehr wollt ich nicht wissen", "man hort sich", "man sieht sich", "nichts weiter",
     // pt
     "obrigado", "obrigada", "muito obrigado", "muito obrigada", "obg", "brigado", "valeu", "tchau", "adeus",
-    "ate logo", "ate mais", "ate breve", "ate a proxima", "bom dia", "boa tarde", "boa noite",
+    "ate logo", "ate mais", "ate breve", "ate a proxima", "bom dia", "boa tarde", "boa noite", "boa semana",
+    "bom fim de semana",
     "tenha um bom dia", "e tudo", "e so isso", "so isso", "mais nada", "nada mais", "por agora", "por hoje",
     "por enquanto", "pela ajuda", "beleza", "otimo", "perfeito", "certo", "nao", "sim", "ja tenho o que precisava",
     "um abraco", "cumprimentos", "entao", "pronto", "ta bom", "tudo certo", "e so", "vou andando",
     "fiquem com deus", "fique com deus", "vai com deus", "va com deus",
     // it
     "grazie", "grazie mille", "grazie tante", "molte grazie", "arrivederci", "a presto", "a dopo", "alla prossima",
-    "buona giornata", "buona serata", "e tutto", "e tutto qui", "nient'altro", "niente altro", "basta cosi",
+    "buona giornata", "buona serata", "buona settimana", "buon fine settimana", "e tutto", "e tutto qui",
+    "nient'altro", "niente altro", "basta cosi",
     "va bene", "perfetto", "ottimo", "per oggi", "per ora", "per l'aiuto", "grazie dell'aiuto", "salve", "allora", "bene", "tutto a posto",
 };
 
@@ -453,6 +459,9 @@ constexpr double kSureOnFewWords = 0.8;
 // frustration a pattern heard and the model is this sure of is the complaint.
 constexpr double kSureComplaint = 0.9;
 constexpr double kUnsureBesideComplaint = 0.5;
+// The model's hardship cue is this share of its probability (below the 0.8
+// that hands off at once, handoff.h). Tuned on the development conversations.
+constexpr double kModelHardship = 0.6;
 
 
 // The model's heads as cues, beside the patterns': a head that fired adds
@@ -472,10 +481,11 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
     if (head == 1 && d->person_hard_negative && !d->affect->FindCue(cue)) return;
     const size_t begin = h.end > h.begin ? h.begin : 0, end = h.end > h.begin ? h.end : m.cleaned.size();
     if (Cue* existing = const_cast<Cue*>(d->affect->FindCue(cue))) {
-      // A pattern already fired: the model agrees; keep the pattern's words.
+      // A pattern already fired: the model agrees; keep the pattern's words
+      // (and, for a hardship, its strength: each rule's is what it weighs).
       existing->probability = std::max(existing->layer == kLayerModel ? existing->probability : 0.0, h.probability);
       if (existing->kind.empty() && kind) existing->kind = kind;
-      existing->strength = std::max(existing->strength, strength);
+      if (head != 4) existing->strength = std::max(existing->strength, strength);
       return;
     }
     if (head == 0) {
@@ -530,6 +540,18 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
   const bool bare_no = std::all_of(m.items.begin(), m.items.end(),
                                    [&](const Item& it) { return !it.word || In(kBareNo, FoldWord(it.tok->norm)); });
   if (!d->affect->closing || bare_no) add(2, kCueFrustration, j.heads[2].probability, nullptr);
+  // A hardship the model heard builds over turns like the patterns' milder
+  // ones, never at once: a fraud told calmly or a deadline tomorrow is the
+  // second or third turn's handoff, not the first message's. Not in a closing
+  // or a thank-you that is not unhappy ("gracias, pediré otra para la semana
+  // que viene": 0.91 on "semana"), nor beside words the rules placed as
+  // harmless (a figure of speech, a device that died, moving away). Nor in
+  // one or two words: a bag that small says no story ("and returns?" 0.82).
+  const bool look_alike = std::any_of(d->crisis_near_misses.begin(), d->crisis_near_misses.end(),
+                                      [](const Detector::NearMiss& x) { return !x.only_kind; });
+  const bool thanks = d->affect->acknowledges && j.heads[3].probability < kUnsureBesideComplaint;
+  if (!d->affect->closing && !look_alike && !thanks && words >= kFewWords)
+    add(4, kCueHardship, kModelHardship * j.heads[4].probability, nullptr);
 }
 
 // A request in a sentence of its own inside a longer message ("... bloqué depuis 6

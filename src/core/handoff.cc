@@ -149,6 +149,8 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
 
 // Weighed on the blind conversations' read halves (2026-12-05, fifth session).
 constexpr double kEarlyModelFrustration = 0.5;
+// From this probability the model's hardship builds the next turns' (see Observe).
+constexpr double kSureModelHardship = 0.8;
 
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, size_t topic_run) {
   // A farewell, or asking for someone, right after a distressed turn is how
@@ -218,6 +220,9 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
       if (history_.size() >= 2) w *= policy_.frustration_midchat;
     }
     if (c.name == kCueHardship) {
+      // The same for the model's hardship: the first two messages tell the
+      // story (money missing, a flight tomorrow); the bot gets its chance.
+      if (c.layer == kLayerModel && history_.size() < 2) w *= kEarlyModelFrustration;
       w *= 1 + policy_.frustration_build * hardship_before;
       if (history_.size() >= 3) w *= policy_.frustration_midchat;
     }
@@ -256,7 +261,12 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
   crisis_ongoing_ = crisis;
 
   history_.push_back({v, turn, {}});
-  for (const Cue& c : affect->cues) history_.back().cues.push_back(c.name);
+  // The model's hardship builds the next turn's only when sure: it reads
+  // some stories told at length as one ("I need to cancel my sessions next
+  // week", 0.67), and a bereavement after that is not two hardships.
+  for (const Cue& c : affect->cues)
+    if (!(c.name == kCueHardship && c.layer == kLayerModel && c.probability < kSureModelHardship))
+      history_.back().cues.push_back(c.name);
   if (history_.size() > kMaxHistory) history_.erase(history_.begin());
   return d;
 }

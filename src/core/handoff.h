@@ -12,8 +12,10 @@
 //   (frustration's weight grows with frustrated turns before it, and is
 //   frustration_midchat times more from the third message on, and half
 //   in the first two when only the model heard it; hardship's
-//   grows the same way with hardship turns before it, and weighs
-//   frustration_midchat times more from the fourth message on)
+//   grows the same way with hardship turns before it (the model's
+//   counting only when sure), is half in the first two messages when
+//   only the model heard it, and weighs frustration_midchat times more
+//   from the fourth message on)
 //   negativity = max(0, -valence); with emotion probabilities it is blended
 //                with the model's negative emotions by emotion_weight.
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,

@@ -78,7 +78,8 @@ bool ReadStrings(const nlohmann::json& j, const char* key, std::vector<std::stri
 }  // namespace
 
 const char* HeadName(int head) {
-  static const char* kNames[kHeadCount] = {kHeadCrisis, kHeadHumanRequest, kHeadFrustration, kHeadNegativity};
+  static const char* kNames[kHeadCount] = {kHeadCrisis, kHeadHumanRequest, kHeadFrustration, kHeadNegativity,
+                                           kHeadHardship};
   return head >= 0 && head < kHeadCount ? kNames[head] : "";
 }
 
@@ -95,7 +96,7 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
 
   std::unique_ptr<JudgementModel> m(new JudgementModel());
   std::vector<std::string> heads;
-  if (!ReadStrings(h, "heads", &heads) || heads.size() != kHeadCount) return Bad("/heads must list the 4 heads");
+  if (!ReadStrings(h, "heads", &heads) || heads.size() != kHeadCount) return Bad("/heads must list the 5 heads");
   for (int k = 0; k < kHeadCount; ++k)
     if (heads[k] != HeadName(k)) return Bad("/heads/" + std::to_string(k) + " must be " + HeadName(k));
   if (!ReadStrings(h, "kinds", &m->kinds_)) return Bad("/kinds missing");

@@ -1,6 +1,6 @@
 // Judgement: what one message asks of the people behind the bot.
 //
-// Four heads read every visitor message, in any of the supported languages:
+// Five heads read every visitor message, in any of the supported languages:
 //   crisis         an emergency now (self-harm, a medical emergency, violence),
 //                  with its kind; not a past event, figurative speech, a
 //                  product name or admin talk about symptoms.
@@ -10,6 +10,12 @@
 //   frustration    with the service or the bot: sarcasm, "third time I ask",
 //                  "I already told you", threats to leave, charge back, review.
 //   negativity     the message's feeling is negative, in every language.
+//   hardship       the visitor's situation needs a person's care or authority,
+//                  though they may be calm and ask for no one: fraud on their
+//                  account, money they cannot do without stuck, a deadline a
+//                  bot cannot meet, a health worry short of an emergency, a
+//                  visitor who cannot manage, a death or a job lost; not the
+//                  routine question on the same topic.
 // and the message's language is detected from its characters.
 //
 // Each head is a linear model over the core's own hashed features
@@ -43,7 +49,8 @@ inline constexpr const char* kHeadCrisis = "crisis";
 inline constexpr const char* kHeadHumanRequest = "human_request";
 inline constexpr const char* kHeadFrustration = "frustration";
 inline constexpr const char* kHeadNegativity = "negativity";
-inline constexpr int kHeadCount = 4;
+inline constexpr const char* kHeadHardship = "hardship";
+inline constexpr int kHeadCount = 5;
 const char* HeadName(int head);
 
 // One head's verdict on one message.
@@ -61,7 +68,7 @@ struct HeadScore {
 struct ModelJudgement {
   std::string language = "und";  // BCP 47 ("en", "es", ...); "und" when there is nothing to tell by
   double language_confidence = 0;
-  HeadScore heads[kHeadCount];   // crisis, human_request, frustration, negativity
+  HeadScore heads[kHeadCount];   // crisis, human_request, frustration, negativity, hardship
   std::string crisis_kind;       // most likely kind, set when crisis fired
   double crisis_kind_probability = 0;
   const HeadScore& head(int i) const { return heads[i]; }

@@ -46,7 +46,7 @@ test('attune analyze prints language, crisis kind and head probabilities; eviden
   assert.equal(r.status, 0, r.stderr);
   const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(out.map((o) => o.language), ['en', 'es', 'en']);
-  for (const o of out) for (const h of ['crisis', 'human_request', 'frustration', 'negativity']) assert.equal(typeof o.heads[h].probability, 'number');
+  for (const o of out) for (const h of ['crisis', 'human_request', 'frustration', 'negativity', 'hardship']) assert.equal(typeof o.heads[h].probability, 'number');
   assert.ok(out[0].cues.some((c) => c.name === 'frustration'));
   assert.equal(out[1].crisis_kind, 'medical_emergency');
   assert.equal(out[2].handoff, false);

@@ -4,7 +4,7 @@
 // that survives structured cloning.
 import { loadCore } from '../engine.js';
 
-// The judgement model (crisis, person, frustration, negativity, language),
+// The judgement model (crisis, person, frustration, negativity, hardship, language),
 // fetched in parallel with the core. Without it the core still runs its
 // crisis and person patterns, so a failed fetch is a warning, never a stop.
 async function fetchJudgement(baseUrl) {

@@ -1,6 +1,6 @@
 // attune analyze: UTF-8 lines on stdin, one JSON object per line on stdout:
 // {language, language_confidence, heads:{crisis|human_request|frustration|
-//  negativity: {probability, threshold, fired}}, crisis_kind, valence,
+//  negativity|hardship: {probability, threshold, fired}}, crisis_kind, valence,
 //  distress, cues:[{name, strength, evidence, begin, end, layer, probability,
 //  kind?}], handoff, immediate, reasons:[{name, weight, evidence, begin, end,
 //  layer, probability, kind?}], emotions, emotion_labels}. begin/end are
