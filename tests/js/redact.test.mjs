@@ -45,3 +45,18 @@ test('the transcript an agent receives is redacted unless asked otherwise', () =
     engine.dispose();
   }
 });
+
+test("a reason's evidence is redacted where it sits in its message, not as a fragment alone", async () => {
+  const { redactIn } = await import('../../web/widget/core-ops.js');
+  // Written for this test: the hardship head's evidence was "1111, my", the tail of a card
+  // number, which the redactor cannot recognise on its own (seen in the agent console).
+  const message = 'its card 4111 1111 1111 1111, my email is dana.k@example.com, please call me';
+  const at = (evidence) => ({ message, begin: message.indexOf(evidence), end: message.indexOf(evidence) + evidence.length });
+  assert.equal(core.redact('1111, my').text, '1111, my');  // why the fragment alone is not enough
+  assert.equal(redactIn(core, '1111, my', at('1111, my')), '[card], my');
+  assert.equal(redactIn(core, 'is dana.k@example', at('is dana.k@example')), 'is [email]');
+  assert.equal(redactIn(core, 'please call me', at('please call me')), 'please call me');
+  // Not where it says it is: no answer, and the caller redacts the evidence alone.
+  assert.equal(redactIn(core, 'please call me', { message, begin: 0, end: 14 }), null);
+  assert.equal(redactIn(core, 'x', null), null);
+});

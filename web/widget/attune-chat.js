@@ -1225,7 +1225,7 @@ export class AttuneChat extends HTMLElement {
       config: this.#config,
       pack: () => this.#pack,
       strings: () => this.#t,
-      redact: () => (this.#engine ? (texts) => this.#engine.redact(texts) : () => Promise.reject(new Error('the core is not loaded'))),
+      redact: () => (this.#engine ? (texts, within) => this.#engine.redact(texts, within) : () => Promise.reject(new Error('the core is not loaded'))),
       engine: () => this.#engine,
       identity: () => this.#identity,
       country: () => this.#country,

@@ -73,7 +73,7 @@ export async function startCore(baseUrl, packText) {
     /** continues a saved conversation; rejects with code invalid_argument (conversation unchanged) */
     restoreState: (state) => call('restoreState', { state }),
     /** texts with emails, phones, cards and IBANs replaced by the core ([email], ...) */
-    redact: (texts) => call('redact', { texts }),
+    redact: (texts, within) => call('redact', { texts, within }),
     /** 'yes', 'no' or '' for a short message on its own ("ok", "no thanks"), by the core's words */
     contextReply: (text) => call('contextReply', { text }),
     /** the visitor said no to a person (or chose leave-a-message / the bot): do not offer again next turn */

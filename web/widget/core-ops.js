@@ -18,6 +18,22 @@ async function fetchJudgement(baseUrl) {
   }
 }
 
+/**
+ * `evidence` redacted where it sits in its message: each stretch a redaction of the whole
+ * message covers becomes that redaction's "[kind]". null when `at` does not locate it.
+ */
+export function redactIn(core, evidence, at) {
+  if (!at || typeof at.message !== 'string' || !(at.end > at.begin) || at.message.slice(at.begin, at.end) !== evidence) return null;
+  let out = '';
+  let i = at.begin;
+  for (const r of core.redact(at.message).redactions) {
+    if (r.end <= i || r.begin >= at.end) continue;
+    out += at.message.slice(i, Math.max(i, r.begin)) + `[${r.kind}]`;
+    i = Math.min(r.end, at.end);
+  }
+  return out + at.message.slice(i, at.end);
+}
+
 export function createOps() {
   let core = null;
   let engine = null;
@@ -83,8 +99,10 @@ export function createOps() {
     // Template variables from the host page, e.g. {name} from the visitor's identity.
     setVariable: ({ name, value }) => (engine.setVariable(name, value), true),
     // Personal data out of texts that may leave the page or be stored (the handoff transcript,
-    // live messages to a person, a left message, the persisted conversation).
-    redact: ({ texts }) => texts.map((t) => core.redact(t).text),
+    // live messages to a person, a left message, the persisted conversation). `within[i]`, when
+    // given, says texts[i] is message.slice(begin, end) (a reason's evidence): it is redacted in
+    // its message, since a fragment alone ("1111, my" of a card number) is no longer recognisable.
+    redact: ({ texts, within }) => texts.map((t, i) => redactIn(core, t, within?.[i]) ?? core.redact(t).text),
     // "yes" / "no" typed instead of pressing the consent card's buttons ('' from an older core).
     contextReply: ({ text }) => (typeof core.contextReply === 'function' ? core.contextReply(text) : ''),
     dispose: () => {

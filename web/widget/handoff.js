@@ -23,6 +23,11 @@ import { chooseOffer, affectOf, priorityOf, cleanIdentity } from './handoff-poli
 const loadChannels = () => import('../channels/index.js');
 const CSAT_WAIT_MS = 10 * 60_000; // how long a closed conversation's channel waits for a pending rating
 
+/** Where a reason's evidence sits, for redacting it in its message (core-ops.js redactIn). */
+function within(message, reason) {
+  return typeof message === 'string' && reason?.end > reason?.begin ? { message, begin: reason.begin, end: reason.end } : null;
+}
+
 export class Handoff {
   state = 'bot';
   agentName = null;
@@ -226,7 +231,10 @@ export class Handoff {
     const reasons = turn.reasons ?? [];
     // One round trip to the core for every text that leaves the page.
     const records = (o.turnRecords?.() ?? []).slice(-200);
-    const texts = await o.redact()([...history.map((m) => m.text), ...reasons.map((r) => r.evidence ?? ''), ...records.map((r) => r.text)]);
+    // The reasons point into the handoff turn's message, the visitor's last one.
+    const said = history.findLast((m) => m.from === 'user')?.text;
+    const texts = await o.redact()([...history.map((m) => m.text), ...reasons.map((r) => r.evidence ?? ''), ...records.map((r) => r.text)],
+      [...history.map(() => null), ...reasons.map((r) => within(said, r)), ...records.map(() => null)]);
     const at = history.length + reasons.length;
     const emotions = {};
     for (const [k, v] of Object.entries(turn.emotions ?? {})) if (typeof v === 'number') emotions[k] = v;
@@ -498,7 +506,7 @@ export class Handoff {
       .filter((x) => typeof x === 'string');
     let safe;
     try {
-      safe = await o.redact()([text, ...reasons.map((r) => r.evidence ?? ''), ...drafts]);
+      safe = await o.redact()([text, ...reasons.map((r) => r.evidence ?? ''), ...drafts], [null, ...reasons.map((r) => within(text, r))]);
     } catch (err) {
       console.error('Attune: message not sent, redaction failed: ' + (err?.message ?? err));
       o.append({ from: 'system', text: o.strings().redactFailed });
