@@ -149,8 +149,8 @@ std::vector<std::string> Engine::Suggest(const TurnResult& r, std::string_view c
   return out;
 }
 
-std::vector<CrisisResource> Engine::CrisisResources(std::string_view country) const {
-  return CrisisResourcesFor(pack_.handoff.crisis_resources, country);
+std::vector<CrisisResource> Engine::CrisisResources(std::string_view country, const std::vector<std::string>& kinds) const {
+  return CrisisResourcesFor(pack_.handoff.crisis_resources, country, kinds);
 }
 
 Status Engine::BusinessHoursOpen(int64_t epoch_ms, const UtcOffsetFn& offset, HoursStatus* out) const {
@@ -404,7 +404,13 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     // A visitor who declined a person while in crisis gets the crisis reply
     // without the promise of one, when the pack words it.
     response = r.decision.suppressed && pack_.responses.count("crisis_no_handoff") ? "crisis_no_handoff" : "crisis";
-    r.crisis_resources = CrisisResources(country_);
+    // The lines for the kinds of crisis this message shows (every kind a
+    // crisis cue names: an overdose may read as self-harm and as medical).
+    std::vector<std::string> kinds;
+    for (const Cue& c : r.affect.cues)
+      if (c.name == kCueCrisis && !c.kind.empty() && std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end())
+        kinds.push_back(c.kind);
+    r.crisis_resources = CrisisResources(country_, kinds);
     r.flow = flows_.Abandon();
   } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
     response = "handoff";
@@ -538,6 +544,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
 static nlohmann::json CrisisResourceToJson(const CrisisResource& c) {
   json j = {{"name", c.name}, {"phone", c.phone}, {"url", c.url}};
   if (!c.countries.empty()) j["countries"] = c.countries;
+  if (!c.kinds.empty()) j["kinds"] = c.kinds;
   return j;
 }
 

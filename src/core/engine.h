@@ -56,7 +56,8 @@ struct TurnResult {
   std::vector<Entity> entities;
   FlowTurn flow;                 // flow.status empty when no flow was involved
   // Set when the crisis response was used: the pack's resources for the
-  // country given to SetCountry (CrisisResourcesFor).
+  // country given to SetCountry and the crisis kinds of the turn
+  // (CrisisResourcesFor).
   std::vector<CrisisResource> crisis_resources;
   // When the decision hands off: the team it goes to (pack handoff.routing,
   // else "default"); empty otherwise.
@@ -83,7 +84,7 @@ struct TurnResult {
 
 // JSON form of a turn, the contract shared with the widget and the CLI.
 std::string TurnResultToJson(const TurnResult& result);
-// [{name, phone, url, countries?}]: crisis resources as turns carry them.
+// [{name, phone, url, countries?, kinds?}]: crisis resources as turns carry them.
 std::string CrisisResourcesToJson(const std::vector<CrisisResource>& resources);
 
 class Engine {
@@ -117,7 +118,7 @@ class Engine {
   const std::string& country() const { return country_; }
   // The pack's crisis resources for `country` (CrisisResourcesFor in
   // pack.h): its own lines, else the fallback ones. Never fails.
-  std::vector<CrisisResource> CrisisResources(std::string_view country) const;
+  std::vector<CrisisResource> CrisisResources(std::string_view country, const std::vector<std::string>& kinds = {}) const;
   // Whether the pack's handoff.business_hours are open at `epoch_ms` (UTC)
   // and, when closed, the next opening (hours.h). `offset` answers the UTC
   // offset of the pack's time zones (web/engine.js passes one built on

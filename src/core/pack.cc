@@ -11,6 +11,7 @@
 #include "entities.h"
 #include "hours.h"
 #include "intents.h"
+#include "judgement.h"
 #include "tone_check.h"
 
 namespace attune {
@@ -250,7 +251,8 @@ bool IsCountryCode(std::string_view code) {
   return false;
 }
 
-std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country) {
+std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country,
+                                               const std::vector<std::string>& kinds) {
   std::string code(country);
   for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::vector<CrisisResource> local, fallback;
@@ -258,10 +260,17 @@ std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>
     if (r.countries.empty()) fallback.push_back(r);
     else if (IsCountryCode(code) && std::find(r.countries.begin(), r.countries.end(), code) != r.countries.end()) local.push_back(r);
   }
-  if (!local.empty()) return local;
   // A pack whose every line is country-specific still shows them all to an
   // unknown country: a crisis card is never empty when the pack has lines.
-  return fallback.empty() ? all : fallback;
+  std::vector<CrisisResource> chosen = !local.empty() ? local : fallback.empty() ? all : fallback;
+  if (kinds.empty()) return chosen;
+  std::vector<CrisisResource> fit;
+  for (const CrisisResource& r : chosen) {
+    bool serves = r.kinds.empty();
+    for (const std::string& k : kinds) serves |= std::find(r.kinds.begin(), r.kinds.end(), k) != r.kinds.end();
+    if (serves) fit.push_back(r);
+  }
+  return fit.empty() ? chosen : fit;
 }
 
 std::string HandoffPolicyToJson(const HandoffPolicy& p) {
@@ -326,7 +335,7 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
         const json& r = (*it)[i];
         const std::string rp = ptr + "/crisis_resources/" + std::to_string(i);
         if (!rd.Object(r, rp)) continue;
-        rd.UnknownKeys(r, rp, {"name", "phone", "url", "countries"});
+        rd.UnknownKeys(r, rp, {"name", "phone", "url", "countries", "kinds"});
         CrisisResource res;
         rd.OptString(r, "name", rp, &res.name);
         if (res.name.empty()) rd.Error(rp + "/name", "missing required string");
@@ -338,6 +347,13 @@ void ParseHandoff(Reader& rd, const json& v, const std::string& ptr, HandoffSett
             for (size_t k = 0; k < res.countries.size(); ++k)
               if (!IsCountryCode(res.countries[k]))
                 rd.Error(ptrs[k], Quote(res.countries[k]) + " is not an ISO 3166-1 alpha-2 country code (upper case, e.g. \"US\", \"GB\", \"ES\")");
+        }
+        if (auto c = r.find("kinds"); c != r.end()) {
+          std::vector<std::string> ptrs;
+          if (rd.StringList(*c, rp + "/kinds", &res.kinds, true, &ptrs))
+            for (size_t k = 0; k < res.kinds.size(); ++k)
+              if (res.kinds[k] != kCrisisSelfHarm && res.kinds[k] != kCrisisMedicalEmergency && res.kinds[k] != kCrisisViolence)
+                rd.Error(ptrs[k], Quote(res.kinds[k]) + " is not a crisis kind (\"self_harm\", \"medical_emergency\" or \"violence\")");
         }
         if (res.phone.empty() && res.url.empty()) rd.Error(rp, "a crisis resource needs a \"phone\" or a \"url\"");
         h->crisis_resources.push_back(res);

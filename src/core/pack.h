@@ -112,6 +112,10 @@ struct CrisisResource {
   // ISO 3166-1 alpha-2 codes of the countries it serves ("US", "ES").
   // Default: none, which makes it a fallback (see CrisisResourcesFor).
   std::vector<std::string> countries;
+  // The crisis kinds it is for (judgement.h: "self_harm",
+  // "medical_emergency", "violence"). Default: none, i.e. every crisis. A
+  // suicide line is no help to a parent whose child is having a seizure.
+  std::vector<std::string> kinds;
 };
 
 // True for a team id the relay accepts: 1-64 of [A-Za-z0-9._-].
@@ -126,7 +130,10 @@ bool IsCountryCode(std::string_view code);
 // order; when none does, or the country is unknown (empty or not a code),
 // the fallback ones (no `countries`). A pack that names no countries at all
 // therefore shows every resource to everyone, as before countries existed.
-std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country);
+// Given the turn's crisis kinds, only the chosen lines for one of them (or
+// for every crisis) are kept, unless none is: the card is never emptied.
+std::vector<CrisisResource> CrisisResourcesFor(const std::vector<CrisisResource>& all, std::string_view country,
+                                               const std::vector<std::string>& kinds = {});
 
 // A team a conversation may be handed to (the relay's team id), with the
 // label a visitor choosing one sees.

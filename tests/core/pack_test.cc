@@ -239,9 +239,9 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
     const bool clinic = name.rfind("healthcare.", 0) == 0;
     Pack p;
     REQUIRE(LoadPack(testing::PackFile(name), &p).ok());
-    auto phones = [&](const char* country) {
+    auto phones = [&](const char* country, std::vector<std::string> kinds = {}) {
       std::vector<std::string> out;
-      for (const CrisisResource& r : CrisisResourcesFor(p.handoff.crisis_resources, country)) out.push_back(r.phone.empty() ? r.url : r.phone);
+      for (const CrisisResource& r : CrisisResourcesFor(p.handoff.crisis_resources, country, kinds)) out.push_back(r.phone.empty() ? r.url : r.phone);
       return out;
     };
     using V = std::vector<std::string>;
@@ -257,12 +257,29 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
     CHECK(phones("AT") == V{"112", "142"});
     CHECK(phones("CH") == V{"112", "143"});
     CHECK(phones("PT") == (clinic ? V{"112", "213 544 545", "808 24 24 24"} : V{"112", "213 544 545"}));
-    CHECK(phones("BR") == V{"192", "188"});
+    CHECK(phones("BR") == V{"192", "190", "188"});
     CHECK(phones("IT") == V{"112", "02 2327 2327"});
     CHECK(phones("JP") == V{"112", "https://findahelpline.com"});  // no line of its own: the fallback
     CHECK(phones("") == V{"112", "https://findahelpline.com"});
     CHECK(phones("Spain") == V{"112", "https://findahelpline.com"});
+    // A medical emergency is not shown suicide lines, nor violence a health line.
+    CHECK(phones("US", {"medical_emergency"}) == V{"911"});
+    CHECK(phones("US", {"self_harm"}) == V{"911", "988"});
+    CHECK(phones("ES", {"medical_emergency"}) == (clinic ? V{"112", "061"} : V{"112"}));
+    CHECK(phones("PT", {"self_harm"}) == (clinic ? V{"112", "213 544 545", "808 24 24 24"} : V{"112", "213 544 545"}));
+    CHECK(phones("BR", {"violence"}) == V{"190"});
+    CHECK(phones("BR", {"medical_emergency"}) == V{"192"});
+    CHECK(phones("BR", {"violence", "self_harm"}) == V{"192", "190", "188"});
+    CHECK(phones("BR", {"self_harm"}) == V{"192", "188"});
+    CHECK(phones("", {"medical_emergency"}) == V{"112"});
+    CHECK(phones("", {"self_harm"}) == V{"112", "https://findahelpline.com"});
   }
+  // No line fits the kind: the country's lines, never an empty card.
+  const std::vector<CrisisResource> suicide_only = {{"988 Lifeline", "988", "", {"US"}, {"self_harm"}}};
+  CHECK(CrisisResourcesFor(suicide_only, "US", {"violence"}).size() == 1);
+  CHECK(FirstError(R"({"responses": {"greeting": "Hi", "fallback": "?"}, "intents": [],
+    "handoff": {"crisis_resources": [{"name": "x", "phone": "1", "kinds": ["suicide"]}]}})") ==
+        "/handoff/crisis_resources/0/kinds/0: \"suicide\" is not a crisis kind (\"self_harm\", \"medical_emergency\" or \"violence\")");
   // Every line country-specific and the country unknown: all of them, never an empty card.
   const std::vector<CrisisResource> specific = {{"988 Lifeline", "988", "", {"US"}}, {"Samaritans", "116 123", "", {"GB", "IE"}}};
   CHECK(CrisisResourcesFor(specific, "JP").size() == 2);

@@ -81,10 +81,12 @@ test('setCountry chooses the crisis resources; a code that does not exist is an 
     engine.setCountry('br');
     assert.equal(engine.country, 'BR');
     const turn = engine.respond('I want to kill myself');
+    // Self-harm: SAMU and CVV, not the police line kept for violence.
     assert.deepEqual(turn.crisis_resources.map((r) => r.phone), ['192', '188']);
+    assert.deepEqual(turn.crisis_resources[1].kinds, ['self_harm']);
     assert.equal(turn.team, 'care');
     assert.deepEqual(engine.crisisResources('GB').map((r) => r.phone), ['999', '116 123']);
-    assert.deepEqual(engine.crisisResources().map((r) => r.phone), ['192', '188'], 'default: the country set');
+    assert.deepEqual(engine.crisisResources().map((r) => r.phone), ['192', '190', '188'], 'default: the country set, every kind');
     assert.deepEqual(engine.crisisResources('JP').map((r) => r.phone || r.url), ['112', 'https://findahelpline.com']);
   } finally {
     engine.dispose();
