@@ -87,8 +87,8 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
   // one it is German "ne" for "eine" ("gibts ne nummer wo echte leute rangehen")
   // or Italian "ne" ("ne ho due"), and negates nothing.
   // ("ne ... que" is "only": "je ne veux que parler à un humain" asks.)
-  static constexpr std::string_view kPartners[] = {"pas", "plus", "jamais", "rien", "personne", "guère", "guere",
-                                                   "aucun", "aucune", "point", "ni", "nulle"};
+  static constexpr auto kPartners = Words("pas", "plus", "jamais", "rien", "personne", "guère", "guere",
+                                                   "aucun", "aucune", "point", "ni", "nulle");
   for (size_t i = 0; i < m.items.size(); ++i) {
     Item& it = m.items[i];
     if (!it.word || it.key != "ne") continue;

@@ -56,35 +56,35 @@ void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<s
 // or poisoning question, which the red flags weigh.
 void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
                      Detector* d) {
-  static constexpr std::string_view kHowMuch[] = {
+  static constexpr auto kHowMuch = Words(
       "how much", "how many", "whats the most", "what is the most", "the most", "cuanto", "cuanta", "cuantos",
       "cuantas", "que cantidad", "combien", "quelle quantite", "quelle dose", "wie viel", "wie viele", "wieviel",
       "wieviele", "welche menge", "welche dosis", "quanto", "quanta", "quantos", "quantas", "que quantidade",
       "quanti", "quante", "che quantita", "con quante", "con quanti", "con cuantas", "con cuantos", "avec combien",
-      "mit wie viel", "mit wie viele", "com quantos", "com quantas"};
-  static constexpr std::string_view kSubstances[] = {
+      "mit wie viel", "mit wie viele", "com quantos", "com quantas");
+  static constexpr auto kSubstances = Words(
       "pill", "tablet", "meds", "medic", "pastill", "pildora", "comprim", "cachet", "gelule", "tablett", "pille",
       "pastiglie", "compress", "farmac", "remedio", "paracetamol", "acetaminophen", "tylenol", "ibuprof", "aspirin",
       "doliprane", "dafalgan", "efferalgan", "tachipirina", "insulin", "bisoprolol", "metoprolol", "propranolol",
       "digox", "amitript", "sertralin", "fluoxetin", "diazepam", "lorazepam", "alprazolam", "xanax", "zolpidem",
       "tramadol", "codein", "morphin", "oxycod", "fentanyl", "lithium", "litio", "warfarin", "sintrom", "veneno",
-      "poison", "gift", "veleno", "raticid", "mata-ratos", "chumbinho", "somnif", "sonnif", "schlaftabl"};
+      "poison", "gift", "veleno", "raticid", "mata-ratos", "chumbinho", "somnif", "sonnif", "schlaftabl");
   static constexpr auto kFatal = Words("fatal", "lethal", "deadly", "letal", "mortal", "mortel", "mortelle", "todlich",
                                        "mortale", "letale", "fatale", "die", "morir", "mourir", "sterben", "morrer",
                                        "morire");
-  static constexpr std::string_view kEnds[] = {
+  static constexpr auto kEnds = Words(
       "heart stops", "heart to stop", "wake up", "works this time", "work this time", "it works", "never wake",
       "corazon se pare", "corazon pare", "que funcione", "no despertar", "no volver a despertar", "que se acabe",
       "sin vuelta atras", "coeur sarrete", "coeur s'arrete", "ce soit fini", "que ca marche", "ne plus se reveiller",
       "pas se reveiller", "sans retour", "herz stehen bleibt", "herz stillsteht", "herz aufhort", "nicht mehr aufwacht",
       "nicht mehr aufwachen", "damit es vorbei", "kein zuruck", "coracao parar", "coracao pare", "ter volta",
       "nao acordar", "pra acabar", "para acabar", "funcionar", "si ferma il cuore", "cuore si ferma", "fermare il cuore",
-      "non svegliarsi", "non svegliarmi", "senza ritorno", "per farla finita", "che funzioni"};
+      "non svegliarsi", "non svegliarmi", "senza ritorno", "per farla finita", "che funzioni");
   // Ends that need no substance named: only death reads them ("of these", "von den 500ern").
-  static constexpr std::string_view kOnlyDeath[] = {
+  static constexpr auto kOnlyDeath = Words(
       "heart stops", "heart to stop", "never wake", "no volver a despertar", "corazon se pare", "coeur sarrete",
       "coeur s'arrete", "ne plus se reveiller", "herz stehen bleibt", "herz stillsteht", "nicht mehr aufwacht",
-      "nicht mehr aufwachen", "coracao parar", "coracao pare", "si ferma il cuore", "cuore si ferma", "fermare il cuore"};
+      "nicht mehr aufwachen", "coracao parar", "coracao pare", "si ferma il cuore", "cuore si ferma", "fermare il cuore");
   static constexpr auto kNotForMe = Words(
       "headache", "migraine", "pain", "fever", "cough", "cold", "flu", "dolor", "douleur", "schmerzen", "dor", "dolore",
       "fiebre", "fievre", "fieber", "febre", "febbre", "child", "kid", "baby", "toddler", "nino", "nina", "bebe",
@@ -919,14 +919,14 @@ const Hardship kHardships[] = {
 size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
                         const std::vector<std::string>& bare, size_t* len) {
   static constexpr auto kIAm = Words("im", "am", "tengo", "jai", "bin", "tenho", "ho");
-  static constexpr std::string_view kNotCoping[] = {
+  static constexpr auto kNotCoping = Words(
       "not good with", "not very good with", "not great with", "no good with", "dont understand", "do not understand",
       "cant manage", "cant do this", "no entiendo", "no se me da bien", "pas doue avec", "pas douee avec",
       "nicht so gut mit", "nao sou bom com", "nao sou boa com", "non sono bravo con", "non sono brava con",
       "no lo manejo", "no se usar", "no me aclaro", "no manejo", "je comprends pas", "je ne comprends pas",
       "je ny arrive pas", "je sais pas faire", "ich verstehe nicht", "ich verstehe das nicht", "komme nicht klar",
       "nicht gut mit", "nao entendo", "nao percebo", "nao me entendo", "nao sei usar", "nao consigo", "non capisco",
-      "non sono pratico", "non sono pratica", "non so usare", "non ci riesco"};
+      "non sono pratico", "non sono pratica", "non so usare", "non ci riesco");
   static const PhraseIndex kNotCopingIndex(kNotCoping);
   bool elderly = false;
   for (size_t i = 0; i < words.size() && !elderly; ++i) {
@@ -953,17 +953,17 @@ size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words,
 // is a complaint. The index of the not-understanding words (*len), or SIZE_MAX.
 size_t BotWordNotUnderstood(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
                             const std::vector<std::string>& bare, size_t* len) {
-  static constexpr std::string_view kNotUnderstanding[] = {
+  static constexpr auto kNotUnderstanding = Words(
       "dont understand", "do not understand", "didnt understand", "cant understand", "no entiendo", "no comprendo",
       "no entendi", "je comprends pas", "je ne comprends pas", "jai pas compris", "je nai pas compris",
       "verstehe nicht", "versteh nicht", "verstehe ich nicht", "nicht verstanden", "nao entendo", "nao percebo",
-      "nao entendi", "nao percebi", "non capisco", "non ho capito", "non comprendo"};
+      "nao entendi", "nao percebi", "non capisco", "non ho capito", "non comprendo");
   static const PhraseIndex kIndex(kNotUnderstanding);
   // "what is X" asks about a term only when X ends the sentence, two words at most.
-  static constexpr std::string_view kWhatIs[] = {
+  static constexpr auto kWhatIs = Words(
       "what is", "what a", "whats", "what that", "que es", "lo que es", "que significa", "ce que cest", "ce quest",
       "was ist", "was heisst", "was bedeutet", "o que e", "o que significa", "cosa e", "cosa significa", "cosa vuol dire",
-      "che cosa e", "cose"};
+      "che cosa e", "cose");
   static const PhraseIndex kWhatIsIndex(kWhatIs);
   auto quoted = [&](size_t j) {
     for (size_t c = words[j]->tok->begin; c-- > 0;) {
@@ -1087,10 +1087,10 @@ std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const s
 // last night": 0.89).
 constexpr double kUnsureBesideHyperbole = 0.5;
 void MarkKillMeIfHyperbole(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
-  static constexpr std::string_view kKillMe[] = {
+  static constexpr auto kKillMe = Words(
       "kill me", "murder me", "me tuer", "me tue", "me tuent", "me mata", "me matan", "matarme", "me matar",
       "me matam", "bringt mich um", "bringen mich um", "killt mich", "mi ammazza", "mi ammazzano", "mi uccide",
-      "mi uccidono"};
+      "mi uccidono");
   static const PhraseIndex kKillMeIndex(kKillMe);
   static constexpr auto kIf = Words("if", "si", "sil", "s'il", "se", "wenn", "falls");
   static constexpr auto kBill = Words("bill", "invoice", "price", "facture", "prix", "factura", "precio", "fatura",
@@ -1260,7 +1260,7 @@ size_t GavePetAt(const std::vector<const Item*>& words, const std::vector<std::s
 // of the month; not a joke. (A parcel late for the date has no "I".)
 void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
                           Detector* d) {
-  static constexpr std::string_view kWontSee[] = {
+  static constexpr auto kWontSee = Words(
       "i wont make it to", "i will not make it to", "i wont see", "i will not see", "ill never see", "no llego a",
       "no voy a llegar a", "no llegare a", "no vere", "je narriverai pas a", "je narriverai pas jusqua",
       "jarriverai pas a", "je ne verrai pas", "je verrai pas", "erlebe ich nicht mehr", "nicht mehr erleben",
@@ -1268,7 +1268,7 @@ void DetectNotLivingToSee(const Message& m, const std::vector<const Item*>& word
       "non arrivo al", "non arrivero a", "non vedro", "no creo que llegue a", "no creo que llegue al",
       "i dont think ill make it to", "i dont think i will make it to", "je pense pas arriver a",
       "je ne pense pas arriver a", "nao acho que chego a", "nao acho que chego ao", "non credo di arrivare a",
-      "non credo di arrivare al"};
+      "non credo di arrivare al");
   static constexpr auto kDates = Words(
       "birthday", "bday", "christmas", "xmas", "easter", "cumpleanos", "cumple", "navidad", "reyes", "anniversaire",
       "noel", "paques", "geburtstag", "weihnachten", "silvester", "ostern", "aniversario", "natal", "pascoa",
@@ -1365,19 +1365,19 @@ void DetectNotWantingToLive(const Message& m, const std::vector<const Item*>& wo
 }
 
 void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
-  static constexpr std::string_view kNobody[] = {
+  static constexpr auto kNobody = Words(
       "nobody will read", "no one will read", "noone will read", "nobody is going to read", "nobody will miss",
       "no one will miss", "nobody will notice", "no one will notice", "nadie va a leer", "nadie lo va a leer",
       "nadie los va a leer", "nadie lo leera", "nadie va a notar", "nadie lo va a notar", "personne ne lira",
       "personne ne le lira", "personne ne les lira", "personne ne remarquera", "niemand wird lesen",
       "niemand wird das lesen", "niemand wird sie lesen", "niemand wird es merken", "liest eh keiner",
       "ninguem vai ler", "ninguem vai notar", "ninguem vai sentir", "nessuno leggera",
-      "nessuno lo leggera", "nessuno le leggera", "nessuno se ne accorgera"};
-  static constexpr std::string_view kNothingLeftPhrases[] = {
+      "nessuno lo leggera", "nessuno le leggera", "nessuno se ne accorgera");
+  static constexpr auto kNothingLeftPhrases = Words(
       "nothing left to", "nothing else left to", "no me queda nada", "ya no me queda nada", "il ne me reste rien",
       "il ne me reste plus rien", "mir bleibt nichts", "nao me resta mais nada", "nao me resta nada",
-      "non mi resta niente", "non mi resta piu niente", "non mi resta nulla", "non mi resta piu nulla"};
-  static constexpr std::string_view kSettlePhrases[] = {
+      "non mi resta niente", "non mi resta piu niente", "non mi resta nulla", "non mi resta piu nulla");
+  static constexpr auto kSettlePhrases = Words(
       "donate the balance", "donate my balance", "donate the remaining", "donate whats left",
       "leave everything paid", "leave everything settled", "leave everything in order", "my affairs in order",
       "dejar todo pagado", "dejarlo todo pagado", "dejar todo en orden", "donen el saldo", "donad el saldo",
@@ -1385,27 +1385,27 @@ void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vect
       "donnez le solde", "mes affaires en ordre", "alles geregelt", "alles bezahlt hinterlassen",
       "spendet das guthaben", "spenden sie das guthaben", "meine angelegenheiten geregelt", "doem o saldo",
       "doe o saldo", "deixar tudo pago", "deixar tudo resolvido", "deixar tudo em ordem", "lasciare tutto pagato",
-      "lasciare tutto in ordine", "donate il saldo", "donare il saldo"};
-  static constexpr std::string_view kBeMe[] = {
+      "lasciare tutto in ordine", "donate il saldo", "donare il saldo");
+  static constexpr auto kBeMe = Words(
       "itll be me", "it will be me", "thatll be me", "that will be me", "sera yo", "voy a ser yo", "ce sera moi",
-      "ca sera moi", "bin ich es", "bin bald ich", "serei eu", "vou ser eu", "saro io", "tocchera a me"};
-  static constexpr std::string_view kWontNeedPhrases[] = {
+      "ca sera moi", "bin ich es", "bin bald ich", "serei eu", "vou ser eu", "saro io", "tocchera a me");
+  static constexpr auto kWontNeedPhrases = Words(
       "wont need", "wont be needing", "will not need", "wont be using", "wont be around", "nao vou mais precisar",
       "nao vou precisar mais", "nao vou mais usar", "ya no lo voy a necesitar", "ya no la voy a necesitar",
       "ya no voy a necesitar", "no lo voy a necesitar mas", "ya no lo necesitare", "je nen aurai plus besoin",
       "jen aurai plus besoin", "je naurai plus besoin", "brauche ich nicht mehr", "nicht mehr brauchen",
-      "non mi servira piu", "non ne avro piu bisogno"};
-  static constexpr std::string_view kLastOrderPhrases[] = {
+      "non mi servira piu", "non ne avro piu bisogno");
+  static constexpr auto kLastOrderPhrases = Words(
       "my last order", "my last purchase", "mi ultimo pedido", "mi ultima compra", "ma derniere commande",
       "mon dernier achat", "meine letzte bestellung", "meu ultimo pedido", "minha ultima encomenda",
-      "minha ultima compra", "o meu ultimo pedido", "il mio ultimo ordine", "il mio ultimo acquisto"};
-  static constexpr std::string_view kNoFuturePhrases[] = {
+      "minha ultima compra", "o meu ultimo pedido", "il mio ultimo ordine", "il mio ultimo acquisto");
+  static constexpr auto kNoFuturePhrases = Words(
       "dont need the points", "no need for the points", "no need for points", "no hace falta que me acumulen",
       "no hace falta acumular", "no necesito los puntos", "nao precisa dos pontos", "nao precisam dos pontos",
       "nao preciso dos pontos", "pas besoin de points", "pas besoin des points", "brauche keine punkte",
       "keine punkte mehr", "non servono i punti", "non mi servono i punti", "no need to send",
       "nem precisa mandar", "no hace falta que me manden", "brauchen sie mir nichts mehr",
-      "inutile de menvoyer", "non serve mandarmi"};
+      "inutile de menvoyer", "non serve mandarmi");
   static constexpr auto kDies = Words("dies", "muere", "fallece", "morre", "falece", "muore", "stirbt", "meurt",
                                       "decede");
   static constexpr auto kComplaint = Words("worst", "terrible", "awful", "useless", "pesimo", "pesima", "horrible",

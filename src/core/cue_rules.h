@@ -128,21 +128,49 @@ struct Detector {
   }
 };
 
-// Word lists for the detectors below: constant arrays searched in order
-// (tens of words each; as unordered_sets they were built at start-up, code
-// the widget's wasm paid for). Phrases are folded words, space-separated.
-template <size_t N>
+// Word lists for the detectors below: constant byte strings searched in
+// order (tens of words each). Each word is stored as its length byte then
+// its bytes, a 0 length ends the list: an array of string_views cost the
+// widget's wasm 8 bytes of pointer and length a word (some 30 KB raw, 4 000
+// words), bytes that barely compress. Phrases are folded words,
+// space-separated.
+// Iterable too: for (std::string_view phrase : kPhrases).
+template <size_t Bytes>
 struct WordSet {
-  std::string_view words[N];
+  char bytes[Bytes];
+  struct End {};
+  struct Iterator {
+    const char* p;
+    std::string_view operator*() const { return {p + 1, static_cast<unsigned char>(*p)}; }
+    Iterator& operator++() {
+      p += static_cast<unsigned char>(*p) + 1;
+      return *this;
+    }
+    bool operator!=(End) const { return *p != 0; }
+  };
+  Iterator begin() const { return {bytes}; }
+  End end() const { return {}; }
 };
-template <class... W>
-constexpr WordSet<sizeof...(W)> Words(W... w) {
-  return {{std::string_view(w)...}};
+template <size_t... N>
+constexpr WordSet<(N + ... + 0) + 1> Words(const char (&... w)[N]) {
+  static_assert(((N > 1 && N < 257) && ...), "a word of 1 to 255 bytes");
+  WordSet<(N + ... + 0) + 1> s{};
+  size_t at = 0;
+  auto put = [&](const char* p, size_t n) {
+    s.bytes[at++] = static_cast<char>(n - 1);
+    for (size_t i = 0; i + 1 < n; ++i) s.bytes[at++] = p[i];
+  };
+  (put(w, N), ...);
+  s.bytes[at] = 0;
+  return s;
 }
-template <size_t N>
-constexpr bool In(const WordSet<N>& s, std::string_view w) {
-  for (std::string_view x : s.words)
-    if (x == w) return true;
+template <size_t B>
+constexpr bool In(const WordSet<B>& s, std::string_view w) {
+  for (size_t i = 0; s.bytes[i] != 0;) {
+    const size_t n = static_cast<unsigned char>(s.bytes[i]);
+    if (n == w.size() && std::string_view(s.bytes + i + 1, n) == w) return true;
+    i += n + 1;
+  }
   return false;
 }
 // How many words of `phrase` stand at f[i...], or 0 when it is not there.
@@ -161,8 +189,8 @@ inline size_t PhraseAt(std::string_view phrase, const std::vector<std::string>& 
 // word: a scan of every phrase at every word was a fifth of Analyze()'s time.
 class PhraseIndex {
  public:
-  template <size_t N>
-  explicit PhraseIndex(const std::string_view (&phrases)[N]) {
+  template <size_t B>
+  explicit PhraseIndex(const WordSet<B>& phrases) {
     for (std::string_view p : phrases) by_first_[p.substr(0, p.find(' '))].push_back(p);
   }
   // How many words of the first phrase standing at f[i...], or 0.

@@ -137,9 +137,9 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
     if (it.tok->kind == TokenKind::kEmoji)
       for (const char* e : kEyeRolls)
         if (it.tok->norm == e) d->Add(kCueFrustration, 0.7, it.tok->begin, it.tok->end);
-  static constexpr std::string_view kPhrases[] = {
+  static constexpr auto kPhrases = Words(
       "thanks for nothing", "thank you for nothing", "gracias por nada", "merci pour rien", "danke fur nichts",
-      "obrigado por nada", "obrigada por nada", "grazie per niente", "grazie per nulla"};
+      "obrigado por nada", "obrigada por nada", "grazie per niente", "grazie per nulla");
   static const PhraseIndex kPhrasesIndex(kPhrases);
   // Every phrase of an index found in the message, kept when `keep` says so.
   const auto mark = [&](const PhraseIndex& index, double strength, auto keep) {
@@ -151,7 +151,7 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   mark(kPhrasesIndex, 0.8, always);
   // Advice mocked as if new ("never thought of that"), being told to wait
   // "loved": sarcasm in so many words, in six languages.
-  static constexpr std::string_view kMocking[] = {
+  static constexpr auto kMocking = Words(
       "never thought of that", "never would have thought of that", "wouldnt have thought of that",
       "why didnt i think of that", "love being told", "love how you", "love that you keep", "love it when you tell",
       "no se me ocurrio", "no se me habia ocurrido", "como no se me ocurrio", "me encanta que me digan",
@@ -160,14 +160,14 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "da ware ich nie drauf gekommen", "da ware ich nie draufgekommen", "ware ich nie drauf gekommen",
       "ich liebe es wenn", "nunca me teria lembrado", "nunca teria pensado", "como nao pensei nisso",
       "nao tinha pensado nisso", "adoro que me digam", "adoro quando me dizem", "amo quando voces",
-      "non ci avevo pensato", "non ci avrei mai pensato", "adoro sentirmi dire", "adoro quando mi dite"};
+      "non ci avevo pensato", "non ci avrei mai pensato", "adoro sentirmi dire", "adoro quando mi dite");
   static const PhraseIndex kMockingIndex(kMocking);
   mark(kMockingIndex, 0.75, [&](size_t i, size_t) { return !NegatedAt(words, i, 2); });
   // Telling it again (issue 13: "I already told you", the Nth time), a
   // floor under the model in six languages. Dosage questions ("how many
   // times a day") are not it: the counting phrases need the visitor's own
   // telling or asking after them.
-  static constexpr std::string_view kAgain[] = {
+  static constexpr auto kAgain = Words(
       "already told you", "already said that", "i told you already", "already gave you", "already explained",
       "like i said", "as i said", "how many times do i", "how many times must i", "how many more times",
       "for the third time", "for the second time", "for the umpteenth time", "for the nth time",
@@ -191,13 +191,13 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "je vous le repete", "je te le repete", "je le repete", "ich wiederhole es", "ich wiederhole nochmal",
       "ich sag es nochmal", "ich sage es nochmal", "ich sags nochmal", "ich sage es noch einmal",
       "repito mais uma vez", "repito de novo", "te repito", "lhe repito", "te lo ripeto", "ve lo ripeto",
-      "glielo ripeto", "lo ripeto", "ripeto ancora"};
+      "glielo ripeto", "lo ripeto", "ripeto ancora");
   static const PhraseIndex kAgainIndex(kAgain);
   mark(kAgainIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; });
   // Asking it again in other words ("je reformule :", "a ver, otra vez:",
   // "let me rephrase"): the visitor has seen the answer miss. Not "once
   // again, thanks".
-  static constexpr std::string_view kRephrasing[] = {
+  static constexpr auto kRephrasing = Words(
       "let me rephrase", "ill rephrase", "i will rephrase", "to rephrase", "let me put it another way",
       "let me ask again", "im asking again", "i ask again", "asking again", "a ver otra vez", "lo pregunto otra vez",
       "te lo pregunto de nuevo", "se lo pregunto de nuevo", "pregunto de nuevo", "pregunto otra vez", "lo reformulo",
@@ -205,7 +205,7 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "je redemande", "ich formuliere um", "ich formuliere es anders", "ich formuliere es um", "anders gefragt",
       "ich frage nochmal", "ich frag nochmal", "ich frage noch einmal", "vou reformular", "reformulando",
       "pergunto de novo", "pergunto outra vez", "vou perguntar de novo", "riformulo", "te lo richiedo",
-      "ve lo richiedo", "lo richiedo", "ti rifaccio la domanda", "rifaccio la domanda"};
+      "ve lo richiedo", "lo richiedo", "ti rifaccio la domanda", "rifaccio la domanda");
   static const PhraseIndex kRephrasingIndex(kRephrasing);
   // ... unless the visitor blames their own wording ("porque não sei se me expliquei bem")
   // or asks pardon for asking again ("excusez-moi je redemande, c'est bien le numéro ?")
@@ -220,7 +220,7 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   // negation ("doesn't answer my question"), so "that answers my question"
   // is not it; "same question" only with "still" or "it is", since "I have
   // the same question for my other order" is calm.
-  static constexpr std::string_view kNotAnswered[] = {
+  static constexpr auto kNotAnswered = Words(
       "doesnt answer my question", "doesnt answer the question", "doesnt answer it", "doesnt answer anything",
       "didnt answer my question", "didnt answer the question", "not answering my question", "not answering the question",
       "you didnt answer", "youre not answering", "you are not answering", "thats not what i asked",
@@ -251,12 +251,12 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "non ha risposto alla mia domanda", "non hai risposto alla mia domanda", "non e quello che ho chiesto",
       "non ho chiesto questo", "stiamo girando in tondo", "giriamo in tondo", "girando in tondo",
       "giriamo in cerchio", "non porta da nessuna parte", "non si arriva a niente", "e la stessa domanda",
-      "sempre la stessa domanda"};
+      "sempre la stessa domanda");
   static const PhraseIndex kNotAnsweredIndex(kNotAnswered);
   mark(kNotAnsweredIndex, 0.7, always);
   // Correcting the bot: "I didn't ask about returns", "why do you keep
   // sending me the returns page", "otra vez el mismo link".
-  static constexpr std::string_view kCorrecting[] = {
+  static constexpr auto kCorrecting = Words(
       "i didnt ask about", "i did not ask about", "i never asked about", "i didnt ask you", "why do you keep",
       "you keep sending", "you keep giving", "you keep telling", "the same link", "the same answer", "the same page",
       "no he preguntado por", "no te he preguntado", "no pregunte por", "yo no pregunte eso", "me sigues mandando",
@@ -275,29 +275,29 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "je nai pas demande quand", "je nai pas demande si", "habe nicht gefragt wie", "habe nicht gefragt ob",
       "habe nicht gefragt wann", "hab nicht gefragt wie", "hab nicht gefragt ob", "nao perguntei como",
       "nao perguntei se", "nao perguntei quando", "nao perguntei onde", "nao perguntei o que", "nao perguntei qual",
-      "non ho chiesto come", "non ho chiesto quando", "non ho chiesto dove", "non ho chiesto se"};
+      "non ho chiesto come", "non ho chiesto quando", "non ho chiesto dove", "non ho chiesto se");
   static const PhraseIndex kCorrectingIndex(kCorrecting);
   mark(kCorrectingIndex, 0.6, always);
   // Threats to take it further: a lawyer, a consumer body, a chargeback.
   // Not "my lawyer" alone: "my lawyer needs a copy of the contract" is routine.
-  static constexpr std::string_view kTakingFurther[] = {
+  static constexpr auto kTakingFurther = Words(
       "legal action", "take you to court", "sue you", "trading standards", "ombudsman", "chargeback", "charge back",
       "trustpilot", "demandaros", "demandarles", "profeco", "facua", "la ocu", "hoja de reclamaciones", "contracargo",
       "porter plainte", "dgccrf", "que choisir", "meinen anwalt", "meinem anwalt", "verbraucherzentrale",
       "rechtliche schritte", "schlichtungsstelle", "processar voces", "procon", "reclame aqui", "reclameaqui",
-      "livro de reclamacoes", "contestar no cartao", "vie legali", "altroconsumo", "codacons"};
+      "livro de reclamacoes", "contestar no cartao", "vie legali", "altroconsumo", "codacons");
   static const PhraseIndex kTakingFurtherIndex(kTakingFurther);
   mark(kTakingFurtherIndex, 0.6, always);
   // Giving up in a word or two ("ok whatever", "toujours non", "egal"):
   // the replies that shorten as patience runs out. Only as the whole message
   // after an "ok": "never mind, found it", "still no parcel?" and "todavía
   // no" (not yet) are other things.
-  static constexpr std::string_view kGivingUp[] = {
+  static constexpr auto kGivingUp = Words(
       "whatever", "forget it", "still no", "still nothing", "da igual", "olvidalo", "olvidelo", "sigue sin",
       "sigue igual", "laisse tomber", "tant pis", "toujours non", "toujours pas", "toujours rien",
       "vergiss es", "egal", "immer noch nicht", "immer noch nichts", "esquece", "deixa pra la", "tanto faz",
       "continua nao", "continua igual", "lascia perdere", "lascia stare", "lasciamo perdere",
-      "ancora niente", "niente ancora"};
+      "ancora niente", "niente ancora");
   static const PhraseIndex kGivingUpIndex(kGivingUp);
   static constexpr auto kLeadIns = Words("ok", "okay", "k", "fine", "yeah", "bueno", "vale", "bon", "ah", "na", "tja",
                                          "ta", "beleza", "va", "boh", "so", "well");
@@ -308,8 +308,8 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       d->Add(kCueFrustration, 0.6, words[start]->tok->begin, words[start + len - 1]->tok->end);
   // A question closed with "yes or no": an answer demanded after evasive
   // ones. Weaker: some visitors are just blunt.
-  static constexpr std::string_view kYesOrNo[] = {"yes or no", "si o no", "oui ou non", "ja oder nein",
-                                                  "sim ou nao"};
+  static constexpr auto kYesOrNo = Words("yes or no", "si o no", "oui ou non", "ja oder nein",
+                                                  "sim ou nao");
   static const PhraseIndex kYesOrNoIndex(kYesOrNo);
   if (folded.size() > 3)
     if (const size_t at = folded.size() - 3, len = kYesOrNoIndex.At(folded, at); len == 3)
@@ -331,17 +331,17 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "resposta", "respostas", "dica", "dicas", "conselho", "conselhos", "sugestao", "sugestoes", "informacao",
       "explicacao", "ajuda", "risposta", "risposte", "consiglio", "consigli", "suggerimento", "suggerimenti",
       "informazioni", "spiegazione", "aiuto");
-  static constexpr std::string_view kOverTheTop[] = {
+  static constexpr auto kOverTheTop = Words(
       "enlightening", "illuminating", "invaluable", "precious", "precieux", "precieuse", "precieuses", "eclairant",
       "eclairante", "eclairants", "lumineux", "lumineuse", "passionnant", "passionnante", "uberaus", "ungemein",
       "erhellend", "erhellende", "erhellenden", "aufschlussreich", "aufschlussreiche", "esclarecedor",
       "esclarecedora", "iluminador", "iluminadora", "utilisimo", "utilisima", "valiosisimo", "valiosisima",
       "utilissimo", "utilissima", "valiosissimo", "valiosissima", "illuminante", "preziosi", "preziose",
-      "preziosissimi", "preziosissimo"};
-  static constexpr std::string_view kFond[] = {
+      "preziosissimi", "preziosissimo");
+  static constexpr auto kFond = Words(
       "ever so", "most kind", "so very", "infiniment", "herzlichen", "herzlichsten", "muchisimas", "muitissimo",
       "infinite", "again", "once more", "de nuevo", "otra vez", "encore", "une fois de plus", "nochmals", "wieder",
-      "erneute", "erneuten", "ancora", "di nuovo", "de novo", "mais uma vez", "outra vez"};
+      "erneute", "erneuten", "ancora", "di nuovo", "de novo", "mais uma vez", "outra vez");
   static const PhraseIndex kOverTheTopIndex(kOverTheTop), kFondIndex(kFond);
   for (size_t a = 0; a < folded.size();) {
     size_t b = a;

@@ -284,7 +284,7 @@ constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home",
                         "outro", "dallaltra", "parte", "linea", "actually", "really", "vraiment", "wirklich",
                         "mal", "sul", "serio");
 // Phrases that name a living person wherever they stand.
-constexpr std::string_view kLivingPerson[] = {
+constexpr auto kLivingPerson = Words(
     "living soul", "live person", "with a pulse", "flesh and blood", "alma viva", "ser vivo",
     "carne y hueso", "etre vivant", "chair et en os", "ame qui vive", "lebendige seele", "lebender mensch",
     "fleisch und blut", "echter mensch", "echten menschen", "anima viva", "carne e ossa", "carne e osso",
@@ -301,20 +301,20 @@ constexpr std::string_view kLivingPerson[] = {
     "conseiller en direct", "agent humain", "conseiller humain", "operatore dal vivo", "agente dal vivo",
     "agente umano", "live-mitarbeiter", "live mitarbeiter", "menschlicher mitarbeiter", "echter mitarbeiter",
     "echten mitarbeiter", "human agent", "human being", "live operator", "live representative", "live rep",
-    "cristiano vero"};
+    "cristiano vero");
 // Out of the bot's hands: "get me out of here", "sácame de aquí", "holt mich
 // hier raus", "tiratemi fuori". Folded words.
-constexpr std::string_view kOutOfHere[] = {
+constexpr auto kOutOfHere = Words(
     "get me out of here", "get me out of this", "let me out of this", "sacame de aqui", "saquenme de aqui",
     "sacadme de aqui", "sacame de este", "holt mich hier raus", "hol mich hier raus", "holen sie mich hier raus",
     "lasst mich hier raus", "sortez-moi de la", "sortez moi de la", "sortez-moi dici", "sortez moi dici",
     "sors-moi de la", "sors moi de la", "sortez-moi de ce", "tirem-me daqui", "tirem me daqui", "me tira daqui",
     "me tirem daqui", "me tira desse", "tiratemi fuori", "tiratemi fuori da qui", "fatemi uscire",
-    "fammi uscire"};
+    "fammi uscire");
 // Help called for through the business: "call the police", "llamen una
 // ambulancia", "ruft den Notarzt", "chiamate il 118": a person must act now.
 // Folded words.
-constexpr std::string_view kCallForHelp[] = {
+constexpr auto kCallForHelp = Words(
     "call the police", "call an ambulance", "call the cops", "send help",
     "send someone", "send somebody", "llamen a la policia", "llamen una ambulancia", "llamen a una ambulancia",
     "llamen a emergencias", "llama a la policia", "llama una ambulancia",
@@ -328,15 +328,15 @@ constexpr std::string_view kCallForHelp[] = {
     "liguem pra policia", "liguem pro samu", "liguem para o samu", "mandem alguem", "mandem ajuda",
     "chiamate la polizia", "chiamate i carabinieri", "chiamate unambulanza", "chiamate un ambulanza", "chiamate lambulanza", "mandate qualcuno",
     "mandate aiuto", "get the police", "get the cops", "get an ambulance", "get help", "schickt wen",
-    "schickt sofort wen", "schicken sie wen", "holt die polizei", "holt hilfe"};
+    "schickt sofort wen", "schicken sie wen", "holt die polizei", "holt hilfe");
 // Put in touch with someone, asked: "mets-moi en relation avec qqn", "ponme en contacto con alguien".
-constexpr std::string_view kPutInTouch[] = {
+constexpr auto kPutInTouch = Words(
     "put me in touch", "get me in touch", "connect me with", "mets moi en relation", "mets-moi en relation",
     "mettez moi en relation", "mettez-moi en relation", "me mettre en relation", "ponme en contacto",
     "pongame en contacto", "ponganme en contacto", "me pone en contacto", "verbinden sie mich", "verbindet mich",
     "verbinde mich", "stellen sie mich durch", "me coloca em contato", "me coloque em contato", "me poe em contato",
     "me ponha em contato", "mettimi in contatto", "mi metta in contatto", "mi mettete in contatto",
-    "mettetemi in contatto"};
+    "mettetemi in contatto");
 
 // Roles and teams of the business. Those in charge may be asked for with a
 // wanting verb; every role may be talked to or asked to act.
@@ -406,7 +406,7 @@ bool CustomerServiceAt(const std::vector<std::string>& f, size_t i) {
 // Whoever is in charge, described rather than named: "whoever is responsible
 // for deliveries", "quien esté a cargo", "celui qui dirige la boutique",
 // "wer bei euch zuständig ist", "chi gestisce le consegne". Folded words.
-constexpr std::string_view kInChargePhrases[] = {
+constexpr auto kInChargePhrases = Words(
     "whoever is in charge", "whoevers in charge", "whoever is responsible", "whoevers responsible", "whoever runs",
     "whoever manages", "whoever handles", "whoever deals with", "the person in charge", "person in charge",
     "someone in charge", "somebody in charge", "the person responsible", "someone responsible",
@@ -430,10 +430,10 @@ constexpr std::string_view kInChargePhrases[] = {
     "quem e o responsavel", "quem esta a cargo", "quem esta no comando", "quem cuida", "quem gerencia",
     "quem gere", "alguem responsavel", "alguem acima", "um superior", "chefe de", "chefe do",
     "chefe da",
-    "chi gestisce", "chi si occupa", "chi e responsabile", "chi e il responsabile", "chi e in carica", "un superiore", "qualcuno di responsabile", "qualcuno piu in alto"};
+    "chi gestisce", "chi si occupa", "chi e responsabile", "chi e il responsabile", "chi e in carica", "un superiore", "qualcuno di responsabile", "qualcuno piu in alto");
 // Who is in charge, asked with no object: "wer ist bei euch zuständig?",
 // "who's in charge here?"; not "who is responsible for return costs?".
-constexpr std::string_view kWhoInCharge[] = {
+constexpr auto kWhoInCharge = Words(
     "who is in charge", "whos in charge", "who is responsible", "whos responsible", "quien esta a cargo",
     "quien es el responsable", "quien es el encargado", "quien manda", "qui est responsable", "qui est le responsable",
     "qui est en charge", "wer ist zustandig", "wer ist bei euch zustandig", "wer ist bei ihnen zustandig",
@@ -442,7 +442,7 @@ constexpr std::string_view kWhoInCharge[] = {
     "who is actually in charge", "whos actually in charge", "who is really in charge", "quien esta realmente a cargo",
     "qui est vraiment responsable", "wer ist eigentlich zustandig", "quem e que manda", "chi e che comanda",
     "who decides", "who makes the decision", "who gets to decide", "quien decide", "qui decide", "wer entscheidet",
-    "quem decide", "chi decide"};
+    "quem decide", "chi decide");
 size_t InChargeAt(const std::vector<std::string>& f, size_t i) {
   static const PhraseIndex kIndex(kInChargePhrases);
   return kIndex.At(f, i);
@@ -608,7 +608,7 @@ constexpr auto kPolite = Words(
 // a calm question). Returns the name's first word index (*len words), or SIZE_MAX.
 size_t BareDepartmentName(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
                           size_t* len) {
-  static constexpr std::string_view kNames[] = {
+  static constexpr auto kNames = Words(
       "billing", "billing department", "accounts department", "accounting", "customer service", "customer services",
       "customer care", "customer support", "tech support", "technical support", "complaints department",
       "facturacion", "contabilidad", "atencion al cliente", "servicio al cliente", "servicio de atencion al cliente",
@@ -628,7 +628,7 @@ size_t BareDepartmentName(const Message& m, const std::vector<const Item*>& word
       "fatturazione", "ufficio fatturazione", "contabilita", "servizio clienti", "assistenza clienti", "assistenza tecnica",
       "ufficio reclami", "amministrazione", "ufficio amministrativo", "centralino",
       // the switchboard: "Zentrale bitte"
-      "switchboard", "zentrale", "telefonzentrale", "centralita", "verwaltung", "administracion"};
+      "switchboard", "zentrale", "telefonzentrale", "centralita", "verwaltung", "administracion");
   static const PhraseIndex kIndex(kNames);
   const size_t n = words.size();
   if (n == 0 || n > 6 || m.cleaned.find('?') != std::string::npos) return SIZE_MAX;
@@ -698,7 +698,7 @@ size_t BareRole(const Message& m, const std::vector<const Item*>& words, const s
 // con la chica que me atendió ayer". A request opening, a staff word right
 // after a determiner (not "the delivery man"), and a word of the earlier
 // contact in the sentence; "the lady I spoke to said..." has no opening.
-constexpr std::string_view kAskForAgain[] = {
+constexpr auto kAskForAgain = Words(
     "could i have", "can i have", "may i have", "could i get", "can i get", "could i speak to", "can i speak to",
     "could i speak with", "can i speak with", "can i talk to", "could i talk to", "put me through to",
     "connect me to", "connect me with", "puedo hablar con", "podria hablar con", "me pasas con", "me pasa con",
@@ -708,7 +708,7 @@ constexpr std::string_view kAskForAgain[] = {
     "ich hatte gern", "ich hatte gerne", "ich mochte", "verbinden sie mich mit", "posso falar com",
     "poderia falar com", "me passa pra", "me passa para", "me passa", "quero falar com", "queria falar com",
     "gostaria de falar com", "pode me passar", "posso parlare con", "potrei parlare con", "mi passi", "mi passa",
-    "vorrei parlare con", "vorrei", "potrei avere", "posso avere"};
+    "vorrei parlare con", "vorrei", "potrei avere", "posso avere");
 constexpr auto kStaffWords = Words(
     "lady", "guy", "woman", "man", "gentleman", "girl", "agent", "colleague", "person", "rep", "operator", "advisor",
     "senora", "senor", "chica", "chico", "companera", "companero", "persona", "muchacha", "muchacho", "agente",
@@ -758,7 +758,7 @@ size_t SamePersonAgain(const std::vector<const Item*>& words, const std::vector<
 // message; "is it available?" asks about a thing. The question's first
 // word, or SIZE_MAX; *last is its last.
 size_t PersonFromBefore(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* last) {
-  static constexpr std::string_view kIsSheThere[] = {
+  static constexpr auto kIsSheThere = Words(
       "is she available", "is he available", "is she there", "is he there", "is she around", "is he around", "is she free", "is he free", "can i speak to her", "can i speak to him",
       "can i talk to her", "can i talk to him", "ist sie da", "ist er da", "ist sie erreichbar", "ist er erreichbar",
       "ist sie heute da", "ist er heute da", "ist sie zu sprechen", "ist er zu sprechen", "kann ich sie sprechen",
@@ -768,7 +768,7 @@ size_t PersonFromBefore(const std::vector<const Item*>& words, const std::vector
       "ela esta disponivel", "ele esta disponivel", "ela esta ai", "ele esta ai", "ela ta ai", "ele ta ai",
       "posso falar com ela", "posso falar com ele", "me passa pra ela", "me passa pra ele", "ce lei", "ce lui",
       "lei e disponibile", "lui e disponibile", "posso parlarle", "posso parlargli", "posso parlare con lei",
-      "posso parlare con lui", "mi passi il suo ufficio", "mi passa il suo ufficio"};
+      "posso parlare con lui", "mi passi il suo ufficio", "mi passa il suo ufficio");
   static const PhraseIndex kIsSheThereIndex(kIsSheThere);
   for (size_t i = 0; i < f.size(); ++i) {
     const size_t len = kIsSheThereIndex.At(f, i);
@@ -893,9 +893,9 @@ size_t NeedDepartment(const std::vector<const Item*>& words, const std::vector<s
       "faturamento", "faturacao", "reclamacoes", "devolucoes", "pagamentos", "contabilidade", "sinistros",
       "financeiro", "frodi", "fatturazione", "reclami", "resi", "rimborsi", "pagamenti", "contabilita", "sinistri");
   // German joins them: "Betrugsabteilung", "Rechnungsabteilung".
-  static constexpr std::string_view kGermanTopics[] = {"betrug", "rechnung", "beschwerde", "reklamation", "retoure",
+  static constexpr auto kGermanTopics = Words("betrug", "rechnung", "beschwerde", "reklamation", "retoure",
                                                         "erstattung", "zahlung", "buchhaltung", "schaden", "inkasso",
-                                                        "mahn", "rechts"};
+                                                        "mahn", "rechts");
   static constexpr auto kNeeding = Words("need", "want", "necesito", "quiero", "besoin", "veux", "voudrais", "brauche",
                                          "brauch", "mochte", "preciso", "quero", "serve", "voglio", "vorrei", "bisogno");
   static constexpr auto kInfo = Words("number", "phone", "email", "mail", "address", "numero", "telefono", "telefone",
@@ -1391,11 +1391,11 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
       // ... or asked after as present: "le gérant du magasin est là ?", "is
       // the manager in today?", "c'è il responsabile?", "ist der Filialleiter da?".
       if (in_charge && QuestionAfter(m, words[i])) {
-        static constexpr std::string_view kPresent[] = {
+        static constexpr auto kPresent = Words(
             "est la", "is in", "is there", "is around", "is available", "in today", "in now", "around today",
             "there today", "here today", "esta ahi", "esta aqui", "esta hoy",
             "esta disponible", "esta ai", "ta ai", "ist da", "heute da", "e presente", "e li", "ce il", "ce la",
-            "c e", "anwesend", "present", "presente", "disponible", "disponivel", "disponibile"};
+            "c e", "anwesend", "present", "presente", "disponible", "disponivel", "disponibile");
         for (size_t k = i > 4 ? i - 4 : 0; k < std::min(n, i + 5); ++k) {
           if (k == i || !same(i, k)) continue;
           for (std::string_view p : kPresent)
@@ -1677,13 +1677,13 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
   if (scam && !wants && m.cleaned.find('?') != std::string::npos) return true;
   // Asked out of curiosity, or waved off at once: "eres una persona? solo por
   // curiosidad", "r u a robot? lol anyway", "t'es un robot ? mdr peu importe".
-  static constexpr std::string_view kJustCurious[] = {
+  static constexpr auto kJustCurious = Words(
       "curious", "curiosity", "curiosidad", "curiosite", "neugier", "neugierig", "curiosidade", "curiosita",
       "da igual", "peu importe", "fa niente", "tanto faz", "never mind", "nevermind", "nvm", "lol anyway",
       // ... or for a reason given at once: "Frage nur, weil ...", "pergunto porque quero saber ..."
       "just wondering", "just asking", "only asking", "frage nur", "ich frage nur", "pergunto porque", "pergunto por",
       "pregunto porque", "pregunto por", "je demande pour", "je demande parce", "chiedo solo", "chiedo perche",
-      "chiedo per"};
+      "chiedo per");
   static const PhraseIndex kJustCuriousIndex(kJustCurious);
   for (size_t k = 0; k < f.size(); ++k)
     if (kJustCuriousIndex.At(f, k)) return true;
