@@ -607,6 +607,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
   DetectSarcasm(m, words, folded, &d);
   DetectTriedTimes(m, words, folded, &d);
+  DetectPaymentTakenBack(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
   MarkKillMeIfHyperbole(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);

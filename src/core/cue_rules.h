@@ -245,6 +245,7 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d);
 void DetectMaskedProfanity(const Message& m, Detector* d);
 void DetectShouting(const Message& m, double valence, Detector* d);
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded, Detector* d);
+void DetectPaymentTakenBack(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void MarkKillMeIfHyperbole(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);

@@ -130,6 +130,68 @@ void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, c
   }
 }
 
+// A threat to take the money back through the bank, the card or PayPal:
+// "I'll charge it back", "ich lass das über PayPal zurückbuchen", "je
+// conteste le paiement auprès de ma banque", "apro una contestazione su
+// PayPal". Words of disputing count beside a payment channel in the same
+// sentence (a dispute with a landlord is not one); words of reversing also
+// need the visitor's intent ("the bank reversed it by mistake" is not a
+// threat). A question ("how do I dispute a charge?") is asking, not telling.
+void DetectPaymentTakenBack(const Message& m, const std::vector<const Item*>& words,
+                            const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kTakeBack = Words(
+      "chargeback", "chargebacks", "contracargo", "contracargos", "retrofacturation", "ruckbuchung",
+      "ruckbuchungen", "zuruckbuchen", "zuruckbuchung", "zuruckgebucht", "ruckbuchen", "zuruckbuche");
+  static constexpr auto kDispute = Words(
+      "dispute", "disputing", "disputed", "disputa", "disputar", "litige", "contester", "conteste", "contesterai",
+      "contestation", "contestar", "contesto", "contestacao", "contestare", "contestazione", "contestero",
+      "desconocer", "desconozco", "desconocere", "widerspreche", "widersprechen", "widerspruch", "claim", "case");
+  static constexpr auto kReverse = Words(
+      "reverse", "reversed", "reversal", "estorno", "estornar", "storno", "stornare", "zuruckholen",
+      "zuruckfordern", "revertir");
+  static constexpr auto kChannels = Words(
+      "bank", "banks", "banco", "banque", "banca", "paypal", "card", "tarjeta", "carte", "karte", "kreditkarte",
+      "cartao", "carta", "visa", "mastercard", "amex", "klarna", "issuer", "lastschrift", "kauferschutz",
+      "kreditkartenfirma", "bankkarte", "cb");
+  static constexpr auto kIntent = Words(
+      "ill", "im", "will", "going", "gonna", "get", "have", "voy", "vamos", "pido", "pedire", "hago", "vou", "vamos",
+      "peco", "pedir", "vais", "demande", "demander", "fais", "ferai", "werde", "lass", "lasse", "hol", "hole",
+      "buche", "faccio", "faro", "chiedo", "vado", "chiedero", "then", "dann", "sonst", "otherwise", "luego",
+      "entonces", "sinon", "senao", "altrimenti");
+  // Claims and cases are PayPal's and the bank's words, not an insurer's.
+  static constexpr auto kClaimChannels = Words("bank", "banks", "paypal", "klarna");
+  auto after_elision = [](std::string_view w) { return w.substr(w.find('\'') == std::string_view::npos ? 0 : w.find('\'') + 1); };
+  for (size_t i = 0; i < f.size(); ++i) {
+    const std::string_view w = after_elision(f[i]);
+    // "charge it back", "ich buche das zurück": the separable forms.
+    bool take_back = In(kTakeBack, w) || (w == "charge" && i + 2 < f.size() && f[i + 2] == "back");
+    for (size_t k = i + 1; !take_back && w.substr(0, 4) == "buch" && k < f.size() && k < i + 5; ++k)
+      take_back = f[k] == "zuruck";
+    // A question ("why was my payment reversed?", "how do I dispute a
+    // charge?") asks about it; only the words that are the threat itself count.
+    if (!take_back && m.questions > 0) continue;
+    const bool dispute = !take_back && In(kDispute, w);
+    const bool reverse = !take_back && !dispute && In(kReverse, w);
+    if (!take_back && !dispute && !reverse) continue;
+    const bool claim = w == "claim" || w == "case";
+    bool channel = false, intent = false;
+    size_t nearest = i;  // the channel nearest the word, for the evidence
+    for (size_t k = 0; k < f.size(); ++k) {
+      if (words[k]->sentence != words[i]->sentence) continue;
+      const std::string_view x = after_elision(f[k]);
+      if (claim ? In(kClaimChannels, x) : In(kChannels, x)) {
+        if (!channel || (k > i ? k - i : i - k) < (nearest > i ? nearest - i : i - nearest)) nearest = k;
+        channel = true;
+      }
+      intent |= In(kIntent, x);
+    }
+    if (take_back || (dispute && channel) || (reverse && channel && intent)) {
+      d->Add(kCueFrustration, 0.6, words[std::min(i, nearest)]->tok->begin, words[std::max(i, nearest)]->tok->end);
+      return;
+    }
+  }
+}
+
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded,
                    Detector* d) {
   static const char* const kEyeRolls[] = {"\U0001F644", "\U0001F612"};  // 🙄 😒

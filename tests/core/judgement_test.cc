@@ -1430,6 +1430,32 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
   }
 }
 
+TEST_CASE("a threat to take the money back through the bank, the card or PayPal is frustration; asking about a refund is not") {
+  // Written for this test.
+  for (const char* text : {"forget it ill just charge it back through my bank", "im disputing this with my bank",
+                           "ill dispute the charge with my credit card company", "opening a paypal dispute right now",
+                           "going to call my bank and get the payment reversed", "ill file a claim with paypal then",
+                           "wenn das bis freitag nicht da ist lass ich das über paypal zurückbuchen",
+                           "dann buche ich das zurück", "ich mach eine Rückbuchung bei der Bank",
+                           "voy a desconocer el cargo con mi banco", "voy a abrir una disputa en paypal",
+                           "j'ouvre un litige paypal", "je conteste le paiement avec ma carte",
+                           "vou abrir uma disputa no paypal", "vou contestar a compra com o banco",
+                           "apro una contestazione su paypal", "contesto l'addebito con la banca"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+  // Look-alikes: a refund asked for or explained, a question about a
+  // dispute, a reversal the bank made, a dispute with someone else, a claim
+  // on an insurance.
+  for (const char* text : {"the refund will go back to your card", "i want a refund to my card please",
+                           "quiero el reembolso en mi tarjeta", "je veux être remboursé sur ma carte",
+                           "why was my card payment reversed?", "how do i dispute a charge on my card?",
+                           "the bank reversed the payment by mistake", "i have a dispute with my landlord",
+                           "i need to make a claim on my card insurance", "does paypal buyer protection cover this?",
+                           "ich möchte das Geld auf meine Karte zurück", "posso pagare con paypal?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
 TEST_CASE("mock politeness about the bot's answer is frustration; a warm thanks is not") {
   // Written for this test.
   for (const char* text : {"Thank you ever so much for the link to the FAQ, most kind.",
