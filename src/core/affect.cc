@@ -609,6 +609,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectTriedTimes(m, words, folded, &d);
   DetectPaymentTakenBack(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
+  SetAsideAbsence(words, folded, &d);
   MarkKillMeIfHyperbole(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonOnAnotherChannel(words, folded, &d);
@@ -618,6 +619,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectNotLivingToSee(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectNotWantingToLive(m, words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectDoseToEnd(m, words, folded, &d);
+  // Again: the farewells found since ("je ne serai plus là") may be an absence too.
+  SetAsideAbsence(words, folded, &d);
   DetectHardship(words, folded, &d);
   // A privacy question is no request, whichever layer heard one.
   const bool privacy = PrivacyQuestion(m, words, folded);

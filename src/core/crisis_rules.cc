@@ -1135,6 +1135,111 @@ void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector
     }
 }
 
+// Away at a time, for a reason: "i wont be around tomorrow so can you deliver
+// friday", "ich bin nächste Woche nicht da, Urlaub", "je serai pas là samedi,
+// vous pouvez livrer lundi ?", "domani non ci sarò, sono in ferie". The words of
+// a farewell ("I won't be here") with a holiday, work, a trip, an appointment
+// or a delivery moved in the same sentence are logistics: the curated pattern and
+// the model's self-harm on those words are set aside (a shop hears this every
+// day). Not when it is for good ("anymore", "ever", "jamais", "nie", "no
+// longer"), nor there *to* get something, nor "no point sending it", and
+// only in that sentence: a crisis said elsewhere in the message stands.
+void SetAsideAbsence(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kPresence = Words("here", "around", "home", "there", "aqui", "ahi", "casa", "hier", "zuhause",
+                                          "hause", "presente", "dispo", "disponible", "erreichbar");
+  // Short words that are "there" only in place: "nicht da", "pas là", "ci
+  // sarò"; elsewhere an article or a preposition ("la faccio finita").
+  static constexpr auto kBeforeDa = Words("nicht", "mehr", "kaum");
+  static constexpr auto kBeforeLa = Words("pas", "plus", "serai", "suis", "sera", "serons", "serez", "etre");
+  static constexpr auto kAfterCi = Words("saro", "sono", "sara", "saremo", "sarei", "siamo", "sarai");
+  // Why one is away: a holiday, work, a trip, an appointment.
+  static constexpr auto kReason = Words(
+      "holiday", "holidays", "vacation", "trip", "travelling", "traveling", "work", "working", "shift", "business",
+      "appointment", "office", "urlaub", "ferien", "reise", "dienstreise", "arbeit", "arbeiten", "schicht", "termin",
+      "buro", "vacances", "conge", "travail", "boulot", "deplacement", "voyage", "rdv", "rendez", "bureau",
+      "vacaciones", "viaje", "trabajo", "turno", "cita", "oficina", "ferias", "viagem", "trabalho", "trabalhar",
+      "consulta", "escritorio", "ferie", "viaggio", "lavoro", "lavorare", "appuntamento", "ufficio", "trasferta");
+  // A delivery is a reason only with another day or slot asked for ("can
+  // you deliver friday"): "annulez, quand le colis arrivera je ne serai
+  // pas là" is a farewell told as admin.
+  static constexpr auto kDelivery = Words(
+      "deliver", "delivery", "courier", "parcel", "package", "driver", "liefern", "lieferung", "paket", "zusteller",
+      "livrer", "livraison", "colis", "livreur", "entregar", "entrega", "paquete", "repartidor", "encomenda", "pacote",
+      "entregador", "consegnare", "consegna", "pacco", "corriere");
+  static constexpr auto kOtherSlot = Words(
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "montag", "dienstag",
+      "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+      "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "segunda",
+      "terca", "quarta", "quinta", "sexta", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "domenica",
+      "neighbour", "neighbor", "nachbar", "nachbarn", "voisin", "voisine", "vecino", "vecina", "vizinho", "vizinha",
+      "vicino", "vicina", "can", "could", "pouvez", "pourriez", "konnen", "konnten", "puede", "pueden", "podrian",
+      "podem", "pode", "potete", "potreste");
+  // "No longer" too ("je ne serai plus là", "nicht mehr da", "non ci sarò
+  // più", "ya no estaré"): farewells are said that way, even beside a trip.
+  static constexpr auto kForGood = Words("anymore", "ever", "forever", "longer", "never", "jamais", "nunca", "nie",
+                                         "niemals", "mai", "siempre", "good", "all", "plus", "mehr", "piu", "mais",
+                                         "ya");
+  static constexpr auto kPurpose = Words("to", "pour", "para", "pra", "um", "per", "zum");
+  static constexpr auto kNoPoint = Words(
+      "no point", "dont bother", "no need", "pas la peine", "plus la peine", "pas besoin", "no hace falta",
+      "no vale la pena", "no tiene sentido", "nicht notig", "lohnt sich nicht", "hat keinen sinn", "nao precisa",
+      "nao vale a pena", "nao compensa", "non serve", "non ne vale la pena", "non ha senso");
+  static const PhraseIndex kNoPointIndex(kNoPoint);
+  const std::vector<std::string> bare = AfterElision(words);
+  auto word = [&](size_t i) -> const std::string& { return bare[i].empty() ? f[i] : bare[i]; };
+  struct Away {
+    int sentence;
+    size_t begin, presence_end;  // the sentence's start, the end of its presence word
+    size_t span_end;             // the end of the word after it
+  };
+  std::vector<Away> away;
+  std::vector<int> sentences;  // the sentences of three words or more
+  for (size_t i = 0; i < f.size(); ++i) {
+    const int s = words[i]->sentence;
+    if (std::count_if(words.begin(), words.end(), [&](const Item* w) { return w->sentence == s; }) >= 3 &&
+        std::find(sentences.begin(), sentences.end(), s) == sentences.end())
+      sentences.push_back(s);
+    const std::string& w = word(i);
+    const bool place = In(kPresence, w) || (i > 0 && w == "da" && In(kBeforeDa, f[i - 1])) ||
+                       (i > 0 && w == "la" && In(kBeforeLa, f[i - 1])) ||
+                       (i + 1 < f.size() && w == "ci" && In(kAfterCi, f[i + 1]));
+    if (!place) continue;
+    bool reason = false, delivery = false, other_slot = false, for_good = false;
+    size_t begin = words[i]->tok->begin;
+    for (size_t k = 0; k < f.size(); ++k)
+      if (words[k]->sentence == s) {
+        reason |= In(kReason, word(k));
+        delivery |= In(kDelivery, word(k));
+        other_slot |= In(kOtherSlot, word(k));
+        for_good |= In(kForGood, word(k));
+        begin = std::min(begin, words[k]->tok->begin);
+      }
+    reason |= delivery && other_slot;
+    // The presence word and the next one: "non ci sarò", "i won't be here".
+    const size_t next = i + 1 < f.size() && words[i + 1]->sentence == s ? i + 1 : i;
+    // Not there *to* receive it ("je serai plus là pour l'ouvrir", "won't be
+    // here to open it"), and no point sending it ("pas la peine", "don't
+    // bother"): the farewell told as admin, not an absence.
+    for (size_t k = i + 1; k < f.size() && k <= i + 2 && words[k]->sentence == s; ++k) for_good |= In(kPurpose, word(k));
+    for (size_t k = 0; k < f.size(); ++k) for_good |= words[k]->sentence == s && kNoPointIndex.At(f, k) > 0;
+    if (reason && !for_good) away.push_back({s, begin, words[i]->tok->end, words[next]->tok->end});
+  }
+  auto& cues = d->affect->cues;
+  for (const Away& a : away) {
+    // The curated farewell whose words end at the presence word ("wont be
+    // around tomorrow" runs past it; "no quiero vivir" after it is not it).
+    cues.erase(std::remove_if(cues.begin(), cues.end(),
+                              [&](const Cue& c) {
+                                return c.name == kCueCrisis && c.kind == kCrisisSelfHarm && c.begin >= a.begin &&
+                                       c.begin < a.presence_end && c.end >= a.presence_end - 1;
+                              }),
+               cues.end());
+    // The model weighs the whole message: its crisis is set aside only
+    // when this is all the message says.
+    if (sentences.size() <= 1) d->crisis_near_misses.push_back({a.begin, a.span_end, 0, true, kCrisisSelfHarm});
+  }
+}
+
 void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   // A joke: "😂" makes "er erstickt" a snore.
   if (m.cleaned.find("\xF0\x9F\x98\x82") != std::string::npos || m.cleaned.find("\xF0\x9F\xA4\xA3") != std::string::npos) return;

@@ -1145,6 +1145,27 @@ TEST_CASE("moving away or a habit given up explains a cancellation; a farewell b
   }
 }
 
+TEST_CASE("away for a holiday, work or a delivery moved is no farewell; not being there for good, or to get it, still is") {
+  // Written for this test.
+  for (const char* text : {"i won't be here next week, i'm on holiday", "i wont be around tomorrow so can you deliver friday",
+                           "ich bin nächste woche nicht da, urlaub", "je serai pas là samedi, vous pouvez livrer lundi ?",
+                           "domani non ci sarò, sono in ferie", "no voy a estar aquí el jueves, tengo cita en el médico",
+                           "não vou estar em casa amanhã, estou a trabalhar, podem entregar sexta?"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"i won't be here much longer", "i won't be at work tomorrow or ever again",
+                           "je ne serai plus là à 18h, je pars au travail",  // "no longer there": kept, to be safe
+                           "pas la peine de m'envoyer le colis, je serai plus là pour l'ouvrir",
+                           "don't bother sending the parcel, i won't be here to open it",
+                           "annullate l'ordine, quando arriva il pacco non ci sarò",
+                           "annullate l'appuntamento di giovedì, stanotte la faccio finita",
+                           "i wont be here tomorrow. ive got the pills ready",
+                           "no estaré en casa para la entrega, ya no quiero vivir",
+                           "i wont be around tomorrow for the delivery, ive saved up enough pills"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("passive death wishes, a jump from a terrace, a weekday not lived to, a policy for after") {
   // Written for this test.
   for (const char* text : {"a veces pienso que sería mejor si desapareciera", "às vezes acho que era melhor eu sumir",
