@@ -785,6 +785,9 @@ struct Hardship {
   const char* slots[2];
   const char* unless = nullptr;
   bool negatable = true;  // a negator just before a slot word voids it
+  // Money taken: the model's unsure self-harm beside it is that story ("ci
+  // sono due addebiti che non ho fatto io": 0.43 on "ho fatto io").
+  bool money_taken = false;
 };
 // Medicines someone depends on from day to day.
 constexpr const char* kDependedOn =
@@ -813,6 +816,39 @@ const Hardship kHardships[] = {
     // ... a funeral to arrange: weaker, it may be a florist's routine
     // ("flowers for a funeral on friday"); with a negative turn it still counts
     {0.4, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale"}},
+    // money taken that the visitor did not spend: a payment disowned, an account
+    // someone else used, a phishing link clicked ("There is one debit of Rs 48,000
+    // which I have not done", "jemand hat 500 euro abgebucht"). A bank's bot
+    // answers "card payment not recognised" every day, so alone it weighs like
+    // an angry turn: a person by the second turn that carries on the story.
+    {0.5, {"payment payments charge charges debit debits purchase purchases transaction transactions withdrawal "
+           "withdrawals transfer transfers cargo cargos cobro cobros compra compras transaccion transacciones retiro "
+           "retiros transferencia transferencias prelevement prelevements paiement paiements achat achats retrait retraits "
+           "virement virements abbuchung abbuchungen zahlung zahlungen buchung buchungen uberweisung uberweisungen "
+           "abhebung abhebungen lastschrift lastschriften debito debitos cobranca cobrancas transacao transacoes "
+           "levantamento levantamentos saque saques addebito addebiti pagamento pagamenti acquisto acquisti prelievo "
+           "prelievi bonifico bonifici movimento movimenti transazione transazioni",
+           "i_didnt_make i_did_not_make i_didnt_do i_have_not_done i_havent_done i_havent_made i_never_made i_did_not_do "
+           "wasnt_me was_not_me dont_recognise dont_recognize do_not_recognise do_not_recognize didnt_authorise "
+           "didnt_authorize unauthorised unauthorized fraudulent no_hice yo_no_hice no_he_hecho no_reconozco "
+           "no_autorice no_autorizado no_autorizada no_autorizados no_autorizadas no_fui_yo fraudulento fraudulenta "
+           "fraudulentos fraudulentas nai_pas_faits nai_pas_fait nai_pas_faite nai_pas_faites ne_reconnais_pas "
+           "non_autorise non_autorises non_autorisee non_autorisees frauduleux frauduleuse frauduleuses war_ich_nicht "
+           "nicht_von_mir kenne_ich_nicht nicht_gemacht nicht_autorisiert nicht_veranlasst betrugerisch nao_fiz "
+           "eu_nao_fiz nao_reconheco nao_fui_eu nao_autorizei nao_autorizada nao_autorizado nao_autorizadas "
+           "nao_autorizados fraudulenta fraudulento non_ho_fatto non_ho_fatto_io non_riconosco non_sono_stato_io "
+           "non_sono_stata_io non_autorizzato non_autorizzati non_autorizzata non_autorizzate fraudolento fraudolenti"}, nullptr, true, true},
+    {0.5, {"someone somebody alguien quelquun jemand alguem qualcuno",
+           "used_my took took_money took_my stole hacked accessed_my logged_into uso_mi usaron_mi robo robaron hackeo hackearon "
+           "entro_en entraron_en a_utilise a_vole a_pirate ont_pirate ont_vole gestohlen gehackt abgebucht abgehoben "
+           "usou roubou roubaram hackeou invadiu entrou_na ha_usato ha_rubato hanno_rubato ha_hackerato hackerato "
+           "ha_prelevato"}, nullptr, true, true},
+    {0.5, {"clicked_a_link clicked_the_link clicked_on_a_link clicked_on_the_link clicked_the_link pinche_el_enlace "
+           "pinche_un_enlace pinche_en_el_enlace clic_en_el_enlace clique_sur_le_lien clique_sur_un_lien "
+           "auf_den_link_geklickt link_geklickt link_angeklickt cliquei_no_link carreguei_no_link cliquei_num_link "
+           "carreguei_num_link cliccato_sul_link cliccato_il_link cliccato_su_un_link",
+           "money account card password code dinero cuenta tarjeta contrasena codigo argent compte carte mot_de_passe "
+           "code geld konto karte passwort code dinheiro conta cartao senha codigo soldi conto carta password codice"}, nullptr, true, true},
     // a job lost, a bill that cannot be paid
     {0.85, {"lost_my_job lost_my_income laid_off made_redundant been_let_go im_unemployed i_am_unemployed cant_afford cannot_afford "
             "perdi_mi_trabajo perdi_mi_empleo perdi_el_trabajo perdi_el_empleo me_despidieron me_quede_sin_trabajo me_quede_sin_empleo "
@@ -1044,6 +1080,8 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
     best_b = std::max(a.i + a.len, b.i + b.len);
   }
   if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end);
+  if (best && best->money_taken)
+    d->crisis_near_misses.push_back({words[best_a]->tok->begin, words[best_b - 1]->tok->end, 0.5, false, kCrisisSelfHarm});
   // Weighs like an angry turn: a support lead steps in soon after.
   size_t len = 0;
   if (const size_t i = ElderlyNotCoping(d->m, words, f, bare, &len); i != SIZE_MAX && (!best || best->strength < 0.7))

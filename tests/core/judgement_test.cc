@@ -1341,6 +1341,31 @@ TEST_CASE("a serious illness and a visitor who cannot follow weigh on the turn; 
   }
 }
 
+TEST_CASE("money taken that the visitor did not spend is a hardship weighing like an angry turn; a double charge is not") {
+  // Written for this test, in the six languages.
+  for (const char* text : {"There is one debit of Rs 48,000 from my savings account which I have not done",
+                           "there are three payments on my card i didnt make", "someone took 900 euros from my account",
+                           "i clicked a link in a text from the bank and now money is gone",
+                           "alguien hizo compras con mi tarjeta que yo no hice",
+                           "il y a des prélèvements sur mon compte que je n'ai pas faits",
+                           "jemand hat 500 euro von meinem konto abgebucht, das war ich nicht",
+                           "recebi uma sms, cliquei no link e levantaram 800 euros da minha conta",
+                           "ci sono due addebiti sulla carta che non ho fatto io"}) {
+    const Affect a = Judged(text);
+    const Cue* h = a.FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h != nullptr, std::string(text));
+    CHECK_MESSAGE(h->strength < 0.8, std::string(text));
+    // The model read self-harm (0.43) into "non ho fatto io": the fraud is that story.
+    CHECK_MESSAGE(!a.HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"my card was charged twice for the same order", "can i pay by bank transfer?"}) {
+    const Cue* h = Judged(text).FindCue(kCueHardship);
+    CHECK_MESSAGE((!h || h->layer != kLayerPattern), std::string(text));
+  }
+  // A crisis beside it still speaks.
+  CHECK(Judged("someone emptied my account, i dont want to live anymore").HasCue(kCueCrisis));
+}
+
 TEST_CASE("a word of the bot's not understood, quoted or asked about, is a hardship; not understanding why is not") {
   // Written for this test.
   for (const char* text : {"sorry I don't understand 'reference number', is that the same?", "no entiendo qué es el NIE",
