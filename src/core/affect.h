@@ -32,6 +32,9 @@ inline constexpr const char* kCueFrustration = "frustration";
 // A life event that needs a person: a death in the family, a job lost,
 // essential medicine running out (strength >= 0.8 hands off at once).
 inline constexpr const char* kCueHardship = "hardship";
+// The kind of a hardship pattern for money taken that the visitor did not
+// spend (a fraud): told, then carried on in the next turn, it hands off.
+inline constexpr const char* kHardshipMoneyTaken = "money_taken";
 
 // Which layer found a cue: a curated pattern, or a judgement model head.
 inline constexpr const char* kLayerPattern = "pattern";
@@ -61,7 +64,7 @@ struct Cue {
   size_t end16 = 0;
   std::string layer = kLayerPattern;  // kLayerPattern, kLayerModel or kLayerConversation
   double probability = 1;             // the model head's calibrated probability; 1 for a pattern
-  std::string kind;                   // crisis only: self_harm, medical_emergency or violence
+  std::string kind;                   // crisis: self_harm, medical_emergency or violence; hardship: money_taken
 };
 
 // The GoEmotions labels, in the order the emotion model outputs them.

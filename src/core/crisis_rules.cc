@@ -1079,7 +1079,8 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
     best_a = std::min(a.i, b.i);
     best_b = std::max(a.i + a.len, b.i + b.len);
   }
-  if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end);
+  if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end,
+                   best->money_taken ? kHardshipMoneyTaken : nullptr);
   if (best && best->money_taken)
     d->crisis_near_misses.push_back({words[best_a]->tok->begin, words[best_b - 1]->tok->end, 0.5, false, kCrisisSelfHarm});
   // Weighs like an angry turn: a support lead steps in soon after.

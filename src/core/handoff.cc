@@ -171,6 +171,15 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
                                            "message " + std::to_string(topic_run) + " in a row about the same thing"));
   else if (repeated)
     affect->cues.push_back(ConversationCue(kCueRepetition, 0.3, "repeats an earlier message"));
+  // Money taken that the visitor did not spend, told, and the story carried
+  // on in the next message ("Merchant name is PAYU*GAMEZONE, and an OTP came
+  // at 3am"): a fraud for a person now. Told once, it may be the bank bot's
+  // routine "payment not recognised"; a thank-you or a closing ends it.
+  const bool money_taken_before = !history_.empty() && std::count(history_.back().cues.begin(), history_.back().cues.end(),
+                                                                  std::string(kHardshipMoneyTaken)) > 0;
+  if (money_taken_before && !affect->closing && !affect->acknowledges && affect->word_hashes.size() >= 3 &&
+      !affect->HasCue(kCueHardship))
+    affect->cues.push_back(ConversationCue(kCueHardship, 0.85, "money taken, told and carried on"));
   // "?", "hello?" after two turns or more: a visitor left waiting.
   if (affect->ping && history_.size() >= 2 && !affect->HasCue(kCueFrustration))
     affect->cues.push_back(ConversationCue(kCueFrustration, 0.6, "a bare \"?\" after no answer"));
@@ -264,9 +273,11 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
   // The model's hardship builds the next turn's only when sure: it reads
   // some stories told at length as one ("I need to cancel my sessions next
   // week", 0.67), and a bereavement after that is not two hardships.
-  for (const Cue& c : affect->cues)
+  for (const Cue& c : affect->cues) {
     if (!(c.name == kCueHardship && c.layer == kLayerModel && c.probability < kSureModelHardship))
       history_.back().cues.push_back(c.name);
+    if (c.name == kCueHardship && c.kind == kHardshipMoneyTaken) history_.back().cues.push_back(kHardshipMoneyTaken);
+  }
   if (history_.size() > kMaxHistory) history_.erase(history_.begin());
   return d;
 }

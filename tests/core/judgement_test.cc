@@ -1364,6 +1364,10 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
   }
   // A crisis beside it still speaks.
   CHECK(Judged("someone emptied my account, i dont want to live anymore").HasCue(kCueCrisis));
+  // Told, then carried on: a person by the second message; told and thanked for, no one.
+  CHECK(FirstHandoff({"There is one debit of Rs 48,000 from my savings account which I have not done",
+                      "Merchant name is showing GAMEZONE and I got an OTP sms at 3 am I did not ask for"}) == 2);
+  CHECK(FirstHandoff({"alguien hizo compras con mi tarjeta que yo no hice", "ok ya la bloqueé, gracias"}) == 0);
 }
 
 TEST_CASE("a word of the bot's not understood, quoted or asked about, is a hardship; not understanding why is not") {
