@@ -88,7 +88,7 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
   // or Italian "ne" ("ne ho due"), and negates nothing.
   // ("ne ... que" is "only": "je ne veux que parler à un humain" asks.)
   static constexpr auto kPartners = Words("pas", "plus", "jamais", "rien", "personne", "guère", "guere",
-                                                   "aucun", "aucune", "point", "ni", "nulle");
+                                          "aucun", "aucune", "point", "ni", "nulle");
   for (size_t i = 0; i < m.items.size(); ++i) {
     Item& it = m.items[i];
     if (!it.word || it.key != "ne") continue;

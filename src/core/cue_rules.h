@@ -245,6 +245,8 @@ void DetectHumanRequest(const std::vector<const Item*>& words, Detector* d);
 void DetectMaskedProfanity(const Message& m, Detector* d);
 void DetectShouting(const Message& m, double valence, Detector* d);
 void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& folded, Detector* d);
+// "l'enfant", "s'est": the word after an elision, folded ("" where there is none).
+std::vector<std::string> AfterElision(const std::vector<const Item*>& words);
 void DetectPaymentTakenBack(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void MarkKillMeIfHyperbole(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);

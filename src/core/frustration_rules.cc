@@ -154,15 +154,16 @@ void DetectPaymentTakenBack(const Message& m, const std::vector<const Item*>& wo
       "cartao", "carta", "visa", "mastercard", "amex", "klarna", "issuer", "lastschrift", "kauferschutz",
       "kreditkartenfirma", "bankkarte", "cb");
   static constexpr auto kIntent = Words(
-      "ill", "im", "will", "going", "gonna", "get", "have", "voy", "vamos", "pido", "pedire", "hago", "vou", "vamos",
+      "ill", "im", "will", "going", "gonna", "get", "have", "voy", "vamos", "pido", "pedire", "hago", "vou",
       "peco", "pedir", "vais", "demande", "demander", "fais", "ferai", "werde", "lass", "lasse", "hol", "hole",
       "buche", "faccio", "faro", "chiedo", "vado", "chiedero", "then", "dann", "sonst", "otherwise", "luego",
       "entonces", "sinon", "senao", "altrimenti");
   // Claims and cases are PayPal's and the bank's words, not an insurer's.
   static constexpr auto kClaimChannels = Words("bank", "banks", "paypal", "klarna");
-  auto after_elision = [](std::string_view w) { return w.substr(w.find('\'') == std::string_view::npos ? 0 : w.find('\'') + 1); };
+  const std::vector<std::string> bare = AfterElision(words);
+  auto word = [&](size_t i) -> const std::string& { return bare[i].empty() ? f[i] : bare[i]; };
   for (size_t i = 0; i < f.size(); ++i) {
-    const std::string_view w = after_elision(f[i]);
+    const std::string_view w = word(i);
     // "charge it back", "ich buche das zurück": the separable forms.
     bool take_back = In(kTakeBack, w) || (w == "charge" && i + 2 < f.size() && f[i + 2] == "back");
     for (size_t k = i + 1; !take_back && w.substr(0, 4) == "buch" && k < f.size() && k < i + 5; ++k)
@@ -178,7 +179,7 @@ void DetectPaymentTakenBack(const Message& m, const std::vector<const Item*>& wo
     size_t nearest = i;  // the channel nearest the word, for the evidence
     for (size_t k = 0; k < f.size(); ++k) {
       if (words[k]->sentence != words[i]->sentence) continue;
-      const std::string_view x = after_elision(f[k]);
+      const std::string_view x = word(k);
       if (claim ? In(kClaimChannels, x) : In(kChannels, x)) {
         if (!channel || (k > i ? k - i : i - k) < (nearest > i ? nearest - i : i - nearest)) nearest = k;
         channel = true;
@@ -371,7 +372,7 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   // A question closed with "yes or no": an answer demanded after evasive
   // ones. Weaker: some visitors are just blunt.
   static constexpr auto kYesOrNo = Words("yes or no", "si o no", "oui ou non", "ja oder nein",
-                                                  "sim ou nao");
+                                         "sim ou nao");
   static const PhraseIndex kYesOrNoIndex(kYesOrNo);
   if (folded.size() > 3)
     if (const size_t at = folded.size() - 3, len = kYesOrNoIndex.At(folded, at); len == 3)

@@ -894,8 +894,8 @@ size_t NeedDepartment(const std::vector<const Item*>& words, const std::vector<s
       "financeiro", "frodi", "fatturazione", "reclami", "resi", "rimborsi", "pagamenti", "contabilita", "sinistri");
   // German joins them: "Betrugsabteilung", "Rechnungsabteilung".
   static constexpr auto kGermanTopics = Words("betrug", "rechnung", "beschwerde", "reklamation", "retoure",
-                                                        "erstattung", "zahlung", "buchhaltung", "schaden", "inkasso",
-                                                        "mahn", "rechts");
+                                              "erstattung", "zahlung", "buchhaltung", "schaden", "inkasso",
+                                              "mahn", "rechts");
   static constexpr auto kNeeding = Words("need", "want", "necesito", "quiero", "besoin", "veux", "voudrais", "brauche",
                                          "brauch", "mochte", "preciso", "quero", "serve", "voglio", "vorrei", "bisogno");
   static constexpr auto kInfo = Words("number", "phone", "email", "mail", "address", "numero", "telefono", "telefone",
