@@ -151,7 +151,7 @@ TEST_CASE("SetCountry chooses the crisis resources a turn carries") {
   const auto j = nlohmann::json::parse(TurnResultToJson(r));
   CHECK(j["crisis_resources"][1]["phone"] == "024");
   CHECK(j["crisis_resources"][1]["countries"] == nlohmann::json::array({"ES"}));
-  CHECK(e->CrisisResources("BR").size() == 3);
+  CHECK(e->CrisisResources("BR").size() == 4);
   // A medical emergency now: the emergency number, not the suicide line.
   REQUIRE(e->SetCountry("US").ok());
   const TurnResult stroke = e->Respond("my dad's face is drooping on one side and he can't lift his arm");

@@ -232,7 +232,8 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
   CHECK_FALSE(IsCountryCode("ESP"));
 
   // The shipped packs: every listed country has a line of its own and an
-  // emergency number, and the fallback is 112 and findahelpline.com.
+  // emergency number, and the fallback is 112 and findahelpline.com; most
+  // have a line for violence at home.
   for (const std::string& name : testing::ShippedPacks()) {
     CAPTURE(name);
     // The clinic adds Spain's 061 (medical emergencies) and Portugal's SNS 24 health line.
@@ -245,20 +246,20 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
       return out;
     };
     using V = std::vector<std::string>;
-    CHECK(phones("US") == V{"911", "988"});
+    CHECK(phones("US") == V{"911", "988", "1-800-799-7233"});
     CHECK(phones("ca") == V{"911", "988"});
-    CHECK(phones("GB") == V{"999", "116 123"});
-    CHECK(phones("IE") == V{"999", "116 123"});
-    CHECK(phones("ES") == (clinic ? V{"112", "061", "024", "717 003 717"} : V{"112", "024", "717 003 717"}));
+    CHECK(phones("GB") == V{"999", "116 123", "0808 2000 247"});
+    CHECK(phones("IE") == V{"999", "116 123", "1800 341 900"});
+    CHECK(phones("ES") == (clinic ? V{"112", "061", "024", "717 003 717", "016"} : V{"112", "024", "717 003 717", "016"}));
     CHECK(phones("MX") == V{"911", "800 911 2000"});
-    CHECK(phones("AR") == V{"911", "135", "+54 11 5275-1135"});
-    CHECK(phones("FR") == V{"112", "3114"});
-    CHECK(phones("DE") == V{"112", "0800 111 0 111"});
-    CHECK(phones("AT") == V{"112", "142"});
+    CHECK(phones("AR") == V{"911", "135", "+54 11 5275-1135", "144"});
+    CHECK(phones("FR") == V{"112", "3114", "3919"});
+    CHECK(phones("DE") == V{"112", "0800 111 0 111", "116 016"});
+    CHECK(phones("AT") == V{"112", "142", "0800 222 555"});
     CHECK(phones("CH") == V{"112", "143"});
-    CHECK(phones("PT") == (clinic ? V{"112", "213 544 545", "808 24 24 24"} : V{"112", "213 544 545"}));
-    CHECK(phones("BR") == V{"192", "190", "188"});
-    CHECK(phones("IT") == V{"112", "02 2327 2327"});
+    CHECK(phones("PT") == (clinic ? V{"112", "213 544 545", "808 24 24 24", "800 202 148"} : V{"112", "213 544 545", "800 202 148"}));
+    CHECK(phones("BR") == V{"192", "190", "188", "180"});
+    CHECK(phones("IT") == V{"112", "02 2327 2327", "1522"});
     CHECK(phones("JP") == V{"112", "https://findahelpline.com"});  // no line of its own: the fallback
     CHECK(phones("") == V{"112", "https://findahelpline.com"});
     CHECK(phones("Spain") == V{"112", "https://findahelpline.com"});
@@ -267,9 +268,11 @@ TEST_CASE("crisis resources: countries are ISO 3166-1 alpha-2 codes, and each co
     CHECK(phones("US", {"self_harm"}) == V{"911", "988"});
     CHECK(phones("ES", {"medical_emergency"}) == (clinic ? V{"112", "061"} : V{"112"}));
     CHECK(phones("PT", {"self_harm"}) == (clinic ? V{"112", "213 544 545", "808 24 24 24"} : V{"112", "213 544 545"}));
-    CHECK(phones("BR", {"violence"}) == V{"190"});
+    CHECK(phones("BR", {"violence"}) == V{"190", "180"});
+    CHECK(phones("ES", {"violence"}) == V{"112", "016"});
+    CHECK(phones("US", {"violence"}) == V{"911", "1-800-799-7233"});
     CHECK(phones("BR", {"medical_emergency"}) == V{"192"});
-    CHECK(phones("BR", {"violence", "self_harm"}) == V{"192", "190", "188"});
+    CHECK(phones("BR", {"violence", "self_harm"}) == V{"192", "190", "188", "180"});
     CHECK(phones("BR", {"self_harm"}) == V{"192", "188"});
     CHECK(phones("", {"medical_emergency"}) == V{"112"});
     CHECK(phones("", {"self_harm"}) == V{"112", "https://findahelpline.com"});

@@ -202,12 +202,15 @@ test('crisis language shows the pack\'s crisis resources with tappable numbers',
   await say(p, 'I want to kill myself');
   const crisis = p.locator('attune-chat .crisis');
   await crisis.waitFor();
-  // The browser says en-US: the pack's lines for the US (the core's choice, Engine::CrisisResources).
-  const resources = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8')).handoff.crisis_resources
+  // The browser says en-US: the pack's lines for the US and for self-harm (the core's choice,
+  // Engine::CrisisResources), not the line kept for violence at home.
+  const us = JSON.parse(readFileSync(path.join(root, 'packs/ecommerce.en.json'), 'utf8')).handoff.crisis_resources
     .filter((r) => r.countries?.includes('US'));
-  assert.ok(resources.length > 0);
+  const resources = us.filter((r) => !r.kinds || r.kinds.includes('self_harm'));
+  assert.ok(resources.length > 0 && resources.length < us.length);
   assert.equal(await p.evaluate(() => navigator.language), 'en-US');
   for (const r of resources) assert.ok((await crisis.innerText()).includes(r.name), r.name);
+  for (const r of us.filter((r) => !resources.includes(r))) assert.ok(!(await crisis.innerText()).includes(r.name), r.name);
   assert.deepEqual(await crisis.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
     resources.filter((r) => r.phone).map((r) => 'tel:' + r.phone.replace(/[^\d+]/g, '')));
   await p.locator('attune-chat .consent').waitFor(); // and a person is offered

@@ -85,8 +85,8 @@ test('setCountry chooses the crisis resources; a code that does not exist is an 
     assert.deepEqual(turn.crisis_resources.map((r) => r.phone), ['192', '188']);
     assert.deepEqual(turn.crisis_resources[1].kinds, ['self_harm']);
     assert.equal(turn.team, 'care');
-    assert.deepEqual(engine.crisisResources('GB').map((r) => r.phone), ['999', '116 123']);
-    assert.deepEqual(engine.crisisResources().map((r) => r.phone), ['192', '190', '188'], 'default: the country set, every kind');
+    assert.deepEqual(engine.crisisResources('GB').map((r) => r.phone), ['999', '116 123', '0808 2000 247']);
+    assert.deepEqual(engine.crisisResources().map((r) => r.phone), ['192', '190', '188', '180'], 'default: the country set, every kind');
     assert.deepEqual(engine.crisisResources('JP').map((r) => r.phone || r.url), ['112', 'https://findahelpline.com']);
   } finally {
     engine.dispose();
