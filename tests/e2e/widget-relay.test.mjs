@@ -234,8 +234,10 @@ for (const { name, turns, reason } of [
       const opened = await frame((c) => window.__frames.find((f) => f.type === 'conversation' && f.conversation === c), waiting.conversation);
       assert.equal(opened.handoff.priority, /crisis/.test(name) ? 'crisis' : 'normal', JSON.stringify(opened.handoff).slice(0, 300));
       assert.equal(opened.handoff.locale, 'en');
-      // The agent gets the visitor's local crisis lines, every kind (en-US: 911, 988, the violence line).
-      assert.deepEqual(opened.handoff.crisisResources.map((r) => r.phone), ['911', '988', '1-800-799-7233'], JSON.stringify(opened.handoff.crisisResources));
+      // The agent gets the visitor's local crisis lines (en-US): those the crisis card showed (self-harm:
+      // 911, 988), else every kind (the violence line too).
+      assert.deepEqual(opened.handoff.crisisResources.map((r) => r.phone),
+        /crisis/.test(name) ? ['911', '988'] : ['911', '988', '1-800-799-7233'], JSON.stringify(opened.handoff.crisisResources));
       await visitor.locator('attune-chat .msg.system').filter({ hasText: 'Ana joined the chat.' }).waitFor({ timeout: 20000 });
       await sendAgent({ type: 'message', conversation: waiting.conversation, id: 'r1', text: 'I am here with you now.' });
       await visitor.locator('attune-chat .msg.agent').filter({ hasText: 'I am here with you now.' }).waitFor({ timeout: 20000 });

@@ -78,6 +78,7 @@ export class AttuneChat extends HTMLElement {
   #country = null;      // for local crisis resources
   #coreCountry = false; // the core chooses crisis resources by country (else the widget filters the pack's)
   #crisisHeard = false; // a crisis was heard in this conversation: the handoff's priority
+  #crisisShown = null;  // the crisis lines last shown (the turn's kinds): what the agent is told the visitor saw
   #lastTurn = null;     // the bot's last turn: its affect goes with a handoff the visitor asks for
   #stored = [];         // what `persist` keeps: the messages with their text redacted
   #saving = Promise.resolve();
@@ -424,6 +425,7 @@ export class AttuneChat extends HTMLElement {
     this.#messages = [];
     this.#stored = [];
     this.#crisisHeard = false;
+    this.#crisisShown = null;
     this.#lastTurn = null;
     this.#reviewId = null; // the next message starts a new conversation in the local review
     this.#ui.log.replaceChildren();
@@ -1150,6 +1152,7 @@ export class AttuneChat extends HTMLElement {
   #crisisCard(turn) {
     const resources = Array.isArray(turn?.crisis_resources) ? turn.crisis_resources : [];
     if (!resources.length) return;
+    this.#crisisShown = resources;
     const list = h('ul', {}, ...resources.map((r) => h('li', {},
       r.name + ': ',
       r.phone ? h('a', { href: 'tel:' + String(r.phone).replace(/[^\d+]/g, '') }, String(r.phone)) : '',
@@ -1229,7 +1232,9 @@ export class AttuneChat extends HTMLElement {
       engine: () => this.#engine,
       identity: () => this.#identity,
       country: () => this.#country,
-      crisisResources: () => (this.#engine ? this.#engine.crisisResources(this.#coreCountry ? this.#country : null) : Promise.resolve([])),
+      // The lines the visitor was shown (the crisis's kinds), else every line of their country.
+      crisisResources: () => (this.#crisisShown ? Promise.resolve(this.#crisisShown)
+        : this.#engine ? this.#engine.crisisResources(this.#coreCountry ? this.#country : null) : Promise.resolve([])),
       crisisHeard: () => this.#crisisHeard,
       maxLength: MAX_MESSAGE_LENGTH,
       messages: () => this.#messages,
