@@ -962,9 +962,18 @@ size_t ElderlyNotCoping(const Message& m, const std::vector<const Item*>& words,
       "no lo manejo", "no se usar", "no me aclaro", "no manejo", "je comprends pas", "je ne comprends pas",
       "je ny arrive pas", "je sais pas faire", "ich verstehe nicht", "ich verstehe das nicht", "komme nicht klar",
       "nicht gut mit", "nao entendo", "nao percebo", "nao me entendo", "nao sei usar", "nao consigo", "non capisco",
-      "non sono pratico", "non sono pratica", "non so usare", "non ci riesco");
+      "non sono pratico", "non sono pratica", "non so usare", "non ci riesco", "nao percebi", "non ho capito",
+      "write more slowly", "escriba mas despacio", "ecrivez plus lentement", "schreiben sie langsamer",
+      "escreva mais devagar", "scriva piu piano", "scriva piu lentamente");
   static const PhraseIndex kNotCopingIndex(kNotCoping);
+  // Saying one is old, in words: "soy mayor", "sono anziana", "je suis âgée".
+  static constexpr auto kOld = Words(
+      "im old", "i am old", "im elderly", "i am elderly", "soy mayor", "soy una persona mayor", "ya soy mayor",
+      "je suis age", "je suis agee", "je suis vieux", "je suis vieille", "ich bin alt", "ich bin schon alt",
+      "sou idoso", "sou idosa", "sou velho", "sou velha", "sono anziano", "sono anziana", "sono vecchio", "sono vecchia");
+  static const PhraseIndex kOldIndex(kOld);
   bool elderly = false;
+  for (size_t i = 0; i < f.size() && !elderly; ++i) elderly = kOldIndex.At(f, i) > 0;
   for (size_t i = 0; i < words.size() && !elderly; ++i) {
     if (!In(kIAm, f[i])) continue;
     // Numbers are not words: the age stands between this word and the next.
@@ -1083,6 +1092,29 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
                    best->money_taken ? kHardshipMoneyTaken : nullptr);
   if (best && best->money_taken)
     d->crisis_near_misses.push_back({words[best_a]->tok->begin, words[best_b - 1]->tok->end, 0.5, false, kCrisisSelfHarm});
+  // Eyes that cannot read the chat ("non ci vedo tanto bene", "sorry i dont see
+  // very well, the letters are too small", "escreva mais devagar"): a visitor the bot's text fails,
+  // weighing like an angry turn. The model read self-harm into "sorry i dont"
+  // (0.60): short of sure, beside these words it is that apology.
+  static constexpr auto kEyes = Words(
+      "dont see well", "dont see very well", "cant see well", "cant see very well", "do not see well",
+      "poor eyesight", "bad eyesight", "letters are too small", "writing is too small",
+      "text is too small", "no veo bien", "no veo muy bien", "veo mal", "veo muy mal", "la letra es muy pequena",
+      "je vois mal", "je ne vois pas bien", "je vois pas bien", "je ne vois plus bien", "ich sehe schlecht",
+      "sehe nicht gut", "sehe nicht mehr gut", "nao vejo bem", "vejo mal", "ja nao vejo bem",
+      "a letra e muito pequena", "non ci vedo bene", "non ci vedo tanto bene", "non ci vedo molto bene",
+      "ci vedo poco", "vedo male", "non vedo bene",
+      // ... or asking the bot to slow down: it does not, and they cannot keep up
+      "write more slowly", "escriba mas despacio", "ecrivez plus lentement", "schreiben sie langsamer",
+      "escreva mais devagar", "scriva piu piano", "scriva piu lentamente");
+  static const PhraseIndex kEyesIndex(kEyes);
+  for (size_t i = 0; i < f.size(); ++i)
+    if (const size_t n = kEyesIndex.At(f, i)) {
+      const size_t b = words[i]->tok->begin, e = words[i + n - 1]->tok->end;
+      if (!best || best->strength < 0.7) d->Add(kCueHardship, 0.7, b, e);
+      d->crisis_near_misses.push_back({b, e, 0.65, false, kCrisisSelfHarm});
+      return;
+    }
   // Weighs like an angry turn: a support lead steps in soon after.
   size_t len = 0;
   if (const size_t i = ElderlyNotCoping(d->m, words, f, bare, &len); i != SIZE_MAX && (!best || best->strength < 0.7))

@@ -1370,6 +1370,26 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
   CHECK(FirstHandoff({"alguien hizo compras con mi tarjeta que yo no hice", "ok ya la bloqueé, gracias"}) == 0);
 }
 
+TEST_CASE("eyes that cannot read the chat, a plea to write more slowly, or saying one is old and lost is a hardship") {
+  // Written for this test, in the six languages.
+  for (const char* text : {"sorry i dont see very well, the letters are too small", "perdone, no veo bien la pantalla",
+                           "je vois mal, c'est écrit trop petit", "ich sehe schlecht, können Sie das größer schreiben?",
+                           "Desculpe não percebi. Escreva mais devagar se faz favor", "mi scusi ma non ci vedo tanto bene",
+                           "no entiendo nada de esto, soy mayor", "sono anziana e non ci riesco con questo modulo"}) {
+    const Affect a = Judged(text);
+    const Cue* h = a.FindCue(kCueHardship);
+    REQUIRE_MESSAGE(h != nullptr, std::string(text));
+    CHECK_MESSAGE(h->layer == kLayerPattern, std::string(text));
+    CHECK_MESSAGE(!a.HasCue(kCueCrisis), std::string(text));  // the model read 0.60 into "sorry i dont"
+  }
+  // An optician's routine, eyesight said to be fine, seeing no way out (not this rule's).
+  for (const char* text : {"ma vue baisse, j'ai besoin de nouvelles lunettes", "my eyesight is fine, i just want the size chart",
+                           "i dont see my order in the app"}) {
+    const Cue* h = Judged(text).FindCue(kCueHardship);
+    CHECK_MESSAGE((!h || h->layer != kLayerPattern), std::string(text));
+  }
+}
+
 TEST_CASE("a word of the bot's not understood, quoted or asked about, is a hardship; not understanding why is not") {
   // Written for this test.
   for (const char* text : {"sorry I don't understand 'reference number', is that the same?", "no entiendo qué es el NIE",
