@@ -843,6 +843,23 @@ const Hardship kHardships[] = {
            "entro_en entraron_en a_utilise a_vole a_pirate ont_pirate ont_vole gestohlen gehackt abgebucht abgehoben "
            "usou roubou roubaram hackeou invadiu entrou_na ha_usato ha_rubato hanno_rubato ha_hackerato hackerato "
            "ha_prelevato"}, nullptr, true, true},
+    // ... a scam named ("le hanno fatto fare un bonifico... una truffa", "I got scammed"); not
+    // Spanish "golpe" (a dent) nor "burla" (mockery), nor French "truffe" (a truffle)
+    {0.5, {"scam scammed scammer scammers fraudster fraudsters estafa estafaron estafado estafada estafadores timo "
+           "timaron arnaque arnaques arnaque escroquerie escroc escrocs escroque escroquee betrug betrogen betruger "
+           "abzocke abgezockt golpista golpistas cai_num_golpe cai_no_golpe caiu_num_golpe caiu_no_golpe levei_um_golpe "
+           "sofri_um_golpe vitima_de_golpe truffa truffato truffata truffatori raggiro"},
+     nullptr, true, true},
+    // ... or the account changed behind the visitor's back: a SIM swapped, a device or an
+    // address added ("activation d'une eSIM à 3h du matin. Je n'ai rien demandé")
+    {0.5, {"sim esim sim_card device gerat geraet appareil dispositivo dispositivos password contrasena mot_de_passe "
+           "passwort kennwort senha palavra-passe email e-mail correo adresse endereco indirizzo payee beneficiario "
+           "beneficiaire empfanger",
+           "didnt_request didnt_ask did_not_request did_not_ask never_requested never_asked not_requested_by_me "
+           "no_he_pedido no_pedi no_solicite no_he_solicitado nai_rien_demande nai_pas_demande ai_rien_demande "
+           "nichts_beantragt nicht_beantragt nicht_angefordert nichts_angefordert nicht_veranlasst nao_pedi "
+           "nao_solicitei nao_pedi_nada non_ho_chiesto non_ho_richiesto"},
+     nullptr, true, true},
     {0.5, {"clicked_a_link clicked_the_link clicked_on_a_link clicked_on_the_link clicked_the_link pinche_el_enlace "
            "pinche_un_enlace pinche_en_el_enlace clic_en_el_enlace clique_sur_le_lien clique_sur_un_lien "
            "auf_den_link_geklickt link_geklickt link_angeklickt cliquei_no_link carreguei_no_link cliquei_num_link "

@@ -1350,7 +1350,11 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
                            "il y a des prélèvements sur mon compte que je n'ai pas faits",
                            "jemand hat 500 euro von meinem konto abgebucht, das war ich nicht",
                            "recebi uma sms, cliquei no link e levantaram 800 euros da minha conta",
-                           "ci sono due addebiti sulla carta che non ho fatto io"}) {
+                           "ci sono due addebiti sulla carta che non ho fatto io",
+                           // a scam named, an account changed behind the visitor's back
+                           "le hanno fatto fare un bonifico di 4.000 euro, è una truffa", "i think i got scammed",
+                           "J'ai reçu un mail pour l'activation d'une eSIM à 3h du matin. Je n'ai rien demandé",
+                           "ein neues Gerät wurde registriert, das hab ich nicht angefordert"}) {
     const Affect a = Judged(text);
     const Cue* h = a.FindCue(kCueHardship);
     REQUIRE_MESSAGE(h != nullptr, std::string(text));
@@ -1358,7 +1362,9 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
     // The model read self-harm (0.43) into "non ho fatto io": the fraud is that story.
     CHECK_MESSAGE(!a.HasCue(kCueCrisis), std::string(text));
   }
-  for (const char* text : {"my card was charged twice for the same order", "can i pay by bank transfer?"}) {
+  for (const char* text : {"my card was charged twice for the same order", "can i pay by bank transfer?",
+                           "hola, me llegó la taza con un pequeño golpe", "vous vendez de la truffe noire ?",
+                           "esto es una burla, tres semanas esperando"}) {
     const Cue* h = Judged(text).FindCue(kCueHardship);
     CHECK_MESSAGE((!h || h->layer != kLayerPattern), std::string(text));
   }
