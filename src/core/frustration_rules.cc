@@ -351,6 +351,25 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "livro de reclamacoes", "contestar no cartao", "vie legali", "altroconsumo", "codacons");
   static const PhraseIndex kTakingFurtherIndex(kTakingFurther);
   mark(kTakingFurtherIndex, 0.6, always);
+  // Sent elsewhere and refusing it: the visitor paid the shop, not the courier,
+  // or is passed back and forth ("I paid YOU not them", "die Airline schickt
+  // mich zu euch", "c'est à vous que j'ai payé").
+  static constexpr auto kPassedOn = Words(
+      "i paid you not", "i paid you guys not", "i bought it from you not", "i ordered from you not",
+      "i paid you and not", "paid you not the", "why should i contact the", "why should i call the",
+      "why do i have to contact the", "why do i have to call the", "sends me back to you", "sent me back to you",
+      "send me back and forth", "back and forth between", "os pague a vosotros", "les pague a ustedes",
+      "le pague a ustedes", "os lo compre a vosotros", "se lo compre a ustedes", "me manda con vosotros",
+      "me mandan con ustedes", "me remiten a ustedes", "de un lado para otro", "cest a vous que jai paye",
+      "cest vous que jai paye", "je vous ai paye vous", "jai achete chez vous pas", "me renvoie vers vous",
+      "me renvoie chez vous", "on me renvoie", "je suis balade", "ich hab euch bezahlt", "ich habe euch bezahlt",
+      "ich hab bei euch bestellt nicht", "ich habe bei euch bestellt nicht", "schickt mich zu euch",
+      "schickt mich wieder zu euch", "von einem zum anderen", "hin und her geschickt", "paguei a voces",
+      "paguei a voces e nao", "comprei de voces nao", "me manda falar com voces", "me mandam falar com voces",
+      "jogando de um lado pro outro", "empurra pra la e pra ca", "ho pagato voi", "ho pagato a voi",
+      "ho comprato da voi non", "mi rimanda da voi", "mi rimandano da voi", "palleggiando", "mi rimbalzano");
+  static const PhraseIndex kPassedOnIndex(kPassedOn);
+  mark(kPassedOnIndex, 0.6, always);
   // Giving up in a word or two ("ok whatever", "toujours non", "egal"):
   // the replies that shorten as patience runs out. Only as the whole message
   // after an "ok": "never mind, found it", "still no parcel?" and "todavía

@@ -1487,7 +1487,11 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "vou reclamar no Reclame Aqui", "faccio il chargeback", "te lo vuelvo a decir: es el 4471",
                            "je vous le répète, le colis n'est jamais arrivé", "ich sag es nochmal: die Größe ist falsch",
                            "let me rephrase: is it shipped or not?", "bon, je reformule : vous livrez le samedi ?",
-                           "anders gefragt: wann kommt das Paket?", "riformulo: posso cambiare la taglia?"}) {
+                           "anders gefragt: wann kommt das Paket?", "riformulo: posso cambiare la taglia?",
+                           // sent elsewhere and refusing it
+                           "so you want me to file a claim with the courier?? I paid YOU not them",
+                           "el transportista me manda con vosotros y vosotros con el transportista",
+                           "c'est à vous que j'ai payé, pas au transporteur", "ho pagato voi, non il corriere"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
   // Look-alikes: an answer that did answer, a calm "same question", "not yet",
@@ -1501,7 +1505,8 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "reformulo la pregunta por si no me expliqué bien: ¿hay talla 38?",
                            // asking pardon for asking again
                            "excusez-moi, je redemande : c'est bien le code à 12 chiffres ?",
-                           "sorry, let me ask again, is the store open on sunday?", "scusi, lo richiedo: serve la ricevuta?"}) {
+                           "sorry, let me ask again, is the store open on sunday?", "scusi, lo richiedo: serve la ricevuta?",
+                           "I paid you yesterday, is the order confirmed?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
 }
