@@ -177,8 +177,7 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
   // routine "payment not recognised"; a thank-you or a closing ends it.
   const bool money_taken_before = !history_.empty() && std::count(history_.back().cues.begin(), history_.back().cues.end(),
                                                                   std::string(kHardshipMoneyTaken)) > 0;
-  if (money_taken_before && !affect->closing && !affect->acknowledges && affect->word_hashes.size() >= 3 &&
-      !affect->HasCue(kCueHardship))
+  if (money_taken_before && !affect->closing && !affect->acknowledges && affect->word_hashes.size() >= 3)
     affect->cues.push_back(ConversationCue(kCueHardship, 0.85, "money taken, told and carried on"));
   // "?", "hello?" after two turns or more: a visitor left waiting.
   if (affect->ping && history_.size() >= 2 && !affect->HasCue(kCueFrustration))
