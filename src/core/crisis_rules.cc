@@ -794,7 +794,12 @@ constexpr const char* kDependedOn =
     "insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
     // "antiepilet*": Italian "antiepilettico" and Brazilian "antiepilético" spell it without the p
     "antiepilep* antiepilet* anticonvuls* anticoagul* blood_thinner blood_thinners chemo* quimio* chimio* dialys* dialis* "
-    "seizure_medication seizure_meds heart_medication heart_meds epilepsy_meds epilepsy_medication epilepsy_medicine";
+    "seizure_medication seizure_meds heart_medication heart_meds epilepsy_meds epilepsy_medication epilepsy_medicine "
+    // ... and by name, as patients call them ("ma prescription de keppra")
+    "keppra levetiracetam lamictal lamotrigin* depakine depakote valpro* tegretol carbamazepin* trileptal "
+    "oxcarbazepin* dilantin phenytoin* fenitoin* lantus levemir novorapid humalog humulin tresiba toujeo insulatard "
+    "ventolin salbutamol symbicort seretide warfarin* coumadin sintrom marcoumar eliquis apixaban xarelto "
+    "rivaroxaban pradaxa tacrolimus prograf ciclospor*";
 const Hardship kHardships[] = {
     // a death: words only a death has
     {0.5, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "
@@ -884,7 +889,8 @@ const Hardship kHardships[] = {
     {0.7, {kDependedOn,
             "days_left day_left running_out run_out ran_out last_dose only_have nearly_out almost_out "
             "se_me_acaba se_me_esta_acabando me_quedan me_queda quedarme_sin sin_insulina "
-            "il_me_reste il_nous_reste plus_que presque_plus bientot_plus "
+            "il_me_reste il_nous_reste plus_que presque_plus bientot_plus jen_ai_plus jen_ai_pu jen_aurai_plus "
+            "manquer_de_doses "
             "nur_noch reicht_noch geht_aus gehen_aus "
             "so_tenho tenho_so so_temos acabando vai_acabar ficar_sem "
             "mi_restano ne_abbiamo_per ne_ho_per sto_finendo stiamo_finendo rimasto_senza restare_senza"}},

@@ -1292,7 +1292,10 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
   }
   // Medicine someone depends on running out is heard but may be the refill the pack handles: it
   // weighs like an angry turn.
-  for (const char* text : {"we only have two days of insulin left", "das Asthmaspray reicht nur noch bis morgen"}) {
+  for (const char* text : {"we only have two days of insulin left", "das Asthmaspray reicht nur noch bis morgen",
+                           // by name, as patients call them
+                           "se me acaba el sintrom y el médico no me da cita",
+                           "allo, ma prescription de keppra a pas été renouvelée pis j'en ai pu apres demain matin"}) {
     const Affect a = Judged(text);  // kept: the cue lives in it
     const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((h && h->strength < 0.8), std::string(text));
