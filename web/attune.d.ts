@@ -153,6 +153,7 @@ export interface AttuneReason {
   end?: number;
   layer?: 'pattern' | 'model' | 'conversation';
   probability?: number;
+  /** crisis: 'self_harm' | 'medical_emergency' | 'violence'; hardship: 'money_taken' (a fraud) */
   kind?: string;
 }
 
