@@ -1368,7 +1368,8 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
   for (const char* text : {"my card was charged twice for the same order", "can i pay by bank transfer?",
                            "hola, me llegó la taza con un pequeño golpe", "vous vendez de la truffe noire ?",
                            "esto es una burla, tres semanas esperando"}) {
-    const Cue* h = Judged(text).FindCue(kCueHardship);
+    const Affect a = Judged(text);  // kept: the cue lives in it
+    const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((!h || h->layer != kLayerPattern), std::string(text));
   }
   // A crisis beside it still speaks.
@@ -1394,7 +1395,8 @@ TEST_CASE("eyes that cannot read the chat, a plea to write more slowly, or sayin
   // An optician's routine, eyesight said to be fine, seeing no way out (not this rule's).
   for (const char* text : {"ma vue baisse, j'ai besoin de nouvelles lunettes", "my eyesight is fine, i just want the size chart",
                            "i dont see my order in the app"}) {
-    const Cue* h = Judged(text).FindCue(kCueHardship);
+    const Affect a = Judged(text);  // kept: the cue lives in it
+    const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((!h || h->layer != kLayerPattern), std::string(text));
   }
 }
