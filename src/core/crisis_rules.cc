@@ -1288,11 +1288,11 @@ void SetAsideAbsence(const std::vector<const Item*>& words, const std::vector<st
   };
   std::vector<Away> away;
   std::vector<int> sentences;  // the sentences of three words or more
+  size_t run = 0;              // words so far in this sentence (words come in order)
   for (size_t i = 0; i < f.size(); ++i) {
     const int s = words[i]->sentence;
-    if (std::count_if(words.begin(), words.end(), [&](const Item* w) { return w->sentence == s; }) >= 3 &&
-        std::find(sentences.begin(), sentences.end(), s) == sentences.end())
-      sentences.push_back(s);
+    run = i > 0 && words[i - 1]->sentence == s ? run + 1 : 1;
+    if (run == 3) sentences.push_back(s);
     const std::string& w = word(i);
     const bool place = In(kPresence, w) || (i > 0 && w == "da" && In(kBeforeDa, f[i - 1])) ||
                        (i > 0 && w == "la" && In(kBeforeLa, f[i - 1])) ||
