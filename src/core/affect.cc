@@ -658,6 +658,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
                                 affect.feature_hashes.end());
   }
 
+  SetKindHarmedByAnother(words, folded, &d);
+
   // Numbers join the topic too: an order number given again is the same matter.
   std::vector<std::string> topic_words = folded;
   for (const Token& t : m.tokens)

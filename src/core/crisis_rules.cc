@@ -1649,4 +1649,66 @@ void DetectAffairsInOrder(const std::vector<const Item*>& words, const std::vect
   if (farewell) d->Add(kCueCrisis, 1, words[lo]->tok->begin, words[hi - 1]->tok->end, kCrisisSelfHarm);
 }
 
+
+// The model reads a crisis well but its kind less well when someone else is
+// the danger: "he hurt me again last night and i dont know what to do" and
+// "meu ex tá no portão dizendo que vai me matar" came out self_harm, and the
+// visitor saw a suicide line instead of the emergency number and the line
+// for violence at home. Harm done to the visitor by another makes the
+// model's self_harm violence, and a pattern's when those are its words
+// ("vou me matar" is self-harm, "vai me matar" a threat); a message that
+// also says self-harm in other words keeps that.
+void SetKindHarmedByAnother(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  Cue* c = nullptr;
+  for (Cue& x : d->affect->cues)
+    if (x.name == kCueCrisis && x.kind == kCrisisSelfHarm) c = &x;
+  if (!c) return;
+  // Clitic forms name the one harmed; the verb's person says someone else did it.
+  static constexpr auto kHarmsMePhrases = Words(
+      "threatening to kill me", "threatened to kill me", "threatens to kill me", "says hell kill me",
+      "said hed kill me", "said he would kill me", "said she would kill me", "hes going to kill me",
+      "hes gonna kill me", "he will kill me", "hell kill me", "theyll kill me", "beat me up", "beats me up",
+      "me pega", "me pego", "me golpea", "me golpeo", "me lastima", "me lastimo", "me hace dano", "me hizo dano",
+      "me maltrata", "me violo", "me empujo", "me va a matar", "va a matarme", "me quiere matar", "quiere matarme",
+      "amenaza con matarme", "amenazo con matarme", "me agredio", "me ataco", "me amenaza",
+      "me frappe", "ma frappe", "ma frappee", "me bat", "ma battu", "ma battue", "me fait du mal",
+      "ma fait du mal", "me tape", "ma tape", "ma tapee", "ma etranglee", "ma etrangle", "ma agresse",
+      "ma agressee", "ma violee", "va me tuer", "veut me tuer", "menace de me tuer", "ma poussee", "me menace",
+      "hat mich geschlagen", "schlagt mich", "schlaegt mich", "hat mich verletzt", "verletzt mich",
+      "hat mich gewurgt", "wurgt mich", "hat mich verprugelt", "verprugelt mich", "misshandelt mich",
+      "hat mich angegriffen", "will mich umbringen", "wird mich umbringen", "droht mich umzubringen",
+      "hat mich vergewaltigt", "hat mich geschubst", "er tut mir weh", "bedroht mich",
+      "me bateu", "me bate", "me machucou", "me machuca", "me agrediu", "me agride", "me espancou",
+      "me espanca", "me enforcou", "me estuprou", "vai me matar", "quer me matar", "ameacando me matar",
+      "ameacou me matar", "me empurrou", "me ameaca", "me ameacou", "me ameacando",
+      "mi ha picchiato", "mi ha picchiata", "mi picchia", "mi ha fatto del male", "mi fa del male",
+      "mi ha colpito", "mi ha colpita", "mi ha aggredito", "mi ha aggredita", "mi mette le mani addosso",
+      "mi ha messo le mani addosso", "mi vuole ammazzare", "mi vuole uccidere", "minaccia di uccidermi",
+      "minaccia di ammazzarmi", "mi ha spinto", "mi ha spinta", "mi ha violentata", "mi minaccia");
+  static const PhraseIndex kHarmsMe(kHarmsMePhrases);  // views into the static list
+  // English says who: "he hurt me", "my husband keeps hitting me".
+  static constexpr auto kAgent = Words(
+      "he", "she", "they", "hes", "shes", "theyre", "husband", "boyfriend", "partner", "dad", "father", "stepdad",
+      "ex", "mum", "mom", "mother", "brother", "wife", "girlfriend", "someone", "somebody", "man", "guy", "son",
+      "uncle", "neighbour", "neighbor", "flatmate", "roommate");
+  static constexpr auto kHarm = Words(
+      "hurt", "hurts", "hurting", "hit", "hits", "hitting", "beat", "beats", "beating", "choked", "chokes",
+      "choking", "strangled", "strangling", "slapped", "slaps", "punched", "punches", "kicked", "kicks", "pushed",
+      "shoved", "attacked", "raped", "abuses", "abusing", "abused", "grabbed");
+  for (size_t i = 0; i < f.size(); ++i) {
+    size_t from = i, n = kHarmsMe.At(f, i);
+    if (!n && i >= 2 && f[i] == "me" && In(kHarm, f[i - 1]))
+      for (size_t k = i - 1; k-- > 0 && k + 4 >= i && !n;) {
+        if (f[k] == "i" || f[k] == "myself") break;
+        if (In(kAgent, f[k])) from = k, n = i + 1 - k;
+      }
+    if (!n) continue;
+    const bool overlaps = words[from]->tok->begin < c->end && c->begin < words[from + n - 1]->tok->end;
+    if (c->layer == kLayerModel || overlaps) {
+      c->kind = kCrisisViolence;
+      return;
+    }
+  }
+}
+
 }  // namespace attune::rules

@@ -954,6 +954,28 @@ static void CheckCrisis(const char* text, const char* kind) {
   if (a.HasCue(kCueCrisis)) CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kind, std::string(text));
 }
 
+// Harm done to the visitor by someone else is violence, whether the model or
+// a reflexive pattern ("me matar", "me tuer") heard the crisis: the kind picks
+// the lines shown (the emergency number and the line for violence at home,
+// not a suicide line). Written for this test; the visitor's own intent stays
+// self-harm.
+TEST_CASE("harm done to the visitor by another is a violence crisis, their own intent stays self-harm") {
+  for (const char* text : {"he hurt me again last night and i dont know what to do",
+                           "my husband keeps hitting me when he drinks, hes asleep now",
+                           "meu ex tá no portão gritando que vai me matar", "il dit qu'il va me tuer ce soir",
+                           "mi novio me pegó anoche y tengo miedo de volver", "mi ha picchiata di nuovo stanotte"}) {
+    const Affect a = Judged(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kCrisisViolence, std::string(text));
+  }
+  CheckCrisis("o entregador ta na minha porta ameaçando me matar", kCrisisViolence);
+  for (const char* text : {"vou me matar hoje a noite", "je vais me tuer ce soir", "i hurt myself again last night, deeper this time"}) {
+    const Affect a = Judged(text);
+    REQUIRE_MESSAGE(a.HasCue(kCueCrisis), std::string(text));
+    CHECK_MESSAGE(a.FindCue(kCueCrisis)->kind == kCrisisSelfHarm, std::string(text));
+  }
+}
+
 // The categories a retrained model stopped carrying on its own (2026-12-05):
 // written for this test, in the shapes of the read probe halves, not copied.
 TEST_CASE("stabbed a moment ago, a way forced in, a beating on the ground, an armed patient, meningitis signs, an end planned (no model)") {
