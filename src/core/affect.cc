@@ -322,6 +322,16 @@ const WordInfo* Lookup(std::string_view word) {
   }();
   return kTable.Find(word);
 }
+const std::unordered_set<std::string_view>& HashedWords(const char* bytes) {
+  // thread_local: each thread builds its own sets, so no lock on a lookup.
+  static thread_local std::unordered_map<const char*, std::unordered_set<std::string_view>> sets;
+  auto [it, fresh] = sets.try_emplace(bytes);
+  if (fresh)
+    for (const char* p = bytes; *p; p += static_cast<unsigned char>(*p) + 1)
+      it->second.emplace(p + 1, static_cast<unsigned char>(*p));
+  return it->second;
+}
+
 }  // namespace rules
 
 const std::vector<std::string>& EmotionLabels() {
