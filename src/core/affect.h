@@ -93,6 +93,11 @@ struct Affect {
   // The message takes an answer in ("ok", "thanks", "got it", "parfait"):
   // what came before it was heard, so a run on one topic starts again.
   bool acknowledges = false;
+  // Money moved is named ("1.850 € abgebucht", "a charge of $40"), or the
+  // visitor disowns something ("das war ich nicht!!"): told in two messages,
+  // that is money taken (Conversation::Observe).
+  bool names_money_moved = false;
+  bool disowns = false;
   // The message only calls for an answer: "?", "hello?", "quindi?", "und?".
   // Mid-chat it is a visitor left waiting (Conversation::Observe).
   bool ping = false;

@@ -789,6 +789,43 @@ struct Hardship {
   // sono due addebiti che non ho fatto io": 0.43 on "ho fatto io").
   bool money_taken = false;
 };
+// Money moved: what a disowned payment or a fraud names.
+constexpr const char* kPaymentWords =
+    "payment payments charge charges debit debits purchase purchases transaction transactions withdrawal "
+    "withdrawals transfer transfers cargo cargos cobro cobros compra compras transaccion transacciones "
+    "retiro retiros transferencia transferencias prelevement prelevements paiement paiements achat achats "
+    "retrait retraits virement virements abbuchung abbuchungen zahlung zahlungen buchung buchungen "
+    "uberweisung uberweisungen abhebung abhebungen lastschrift lastschriften debito debitos cobranca "
+    "cobrancas transacao transacoes levantamento levantamentos saque saques addebito addebiti pagamento "
+    "pagamenti acquisto acquisti prelievo prelievi bonifico bonifici movimento movimenti transazione "
+    "transazioni";
+// The visitor saying they did not do it.
+constexpr const char* kDisowned =
+    "i_didnt_make i_did_not_make i_didnt_do i_have_not_done i_havent_done i_havent_made i_never_made "
+    "i_did_not_do wasnt_me was_not_me dont_recognise dont_recognize do_not_recognise do_not_recognize "
+    "didnt_authorise didnt_authorize unauthorised unauthorized fraudulent no_hice yo_no_hice no_he_hecho "
+    "no_reconozco no_autorice no_autorizado no_autorizada no_autorizados no_autorizadas no_fui_yo "
+    "fraudulento fraudulenta fraudulentos fraudulentas nai_pas_faits nai_pas_fait nai_pas_faite "
+    "nai_pas_faites ne_reconnais_pas non_autorise non_autorises non_autorisee non_autorisees frauduleux "
+    "frauduleuse frauduleuses war_ich_nicht nicht_von_mir kenne_ich_nicht nicht_gemacht nicht_autorisiert "
+    "nicht_veranlasst betrugerisch nao_fiz eu_nao_fiz nao_reconheco nao_fui_eu nao_autorizei "
+    "nao_autorizada nao_autorizado nao_autorizadas nao_autorizados fraudulenta fraudulento non_ho_fatto "
+    "non_ho_fatto_io non_riconosco non_sono_stato_io non_sono_stata_io non_autorizzato non_autorizzati "
+    "non_autorizzata non_autorizzate fraudolento fraudolenti war_ich_aber_nicht das_war_nicht_ich "
+    "no_lo_hice_yo cetait_pas_moi cest_pas_moi ce_nest_pas_moi ce_netait_pas_moi nao_era_eu non_ero_io "
+    "non_sono_io";
+// ... the narrower forms, which cannot be "I have not made the transfer yet".
+constexpr const char* kDisownedSurely =
+    "wasnt_me was_not_me war_ich_nicht war_ich_aber_nicht das_war_nicht_ich no_fui_yo no_lo_hice_yo nao_fui_eu "
+    "nao_era_eu non_sono_stato_io non_sono_stata_io non_ero_io cetait_pas_moi cest_pas_moi ce_nest_pas_moi "
+    "ce_netait_pas_moi unauthorised unauthorized didnt_authorise didnt_authorize no_autorice nao_autorizei "
+    "nicht_autorisiert nicht_veranlasst dont_recognise dont_recognize no_reconozco ne_reconnais_pas "
+    "nao_reconheco non_riconosco kenne_ich_nicht";
+// A transfer not yet gone, which a person may still stop.
+constexpr const char* kStillPending =
+    "pending still_processing in_process pendiente en_proceso en_tramite en_cours en_attente "
+    "in_bearbeitung ausstehend vorgemerkt noch_nicht_ausgefuhrt pendente em_processamento em_analise "
+    "in_lavorazione in_attesa in_sospeso";
 // Medicines someone depends on from day to day.
 constexpr const char* kDependedOn =
     "insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
@@ -826,23 +863,11 @@ const Hardship kHardships[] = {
     // which I have not done", "jemand hat 500 euro abgebucht"). A bank's bot
     // answers "card payment not recognised" every day, so alone it weighs like
     // an angry turn: a person by the second turn that carries on the story.
-    {0.5, {"payment payments charge charges debit debits purchase purchases transaction transactions withdrawal "
-           "withdrawals transfer transfers cargo cargos cobro cobros compra compras transaccion transacciones retiro "
-           "retiros transferencia transferencias prelevement prelevements paiement paiements achat achats retrait retraits "
-           "virement virements abbuchung abbuchungen zahlung zahlungen buchung buchungen uberweisung uberweisungen "
-           "abhebung abhebungen lastschrift lastschriften debito debitos cobranca cobrancas transacao transacoes "
-           "levantamento levantamentos saque saques addebito addebiti pagamento pagamenti acquisto acquisti prelievo "
-           "prelievi bonifico bonifici movimento movimenti transazione transazioni",
-           "i_didnt_make i_did_not_make i_didnt_do i_have_not_done i_havent_done i_havent_made i_never_made i_did_not_do "
-           "wasnt_me was_not_me dont_recognise dont_recognize do_not_recognise do_not_recognize didnt_authorise "
-           "didnt_authorize unauthorised unauthorized fraudulent no_hice yo_no_hice no_he_hecho no_reconozco "
-           "no_autorice no_autorizado no_autorizada no_autorizados no_autorizadas no_fui_yo fraudulento fraudulenta "
-           "fraudulentos fraudulentas nai_pas_faits nai_pas_fait nai_pas_faite nai_pas_faites ne_reconnais_pas "
-           "non_autorise non_autorises non_autorisee non_autorisees frauduleux frauduleuse frauduleuses war_ich_nicht "
-           "nicht_von_mir kenne_ich_nicht nicht_gemacht nicht_autorisiert nicht_veranlasst betrugerisch nao_fiz "
-           "eu_nao_fiz nao_reconheco nao_fui_eu nao_autorizei nao_autorizada nao_autorizado nao_autorizadas "
-           "nao_autorizados fraudulenta fraudulento non_ho_fatto non_ho_fatto_io non_riconosco non_sono_stato_io "
-           "non_sono_stata_io non_autorizzato non_autorizzati non_autorizzata non_autorizzate fraudolento fraudolenti"}, nullptr, true, true},
+    // (not "I haven't done the transfer yet")
+    {0.5, {kPaymentWords, kDisowned}, "yet todavia_no aun_no pas_encore noch_nicht ainda_nao ancora_non non_ancora", true, true},
+    // ... still pending, told calmly ("ein neues Gerät registriert, war ich aber nicht. eine
+    // Überweisung über 2.400 euro ... steht auf 'in Bearbeitung'"): minutes count, a person now
+    {0.85, {kDisownedSurely, kStillPending}, nullptr, true, true},
     {0.5, {"someone somebody alguien quelquun jemand alguem qualcuno",
            "used_my took took_money took_my stole hacked accessed_my logged_into uso_mi usaron_mi robo robaron hackeo hackearon "
            "entro_en entraron_en a_utilise a_vole a_pirate ont_pirate ont_vole gestohlen gehackt abgebucht abgehoben "
@@ -1113,6 +1138,20 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
   }
   if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end,
                    best->money_taken ? kHardshipMoneyTaken : nullptr);
+  // Half the story of money taken, for the next message to finish (handoff.cc).
+  static constexpr auto kMoneyMoved = Words(
+      "charged", "debited", "withdrawn", "cobraron", "cobrado", "cobrada", "cargaron", "cargado", "descontado",
+      "preleve", "prelevee", "preleves", "debite", "debitee", "abgebucht", "abgehoben", "eingezogen", "belastet",
+      "debitado", "debitada", "debitaram", "cobraram", "descontaram", "addebitato", "addebitati", "addebitata",
+      "prelevato", "prelevati");
+  static const size_t kPayment = [] {
+    for (size_t r = 0; r < std::size(kHardships); ++r)
+      if (kHardships[r].slots[0] == kPaymentWords) return r;
+    return size_t{0};
+  }();
+  d->affect->disowns = at[kPayment][1].i != SIZE_MAX;
+  d->affect->names_money_moved = at[kPayment][0].i != SIZE_MAX;
+  for (size_t i = 0; i < f.size() && !d->affect->names_money_moved; ++i) d->affect->names_money_moved = In(kMoneyMoved, f[i]);
   if (best && best->money_taken)
     d->crisis_near_misses.push_back({words[best_a]->tok->begin, words[best_b - 1]->tok->end, 0.5, false, kCrisisSelfHarm});
   // Eyes that cannot read the chat ("non ci vedo tanto bene", "sorry i dont see

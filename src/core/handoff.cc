@@ -53,6 +53,9 @@ constexpr double kSameMeaningOverlap = 0.5;
 }  // namespace
 
 // A cue the conversation itself raises: its evidence is a description, not words of the message.
+// Not a cue: a turn's note that it named money moved (Affect::names_money_moved).
+constexpr const char* kMoneyMovedMark = "money_moved";
+
 static Cue ConversationCue(const char* name, double strength, std::string evidence) {
   Cue c;
   c.name = name;
@@ -179,6 +182,13 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
                                                                   std::string(kHardshipMoneyTaken)) > 0;
   if (money_taken_before && !affect->closing && !affect->acknowledges && affect->word_hashes.size() >= 3)
     affect->cues.push_back(ConversationCue(kCueHardship, 0.85, "money taken, told and carried on"));
+  // ... or told in two messages: "1.850 € abgebucht" then "das war ich nicht!!".
+  else if (affect->disowns && !history_.empty() && !affect->HasCue(kCueHardship) &&
+           std::count(history_.back().cues.begin(), history_.back().cues.end(), std::string(kMoneyMovedMark))) {
+    Cue c = ConversationCue(kCueHardship, 0.5, "money moved, then disowned");
+    c.kind = kHardshipMoneyTaken;
+    affect->cues.push_back(std::move(c));
+  }
   // "?", "hello?" after two turns or more: a visitor left waiting.
   if (affect->ping && history_.size() >= 2 && !affect->HasCue(kCueFrustration))
     affect->cues.push_back(ConversationCue(kCueFrustration, 0.6, "a bare \"?\" after no answer"));
@@ -277,6 +287,7 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
       history_.back().cues.push_back(c.name);
     if (c.name == kCueHardship && c.kind == kHardshipMoneyTaken) history_.back().cues.push_back(kHardshipMoneyTaken);
   }
+  if (affect->names_money_moved) history_.back().cues.push_back(kMoneyMovedMark);
   if (history_.size() > kMaxHistory) history_.erase(history_.begin());
   return d;
 }

@@ -1400,6 +1400,22 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
   CHECK(FirstHandoff({"There is one debit of Rs 48,000 from my savings account which I have not done",
                       "Merchant name is showing GAMEZONE and I got an OTP sms at 3 am I did not ask for"}) == 2);
   CHECK(FirstHandoff({"alguien hizo compras con mi tarjeta que yo no hice", "ok ya la bloqueé, gracias"}) == 0);
+  // Told in two messages, money moved then disowned, and carried on: a person by the third
+  // (by the second where the model heard a hardship in the first).
+  const int told_twice = FirstHandoff({"me cobraron 600 euros en una tienda online", "no fui yo!!", "y ahora qué hago con la tarjeta"});
+  CHECK((told_twice == 2 || told_twice == 3));
+  CHECK(FirstHandoff({"there's a charge of 89 pounds on my card from some website", "that wasnt me",
+                      "what do i do now, do i cancel the card"}) == 3);
+  // A charge the visitor did make, and "it wasn't me" about something else, hand no one off.
+  CHECK(FirstHandoff({"you charged me 40 euros for shipping", "ok fine, can you send the invoice?",
+                      "and can i change the delivery address please"}) == 0);
+  CHECK(FirstHandoff({"where is my parcel", "it wasnt me who signed for it", "can you check with the courier please"}) == 0);
+  // Still pending, told calmly: minutes count, a person at once.
+  CHECK(FirstHandoff({"a new device was added to my banking app, wasnt me. theres a transfer of 2,400 to someone i dont know, "
+                      "still pending"}) == 1);
+  // Not yet made is no fraud ("I haven't done the transfer yet").
+  const Affect yet = Judged("I haven't done the transfer yet, it's still pending");
+  CHECK((!yet.FindCue(kCueHardship) || yet.FindCue(kCueHardship)->layer != kLayerPattern));
 }
 
 TEST_CASE("eyes that cannot read the chat, a plea to write more slowly, or saying one is old and lost is a hardship") {
