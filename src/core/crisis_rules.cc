@@ -858,6 +858,10 @@ const Hardship kHardships[] = {
     // ... a funeral to arrange: weaker, it may be a florist's routine
     // ("flowers for a funeral on friday"); with a negative turn it still counts
     {0.4, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale"}},
+    // ... today or tomorrow ("o enterro é amanhã às 16h" and the app wants 2.300 reais to
+    // rebook; "il funerale è domani" and the order is still waiting): no time for the bot's rounds
+    {0.85, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale",
+            "tomorrow today tonight manana hoy esta_noche demain aujourdhui ce_soir morgen heute amanha hoje domani oggi stasera"}},
     // money taken that the visitor did not spend: a payment disowned, an account
     // someone else used, a phishing link clicked ("There is one debit of Rs 48,000
     // which I have not done", "jemand hat 500 euro abgebucht"). A bank's bot

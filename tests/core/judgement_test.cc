@@ -1339,6 +1339,11 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
                        "thank you, I'll rebook when I'm back"}) == 0);
   CHECK(FirstHandoff({"I have to close my husband's account, he passed away", "I don't know his password, I have the death certificate",
                        "sorry, it's all too much, I just want the charges to stop"}) == 2);
+  // A funeral today or tomorrow, and the service in the way: a person at once. A funeral
+  // on a day to come, travelled to calmly, is no hurry for anyone.
+  CHECK(FirstHandoff({"mi madre murió esta mañana y el entierro es mañana, necesito cambiar el vuelo"}) == 1);
+  CHECK(FirstHandoff({"hallo, die beerdigung ist morgen früh und der kranz ist noch nicht da"}) == 1);
+  CHECK(FirstHandoff({"the funeral is next friday, can you move my delivery to the week after?", "great, thanks"}) == 0);
   // Look-alikes: a device that died, a job application, insulin needles.
   for (const char* text : {"my dad's phone died, can I get a replacement?", "can I withdraw my job application?",
                            "do you sell insulin pen needles?"}) {
