@@ -916,7 +916,7 @@ const Hardship kHardships[] = {
     // medicine someone depends on running out: the refill may be the pack's
     // business, so it weighs like an angry turn ...
     {0.7, {kDependedOn,
-            "days_left day_left running_out run_out ran_out last_dose only_have nearly_out almost_out "
+            "days_left day_left running_out run_out runs_out ran_out last_dose only_have nearly_out almost_out "
             "se_me_acaba se_me_esta_acabando me_quedan me_queda quedarme_sin sin_insulina "
             "il_me_reste il_nous_reste plus_que presque_plus bientot_plus jen_ai_plus jen_ai_pu jen_aurai_plus "
             "manquer_de_doses "
@@ -1140,7 +1140,17 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
     best_a = std::min(a.i, b.i);
     best_b = std::max(a.i + a.len, b.i + b.len);
   }
-  if (best) d->Add(kCueHardship, best->strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end,
+  // Medicine depended on running out by tomorrow ("ma prescription de keppra a pas été
+  // renouvelée pis j'en ai pu après-demain matin"): days count, a person at once.
+  double strength = best ? best->strength : 0;
+  if (best && best->slots[0] == kDependedOn && strength < 0.85) {
+    static constexpr auto kSoon = Words("today", "tonight", "tomorrow", "hoy", "manana", "aujourdhui", "demain",
+                                        "apres-demain", "heute", "morgen", "ubermorgen", "hoje", "amanha", "oggi", "stasera", "domani",
+                                        "dopodomani");
+    for (size_t i = 0; i < f.size(); ++i)
+      if (In(kSoon, f[i]) || In(kSoon, bare[i])) strength = 0.85;
+  }
+  if (best) d->Add(kCueHardship, strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end,
                    best->money_taken ? kHardshipMoneyTaken : nullptr);
   // Half the story of money taken, for the next message to finish (handoff.cc).
   static constexpr auto kMoneyMoved = Words(

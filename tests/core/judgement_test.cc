@@ -1313,11 +1313,10 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
   // Medicine someone depends on running out is heard but may be the refill the pack handles: it
-  // weighs like an angry turn.
-  for (const char* text : {"we only have two days of insulin left", "das Asthmaspray reicht nur noch bis morgen",
+  // weighs like an angry turn (by today or tomorrow it hands off, below).
+  for (const char* text : {"we only have two days of insulin left",
                            // by name, as patients call them
-                           "se me acaba el sintrom y el médico no me da cita",
-                           "allo, ma prescription de keppra a pas été renouvelée pis j'en ai pu apres demain matin"}) {
+                           "se me acaba el sintrom y el médico no me da cita"}) {
     const Affect a = Judged(text);  // kept: the cue lives in it
     const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((h && h->strength < 0.8), std::string(text));
@@ -1332,6 +1331,14 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
     const Cue* h = a.FindCue(kCueHardship);
     CHECK_MESSAGE((h && h->strength >= 0.8), std::string(text));
   }
+  // ... or running out by tomorrow: days count, a person at once; stock asked about is no story.
+  for (const char* text : {"allo, ma prescription de keppra a pas été renouvelée pis j'en ai pu apres demain matin",
+                           "se me acaba la insulina mañana y la farmacia no tiene", "das Asthmaspray reicht nur noch bis morgen"}) {
+    const Affect a = Judged(text);  // kept: the cue lives in it
+    const Cue* h = a.FindCue(kCueHardship);
+    CHECK_MESSAGE((h && h->strength >= 0.8), std::string(text));
+  }
+  CHECK(FirstHandoff({"do you have insulin in stock for delivery tomorrow?"}) == 0);
   // A death is heard, but cancelling calmly needs no one; closing the
   // account of the dead while the bills go on does by the second turn.
   CHECK(Judged("meu pai faleceu no domingo").HasCue(kCueHardship));
