@@ -917,7 +917,10 @@ const Hardship kHardships[] = {
     // business, so it weighs like an angry turn ...
     {0.7, {kDependedOn,
             "days_left day_left running_out run_out runs_out ran_out last_dose only_have nearly_out almost_out "
-            "se_me_acaba se_me_esta_acabando me_quedan me_queda quedarme_sin sin_insulina "
+            "running_low down_to_my_last last_few nearly_finished almost_finished "
+            "se_me_acaba se_me_acaban se_me_esta_acabando se_me_estan_acabando me_quedan me_queda quedarme_sin "
+            "sin_insulina quedan_pocas a_acabar presque_fini bientot_fini fast_leer fast_alle quase_no_fim "
+            "quasi_finite quasi_finito "
             "il_me_reste il_nous_reste plus_que presque_plus bientot_plus jen_ai_plus jen_ai_pu jen_aurai_plus "
             "manquer_de_doses "
             "nur_noch reicht_noch geht_aus gehen_aus "
@@ -1166,6 +1169,24 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
   d->affect->disowns = at[kPayment][1].i != SIZE_MAX;
   d->affect->names_money_moved = at[kPayment][0].i != SIZE_MAX;
   for (size_t i = 0; i < f.size() && !d->affect->names_money_moved; ++i) d->affect->names_money_moved = In(kMoneyMoved, f[i]);
+  // Medicine running out ("os comprimidos estão a acabar", "only 3 sertraline left, what do I
+  // do"): the model's unsure self-harm on the pills' words is a refill asked for. Taking them
+  // all, saving them up, an end: the patterns' words, which still stand.
+  static const size_t kRunningOut = [] {
+    for (size_t r = 0; r < std::size(kHardships); ++r)
+      if (kHardships[r].slots[0] == kDependedOn && kHardships[r].strength < 0.85) return r;
+    return size_t{0};
+  }();
+  static constexpr auto kPills = Words(
+      "pills", "tablets", "meds", "medication", "medicine", "prescription", "pastillas", "medicacion", "medicamento",
+      "medicamentos", "receta", "comprimidos", "cachets", "comprimes", "medicaments", "ordonnance", "tabletten",
+      "medikamente", "medikament", "rezept", "remedio", "remedios", "receita", "medicacao", "compresse", "pillole",
+      "farmaci", "farmaco", "ricetta", "sertraline", "sertralina", "fluoxetine", "fluoxetina",
+      "clonazepam", "escitalopram", "citalopram", "paroxetine", "paroxetina", "venlafaxine", "venlafaxina");
+  bool pills = at[kRunningOut][0].i != SIZE_MAX;
+  for (size_t i = 0; i < f.size() && !pills; ++i) pills = In(kPills, f[i]);
+  if (const At& r = at[kRunningOut][1]; r.i != SIZE_MAX && pills)
+    d->crisis_near_misses.push_back({words[r.i]->tok->begin, words[r.i + r.len - 1]->tok->end, 0.8, false, kCrisisSelfHarm});
   if (best && best->money_taken)
     d->crisis_near_misses.push_back({words[best_a]->tok->begin, words[best_b - 1]->tok->end, 0.5, false, kCrisisSelfHarm});
   // Eyes that cannot read the chat ("non ci vedo tanto bene", "sorry i dont see

@@ -976,6 +976,20 @@ TEST_CASE("harm done to the visitor by another is a violence crisis, their own i
   }
 }
 
+// Pills running out, asked about for a refill: the model's unsure self-harm on the pills'
+// words (0.50-0.73) showed the crisis card to clinic visitors. Written for this test; the
+// plans beside pills keep theirs.
+TEST_CASE("pills running out is a refill, not a crisis; pills saved up or all taken still are") {
+  for (const char* text : {"os comprimidos estão a acabar", "se me acaban las pastillas", "im down to my last few tablets",
+                           "running low on my sertraline, what do I do"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"i only have 3 pills left and im going to take them all tonight",
+                           "ich hab noch 40 tabletten gesammelt, heute nacht nehm ich alle"}) {
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 // The categories a retrained model stopped carrying on its own (2026-12-05):
 // written for this test, in the shapes of the read probe halves, not copied.
 TEST_CASE("stabbed a moment ago, a way forced in, a beating on the ground, an armed patient, meningitis signs, an end planned (no model)") {
