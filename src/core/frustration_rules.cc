@@ -203,6 +203,18 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   static constexpr auto kPhrases = Words(
       "thanks for nothing", "thank you for nothing", "gracias por nada", "merci pour rien", "danke fur nichts",
       "obrigado por nada", "obrigada por nada", "grazie per niente", "grazie per nulla");
+  // Contempt said to the service's face: "yall are a joke fr", "ihr seid ein
+  // Witz", "vocês são uma piada". Not a joke the visitor made ("kkk brincadeira").
+  static constexpr auto kContempt = Words(
+      "you are a joke", "youre a joke", "yall are a joke", "you guys are a joke", "you people are a joke",
+      "what a joke", "such a joke", "absolute joke", "total joke", "complete joke", "service is a joke",
+      "company is a joke", "support is a joke", "sois un chiste", "son un chiste", "son una broma", "sois una broma",
+      "vaya chiste", "son un circo", "sois un circo", "vous etes une blague",
+      "cest une blague ou quoi", "foutage de gueule", "ihr seid ein witz", "ihr seid eine lachnummer",
+      "so ein witz", "was fur ein witz", "lachnummer", "voces sao uma piada", "voces sao piada",
+      "isso e uma piada", "siete una barzelletta", "siete ridicoli", "siete dei pagliacci",
+      "che barzelletta", "che pagliacciata", "pagliacciata");
+  static const PhraseIndex kContemptIndex(kContempt);
   static const PhraseIndex kPhrasesIndex(kPhrases);
   // Every phrase of an index found in the message, kept when `keep` says so.
   const auto mark = [&](const PhraseIndex& index, double strength, auto keep) {
@@ -212,6 +224,7 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   };
   const auto always = [](size_t, size_t) { return true; };
   mark(kPhrasesIndex, 0.8, always);
+  mark(kContemptIndex, 0.7, always);
   // Advice mocked as if new ("never thought of that"), being told to wait
   // "loved": sarcasm in so many words, in six languages.
   static constexpr auto kMocking = Words(
@@ -278,6 +291,21 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
                                             "entschuldige", "desculpe", "desculpa", "scusi", "scusa", "scusate");
   const bool own_wording = std::any_of(folded.begin(), folded.end(), [](const std::string& w) { return In(kOwnWording, w); });
   mark(kRephrasingIndex, 0.6, [&](size_t, size_t) { return !own_wording; });
+  // ... or trying again, announced with a colon ("Ok let me try again: order
+  // placed yesterday, wrong address", "Riprovo: ritiro in negozio, sì o no?",
+  // "nochmal: ..."): the question is coming back. Without the colon it is
+  // mostly an action retried ("let me try again with another card").
+  static constexpr auto kRetrying = Words(
+      "let me try again", "try again", "trying again", "once more", "one more time", "again", "otra vez",
+      "de nuevo", "lo intento de nuevo", "lo intento otra vez", "encore une fois", "je reessaie", "jessaie encore",
+      "nochmal", "noch mal", "noch einmal", "ich versuchs nochmal", "de novo", "outra vez", "mais uma vez",
+      "vou tentar de novo", "riprovo", "ci riprovo", "di nuovo", "ancora una volta");
+  static const PhraseIndex kRetryingIndex(kRetrying);
+  mark(kRetryingIndex, 0.6, [&](size_t i, size_t len) {
+    size_t at = words[i + len - 1]->tok->end;
+    while (at < m.cleaned.size() && m.cleaned[at] == ' ') ++at;
+    return !own_wording && at < m.cleaned.size() && m.cleaned[at] == ':';
+  });
   // The answer did not answer, the chat goes in circles: a visitor saying
   // the bot is failing them, in six languages. Each phrase carries its
   // negation ("doesn't answer my question"), so "that answers my question"

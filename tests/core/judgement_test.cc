@@ -1557,6 +1557,10 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "je vous le répète, le colis n'est jamais arrivé", "ich sag es nochmal: die Größe ist falsch",
                            "let me rephrase: is it shipped or not?", "bon, je reformule : vous livrez le samedi ?",
                            "anders gefragt: wann kommt das Paket?", "riformulo: posso cambiare la taglia?",
+                           // trying again, announced with a colon; contempt to the service's face
+                           "ok let me try again: can I change the address before it ships?", "riprovo: ritiro in negozio, sì o no?",
+                           "nochmal: wann kommt das Paket?", "yall are a joke fr", "ihr seid ein Witz",
+                           "vocês são uma piada", "sois un circo, de verdad",
                            // sent elsewhere and refusing it
                            "so you want me to file a claim with the courier?? I paid YOU not them",
                            "el transportista me manda con vosotros y vosotros con el transportista",
@@ -1575,7 +1579,10 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            // asking pardon for asking again
                            "excusez-moi, je redemande : c'est bien le code à 12 chiffres ?",
                            "sorry, let me ask again, is the store open on sunday?", "scusi, lo richiedo: serve la ricevuta?",
-                           "I paid you yesterday, is the order confirmed?"}) {
+                           "I paid you yesterday, is the order confirmed?",
+                           // an action retried, a joke of one's own
+                           "ok let me try again with another card", "kkk brincadeira, é uma piada interna",
+                           "is the joke mug still in stock?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
   }
 }
