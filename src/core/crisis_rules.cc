@@ -826,6 +826,16 @@ constexpr const char* kStillPending =
     "pending still_processing in_process pendiente en_proceso en_tramite en_cours en_attente "
     "in_bearbeitung ausstehend vorgemerkt noch_nicht_ausgefuhrt pendente em_processamento em_analise "
     "in_lavorazione in_attesa in_sospeso";
+// The visitor's own booking not there.
+constexpr const char* kBookingNotThere =
+    "dont_have_my_booking doesnt_have_my_booking dont_have_my_reservation doesnt_have_my_reservation "
+    "cant_find_my_booking cant_find_my_reservation no_record_of_my no_tienen_mi_reserva no_tiene_mi_reserva "
+    "no_tienen_mi_reservacion no_tiene_mi_reservacion no_encuentran_mi_reserva no_encuentran_mi_reservacion "
+    "no_aparece_mi_reserva no_aparece_mi_reservacion ne_trouvent_pas_ma_reservation ne_trouve_pas_ma_reservation "
+    "nont_pas_ma_reservation na_pas_ma_reservation finden_meine_buchung_nicht finden_meine_reservierung_nicht "
+    "findet_meine_buchung_nicht findet_meine_reservierung_nicht nao_tem_a_minha_reserva nao_tem_minha_reserva "
+    "nao_encontram_a_minha_reserva nao_encontram_minha_reserva nao_acham_minha_reserva "
+    "non_trovano_la_mia_prenotazione non_trova_la_mia_prenotazione non_hanno_la_mia_prenotazione";
 // Medicines someone depends on from day to day.
 constexpr const char* kDependedOn =
     "insulin insuline insulina inhaler inhalador inhalateur inhalator asthmaspray bombinha inalatore epipen epi-pen "
@@ -952,6 +962,10 @@ const Hardship kHardships[] = {
      // not the hotel's services ("reception said there's no room service after 10")
      "room_service zimmerservice servicio_de_habitaciones service_en_chambre servico_de_quarto servizio_in_camera",
      /*negatable=*/false},  // "il n'y a pas de chambre": the negation is the point
+    // ... or the hotel itself, or its desk, without the visitor's own booking ("estoy en la
+    // recepción y dicen que no tienen mi reservación", "el hotel dice que no tiene mi reserva")
+    {0.8, {"hotel hotels hostal albergo pousada reception recepcion recepcao rezeption front_desk",
+           kBookingNotThere}, nullptr, false},
     // an operation held up by a paper: an authorisation or a payment guarantee the hospital
     // waits for ("sem a autorização não opera"); alone a routine question, the turns decide
     {0.6, {"surgery operate operation cirugia operacion operar operan opera operam cirurgia operacao chirurgie operer operieren "

@@ -1280,6 +1280,13 @@ TEST_CASE("stranded at the desk hands off at once; an operation held up by an au
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
   CHECK(FirstHandoff({"la réception dit qu'il n'y a pas de chambre à mon nom"}) == 1);
+  // The visitor's own booking not found by the hotel or its desk, in other words.
+  for (const char* text : {"estoy en la recepción y dicen que no tienen mi reservación",
+                           "the hotel says they cant find my booking", "das Hotel findet meine Buchung nicht",
+                           "o hotel diz que não tem a minha reserva", "l'hotel non trova la mia prenotazione"}) {
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  }
+  CHECK(FirstHandoff({"does the hotel have parking? my booking is for friday"}) == 0);
   CHECK(FirstHandoff({"the hotel reception says the room isn't ready yet, can I leave my bags?"}) == 0);
   CHECK(FirstHandoff({"reception said there's no room service after 10, can I order food?"}) == 0);
   CHECK(FirstHandoff({"I won't see saturday's game, can I get a refund on the ticket?"}) == 0);
