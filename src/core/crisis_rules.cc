@@ -1167,6 +1167,34 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
     for (size_t i = 0; i < f.size(); ++i)
       if (In(kSoon, f[i]) || In(kSoon, bare[i])) strength = 0.85;
   }
+  // A journey today or tomorrow that the self-service cannot fix: cancelled, an
+  // error, a name that will not change ("flug geht morgen früh 6:40, online kann
+  // ich den namen nicht ändern, da kommt nur fehler"). Hours count: a person now.
+  if (strength < 0.85) {
+    static constexpr auto kJourney = Words(
+        "flight", "flights", "plane", "train", "bus", "ferry", "boarding", "vuelo", "vuelos", "avion", "tren",
+        "vol", "flug", "flieger", "zug", "fahre", "voo", "aviao", "comboio", "volo", "aereo", "treno");
+    static constexpr auto kSoon = Words("today", "tonight", "tomorrow", "hoy", "manana", "aujourdhui", "demain",
+                                        "heute", "morgen", "hoje", "amanha", "oggi", "stasera", "domani");
+    static constexpr auto kFailingPhrases = Words(
+        "cancelled", "canceled", "error", "doesnt work", "not working", "wont let me", "cant change", "cannot change",
+        "cancelado", "cancelada", "da error", "no funciona", "no me deja", "no existe", "annule", "annulee", "erreur",
+        "marche pas", "impossible de", "introuvable", "annuliert", "gestrichen", "storniert", "fehler",
+        "geht nicht", "funktioniert nicht", "nicht andern", "nicht gefunden", "erro", "nao funciona", "nao consigo",
+        "nao deixa", "nao existe", "cancellato", "cancellata", "soppresso", "errore", "non funziona", "non riesco",
+        "non esiste", "non trovata", "non trovato");
+    static const PhraseIndex kFailing(kFailingPhrases);  // views into the static list
+    bool journey = false, soon = false;
+    size_t fail_at = SIZE_MAX, fail_len = 0;
+    for (size_t i = 0; i < f.size(); ++i) {
+      journey |= In(kJourney, f[i]);
+      soon |= In(kSoon, f[i]);
+      if (fail_at == SIZE_MAX)
+        if (const size_t n = kFailing.At(f, i)) fail_at = i, fail_len = n;
+    }
+    if (journey && soon && fail_at != SIZE_MAX)
+      d->Add(kCueHardship, 0.85, words[fail_at]->tok->begin, words[fail_at + fail_len - 1]->tok->end);
+  }
   if (best) d->Add(kCueHardship, strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end,
                    best->money_taken ? kHardshipMoneyTaken : nullptr);
   // Half the story of money taken, for the next message to finish (handoff.cc).

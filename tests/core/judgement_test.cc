@@ -1287,6 +1287,17 @@ TEST_CASE("stranded at the desk hands off at once; an operation held up by an au
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
   CHECK(FirstHandoff({"does the hotel have parking? my booking is for friday"}) == 0);
+  // A journey today or tomorrow the self-service cannot fix: cancelled, an error, a name
+  // that will not change. Booking extras for tomorrow or cancelling oneself is routine.
+  for (const char* text : {"my flight tomorrow morning was cancelled and i only got an email",
+                           "el vuelo sale mañana a las 6 y no me deja cambiar el nombre, da error",
+                           "mon train de demain est supprimé... enfin annulé, et l'appli affiche une erreur",
+                           "flug geht morgen früh, online kann ich den namen nicht ändern, da kommt nur fehler",
+                           "o voo é amanhã e o check-in online dá erro", "il volo è domani e il check-in dice errore"}) {
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  }
+  CHECK(FirstHandoff({"my flight is tomorrow, can i add a bag?"}) == 0);
+  CHECK(FirstHandoff({"can I cancel my train ticket for tomorrow?"}) == 0);
   CHECK(FirstHandoff({"the hotel reception says the room isn't ready yet, can I leave my bags?"}) == 0);
   CHECK(FirstHandoff({"reception said there's no room service after 10, can I order food?"}) == 0);
   CHECK(FirstHandoff({"I won't see saturday's game, can I get a refund on the ticket?"}) == 0);
