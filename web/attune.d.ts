@@ -153,7 +153,8 @@ export interface AttuneReason {
   end?: number;
   layer?: 'pattern' | 'model' | 'conversation';
   probability?: number;
-  /** crisis: 'self_harm' | 'medical_emergency' | 'violence'; hardship: 'money_taken' (a fraud) */
+  /** crisis: 'self_harm' | 'medical_emergency' | 'violence'; hardship: 'money_taken' (a fraud);
+   *  frustration: 'told_again' ("for the third time", "I already told you") */
   kind?: string;
 }
 

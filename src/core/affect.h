@@ -35,6 +35,9 @@ inline constexpr const char* kCueHardship = "hardship";
 // The kind of a hardship pattern for money taken that the visitor did not
 // spend (a fraud): told, then carried on in the next turn, it hands off.
 inline constexpr const char* kHardshipMoneyTaken = "money_taken";
+// The kind of a frustration pattern saying it is said or asked again ("for
+// the third time", "I already told you"): from the third message it hands off.
+inline constexpr const char* kFrustrationToldAgain = "told_again";
 
 // Which layer found a cue: a curated pattern, or a judgement model head.
 inline constexpr const char* kLayerPattern = "pattern";
@@ -64,7 +67,8 @@ struct Cue {
   size_t end16 = 0;
   std::string layer = kLayerPattern;  // kLayerPattern, kLayerModel or kLayerConversation
   double probability = 1;             // the model head's calibrated probability; 1 for a pattern
-  std::string kind;                   // crisis: self_harm, medical_emergency or violence; hardship: money_taken
+  std::string kind;                   // crisis: self_harm, medical_emergency or violence; hardship: money_taken;
+                                      // frustration: told_again
 };
 
 // The GoEmotions labels, in the order the emotion model outputs them.

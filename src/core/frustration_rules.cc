@@ -217,10 +217,10 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   static const PhraseIndex kContemptIndex(kContempt);
   static const PhraseIndex kPhrasesIndex(kPhrases);
   // Every phrase of an index found in the message, kept when `keep` says so.
-  const auto mark = [&](const PhraseIndex& index, double strength, auto keep) {
+  const auto mark = [&](const PhraseIndex& index, double strength, auto keep, const char* kind = nullptr) {
     for (size_t i = 0; i < folded.size(); ++i)
       if (const size_t len = index.At(folded, i); len && keep(i, len))
-        d->Add(kCueFrustration, strength, words[i]->tok->begin, words[i + len - 1]->tok->end);
+        d->Add(kCueFrustration, strength, words[i]->tok->begin, words[i + len - 1]->tok->end, kind);
   };
   const auto always = [](size_t, size_t) { return true; };
   mark(kPhrasesIndex, 0.8, always);
@@ -245,11 +245,10 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
   // telling or asking after them.
   static constexpr auto kAgain = Words(
       "already told you", "already said that", "i told you already", "already gave you", "already explained",
-      "like i said", "as i said", "how many times do i", "how many times must i", "how many more times",
+      "how many times do i", "how many times must i", "how many more times",
       "for the third time", "for the second time", "for the umpteenth time", "for the nth time",
       "third time im", "third time i", "3rd time", "fourth time i", "ya te lo dije", "ya te dije",
-      "ya lo dije", "ya te he dicho", "ya se lo dije", "ya le dije", "te lo he dicho", "como ya te dije",
-      "como ya dije", "cuantas veces tengo", "cuantas veces te", "por tercera vez", "por segunda vez",
+      "ya lo dije", "ya te he dicho", "ya se lo dije", "ya le dije", "te lo he dicho", "cuantas veces tengo", "cuantas veces te", "por tercera vez", "por segunda vez",
       "por enesima vez", "es la tercera vez", "jai deja dit", "je vous lai deja dit", "je te lai deja dit",
       "deja dit", "combien de fois faut", "combien de fois je dois", "combien de fois dois-je",
       "pour la troisieme fois", "pour la enieme fois", "pour lenieme fois", "cest la troisieme fois",
@@ -269,7 +268,13 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "repito mais uma vez", "repito de novo", "te repito", "lhe repito", "te lo ripeto", "ve lo ripeto",
       "glielo ripeto", "lo ripeto", "ripeto ancora");
   static const PhraseIndex kAgainIndex(kAgain);
-  mark(kAgainIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; });
+  mark(kAgainIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; },
+       kFrustrationToldAgain);
+  // ... said in passing ("as I said, the order is 4411"): frustration, not yet
+  // the history that hands off on its own.
+  static constexpr auto kAgainMild = Words("like i said", "as i said", "como ya te dije", "como ya dije");
+  static const PhraseIndex kAgainMildIndex(kAgainMild);
+  mark(kAgainMildIndex, 0.7, [&](size_t i, size_t len) { return words[i]->clause == words[i + len - 1]->clause; });
   // Asking it again in other words ("je reformule :", "a ver, otra vez:",
   // "let me rephrase"): the visitor has seen the answer miss. Not "once
   // again, thanks".

@@ -251,6 +251,11 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
     // A crisis, a clear request for a person, a hardship that needs one.
     if (c.name == kCueCrisis || ((c.name == kCueHumanRequest || c.name == kCueHardship) && c.strength >= 0.8))
       d.immediate = true;
+    // "For the third time", "I already told you" from the third message on:
+    // the visitor says the bot has failed them, which is the history a
+    // support lead would step in on (one turn alone cannot raise distress
+    // past the threshold: smoothing).
+    if (c.name == kCueFrustration && c.kind == kFrustrationToldAgain && history_.size() >= 2) d.immediate = true;
   }
   std::stable_sort(d.reasons.begin(), d.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
   turn = std::clamp(turn, 0.0, 1.0);

@@ -63,7 +63,7 @@ TEST_CASE("crisis and explicit requests are immediate, whatever the smoothing") 
 TEST_CASE("frustration weighs more from the third message on: still frustrated after the bot's answers") {
   // Written for this test: the same exasperated line opening a chat and
   // after two calm turns.
-  const char* fed_up = "I already told you, it's the wrong size";
+  const char* fed_up = "we're going round in circles, it's the wrong size";
   Conversation opening;
   CHECK_FALSE(Turn(&opening, fed_up).handoff);
   Conversation later;
@@ -80,6 +80,25 @@ TEST_CASE("frustration weighs more from the third message on: still frustrated a
   Turn(&unchanged, "hi, I got the wrong size of the blue jacket");
   Turn(&unchanged, "I ordered M and got L");
   CHECK_FALSE(Turn(&unchanged, fed_up).handoff);
+}
+
+TEST_CASE("saying it is the third time, or that it was already said, hands off from the third message") {
+  // Written for this test. Opening a chat with it tells of other channels:
+  // the bot gets its chance. Said in passing ("as I said") it only weighs.
+  const char* told = "It's the third time I'm asking: do you take Unimed, yes or no?";
+  Conversation opening;
+  CHECK_FALSE(Turn(&opening, told).handoff);
+  Conversation later;
+  Turn(&later, "hi, do you take Unimed insurance?");
+  Turn(&later, "for an orthopaedic appointment");
+  const Decision d = Turn(&later, told);
+  CHECK(d.handoff);
+  REQUIRE(!d.reasons.empty());
+  CHECK(d.reasons[0].kind == kFrustrationToldAgain);
+  Conversation passing;
+  Turn(&passing, "hi, where is my order?");
+  Turn(&passing, "it was due on monday");
+  CHECK_FALSE(Turn(&passing, "as I said, the order number is 4411").handoff);
 }
 
 TEST_CASE("the model's frustration alone weighs half in a chat's first two messages, where it is mostly a fact told") {
