@@ -276,6 +276,7 @@ const Pattern kPatterns[] = {
     {kCueAnger, "waste of time|money", 0.6, false, false},
     {kCueAnger, "furioso|furiosa|furieux|furieuse|wütend|indignado|indignada|revoltado|revoltada", 1, true, false},
     {kCueAnger, "enojado|enojada|enfadado|enfadada|harto|harta|énervé|énervée|fâché|fâchée|verärgert|sauer|irritado|irritada|arrabbiato|arrabbiata|stufo|stufa", 0.8, true, false},
+    {kCueAnger, "einfach|echt|total|ganz nur? frech", 0.7, false, false},
     {kCueAnger, "inaceptable|inacceptable|inakzeptabel|inaceitável|inaceitavel|inaccettabile|unverschämt|frechheit|scandaleux|vergognoso|estafa|arnaque|betrug|truffa", 0.8, true, false},
     {kCueAnger, "ridículo|ridiculo|ridicule|lächerlich|ridicolo|vergüenza|vergonha|vergogna|honteux", 0.7, true, false},
     {kCueAnger, "en ai marre", 0.7, false, false},

@@ -403,6 +403,38 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "ho comprato da voi non", "mi rimanda da voi", "mi rimandano da voi", "palleggiando", "mi rimbalzano");
   static const PhraseIndex kPassedOnIndex(kPassedOn);
   mark(kPassedOnIndex, 0.6, always);
+  // A day given up for a delivery or a visit that did not come, nobody there
+  // or answering: "Ich habe extra einen Tag frei genommen. Das ist einfach nur
+  // frech!!", "J'ai posé congé pour ça !!! Personne ne décroche au téléphone".
+  static constexpr auto kLeftWaiting = Words(
+      "took the day off", "took a day off", "took time off", "took a half day", "stayed home all day",
+      "waited in all day", "nobody showed up", "no one showed up", "nobody came", "no one came",
+      "me pedi el dia", "pedi el dia libre", "me tome el dia", "falte al trabajo", "nadie vino", "nadie aparecio",
+      "pose conge", "pose un conge", "pose ma journee", "pris conge", "pris ma journee", "pris un jour de conge",
+      "personne nest venu", "personne nest passe", "tag frei genommen", "urlaub genommen", "frei genommen",
+      "niemand ist gekommen", "niemand kam", "tirei o dia", "tirei folga", "tirei um dia", "pedi o dia",
+      "faltei ao trabalho", "ninguem apareceu", "ninguem veio", "ho preso un giorno", "preso un giorno di ferie",
+      "preso ferie", "preso permesso", "nessuno e venuto", "nessuno e passato", "nessuno si e fatto vivo");
+  // ... nobody answering: a complaint, weighed by the model and the turns, but
+  // no crisis either ("nadie contesta a mis correos" read self-harm 0.32).
+  static constexpr auto kNoAnswer = Words(
+      "nobody called", "no one called", "nobody answers", "no one answers", "nobody picks up", "no one picks up",
+      "nobody replies", "no one replies", "nadie contesta", "nadie llamo", "nadie responde", "nadie coge el telefono",
+      "personne ne decroche", "personne ne repond", "niemand hat sich gemeldet", "niemand geht ran",
+      "niemand meldet sich", "niemand antwortet", "ninguem atende", "ninguem ligou", "ninguem responde",
+      "nessuno risponde", "nessuno mi ha chiamato");
+  static const PhraseIndex kLeftWaitingIndex(kLeftWaiting);
+  static const PhraseIndex kNoAnswerIndex(kNoAnswer);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const size_t waited = kLeftWaitingIndex.At(folded, i);
+    const size_t len = waited ? waited : kNoAnswerIndex.At(folded, i);
+    if (!len) continue;
+    const size_t b = words[i]->tok->begin, e = words[i + len - 1]->tok->end;
+    if (waited) d->Add(kCueFrustration, 0.6, b, e);
+    // The model's unsure self-harm on "nobody" is that complaint ("I took the day off for
+    // this and nobody showed up": 0.56); a crisis says more, in the patterns' words.
+    d->crisis_near_misses.push_back({b, e, 0.6, false, kCrisisSelfHarm});
+  }
   // Giving up in a word or two ("ok whatever", "toujours non", "egal"):
   // the replies that shorten as patience runs out. Only as the whole message
   // after an "ok": "never mind, found it", "still no parcel?" and "todavía

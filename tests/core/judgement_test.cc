@@ -979,6 +979,14 @@ TEST_CASE("harm done to the visitor by another is a violence crisis, their own i
 // Pills running out, asked about for a refill: the model's unsure self-harm on the pills'
 // words (0.50-0.73) showed the crisis card to clinic visitors. Written for this test; the
 // plans beside pills keep theirs.
+TEST_CASE("nobody showing up for a delivery is a complaint, not a crisis; nobody in one's life still can be") {
+  // Written for this test. The model read self-harm (0.56) into "nobody showed up".
+  const Affect a = Judged("I took the day off for this and nobody showed up");
+  CHECK(a.HasCue(kCueFrustration));
+  CHECK_FALSE(a.HasCue(kCueCrisis));
+  CHECK(Judged("nobody came to see me, nobody ever does, i want to end it").HasCue(kCueCrisis));
+}
+
 TEST_CASE("pills running out is a refill, not a crisis; pills saved up or all taken still are") {
   for (const char* text : {"os comprimidos estão a acabar", "se me acaban las pastillas", "im down to my last few tablets",
                            "running low on my sertraline, what do I do"}) {
@@ -1575,6 +1583,10 @@ TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word
                            "je vous le répète, le colis n'est jamais arrivé", "ich sag es nochmal: die Größe ist falsch",
                            "let me rephrase: is it shipped or not?", "bon, je reformule : vous livrez le samedi ?",
                            "anders gefragt: wann kommt das Paket?", "riformulo: posso cambiare la taglia?",
+                           // a day given up for it, nobody there or answering
+                           "I took the day off for this and nobody showed up", "J'ai posé congé pour ça !!!",
+                           "Ich habe extra einen Tag frei genommen", "tirei o dia de folga e ninguém apareceu",
+                           "me pedí el día libre y nadie vino",
                            // trying again, announced with a colon; contempt to the service's face
                            "ok let me try again: can I change the address before it ships?", "riprovo: ritiro in negozio, sì o no?",
                            "nochmal: wann kommt das Paket?", "yall are a joke fr", "ihr seid ein Witz",
