@@ -154,6 +154,8 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
 constexpr double kEarlyModelFrustration = 0.5;
 // From this probability the model's hardship builds the next turns' (see Observe).
 constexpr double kSureModelHardship = 0.8;
+// An acknowledgement of at most this many words may be thanks (see Observe).
+constexpr size_t kShortAcknowledgement = 12;
 
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, size_t topic_run) {
   // A farewell, or asking for someone, right after a distressed turn is how
@@ -163,6 +165,24 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
       (history_.back().distress >= kDistressedTurn || distress_ >= kDistressedTurn)) {
     affect->cues.push_back(std::move(*affect->set_aside_crisis));
     affect->set_aside_crisis.reset();
+  }
+  // An answer taken in ("genial, ya lo he entendido, gracias", "ah donc la
+  // 220x240, je change. merci") in a chat that was calm: the frustration the
+  // model alone hears there is the thanks (it reads sarcasm into "merci
+  // vraiment"), as the engine decides for a pack's thanks. After a frustrated
+  // turn or a fallback it may be sarcasm ("wow super helpful cheers"), and a
+  // pattern's frustration or anger stays.
+  if (affect->acknowledges && !history_.empty() && distress_ < kDistressedTurn && consecutive_fallbacks_ == 0 &&
+      affect->word_hashes.size() <= kShortAcknowledgement) {
+    bool frustrated_before = false, pattern = false;
+    for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k)
+      frustrated_before |= std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
+    for (const Cue& c : affect->cues)
+      pattern |= (c.name == kCueFrustration || c.name == kCueAnger || c.name == kCueProfanity) && c.layer != kLayerModel;
+    if (!frustrated_before && !pattern)
+      affect->cues.erase(std::remove_if(affect->cues.begin(), affect->cues.end(),
+                                        [](const Cue& c) { return c.name == kCueFrustration && c.layer == kLayerModel; }),
+                         affect->cues.end());
   }
   consecutive_fallbacks_ = fell_back ? consecutive_fallbacks_ + 1 : 0;
   if (fell_back)

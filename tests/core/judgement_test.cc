@@ -1259,6 +1259,33 @@ static int FirstHandoff(std::initializer_list<const char*> turns) {
   return first;
 }
 
+// The reasons of the last of `turns`, each a judged message of one conversation.
+static std::vector<Reason> LastReasons(std::initializer_list<const char*> turns) {
+  Conversation c;
+  Decision d;
+  for (const char* t : turns) {
+    Affect a = Judged(t);
+    d = c.ObserveMessage(t, &a, false);
+  }
+  return d.reasons;
+}
+
+TEST_CASE("an answer taken in after calm turns is thanks, whatever the model hears; after a frustrated turn it may be sarcasm") {
+  // Written for this test. The model hears frustration (0.58-0.65) in each acknowledgement alone.
+  for (const char* ack : {"genial, ya lo he entendido, gracias", "ah donc la 220x240, je change. merci",
+                          "capito, niente rimborso. va bene lo stesso, cambio"}) {
+    REQUIRE_MESSAGE(Judged(ack).HasCue(kCueFrustration), ack);
+    CHECK_MESSAGE(FirstHandoff({"hola, ¿cuánto tarda el envío a Canarias?", "¿y cuánto cuesta?", ack}) == 0, ack);
+    for (const Reason& r : LastReasons({"hola, ¿cuánto tarda el envío a Canarias?", "¿y cuánto cuesta?", ack}))
+      CHECK_MESSAGE(r.name != kCueFrustration, ack);
+  }
+  bool heard = false;
+  for (const Reason& r : LastReasons({"mon colis est indiqué livré mais il n'est pas là",
+                                      "je vous l'ai déjà dit, j'ai vérifié chez les voisins", "merci vraiment"}))
+    heard |= r.name == kCueFrustration;
+  CHECK(heard);
+}
+
 TEST_CASE("frustration building over turns hands off; a calm chat does not") {
   CHECK(FirstHandoff({"hi, my parcel hasn't arrived", "it was due monday, still nothing", "this is the third time i'm asking",
              "seriously?? you are useless", "unbelievable. i'll dispute the charge with my bank"}) != 0);
