@@ -1286,6 +1286,14 @@ TEST_CASE("an answer taken in after calm turns is thanks, whatever the model hea
   CHECK(heard);
 }
 
+TEST_CASE("a reference given and nothing else is an answer, not a curt complaint") {
+  // Written for this test; the model hears frustration (0.52) in the first alone.
+  CHECK(FirstHandoff({"hello, I want to return a lamp I bought last week", "It's unopened", "Order number ZX-2291",
+                      "ok, label received 👍"}) == 0);
+  CHECK_FALSE(Judged("Order number ZX-2291").HasCue(kCueFrustration));
+  CHECK(Judged("ORDER 4471 WHERE IS IT, THIRD TIME").HasCue(kCueFrustration));
+}
+
 TEST_CASE("frustration building over turns hands off; a calm chat does not") {
   CHECK(FirstHandoff({"hi, my parcel hasn't arrived", "it was due monday, still nothing", "this is the third time i'm asking",
              "seriously?? you are useless", "unbelievable. i'll dispute the charge with my bank"}) != 0);
