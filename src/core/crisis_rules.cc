@@ -1006,7 +1006,12 @@ const Hardship kHardships[] = {
            "so_scared really_scared im_terrified i_am_terrified tengo_mucho_miedo tengo_miedo estoy_aterrado estoy_aterrada "
            "jai_tres_peur jai_peur je_suis_terrifie je_suis_terrifiee habe_grosse_angst habe_solche_angst habe_angst "
            "estou_com_muito_medo estou_com_medo tenho_muito_medo ho_molta_paura ho_tanta_paura ho_paura sono_terrorizzato "
-           "sono_terrorizzata"}},
+           "sono_terrorizzata "
+           // ... or worry asked about a result or a symptom ("la norme c'est moins de 4 c'est ça? c'est grave?")
+           "is_it_serious is_that_serious is_this_serious should_i_be_worried should_i_worry im_so_worried "
+           "im_really_worried es_grave eso_es_grave es_algo_grave me_tengo_que_preocupar cest_grave est-ce_grave "
+           "cest_grave_docteur je_dois_minquieter ist_das_schlimm ist_das_gefahrlich ist_es_schlimm muss_ich_mir_sorgen "
+           "e_grave isso_e_grave devo_me_preocupar devo_preoccuparmi e_una_cosa_grave"}},
     // ... or late ("supposed to arrive yesterday, it's my insulin"): a person, at once
     {0.85, {kDependedOn,
             "supposed_to_arrive supposed_to_come was_due hasnt_arrived still_hasnt still_not_here "

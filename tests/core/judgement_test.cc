@@ -1286,6 +1286,18 @@ TEST_CASE("an answer taken in after calm turns is thanks, whatever the model hea
   CHECK(heard);
 }
 
+TEST_CASE("worry asked about a result after a worrying one builds to a person; a routine result question does not") {
+  // Written for this test.
+  CHECK(FirstHandoff({"the blood test results are online but the pdf won't open", "ok got it open",
+                      "there's a line in bold, PSA 14.2, it's my husband's", "normal is under 4 right? is it serious?"}) == 4);
+  CHECK(FirstHandoff({"are my test results ready?", "ok thanks, when can I see the doctor about them?"}) == 0);
+  for (const char* text : {"c'est grave ?", "¿es grave?", "ist das schlimm?", "isso é grave?", "è grave?", "should I be worried?"}) {
+    const Affect a = Judged(text);  // kept: the cue lives in it
+    const Cue* h = a.FindCue(kCueHardship);
+    CHECK_MESSAGE((h && h->layer == kLayerPattern && h->strength < 0.8), std::string(text));
+  }
+}
+
 TEST_CASE("a reference given and nothing else is an answer, not a curt complaint") {
   // Written for this test; the model hears frustration (0.52) in the first alone.
   CHECK(FirstHandoff({"hello, I want to return a lamp I bought last week", "It's unopened", "Order number ZX-2291",
