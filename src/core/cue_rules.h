@@ -200,6 +200,10 @@ class PhraseIndex {
   explicit PhraseIndex(const WordSet<B>& phrases) {
     for (std::string_view p : phrases) by_first_[p.substr(0, p.find(' '))].push_back(p);
   }
+  // The index holds views into the list: a temporary list would leave them
+  // dangling (a static one must be named first).
+  template <size_t B>
+  explicit PhraseIndex(WordSet<B>&& phrases) = delete;
   // How many words of the first phrase standing at f[i...], or 0.
   size_t At(const std::vector<std::string>& f, size_t i) const {
     const auto it = by_first_.find(f[i]);

@@ -52,10 +52,10 @@ double Overlap(const std::vector<T>& a, const std::vector<T>& b) {
 constexpr double kSameMeaningOverlap = 0.5;
 }  // namespace
 
-// A cue the conversation itself raises: its evidence is a description, not words of the message.
 // Not a cue: a turn's note that it named money moved (Affect::names_money_moved).
 constexpr const char* kMoneyMovedMark = "money_moved";
 
+// A cue the conversation itself raises: its evidence is a description, not words of the message.
 static Cue ConversationCue(const char* name, double strength, std::string evidence) {
   Cue c;
   c.name = name;
