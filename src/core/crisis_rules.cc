@@ -887,6 +887,17 @@ const Hardship kHardships[] = {
            "entro_en entraron_en a_utilise a_vole a_pirate ont_pirate ont_vole gestohlen gehackt abgebucht abgehoben "
            "usou roubou roubaram hackeou invadiu entrou_na ha_usato ha_rubato hanno_rubato ha_hackerato hackerato "
            "ha_prelevato"}, nullptr, true, true},
+    // ... a call "from the bank" and a transfer made ("ha ricevuto una chiamata dalla 'banca',
+    // le hanno fatto fare un bonifico di 4.000 euro"): the scam by phone, told without its name
+    {0.5, {"call_from_the_bank call_from_my_bank called_from_the_bank someone_from_the_bank said_they_were_the_bank "
+           "llamada_del_banco llamaron_del_banco llamo_el_banco dijeron_que_eran_del_banco appel_de_la_banque "
+           "appel_de_ma_banque soi-disant_banque anruf_von_der_bank anruf_von_meiner_bank angeblich_von_der_bank "
+           "ligacao_do_banco ligaram_do_banco ligou_do_banco diziam_ser_do_banco chiamata_dalla_banca "
+           "chiamato_dalla_banca telefonata_dalla_banca finta_banca finto_operatore",
+           "transfer transferred transfers bonifico bonifici transferencia transferencias transferi transfirio "
+           "virement virements vire uberweisung uberwiesen pix transferiu transferencia"},
+     // (not about a transfer the visitor made: "a call from the bank about a transfer I made")
+     "i_made i_did que_hice que_yo_hice que_jai_fait die_ich_gemacht die_ich_getatigt que_eu_fiz che_ho_fatto", true, true},
     // ... a scam named ("le hanno fatto fare un bonifico... una truffa", "I got scammed"); not
     // Spanish "golpe" (a dent) nor "burla" (mockery), nor French "truffe" (a truffle)
     {0.5, {"scam scammed scammer scammers fraudster fraudsters estafa estafaron estafado estafada estafadores timo "

@@ -1509,6 +1509,11 @@ TEST_CASE("money taken that the visitor did not spend is a hardship weighing lik
   CHECK(FirstHandoff({"you charged me 40 euros for shipping", "ok fine, can you send the invoice?",
                       "and can i change the delivery address please"}) == 0);
   CHECK(FirstHandoff({"where is my parcel", "it wasnt me who signed for it", "can you check with the courier please"}) == 0);
+  // A call "from the bank" and a transfer made: the scam by phone, then carried on.
+  CHECK(FirstHandoff({"my dad got a call from the bank and they made him transfer 3,000 to a safe account",
+                      "it happened half an hour ago"}) == 2);
+  CHECK(FirstHandoff({"recibió una llamada del banco y le hicieron hacer una transferencia", "fue hace media hora"}) == 2);
+  CHECK(FirstHandoff({"I got a call from the bank about a transfer I made, is that normal?", "ok, thanks"}) == 0);
   // Still pending, told calmly: minutes count, a person at once.
   CHECK(FirstHandoff({"a new device was added to my banking app, wasnt me. theres a transfer of 2,400 to someone i dont know, "
                       "still pending"}) == 1);
