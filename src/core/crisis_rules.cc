@@ -392,9 +392,36 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"tell dile diles decile digale dites dis sag sagt sagen sagen_sie diga digam diz dite di",
                        "kids children son daughter wife husband mom dad family hijos hija hijo esposa marido mama papa familia enfants fils fille femme mari maman papa famille kinder sohn tochter frau mann mama papa familie filhos filho filha esposa marido mae pai familia figli figlio figlia moglie marito mamma papa famiglia",
                        "loved quise queria aimais aimait geliebt liebte amava amei amavo volevo_bene"}},
+    // ... a trip one way to see a place one last time ("one way ferry ticket please, no return.
+    // i just want to see the sea one last time", "aller simple pour étretat... une dernière fois")
+    {kCrisisSelfHarm, {"one_way one-way aller_simple billet_simple so_de_ida solo_de_ida solo_ida ida_solamente einfache_fahrt "
+                       "nur_hinfahrt hinfahrt solo_andata sola_andata",
+                       "one_last_time last_time une_derniere_fois derniere_fois una_ultima_vez ultima_vez ein_letztes_mal "
+                       "letztes_mal uma_ultima_vez un_ultima_volta ultima_volta"},
+     true, "or_another or_the_other code password pin login", false, true, true},
+    // ... ending it tonight, ending it all ("im ending it tonight so you can close my account",
+    // "ich habe beschlossen, Schluss zu machen. Mit allem."); not ending it with a partner
+    {kCrisisSelfHarm, {"ending_it end_it im_ending_it",
+                       "tonight today now this_weekend tomorrow"},
+     true, "with con avec mit com", false, false, true},
+    {kCrisisSelfHarm, {"schluss_zu_machen schluss_machen schluss_mache mache_schluss", "mit_allem"}, true, nullptr, false, true, true},
+    // ... medicine one depends on stopped on purpose ("ho smesso di fare l'insulina apposta da tre giorni")
+    {kCrisisSelfHarm, {"stopped stopping quit deje dejado dejando arrete arreter aufgehort abgesetzt parei parado smesso smettere",
+                       "insulin insulina insuline insulin_shots dialysis dialisis dialyse dialise dialisi",
+                       "on_purpose deliberately apposta a_proposito adrede aposta de_proposito expres expres_expres absichtlich"},
+     false},
+    // ... an inhaler that does nothing and no breath or voice left ("me ahogo, el inhalador no me
+    // hace nada, no puedo ni hablar"): a severe asthma attack now
+    {kCrisisMedicalEmergency, {"inhaler inhalador inhalateur ventoline ventolin asthmaspray inalatore bombinha puffer salbutamol",
+                       "not_working isnt_working doesnt_work not_helping doesnt_help no_me_hace_nada no_hace_nada no_funciona "
+                       "no_hace_efecto no_me_hace_efecto ne_fait_rien fait_rien ne_marche_pas marche_pas hilft_nicht wirkt_nicht "
+                       "nao_faz_nada nao_faz_efeito nao_funciona nao_resolve non_fa_niente non_fa_effetto non_funziona",
+                       "breathe breathing breath talk speak speaking ahogo ahogando respirar respiro hablar souffle respirer "
+                       "etouffe parler luft atmen atme sprechen falar ar respirare respiro fiato parlare"},
+     true, nullptr, false, true},
     // ... a way not to wake up, an ending announced
     {kCrisisSelfHarm, {"how_many how_much cuantas cuantos combien wie_viele wieviele quantos quantas quante quanti sleep dormir dormirme endormir schlafen einschlafen dormire addormentarmi",
-                       "not_wake never_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_jamais_me_reveiller jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nie_wieder_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
+                       "not_wake never_wake dont_wake wont_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_se_reveiller pas_se_reveiller jamais_se_reveiller plus_jamais_me_reveiller jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nie_wieder_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi"}, false},
     // ... outliving one's card ("valid till 2027 but i wont be"), nobody left to answer
     // after a near time ("after tonight no one will answer it"; not the office closed
     // for the holidays); not living to see a date is DetectNotLivingToSee
@@ -626,6 +653,13 @@ const RedFlag kRedFlags[] = {
     {kCrisisViolence, {"threatening threatens amenaza amenazando amenazo menace menacant bedroht droht ameaca ameacando minaccia minacciando", "me mich mi moi", "gun knife weapon kill stab cuchillo pistola arma matar matarme apunalarme acuchillarme couteau pistolet arme tuer poignarder messer pistole waffe umbringen umzubringen abzustechen abstechen erstechen zu_erstechen faca arma matar esfaquear coltello pistola arma ammazzarmi uccidermi accoltellarmi"}},
     {kCrisisViolence, {"trying_to_get_in breaking_in kicking_the_door banging_on_the_door forcing_the_door intentando_entrar forzando_la_puerta pateando_la_puerta golpeando_la_puerta force_la_porte essaie_dentrer defoncer tritt_die_tur versucht_reinzukommen einzubrechen bricht_ein tentando_entrar arrombando forcando_a_porta chutando_a_porta cercando_di_entrare sfondando forzando_la_porta "
                        "forced_his_way forced_their_way forcing_his_way forzo_la_entrada forzar_la_entrada forcer_lentree a_force_lentree forcar_pra_entrar forcar_para_entrar forcou_a_entrada forcou_pra_entrar forzato_lingresso"}},
+    // ... a robbery with a weapon, now: "Überfall in der Filiale, ein Mann mit Messer bei der Kasse"
+    {kCrisisViolence, {"robbery robbed hold-up holdup stick-up uberfall raububerfall braquage braqueur braqueurs atraco asalto "
+                       "assalto rapina assaltante assaltantes",
+                       "knife knives gun guns pistol weapon armed messer pistole waffe waffen bewaffnet couteau pistolet arme "
+                       "armes arme cuchillo navaja pistola arma armas armado armados faca revolver arma armado coltello "
+                       "pistola armato armati"},
+     true, nullptr, false, true},
     // ... run over on purpose: "mi ha appena investito apposta"
     {kCrisisViolence, {"ran_me_over hit_me_with_his_car hit_me_with_the_car me_atropello me_atropellaron ma_renverse mont_renverse hat_mich_angefahren mich_angefahren me_atropelou me_atropelaram mi_ha_investito mi_hanno_investito investito investita",
                        "on_purpose deliberately a_proposito adrede aposta apposta expres exprès absichtlich mit_absicht de_proposito de_propósito por_querer"},

@@ -987,6 +987,34 @@ TEST_CASE("nobody showing up for a delivery is a complaint, not a crisis; nobody
   CHECK(Judged("nobody came to see me, nobody ever does, i want to end it").HasCue(kCueCrisis));
 }
 
+// Written for this test, in the shapes of the read probe misses (2026-12-06), not copied.
+TEST_CASE("a trip one way for a last look, ending it tonight, insulin stopped on purpose, an inhaler that does nothing, an armed robbery (no model)") {
+  for (const char* text : {"one way train ticket to the coast please, dont need a return, want to see the sea one last time",
+                           "billete solo de ida a cadiz, quiero ver el mar una ultima vez",
+                           "passagem só de ida pra salvador, quero ver minha praia uma última vez",
+                           "i'm ending it tonight, you can cancel the order", "ich hab beschlossen schluss zu machen. mit allem.",
+                           "stopped my insulin on purpose three days ago", "hab das Insulin absichtlich abgesetzt",
+                           "how many sleeping pills so i dont wake up", "combien de cachets pour ne plus se réveiller"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
+  for (const char* text : {"my inhaler isn't doing anything and i can barely breathe", "el inhalador no me hace nada, me ahogo",
+                           "ventoline ne fait rien, j'arrive plus à parler"}) {
+    CheckCrisis(text, kCrisisMedicalEmergency);
+  }
+  for (const char* text : {"there's a robbery in your store right now, a man with a gun at the till",
+                           "atraco en la tienda, un tipo con un cuchillo"}) {
+    CheckCrisis(text, kCrisisViolence);
+  }
+  // Look-alikes: a move, a code tried again, a broken inhaler, a breakup, a robbery long past.
+  for (const char* text : {"I need a one way ticket to Lisbon, I'm moving there for work",
+                           "can I try one last time to enter the code? one way or another I need in",
+                           "my inhaler isn't working, the button is stuck, can I get a replacement?",
+                           "were ending it with the old supplier today", "we were robbed at knife point last year, does the policy cover it?",
+                           "ich mache schluss mit meinem freund, kann ich die bestellung stornieren?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
 TEST_CASE("pills running out is a refill, not a crisis; pills saved up or all taken still are") {
   for (const char* text : {"os comprimidos estão a acabar", "se me acaban las pastillas", "im down to my last few tablets",
                            "running low on my sertraline, what do I do"}) {
