@@ -374,6 +374,13 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "quelqu'un a lu|vu|regardé|regarde mon|ma|mes message|messages|réclamation|reclamation|mail|demande|dossier", 0.85, true, false},
     {kCueHumanRequest, "alguém|alguem leu|viu|olhou a|o? minha|meu|minhas|meus mensagem|mensagens|reclamação|reclamacao|email|pedido|caso", 0.85, true, false},
     {kCueHumanRequest, "qualcuno ha letto|visto|guardato il|la|i|le? mio|mia|miei|mie messaggio|messaggi|reclamo|email|richiesta|caso", 0.85, true, false},
+    // ... or opened it at all: "est-ce que quelqu'un a seulement ouvert mon dossier?", "has anyone
+    // even looked at my claim?", "alguém chegou a abrir o processo?", "qualcuno l'ha almeno guardata?"
+    {kCueHumanRequest, "has|did|have anyone|anybody|someone|somebody even|actually|ever? looked|opened|read|seen|checked|touched at? my|the|this claim|claims|application|file|case|query|enquiry|inquiry|letter|form|report", 0.85, true, false},
+    {kCueHumanRequest, "quelqu'un a seulement|même|meme|vraiment|déjà|deja? lu|vu|regardé|regarde|ouvert|traité|traite mon|ma|mes|le|la message|messages|réclamation|reclamation|mail|mails|demande|dossier|sinistre|courrier|déclaration|declaration", 0.85, true, false},
+    {kCueHumanRequest, "alguien ha? siquiera|realmente? leído|leido|leyó|leyo|visto|revisado|abierto|mirado mi|mis|el|la mensaje|mensajes|queja|correo|reclamo|caso|expediente|solicitud|siniestro", 0.85, true, false},
+    {kCueHumanRequest, "alguém|alguem chegou? a? leu|viu|olhou|abriu|ler|ver|olhar|abrir a|o? minha|meu|minhas|meus? mensagem|mensagens|reclamação|reclamacao|email|e-mail|pedido|caso|processo|sinistro", 0.85, true, false},
+    {kCueHumanRequest, "qualcuno l'ha almeno|mai|già|gia? letto|letta|visto|vista|guardato|guardata|aperto|aperta", 0.85, true, false},
     // handing over: "hand me over", "put me through", "transfer me"
     {kCueHumanRequest, "hand|pass|put|patch me over|through", 0.85, true, false},
     {kCueHumanRequest, "transfer|connect me", 0.85, true, false},

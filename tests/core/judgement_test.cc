@@ -1015,6 +1015,19 @@ TEST_CASE("a trip one way for a last look, ending it tonight, insulin stopped on
   }
 }
 
+TEST_CASE("asking whether anyone has even opened the visitor's case is asking for a person; others' experience is not") {
+  // Written for this test, in the shapes of the read probe misses (2026-12-06).
+  for (const char* text : {"has anyone even looked at my claim? its been 3 weeks", "quelqu'un a seulement regardé ma réclamation ?",
+                           "alguien ha siquiera abierto mi expediente?", "alguém chegou a abrir o meu pedido?",
+                           "ho mandato tutto a marzo, qualcuno l'ha almeno letta?"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"has anyone ever looked at the reviews for this blender?", "alguém viu meu cachorro? fugiu ontem",
+                           "quelqu'un a vu mon colis chez le voisin ?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("pills running out is a refill, not a crisis; pills saved up or all taken still are") {
   for (const char* text : {"os comprimidos estão a acabar", "se me acaban las pastillas", "im down to my last few tablets",
                            "running low on my sertraline, what do I do"}) {
