@@ -355,7 +355,11 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     if (DropModelFrustration(&r.affect)) r.affect.valence = std::max(r.affect.valence, 0.0);
   }
   const bool sarcastic = thanking && r.affect.HasCue(kCueFrustration);
-  const bool fell_back = (match.intent == "none" && !answers_flow && forced.empty()) || asked_again || sarcastic;
+  // A crisis gets the crisis reply whatever the intent: the bot did not fail
+  // there (the console listed "1 fallback(s) in a row" among a crisis turn's reasons).
+  const bool crisis_reply = r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis");
+  const bool fell_back =
+      (match.intent == "none" && !answers_flow && forced.empty() && !crisis_reply) || asked_again || sarcastic;
   last_intent_ = match.intent;
   // An intent that asks for a person is an explicit request: it ends a
   // suppression after a decline like a typed "I want a human" does.

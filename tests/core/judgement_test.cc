@@ -1781,6 +1781,19 @@ TEST_CASE("sarcastic thanks after a useless answer is not answered with 'glad th
   CHECK(calm->Respond("perfect, thank you so much!").response == "thanks");
 }
 
+TEST_CASE("a crisis reply is no fallback: the bot answered the crisis, whatever the intent") {
+  auto e = JudgedEngine("ecommerce.en.json");
+  const TurnResult t = e->Respond("he hurt me again last night and i dont know what to do");
+  REQUIRE(t.affect.HasCue(kCueCrisis));
+  CHECK(t.response == "crisis");
+  for (const Reason& r : t.decision.reasons) CHECK(r.name != kCueFallback);
+  // A message the pack does not understand, with no crisis, still is one.
+  auto calm = JudgedEngine("ecommerce.en.json");
+  bool fell_back = false;
+  for (const Reason& r : calm->Respond("blorp zzz qqq").decision.reasons) fell_back |= r.name == kCueFallback;
+  CHECK(fell_back);
+}
+
 TEST_CASE("thanks after an answer in a calm chat is thanks, however the model hears it; after a failed answer it is not") {
   const auto make = JudgedEngine;
   // The model's frustration head fires on these alone (0.65-0.84): sincere
