@@ -166,6 +166,14 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
     affect->cues.push_back(std::move(*affect->set_aside_crisis));
     affect->set_aside_crisis.reset();
   }
+  // Frustrated turns among the last three, for frustration that builds.
+  // Hardship builds the same way: a visitor who could not follow the bot's
+  // words, then says they are afraid, is not two mild turns but one story.
+  int frustrated_before = 0, hardship_before = 0;
+  for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k) {
+    frustrated_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
+    hardship_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueHardship) > 0;
+  }
   // An answer taken in ("genial, ya lo he entendido, gracias", "ah donc la
   // 220x240, je change. merci") in a chat that was calm: the frustration the
   // model alone hears there is the thanks (it reads sarcasm into "merci
@@ -174,9 +182,7 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
   // pattern's frustration or anger stays.
   if (affect->acknowledges && !history_.empty() && distress_ < kDistressedTurn && consecutive_fallbacks_ == 0 &&
       affect->word_hashes.size() <= kShortAcknowledgement) {
-    bool frustrated_before = false, pattern = false;
-    for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k)
-      frustrated_before |= std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
+    bool pattern = false;
     for (const Cue& c : affect->cues)
       pattern |= (c.name == kCueFrustration || c.name == kCueAnger || c.name == kCueProfanity) && c.layer != kLayerModel;
     if (!frustrated_before && !pattern)
@@ -239,14 +245,6 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
   if (!affect->emotions.empty())
     negativity = (1 - policy_.emotion_weight) * negativity + policy_.emotion_weight * ModelNegativity(affect->emotions);
   double turn = policy_.valence_weight * negativity;
-  // Frustrated turns among the last three, for frustration that builds.
-  // Hardship builds the same way: a visitor who could not follow the bot's
-  // words, then says they are afraid, is not two mild turns but one story.
-  int frustrated_before = 0, hardship_before = 0;
-  for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k) {
-    frustrated_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
-    hardship_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueHardship) > 0;
-  }
   for (const Cue& c : affect->cues) {
     auto it = policy_.weights.find(c.name);
     double w = (it == policy_.weights.end() ? 0.0 : it->second) * c.strength;
