@@ -144,7 +144,10 @@ export interface AttuneTurn {
   [k: string]: unknown;
 }
 
-/** Why a turn called for a person; layer 'conversation' for repetition, fallback, negative_trend and a "yes" to the offer of a person (begin = end = 0). */
+/** Why a turn called for a person; layer 'conversation' for repetition, fallback, negative_trend and a "yes" to the offer of a person (begin = end = 0).
+ *  `escalation` (layer 'model', begin = end = 0): the learnt handoff, reading the conversation whole from its second
+ *  message (on a message the pack did not understand), judged that a support lead would step in by now; its
+ *  evidence names the signals that weighed most. */
 export interface AttuneReason {
   name: string;
   weight: number;

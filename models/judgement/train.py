@@ -591,6 +591,22 @@ def pick_threshold(p, y, head):
     return float(round(best_t, 2))
 
 
+def delta_varints(keys):
+    """Sorted keys as delta-coded varints (the core's ReadKeys in judgement.cc)."""
+    out = bytearray()
+    prev = 0
+    for k in keys:
+        d = int(k) - prev
+        prev = int(k)
+        while True:
+            byte = d & 0x7F
+            d >>= 7
+            out.append(byte | (0x80 if d else 0))
+            if not d:
+                break
+    return bytes(out)
+
+
 def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration, bits=8):
     header = {
         "bits": bits,
@@ -604,16 +620,7 @@ def write_model(path, keys, q, scale, bias, lq, lscale, lbias, calibration, bits
     out = bytearray(b"ATJM")
     out += struct.pack("<II", 1, len(hb)) + hb
     out += struct.pack("<I", len(keys))
-    prev = 0
-    for k in keys:
-        d = int(k) - prev
-        prev = int(k)
-        while True:
-            byte = d & 0x7F
-            d >>= 7
-            out.append(byte | (0x80 if d else 0))
-            if not d:
-                break
+    out += delta_varints(keys)
     if bits == 8:
         out += q[keys].T.astype(np.int8).tobytes()      # output by output
     else:

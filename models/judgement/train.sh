@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Retrains the judgement heads from scratch and scores them: builds
 # attune-native (the core's featurizer), runs train.py on the corpus here and
-# the public data, writes models/judgement.bin, then evaluate.py prints the
+# the public data, writes models/judgement.bin, fits the learnt handoff on the
+# conversation sets into it (train_handoff.py), then evaluate.py prints the
 # held-out figures (models/README.md) and writes models/judgement/eval.json.
 #
 # Usage: models/judgement/train.sh [extra train.py flags, e.g. --max-keys 30000]
@@ -21,6 +22,7 @@ cmake --build "$BUILD/native" -j2 --target attune-native
 EXTEND=()
 [ "${ATTUNE_EXTEND:-0}" = 1 ] && EXTEND=(--extend models/judgement.bin)
 /usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
+/usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
 /usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \
   --data "$DATA" --json models/judgement/eval.json
 [ -d dist ] && node scripts/build-web.mjs >/dev/null || true

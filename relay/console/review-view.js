@@ -14,7 +14,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 // Categorical colours (Okabe-Ito, readable with the common colour-vision deficiencies).
 const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#8a7d00', '#555555'];
 // One colour per reason whatever the filter, so a reason keeps its colour from view to view.
-const REASON_ORDER = ['human_request', 'anger', 'repetition', 'fallback', 'negative_trend', 'crisis', 'urgency', 'profanity', 'frustration', 'hardship'];
+const REASON_ORDER = ['human_request', 'anger', 'repetition', 'fallback', 'negative_trend', 'crisis', 'urgency', 'profanity', 'frustration', 'hardship', 'escalation'];
 const colourOf = (key, keys) => COLOURS[(REASON_ORDER.includes(key) ? REASON_ORDER.indexOf(key) : 7 + keys.indexOf(key)) % COLOURS.length];
 const VERDICT_LABELS = { on_time: 'needed, on time', late: 'should have come sooner', not_needed: 'not needed' };
 const WHY_LABELS = { low_csat: 'low CSAT', left_during_fallbacks: 'left during fallbacks' };

@@ -10,13 +10,16 @@
 //   attune-native judge MODEL --conversation [--pack PACK]
 //                                  stdin JSON arrays of visitor messages ->
 //                                  JSON arrays of their turns' analyses
-//                                  (with PACK's settings.handoff policy)
+//                                  (with PACK's settings.handoff policy;
+//                                  --signals: what the learnt handoff reads)
+//   attune-native handoff-signals  the learnt handoff's signal names (JSON)
 //   attune-native respond PACK [MODEL]
 //                                  stdin lines -> turn JSON lines (with the
 //                                  judgement model MODEL when given)
 //   attune-native intents PACK     trains the intent model (time on stderr),
 //                                  stdin lines -> {"intent","confidence"} lines
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -34,7 +37,7 @@
 namespace {
 
 int Usage() {
-  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation [--pack PACK]] | respond PACK.json [MODEL] | intents PACK.json\n";
+  std::cerr << "usage: attune-native featurize | judge-features | judge MODEL [--conversation [--pack PACK] [--signals]] | handoff-signals | respond PACK.json [MODEL] | intents PACK.json\n";
   return 2;
 }
 
@@ -72,7 +75,22 @@ bool ReadFile(const char* path, std::string* out) {
   return true;
 }
 
-int Judge(const char* path, bool conversations, const char* pack_path) {
+// With --signals, a conversation's turn is what the learnt handoff reads
+// (models/judgement/train_handoff.py fits it on these): the signals, the
+// rules' decision and the learnt probability.
+std::string SignalsJson(const attune::Decision& d, bool rules_handoff) {
+  std::string out = "{\"signals\":[";
+  char buf[32];
+  for (int k = 0; k < attune::kHandoffSignalCount; ++k) {
+    std::snprintf(buf, sizeof buf, "%s%.6g", k ? "," : "", d.signals[k]);
+    out += buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.6g", d.learnt);
+  return out + "],\"rules\":" + (rules_handoff ? "true" : "false") + ",\"handoff\":" + (d.handoff ? "true" : "false") +
+         ",\"learnt\":" + buf + "}";
+}
+
+int Judge(const char* path, bool conversations, const char* pack_path, bool signals) {
   std::string bytes;
   if (!ReadFile(path, &bytes)) {
     std::cerr << "attune-native: cannot read " << path << '\n';
@@ -121,7 +139,13 @@ int Judge(const char* path, bool conversations, const char* pack_path) {
       attune::Affect a = attune::Analyze(text, options);
       const attune::Decision d = conversation.ObserveMessage(text, &a, false);
       if (out.size() > 1) out += ',';
-      out += attune::AnalysisToJson(a, d);
+      if (signals) {
+        bool learnt_only = false;
+        for (const attune::Reason& r : d.reasons) learnt_only |= r.name == attune::kReasonEscalation;
+        out += SignalsJson(d, d.handoff && !learnt_only);
+      } else {
+        out += attune::AnalysisToJson(a, d);
+      }
     }
     std::cout << out << "]\n";
   }
@@ -203,16 +227,24 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   if (cmd == "featurize") return Featurize();
   if (cmd == "judge-features") return JudgeFeatures();
+  if (cmd == "handoff-signals") {
+    std::string out = "[";
+    for (int k = 0; k < attune::kHandoffSignalCount; ++k)
+      out += std::string(k ? ",\"" : "\"") + attune::kHandoffSignalNames[k] + "\"";
+    std::cout << out << "]\n";
+    return 0;
+  }
   if (cmd == "judge" && argc >= 3 && argc <= 6) {
-    bool conversation = false;
+    bool conversation = false, signals = false;
     const char* pack = nullptr;
     for (int i = 3; i < argc; ++i) {
       const std::string a = argv[i];
       if (a == "--conversation") conversation = true;
+      else if (a == "--signals") signals = true;
       else if (a == "--pack" && i + 1 < argc) pack = argv[++i];
       else return Usage();
     }
-    return Judge(argv[2], conversation, pack);
+    return Judge(argv[2], conversation, pack, signals);
   }
   if (cmd == "respond" && (argc == 3 || argc == 4)) return Respond(argv[2], argc == 4 ? argv[3] : nullptr);
   if (cmd == "intents" && argc == 3) return Intents(argv[2]);

@@ -143,7 +143,7 @@ Decision Conversation::ObserveMessage(std::string_view message, Affect* affect, 
     recent_topics_.push_back(affect->topic_hashes);
     if (recent_topics_.size() > kTopicWindow) recent_topics_.erase(recent_topics_.begin());
   }
-  return Observe(affect, fell_back, repeated, run);
+  return Turn(affect, fell_back, repeated, run, bot_answers && !fell_back);
 }
 
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
@@ -157,7 +157,67 @@ constexpr double kSureModelHardship = 0.8;
 // An acknowledgement of at most this many words may be thanks (see Observe).
 constexpr size_t kShortAcknowledgement = 12;
 
+namespace {
+
+// What the learnt handoff reads of this turn (judgement.cc names them).
+HandoffSignals Signals(const Affect& a, const Decision& d, double previous_distress, int frustrated_turns,
+                       int hardship_turns, int negative_turns, size_t turns_before, size_t words_before) {
+  HandoffSignals s{};
+  if (a.judged)
+    for (int k = 0; k < kHeadCount; ++k) s[k] = a.judgement.heads[k].probability;
+  const double v = std::isfinite(a.valence) ? a.valence : 0.0;
+  s[5] = std::max(0.0, -v);
+  s[6] = d.score;
+  s[7] = previous_distress;
+  s[8] = std::min<double>(turns_before, 6) / 6;
+  s[9] = std::min(2.0, frustrated_turns / 3.0);
+  s[10] = std::min(2.0, hardship_turns / 3.0);
+  s[11] = d.immediate ? 1 : 0;
+  auto put = [&](int k, double strength) { s[k] = std::max(s[k], strength); };
+  for (const Cue& c : a.cues) {
+    const bool model = c.layer == kLayerModel, conv = c.layer == kLayerConversation;
+    if (c.name == kCueFrustration) put(model ? 13 : conv ? 14 : 12, c.strength);
+    else if (c.name == kCueAnger) put(15, c.strength);
+    else if (c.name == kCueProfanity) put(16, c.strength);
+    else if (c.name == kCueUrgency) put(17, c.strength);
+    else if (c.name == kCueRepetition) put(18, c.strength);
+    else if (c.name == kCueFallback) put(19, c.strength);
+    else if (c.name == kCueNegativeTrend) put(20, c.strength);
+    else if (c.name == kCueHardship) put(model ? 22 : conv ? 23 : 21, c.strength);
+    else if (c.name == kCueHumanRequest) put(24, c.strength);
+    else if (c.name == kCueCrisis) put(25, c.strength);
+  }
+  s[26] = s[2] * s[8];
+  s[27] = s[12] * s[8];
+  s[28] = std::min(2.0, negative_turns / 3.0);
+  const size_t words = a.word_hashes.size();
+  s[29] = words <= 3 ? 1 : 0;
+  s[30] = turns_before > 0 && words_before >= 6 && 2 * words < words_before ? 1 : 0;
+  s[31] = a.acknowledges ? 1 : 0;
+  s[32] = a.closing ? 1 : 0;
+  return s;
+}
+
+// The reason's evidence: the signals that pushed the learnt handoff up
+// most, so the agent sees what it read ("frustrated_turns 0.67, ...").
+std::string LearntEvidence(const HandoffModel& m, const HandoffSignals& s) {
+  std::vector<std::pair<double, int>> by;
+  for (int k = 0; k < kHandoffSignalCount; ++k)
+    if (m.weights[k] * s[k] > 0) by.push_back({m.weights[k] * s[k], k});
+  std::sort(by.begin(), by.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out = "the conversation so far:";
+  for (size_t i = 0; i < by.size() && i < 3; ++i)
+    out += std::string(i ? ", " : " ") + kHandoffSignalNames[by[i].second] + " " + Fmt(s[by[i].second]);
+  return out;
+}
+
+}  // namespace
+
 Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, size_t topic_run) {
+  return Turn(affect, fell_back, repeated, topic_run, false);
+}
+
+Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_t topic_run, bool answered) {
   // A farewell, or asking for someone, right after a distressed turn is how
   // some crises end a chat: the crisis the model heard there and affect.cc
   // set aside (a closing on its own is just a closing) counts again.
@@ -277,12 +337,39 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated, si
   }
   std::stable_sort(d.reasons.begin(), d.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
   turn = std::clamp(turn, 0.0, 1.0);
+  const double previous_distress = distress_;
+  int frustrated_turns = 0, hardship_turns = 0, negative_turns = 0;
+  for (const TurnAffect& t : history_) {
+    negative_turns += t.valence <= -0.25;
+    frustrated_turns += std::count(t.cues.begin(), t.cues.end(), kCueFrustration) > 0;
+    hardship_turns += std::count(t.cues.begin(), t.cues.end(), kCueHardship) > 0;
+  }
   distress_ = d.immediate ? 1.0 : policy_.smoothing * turn + (1 - policy_.smoothing) * distress_;
   if (distress_ >= policy_.threshold) pending_ = true;
   else if (distress_ < policy_.release) pending_ = false;
   d.score = distress_;
   d.turn_score = turn;
   d.handoff = pending_;
+  // The visitor's message before this one, as ObserveMessage keeps it.
+  const size_t words_before = recent_words_.size() >= 2 ? recent_words_[recent_words_.size() - 2].size() : 0;
+  d.signals = Signals(*affect, d, previous_distress, frustrated_turns, hardship_turns, negative_turns, history_.size(),
+                      words_before);
+  // From the second message: one message is the rules' to judge (the
+  // learnt handoff read calm single questions with a swear word as lost).
+  // Nor when a pack understood the message: it was fitted on visitor-only
+  // transcripts, where a bot that is not helping is what it learns to hear;
+  // an answer the pack has for the question is the bot helping (a pack's
+  // calm chats of many topics were handed off at their fourth question),
+  // and the same answer given again is a fallback, which it weighs.
+  if (affect->judged && affect->judgement.handoff && !history_.empty() && !answered) {
+    const HandoffModel& m = *affect->judgement.handoff;
+    d.learnt = m.Probability(d.signals, affect->judgement.handoff_words);
+    if (d.learnt >= m.threshold && !pending_) {
+      pending_ = d.handoff = true;
+      d.reasons.insert(d.reasons.begin(), {kReasonEscalation, d.learnt, LearntEvidence(m, d.signals), 0, 0,
+                                           kLayerModel, d.learnt, ""});
+    }
+  }
 
   // After a decline or an end: only something new offers a person again.
   const bool crisis = affect->HasCue(kCueCrisis);

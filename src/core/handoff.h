@@ -21,6 +21,12 @@
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,
 //              except that `crisis` and a clear `human_request` set it to 1.
 //   handoff turns on at distress >= threshold, off again below release.
+// With a judgement model that holds a learnt handoff (judgement.h
+// HandoffModel), from the second message on and unless a pack understood
+// the message, its probability over this turn's signals (Decision::signals)
+// and words reaching the model's threshold also turns handoff on, with the
+// reason `escalation`: the conversation read whole, where the rules count
+// what they recognise.
 #pragma once
 
 #include <cstdint>
@@ -74,6 +80,10 @@ struct HandoffPolicy {
   // question about one appointment, no calm development chat changed).
 };
 
+// The reason given when the learnt handoff, reading the conversation whole,
+// hands off (Decision::learnt).
+inline constexpr const char* kReasonEscalation = "escalation";
+
 struct Reason {
   std::string name;      // cue name
   double weight = 0;     // its contribution to this turn's score
@@ -98,6 +108,12 @@ struct Decision {
   // `handoff` is false. Crisis cues are still in the affect.
   bool suppressed = false;
   std::vector<Reason> reasons;  // strongest first
+  // What the learnt handoff read this turn (judgement.h HandoffModel), and
+  // its probability (0 without a model that has one). When it reaches the
+  // model's threshold the conversation hands off with the reason
+  // `escalation` (layer "model").
+  HandoffSignals signals{};
+  double learnt = 0;
 };
 
 // Per-turn record kept by the conversation.
@@ -190,6 +206,10 @@ class Conversation {
   void Restore(ConversationState state);
 
  private:
+  // One turn; `answered`: a pack understood the message (the engine's
+  // answer was no fallback), when the learnt handoff is not weighed.
+  Decision Turn(Affect* affect, bool fell_back, bool repeated, size_t topic_run, bool answered);
+
   HandoffPolicy policy_;
   std::vector<TurnAffect> history_;
   std::vector<std::vector<uint64_t>> recent_words_;  // word sets (hashed) of the last 5 messages

@@ -65,6 +65,20 @@ bool ReadFloats(const nlohmann::json& j, const char* key, size_t n, std::vector<
   return true;
 }
 
+// `n` delta-coded varint keys, strictly increasing, each below `buckets`.
+bool ReadKeys(Reader* r, uint32_t n, uint32_t buckets, std::vector<uint32_t>* keys) {
+  keys->resize(n);
+  uint32_t key = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t delta = 0;
+    if (!r->Varint(&delta)) return false;
+    key += delta;
+    if ((i > 0 && delta == 0) || key >= buckets) return false;
+    (*keys)[i] = key;
+  }
+  return true;
+}
+
 bool ReadStrings(const nlohmann::json& j, const char* key, std::vector<std::string>* out) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_array() || it->empty()) return false;
@@ -81,6 +95,34 @@ const char* HeadName(int head) {
   static const char* kNames[kHeadCount] = {kHeadCrisis, kHeadHumanRequest, kHeadFrustration, kHeadNegativity,
                                            kHeadHardship};
   return head >= 0 && head < kHeadCount ? kNames[head] : "";
+}
+
+const char* const kHandoffSignalNames[kHandoffSignalCount] = {
+    // The heads' probabilities (0 without a model).
+    "crisis", "human_request", "frustration", "negativity", "hardship",
+    // The turn: negative valence, distress after it and before it, its
+    // place (0 first, 1 from the seventh), frustrated and hardship turns
+    // before it (/3, at most 2), whether it was immediate.
+    "negative_valence", "distress", "previous_distress", "turn", "frustrated_turns", "hardship_turns", "immediate",
+    // The strongest cue of each name and layer this turn (its strength).
+    "cue_frustration", "cue_frustration_model", "cue_frustration_conversation", "cue_anger", "cue_profanity",
+    "cue_urgency", "cue_repetition", "cue_fallback", "cue_negative_trend", "cue_hardship", "cue_hardship_model",
+    "cue_hardship_conversation", "cue_human_request", "cue_crisis",
+    // Frustration lasting: the head's and a pattern's, times `turn`.
+    "frustration_x_turn", "cue_frustration_x_turn",
+    // Replies flattening: turns before that were clearly negative (valence
+    // <= -0.25, /3, at most 2); a reply of three words or fewer; one under
+    // half as long as the visitor's message before (of six words or more).
+    "negative_turns", "short_reply", "shorter",
+    // The message takes an answer in ("ok", "thanks", "got it") or is only a
+    // closing ("thanks, bye"): affect.h Affect::acknowledges, ::closing.
+    "acknowledges", "closing"};
+
+double HandoffModel::Probability(const HandoffSignals& s, double words) const {
+  if (!ready()) return 0;
+  double z = bias + words;
+  for (int k = 0; k < kHandoffSignalCount; ++k) z += weights[k] * s[k];
+  return 1 / (1 + std::exp(-z));
 }
 
 Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const JudgementModel>* model) {
@@ -144,17 +186,37 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
         m->calibration_[li * kHeadCount + k] = m->calibration_[langs * kHeadCount + k];
   }
 
+  // The learnt handoff (optional): its signals must be the core's, in order.
+  int64_t handoff_words = 0, handoff_word_bytes = 0;
+  if (const auto ho = h.find("handoff"); ho != h.end()) {
+    std::vector<std::string> names;
+    if (!ho->is_object() || !ReadStrings(*ho, "signals", &names) || names.size() != kHandoffSignalCount)
+      return Bad("/handoff/signals must list the " + std::to_string(kHandoffSignalCount) + " signals");
+    for (int k = 0; k < kHandoffSignalCount; ++k)
+      if (names[k] != kHandoffSignalNames[k])
+        return Bad("/handoff/signals/" + std::to_string(k) + " must be " + kHandoffSignalNames[k]);
+    std::vector<double> bt;
+    if (!ReadFloats(*ho, "weights", kHandoffSignalCount, &m->handoff_.weights) ||
+        !ReadFloats(*ho, "bias_threshold", 2, &bt) || !(bt[1] > 0 && bt[1] <= 1))
+      return Bad("/handoff needs a weight per signal and bias_threshold [bias, threshold in (0, 1]]");
+    m->handoff_.bias = bt[0];
+    m->handoff_.threshold = bt[1];
+    const auto count = [&](const char* key) -> int64_t {
+      const auto it = ho->find(key);
+      return it != ho->end() && it->is_number_unsigned() ? it->get<int64_t>() : -1;
+    };
+    handoff_words = count("words");
+    handoff_word_bytes = count("word_bytes");
+    const auto ws = ho->find("word_scale");
+    if (handoff_words < 0 || handoff_word_bytes < 0 || ws == ho->end() || !ws->is_number() ||
+        !(ws->get<double>() > 0) || handoff_words > (1 << 24))
+      return Bad("/handoff needs words, word_bytes (counts) and word_scale (> 0)");
+    m->handoff_.word_scale = ws->get<double>();
+  }
+
   uint32_t n = 0;
   if (!r.U32(&n) || n > m->buckets_) return Bad("bad weight count");
-  m->keys_.resize(n);
-  uint32_t key = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t delta = 0;
-    if (!r.Varint(&delta)) return Bad("truncated keys");
-    key += delta;
-    if ((i > 0 && delta == 0) || key >= m->buckets_) return Bad("keys must be increasing buckets");
-    m->keys_[i] = key;
-  }
+  if (!ReadKeys(&r, n, m->buckets_, &m->keys_)) return Bad("keys must be increasing buckets (truncated?)");
   // Stored output by output (it compresses better), as int8 or, with
   // "bits": 4, two signed nibbles a byte (low nibble first); kept row by row
   // in memory (one feature's outputs are read together).
@@ -184,7 +246,18 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
   for (size_t l = 0; l < langs; ++l)
     for (uint32_t i = 0; i < m->lang_buckets_; ++i)
       m->lang_weights_[static_cast<size_t>(i) * langs + l] = static_cast<int8_t>(lang_table[l * m->lang_buckets_ + i]);
-  if (!r.done()) return Bad("trailing bytes after the language table");
+  // The learnt handoff's word weights: delta-coded keys, then int8 weights.
+  if (handoff_words > 0) {
+    std::string_view keys, weights;
+    if (!r.Bytes(static_cast<size_t>(handoff_word_bytes), &keys) || !r.Bytes(static_cast<size_t>(handoff_words), &weights))
+      return Bad("truncated handoff word weights");
+    Reader kr(keys);
+    if (!ReadKeys(&kr, static_cast<uint32_t>(handoff_words), m->buckets_, &m->handoff_.word_keys))
+      return Bad("handoff word keys must be increasing buckets (truncated?)");
+    if (!kr.done()) return Bad("handoff word keys longer than /handoff/word_bytes");
+    m->handoff_.word_weights.assign(weights.begin(), weights.end());
+  }
+  if (!r.done()) return Bad("trailing bytes after the model's tables");
   *model = std::move(m);
   return Status::Ok();
 }
@@ -196,6 +269,7 @@ const JudgementModel::Calibration& JudgementModel::CalibrationFor(int lang, int 
 
 ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const {
   ModelJudgement out;
+  if (handoff_.ready()) out.handoff = &handoff_;
   // Language first: it picks the calibration.
   int lang = -1;
   const std::vector<uint32_t> lf = LanguageFeatures(tokens);
@@ -232,6 +306,15 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     if (it != keys_.end() && *it == b) rows[i] = &weights_[static_cast<size_t>(it - keys_.begin()) * outputs_];
   }
   const double norm = 1.0 / std::sqrt(static_cast<double>(features.size()));
+  if (!handoff_.word_keys.empty()) {
+    int64_t sum = 0;
+    for (const HashedFeature& f : features) {
+      const uint32_t b = f.hash % buckets_;
+      const auto it = std::lower_bound(handoff_.word_keys.begin(), handoff_.word_keys.end(), b);
+      if (it != handoff_.word_keys.end() && *it == b) sum += handoff_.word_weights[it - handoff_.word_keys.begin()];
+    }
+    out.handoff_words = static_cast<double>(sum) * handoff_.word_scale * norm;
+  }
   std::vector<double> z(outputs_, 0.0);
   for (const int8_t* row : rows)
     if (row)

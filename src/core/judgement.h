@@ -28,6 +28,7 @@
 // crisis recall never drops below.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -65,12 +66,43 @@ struct HeadScore {
   size_t end = 0;
 };
 
+// The conversation's learnt handoff: a logistic model over what
+// Conversation::Observe measures each turn (the signals below, in order),
+// fitted on whole conversations labelled with the turn a support lead would
+// step in (models/judgement/train_handoff.py). Rules hand off on what they
+// recognise; this hands off on how the conversation as a whole is going
+// (frustration lasting, negativity after the bot's answers, hardship that
+// stays), which the rules written from one set of conversations missed on
+// others. Stored in the model file's header under "handoff".
+inline constexpr int kHandoffSignalCount = 33;
+using HandoffSignals = std::array<double, kHandoffSignalCount>;
+// The signals' names, one vocabulary for the model file, the CLI and docs.
+extern const char* const kHandoffSignalNames[kHandoffSignalCount];
+struct HandoffModel {
+  std::vector<double> weights;  // one per signal; empty: no learnt handoff
+  double bias = 0;
+  double threshold = 1;  // hand off at probability >= threshold
+  // The turn's own words: weights of the judgement feature buckets (sorted
+  // keys, int8 times word_scale), summed over the message's features and
+  // divided by the square root of their count, as the heads sum theirs.
+  std::vector<uint32_t> word_keys;
+  std::vector<int8_t> word_weights;
+  double word_scale = 0;
+  bool ready() const { return !weights.empty(); }
+  // `words`: ModelJudgement::handoff_words of the turn.
+  double Probability(const HandoffSignals& s, double words) const;
+};
+
 struct ModelJudgement {
   std::string language = "und";  // BCP 47 ("en", "es", ...); "und" when there is nothing to tell by
   double language_confidence = 0;
   HeadScore heads[kHeadCount];   // crisis, human_request, frustration, negativity, hardship
   std::string crisis_kind;       // most likely kind, set when crisis fired
   double crisis_kind_probability = 0;
+  // The model's learnt handoff, for the conversation to weigh this turn
+  // (null when the model file has none). Lives as long as the model.
+  const HandoffModel* handoff = nullptr;
+  double handoff_words = 0;  // the turn's words' share of the learnt handoff's logit
   const HeadScore& head(int i) const { return heads[i]; }
 };
 
@@ -89,6 +121,7 @@ class JudgementModel {
   // Languages the model knows, in its output order.
   const std::vector<std::string>& languages() const { return languages_; }
   size_t weight_count() const { return keys_.size(); }
+  const HandoffModel& handoff() const { return handoff_; }
 
  private:
   JudgementModel() = default;
@@ -113,6 +146,7 @@ class JudgementModel {
   // calibration_[lang * kHeadCount + head]; the last block (index
   // languages_.size()) is the pooled one, for a language without its own.
   std::vector<Calibration> calibration_;
+  HandoffModel handoff_;
 };
 
 }  // namespace attune
