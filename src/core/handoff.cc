@@ -198,16 +198,24 @@ HandoffSignals Signals(const Affect& a, const Decision& d, double previous_distr
   return s;
 }
 
-// The reason's evidence: the signals that pushed the learnt handoff up
-// most, so the agent sees what it read ("frustrated_turns 0.67, ...").
-std::string LearntEvidence(const HandoffModel& m, const HandoffSignals& s) {
+// The reason's evidence: what pushed the learnt handoff up most, the
+// message's own words among the signals, so the agent sees what it read
+// ("the conversation so far: its words, message 4, distress 0.26").
+std::string LearntEvidence(const HandoffModel& m, const HandoffSignals& s, double words, size_t turns_before) {
+  constexpr int kWords = -1;
   std::vector<std::pair<double, int>> by;
+  if (words > 0) by.push_back({words, kWords});
   for (int k = 0; k < kHandoffSignalCount; ++k)
     if (m.weights[k] * s[k] > 0) by.push_back({m.weights[k] * s[k], k});
   std::sort(by.begin(), by.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string out = "the conversation so far:";
-  for (size_t i = 0; i < by.size() && i < 3; ++i)
-    out += std::string(i ? ", " : " ") + kHandoffSignalNames[by[i].second] + " " + Fmt(s[by[i].second]);
+  for (size_t i = 0; i < by.size() && i < 3; ++i) {
+    const int k = by[i].second;
+    out += i ? ", " : " ";
+    if (k == kWords) out += "its words";
+    else if (k == 8) out += "message " + std::to_string(turns_before + 1);  // `turn` is scaled; say which
+    else out += std::string(kHandoffSignalNames[k]) + " " + Fmt(s[k]);
+  }
   return out;
 }
 
@@ -366,8 +374,8 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
     d.learnt = m.Probability(d.signals, affect->judgement.handoff_words);
     if (d.learnt >= m.threshold && !pending_) {
       pending_ = d.handoff = true;
-      d.reasons.insert(d.reasons.begin(), {kReasonEscalation, d.learnt, LearntEvidence(m, d.signals), 0, 0,
-                                           kLayerModel, d.learnt, ""});
+      const std::string why = LearntEvidence(m, d.signals, affect->judgement.handoff_words, history_.size());
+      d.reasons.insert(d.reasons.begin(), {kReasonEscalation, d.learnt, why, 0, 0, kLayerModel, d.learnt, ""});
     }
   }
 
