@@ -474,6 +474,37 @@ constexpr double kUnsureBesideComplaint = 0.5;
 constexpr double kModelHardship = 0.6;
 
 
+// "and when do I get the money back?", "und wann bekomme ich mein Geld
+// zurück": when a refund comes, asked in a few words with no need told (rent,
+// bills): the routine question the packs answer, which the hardship head read
+// at 0.84 on its "and" (a calm demo chat was handed off at its fifth question).
+bool AsksWhenRefunded(const Message& m) {
+  static constexpr auto kWhen = Words("when", "long", "wann", "lange", "quand", "temps", "cuando", "tarda", "tardan",
+                                      "demora", "quando", "tempo", "quanto");
+  static constexpr auto kRefund = Words("refund", "refunds", "refunded", "reimbursed", "reembolso", "reembolsan",
+                                        "devuelven", "devolucion", "remboursement", "rembourse", "remboursee",
+                                        "rembourses", "erstattung", "ruckerstattung", "erstattet", "rimborso",
+                                        "rimborsato", "rimborsati", "estorno", "reembolsado");
+  static constexpr auto kMoney = Words("money", "geld", "dinero", "plata", "argent", "dinheiro", "grana", "soldi");
+  static constexpr auto kBack = Words("back", "zuruck", "vuelta", "devuelta", "devuelto", "retour", "volta", "indietro");
+  static constexpr auto kNeed = Words("need", "rent", "bills", "afford", "broke", "urgent", "urgently", "food",
+                                      "brauche", "miete", "dringend", "necesito", "alquiler", "urgente", "comida",
+                                      "besoin", "loyer", "preciso", "aluguel", "renda", "bisogno", "affitto");
+  size_t words = 0;
+  bool when = false, refund = false, money = false, back = false, need = false;
+  for (const Item& it : m.items) {
+    if (!it.word) continue;
+    ++words;
+    const std::string w = FoldWord(it.tok->norm);
+    when |= In(kWhen, w);
+    refund |= In(kRefund, w);
+    money |= In(kMoney, w);
+    back |= In(kBack, w);
+    need |= In(kNeed, w);
+  }
+  return words <= 10 && when && (refund || (money && back)) && !need;
+}
+
 // The model's heads as cues, beside the patterns': a head that fired adds
 // its cue (or confirms the pattern's), with its probability and evidence.
 void AddModelCues(const ModelJudgement& j, Detector* d) {
@@ -578,7 +609,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
   const bool look_alike = std::any_of(d->crisis_near_misses.begin(), d->crisis_near_misses.end(),
                                       [](const Detector::NearMiss& x) { return !x.only_kind; });
   const bool thanks = d->affect->acknowledges && j.heads[3].probability < kUnsureBesideComplaint;
-  if (!d->affect->closing && !look_alike && !thanks && words >= kFewWords)
+  if (!d->affect->closing && !look_alike && !thanks && words >= kFewWords && !AsksWhenRefunded(m))
     add(4, kCueHardship, kModelHardship * j.heads[4].probability, nullptr);
 }
 

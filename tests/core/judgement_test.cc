@@ -2196,3 +2196,18 @@ TEST_CASE("the learnt handoff hears replies flattening after the bot's answers; 
   CHECK(one[0].learnt == 0);
   for (const Reason& r : one[0].reasons) CHECK(r.name != kReasonEscalation);
 }
+
+TEST_CASE("when a refund comes back, asked in a few words, is the shop's routine question, not a hardship") {
+  // The hardship head read these at 0.74-0.84 on their "and"; told with a need, or a fraud, it stays.
+  for (const char* text : {"and when do i get the money back", "and when will the refund arrive",
+                           "und wann bekomme ich mein geld zurück"})
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHardship), text);
+  CHECK(Judged("someone took 500 from my account, when do i get the money back").HasCue(kCueHardship));
+  // The demo shop's calm chat of five questions, each answered: no person offered.
+  auto shop = JudgedEngine("ecommerce.en.json");
+  for (const char* m : {"do you ship to ireland", "how long does delivery take to dublin", "can i pay with paypal",
+                        "how do returns work if it doesnt fit", "and when do i get the money back"}) {
+    CAPTURE(m);
+    CHECK_FALSE(shop->Respond(m).decision.handoff);
+  }
+}
