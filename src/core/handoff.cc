@@ -163,38 +163,40 @@ namespace {
 HandoffSignals Signals(const Affect& a, const Decision& d, double previous_distress, int frustrated_turns,
                        int hardship_turns, int negative_turns, size_t turns_before, size_t words_before) {
   HandoffSignals s{};
-  if (a.judged)
-    for (int k = 0; k < kHeadCount; ++k) s[k] = a.judgement.heads[k].probability;
+  if (a.judged)  // the heads, in their order: crisis ... hardship
+    for (int k = 0; k < kHeadCount; ++k) s[kSignalCrisis + k] = a.judgement.heads[k].probability;
   const double v = std::isfinite(a.valence) ? a.valence : 0.0;
-  s[5] = std::max(0.0, -v);
-  s[6] = d.score;
-  s[7] = previous_distress;
-  s[8] = std::min<double>(turns_before, 6) / 6;
-  s[9] = std::min(2.0, frustrated_turns / 3.0);
-  s[10] = std::min(2.0, hardship_turns / 3.0);
-  s[11] = d.immediate ? 1 : 0;
+  s[kSignalNegativeValence] = std::max(0.0, -v);
+  s[kSignalDistress] = d.score;
+  s[kSignalPreviousDistress] = previous_distress;
+  s[kSignalTurn] = std::min<double>(turns_before, 6) / 6;
+  s[kSignalFrustratedTurns] = std::min(2.0, frustrated_turns / 3.0);
+  s[kSignalHardshipTurns] = std::min(2.0, hardship_turns / 3.0);
+  s[kSignalImmediate] = d.immediate ? 1 : 0;
   auto put = [&](int k, double strength) { s[k] = std::max(s[k], strength); };
   for (const Cue& c : a.cues) {
     const bool model = c.layer == kLayerModel, conv = c.layer == kLayerConversation;
-    if (c.name == kCueFrustration) put(model ? 13 : conv ? 14 : 12, c.strength);
-    else if (c.name == kCueAnger) put(15, c.strength);
-    else if (c.name == kCueProfanity) put(16, c.strength);
-    else if (c.name == kCueUrgency) put(17, c.strength);
-    else if (c.name == kCueRepetition) put(18, c.strength);
-    else if (c.name == kCueFallback) put(19, c.strength);
-    else if (c.name == kCueNegativeTrend) put(20, c.strength);
-    else if (c.name == kCueHardship) put(model ? 22 : conv ? 23 : 21, c.strength);
-    else if (c.name == kCueHumanRequest) put(24, c.strength);
-    else if (c.name == kCueCrisis) put(25, c.strength);
+    if (c.name == kCueFrustration)
+      put(model ? kSignalCueFrustrationModel : conv ? kSignalCueFrustrationConversation : kSignalCueFrustration, c.strength);
+    else if (c.name == kCueAnger) put(kSignalCueAnger, c.strength);
+    else if (c.name == kCueProfanity) put(kSignalCueProfanity, c.strength);
+    else if (c.name == kCueUrgency) put(kSignalCueUrgency, c.strength);
+    else if (c.name == kCueRepetition) put(kSignalCueRepetition, c.strength);
+    else if (c.name == kCueFallback) put(kSignalCueFallback, c.strength);
+    else if (c.name == kCueNegativeTrend) put(kSignalCueNegativeTrend, c.strength);
+    else if (c.name == kCueHardship)
+      put(model ? kSignalCueHardshipModel : conv ? kSignalCueHardshipConversation : kSignalCueHardship, c.strength);
+    else if (c.name == kCueHumanRequest) put(kSignalCueHumanRequest, c.strength);
+    else if (c.name == kCueCrisis) put(kSignalCueCrisis, c.strength);
   }
-  s[26] = s[2] * s[8];
-  s[27] = s[12] * s[8];
-  s[28] = std::min(2.0, negative_turns / 3.0);
+  s[kSignalFrustrationXTurn] = s[kSignalFrustration] * s[kSignalTurn];
+  s[kSignalCueFrustrationXTurn] = s[kSignalCueFrustration] * s[kSignalTurn];
+  s[kSignalNegativeTurns] = std::min(2.0, negative_turns / 3.0);
   const size_t words = a.word_hashes.size();
-  s[29] = words <= 3 ? 1 : 0;
-  s[30] = turns_before > 0 && words_before >= 6 && 2 * words < words_before ? 1 : 0;
-  s[31] = a.acknowledges ? 1 : 0;
-  s[32] = a.closing ? 1 : 0;
+  s[kSignalShortReply] = words <= 3 ? 1 : 0;
+  s[kSignalShorter] = turns_before > 0 && words_before >= 6 && 2 * words < words_before ? 1 : 0;
+  s[kSignalAcknowledges] = a.acknowledges ? 1 : 0;
+  s[kSignalClosing] = a.closing ? 1 : 0;
   return s;
 }
 
@@ -213,7 +215,7 @@ std::string LearntEvidence(const HandoffModel& m, const HandoffSignals& s, doubl
     const int k = by[i].second;
     out += i ? ", " : " ";
     if (k == kWords) out += "its words";
-    else if (k == 8) out += "message " + std::to_string(turns_before + 1);  // `turn` is scaled; say which
+    else if (k == kSignalTurn) out += "message " + std::to_string(turns_before + 1);  // scaled; say which
     else out += std::string(kHandoffSignalNames[k]) + " " + Fmt(s[k]);
   }
   return out;

@@ -74,7 +74,19 @@ struct HeadScore {
 // (frustration lasting, negativity after the bot's answers, hardship that
 // stays), which the rules written from one set of conversations missed on
 // others. Stored in the model file's header under "handoff".
-inline constexpr int kHandoffSignalCount = 33;
+// The signals, in the order of kHandoffSignalNames (judgement.cc says what each is).
+enum HandoffSignal : int {
+  kSignalCrisis, kSignalHumanRequest, kSignalFrustration, kSignalNegativity, kSignalHardship,
+  kSignalNegativeValence, kSignalDistress, kSignalPreviousDistress, kSignalTurn, kSignalFrustratedTurns,
+  kSignalHardshipTurns, kSignalImmediate,
+  kSignalCueFrustration, kSignalCueFrustrationModel, kSignalCueFrustrationConversation, kSignalCueAnger,
+  kSignalCueProfanity, kSignalCueUrgency, kSignalCueRepetition, kSignalCueFallback, kSignalCueNegativeTrend,
+  kSignalCueHardship, kSignalCueHardshipModel, kSignalCueHardshipConversation, kSignalCueHumanRequest,
+  kSignalCueCrisis,
+  kSignalFrustrationXTurn, kSignalCueFrustrationXTurn,
+  kSignalNegativeTurns, kSignalShortReply, kSignalShorter, kSignalAcknowledges, kSignalClosing,
+  kHandoffSignalCount
+};
 using HandoffSignals = std::array<double, kHandoffSignalCount>;
 // The signals' names, one vocabulary for the model file, the CLI and docs.
 extern const char* const kHandoffSignalNames[kHandoffSignalCount];
