@@ -239,10 +239,21 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
   // Frustrated turns among the last three, for frustration that builds.
   // Hardship builds the same way: a visitor who could not follow the bot's
   // words, then says they are afraid, is not two mild turns but one story.
+  // The whole history's counts (and its clearly negative turns) are signals
+  // of the learnt handoff.
   int frustrated_before = 0, hardship_before = 0;
-  for (size_t k = history_.size() > 3 ? history_.size() - 3 : 0; k < history_.size(); ++k) {
-    frustrated_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueFrustration) > 0;
-    hardship_before += std::count(history_[k].cues.begin(), history_[k].cues.end(), kCueHardship) > 0;
+  int frustrated_turns = 0, hardship_turns = 0, negative_turns = 0;
+  for (size_t k = 0; k < history_.size(); ++k) {
+    const TurnAffect& t = history_[k];
+    const bool frustrated = std::count(t.cues.begin(), t.cues.end(), kCueFrustration) > 0;
+    const bool hardship = std::count(t.cues.begin(), t.cues.end(), kCueHardship) > 0;
+    frustrated_turns += frustrated;
+    hardship_turns += hardship;
+    negative_turns += t.valence <= -0.25;
+    if (k + 3 >= history_.size()) {
+      frustrated_before += frustrated;
+      hardship_before += hardship;
+    }
   }
   // An answer taken in ("genial, ya lo he entendido, gracias", "ah donc la
   // 220x240, je change. merci") in a chat that was calm: the frustration the
@@ -348,12 +359,6 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
   std::stable_sort(d.reasons.begin(), d.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
   turn = std::clamp(turn, 0.0, 1.0);
   const double previous_distress = distress_;
-  int frustrated_turns = 0, hardship_turns = 0, negative_turns = 0;
-  for (const TurnAffect& t : history_) {
-    negative_turns += t.valence <= -0.25;
-    frustrated_turns += std::count(t.cues.begin(), t.cues.end(), kCueFrustration) > 0;
-    hardship_turns += std::count(t.cues.begin(), t.cues.end(), kCueHardship) > 0;
-  }
   distress_ = d.immediate ? 1.0 : policy_.smoothing * turn + (1 - policy_.smoothing) * distress_;
   if (distress_ >= policy_.threshold) pending_ = true;
   else if (distress_ < policy_.release) pending_ = false;
