@@ -680,6 +680,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   if (!affect.FindCue(kCueCrisis)) DetectDoseToEnd(m, words, folded, &d);
   // Again: the farewells found since ("je ne serai plus là") may be an absence too.
   SetAsideAbsence(words, folded, &d);
+  SetAsideParcelLate(words, folded, &d);
   DetectHardship(words, folded, &d);
   // A privacy question is no request, whichever layer heard one.
   const bool privacy = PrivacyQuestion(m, words, folded);

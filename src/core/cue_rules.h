@@ -262,6 +262,7 @@ void DetectPaymentTakenBack(const Message& m, const std::vector<const Item*>& wo
 void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void MarkKillMeIfHyperbole(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsideAbsence(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void SetAsideParcelLate(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetKindHarmedByAnother(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
