@@ -186,6 +186,49 @@ bool SaysPlainYes(std::string_view message) {
     if (In(kPlain, w)) return true;
   return false;
 }
+// Words that deny what follows, in the six languages ("don't" folds to
+// "dont"). Not "nothing"/"nada"/"rien": they strengthen a negative label
+// ("no avanza nada") more often than they deny a positive one.
+bool Negates(std::string_view w) {
+  static const std::vector<std::string_view> kNegations = {
+      "no", "not", "dont", "didnt", "doesnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont",
+      "wouldnt", "shouldnt", "hasnt", "havent", "hadnt", "aint", "never", "nope", "nah", "nicht", "kein",
+      "keine", "keinen", "nie", "niemals", "nein", "ne", "pas", "non", "jamais", "nao", "nunca", "nem",
+      "tampoco", "sin", "mai"};
+  return In(kNegations, w);
+}
+
+// The label's words in the message, in order, with a few words around or
+// between them: "it still hasnt moved since monday" says "It hasn't moved".
+// At most 2 words inside the label's span and 3 in all beyond the label's
+// own: a longer message says something of its own ("where is my order? i
+// want to cancel it"). A denial the label does not make ("i dont want to
+// talk to a person") rules it out; a label that denies itself ("It hasn't
+// moved", "No avanza") may be said with more denials ("no, it still hasnt").
+bool SaysLabelInOtherWords(const std::vector<std::string>& label, const std::vector<std::string>& words) {
+  if (label.size() < 2 || words.size() > label.size() + 3) return false;
+  bool label_negates = false;
+  for (const std::string& w : label) label_negates = label_negates || Negates(w);
+  for (size_t start = 0; start + label.size() <= words.size(); ++start) {
+    if (words[start] != label[0]) continue;
+    std::vector<bool> matched(words.size(), false);
+    matched[start] = true;
+    size_t k = 1, i = start + 1, inside = 0;
+    for (; i < words.size() && k < label.size() && inside <= 2; ++i) {
+      if (words[i] == label[k]) {
+        matched[i] = true;
+        ++k;
+      } else {
+        ++inside;
+      }
+    }
+    if (k < label.size() || inside > 2) continue;
+    bool denies = false;
+    for (size_t j = 0; j < words.size(); ++j) denies = denies || (!matched[j] && Negates(words[j]));
+    if (!denies || label_negates) return true;
+  }
+  return false;
+}
 }  // namespace
 
 bool IsGreeting(std::string_view message) {
@@ -243,6 +286,18 @@ ContextResolution ResolveInContext(const PendingContext& pending, std::string_vi
       if (!r.text.empty()) return {};
       return r;
     }
+  // A label typed in other words around it, when it does something (a
+  // plain label means nothing special; "I'll rephrase" typed before the
+  // rephrased question is not a wish to stop).
+  const std::vector<std::string> words = Words(message);
+  for (size_t i = 0; i < pending.labels.size() && i < pending.actions.size(); ++i) {
+    const QuickReplyAction& action = pending.actions[i];
+    if ((action.intent.empty() && action.response.empty()) || action.response == "declined") continue;
+    if (SaysLabelInOtherWords(Words(pending.labels[i]), words)) {
+      choose(i, "label_words");
+      return r;
+    }
+  }
   const ContextReading reading = ReadContextReply(message);
   auto labelled = [&](ContextWord polarity) -> int {
     for (size_t i = 0; i < pending.labels.size(); ++i)

@@ -60,8 +60,10 @@ struct PendingContext {
 
 // How a message reads against the pending context.
 struct ContextResolution {
-  // "" (nothing to do with the context), "yes", "no", "ordinal" or
-  // "quick_reply" (a label the bot just offered, sent as is).
+  // "" (nothing to do with the context), "yes", "no", "ordinal",
+  // "quick_reply" (a label the bot just offered, sent as is) or
+  // "label_words" (a label that does something, typed in the visitor's own
+  // words around it: "it still hasnt moved since monday").
   std::string kind;
   int index = -1;             // the label chosen, when one was
   QuickReplyAction action;    // what that label does, when it says
@@ -71,8 +73,8 @@ struct ContextResolution {
   bool stop_flow = false;     // no to a flow's question: stop asking
 };
 
-// Reads `message` against `pending`. A label sent as is with an action, a
-// yes or no that answers the offer/question, or an ordinal within the
+// Reads `message` against `pending`. A label sent as is or typed around
+// with an action, a yes or no that answers the offer/question, or an ordinal within the
 // labels resolves; anything else (including a yes/no nothing asked for)
 // returns kind "".
 ContextResolution ResolveInContext(const PendingContext& pending, std::string_view message);

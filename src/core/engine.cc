@@ -373,9 +373,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       Cue asked_for;
       asked_for.name = kCueHumanRequest;
       asked_for.strength = 1;
-      asked_for.evidence = ctx.kind == "quick_reply" || ctx.kind == "ordinal"
-                               ? "chose \"" + match.pattern + "\""
-                               : "the pack's intent \"" + recognised->name + "\"";
+      asked_for.evidence = ctx.kind == "quick_reply" || ctx.kind == "ordinal" ? "chose \"" + match.pattern + "\""
+                           : ctx.kind == "label_words" ? "said \"" + match.pattern + "\" in other words"
+                                                       : "the pack's intent \"" + recognised->name + "\"";
       asked_for.layer = kLayerConversation;
       r.affect.cues.push_back(std::move(asked_for));
     }

@@ -71,7 +71,8 @@ struct TurnResult {
   // order number?") is never suggested: the answer it leads to is.
   std::vector<std::string> suggestions;
   // How the message was read against what the bot had just asked or
-  // offered (context.h): "yes", "no", "ordinal", "quick_reply", or empty
+  // offered (context.h): "yes", "no", "ordinal", "quick_reply",
+  // "label_words", or empty
   // when it was read on its own.
   std::string context;
   // Languages (Engine::AddPack): the language of the pack that answered

@@ -247,6 +247,51 @@ TEST_CASE("a label the bot offered does what it promises: \"It hasn't moved\" ch
   CHECK(f->Respond("#87654321").flow.status == "completed");
 }
 
+// The two-context Chromium check of 2026-12-06: after "If it hasn't moved in 3 working
+// days, tell me and I'll bring in a person", the visitor typed "it still hasnt moved since
+// monday" and got the tracking link again.
+TEST_CASE("a label typed in the visitor's own words does what the label promises") {
+  auto e = Make("ecommerce.en.json");
+  e->Respond("where is my order?");
+  REQUIRE(e->Respond("it's 12345678").response == "order_status");
+  TurnResult r = e->Respond("it still hasnt moved since monday");
+  CHECK(r.context == "label_words");
+  CHECK(r.intent == "human_agent");
+  CHECK(r.decision.handoff);
+  bool named = false;
+  for (const Reason& c : r.decision.reasons)
+    named |= c.name == "human_request" && c.evidence == "said \"It hasn't moved\" in other words";
+  CHECK(named);
+
+  // Spanish, a denial said twice: "todavía no, no avanza nada" is "No avanza".
+  auto es = Make("ecommerce.es.json");
+  es->Respond("donde esta mi pedido");
+  REQUIRE(es->Respond("es el 12345678").response == "order_status");
+  r = es->Respond("todavia no, no avanza");
+  CHECK(r.context == "label_words");
+  CHECK(r.decision.handoff);
+
+  PendingContext offered;
+  offered.response = "order_status";
+  offered.labels = {"It hasn't moved", "Talk to a person", "Where is my order?", "I'll rephrase"};
+  offered.actions = {{"human_agent", ""}, {"human_agent", ""}, {"track_order", ""}, {"", "declined"}};
+  CHECK(ResolveInContext(offered, "no it still hasn't moved").index == 0);
+  CHECK(ResolveInContext(offered, "can i talk to a person please").index == 1);
+  // A denial the label does not make turns it round.
+  CHECK(ResolveInContext(offered, "i dont want to talk to a person").kind.empty());
+  CHECK(ResolveInContext(offered, "never talk to a person").kind.empty());
+  // A longer message says something of its own; words far apart are not the label.
+  CHECK(ResolveInContext(offered, "where is my order? i want to cancel it").kind.empty());
+  CHECK(ResolveInContext(offered, "it was fine and has finally moved").kind.empty());
+  // "I'll rephrase" typed before the rephrased question is not a wish to stop.
+  CHECK(ResolveInContext(offered, "ill rephrase: my parcel is late").kind.empty());
+  // A single word is too little to tell a label from a sentence about it.
+  PendingContext topics;
+  topics.labels = {"Insurance"};
+  topics.actions = {{"insurance", ""}};
+  CHECK(ResolveInContext(topics, "do you take my insurance").kind.empty());
+}
+
 TEST_CASE("outside a question, yes and no and numbers are not misread") {
   auto e = Make("ecommerce.en.json");
   for (const char* m : {"yes", "no", "2", "the second one", "ok"}) {
