@@ -272,6 +272,7 @@ ContextResolution ResolveInContext(const PendingContext& pending, std::string_vi
   auto choose = [&](size_t i, const char* kind) {
     r.kind = kind;
     r.index = static_cast<int>(i);
+    r.label = pending.labels[i];
     if (i < pending.actions.size() && (!pending.actions[i].intent.empty() || !pending.actions[i].response.empty()))
       r.action = pending.actions[i];
     else

@@ -66,6 +66,7 @@ struct ContextResolution {
   // words around it: "it still hasnt moved since monday").
   std::string kind;
   int index = -1;             // the label chosen, when one was
+  std::string label;          // ... and its text
   QuickReplyAction action;    // what that label does, when it says
   std::string text;           // a plain label chosen: read it as if typed
   bool person = false;        // yes to an offer of a person: hand off

@@ -50,6 +50,8 @@ void Engine::Reset() {
   topic_.clear();
   known_entities_.clear();
   pending_ = {};
+  topic_offer_ = {};
+  topic_offer_topic_.clear();
   recent_responses_.clear();
   announced_.clear();
   turn_ = 0;
@@ -267,7 +269,14 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // "yes", "no thanks", "the second one" answer what the bot just asked or
   // offered (context.h); a value the flow's step wants comes first ("2" as
   // a quantity, not a choice).
-  const ContextResolution ctx = answers_flow ? ContextResolution{} : ResolveInContext(pending_, cleaned);
+  ContextResolution ctx = answers_flow ? ContextResolution{} : ResolveInContext(pending_, cleaned);
+  // A label offered earlier on the topic in hand, after a detour ("so it
+  // wont come in time?" between the order's status and "it still hasnt
+  // moved"): only the label itself or its words, never a bare yes or "2".
+  if (ctx.kind.empty() && !answers_flow && !topic_.empty() && topic_offer_topic_ == topic_) {
+    ContextResolution earlier = ResolveInContext(topic_offer_, cleaned);
+    if (earlier.kind == "quick_reply" || earlier.kind == "label_words") ctx = std::move(earlier);
+  }
   const PendingContext asked = std::move(pending_);
   pending_ = {};
   r.context = ctx.kind;
@@ -287,7 +296,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (const Intent* chosen = IntentByTopic(pack_, understood)) choose_intent(*chosen, chosen->topic);
   std::string forced;  // a response the context decided
   if (const Intent* chosen = ctx.action.intent.empty() ? nullptr : pack_.FindIntent(ctx.action.intent))
-    choose_intent(*chosen, asked.labels[ctx.index]);
+    choose_intent(*chosen, ctx.label);
   if (!ctx.action.response.empty()) {
     match = IntentMatch{};
     forced = ctx.action.response;
@@ -535,6 +544,19 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
         yes_person |= LabelPolarity(pending_.labels[i]) == ContextWord::kYes;
       }
     pending_.offers_person = response == "offer_human" || (response == "out_of_scope" && person_label) || yes_person;
+    // An answer on the topic (not a fallback, a greeting, thanks or a
+    // question back) keeps the labels that do something for later.
+    static const std::set<std::string> kNotAnAnswer = {"fallback", "out_of_scope", "clarify", "offer_human",
+                                                       "greeting", "declined", "thanks", "goodbye"};
+    const bool acts = std::any_of(pending_.actions.begin(), pending_.actions.end(),
+                                  [](const QuickReplyAction& a) { return !a.intent.empty() || !a.response.empty(); });
+    if (acts && !topic_.empty() && !kNotAnAnswer.count(response)) {
+      topic_offer_ = PendingContext{};
+      topic_offer_.response = pending_.response;
+      topic_offer_.labels = pending_.labels;
+      topic_offer_.actions = pending_.actions;
+      topic_offer_topic_ = topic_;
+    }
   }
   recent_responses_.push_back(response);
   if (recent_responses_.size() > 2) recent_responses_.erase(recent_responses_.begin());

@@ -221,6 +221,11 @@ class Engine {
   std::string country_;      // ISO 3166-1 alpha-2, upper case; empty when unknown
   std::string last_intent_;
   std::string topic_;        // the last intent the visitor asked about (not greetings or asking for a person)
+  // The quick replies that do something under the last answer on a topic
+  // ("It hasn't moved" under the order's status), and that topic: typed in
+  // other words after a detour, while the topic holds, they still do it.
+  PendingContext topic_offer_;
+  std::string topic_offer_topic_;
   std::map<std::string, std::string> known_entities_;  // entity type -> the latest value given, as typed
   // Agent assist: up to kMaxSuggestions replies drafted from the pack for
   // what the visitor needs now (see TurnResult::suggestions).

@@ -198,6 +198,9 @@ std::string Engine::SaveState() const {
                   {"offers_person", pending_.offers_person},
                   {"flow_step", pending_.flow_step},
                   {"quick_replies", QuickRepliesJson(pending_.labels, pending_.actions)}};
+  j["topic_offer"] = {{"topic", topic_offer_topic_},
+                      {"response", topic_offer_.response},
+                      {"quick_replies", QuickRepliesJson(topic_offer_.labels, topic_offer_.actions)}};
   j["recent_responses"] = recent_responses_;
 
   const ResponderState& rs = responder_.State();
@@ -266,7 +269,7 @@ Status Engine::RestoreStateIn(std::string_view text) {
   static const std::set<std::string> kKeys = {kStateFormat, "pack", "language", "turn", "last_intent", "topic",
                                               "known_entities", "variables", "country", "flow", "pending",
                                               "recent_responses", "responder", "conversation", "transcript",
-                                              "announced"};
+                                              "announced", "topic_offer"};
   for (auto it = j.begin(); it != j.end(); ++it)
     if (!kKeys.count(it.key())) return refuse("unknown field \"" + it.key() + "\"");
 
@@ -334,27 +337,43 @@ Status Engine::RestoreStateIn(std::string_view text) {
     if (rd.ok() && !fs.flow.empty() && !fs.paused_flow.empty()) rd.Fail("/flow", "a flow cannot be active and paused at once");
   }
 
-  // Pending context.
+  // Pending context, and the quick replies kept from the last answer on a topic.
+  auto read_quick_replies = [&](const json& p, const std::string& at, PendingContext* out) {
+    const json* qr = rd.Field(p, "quick_replies", at);
+    if (rd.Array(qr, at + "/quick_replies", kMaxQuickReplies))
+      for (size_t i = 0; i < qr->size() && rd.ok(); ++i) {
+        const std::string ip = at + "/quick_replies/" + std::to_string(i);
+        const json& q = (*qr)[i];
+        if (!rd.Object(&q, ip)) break;
+        out->labels.push_back(rd.String(q, "text", ip, kMaxValueBytes));
+        QuickReplyAction a;
+        if (q.contains("intent")) a.intent = rd.StringValue(q["intent"], ip + "/intent");
+        if (q.contains("response")) a.response = rd.StringValue(q["response"], ip + "/response");
+        if (rd.ok() && !a.intent.empty() && !pack_.FindIntent(a.intent)) rd.Fail(ip + "/intent", "no such intent in the pack");
+        need_response(a.response, ip + "/response");
+        out->actions.push_back(std::move(a));
+      }
+  };
   PendingContext pending;
   if (const json* p = rd.Field(j, "pending", ""); rd.Object(p, "/pending")) {
     pending.response = rd.String(*p, "response", "/pending");
     need_response(pending.response, "/pending/response");
     pending.offers_person = rd.Bool(*p, "offers_person", "/pending");
     pending.flow_step = rd.String(*p, "flow_step", "/pending");
-    const json* qr = rd.Field(*p, "quick_replies", "/pending");
-    if (rd.Array(qr, "/pending/quick_replies", kMaxQuickReplies))
-      for (size_t i = 0; i < qr->size() && rd.ok(); ++i) {
-        const std::string ip = "/pending/quick_replies/" + std::to_string(i);
-        const json& q = (*qr)[i];
-        if (!rd.Object(&q, ip)) break;
-        pending.labels.push_back(rd.String(q, "text", ip, kMaxValueBytes));
-        QuickReplyAction a;
-        if (q.contains("intent")) a.intent = rd.StringValue(q["intent"], ip + "/intent");
-        if (q.contains("response")) a.response = rd.StringValue(q["response"], ip + "/response");
-        if (rd.ok() && !a.intent.empty() && !pack_.FindIntent(a.intent)) rd.Fail(ip + "/intent", "no such intent in the pack");
-        need_response(a.response, ip + "/response");
-        pending.actions.push_back(std::move(a));
-      }
+    read_quick_replies(*p, "/pending", &pending);
+  }
+  // (Optional: states saved before it lack it.)
+  PendingContext topic_offer;
+  std::string topic_offer_topic;
+  if (j.contains("topic_offer")) {
+    if (const json* p = rd.Field(j, "topic_offer", ""); rd.Object(p, "/topic_offer")) {
+      topic_offer_topic = rd.String(*p, "topic", "/topic_offer");
+      if (rd.ok() && !topic_offer_topic.empty() && !pack_.FindIntent(topic_offer_topic))
+        rd.Fail("/topic_offer/topic", "no intent \"" + topic_offer_topic + "\" in the pack");
+      topic_offer.response = rd.String(*p, "response", "/topic_offer");
+      need_response(topic_offer.response, "/topic_offer/response");
+      read_quick_replies(*p, "/topic_offer", &topic_offer);
+    }
   }
   std::vector<std::string> recent_responses;
   if (const json* rr = rd.Field(j, "recent_responses", ""); rd.Array(rr, "/recent_responses", 2))
@@ -495,6 +514,8 @@ Status Engine::RestoreStateIn(std::string_view text) {
   country_ = country;
   flows_.Restore(std::move(fs));
   pending_ = std::move(pending);
+  topic_offer_ = std::move(topic_offer);
+  topic_offer_topic_ = std::move(topic_offer_topic);
   recent_responses_ = std::move(recent_responses);
   announced_ = std::move(announced);
   responder_.Restore(std::move(rs));

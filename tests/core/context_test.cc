@@ -271,6 +271,28 @@ TEST_CASE("a label typed in the visitor's own words does what the label promises
   CHECK(r.context == "label_words");
   CHECK(r.decision.handoff);
 
+  // After a detour on the same topic the label still holds; a bare "yes" does not reach back.
+  auto later = Make("ecommerce.en.json");
+  later->Respond("where is my order?");
+  REQUIRE(later->Respond("12345678").response == "order_status");
+  REQUIRE(later->Respond("do you deliver on saturdays").response != "order_status");
+  CHECK(later->Respond("yes").context.empty());
+  auto detour = Make("ecommerce.en.json");
+  detour->Respond("where is my order?");
+  detour->Respond("12345678");
+  r = detour->Respond("so it wont come in time?");
+  REQUIRE(r.context.empty());
+  REQUIRE(!r.decision.handoff);
+  r = detour->Respond("it still hasnt moved since monday");
+  CHECK(r.context == "label_words");
+  CHECK(r.decision.handoff);
+  // ... but not once the visitor has moved to another topic.
+  auto moved = Make("ecommerce.en.json");
+  moved->Respond("where is my order?");
+  moved->Respond("12345678");
+  REQUIRE(moved->Respond("how do i return a jacket").intent == "returns");
+  CHECK(moved->Respond("it still hasnt moved since monday").context.empty());
+
   PendingContext offered;
   offered.response = "order_status";
   offered.labels = {"It hasn't moved", "Talk to a person", "Where is my order?", "I'll rephrase"};

@@ -71,6 +71,26 @@ TEST_CASE("the flow's slots, a decline's suppression and the turn number survive
   CHECK(json::parse(b->SaveState())["conversation"]["suppress_turns_left"] == Conversation::kSuppressTurns - 1);
 }
 
+TEST_CASE("the labels kept from the last answer on a topic survive a restore; a foreign one is refused") {
+  auto a = Make("ecommerce.en.json");
+  a->Respond("where is my order?");
+  REQUIRE(a->Respond("12345678").response == "order_status");
+  a->Respond("so it wont come in time?");
+  json state = json::parse(a->SaveState());
+  CHECK(state["topic_offer"]["topic"] == "track_order");
+  auto b = Make("ecommerce.en.json");
+  REQUIRE(b->RestoreState(state.dump()).ok());
+  CHECK(b->Respond("it still hasnt moved since monday").context == "label_words");
+  // States saved before it existed are taken; a topic the pack lacks is not.
+  state.erase("topic_offer");
+  CHECK(Make("ecommerce.en.json")->RestoreState(state.dump()).ok());
+  state = json::parse(a->SaveState());
+  state["topic_offer"]["topic"] = "teleport_order";
+  const Status s = Make("ecommerce.en.json")->RestoreState(state.dump());
+  CHECK(s.code() == "invalid_argument");
+  CHECK(s.message().find("/topic_offer/topic") != std::string::npos);
+}
+
 TEST_CASE("a state from another pack, another language or a changed pack is refused, engine unchanged") {
   auto shop = Make("ecommerce.en.json");
   shop->Respond("where is my order");
