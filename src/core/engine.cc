@@ -434,7 +434,10 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     response = forced;
   } else {
     if (flows_.active()) {
-      r.flow = flows_.Continue(pack_, r.entities, match.intent, match.confidence, give_up);
+      // "where is my order?" again when asked for its number is asked again,
+      // not told "that doesn't look like an order number" (flows.h).
+      const bool without_value = std::none_of(cleaned.begin(), cleaned.end(), [](char c) { return c >= '0' && c <= '9'; });
+      r.flow = flows_.Continue(pack_, r.entities, match.intent, match.confidence, give_up, without_value);
       response = r.flow.response;
     }
     // A retry keeps the flow going; only an abandoned (or no) flow lets

@@ -155,7 +155,7 @@ FlowTurn FlowRunner::Advance(const Pack& pack, const std::vector<Entity>& entiti
 }
 
 FlowTurn FlowRunner::Continue(const Pack& pack, const std::vector<Entity>& entities, const std::string& intent,
-                              double confidence, const std::string& fallback) {
+                              double confidence, const std::string& fallback, bool without_value) {
   if (!active()) return {};
   const Flow& f = pack.flows.at(flow_);
   const FlowStep* s = f.Step(step_);
@@ -183,6 +183,13 @@ FlowTurn FlowRunner::Continue(const Pack& pack, const std::vector<Entity>& entit
     step_.clear();
     trigger_.clear();
     attempts_ = 0;
+    return t;
+  }
+  if (s && without_value && intent == trigger_) {
+    t.status = "retry";
+    t.step = s->id;
+    t.response = s->ask;
+    t.slots = slots_;
     return t;
   }
   if (!s || ++attempts_ >= s->max_attempts) {

@@ -76,8 +76,13 @@ class FlowRunner {
   // response: the caller answers the intent, then calls Resume); a hesitant
   // "I don't know" does not. A flow paused kMaxFlowPauses times is abandoned
   // instead. `fallback` is the response used when attempts run out.
+  // `without_value`: the message holds nothing like a value (no digit). The
+  // flow's own intent asked again so ("where is my order?" when asked for
+  // its number) is no invalid answer: the step asks again ("retry" with its
+  // `ask`) and no attempt is counted.
   FlowTurn Continue(const Pack& pack, const std::vector<Entity>& entities, const std::string& intent, double confidence,
-                    const std::string& fallback);
+                    const std::string& fallback,
+                    bool without_value = false);
 
   // Ends the active flow (crisis, handoff) and any paused one, keeping the
   // slots. Returns an "abandoned" FlowTurn, or an empty one when no flow

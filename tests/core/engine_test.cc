@@ -41,6 +41,19 @@ TEST_CASE("the engine greets, recognises intents and falls back politely") {
   CHECK(r.response == "out_of_scope");  // the shop pack has one: "not sure I can help", with its topics
 }
 
+// The two-context Chromium check of 2026-12-06: "where is my order?" typed when the bot had
+// asked for the order number was told "That doesn't look like one of our order numbers".
+TEST_CASE("asking again what started a flow, with no value in it, is asked the question again") {
+  auto e = DefaultEngine();
+  REQUIRE(e->Respond("hi, i ordered a birthday present for my niece").flow.status == "started");
+  TurnResult r = e->Respond("where is my order?");
+  CHECK(r.flow.status == "retry");
+  CHECK(r.response == "track_order");
+  // A number that is no order number is still called so.
+  r = e->Respond("my order number is 1234");
+  CHECK(r.response == "order_number_invalid");
+}
+
 TEST_CASE("a question the pack does not cover gets an honest answer and the pack's nearest topics") {
   std::unique_ptr<Engine> e;
   REQUIRE(Engine::Create(attune::testing::PackFile("ecommerce.en.json"), &e).ok());

@@ -62,6 +62,21 @@ TEST_CASE("invalid answers are retried, then the flow gives up and offers a pers
   CHECK(!f.active());
 }
 
+TEST_CASE("the flow's own intent asked again with no value is asked the step again, no attempt counted") {
+  const Pack p = Load();
+  FlowRunner f;
+  f.Start(p, "booking", {});
+  for (int i = 0; i < 3; ++i) {
+    const FlowTurn t = f.Continue(p, E("i want to book"), "book", 0.9, "offer_human", /*without_value=*/true);
+    CHECK(t.status == "retry");
+    CHECK(t.response == "ask_day");
+  }
+  // The tries are all still there for a value that fails.
+  CHECK(f.Continue(p, E("whenever"), "none", 0.1, "offer_human").response == "bad_day");
+  // With a digit in it, it is an answer that failed.
+  CHECK(f.Continue(p, E("book 99"), "book", 0.9, "offer_human", false).status == "failed");
+}
+
 TEST_CASE("a confident other intent pauses the flow to be resumed; a hesitant one does not") {
   const Pack p = Load();
   FlowRunner f;
