@@ -465,6 +465,8 @@ constexpr double kSurePersonRequest = 0.7;
 // crisis or person request.
 constexpr size_t kFewWords = 3;
 constexpr double kSureOnFewWords = 0.8;
+// A one-word message leans valence the negativity head's way from this on.
+constexpr double kSureOnOneWord = 0.95;
 // A model-only crisis below kUnsureBesideComplaint in a message whose
 // frustration a pattern heard and the model is this sure of is the complaint.
 constexpr double kSureComplaint = 0.9;
@@ -701,8 +703,13 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     AddModelCues(affect.judgement, &d);
     // Negativity the lexicon cannot hear (other languages, sarcasm): when
     // the head is sure the message is negative, valence leans its way.
+    // Not from one word the lexicon has no feeling for and no rule heard
+    // ("ventolin" read 0.90, "sertraline" 0.77: a medicine named after the
+    // clinic asked which one, then a handoff for a "negative trend"), unless
+    // the head is all but certain ("useless" 1.00, "ugh" 0.99).
     const double p = affect.judgement.heads[3].probability;
-    if (p > 0.5) {
+    const bool lone_unknown_word = words.size() == 1 && affect.valence == 0 && affect.cues.empty() && p < kSureOnOneWord;
+    if (p > 0.5 && !lone_unknown_word) {
       const double w = 2 * p - 1;
       affect.valence = (1 - w) * affect.valence - w * p;
     }

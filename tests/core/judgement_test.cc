@@ -1253,6 +1253,24 @@ TEST_CASE("away for a holiday, work or a delivery moved is no farewell; not bein
   }
 }
 
+TEST_CASE("one word the lexicon has no feeling for does not turn the conversation negative") {
+  // Found using the clinic as a patient: "ventolin", naming the medicine of a repeat
+  // prescription, read negativity 0.90 and the clinic handed off for a "negative trend".
+  for (const char* word : {"ventolin", "sertraline"}) {
+    CAPTURE(word);
+    CHECK(Judged(word).valence == 0);
+  }
+  // A word the head is all but certain of, or one the lexicon knows, still counts.
+  CHECK(Judged("useless").valence < -0.5);
+  CHECK(Judged("ugh").valence < 0);
+  auto clinic = JudgedEngine("healthcare.en.json");
+  clinic->Respond("can i renew my inhaler prescription");
+  clinic->Respond("07700 900123");
+  const TurnResult r = clinic->Respond("ventolin");
+  CHECK(!r.decision.handoff);
+  for (const Reason& reason : r.decision.reasons) CHECK(reason.name != "negative_trend");
+}
+
 TEST_CASE("a parcel late for a date is no farewell; not living to see the date still is") {
   // Written for this test. The demo shop showed the crisis lines to "so it wont come in time?"
   // asked about a birthday present (the crisis head: 0.64).
