@@ -33,7 +33,7 @@ const std::vector<ContextWords>& Tables() {
        // "not" for "not now" / "not really"; "dont" for "no, don't".
        {"no", "nope", "nah", "not", "dont", "never"},
        {"thanks", "thank", "you", "the", "one", "of", "that", "it", "would", "be", "now", "really", "just", "option",
-        "number", "choice", "a"},
+        "number", "choice", "a", "pls", "plz"},
        {{"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2}, {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4},
         {"fifth", 5}, {"5th", 5}, {"last", -1}, {"two", 2}, {"three", 3}, {"four", 4}}},
       {"es",
@@ -47,8 +47,8 @@ const std::vector<ContextWords>& Tables() {
        // "bien sur" -> "bien" + "sur"; "d'accord" -> "daccord".
        {"oui", "ouais", "daccord", "bien", "sur", "volontiers", "parfait", "vas", "y", "allez"},
        {"non", "pas", "jamais"},
-       {"merci", "sil", "vous", "plait", "le", "la", "les", "celui", "celle", "maintenant", "option", "numero",
-        "beaucoup"},
+       {"merci", "sil", "vous", "plait", "svp", "stp", "le", "la", "les", "celui", "celle", "maintenant", "option",
+        "numero", "beaucoup"},
        {{"premier", 1}, {"premiere", 1}, {"deuxieme", 2}, {"second", 2}, {"seconde", 2}, {"troisieme", 3},
         {"quatrieme", 4}, {"dernier", -1}, {"derniere", -1}, {"deux", 2}, {"trois", 3}}},
       {"de",
@@ -62,7 +62,7 @@ const std::vector<ContextWords>& Tables() {
        // "pode ser", "com certeza", "tá bom".
        {"sim", "claro", "pode", "ser", "certeza", "com", "ta", "bom", "beleza", "isso", "perfeito", "quero"},
        {"nao", "nunca"},
-       {"obrigado", "obrigada", "por", "favor", "o", "a", "agora", "opcao", "numero", "muito"},
+       {"obrigado", "obrigada", "por", "favor", "pfv", "o", "a", "agora", "opcao", "numero", "muito"},
        {{"primeiro", 1}, {"primeira", 1}, {"segundo", 2}, {"segunda", 2}, {"terceiro", 3}, {"terceira", 3},
         {"quarto", 4}, {"quarta", 4}, {"ultimo", -1}, {"ultima", -1}, {"um", 1}, {"dois", 2}, {"duas", 2},
         {"tres", 3}}},
@@ -205,6 +205,23 @@ bool Negates(std::string_view w) {
 // want to cancel it"). A denial the label does not make ("i dont want to
 // talk to a person") rules it out; a label that denies itself ("It hasn't
 // moved", "No avanza") may be said with more denials ("no, it still hasnt").
+// "yes I checked with the neighbours", "oui, j'ai déjà regardé partout":
+// a yes that goes on to explain. Only the plain yes words lead; "but"
+// anywhere or a "no" right after ("yes but where is my refund", "yes, no
+// wait") is something else. A denial later is part of the story ("ja, bei
+// den Nachbarn ist es auch nicht").
+bool LeadsWithYes(const std::vector<std::string>& words) {
+  static const std::vector<std::string_view> kLeading = {"yes", "yeah", "yep", "yup", "si", "oui", "ouais", "ja",
+                                                         "sim", "claro", "absolutely", "definitely"};
+  static const std::vector<std::string_view> kBut = {"but", "however", "pero", "mais", "aber", "doch", "mas", "ma",
+                                                     "porem", "pourtant"};
+  static const std::vector<std::string_view> kNo = {"no", "nope", "nah", "not", "non", "nein", "nao"};
+  if (words.size() < 2 || !In(kLeading, words[0]) || In(kNo, words[1])) return false;
+  for (size_t i = 1; i < words.size(); ++i)
+    if (In(kBut, words[i])) return false;
+  return true;
+}
+
 bool SaysLabelInOtherWords(const std::vector<std::string>& label, const std::vector<std::string>& words) {
   if (label.size() < 2 || words.size() > label.size() + 3) return false;
   bool label_negates = false;
@@ -299,12 +316,19 @@ ContextResolution ResolveInContext(const PendingContext& pending, std::string_vi
       return r;
     }
   }
-  const ContextReading reading = ReadContextReply(message);
+  ContextReading reading = ReadContextReply(message);
   auto labelled = [&](ContextWord polarity) -> int {
     for (size_t i = 0; i < pending.labels.size(); ++i)
       if (LabelPolarity(pending.labels[i]) == polarity) return static_cast<int>(i);
     return -1;
   };
+  // Asked outright "shall I connect you?" (offer_human, or a "Yes, ..."
+  // button), a yes that goes on to explain is a yes. Not under the
+  // out-of-scope reply, which only names a person among its topics: there
+  // "yes the basket is over 50" answers the advice before it.
+  const bool asked_outright = pending.response == "offer_human" || labelled(ContextWord::kYes) >= 0;
+  if (reading.kind == ContextWord::kNone && pending.offers_person && asked_outright && LeadsWithYes(words))
+    reading.kind = ContextWord::kYes;
   switch (reading.kind) {
     case ContextWord::kYes: {
       const int i = labelled(ContextWord::kYes);

@@ -314,6 +314,46 @@ TEST_CASE("a label typed in the visitor's own words does what the label promises
   CHECK(ResolveInContext(topics, "do you take my insurance").kind.empty());
 }
 
+// Using the shop as a visitor whose parcel says delivered: "yes I checked with the neighbours
+// and the mailroom" under "Shall I connect you with them?" got "which of these do you mean?",
+// and "oui svp" was no yes at all.
+TEST_CASE("under an offer of a person, a yes that goes on to explain is a yes; a yes with a but is not") {
+  PendingContext offer;
+  offer.response = "not_received";
+  offer.labels = {"Yes, connect me", "No, thanks"};
+  offer.actions = {{"human_agent", ""}, {"", "declined"}};
+  offer.offers_person = true;
+  for (const char* m : {"yes I checked with the neighbours and the mailroom", "oui svp", "yeah pls",
+                        "sí, ya pregunté al portero y nada", "ja, bei den nachbarn ist es auch nicht"}) {
+    CAPTURE(std::string(m));
+    CHECK(ResolveInContext(offer, m).person);
+  }
+  for (const char* m : {"yes but where is my refund", "yes, no wait, i found it", "oui mais je veux d'abord savoir"}) {
+    CAPTURE(m);
+    CHECK(!ResolveInContext(offer, m).person);
+  }
+  // Under the out-of-scope reply, which names a person only among its topics, it answers
+  // the bot's advice before: "yes the basket is over 50" after a discount code failed.
+  PendingContext topics;
+  topics.response = "out_of_scope";
+  topics.labels = {"Use a discount code", "Talk to a person"};
+  topics.actions = {{"discount_code", ""}, {"human_agent", ""}};
+  topics.offers_person = true;
+  CHECK(!ResolveInContext(topics, "yes the basket is over 50").person);
+  CHECK(ResolveInContext(topics, "yes please").person);
+  // Outside an offer of a person, a leading yes is read as it stands.
+  PendingContext plain;
+  plain.labels = {"Track an order"};
+  plain.actions = {{"track_order", ""}};
+  CHECK(ResolveInContext(plain, "yes I checked with the neighbours").kind.empty());
+
+  auto e = Make("ecommerce.en.json");
+  REQUIRE(e->Respond("my order says delivered but there's nothing at my door").response == "not_received");
+  const TurnResult r = e->Respond("yes I checked with the neighbours and the mailroom");
+  CHECK(r.context == "yes");
+  CHECK(r.decision.handoff);
+}
+
 TEST_CASE("outside a question, yes and no and numbers are not misread") {
   auto e = Make("ecommerce.en.json");
   for (const char* m : {"yes", "no", "2", "the second one", "ok"}) {
