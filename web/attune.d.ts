@@ -123,9 +123,10 @@ export interface AttuneTurn {
    * How the message was read against what the bot had just asked or offered: 'yes' / 'no' (to an
    * offer of a person or a yes/no question), 'ordinal' ("the second one", "2"), 'quick_reply' (a label
    * sent back), 'label_words' (a label that does something, typed in the visitor's own words around
-   * it: "it still hasnt moved since monday"), or null when it was read on its own.
+   * it: "it still hasnt moved since monday"), 'follow_up' (a short question about the topic in hand, "how do
+   * i do that", answered with that topic again), or null when it was read on its own.
    */
-  context?: 'yes' | 'no' | 'ordinal' | 'quick_reply' | 'label_words' | null;
+  context?: 'yes' | 'no' | 'ordinal' | 'quick_reply' | 'label_words' | 'follow_up' | null;
   /** BCP 47 language the message is written in ('en', 'es', ...), 'und' without the judgement model or words. */
   language: string;
   /** The language of the pack that answered. */

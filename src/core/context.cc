@@ -271,6 +271,32 @@ bool IsGreeting(std::string_view message) {
   return words.size() <= kMaxContextWords && greetings.Covers(words);
 }
 
+bool AsksAboutThat(std::string_view message, std::string_view language) {
+  // Per language: English "come" and Italian "come", Spanish "es" and German
+  // "es" mean different things ("so it wont come in time?" is no "how").
+  struct Words2 {
+    const char* language;
+    std::vector<std::string_view> question, that;
+  };
+  static const std::vector<Words2> kTables = {
+      {"en", {"how", "where", "what", "which"}, {"that", "it", "this", "there"}},
+      {"es", {"como", "donde", "que", "cual"}, {"eso", "esto", "lo", "ahi", "alli", "alla"}},
+      {"fr", {"comment", "ou", "quoi", "quel", "quelle"}, {"ca", "cela", "y", "ce"}},
+      {"de", {"wie", "wo", "was", "welche", "welcher"}, {"das", "es", "dort", "da", "dafur"}},
+      {"pt", {"como", "onde", "que", "qual"}, {"isso", "isto", "la", "ali", "ai"}},
+      {"it", {"come", "dove", "cosa", "quale", "che"}, {"questo", "quello", "lo", "li", "la", "ci"}}};
+  const auto t = std::find_if(kTables.begin(), kTables.end(), [&](const Words2& x) { return language == x.language; });
+  if (t == kTables.end()) return false;
+  const std::vector<std::string> words = Words(message);
+  if (words.size() < 2 || words.size() > 7) return false;
+  bool question = false, that = false;
+  for (const std::string& w : words) {
+    question |= In(t->question, w);
+    that |= In(t->that, w);
+  }
+  return question && that;
+}
+
 ContextWord LabelPolarity(std::string_view label) {
   // Only the unmistakable first words ("Yes, connect me", "Sí, pásame",
   // "No, thanks"): a label starting "Sure thing" or "Not yet" is left alone.

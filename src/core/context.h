@@ -41,6 +41,14 @@ bool SaysThanks(std::string_view message);
 // where is my order") is not.
 bool IsGreeting(std::string_view message);
 
+// A short question that points back at the bot's last answer: "ok how do i
+// do that", "where is that", "¿y cómo lo hago?", "comment on fait ça ?",
+// "wie geht das?", "e onde fica isso?" (a question word and a word for
+// "that", at most seven words), in `language` (en, es, fr, de, pt, it;
+// false for any other). The caller asks it of a message no intent matched,
+// in the language of the pack answering, and answers the topic in hand again.
+bool AsksAboutThat(std::string_view message, std::string_view language);
+
 // kYes for a label that says yes ("Yes, connect me"), kNo for one that says
 // no ("No, thanks"), else kNone: by its first word.
 ContextWord LabelPolarity(std::string_view label);

@@ -324,6 +324,17 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       r.crisis_resources = CrisisResources(country_);
     }
   }
+  // "ok how do i do that" after the answer on changing an order: no intent
+  // matches, but it asks about the topic in hand, which is answered again
+  // (in its other wording; as asked again, it counts as the answer not
+  // having helped).
+  bool follow_up = false;
+  if (match.intent == "none" && ctx.kind.empty() && forced.empty() && !answers_flow && !flows_.active() &&
+      !topic_.empty() && AsksAboutThat(cleaned, pack_.language))
+    if (const Intent* topic = pack_.FindIntent(topic_)) {
+      choose_intent(*topic, "follow_up");
+      follow_up = true;
+    }
   // Outside a question, a bare "yes" or "2" is nothing the model should
   // guess at: say so plainly.
   const bool bare_answer = ctx.kind.empty() && ReadContextReply(cleaned).kind != ContextWord::kNone;
@@ -344,6 +355,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     match.intent = "greeting";
     match.confidence = 1;
   }
+  if (follow_up) r.context = "follow_up";
   r.intent = match.intent;
   r.confidence = match.confidence;
   // The bot failed when it understood nothing, and also when the visitor

@@ -72,7 +72,8 @@ struct TurnResult {
   std::vector<std::string> suggestions;
   // How the message was read against what the bot had just asked or
   // offered (context.h): "yes", "no", "ordinal", "quick_reply",
-  // "label_words", or empty
+  // "label_words", "follow_up" (a short question about the topic in hand,
+  // "how do i do that": answered with the topic again), or empty
   // when it was read on its own.
   std::string context;
   // Languages (Engine::AddPack): the language of the pack that answered

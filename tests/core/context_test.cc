@@ -354,6 +354,36 @@ TEST_CASE("under an offer of a person, a yes that goes on to explain is a yes; a
   CHECK(r.decision.handoff);
 }
 
+// Using the shop: "ok how do i do that" after the answer on changing an order got "I'm not
+// sure I can help with that here".
+TEST_CASE("a short question about the topic in hand is answered with that topic again") {
+  for (const std::pair<const char*, const char*>& m : std::vector<std::pair<const char*, const char*>>{
+           {"ok how do i do that", "en"}, {"where is that", "en"}, {"¿y cómo lo hago?", "es"},
+           {"comment on fait ça ?", "fr"}, {"wie geht das?", "de"}, {"e onde fica isso?", "pt"},
+           {"come si fa questo?", "it"}}) {
+    CAPTURE(std::string(m.first));
+    CHECK(AsksAboutThat(m.first, m.second));
+  }
+  for (const char* m : {"that's great", "how long does shipping take", "there is no edit button", "what",
+                        "so it wont come in time?",
+                        "how do i do that without an account, my login is broken and i have no email"}) {
+    CAPTURE(std::string(m));
+    CHECK_FALSE(AsksAboutThat(m, "en"));
+  }
+  CHECK_FALSE(AsksAboutThat("wie geht das?", "en"));
+  auto e = Make("ecommerce.en.json");
+  const TurnResult first = e->Respond("hi can i change the size on my order, i ordered a medium by mistake");
+  REQUIRE(first.intent == "change_order");
+  const TurnResult r = e->Respond("ok how do i do that");
+  CHECK(r.context == "follow_up");
+  CHECK(r.intent == "change_order");
+  CHECK(r.response == "change_order");
+  CHECK(r.reply != first.reply);  // the other wording
+  // With no topic yet it is what it was: not understood.
+  auto fresh = Make("ecommerce.en.json");
+  CHECK(fresh->Respond("ok how do i do that").context.empty());
+}
+
 TEST_CASE("outside a question, yes and no and numbers are not misread") {
   auto e = Make("ecommerce.en.json");
   for (const char* m : {"yes", "no", "2", "the second one", "ok"}) {
