@@ -245,3 +245,36 @@ TEST_CASE("suggestions: the tone's own variant, and nothing but the crisis reply
   CHECK(crisis.suggestions == std::vector<std::string>{crisis.reply});
   CHECK(c->Greet().suggestions.empty());
 }
+
+// What using the packs as visitors do found on 2026-12-06 (tenth session). The messages
+// below are new phrasings, not the packs' examples.
+TEST_CASE("the packs: a parcel marked delivered offers a person, a found parcel is goodbye, another appointment is booked") {
+  auto engine = [](const std::string& pack) {
+    std::unique_ptr<Engine> e;
+    const Status s = Engine::Create(testing::PackFile(pack), &e);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return e;
+  };
+  const std::vector<std::pair<std::string, std::string>> delivered = {
+      {"ecommerce.en.json", "tracking shows delivered this morning but nothing came"},
+      {"ecommerce.es.json", "pone que está entregado pero aquí no ha llegado nada"},
+      {"ecommerce.fr.json", "c'est écrit livré mais je n'ai rien reçu"},
+      {"ecommerce.de.json", "laut dhl zugestellt aber hier ist nichts"},
+      {"ecommerce.pt.json", "está como entregue mas eu não recebi nada"}};
+  for (const std::pair<std::string, std::string>& d : delivered) {
+    CAPTURE(d.first);
+    auto e = engine(d.first);
+    const TurnResult r = e->Respond(d.second);
+    CHECK(r.intent == "not_received");
+    CHECK(r.quick_replies.size() == 2);
+    // Yes to it hands off, to the orders team.
+    const TurnResult yes = e->Respond(r.quick_replies.front());
+    CHECK(yes.decision.handoff);
+    CHECK(yes.team == "orders");
+  }
+  auto shop = engine("ecommerce.en.json");
+  CHECK(shop->Respond("never mind, my neighbour had it all along").intent == "goodbye");
+  auto clinic = engine("healthcare.fr.json");
+  REQUIRE(clinic->Respond("je dois annuler mon rendez-vous de jeudi").intent == "cancel_appointment");
+  CHECK(clinic->Respond("est-ce que je peux en prendre un autre la semaine d'après ?").intent == "book_appointment");
+}
