@@ -198,13 +198,6 @@ bool Negates(std::string_view w) {
   return In(kNegations, w);
 }
 
-// The label's words in the message, in order, with a few words around or
-// between them: "it still hasnt moved since monday" says "It hasn't moved".
-// At most 2 words inside the label's span and 3 in all beyond the label's
-// own: a longer message says something of its own ("where is my order? i
-// want to cancel it"). A denial the label does not make ("i dont want to
-// talk to a person") rules it out; a label that denies itself ("It hasn't
-// moved", "No avanza") may be said with more denials ("no, it still hasnt").
 // "yes I checked with the neighbours", "oui, j'ai déjà regardé partout":
 // a yes that goes on to explain. Only the plain yes words lead; "but"
 // anywhere or a "no" right after ("yes but where is my refund", "yes, no
@@ -222,6 +215,13 @@ bool LeadsWithYes(const std::vector<std::string>& words) {
   return true;
 }
 
+// The label's words in the message, in order, with a few words around or
+// between them: "it still hasnt moved since monday" says "It hasn't moved".
+// At most 2 words inside the label's span and 3 in all beyond the label's
+// own: a longer message says something of its own ("where is my order? i
+// want to cancel it"). A denial the label does not make ("i dont want to
+// talk to a person") rules it out; a label that denies itself ("It hasn't
+// moved", "No avanza") may be said with more denials ("no, it still hasnt").
 bool SaysLabelInOtherWords(const std::vector<std::string>& label, const std::vector<std::string>& words) {
   if (label.size() < 2 || words.size() > label.size() + 3) return false;
   bool label_negates = false;
