@@ -348,11 +348,11 @@ ContextResolution ResolveInContext(const PendingContext& pending, std::string_vi
       if (LabelPolarity(pending.labels[i]) == polarity) return static_cast<int>(i);
     return -1;
   };
-  // Asked outright "shall I connect you?" (offer_human, or a "Yes, ..."
+  // Asked outright "shall I connect you?" (an offer_human reply, or a "Yes, ..."
   // button), a yes that goes on to explain is a yes. Not under the
   // out-of-scope reply, which only names a person among its topics: there
   // "yes the basket is over 50" answers the advice before it.
-  const bool asked_outright = pending.response == "offer_human" || labelled(ContextWord::kYes) >= 0;
+  const bool asked_outright = IsPersonOffer(pending.response) || labelled(ContextWord::kYes) >= 0;
   if (reading.kind == ContextWord::kNone && pending.offers_person && asked_outright && LeadsWithYes(words))
     reading.kind = ContextWord::kYes;
   switch (reading.kind) {

@@ -53,10 +53,17 @@ bool AsksAboutThat(std::string_view message, std::string_view language);
 // no ("No, thanks"), else kNone: by its first word.
 ContextWord LabelPolarity(std::string_view label);
 
+// The replies that ask outright whether to connect a person: offer_human
+// (the bot is not understanding) and offer_human_repeated (it understood,
+// but gave the same answer a third time).
+inline bool IsPersonOffer(std::string_view response) {
+  return response == "offer_human" || response == "offer_human_repeated";
+}
+
 // What the bot's last reply left open. Empty when it asked nothing.
 struct PendingContext {
   std::string response;  // the response that asked (the resumed step's when a flow was resumed)
-  // It offered a person (offer_human, out_of_scope with a person among its
+  // It offered a person (IsPersonOffer, out_of_scope with a person among its
   // quick replies, or a quick reply that says yes to a person): yes hands
   // off, no declines.
   bool offers_person = false;

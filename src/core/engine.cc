@@ -200,7 +200,7 @@ const Intent* HandoffIntent(const Pack& pack) {
 // the handoff and crisis replies themselves, the offer, and a "no thanks".
 bool MayRepeat(const std::string& response) {
   return response == "handoff" || response == "crisis" || response == "crisis_no_handoff" ||
-         response == "offer_human" || response == "declined" || response == "greeting";
+         IsPersonOffer(response) || response == "declined" || response == "greeting";
 }
 
 void ApplyReply(const Reply& reply, TurnResult* r) {
@@ -494,12 +494,17 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     const bool third_time = recent_responses_.size() == 2 && recent_responses_[0] == response &&
                             recent_responses_[1] == response;
     if (third_time && !MayRepeat(response) && r.flow.status.empty() && match.intent != "thanks" &&
-        match.intent != "goodbye" && pack_.responses.count("offer_human") && !conversation_.suppressed())
-      response = "offer_human";
+        match.intent != "goodbye" && pack_.responses.count("offer_human") && !conversation_.suppressed()) {
+      // An answer the bot understood but that does not settle the matter is
+      // not "I'm not understanding this": say the answer may not fit, when
+      // the pack words it.
+      const bool understood = response != "fallback" && response != "clarify" && response != "out_of_scope";
+      response = understood && pack_.responses.count("offer_human_repeated") ? "offer_human_repeated" : "offer_human";
+    }
     // A flow set aside for this question comes back after the answer,
     // unless the visitor is leaving or declined it.
     if (flows_.paused() && !flows_.active()) {
-      if (match.intent == "goodbye" || match.intent == "thanks" || response == "offer_human") {
+      if (match.intent == "goodbye" || match.intent == "thanks" || IsPersonOffer(response)) {
         r.flow = flows_.Abandon();
       } else {
         r.flow = flows_.Resume(pack_);
@@ -558,11 +563,11 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
         person_label = true;
         yes_person |= LabelPolarity(pending_.labels[i]) == ContextWord::kYes;
       }
-    pending_.offers_person = response == "offer_human" || (response == "out_of_scope" && person_label) || yes_person;
+    pending_.offers_person = IsPersonOffer(response) || (response == "out_of_scope" && person_label) || yes_person;
     // An answer on the topic (not a fallback, a greeting, thanks or a
     // question back) keeps the labels that do something for later.
     static const std::set<std::string> kNotAnAnswer = {"fallback", "out_of_scope", "clarify", "offer_human",
-                                                       "greeting", "declined", "thanks", "goodbye"};
+                                                       "offer_human_repeated", "greeting", "declined", "thanks", "goodbye"};
     const bool acts = std::any_of(pending_.actions.begin(), pending_.actions.end(),
                                   [](const QuickReplyAction& a) { return !a.intent.empty() || !a.response.empty(); });
     if (acts && !topic_.empty() && !kNotAnAnswer.count(response)) {

@@ -447,10 +447,31 @@ TEST_CASE("the same reply three turns running offers a person instead") {
   REQUIRE(r.response == "shipping");
   r = e->Respond("how long is delivery");
   CHECK(r.response == "shipping");
+  // Understood, but the answer does not settle it: the offer says so, not
+  // "I'm not understanding this well".
   r = e->Respond("what are the delivery times");
-  CHECK(r.response == "offer_human");
+  CHECK(r.response == "offer_human_repeated");
+  CHECK(r.reply.find("not understanding") == std::string::npos);
   // And yes to that hands off.
   CHECK(e->Respond("yes").decision.handoff);
+
+  // "no, thanks" declines it: no offer on the next answer.
+  e = Make("ecommerce.en.json");
+  for (const char* m : {"how long does shipping take", "how long is delivery", "what are the delivery times"})
+    r = e->Respond(m);
+  REQUIRE(r.response == "offer_human_repeated");
+  r = e->Respond("No, thanks");
+  CHECK_FALSE(r.decision.handoff);
+  CHECK(r.response == "declined");
+
+  // A pack without the wording offers a person the old way.
+  const std::string pack = R"({"version": 1, "responses": {"greeting": "Hi", "fallback": "Sorry?",
+    "offer_human": "Shall I connect you with a person?", "hours": ["Open 9 to 5.", "We open at 9 and close at 5."]},
+    "intents": [{"name": "hours", "examples": ["when are you open", "opening hours"], "response": "hours"}]})";
+  std::unique_ptr<Engine> plain;
+  REQUIRE(Engine::Create(pack, &plain).ok());
+  for (const char* m : {"when are you open", "opening hours", "when are you open today"}) r = plain->Respond(m);
+  CHECK(r.response == "offer_human");
 }
 
 TEST_CASE("no variant twice in a row, also when the tone changes") {
