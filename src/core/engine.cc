@@ -189,11 +189,16 @@ const Intent* IntentByTopic(const Pack& pack, std::string_view cleaned) {
   return nullptr;
 }
 
-// The pack's intent that asks for a person, or null.
+// The pack's intent that asks for a person, or null: one that hands off with
+// the pack's own handoff reply ("talk to a person"), before one with its own
+// reply (a situation that needs a person, such as someone using the account).
 const Intent* HandoffIntent(const Pack& pack) {
-  for (const Intent& in : pack.intents)
-    if (in.handoff) return &in;
-  return nullptr;
+  const Intent* any = nullptr;
+  for (const Intent& in : pack.intents) {
+    if (in.handoff && in.response == "handoff") return &in;
+    if (in.handoff && !any) any = &in;
+  }
+  return any;
 }
 
 // Responses that may come three turns running without offering a person:
@@ -423,6 +428,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   std::string resume;               // a paused flow's question, asked after the answer
   const std::string give_up = pack_.responses.count("offer_human") ? "offer_human" : "fallback";
   std::string response;
+  bool handing_off = false;  // the handoff reply (the pack's or the intent's own)
   if (r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis")) {
     // Safety first: whatever the flow or intent, a visitor in crisis gets
     // the crisis response, the resources and a person.
@@ -438,7 +444,11 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     r.crisis_resources = CrisisResources(country_, kinds);
     r.flow = flows_.Abandon();
   } else if ((r.decision.handoff || (intent && intent->handoff)) && pack_.responses.count("handoff")) {
-    response = "handoff";
+    // An intent that hands off may word its own handoff reply ("someone
+    // ordered on my account": what to do meanwhile), else the pack's.
+    const bool own = intent && intent->handoff && intent->response != "handoff" && pack_.responses.count(intent->response);
+    response = own ? intent->response : "handoff";
+    handing_off = true;
     r.decision.handoff = true;
     r.flow = flows_.Abandon();  // the person takes it from here
   } else if (!forced.empty()) {
@@ -540,12 +550,12 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   r.quick_replies = labels;
   // What this reply leaves open, for the next message (none once a person
   // or the crisis reply takes over).
-  if ((response == "handoff" || response == "crisis") && r.decision.handoff) {
+  if ((handing_off || response == "crisis") && r.decision.handoff) {
     // The host now asks the visitor's consent to share the conversation
     // (the widget's consent card): a typed "no thanks" answers that offer.
     pending_.response = response;
     pending_.offers_person = true;
-  } else if (response != "handoff" && response != "crisis" && response != "crisis_no_handoff") {
+  } else if (!handing_off && response != "crisis" && response != "crisis_no_handoff") {
     pending_.response = resume.empty() ? response : resume;
     pending_.labels = std::move(labels);
     pending_.actions = std::move(actions);

