@@ -167,6 +167,26 @@ test('typed answers to the consent card: "no thanks" declines once, "yes please"
   assert.ok(after.length > 0 && after.every((t) => !/^Assistant:/.test(t)), JSON.stringify(after));
 });
 
+// A question typed under the card is not a no: the bot answers it and the card stays, moved
+// under the answer (a visitor who reported a fraud and asked "what do I do now?" lost the person).
+test('a question typed under the consent card is answered and the card stays open', async () => {
+  const p = await deskPage();
+  await openChat(p);
+  await say(p, 'can I talk to someone from your team');
+  await p.locator('attune-chat .consent').waitFor();
+  const input = p.locator('attune-chat textarea#attune-input');
+  await input.fill('how long does shipping take?');
+  await input.press('Enter');
+  await p.locator('attune-chat .msg.bot').filter({ hasText: /working days/ }).waitFor({ timeout: 15000 });
+  assert.equal(await count(p, '.consent'), 1);
+  // The card is the log's last entry, under the answer.
+  assert.equal(await p.locator('attune-chat .msg').last().evaluate((el) => el.classList.contains('consent')), true);
+  assert.deepEqual((await desk(p)).states, ['consent']);
+  await p.locator('attune-chat .consent').getByRole('button', { name: 'Yes, connect me' }).click();
+  await p.waitForFunction(() => window.__desk.handoff !== null, null, { timeout: 15000 });
+  assert.deepEqual((await desk(p)).states, ['consent', 'connecting']);
+});
+
 test('no agent online: the left message is stored, redacted, never closed away, and the agent\'s answer appears', async () => {
   const p = await deskPage();
   await openChat(p);

@@ -269,14 +269,19 @@ export class AttuneChat extends HTMLElement {
       if (this.#handoff?.active) await this.#handoff.visitorSaid(clean, await this.#suggest(clean));
       return;
     }
+    // Typed instead of pressing a button: "yes" consents, "no thanks" declines (the bot answers
+    // it, see below). Read by the core's own words. Anything else ("what do I do now?") goes to
+    // the bot and the card stays, under the answer: a question is not a no (a fraud or a crisis
+    // reported, then a question typed, lost the person the visitor had been offered).
+    let keepConsent = false;
     if (this.#handoff?.state === 'consent') {
-      // Typed instead of pressing a button: "yes" consents, "no thanks" declines (the bot answers
-      // it, see below), anything else declines and goes to the bot. Read by the core's own words.
-      if ((await this.#engine.contextReply(clean).catch(() => '')) === 'yes' && this.#handoff.state === 'consent') {
+      const said = await this.#engine.contextReply(clean).catch(() => '');
+      if (said === 'yes' && this.#handoff.state === 'consent') {
         this.#handoff.acceptTyped(this.#append({ from: 'user', text: clean }));
         return;
       }
-      this.#handoff.cancelConsent();
+      if (said === 'no') this.#handoff.cancelConsent();
+      else keepConsent = true;
     }
     // A script past the waiting room's size waits for room: nothing is dropped (the composer keeps
     // the text in the box instead, see #build).
@@ -285,6 +290,7 @@ export class AttuneChat extends HTMLElement {
     const answered = new Promise((resolve) => this.#waiters.set(m.id, resolve));
     this.#ask(m);
     await answered;
+    if (keepConsent) this.#handoff.consentLast();
     this.#startEmotion('message');
     this.#loadLanguages();
   }
@@ -1225,6 +1231,7 @@ export class AttuneChat extends HTMLElement {
     const { Handoff } = await import('./handoff.js');
     return (this.#handoff ||= new Handoff({
       card: (className, ...children) => this.#card(className, ...children),
+      scroll: () => this.#scroll(),
       config: this.#config,
       pack: () => this.#pack,
       strings: () => this.#t,

@@ -172,7 +172,8 @@ export class Handoff {
 
   /**
    * The visitor typed "yes" (or "ok", "sí", "gerne") under the consent card: the same consent as
-   * its button, with the team it shows. Anything else typed declines it (cancelConsent).
+   * its button, with the team it shows. A typed "no" declines it (cancelConsent); anything else
+   * goes to the bot and leaves the card open (consentLast).
    */
   acceptTyped(message) {
     if (this.state !== 'consent') return;
@@ -180,7 +181,15 @@ export class Handoff {
     this.#consented(this.#consentTeam());
   }
 
-  /** The visitor said no, or typed to the bot instead of answering. */
+  /** The card still open after the bot answered something typed under it: moved under the answer. */
+  consentLast() {
+    const card = this.#consentCard;
+    if (this.state !== 'consent' || !card?.isConnected) return;
+    card.parentNode.append(card);
+    this.#o.scroll?.();
+  }
+
+  /** The visitor said no (by button or typed). */
   cancelConsent(explicit = false) {
     if (this.state !== 'consent') return;
     this.state = 'bot';
