@@ -297,6 +297,44 @@ bool AsksAboutThat(std::string_view message, std::string_view language) {
   return question && that;
 }
 
+bool AsksWhatNow(std::string_view message, std::string_view language) {
+  struct Words2 {
+    const char* language;
+    std::vector<std::string_view> question, allowed;
+  };
+  // Folded, apostrophes dropped ("whats", "questce"). The allowed words
+  // name no topic: who, doing, happening, now, next, fillers.
+  static const std::vector<Words2> kTables = {
+      {"en", {"what", "whats"},
+       {"so", "and", "then", "ok", "okay", "well", "um", "now", "next", "do", "does", "did", "i", "we", "should",
+        "shall", "can", "must", "happens", "happen", "is", "the", "step", "to", "supposed", "am", "im", "now?"}},
+      {"es", {"que", "y"},
+       {"y", "ahora", "entonces", "bueno", "vale", "pues", "hago", "hacemos", "hacer", "debo", "tengo", "pasa", "sigue",
+        "siguiente", "paso", "el", "yo", "que"}},
+      {"fr", {"quoi", "que", "quest", "questce"},
+       {"et", "maintenant", "alors", "donc", "bon", "ok", "je", "on", "fait", "fais", "faire", "dois", "doit", "se",
+        "passe", "ensuite", "apres", "ce", "quil", "faut", "du", "coup", "que", "quoi", "est"}},
+      {"de", {"was", "wie"},
+       {"und", "jetzt", "nun", "also", "dann", "ok", "soll", "sollen", "ich", "wir", "machen", "mache", "tun", "muss",
+        "passiert", "geht", "es", "weiter", "was", "wie"}},
+      {"pt", {"que", "oque"},
+       {"e", "agora", "entao", "bom", "ok", "o", "eu", "faco", "fazer", "devo", "tenho", "acontece", "proximo", "passo",
+        "que", "a", "gente", "faz"}},
+      {"it", {"cosa", "che"},
+       {"e", "adesso", "ora", "quindi", "allora", "ok", "poi", "faccio", "fare", "devo", "succede", "prossimo", "passo",
+        "cosa", "che", "si", "fa", "il", "io"}}};
+  const auto t = std::find_if(kTables.begin(), kTables.end(), [&](const Words2& x) { return language == x.language; });
+  if (t == kTables.end()) return false;
+  const std::vector<std::string> words = Words(message);
+  if (words.size() < 2 || words.size() > 7) return false;
+  bool question = false;
+  for (const std::string& w : words) {
+    if (!In(t->allowed, w) && !In(t->question, w)) return false;
+    question |= In(t->question, w);
+  }
+  return question;
+}
+
 ContextWord LabelPolarity(std::string_view label) {
   // Only the unmistakable first words ("Yes, connect me", "Sí, pásame",
   // "No, thanks"): a label starting "Sure thing" or "Not yet" is left alone.

@@ -49,6 +49,14 @@ bool IsGreeting(std::string_view message);
 // in the language of the pack answering, and answers the topic in hand again.
 bool AsksAboutThat(std::string_view message, std::string_view language);
 
+// "what do i do now?", "so what now", "y ahora qué hago", "et maintenant je
+// fais quoi", "was soll ich jetzt machen", "e agora o que eu faço": a
+// question for the next step made only of words that name no topic (a
+// question word and at most seven words, all from `language`'s short list).
+// The intent model guesses a topic from such words ("so what do i do":
+// returns, 0.90); the caller answers the topic in hand again instead.
+bool AsksWhatNow(std::string_view message, std::string_view language);
+
 // kYes for a label that says yes ("Yes, connect me"), kNo for one that says
 // no ("No, thanks"), else kNone: by its first word.
 ContextWord LabelPolarity(std::string_view label);

@@ -333,13 +333,21 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // matches, but it asks about the topic in hand, which is answered again
   // (in its other wording; as asked again, it counts as the answer not
   // having helped).
+  // "so what do i do now?" names no topic: the model's guess from those
+  // words is set aside for the topic in hand.
   bool follow_up = false;
-  if (match.intent == "none" && ctx.kind.empty() && forced.empty() && !answers_flow && !flows_.active() &&
-      !topic_.empty() && AsksAboutThat(cleaned, pack_.language))
+  const bool what_now = AsksWhatNow(cleaned, pack_.language);
+  if ((match.intent == "none" || what_now) && ctx.kind.empty() && forced.empty() && !answers_flow &&
+      !flows_.active() && !topic_.empty() && (what_now || AsksAboutThat(cleaned, pack_.language)))
     if (const Intent* topic = pack_.FindIntent(topic_)) {
       choose_intent(*topic, "follow_up");
       follow_up = true;
     }
+  // With no topic in hand there is nothing to guess from: not understood.
+  if (what_now && topic_.empty() && ctx.kind.empty() && forced.empty() && !answers_flow && !flows_.active()) {
+    match.intent = "none";
+    match.clarify = match.out_of_scope = false;
+  }
   // Outside a question, a bare "yes" or "2" is nothing the model should
   // guess at: say so plainly.
   const bool bare_answer = ctx.kind.empty() && ReadContextReply(cleaned).kind != ContextWord::kNone;

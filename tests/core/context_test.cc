@@ -384,6 +384,34 @@ TEST_CASE("a short question about the topic in hand is answered with that topic 
   CHECK(fresh->Respond("ok how do i do that").context.empty());
 }
 
+// Using the shop: "what do i do now" after the fraud reply got the returns text (the model's
+// guess from words that name no topic: "so what do i do", returns 0.90).
+TEST_CASE("a question for the next step that names no topic answers the topic in hand, or none") {
+  for (const std::pair<const char*, const char*>& m : std::vector<std::pair<const char*, const char*>>{
+           {"so what do i do now?", "en"}, {"what now", "en"}, {"y ahora qué hago", "es"},
+           {"et maintenant je fais quoi", "fr"}, {"was soll ich jetzt machen?", "de"},
+           {"e agora o que eu faço", "pt"}, {"e adesso cosa faccio?", "it"}}) {
+    CAPTURE(std::string(m.first));
+    CHECK(AsksWhatNow(m.first, m.second));
+  }
+  for (const char* m : {"what do i do about a broken zip", "now", "so what do i do with the old jacket", "what size now",
+                        "i do", "what is the return address"}) {
+    CAPTURE(std::string(m));
+    CHECK_FALSE(AsksWhatNow(m, "en"));
+  }
+  CHECK_FALSE(AsksWhatNow("was soll ich jetzt machen?", "en"));
+  auto e = Make("ecommerce.es.json");
+  REQUIRE(e->Respond("quiero devolver unas zapatillas que me quedan pequeñas").intent == "returns");
+  const TurnResult r = e->Respond("vale y ahora qué hago");
+  CHECK(r.context == "follow_up");
+  CHECK(r.intent == "returns");
+  // With no topic in hand: not understood, not a guess.
+  auto fresh = Make("ecommerce.en.json");
+  const TurnResult guess = fresh->Respond("so what do i do");
+  CHECK(guess.intent == "none");
+  CHECK(guess.response == "fallback");
+}
+
 TEST_CASE("outside a question, yes and no and numbers are not misread") {
   auto e = Make("ecommerce.en.json");
   for (const char* m : {"yes", "no", "2", "the second one", "ok"}) {
