@@ -584,22 +584,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
                                    [&](const Item& it) { return !it.word || In(kBareNo, FoldWord(it.tok->norm)); });
   // A reference given and nothing else ("Order number ZX-2291": 0.52) answers
   // the bot's question; the model hears a curt complaint in it.
-  static constexpr auto kReferenceWords = Words(
-      "order", "number", "no", "nr", "num", "ref", "reference", "id", "code", "tracking", "is", "its", "my", "the",
-      "pedido", "numero", "referencia", "codigo", "commande", "reference", "bestellung", "bestellnummer", "nummer",
-      "encomenda", "ordine", "codice", "el", "la", "mi", "ma", "mon", "meine", "meu", "minha", "il", "mio", "de",
-      "da", "do", "di", "du", "es", "est", "e", "ist", "ordem");
-  bool has_code = false, only_reference = true;
-  for (const Token& t : m.tokens) {
-    if (t.kind == TokenKind::kPunct) continue;
-    const bool digits = std::any_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    // A code's letters count with it: "ZX-2291" is "ZX", "-", "2291".
-    const bool code_letters = t.kind == TokenKind::kWord && t.text.size() <= 4 &&
-                              std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (digits) has_code = true;
-    else if (!code_letters && (t.kind != TokenKind::kWord || !In(kReferenceWords, FoldWord(t.norm)))) only_reference = false;
-  }
-  const bool bare_reference = has_code && only_reference;
+  const bool bare_reference = IsBareReference(m.tokens);
   if ((!d->affect->closing || bare_no) && !bare_reference) add(2, kCueFrustration, j.heads[2].probability, nullptr);
   // A hardship the model heard builds over turns like the patterns' milder
   // ones, never at once: a fraud told calmly or a deadline tomorrow is the

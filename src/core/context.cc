@@ -393,6 +393,10 @@ ContextResolution ResolveInContext(const PendingContext& pending, std::string_vi
   const bool asked_outright = IsPersonOffer(pending.response) || labelled(ContextWord::kYes) >= 0;
   if (reading.kind == ContextWord::kNone && pending.offers_person && asked_outright && LeadsWithYes(words))
     reading.kind = ContextWord::kYes;
+  // So is the order number alone ("el 55102" after "a person can check the
+  // double charge: shall I connect you?"): the detail the person will need.
+  if (reading.kind == ContextWord::kNone && pending.offers_person && asked_outright && IsBareReference(Tokenize(message)))
+    reading.kind = ContextWord::kYes;
   switch (reading.kind) {
     case ContextWord::kYes: {
       const int i = labelled(ContextWord::kYes);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "identity.h"
 
@@ -475,6 +476,25 @@ std::string FoldWord(std::string_view word) {
   std::string f = FoldAccents(word);
   f.erase(std::remove(f.begin(), f.end(), '\''), f.end());
   return f;
+}
+
+bool IsBareReference(const std::vector<Token>& tokens) {
+  static const std::unordered_set<std::string_view> kReferenceWords = {
+      "order", "number", "no", "nr", "num", "ref", "reference", "id", "code", "tracking", "is", "its", "my", "the",
+      "pedido", "numero", "referencia", "codigo", "commande", "bestellung", "bestellnummer", "nummer",
+      "encomenda", "ordine", "codice", "el", "la", "mi", "ma", "mon", "meine", "meu", "minha", "il", "mio", "de",
+      "da", "do", "di", "du", "es", "est", "e", "ist", "ordem"};
+  bool has_code = false;
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kPunct) continue;
+    const bool digits = std::any_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    // A code's letters count with it: "ZX-2291" is "ZX", "-", "2291".
+    const bool code_letters = t.kind == TokenKind::kWord && t.text.size() <= 4 &&
+                              std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (digits) has_code = true;
+    else if (!code_letters && (t.kind != TokenKind::kWord || !kReferenceWords.count(FoldWord(t.norm)))) return false;
+  }
+  return has_code;
 }
 
 PhraseList::PhraseList(const char* const* phrases, size_t count) {

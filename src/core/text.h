@@ -130,6 +130,12 @@ class PhraseList {
 // Folds one word for PhraseList::Covers: accents and apostrophes removed.
 std::string FoldWord(std::string_view word);
 
+// A reference given and nothing else: "Order number ZX-2291", "el 55102",
+// "#48213", "commande 7781" (a token with digits, the rest words that name
+// a reference, articles and codes' letters). The answer to "what's your
+// order number?", not a complaint nor a new question.
+bool IsBareReference(const std::vector<Token>& tokens);
+
 // The one string hash of the core (32-bit FNV-1a).
 uint32_t HashString(std::string_view s);
 

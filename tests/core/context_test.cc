@@ -352,6 +352,20 @@ TEST_CASE("under an offer of a person, a yes that goes on to explain is a yes; a
   const TurnResult r = e->Respond("yes I checked with the neighbours and the mailroom");
   CHECK(r.context == "yes");
   CHECK(r.decision.handoff);
+
+  // Using the Spanish shop: the order number alone after "a person can check the double charge:
+  // shall I connect you?" got "I'm not sure I can help with that". It is the detail for the person.
+  CHECK(ResolveInContext(offer, "el 55102").person);
+  CHECK(ResolveInContext(offer, "order #48213").person);
+  CHECK_FALSE(ResolveInContext(offer, "48213 but i also want to change the address").person);
+  CHECK_FALSE(ResolveInContext(topics, "el 55102").person);  // only names a person among topics
+  CHECK_FALSE(ResolveInContext(plain, "el 55102").person);
+  auto es = Make("ecommerce.es.json");
+  REQUIRE(es->Respond("me han cobrado dos veces el mismo pedido").response == "billing");
+  const TurnResult number = es->Respond("el 55102");
+  CHECK(number.context == "yes");
+  CHECK(number.decision.handoff);
+  CHECK(number.team == "billing");
 }
 
 // Using the shop: "ok how do i do that" after the answer on changing an order got "I'm not
