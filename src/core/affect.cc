@@ -507,6 +507,20 @@ bool AsksWhenRefunded(const Message& m) {
   return words <= 10 && when && (refund || (money && back)) && !need;
 }
 
+// Chat shorthands the phrase lists spell out, one word for one and the same
+// in every language ("vcs" -> "voces", "u" -> "you", "cmq" -> "comunque");
+// ambiguous ones ("pq": porque or pourquoi, "ur") are left as typed.
+std::string SpelledOut(std::string word) {
+  static const std::unordered_map<std::string_view, std::string_view> kShort = {
+      {"u", "you"}, {"r", "are"}, {"pls", "please"}, {"plz", "please"}, {"thx", "thanks"}, {"ppl", "people"},
+      {"cuz", "because"}, {"coz", "because"}, {"rly", "really"}, {"q", "que"}, {"xq", "porque"},
+      {"tmb", "tambien"}, {"vc", "voce"}, {"vcs", "voces"}, {"tbm", "tambem"}, {"hj", "hoje"}, {"td", "tudo"},
+      {"msm", "mesmo"}, {"ngm", "ninguem"}, {"obg", "obrigado"}, {"tjrs", "toujours"}, {"tjs", "toujours"},
+      {"bcp", "beaucoup"}, {"nn", "non"}, {"cmq", "comunque"}, {"xke", "perche"}, {"xche", "perche"}};
+  const auto it = kShort.find(word);
+  return it == kShort.end() ? word : std::string(it->second);
+}
+
 // The model's heads as cues, beside the patterns': a head that fired adds
 // its cue (or confirms the pattern's), with its probability and evidence.
 void AddModelCues(const ModelJudgement& j, Detector* d) {
@@ -647,10 +661,11 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectHumanRequest(words, &d);
   DetectMaskedProfanity(m, &d);
   DetectShouting(m, affect.valence, &d);
-  // Words folded once for the phrase checks (sarcasm, closings).
+  // Words folded once for the phrase checks (sarcasm, closings), chat
+  // shorthands written out, one word for one ("vcs são uma piada").
   std::vector<std::string> folded;
   folded.reserve(words.size());
-  for (const Item* w : words) folded.push_back(FoldWord(w->tok->norm));
+  for (const Item* w : words) folded.push_back(SpelledOut(FoldWord(w->tok->norm)));
   DetectSarcasm(m, words, folded, &d);
   DetectTriedTimes(m, words, folded, &d);
   DetectPaymentTakenBack(m, words, folded, &d);

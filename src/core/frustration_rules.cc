@@ -107,6 +107,42 @@ void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, c
       "tentei", "testei", "enviei", "liguei", "reiniciei", "verifiquei", "mandei", "preenchi", "coloquei",
       "provato", "tentato", "controllato", "inviato", "chiamato", "riavviato", "caricato", "inserito", "compilato");
   if (d->affect->valence > 0.2) return;
+  // "I've tried everything", "ya probé de todo", "j'ai tout essayé": the
+  // self-service exhausted, said outright. Not "tried everything on" (a
+  // fitting room), not "haven't tried everything".
+  static constexpr auto kTriedAll = Words(
+      "tried everything", "tried all of that", "tried all that", "tried all of it", "did all that", "did all of that",
+      "done all that", "done all of that", "done everything you said", "did everything you said",
+      "tried literally everything", "tried absolutely everything", "tried just about everything",
+      "tried pretty much everything", "probe absolutamente todo", "probe literalmente de todo",
+      "jai absolument tout essaye", "wirklich alles probiert", "echt alles probiert", "tentei literalmente tudo",
+      "tentei absolutamente tudo", "provato davvero di tutto", "provato proprio di tutto",
+      "probe de todo", "ya probe todo", "he probado de todo", "he probado todo", "intente de todo", "ya intente todo",
+      "ya hice todo", "hice todo eso", "jai tout essaye", "deja tout essaye", "jai tout fait", "jai fait tout ca",
+      "jai deja tout fait", "alles probiert", "alles versucht", "alles schon gemacht", "alles gemacht was",
+      "tentei de tudo", "ja tentei tudo", "tentei tudo", "ja fiz tudo", "fiz tudo isso", "ja fiz isso tudo",
+      "provato di tutto", "ho provato tutto", "ho gia fatto tutto", "ho fatto tutto");
+  static const PhraseIndex kTriedAllIndex(kTriedAll);
+  // What self-service is tried on. Beside one, the model's unsure crisis is
+  // the hopelessness it learnt in "tried everything" ("i've tried everything
+  // and it still wont let me log in": 0.84); the curated red flags still fire.
+  static constexpr auto kServiceThings = Words(
+      "login", "log", "app", "website", "site", "code", "password", "coupon", "voucher", "link", "button", "order",
+      "payment", "card", "account", "reset", "email", "page", "checkout", "tracking", "router", "refund", "contrasena",
+      "codigo", "cupon", "enlace", "boton", "pedido", "pago", "tarjeta", "cuenta", "web", "pagina", "correo",
+      "reembolso", "lien", "bouton", "commande", "paiement", "carte", "compte", "appli", "mail", "remboursement",
+      "passwort", "gutschein", "bestellung", "zahlung", "karte", "konto", "seite", "erstattung", "senha", "cupom",
+      "botao", "pagamento", "cartao", "conta", "codice", "pulsante", "ordine", "pagamento", "carta", "sito", "rimborso");
+  constexpr double kUnsureBesideService = 0.95;
+  for (size_t i = 0; i < f.size(); ++i)
+    if (const size_t len = kTriedAllIndex.At(f, i);
+        len && !NegatedAt(words, i, 2) && !(i + len < f.size() && (f[i + len] == "on" || f[i + len] == "out"))) {
+      const size_t begin = words[i]->tok->begin, end = words[i + len - 1]->tok->end;
+      d->Add(kCueFrustration, 0.7, begin, end);
+      if (std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kServiceThings, w); }))
+        d->crisis_near_misses.push_back({begin, end, kUnsureBesideService, false});
+      return;
+    }
   // The tried-verb list is scanned only once a count is found (rare).
   bool tried = false, scanned = false;
   for (size_t i = 0; i < f.size(); ++i) {

@@ -2246,3 +2246,31 @@ TEST_CASE("when a refund comes back, asked in a few words, is the shop's routine
     CHECK_FALSE(shop->Respond(m).decision.handoff);
   }
 }
+
+// Using the Portuguese shop: "já tentei de tudo" after two answers on a coupon was read as
+// goodbye with no frustration at all (0.10), and "vcs são uma piada" missed the contempt phrase
+// its spelled-out form has. New phrasings, not the rules' own.
+TEST_CASE("'I've tried everything' is frustration in six languages; chat shorthands reach the phrase lists") {
+  for (const char* m : {"ive tried literally everything", "ya probé de todo, sigue igual", "j'ai tout essayé franchement",
+                        "hab schon alles probiert, geht nicht", "já tentei de tudo aqui", "ho provato di tutto ormai"}) {
+    CAPTURE(std::string(m));
+    const Affect a = Judged(m);
+    const Cue* c = a.FindCue(kCueFrustration);
+    REQUIRE(c != nullptr);
+    CHECK(c->layer == kLayerPattern);
+  }
+  for (const char* m : {"tried everything on, the blue one fits best", "i havent tried everything yet, one more idea?"}) {
+    CAPTURE(std::string(m));
+    const Cue* c = Judged(m).FindCue(kCueFrustration);
+    CHECK((c == nullptr || c->layer != kLayerPattern));
+  }
+  // Beside what self-service is tried on, the model's unsure crisis is set aside; a real
+  // crisis after the same words is not.
+  CHECK_FALSE(Judged("i've tried everything and the app still wont accept my card").HasCue(kCueCrisis));
+  CHECK(Judged("i've tried everything, i just want it all to end tonight").HasCue(kCueCrisis));
+  for (const char* m : {"vcs são uma piada", "u r a joke", "thx for nothing"}) {
+    CAPTURE(std::string(m));
+    CHECK(Judged(m).HasCue(kCueFrustration));
+  }
+  CHECK(Judged("can u get me a real person pls").HasCue(kCueHumanRequest));
+}
