@@ -291,6 +291,16 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // A plain label chosen by number or yes/no is read as if it had been typed.
   const std::string understood = ctx.text.empty() ? cleaned : CleanForAnalysis(ctx.text);
   IntentMatch match = recognizer_.Recognize(understood, pack_.intent_threshold);
+  // "thanks. also do you do flu jabs?": the thanks is said in passing, the
+  // question after it is what wants an answer.
+  if ((match.intent == "thanks" || match.intent == "goodbye") && ctx.kind.empty()) {
+    const size_t cut = understood.find_first_of(".!?,;");
+    const std::string rest = cut == std::string::npos ? "" : understood.substr(cut + 1);
+    if (std::count(rest.begin(), rest.end(), ' ') >= 3) {
+      const IntentMatch then = recognizer_.Recognize(rest, pack_.intent_threshold);
+      if (then.intent != "none" && then.intent != "thanks" && then.intent != "goodbye") match = then;
+    }
+  }
   auto choose_intent = [&](const Intent& chosen, const std::string& how) {
     match = IntentMatch{};
     match.intent = match.best = chosen.name;

@@ -306,3 +306,21 @@ TEST_CASE("the shop packs: an account or card used by someone else hands off to 
   REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &e).ok());
   CHECK(e->Respond("i forgot my password how do i reset it").intent == "account");
 }
+
+// Using the clinic: "thank you! and where are you located exactly?" got "My pleasure": the
+// question after the thanks is what wants an answer. A thanks that only closes stays thanks.
+TEST_CASE("a question after a thanks is answered; a thanks that closes is thanks") {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"healthcare.en.json", "thank you! and where are you located exactly?", "location"},
+      {"ecommerce.es.json", "gracias! y cuánto tarda el envío a canarias?", "shipping"},
+      {"ecommerce.fr.json", "merci beaucoup. et pour retourner un pull, je fais comment ?", "returns"},
+      {"ecommerce.en.json", "thanks, that's all for today", "thanks|goodbye"},
+      {"ecommerce.de.json", "danke, das war alles, schönen Tag noch", "thanks|goodbye"}};
+  for (const auto& [pack, message, intent] : cases) {
+    CAPTURE(message);
+    std::unique_ptr<Engine> e;
+    REQUIRE(Engine::Create(testing::PackFile(pack), &e).ok());
+    const std::string got = e->Respond(message).intent;
+    CHECK(intent.find(got) != std::string::npos);
+  }
+}
