@@ -371,6 +371,15 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     }
     if (IsRelativeDay(w.norm)) {
       add("date", w.norm, w.begin, w.end);
+      // Read back to the visitor: English and German weekdays are names
+      // ("your request for Tuesday", "für Dienstag"), however typed.
+      static const char* kNames[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                                     "sonnabend", "sonntag"};
+      if (std::find_if(std::begin(kNames), std::end(kNames), [&](const char* k) { return w.norm == k; }) != std::end(kNames) &&
+          !out.empty() && out.back().begin == w.begin && !out.back().text.empty() && out.back().text[0] >= 'a' &&
+          out.back().text[0] <= 'z')
+        out.back().text[0] = static_cast<char>(out.back().text[0] - 'a' + 'A');
       continue;
     }
     const int month = MonthIndex(w.norm);

@@ -95,3 +95,15 @@ TEST_CASE("phones, emails and addresses come from the shared detectors in every 
   CHECK(Found("I have 12 items for 5 days").empty());
   CHECK(Found("card 4111 1111 1111 1111").empty());  // a card is never an entity, nor a phone
 }
+
+// Read back in the clinic's flow: "I've passed on your request for tuesday" (as typed).
+TEST_CASE("English and German weekdays are read back as names; other languages' as typed") {
+  auto text = [](const char* s) {
+    const std::vector<Entity> e = ExtractEntities(CleanForAnalysis(s));
+    return e.empty() ? std::string() : e.front().text;
+  };
+  CHECK(text("next tuesday if possible") == "Tuesday");
+  CHECK(text("am dienstag bitte") == "Dienstag");
+  CHECK(text("el martes por la mañana") == "martes");
+  CHECK(text("tomorrow please") == "tomorrow");
+}
