@@ -298,7 +298,11 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     const std::string rest = cut == std::string::npos ? "" : understood.substr(cut + 1);
     if (std::count(rest.begin(), rest.end(), ' ') >= 3) {
       const IntentMatch then = recognizer_.Recognize(rest, pack_.intent_threshold);
-      if (then.intent != "none" && then.intent != "thanks" && then.intent != "goodbye") match = then;
+      // ... and a question the pack does not cover is declined honestly,
+      // not met with "you're welcome".
+      const bool asks_elsewhere = then.intent == "none" && (then.out_of_scope || then.clarify) &&
+                                  rest.find('?') != std::string::npos;
+      if ((then.intent != "none" && then.intent != "thanks" && then.intent != "goodbye") || asks_elsewhere) match = then;
     }
   }
   auto choose_intent = [&](const Intent& chosen, const std::string& how) {

@@ -314,6 +314,7 @@ TEST_CASE("a question after a thanks is answered; a thanks that closes is thanks
       {"healthcare.en.json", "thank you! and where are you located exactly?", "location"},
       {"ecommerce.es.json", "gracias! y cuánto tarda el envío a canarias?", "shipping"},
       {"ecommerce.fr.json", "merci beaucoup. et pour retourner un pull, je fais comment ?", "returns"},
+      {"healthcare.en.json", "thanks! also do you do flu jabs?", "none"},  // not covered: said so, not "my pleasure"
       {"ecommerce.en.json", "thanks, that's all for today", "thanks|goodbye"},
       {"ecommerce.de.json", "danke, das war alles, schönen Tag noch", "thanks|goodbye"}};
   for (const auto& [pack, message, intent] : cases) {
