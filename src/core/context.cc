@@ -307,7 +307,7 @@ bool AsksWhatNow(std::string_view message, std::string_view language) {
   static const std::vector<Words2> kTables = {
       {"en", {"what", "whats"},
        {"so", "and", "then", "ok", "okay", "well", "um", "now", "next", "do", "does", "did", "i", "we", "should",
-        "shall", "can", "must", "happens", "happen", "is", "the", "step", "to", "supposed", "am", "im", "now?"}},
+        "shall", "can", "must", "happens", "happen", "is", "the", "step", "to", "supposed", "am", "im"}},
       {"es", {"que", "y"},
        {"y", "ahora", "entonces", "bueno", "vale", "pues", "hago", "hacemos", "hacer", "debo", "tengo", "pasa", "sigue",
         "siguiente", "paso", "el", "yo", "que"}},

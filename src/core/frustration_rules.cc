@@ -132,7 +132,7 @@ void DetectTriedTimes(const Message& m, const std::vector<const Item*>& words, c
       "codigo", "cupon", "enlace", "boton", "pedido", "pago", "tarjeta", "cuenta", "web", "pagina", "correo",
       "reembolso", "lien", "bouton", "commande", "paiement", "carte", "compte", "appli", "mail", "remboursement",
       "passwort", "gutschein", "bestellung", "zahlung", "karte", "konto", "seite", "erstattung", "senha", "cupom",
-      "botao", "pagamento", "cartao", "conta", "codice", "pulsante", "ordine", "pagamento", "carta", "sito", "rimborso");
+      "botao", "pagamento", "cartao", "conta", "codice", "pulsante", "ordine", "carta", "sito", "rimborso");
   constexpr double kUnsureBesideService = 0.95;
   for (size_t i = 0; i < f.size(); ++i)
     if (const size_t len = kTriedAllIndex.At(f, i);
