@@ -371,15 +371,6 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     }
     if (IsRelativeDay(w.norm)) {
       add("date", w.norm, w.begin, w.end);
-      // Read back to the visitor: English and German weekdays are names
-      // ("your request for Tuesday", "für Dienstag"), however typed.
-      static const char* kNames[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-                                     "sonnabend", "sonntag"};
-      if (std::find_if(std::begin(kNames), std::end(kNames), [&](const char* k) { return w.norm == k; }) != std::end(kNames) &&
-          !out.empty() && out.back().begin == w.begin && !out.back().text.empty() && out.back().text[0] >= 'a' &&
-          out.back().text[0] <= 'z')
-        out.back().text[0] = static_cast<char>(out.back().text[0] - 'a' + 'A');
       continue;
     }
     const int month = MonthIndex(w.norm);
@@ -409,6 +400,19 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     if (m.kind == PiiKind::kAddress) add("address", m.value, m.begin, m.end);
 
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::string ReadBack(const Entity& e) {
+  // English and German weekdays are names ("your request for Tuesday",
+  // "für Dienstag"), however typed; the entity's text stays as typed.
+  static const char* kNames[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                                 "sonnabend", "sonntag"};
+  std::string out = e.text;
+  if (e.type == "date" && !out.empty() && out[0] >= 'a' && out[0] <= 'z' &&
+      std::any_of(std::begin(kNames), std::end(kNames), [&](const char* k) { return e.value == k; }))
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 

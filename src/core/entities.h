@@ -53,4 +53,8 @@ std::string EntityPatternError(std::string_view pattern);
 // True when the whole of `word` matches `pattern` (see above).
 bool EntityPatternMatches(std::string_view pattern, std::string_view word);
 
+// The entity as the bot reads it back to the visitor: as typed, except
+// English and German weekdays, which are names ("tuesday" -> "Tuesday").
+std::string ReadBack(const Entity& e);
+
 }  // namespace attune

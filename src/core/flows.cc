@@ -121,7 +121,7 @@ FlowTurn FlowRunner::Advance(const Pack& pack, const std::vector<Entity>& entiti
     // of the same type a step accepted before (one order number per
     // conversation is asked for once, and never refused later).
     const Entity* e = Find(entities, s->entity);
-    std::string value = e ? e->text : std::string();  // as typed: it is read back to the visitor
+    std::string value = e ? ReadBack(*e) : std::string();  // as typed: it is read back to the visitor
     if (value.empty())
       if (auto slot = slots_.find(s->slot); slot != slots_.end()) value = slot->second;
     if (value.empty())

@@ -99,8 +99,12 @@ TEST_CASE("phones, emails and addresses come from the shared detectors in every 
 // Read back in the clinic's flow: "I've passed on your request for tuesday" (as typed).
 TEST_CASE("English and German weekdays are read back as names; other languages' as typed") {
   auto text = [](const char* s) {
-    const std::vector<Entity> e = ExtractEntities(CleanForAnalysis(s));
-    return e.empty() ? std::string() : e.front().text;
+    const std::string cleaned = CleanForAnalysis(s);
+    const std::vector<Entity> e = ExtractEntities(cleaned);
+    if (e.empty()) return std::string();
+    // The entity's own text stays what was typed (its span); only the read-back changes.
+    CHECK(e.front().text == cleaned.substr(e.front().begin, e.front().end - e.front().begin));
+    return ReadBack(e.front());
   };
   CHECK(text("next tuesday if possible") == "Tuesday");
   CHECK(text("am dienstag bitte") == "Dienstag");
