@@ -144,6 +144,20 @@ struct RedFlag {
   bool plan = false;
 };
 
+// A weapon or harm done to someone, threatened (the threat rules at the end of the table).
+constexpr const char* kThreatHarm =
+    "gun rifle shotgun knife machete bat baseball_bat fusil pistolet couteau batte flingue carabine pistola cuchillo "
+    "bate navaja machete escopeta waffe messer pistole gewehr baseballschlager schrotflinte faca revolver espingarda "
+    "coltello fucile mazza burn_down burn_your burn_his burn_her fackel abfackeln abfackle anzunden quemar prendo_fuego "
+    "prenderle_fuego incendiar bruler mettre_le_feu foutre_le_feu queimar tacar_fogo bruciare dar_fuoco parto_la_cabeza "
+    "partirle_la_cara romper_la_cara kill matar mato tuer bute umbringen abstechen ammazzare ammazzo uccido "
+    "smash_his_face smash_her_face casser_la_gueule";
+// ... which a product ordered or reviewed is not ("no joke, the knife set arrived broken").
+constexpr const char* kThreatProducts =
+    "order ordered pedido pedi commande commande bestellung bestellt encomenda ordine ordinato set sharpener afilador "
+    "arrived llego arrive angekommen chegou arrivato refund reembolso remboursement erstattung reembolso rimborso "
+    "review resena avis bewertung avaliacao recensione game juego jeu spiel jogo gioco";
+
 // Someone just hit or attacked (the two rules below: people, then staff).
 constexpr const char* kJustAttacked =
     "just_hit just_punched just_attacked just_stabbed just_slapped just_kicked just_assaulted "
@@ -455,8 +469,10 @@ const RedFlag kRedFlags[] = {
      false, "move moving relocation mudanza demenagement umzug mudanca trasloco holiday vacaciones vacances urlaub ferias vacanze "
      "surgery operacion operation operation cirugia cirurgia intervento", false, true},
     // ... the life policy asked about for one's own death: "does the life policy still pay out if i do it myself"
+    // (any policy: "si me quito la vida el seguro le paga igual a mis hijos?")
     {kCrisisSelfHarm, {"life_policy life_insurance insurance_money seguro_de_vida poliza_de_vida assurance_vie "
-                       "assurance-vie lebensversicherung polizza_vita assicurazione_sulla_vita",
+                       "assurance-vie lebensversicherung polizza_vita assicurazione_sulla_vita insurance seguro poliza "
+                       "assurance versicherung assicurazione polizza apolice policy",
                        "do_it_myself by_my_own_hand kill_myself suicide suicidio suicidarme me_quito_la_vida suicider "
                        "me_suicide selbstmord suizid mich_umbringe me_matar me_mato uccidermi mi_uccido better_off_with"},
      true, nullptr, false, false, /*plan=*/true},
@@ -465,19 +481,26 @@ const RedFlag kRedFlags[] = {
     {kCrisisSelfHarm, {"life_policy life_insurance seguro_de_vida poliza_de_vida assurance_vie assurance-vie "
                        "lebensversicherung polizza_vita assicurazione_sulla_vita",
                        "suicide suicidio suicida se_quita_la_vida quitarse_la_vida se_suicida se_suicide selbstmord suizid "
-                       "sich_umbringt sich_das_leben_nimmt se_mata tira_a_propria_vida tirar_a_propria_vida si_uccide si_toglie_la_vita "
+                       "sich_umbringt sich_das_leben_nimmt se_mata se_matar matarse suicidarse se_suicidar se_tuer uccidersi tira_a_propria_vida tirar_a_propria_vida si_uccide si_toglie_la_vita "
                        "takes_their_own_life takes_his_own_life takes_her_own_life kills_himself kills_themselves",
                        "when_im_gone when_i_am_gone once_im_gone cuando_yo_no_este cuando_ya_no_este cuando_me_vaya cuando_falte "
                        "quand_je_ne_serai_plus_la quand_je_serai_plus_la apres_moi wenn_ich_nicht_mehr_da_bin wenn_ich_weg_bin "
-                       "quando_eu_nao_estiver quando_eu_ja_nao_estiver quando_eu_faltar quando_non_ci_saro_piu quando_non_ci_saro"},
+                       "quando_eu_nao_estiver quando_eu_ja_nao_estiver quando_eu_faltar quando_non_ci_saro_piu quando_non_ci_saro "
+                       // ... or the decision said: "o seguro de vida paga se a pessoa se matar? ... pq ja decidi"
+                       "ya_decidi ya_lo_decidi ya_lo_tengo_decidido ya_esta_decidido ive_decided i_have_decided already_decided "
+                       "jai_decide cest_decide ich_habe_mich_entschieden hab_mich_entschieden ist_entschieden ja_decidi "
+                       "ja_esta_decidido ja_ta_decidido ho_deciso ho_gia_deciso"},
      false, nullptr, false, true, /*plan=*/true},
     // ... disappearing soon, said not to be a trip ("vou desaparecer este fim de semana e não é viagem")
+    // ... or wanting to, for ever: "quiero desaparecer pero no de viaje, para siempre"
     {kCrisisSelfHarm, {"vou_desaparecer vou_sumir voy_a_desaparecer me_voy_a_desaparecer je_vais_disparaitre "
                        "im_going_to_disappear going_to_disappear ill_disappear i_will_disappear werde_verschwinden "
-                       "sto_per_sparire vado_a_sparire sparisco",
+                       "sto_per_sparire vado_a_sparire sparisco quiero_desaparecer quero_desaparecer quero_sumir "
+                       "want_to_disappear wanna_disappear je_veux_disparaitre ich_will_verschwinden voglio_sparire",
                        "nao_e_viagem nao_e_uma_viagem nao_sao_ferias no_es_un_viaje no_es_viaje no_son_vacaciones not_a_trip "
                        "not_a_holiday not_on_holiday pas_un_voyage pas_en_vacances keine_reise kein_urlaub non_e_un_viaggio "
-                       "non_sono_in_vacanza non_sono_vacanze"},
+                       "non_sono_in_vacanza non_sono_vacanze no_de_viaje para_siempre for_good forever pour_toujours "
+                       "pour_de_bon fur_immer para_sempre per_sempre"},
      false, nullptr, false, true, /*plan=*/true},
     {kCrisisSelfHarm, {"valid valida valido vale valable gilt valeva validade expires caduca vence scade lauft runs lasts dura dure dauert",
                        "but_i_wont_be but_ill_be_gone but_not_me pero_yo_no pero_yo_ya_no mais_moi_non mais_pas_moi aber_ich_nicht ich_aber_nicht "
@@ -491,7 +514,7 @@ const RedFlag kRedFlags[] = {
                        "atender atende pagar rispondera rispondere pagare"},
      false, "holiday holidays vacation vacaciones vacances urlaub ferias vacanze office oficina bureau buro escritorio ufficio closed cerrado "
             "ferme geschlossen fechado chiuso shop tienda magasin laden loja negozio"},
-    {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false,
+    {kCrisisSelfHarm, {"wont_be_here_anymore wont_be_alive ya_no_estare_aqui ya_no_voy_a_estar_aqui je_ne_serai_plus_la je_ne_serai_plus_de_ce_monde nicht_mehr_am_leben nicht_mehr_auf_dieser_welt nao_vou_estar_mais_aqui nao_estarei_mais_aqui ja_nao_estou_ca ja_nao_vou_estar_ca ja_nao_estarei_ca nao_estarei_ca ja_nao_estou_aqui ja_nao_vou_estar_aqui non_ci_saro_piu acabo_con_todo acabar_com_tudo acabo_com_tudo vou_acabar_com_tudo"}, false,
      // not here because moving away: "dal mese prossimo non ci sarò più, mi trasferisco a Berlino"
      "moving relocating abroad overseas mudanza me_mudo extranjero mochilero demenage demenagement etranger umzug "
      "ziehe_um ziehe_nach zieh_um zieh_nach ausland mudanca vou_me_mudar exterior trasferisco trasloco estero"},
@@ -669,6 +692,37 @@ const RedFlag kRedFlags[] = {
     {kCrisisViolence, {"me_pega me_golpea me_frappe me_bat schlagt_mich schlaegt_mich haut_mich me_bate me_agride mi_picchia mi_colpisce"}},
     {kCrisisViolence, {"hiding escondida escondido escondo cachee cache versteckt verstecke escondida escondido nascosta nascosto", "bathroom closet room bano armario habitacion salle_de_bain placard chambre bad badezimmer schrank zimmer banheiro armario quarto bagno armadio stanza",
                        "him he from scared afraid terrified el miedo lui il peur ihm er vor angst dele ele medo lui paura"}},
+    // -- self-harm: the height of a fatal fall asked ("wie hoch muss ein Gebäude sein damit man sicher tot
+    // ist", "qual è il piano da cui una caduta è sicuramente mortale"); a pet, a phone or an egg dropped is physics
+    {kCrisisSelfHarm, {"how_high how_tall high_enough tall_enough which_floor what_floor how_many_floors wie_hoch hoch_genug "
+                       "welcher_stock welches_stockwerk welchem_stock welchem_stockwerk wie_viele_stockwerke que_altura cuanta_altura que_piso "
+                       "que_planta cuantos_pisos desde_que_altura quelle_hauteur quel_etage combien_detages assez_haut "
+                       "que_andar qual_andar qual_altura quantos_andares de_que_altura quale_piano che_altezza piano_da_cui "
+                       "quanti_piani da_che_altezza abbastanza_alto",
+                       "fatal fatale lethal deadly mortal mortale mortel mortelle todlich tot dead to_die would_die muerto muerta morir "
+                       "morire mourir sterben morrer morto morta sure_to_die matarse uccidersi se_tuer umzubringen survive "
+                       "sobrevivir survivre uberleben sobreviver sopravvivere"},
+     true, "cat dog gato perro chat chien katze hund gatto cane cachorro phone movil telefono handy celular telefonino "
+           "egg huevo oeuf ei ovo uovo game juego jeu spiel jogo gioco film movie pelicula book libro livre buch livro "
+           "drone dron plant planta plante pflanze pianta", false, /*message=*/true, /*plan=*/true},
+    // -- self-harm: a farewell as admin in English's own words: "i want it all sorted before i end it"
+    {kCrisisSelfHarm, {"before_i_end_it once_i_end_it after_i_end_it when_i_end_it before_ending_it"},
+     false, "with relationship boyfriend girlfriend contract subscription plan lease marriage call chat"},
+    // -- violence threatened against staff, a weapon or harm named and meant: "le parto la cabeza, tengo el
+    // bate preparado, va en serio", "je viens dans votre agence avec le fusil de mon père ... je rigole pas"
+    {kCrisisViolence, {"not_joking im_not_joking no_joke i_mean_it dead_serious deadly_serious va_en_serio lo_digo_en_serio "
+                       "hablo_en_serio no_es_broma no_estoy_bromeando no_bromeo je_rigole_pas je_ne_rigole_pas je_plaisante_pas "
+                       "je_ne_plaisante_pas cest_pas_une_blague sans_rire ich_meine_das_ernst ich_mein_das_ernst kein_witz "
+                       "kein_scherz das_ist_ernst nao_estou_brincando nao_to_brincando nao_tou_brincando nao_e_brincadeira "
+                       "to_falando_serio estou_falando_serio falo_a_serio estou_a_falar_a_serio non_scherzo non_sto_scherzando "
+                       "dico_sul_serio",
+                       kThreatHarm},
+     false, kThreatProducts, false, true, /*plan=*/true},
+    // ... or the visitor knowing where someone lives: "ich weiß wo ihre Sachbearbeiterin wohnt ... fackel ich ihr das Haus ab"
+    {kCrisisViolence, {"i_know_where ich_weiss_wo yo_se_donde se_donde je_sais_ou eu_sei_onde sei_onde io_so_dove so_dove",
+                       "lives live wohnt wohnen vive vives viven habite habites habitez mora moram abita abiti abitano",
+                       kThreatHarm},
+     false, kThreatProducts, false, true, /*plan=*/true},
 };
 // clang-format on
 
@@ -1576,7 +1630,8 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
     if (x.rule == -2) return !(lasting = true);
     if (x.rule <= -3) return false;  // NotThenSentences
     // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
-    if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0;
+    // A guard denied says the opposite: "not joking", "no es una película".
+    if (x.rule < 0) return words[i]->tok->norm.rfind("sí", 0) != 0 && !NegatedAt(words, i);
     const RedFlag& r = kRedFlags[x.rule];
     if (r.negatable && (NegatedAt(words, i) || (i > 0 && In(kHedges, f[i - 1])))) return false;
     auto& spans = at[x.rule][x.slot];

@@ -30,13 +30,15 @@ const std::unordered_set<std::string_view>& PersonNouns() {
       "mensch", "menschen", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "kundenberater", "kundendienst",
       "kundenservice", "servicemitarbeiter",
       // someone, in every language: a person only when qualified or talked to
-      "alguien", "alguém", "alguem", "quelqu'un", "jemand", "jemanden", "jemandem", "qualcuno", "qlcn"};
+      "alguien", "alguém", "alguem", "quelqu'un", "jemand", "jemanden", "jemandem", "qualcuno", "qlcn",
+      "irgendwen", "irgendjemand", "irgendjemanden", "irgendjemandem"};
   return k;
 }
 // Nouns that only mean "a person" with a qualifier ("someone real", "a live person").
 bool NeedsQualifier(const std::string& w) {
   return w == "someone" || w == "somebody" || w == "alguien" || w == "alguém" || w == "alguem" || w == "quelqu'un" ||
-         w == "jemand" || w == "jemanden" || w == "jemandem" || w == "qualcuno" || w == "qlcn";
+         w == "jemand" || w == "jemanden" || w == "jemandem" || w == "qualcuno" || w == "qlcn" || w == "irgendwen" ||
+         w == "irgendjemand" || w == "irgendjemanden" || w == "irgendjemandem";
 }
 
 // Verbs about talking to someone: the person may sit anywhere near them
@@ -273,7 +275,7 @@ bool BotAt(const std::vector<const Item*>& words, const std::vector<std::string>
 }
 
 constexpr auto kAnyone = Words("anyone", "anybody", "someone", "somebody", "qlcn", "alguien", "alguem", "quelquun",
-                         "jemand", "jemanden", "jemandem", "wen", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
+                         "jemand", "jemanden", "jemandem", "wen", "irgendwen", "irgendjemand", "qualcuno", "nobody", "nadie", "ninguem", "personne", "niemand");
 constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home", "around", "human", "ahi", "aqui",
                         "alli", "ai", "la", "ici", "reel", "vivant", "da", "hier", "echt", "echtes", "wach",
                         "vivo", "viva", "vero", "reale", "li", "qui", "presente", "verdad", "verdade",
@@ -301,7 +303,17 @@ constexpr auto kLivingPerson = Words(
     "conseiller en direct", "agent humain", "conseiller humain", "operatore dal vivo", "agente dal vivo",
     "agente umano", "live-mitarbeiter", "live mitarbeiter", "menschlicher mitarbeiter", "echter mitarbeiter",
     "echten mitarbeiter", "human agent", "human being", "live operator", "live representative", "live rep",
-    "cristiano vero");
+    "cristiano vero", "actual technician", "real technician");
+// Real people, a person only as the ones who answer or are talked to: "qual o
+// numero que atende gente de verdade?", not "are the reviews from real people?".
+constexpr auto kRealPeople = Words(
+    "gente de verdade", "gente de verdad", "gente real", "real people", "actual people", "vraies personnes",
+    "vrais gens", "echte menschen", "echten menschen", "persone vere", "persone reali", "pessoas de verdade",
+    "pessoas reais", "personas reales", "personas de verdad");
+constexpr auto kAnsweredBy = Words(
+    "answer", "answers", "answered", "talk", "speak", "reach", "responde", "responden", "atiende", "atienden",
+    "contesta", "contestan", "hablar", "atende", "atendem", "responde", "respondem", "falar", "repond", "repondent",
+    "parler", "joindre", "antwortet", "antworten", "sprechen", "erreichen", "risponde", "rispondono", "parlare");
 // Out of the bot's hands: "get me out of here", "sácame de aquí", "holt mich
 // hier raus", "tiratemi fuori". Folded words.
 constexpr auto kOutOfHere = Words(
@@ -495,7 +507,7 @@ constexpr auto kActions = Words(
     "verificare", "vea", "revise", "mire", "lea", "veja", "olhe", "revisar", "recontacter", "recontactar",
     "rever", "rispondermi", "aiutarmi", "chiamarmi", "scrivermi", "contattarmi", "richiamarmi", "ayudarme",
     "llamarme", "escribirme", "contestarme", "responderme", "atenderme", "ajudar-me", "ligar-me",
-    "responder-me", "atender-me", "maider", "mappeler", "mecrire", "mrepondre", "occupi", "ocupe", "occupe", "kummert", "cuide", "trate", "risponda", "rispondere", "responda", "repond", "reponde", "responde", "risponde", "antwortet",
+    "responder-me", "atender-me", "maider", "mappeler", "mecrire", "mrepondre", "occupi", "ocupe", "occupe", "kummert", "cuide", "trate", "risponda", "rispondere", "responda", "atenda", "atendam", "atende", "repond", "reponde", "responde", "risponde", "antwortet",
     "forward", "pass", "encaminha", "encaminhe", "reenvia", "reenvie", "transmettre", "weiterleiten", "inoltrare", "encaminhar", "pasar",
     "passare",
     // what only someone with authority does: "alguien que pueda autorizar el reembolso"
@@ -574,6 +586,12 @@ void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const s
       "jemand", "jemandem", "jemanden", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "mensch",
       "alguem", "pessoa", "atendente", "funcionario", "funcionaria", "qualcuno", "operatore", "operatrice",
       "consulente", "umano");
+  // People, only as the ones who answer there: "tem whatsapp de vcs onde responde gente?"
+  static constexpr auto kPeople = Words("gente", "people", "pessoas", "personas", "persone", "leute", "menschen",
+                                        "humano", "humana", "humain");
+  static constexpr auto kAnswer = Words("answer", "answers", "reply", "replies", "responde", "responden", "respondem",
+                                        "atiende", "atienden", "atende", "atendem", "contesta", "contestan", "repond",
+                                        "repondent", "antwortet", "antworten", "risponde", "rispondono");
   // Someone on WhatsApp who said or sent something is a story, not a request.
   static constexpr auto kReported = Words("said", "told", "sent", "posted", "shared", "wrote", "dijo", "dijeron",
                                           "mando", "envio", "compartio", "escribio", "dit", "envoye", "partage",
@@ -585,7 +603,9 @@ void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const s
   for (size_t i = 0; i < f.size(); ++i) {
     if (In(kGroup, f[i]) || In(kReported, f[i])) return;
     if (In(kChannels, f[i]) && channel == SIZE_MAX) channel = i;
-    if (In(kStaff, f[i]) && person == SIZE_MAX && !NegatedAt(words, i, 2)) person = i;
+    const bool answering = In(kPeople, f[i]) && ((i > 0 && In(kAnswer, f[i - 1])) ||
+                                                 (i + 1 < f.size() && In(kAnswer, f[i + 1])));
+    if ((In(kStaff, f[i]) || answering) && person == SIZE_MAX && !NegatedAt(words, i, 2)) person = i;
   }
   if (channel == SIZE_MAX || person == SIZE_MAX) return;
   d->Add(kCueHumanRequest, 0.85, words[std::min(channel, person)]->tok->begin,
@@ -599,7 +619,9 @@ constexpr auto kPolite = Words(
     "hey", "hola", "bonjour", "salut", "hallo", "ola", "oi", "ciao", "buongiorno", "buenos", "dias", "bom",
     "dia", "guten", "tag", "now", "ahora", "maintenant", "jetzt", "agora", "ora", "asap", "urgent",
     "urgente", "dringend", "and", "y", "e", "et", "und", "to", "al", "au", "zum", "zur", "ao", "alla",
-    "live", "en", "vivo", "direct", "direto", "human", "humano", "humain", "umano", "real");
+    "live", "en", "vivo", "direct", "direto", "human", "humano", "humain", "umano", "real",
+    // "asesor ya", "berater sofort"
+    "ya", "vite", "schnell", "sofort", "subito", "rapido", "quick", "immediately", "inmediatamente");
 
 // A department by its name alone ("billing", "service facturation",
 // "Buchhaltung bitte"): typed into a chat, it asks to be put through. Not
@@ -708,7 +730,13 @@ constexpr auto kAskForAgain = Words(
     "ich hatte gern", "ich hatte gerne", "ich mochte", "verbinden sie mich mit", "posso falar com",
     "poderia falar com", "me passa pra", "me passa para", "me passa", "quero falar com", "queria falar com",
     "gostaria de falar com", "pode me passar", "posso parlare con", "potrei parlare con", "mi passi", "mi passa",
-    "vorrei parlare con", "vorrei", "potrei avere", "posso avere");
+    "vorrei parlare con", "vorrei", "potrei avere", "posso avere",
+    // the conversation carried on: "quiero seguir la conversacion con el chico de ayer"
+    "continue the conversation with", "carry on with", "continue with", "seguir la conversacion con",
+    "seguir hablando con", "continuar la conversacion con", "continuar con", "continuer la conversation avec",
+    "continuer avec", "reprendre avec", "weitermachen mit", "weiterreden mit", "das gesprach fortsetzen mit",
+    "continuar a conversa com", "continuar com", "seguir com", "continuare la conversazione con", "continuare con",
+    "riprendere con");
 constexpr auto kStaffWords = Words(
     "lady", "guy", "woman", "man", "gentleman", "girl", "agent", "colleague", "person", "rep", "operator", "advisor",
     "senora", "senor", "chica", "chico", "companera", "companero", "persona", "muchacha", "muchacho", "agente",
@@ -820,7 +848,9 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
       "gustaria", "solicitar", "voudrais", "veux", "souhaite", "souhaiterais", "prendre", "fixer", "planifier",
       "peux", "pourrais", "puis", "organiser", "solliciter", "mochte", "moechte", "gern", "gerne",  // "hätte gern", not "hatte" (had)
       "vereinbaren", "ausmachen", "buchen", "kann", "konnte", "bekommen", "anfragen", "quero", "gostaria", "marcar",
-      "pode", "posso", "possivel", "vorrei", "voglio", "fissare", "prenotare", "puo", "organizzare", "richiedere");
+      "pode", "posso", "possivel", "vorrei", "voglio", "fissare", "prenotare", "puo", "organizzare", "richiedere",
+      // needing one: "ich brauch nen Termin mit meinem Kundenberater"
+      "need", "necesito", "besoin", "brauche", "brauch", "preciso", "bisogno");
   // A branch visit to see someone: "can I pop into the branch and see someone about a
   // business account?", "puedo pasar por la sucursal a ver a alguien?", "in der Filiale persönlich".
   static constexpr auto kBranch = Words(
@@ -855,7 +885,9 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
     if (!call && !In(kAppointments, f[i])) continue;
     bool wished = false;
     for (size_t k = i > 6 ? i - 6 : 0; k < i && !wished; ++k)
-      wished = words[k]->sentence == words[i]->sentence && In(kWish, f[k]) && !NegatedAt(words, k);
+      // German "ich will" is a wish; English "will" a plan.
+      wished = words[k]->sentence == words[i]->sentence && !NegatedAt(words, k) &&
+               (In(kWish, f[k]) || (f[k] == "will" && k > 0 && f[k - 1] == "ich"));
     if (!wished) continue;
     for (size_t w = i + 1; w < n && w <= i + 4 && words[w]->sentence == words[i]->sentence; ++w) {
       if (!In(kWith, f[w])) continue;
@@ -1027,6 +1059,11 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     if (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]) && !(i > 0 && words[i - 1]->negates) &&
         !(i > 0 && In(kPastAsk, f[i - 1]))) {
       size_t k = i + 1;
+      // ... from your side: "preciso que alguém da vossa parte me atenda"
+      static constexpr auto kYourSide = Words("vossa", "vuestra", "votre", "vostra", "sua", "su", "your", "parte",
+                                              "lado", "cote", "seite", "ihrer", "eurer", "team", "equipo", "equipa",
+                                              "equipe");
+      while (k < n && k <= i + 3 && same(i, k) && (In(kFrom, f[k]) || In(kYourSide, f[k]))) ++k;
       if (k < n && same(i, k) && In(kMe, f[k])) ++k;
       if (k < n && same(i, k) && In(kActions, f[k]) && !In(kSeeing, f[k]) && !In(kHelp, f[k])) {
         add(0.8, i, k);
@@ -1315,6 +1352,13 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
         add(r.strength, i, i + len - 1);
         return;
       }
+    static const PhraseIndex kRealPeopleIndex(kRealPeople);
+    if (const size_t len = kRealPeopleIndex.At(f, i); len && !NegatedAt(words, i, 2))
+      for (size_t j = i > 3 ? i - 3 : 0; j < i; ++j)
+        if (same(i, j) && In(kAnsweredBy, f[j])) {
+          add(0.85, j, i + len - 1);
+          return;
+        }
     // An emergency service asked for now: "ambulancia ya", "Notarzt sofort", "police now!!".
     static constexpr auto kServices = Words("ambulance", "ambulancia", "ambulanza", "notarzt", "krankenwagen",
                                             "rettungswagen", "rettung", "samu", "pompiers", "bombeiros", "police",
@@ -1524,7 +1568,7 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
   // visitor left waiting, who wants someone.
   static constexpr auto kPrivacy = Words("privacy", "private", "confidential", "data", "stored", "gdpr", "saved",
                                          "recorded", "grabada", "guardada", "enregistree", "enregistre", "gespeichert",
-                                         "gravada", "gravado", "salvata", "salvato", "registrata",
+                                         "gravada", "gravado", "salvos", "salvas", "salvata", "salvato", "registrata",
                                          "privacidad", "privado", "confidencial", "datos", "rgpd", "confidentialite",
                                          "donnees", "datenschutz", "daten", "dsgvo", "vertraulich", "privacidade",
                                          "dados", "lgpd", "confidencial", "riservatezza", "dati", "gdpr",
@@ -1560,7 +1604,11 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
     can |= In(kCan, f[k]) || f[k] == "peuvent" || f[k] == "pueden" || f[k] == "podem" || f[k] == "possono" ||
            f[k] == "konnen";
     privacy |= In(kPrivacy, f[k]);
-    other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) || (In(kWant, f[k]) && f[k] != "will");
+    // "quero saber se meus dados ficam salvos": wanting to know is no request
+    static constexpr auto kKnow = Words("know", "saber", "savoir", "wissen", "sapere", "understand", "entender",
+                                        "comprendre", "verstehen", "capire");
+    other |= (In(kActions, f[k]) && !In(kSee, f[k]) && !In(kChat, f[k])) ||
+             (In(kWant, f[k]) && f[k] != "will" && !(k + 1 < words.size() && In(kKnow, f[k + 1])));
   }
   // Someone reading is a visitor waiting for a person unless privacy is said.
   return ((who && (mine || privacy || (this_chat && can))) || (someone && privacy)) && see && chat && !other;
@@ -1646,6 +1694,23 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       someone_else |= (k > 0 && In(kElse, f[k - 1])) || (k + 1 < words.size() && In(kElse, f[k + 1]));
   }
   if (collect && someone_else) return true;
+  // Someone brought along: "do I need to bring anyone with me to sign?",
+  // "puedo llevar a alguien conmigo a la cita?".
+  static constexpr auto kBring = Words("bring", "traer", "llevar", "amener", "emmener", "mitbringen", "mitnehmen",
+                                       "levar", "trazer", "portare", "accompany", "acompanar", "accompagner",
+                                       "begleiten", "acompanhar", "accompagnare");
+  for (size_t k = 0; k + 1 < words.size(); ++k)
+    if (In(kBring, f[k]))
+      for (size_t r = k + 1; r < words.size() && r <= k + 3 && words[r]->clause == words[k]->clause; ++r)
+        if (In(kAnyone, f[r]) || In(kPeople, f[r])) return true;
+  // A job asked for: "cercate personale? vorrei candidarmi come operatore",
+  // "are you hiring? I'd like to work as an agent".
+  static constexpr auto kJobs = Words(
+      "hiring", "vacancy", "vacancies", "cv", "curriculum", "candidarmi", "candidarsi", "candidatura", "candidatar",
+      "candidatar-me", "candidatarme", "postuler", "candidature", "embauchez", "recrutez", "bewerben", "bewerbung",
+      "stellenangebot", "postularme", "postulo", "vacante", "vacantes", "contratando", "vagas", "assumete");
+  for (size_t k = 0; k < words.size(); ++k)
+    if (In(kJobs, f[k])) return true;
   // "Real" and "human" as a product's: "real leather", "human hair wigs",
   // "ração de grau humano".
   static constexpr auto kGenuine = Words("real", "genuine", "echt", "echtes", "echter", "echte", "vero", "vera",

@@ -2274,3 +2274,42 @@ TEST_CASE("'I've tried everything' is frustration in six languages; chat shortha
   }
   CHECK(Judged("can u get me a real person pls").HasCue(kCueHumanRequest));
 }
+
+TEST_CASE("a fatal fall's height, an end after the admin, a policy with the decision said, a threat meant: crises without a model") {
+  // Written for this test (2026-12-06, twelfth session), not taken from a probe round.
+  for (const char* text : {"how high does a bridge need to be so the fall is fatal", "desde que altura una caida es mortal seguro",
+                           "ab welchem stockwerk ist ein sturz tödlich", "i need my subscriptions cancelled before i end it tonight",
+                           "will the insurance still pay my wife if i kill myself", "o seguro de vida cobre se a pessoa se matar? ja decidi",
+                           "je veux disparaître pour de bon"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
+  for (const char* text : {"i know where your driver lives and ill burn his car, not joking", "sé dónde vive tu empleado y lo mato"}) {
+    CheckCrisis(text, kCrisisViolence);
+  }
+  // Look-alikes: a product, a pet's fall, a floor asked, an ending with someone, an address known.
+  for (const char* text : {"no joke, the chef's knife I ordered is amazing", "from what height is a fall fatal for a cat?",
+                           "in welchem stock ist die praxis", "wie hoch sind die kosten für die untersuchung",
+                           "before i end it with my gym i want the last invoice", "i know where the branch is, is parking free?",
+                           "i want to disappear for a week somewhere without wifi"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+}
+
+TEST_CASE("the conversation carried on with the same person, a meeting needed, people who answer: person requests without a model") {
+  // Written for this test (2026-12-06, twelfth session), not taken from a probe round.
+  for (const char* text : {"can I continue the conversation with the lady from yesterday?", "ich will einen termin mit meinem berater",
+                           "ich brauche einen termin mit meiner beraterin in der filiale", "asesor ya",
+                           "tienen whatsapp donde responden personas?", "número donde atiende gente de verdad?",
+                           "necesito que alguien de su equipo me responda", "kann ich irgendwen erreichen?"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  for (const char* text : {"are the reviews written by real people?", "I will have a meeting with my adviser tomorrow",
+                           "alguém da vossa equipa me ligou ontem", "quiero continuar con el pedido"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // The model's hard negatives: someone brought along, a job asked for, wanting to know what is stored.
+  for (const char* text : {"do I need to bring anyone with me to sign the lease?", "are you hiring? I'd love to send my cv",
+                           "alguien lee estos mensajes? quiero saber si guardan mis datos"}) {
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
