@@ -670,6 +670,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectTriedTimes(m, words, folded, &d);
   DetectPaymentTakenBack(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
+  SetAsideMovingAway(folded, &d);
   SetAsideAbsence(words, folded, &d);
   MarkKillMeIfHyperbole(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);

@@ -71,7 +71,10 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
       "poison", "gift", "veleno", "raticid", "mata-ratos", "chumbinho", "somnif", "sonnif", "schlaftabl");
   static constexpr auto kFatal = Words("fatal", "lethal", "deadly", "letal", "mortal", "mortel", "mortelle", "todlich",
                                        "mortale", "letale", "fatale", "die", "morir", "mourir", "sterben", "morrer",
-                                       "morire");
+                                       "morire",
+                                       // killing a person: "combien de comprimés de nivaquine qui peut tuer une personne adulte"
+                                       "kill", "kills", "tuer", "tue", "matar", "mata", "toten", "totet", "umbringen",
+                                       "uccidere", "uccide", "ammazzare", "ammazza");
   static constexpr auto kEnds = Words(
       "heart stops", "heart to stop", "wake up", "works this time", "work this time", "it works", "never wake",
       "corazon se pare", "corazon pare", "que funcione", "no despertar", "no volver a despertar", "que se acabe",
@@ -95,13 +98,21 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
                                        "camundongos", "pests", "plagas");
   static constexpr auto kAPerson = Words("person", "persona", "personne", "mensch", "pessoa", "adult", "adulto",
                                          "adulte", "erwachsenen", "kg", "kilos", "chili", "kilo");
-  static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds), kOnlyDeathIndex(kOnlyDeath);
+  // Taking effect, in a person of a weight: "cuanto tarda el veneno para ratas en hacer efecto en una
+  // persona adulta de 70 kilos" ("how long does ibuprofen take to work" names no one).
+  static constexpr auto kTakesEffect = Words(
+      "take effect", "takes effect", "hacer efecto", "haga efecto", "hace efecto", "faire effet", "fasse effet",
+      "fait effet", "wirken", "wirkt", "fazer efeito", "faca efeito", "faz efeito", "fare effetto", "faccia effetto",
+      "fa effetto");
+  static const PhraseIndex kHowMuchIndex(kHowMuch), kEndsIndex(kEnds), kOnlyDeathIndex(kOnlyDeath),
+      kTakesEffectIndex(kTakesEffect);
   // Most messages ask no "how much": one hashed lookup a word, before the word lists are scanned.
   size_t how = SIZE_MAX, substance = SIZE_MAX, end = SIZE_MAX, end_len = 1;
   for (size_t i = 0; i < f.size() && how == SIZE_MAX; ++i)
     if (kHowMuchIndex.At(f, i)) how = i;
   if (how == SIZE_MAX) return;
   bool pests = false, a_person = false, only_death = false;
+  size_t effect = SIZE_MAX, effect_len = 1;
   for (size_t i = 0; i < f.size(); ++i) {
     // "the dog's pills": the owner's word without its "'s"
     const std::string_view w = f[i].size() > 2 && f[i].compare(f[i].size() - 2, 2, "'s") == 0
@@ -116,6 +127,12 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
       if (In(kFatal, f[i])) end = i;
       else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n, only_death = kOnlyDeathIndex.At(f, i) > 0;
     }
+    if (effect == SIZE_MAX)
+      if (const size_t n = kTakesEffectIndex.At(f, i)) effect = i, effect_len = n;
+  }
+  if (end == SIZE_MAX && effect != SIZE_MAX && a_person) {
+    end = effect;
+    end_len = effect_len;
   }
   if (substance == SIZE_MAX && only_death) substance = how;
   if (substance == SIZE_MAX || end == SIZE_MAX || end < how || (pests && !a_person)) return;
@@ -489,7 +506,11 @@ const RedFlag kRedFlags[] = {
                        // ... or the decision said: "o seguro de vida paga se a pessoa se matar? ... pq ja decidi"
                        "ya_decidi ya_lo_decidi ya_lo_tengo_decidido ya_esta_decidido ive_decided i_have_decided already_decided "
                        "jai_decide cest_decide ich_habe_mich_entschieden hab_mich_entschieden ist_entschieden ja_decidi "
-                       "ja_esta_decidido ja_ta_decidido ho_deciso ho_gia_deciso"},
+                       "ja_esta_decidido ja_ta_decidido ho_deciso ho_gia_deciso "
+                       // ... or needed tonight: "devo saperlo entro stasera"
+                       "tonight by_tonight before_tonight esta_noche antes_de_esta_noche hoy_mismo ce_soir avant_ce_soir "
+                       "heute_abend heute_nacht bis_heute_abend hoje_a_noite esta_noite ainda_hoje stasera entro_stasera "
+                       "entro_oggi"},
      false, nullptr, false, true, /*plan=*/true},
     // ... disappearing soon, said not to be a trip ("vou desaparecer este fim de semana e não é viagem")
     // ... or wanting to, for ever: "quiero desaparecer pero no de viaje, para siempre"
@@ -690,8 +711,12 @@ const RedFlag kRedFlags[] = {
     {kCrisisViolence, {"following_me me_esta_siguiendo me_estan_siguiendo me_suit_depuis me_suivent verfolgt_mich me_seguindo mi_sta_seguendo mi_stanno_seguendo",
                        "someone man guy car men alguien hombre tipo coche auto carro quelquun homme type mec voiture jemand mann typ auto alguem homem cara carro qualcuno uomo tizio macchina scared afraid miedo peur angst medo paura"}},
     {kCrisisViolence, {"me_pega me_golpea me_frappe me_bat schlagt_mich schlaegt_mich haut_mich me_bate me_agride mi_picchia mi_colpisce"}},
-    {kCrisisViolence, {"hiding escondida escondido escondo cachee cache versteckt verstecke escondida escondido nascosta nascosto", "bathroom closet room bano armario habitacion salle_de_bain placard chambre bad badezimmer schrank zimmer banheiro armario quarto bagno armadio stanza",
-                       "him he from scared afraid terrified el miedo lui il peur ihm er vor angst dele ele medo lui paura"}},
+    {kCrisisViolence, {"hiding escondida escondido escondo cachee cache versteckt verstecke escondida escondido nascosta nascosto", "bathroom closet room bano armario habitacion salle_de_bain placard chambre bad badezimmer schrank zimmer banheiro armario quarto bagno armadio stanza "
+                       "toilet toilets loo restroom aseo toilettes klo toilette casa_de_banho",
+                       "him he from scared afraid terrified el miedo lui il peur ihm er vor angst dele ele medo lui paura "
+                       // ... from armed men, calling for the police: "armed men don enter our compound, we are hiding inside the toilet"
+                       "armed armados armes bewaffnet armati police policia polizei polizia intruders burglars ladrones "
+                       "cambrioleurs einbrecher ladroes ladri"}},
     // -- self-harm: the height of a fatal fall asked ("wie hoch muss ein Gebäude sein damit man sicher tot
     // ist", "qual è il piano da cui una caduta è sicuramente mortale"); a pet, a phone or an egg dropped is physics
     {kCrisisSelfHarm, {"how_high how_tall high_enough tall_enough which_floor what_floor how_many_floors wie_hoch hoch_genug "
@@ -1495,6 +1520,26 @@ void SetAsideParcelLate(const std::vector<const Item*>& words, const std::vector
 // A curated crisis pattern is one word ("Krampfanfall", "bewusstlos"): in
 // a sentence about another time it is history, and only the red flags and
 // the model, which weigh the whole sentence, may still call it a crisis.
+// Moving away said as the reason ("cancel my gym, I won't need it after this
+// month as I'm moving to Cork", "ich kündige, weil ich nach Kanada
+// auswandere, dann bin ich nicht mehr da"): the model read these at 0.77;
+// its unsure crisis is set aside, the curated farewells still fire.
+void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kMoving = Words(
+      "moving to", "moving abroad", "moving away", "moving house", "relocating", "emigrating", "me mudo",
+      "nos mudamos", "me voy a vivir", "me traslado", "je demenage", "on demenage", "nous demenageons",
+      "ich ziehe nach", "wir ziehen nach", "ziehe um", "ziehen um", "auswandere", "auswandern", "wandere aus",
+      "vou me mudar", "vou mudar para", "estou de mudanca", "vou emigrar", "mi trasferisco", "ci trasferiamo",
+      "emigro");
+  static const PhraseIndex kMovingIndex(kMoving);
+  constexpr double kUnsureBesideMoving = 0.9;
+  for (size_t i = 0; i < f.size(); ++i)
+    if (kMovingIndex.At(f, i)) {
+      d->crisis_near_misses.push_back({0, SIZE_MAX, kUnsureBesideMoving, false, kCrisisSelfHarm});
+      return;
+    }
+}
+
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   auto& cues = d->affect->cues;
   const auto it = std::find_if(cues.begin(), cues.end(), [](const Cue& c) { return c.name == kCueCrisis; });

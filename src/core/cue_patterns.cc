@@ -319,6 +319,8 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "call|ring|phone me back", 0.85, true, false},
     {kCueHumanRequest, "call|ring|phone me asap|today|tomorrow|now|please|pls|on|at", 0.85, true, false},
     {kCueHumanRequest, "give me a call|ring|callback", 0.85, true, false},
+    // "can the surgery call me about my results" (a call asked for alone: PersonAskedOtherwise)
+    {kCueHumanRequest, "can|could the|your surgery|practice|clinic|office|pharmacy|branch|store|shop|team|doctor|gp call|ring|phone me", 0.85, true, false},
     {kCueHumanRequest, "request|want|need|get|arrange|book|schedule a callback|call-back|call", 0.85, true, false},
     {kCueHumanRequest, "callback|call-back please|pls|asap", 0.85, true, false},
     {kCueHumanRequest, "llámenme|llamenme|llámeme|llameme|llamadme|llámame|llamame|contáctenme|contactenme", 0.85, true, false},

@@ -64,7 +64,9 @@ const std::unordered_set<std::string_view>& TalkVerbs() {
       "transfiéranme", "transfieranme", "transfiérame", "transfierame", "transmettre", "transmettez", "inoltrare",
       "inoltrate", "encaminhar", "encaminhe", "encaminhem", "weiterleiten", "forward", "comunica", "comunique",
       // reaching someone: "ich muss die Sprechstundenhilfe erreichen"
-      "erreichen"};
+      "erreichen",
+      // sorting it out with someone: "ich muss das mit jemandem klären"
+      "klären", "klaeren", "abklären", "abklaeren", "besprechen"};
   return k;
 }
 
@@ -284,7 +286,7 @@ constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home",
                         "on", "at", "the", "other", "end", "side", "line", "am", "anderen", "ende", "der",
                         "leitung", "al", "otro", "lado", "del", "de", "a", "lautre", "bout", "ligne", "do",
                         "outro", "dallaltra", "parte", "linea", "actually", "really", "vraiment", "wirklich",
-                        "mal", "sul", "serio");
+                        "mal", "sul", "serio", "lebendig", "lebendiges", "lebendiger", "erreichbar");
 // Phrases that name a living person wherever they stand.
 constexpr auto kLivingPerson = Words(
     "living soul", "live person", "with a pulse", "flesh and blood", "alma viva", "ser vivo",
@@ -358,7 +360,10 @@ constexpr auto kInCharge = Words("manager", "boss", "supervisor", "owner", "team
                            "vorgesetzten", "vorgesetzte", "vorgesetzter", "filialleiter", "filialleiterin",
                            "geschaftsfuhrer", "geschaftsfuhrerin", "verantwortlichen",
                            "zustandigen", "chefe", "responsavel", "responsabile", "direttore",
-                           "direttrice", "supervisore", "titolare", "gestore");
+                           "direttrice", "supervisore", "titolare", "gestore", "superiore", "superior",
+                           // who handles the visitor's case: "need the claims handler dealing with my case"
+                           "handler", "caseworker", "sachbearbeiter", "sachbearbeiterin", "gestionnaire",
+                           "tramitador", "tramitadora", "liquidatore");
 constexpr auto kRoles = Words(
     // Not the doctor: talking to them is the consultation a clinic books.
     "pharmacist", "chemist", "nurse", "vet", "veterinarian", "receptionist", "technician", "optician", "billing", "finance",
@@ -454,7 +459,8 @@ constexpr auto kWhoInCharge = Words(
     "who is actually in charge", "whos actually in charge", "who is really in charge", "quien esta realmente a cargo",
     "qui est vraiment responsable", "wer ist eigentlich zustandig", "quem e que manda", "chi e che comanda",
     "who decides", "who makes the decision", "who gets to decide", "quien decide", "qui decide", "wer entscheidet",
-    "quem decide", "chi decide");
+    "quem decide", "chi decide", "quem e que decide", "qui est-ce qui decide", "quien es el que decide",
+    "chi e che decide");
 size_t InChargeAt(const std::vector<std::string>& f, size_t i) {
   static const PhraseIndex kIndex(kInChargePhrases);
   return kIndex.At(f, i);
@@ -610,6 +616,179 @@ void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const s
   if (channel == SIZE_MAX || person == SIZE_MAX) return;
   d->Add(kCueHumanRequest, 0.85, words[std::min(channel, person)]->tok->begin,
          words[std::max(channel, person)]->tok->end);
+}
+
+// ---- more ways of asking for a person (2026-12-06, twelfth session: the
+// read half of probes-7, written to be indirect). Each rule is a category in
+// six languages; its look-alikes are the guards. The rule's first and last
+// words, or SIZE_MAX.
+size_t PersonAskedOtherwise(const std::vector<const Item*>& words,
+                            const std::vector<std::string>& f, size_t* last) {
+  const size_t n = f.size();
+  auto same = [&](size_t a, size_t b) { return words[a]->sentence == words[b]->sentence; };
+  // Put through, said to the bot: "transferime por favor", "mi trasferisca
+  // pure", "bitte zum technischen Support durchstellen", "j'exige d'être
+  // transféré au service juridique". Not money moved ("transferime la plata").
+  static constexpr auto kPutMeThrough = Words(
+      "transfer me", "put me through", "patch me through", "transferime", "transfiereme", "transfierame",
+      "transfieranme", "transferirme", "me transfieren", "transferez-moi", "transfere-moi", "mettez-moi en ligne",
+      "mettez moi en ligne", "detre transfere", "detre transferee", "etre transfere", "etre transferee",
+      "be transferred", "get transferred", "ser transferido", "ser transferida", "me transfira", "me transfiram",
+      "transfira-me", "transfere-me", "essere trasferito", "essere trasferita", "mi trasferisca", "mi trasferisci",
+      "trasferiscimi", "trasferitemi", "durchstellen", "weiterverbinden", "verbinden sie mich", "verbinde mich",
+      "verbindet mich", "weitergeleitet werden", "verbunden werden");
+  static constexpr auto kMoney = Words(
+      "money", "dinero", "plata", "guita", "argent", "geld", "dinheiro", "soldi", "euros", "euro", "dollars",
+      "pesos", "reais", "saldo", "fondos", "fonds", "pix", "bizum", "iban", "account", "cuenta", "compte", "konto",
+      "conta", "conto", "transferencia", "virement", "uberweisung", "bonifico", "valor", "valeur", "importe", "monto",
+      "amount", "betrag", "importo", "quantia", "refund", "reembolso", "remboursement", "rimborso", "erstattung",
+      "pagamento", "pago", "payment", "paiement", "zahlung", "credito", "credit");
+  static const PhraseIndex kPutMeThroughIndex(kPutMeThrough);
+  // Who to complain to, who decides: "com quem eu reclamo?", "a chi posso fare reclamo?".
+  static constexpr auto kWhoToComplain = Words(
+      "who do i complain to", "who can i complain to", "who should i complain to", "where do i complain",
+      "con quien me quejo", "con quien puedo quejarme", "a quien me quejo", "a quien reclamo", "con quien reclamo",
+      "a quien me dirijo", "a quien recurro", "a qui je peux me plaindre", "a qui me plaindre", "a qui je me plains",
+      "a qui madresser", "a qui je madresse", "bei wem kann ich mich beschweren", "bei wem beschwere ich mich",
+      "an wen kann ich mich wenden", "an wen wende ich mich", "com quem eu reclamo", "com quem reclamo",
+      "a quem reclamo", "a quem eu reclamo", "a quem recorro", "a quem recorrer", "a chi posso fare reclamo",
+      "a chi faccio reclamo", "a chi mi rivolgo", "a chi devo rivolgermi", "a chi posso rivolgermi");
+  static const PhraseIndex kWhoToComplainIndex(kWhoToComplain);
+  // Support's second level: "soporte técnico nivel 2", "assistenza di secondo livello".
+  static constexpr auto kSecondLevel = Words(
+      "level 2", "level two", "second level", "2nd level", "second-level", "tier 2", "second line", "2nd line",
+      "nivel 2", "segundo nivel", "niveau 2", "second niveau", "2e niveau", "secondo livello", "livello 2",
+      "nivel dois", "segundo nivel", "2nd-level", "zweite ebene", "2nd level support", "second-level-support");
+  static const PhraseIndex kSecondLevelIndex(kSecondLevel);
+  static constexpr auto kSupportWords = Words(
+      "support", "soporte", "suporte", "supporto", "assistenza", "assistance", "technical", "tecnico", "tecnica",
+      "technique", "technischer", "techniker", "hotline", "helpdesk", "service", "servicio", "servico", "servizio");
+  // Reviewed by a person: "quero que o meu processo seja revisto pela vossa equipa".
+  static constexpr auto kReviewed = Words(
+      "reviewed", "checked", "looked", "handled", "revisto", "revista", "revisado", "revisada", "analisado",
+      "analizado", "analizada", "examine", "examinee", "reexamine", "traite", "traitee", "gepruft", "uberpruft",
+      "angesehen", "bearbeitet", "rivisto", "rivista", "esaminato", "esaminata", "controllato", "verificado",
+      "verificada", "verificato");
+  static constexpr auto kByAgent = Words("by", "por", "pela", "pelo", "par", "von", "da", "dal", "dalla", "dallo");
+  static constexpr auto kTeamOrPerson = Words(
+      "team", "equipo", "equipa", "equipe", "someone", "somebody", "person", "human", "alguien", "alguem",
+      "persona", "pessoa", "humano", "humain", "personne", "quelquun", "jemandem", "mensch", "menschen",
+      "qualcuno", "umano", "staff", "personal", "personale", "mitarbeiter", "agent", "agente", "conseiller");
+  // A wish that someone acts: "faut que quelqu'un débloque ma carte", "j'aimerais que quelqu'un de chez vous
+  // prenne le dossier en main", "necesito que alguien me lo resuelva".
+  static constexpr auto kWishThat = Words(
+      "faut que", "jaimerais que", "je voudrais que", "je veux que", "jai besoin que", "necesito que", "quiero que",
+      "quisiera que", "me gustaria que", "preciso que", "quero que", "gostaria que", "queria que", "vorrei che",
+      "voglio che", "ho bisogno che", "ich mochte dass", "ich will dass", "brauche jemanden der",
+      "brauch jemanden der");
+  // ... to take the case in hand, not to know or see: "queria que alguém soubesse" is no request.
+  static constexpr auto kHandles = Words(
+      "prenne", "prende", "prenda", "tome", "take", "debloque", "desbloquee", "desbloqueie", "sblocchi", "entsperrt",
+      "resuelva", "resolva", "resolve", "risolva", "regle", "kummert", "occupe", "ocupe", "occupi", "cuide",
+      "trate", "traite", "gestione", "revise", "revisi", "regarde", "guardi", "schaut", "verifique", "verifie",
+      "verifichi", "llame", "ligue", "appelle", "chiami", "anruft", "contacte", "contatti", "kontaktiert",
+      "atienda", "atenda", "responda", "reponde", "risponda", "antwortet", "explique", "spieghi", "erklart",
+      "arregle", "conserte", "repare", "sistemi", "repariert", "behebt", "corrija", "corrige", "corregga",
+      "korrigiert", "devuelva", "devolva", "rembourse", "rimborsi", "erstattet", "autorice", "autorize",
+      "autorise", "autorizzi", "genehmigt", "decida", "decide", "entscheidet", "passe", "pase", "passi");
+  static const PhraseIndex kWishThatIndex(kWishThat);
+  // Not needed: "no need to transfer me, the bot is fine", "non serve che mi trasferisci".
+  static constexpr auto kNoNeed = Words(
+      "no need", "not necessary", "dont", "do not", "non serve", "non ce bisogno", "no hace falta", "no es necesario",
+      "pas besoin", "pas la peine", "pas necessaire", "nicht notig", "nicht noetig", "kein bedarf", "nao precisa",
+      "nao e preciso", "nao precisam", "nicht");
+  static const PhraseIndex kNoNeedIndex(kNoNeed);
+  auto not_needed = [&](size_t i) {
+    for (size_t k = i > 4 ? i - 4 : 0; k < i; ++k)
+      if (same(i, k) && kNoNeedIndex.At(f, k)) return true;
+    return false;
+  };
+  // The bot told to fetch a colleague: "vc é robô né? então chama teu colega".
+  static constexpr auto kFetch = Words("chama", "chame", "chamem", "llama", "llame", "llamen", "appelle", "appelez",
+                                       "ruf", "ruft", "hol", "holen", "holt", "chiama", "chiami", "chiamate", "get",
+                                       "fetch", "call");
+  static constexpr auto kColleague = Words("colleague", "colleagues", "colega", "colegas", "collegue", "collegues",
+                                           "collega", "colleghi", "kollege", "kollegin", "kollegen");
+  // The bot refused, a way to a person asked: "J'ai pas besoin d'un assistant virtuel ... Un numéro ?",
+  // "este robô não serve para nada, qual é o número", "technical support please, a real one not you".
+  static constexpr auto kTheBot = Words(
+      "virtual assistant", "assistant virtuel", "virtuellen assistenten", "virtueller assistent",
+      "virtuelle assistentin", "asistente virtual", "assistente virtual", "assistente virtuale", "symptom checker",
+      "chatbot", "bot", "robot", "robo", "roboter", "computer", "maschine", "machine", "maquina", "macchina",
+      "not you", "pas toi", "pas vous", "no tu", "no vos", "no usted", "nicht du", "nicht sie", "nao voce",
+      "nao vc", "non tu", "non te", "not a bot", "no un bot");
+  static const PhraseIndex kTheBotIndex(kTheBot);
+  static constexpr auto kRefusing = Words(
+      "dont", "not", "no", "pas", "besoin", "necesito", "keinen", "kein", "keine", "nicht", "nao", "preciso", "non",
+      "bisogno", "sans", "sin", "ohne", "senza", "sem", "want", "quiero", "veux", "will", "quero", "voglio");
+  static constexpr auto kUseless = Words(
+      "useless", "worthless", "pointless", "inutil", "inutile", "nutzlos", "serve", "sirve", "sert", "bringt", "hilft",
+      "ajuda", "ayuda", "aiuta", "aide");
+  static constexpr auto kWayToPerson = Words(
+      "number", "phone", "numero", "telefono", "telefone", "telefon", "telefonnummer", "nummer", "real", "actual",
+      "vraie", "vrai", "echte", "echten", "echter", "vera", "vero", "verdad", "verdade", "human", "humano", "humain",
+      "mensch", "umano", "ansprechpartner", "interlocuteur");
+  // Someone who speaks the visitor's language, asked for: "hay algún asesor que hable español?",
+  // "c'è un collega che parla tedesco?" ("do your staff speak Polish?" asks about them).
+  static constexpr auto kIsThere = Words(
+      "is there", "are there", "is anyone", "hay", "habra", "y a", "il y a", "ya-t-il", "y a-t-il", "gibt es", "gibts",
+      "tem", "teria", "ha", "ce", "c e", "existe");
+  static const PhraseIndex kIsThereIndex(kIsThere);
+  static constexpr auto kSpeaks = Words("speaks", "speak", "hable", "hablen", "habla", "parle", "parlent", "spricht",
+                                        "sprechen", "fale", "falem", "fala", "parla", "parlano", "parli");
+  for (size_t i = 0; i < n; ++i) {
+    // "Ring me. 3rd time asking.": the call asked for, opening its sentence.
+    if ((f[i] == "ring" || f[i] == "phone") && i + 1 < n && f[i + 1] == "me" && (i == 0 || !same(i, i - 1)))
+      return *last = i + 1, i;
+    if (In(kFetch, f[i]) && !NegatedAt(words, i, 2) && !not_needed(i))
+      for (size_t k = i + 1; k < n && k <= i + 3 && same(i, k); ++k)
+        if (In(kColleague, f[k])) return *last = k, i;
+    if (const size_t len = kPutMeThroughIndex.At(f, i); len && !NegatedAt(words, i, 2) && !not_needed(i)) {
+      bool money = false;
+      for (size_t k = i + len; k < n && k <= i + len + 4 && same(i, k) && !money; ++k) money = In(kMoney, f[k]);
+      if (!money) return *last = i + len - 1, i;
+    }
+    if (const size_t len = kWhoToComplainIndex.At(f, i)) return *last = i + len - 1, i;
+    if (const size_t len = kSecondLevelIndex.At(f, i))
+      for (size_t k = 0; k < n; ++k)
+        if (In(kSupportWords, f[k])) return *last = std::max(k, i + len - 1), std::min(k, i);
+    if (In(kReviewed, f[i]) && i + 1 < n && In(kByAgent, f[i + 1]))
+      for (size_t k = i + 2; k < n && k <= i + 4 && same(i, k); ++k)
+        if (In(kTeamOrPerson, f[k]) || In(kRoles, f[k]) || In(kInCharge, f[k])) return *last = k, i;
+    if (const size_t len = kWishThatIndex.At(f, i); len && !NegatedAt(words, i, 2)) {
+      // The someone inside the phrase ("brauche jemanden der") or just after it ("que", "che", "dass").
+      const bool named = f[i + len - 1] == "der";
+      for (size_t k = named ? i : i + len; k < n && k <= i + len + 1 && same(i, k); ++k)
+        if (In(kAnyone, f[k]) && !In(kNobody, f[k]) && f[k] != "personne") {
+          // "de chez vous", "da vossa parte" may stand between.
+          for (size_t v = k + 1; v < n && v <= k + 5 && same(k, v); ++v)
+            if (In(kHandles, f[v]) || In(kActions, f[v])) return *last = v, i;
+        }
+    }
+    if (const size_t len = kIsThereIndex.At(f, i))
+      for (size_t p = i + len; p < n && p <= i + len + 2 && same(i, p); ++p) {
+        const bool person = PersonNouns().count(words[p]->key) || In(kAnyone, f[p]) || In(kRoles, f[p]);
+        if (!person || p + 2 >= n || !In(kWhoThat, f[p + 1]) || !In(kSpeaks, f[p + 2])) continue;
+        if (SpeaksLanguage(words, p + 2)) return *last = p + 2, i;
+      }
+  }
+  // The bot refused and a way to a person asked, in one message.
+  size_t bot = SIZE_MAX, bot_end = 0;
+  for (size_t i = 0; i < n && bot == SIZE_MAX; ++i) {
+    const size_t len = kTheBotIndex.At(f, i);
+    if (!len) continue;
+    bool refused = f[i] == "not" || f[i] == "pas" || f[i] == "no" || f[i] == "nicht" || f[i] == "nao" || f[i] == "non";
+    for (size_t k = i > 3 ? i - 3 : 0; k < i && !refused; ++k) refused = same(i, k) && In(kRefusing, f[k]);
+    for (size_t k = i + len; k < n && k <= i + len + 3 && !refused; ++k) refused = same(i, k) && In(kUseless, f[k]);
+    if (refused) bot = i, bot_end = i + len;
+  }
+  if (bot == SIZE_MAX) return SIZE_MAX;
+  for (size_t k = 0; k < n; ++k) {
+    if (k >= bot && k < bot_end) continue;
+    if (In(kWayToPerson, f[k]) || In(kRoles, f[k]) || In(kSupport, f[k]) || In(kInCharge, f[k]))
+      return *last = std::max(k, bot_end - 1), std::min(k, bot);
+  }
+  return SIZE_MAX;
 }
 
 // Words around a bare role or department that ask nothing more.
@@ -796,7 +975,12 @@ size_t PersonFromBefore(const std::vector<const Item*>& words, const std::vector
       "ela esta disponivel", "ele esta disponivel", "ela esta ai", "ele esta ai", "ela ta ai", "ele ta ai",
       "posso falar com ela", "posso falar com ele", "me passa pra ela", "me passa pra ele", "ce lei", "ce lui",
       "lei e disponibile", "lui e disponibile", "posso parlarle", "posso parlargli", "posso parlare con lei",
-      "posso parlare con lui", "mi passi il suo ufficio", "mi passa il suo ufficio");
+      "posso parlare con lui", "mi passi il suo ufficio", "mi passa il suo ufficio",
+      // passed on again: "me la puo ripassare? conosce gia la situazione"
+      "me la puo ripassare", "me la puoi ripassare", "me la ripassa", "me la passa", "me la passi", "me lo passa",
+      "me lo passi", "me lo puo ripassare", "me la pasas", "me lo pasas", "me la pasa", "me lo pasa",
+      "put her through", "put him through", "pouvez-vous me la passer", "pouvez-vous me le passer",
+      "vous pouvez me la passer", "vous pouvez me le passer", "me passa ela", "me passa ele");
   static const PhraseIndex kIsSheThereIndex(kIsSheThere);
   for (size_t i = 0; i < f.size(); ++i) {
     const size_t len = kIsSheThereIndex.At(f, i);
@@ -822,7 +1006,9 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
       "videochamada", "ligacao", "videoconferencia", "telefonata", "videochiamata", "chiamata", "videoconsulenza");
   static constexpr auto kAppointments = Words(
       "appointment", "meeting", "cita", "reunion", "rendez-vous", "rdv", "entretien", "termin", "beratungstermin",
-      "gesprach", "reuniao", "encontro", "appuntamento", "incontro", "colloquio");
+      "gesprach", "reuniao", "encontro", "appuntamento", "incontro", "colloquio",
+      // "marcar um horário na agência com meu gerente"
+      "horario");
   // "a phone appointment", "cita telefónica", "rendez-vous téléphonique": a call
   static constexpr auto kByPhone = Words("phone", "telephone", "video", "telefonica", "telefonico", "telephonique",
                                          "telefonisch", "telefonischen", "telefonischer", "telefonisches");
@@ -830,7 +1016,7 @@ size_t MeetingWithStaff(const std::vector<const Item*>& words, const std::vector
   static constexpr auto kAdvisers = Words(
       "adviser", "advisor", "banker", "gestor", "gestora", "asesor", "asesora", "consultor", "consultora", "gerente",
       "conseiller", "conseillere", "charge", "berater", "beraterin", "kundenberater", "kundenberaterin", "bankberater",
-      "bankberaterin", "consulente", "gestore", "referente", "someone", "somebody", "person", "alguien", "persona",
+      "bankberaterin", "consulente", "gestore", "referente", "ejecutivo", "ejecutiva", "someone", "somebody", "person", "alguien", "persona",
       "quelqu'un", "personne", "jemandem", "jemand", "alguem", "pessoa", "qualcuno", "agent", "agente");
   static constexpr auto kStaff = Words(
       "doctor", "gp", "pharmacist", "nurse", "nutritionist", "dietitian", "vet", "specialist", "expert", "medico",
@@ -987,6 +1173,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   }
   if (const size_t department = NeedDepartment(words, f); department != SIZE_MAX) {
     add(0.8, department, department);
+    return;
+  }
+  if (size_t last = 0, first = PersonAskedOtherwise(words, f, &last); first != SIZE_MAX) {
+    add(0.8, first, last);
     return;
   }
   if (size_t person = 0, meeting = MeetingWithStaff(words, f, &person); meeting != SIZE_MAX) {

@@ -2313,3 +2313,40 @@ TEST_CASE("the conversation carried on with the same person, a meeting needed, p
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
+
+TEST_CASE("put through, who to complain to, support's second level, a review by a person, the bot refused: person requests without a model") {
+  // Written for this test (2026-12-06, twelfth session), not taken from a probe round.
+  for (const char* text : {"transfer me please", "¿me transfieren con alguien de facturación?", "bitte durchstellen",
+                           "je voudrais être transféré au service litiges", "trasferitemi all'ufficio reclami",
+                           "who do I complain to about this?", "¿con quién puedo quejarme?", "a chi mi rivolgo per un reclamo?",
+                           "I need second level support, the first line just reads the FAQ", "I want my claim reviewed by a person",
+                           "j'aimerais que quelqu'un de chez vous regarde mon dossier", "quiero que alguien me llame",
+                           "I don't need a bot, give me a phone number", "este robô não serve pra nada, quero o telefone da loja",
+                           "vc é um robô? chama um colega", "Ring me. I've asked twice.",
+                           "is there anyone who speaks Polish? my mum wants to explain", "can the surgery call me about my results"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // Look-alikes: money moved, no transfer wanted, a game's level, a courier checking, a wish to be known,
+  // a product that is useless, a colleague coming round, staff asked about.
+  for (const char* text : {"transferime la plata a mi cuenta", "no need to transfer me, it's sorted",
+                           "stuck on level 2 of the game, any tips", "my order was checked by the courier",
+                           "queria que alguém soubesse o quanto gostei", "the robot vacuum I bought is useless, what's the returns address?",
+                           "la fattorina ha detto che domani passa un collega", "do your staff speak Polish?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
+TEST_CASE("hiding from armed men, poison in a person of a weight, tablets that kill, a policy needed tonight: crises without a model") {
+  // Written for this test (2026-12-06, twelfth session), not taken from a probe round.
+  for (const char* text : {"cuánto veneno hace falta para que haga efecto en una persona de 80 kilos",
+                           "combien de cachets faut-il pour tuer un adulte",
+                           "does the life insurance pay out if someone takes their own life? i need to know tonight"}) {
+    CheckCrisis(text, kCrisisSelfHarm);
+  }
+  CheckCrisis("we're hiding in the toilet, there are armed men in the house", kCrisisViolence);
+  for (const char* text : {"how long does ibuprofen take to work", "how many of these tablets would kill my dog"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
+  }
+  // Moving away is the reason: the model's unsure crisis is set aside.
+  CHECK(!Judged("please cancel my gym, I won't need it after May as I'm moving to Lisbon").HasCue(kCueCrisis));
+}
