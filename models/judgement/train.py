@@ -782,6 +782,87 @@ def extend(args, ex):
     log(f"wrote judgement.bin: {size} bytes, hardship weights {(qh != 0).sum()}; {time.time() - t0:.0f}s")
 
 
+def refit_person(args, ex):
+    """The person head refitted alone on a model's other heads, kept byte for
+    byte (as extend() adds the hardship head): the shipped heads' figures and
+    the rules tuned around them hold, and the person head learns from corpus
+    rounds written since (round 13: indirect requests). `ex`: the examples
+    with a person label. The column keeps as many non-zero weights as before,
+    at most --person-new-keys of them in buckets the model did not keep."""
+    t0 = time.time()
+    h, keys, q_old, lq = read_model(args.refit_person)
+    if h["heads"] != HEADS or h["buckets"] != BUCKETS:
+        raise SystemExit(f"{args.refit_person}: expected the five heads over {BUCKETS} buckets")
+    col = HEADS.index("human_request")
+    budget = int((q_old[:, col] != 0).sum())
+    feats, _ = featurize(args.native, [e.text for e in ex])
+    log(f"{len(ex)} examples with a person label, featurized in {time.time() - t0:.0f}s")
+    norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
+    torch.manual_seed(SEED)
+    emb = torch.nn.EmbeddingBag(BUCKETS, 1, mode="sum", sparse=True)
+    torch.nn.init.zeros_(emb.weight)
+    bias = torch.zeros(1, requires_grad=True)
+    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=args.lr)
+    opt_b = torch.optim.Adam([bias], lr=args.lr)
+    fit = [i for i, e in enumerate(ex) if e.split == "fit"]
+    y_all = torch.tensor([float(e.y[col]) for e in ex])
+    w_all = torch.tensor([e.weight for e in ex])
+    ys_fit = np.array([ex[i].y[col] for i in fit])
+    pos_w = torch.tensor([min(20.0, max(1.0, (ys_fit == 0).sum() / max(1, (ys_fit == 1).sum()))) ** 0.5])
+    rng = random.Random(SEED)
+    for epoch in range(args.epochs):
+        rng.shuffle(fit)
+        total = 0.0
+        for s in range(0, len(fit), 256):
+            idx = fit[s:s + 256]
+            flat = torch.from_numpy(np.concatenate([feats[i] for i in idx]).astype(np.int64))
+            off = torch.tensor(np.cumsum([0] + [len(feats[i]) for i in idx[:-1]]), dtype=torch.int64)
+            psw = torch.from_numpy(np.concatenate([np.full(len(feats[i]), norms[i], np.float32) for i in idx]))
+            psw = psw * (torch.rand(len(flat)) > 0.1)  # token dropout, as train_heads
+            z = (emb(flat, off, per_sample_weights=psw) + bias)[:, 0]
+            bce = torch.nn.functional.binary_cross_entropy_with_logits(z, y_all[idx], reduction="none", pos_weight=pos_w)
+            loss = (bce * w_all[idx]).sum() / len(idx)
+            sparse_step(loss, (opt_e, opt_b), emb, flat, args.l2)
+            total += float(loss) * len(idx)
+        log(f"person epoch {epoch + 1}: loss {total / len(fit):.4f}")
+    w = emb.weight.detach().numpy().copy()
+    qp, scale_p = quantize(w, h.get("bits", 8))
+    qp = qp[:, 0]
+    order = np.argsort(-np.abs(w[:, 0]), kind="stable")
+    qp[order[budget:]] = 0
+    new = np.setdiff1d(np.nonzero(qp)[0], keys)
+    qp[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[args.person_new_keys:]]] = 0
+    keys_all = np.union1d(keys, np.nonzero(qp)[0]).astype(np.int64)
+    b_p = float(bias.detach()[0])
+    calibration = h["calibration"]
+    calib = [i for i, e in enumerate(ex) if e.split == "calib"]
+    z = np.array([b_p + float(qp[feats[i]].astype(np.float64).sum()) * scale_p[0] * norms[i] for i in calib])
+    metrics = {}
+    for lang in ["*"] + LANGS:
+        rows = [j for j, i in enumerate(calib) if lang == "*" or ex[i].lang == lang]
+        ys = np.array([ex[calib[j]].y[col] for j in rows])
+        if len(rows) < 30 or ys.sum() < 5 or (ys == 0).sum() < 5:
+            calibration.get(lang, {}).pop("human_request", None)
+            continue
+        a, c = platt(z[rows], ys)
+        p = 1 / (1 + np.exp(-(a * z[rows] + c)))
+        calibration.setdefault(lang, {})["human_request"] = [round(a, 5), round(c, 5), pick_threshold(p, ys, col)]
+        pred = p >= calibration[lang]["human_request"][2]
+        metrics[lang] = (round(float((pred & (ys == 1)).sum() / max(1, (ys == 1).sum())), 3),
+                         round(float((pred & (ys == 1)).sum() / max(1, pred.sum())), 3), len(rows))
+    log("calibration slice, human_request (recall, precision, n): " + str(metrics))
+    q_full = np.zeros((BUCKETS, q_old.shape[1]), np.int8)
+    q_full[keys] = q_old
+    q_full[:, col] = qp
+    scale = list(h["scales"])
+    scale[col] = float(scale_p[0])
+    bias_all = list(h["bias"])
+    bias_all[col] = b_p
+    size = write_model(os.path.join(args.out, "judgement.bin"), keys_all, q_full, np.array(scale), np.array(bias_all),
+                       lq, np.array(h["lang_scales"]), np.array(h["lang_bias"]), calibration, h.get("bits", 8))
+    log(f"wrote judgement.bin: {size} bytes, person weights {(qp != 0).sum()} (was {budget}); {time.time() - t0:.0f}s")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--native", required=True)
@@ -802,6 +883,10 @@ def main():
                     help="with --extend: the hardship head keeps this many non-zero weights (its download cost)")
     ap.add_argument("--hardship-new-keys", type=int, default=300,
                     help="with --extend: of those, at most this many in buckets the model did not keep yet")
+    ap.add_argument("--refit-person", default=None, help="a model whose other heads are kept byte for byte; only the "
+                    "person head is fitted again, with corpus round 13 (see refit_person())")
+    ap.add_argument("--person-new-keys", type=int, default=8000,
+                    help="with --refit-person: at most this many of its weights in buckets the model did not keep yet")
     args = ap.parse_args()
     # One thread: the sparse gradients are summed in a fixed order, so a
     # re-run writes the same bytes (two threads gave runs that differed).
@@ -829,6 +914,13 @@ def main():
     ex += r11
     r12 = read_corpus(args.corpus, "round12") if ROUND12 else []
     ex += r12
+    # Round 13 is labelled for the person head only ("-" elsewhere: unknown).
+    r13 = read_corpus(args.corpus, "round13") if args.refit_person else []
+    for e in r13:
+        e.y = [-1, e.y[1], -1, -1, -1]
+    ex += r13
+    R13_POS = float(os.environ.get("ATTUNE_ROUND13_POS", "1.5"))  # half the corpus weight: the calibration slice preferred it to 3.0 and to 3.0 with negatives at 6.0
+    R13_NEG = float(os.environ.get("ATTUNE_ROUND13_NEG", "1.5"))
     ncorpus = len(ex)
     # The hand-written corpus is what the heads are about: it counts more.
     for e in ex:
@@ -847,6 +939,8 @@ def main():
         e.weight = ROUND11_WEIGHT
     for e in r12:
         e.weight = ROUND12_WEIGHT
+    for e in r13:
+        e.weight = R13_POS if e.y[1] == 1 else R13_NEG
     # Round 12 labels frustration on purpose (facts told are 0), so it keeps its 0s.
     # Rounds 8 to 11 were written for the person and crisis heads: a line not
     # marked frustrated there was not weighed for frustration, so it says nothing
@@ -861,6 +955,8 @@ def main():
     assign_splits(ex, random.Random(SEED + 2))
     if args.extend:
         return extend(args, [e for e in ex if e.y[4] >= 0])
+    if args.refit_person:
+        return refit_person(args, [e for e in ex if e.y[1] >= 0])
     who = augment_who(ex, random.Random(SEED + 3))
     ex += who
     log(f"{len(who)} counterfactual copies with an identity or a name")

@@ -7,7 +7,9 @@
 #
 # Usage: models/judgement/train.sh [extra train.py flags, e.g. --max-keys 30000]
 #        ATTUNE_EXTEND=1 models/judgement/train.sh   refits only the hardship head onto the
-#        shipped model's other heads (train.py --extend; how the shipped model was made)
+#        shipped model's other heads (train.py --extend)
+#        ATTUNE_REFIT_PERSON=base.bin models/judgement/train.sh   refits only the person head, with
+#        corpus round 13, onto base.bin's other heads (train.py --refit-person; how the shipped model was made)
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
 #        (scripts/setup.sh --train installs them); the public data at
 #        ATTUNE_DATA: the folder holding the public sets (umsab/, xed/, goemotions/,
@@ -21,6 +23,9 @@ cmake -S . -B "$BUILD/native" -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build "$BUILD/native" -j2 --target attune-native
 EXTEND=()
 [ "${ATTUNE_EXTEND:-0}" = 1 ] && EXTEND=(--extend models/judgement.bin)
+# ATTUNE_REFIT_PERSON=FILE: refits the person head alone, with corpus round 13, on the other heads of
+# FILE (the model shipped before it: git show 2a27d30:models/judgement.bin > FILE; models/README.md)
+[ -n "${ATTUNE_REFIT_PERSON:-}" ] && EXTEND=(--refit-person "$ATTUNE_REFIT_PERSON")
 /usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
 /usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
 /usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \

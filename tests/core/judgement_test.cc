@@ -468,18 +468,22 @@ TEST_CASE("a person asked for in a sentence of its own inside a longer message")
 // reason given at once keep a question about people a question. Written for
 // this test; the first line fires no person cue when only the whole is read.
 TEST_CASE("the model hears a request in one sentence of a longer message; a curious question stays one") {
-  for (const char* text : {"Guten Tag, ich habe die Garantiekarte vom Fahrrad verloren und der Händler sagt, ohne Stempel geht "
-                           "gar nichts, und die Hotline hat mich zweimal weggeschickt. Kann heute jemand im Laden in Graz draufschauen?",
-                           "buongiorno, ho perso la ricevuta della bici e il negozio dice che senza timbro non si può fare "
-                           "niente, il numero verde mi ha già rimandata indietro due volte. c'è qualcuno in sede oggi?",
-                           "hola, perdí el ticket de la bici y en la tienda dicen que sin sello no se puede hacer nada, y en "
-                           "el teléfono ya me mandaron de vuelta dos veces. hay alguien hoy en la oficina de Sevilla?"}) {
+  // German's "someone asked to look at it, a place between" is also a rule since the person head was
+  // refitted (2026-12-06), which reads that sentence at 0.89, under kSureSentence; either layer may hear it.
+  struct Case { const char* text; bool by_model; };
+  for (const Case& t : {Case{"Guten Tag, ich habe die Garantiekarte vom Fahrrad verloren und der Händler sagt, ohne Stempel geht "
+                             "gar nichts, und die Hotline hat mich zweimal weggeschickt. Kann heute jemand im Laden in Graz draufschauen?", false},
+                        Case{"buongiorno, ho perso la ricevuta della bici e il negozio dice che senza timbro non si può fare "
+                             "niente, il numero verde mi ha già rimandata indietro due volte. c'è qualcuno in sede oggi?", true},
+                        Case{"hola, perdí el ticket de la bici y en la tienda dicen que sin sello no se puede hacer nada, y en "
+                             "el teléfono ya me mandaron de vuelta dos veces. hay alguien hoy en la oficina de Sevilla?", true}}) {
+    const std::string text = t.text;
     const Affect a = Judged(text);
-    REQUIRE_MESSAGE(a.HasCue(kCueHumanRequest), std::string(text));
+    REQUIRE_MESSAGE(a.HasCue(kCueHumanRequest), text);
     const Cue* c = a.FindCue(kCueHumanRequest);
-    CHECK(c->layer == kLayerModel);
+    if (t.by_model) CHECK(c->layer == kLayerModel);
     // The evidence lies in the last sentence, the request's.
-    CHECK(c->begin > std::string(text).rfind('.'));
+    CHECK(c->begin > text.rfind('.'));
   }
   for (const char* text : {"eres una persona? solo por curiosidad, respondes genial",
                            "Is the chat answered by people or automatically? Just wondering how long it'll take.",
@@ -2307,9 +2311,11 @@ TEST_CASE("the conversation carried on with the same person, a meeting needed, p
                            "alguém da vossa equipa me ligou ontem", "quiero continuar con el pedido"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
-  // The model's hard negatives: someone brought along, a job asked for, wanting to know what is stored.
+  // The model's hard negatives: someone brought along, a job asked for, wanting to know what is stored,
+  // a profession named, the visitor's own number given as a form asks.
   for (const char* text : {"do I need to bring anyone with me to sign the lease?", "are you hiring? I'd love to send my cv",
-                           "alguien lee estos mensajes? quiero saber si guardan mis datos"}) {
+                           "alguien lee estos mensajes? quiero saber si guardan mis datos",
+                           "our estate agent already sent you the keys", "mi teléfono es 600 123 456"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
