@@ -563,7 +563,10 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
                                   j.heads[2].probability >= kSureComplaint && h.probability < kUnsureBesideComplaint;
       // (Not kept for later: a closing after distress may be a farewell, a complaint is not.)
       if (sure_complaint) return;
-      if (d->affect->closing || (person && person->begin <= begin && end <= person->end)) {
+      // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle
+      // de bain avec une lame") would hide a crisis and hand off nothing.
+      const bool sure_person = person && (person->layer == kLayerPattern || person->probability >= kSurePersonRequest);
+      if (d->affect->closing || (sure_person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);

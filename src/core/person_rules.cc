@@ -648,12 +648,22 @@ size_t PersonAskedOtherwise(const Message& m, const std::vector<const Item*>& wo
   static constexpr auto kWhoToComplain = Words(
       "who do i complain to", "who can i complain to", "who should i complain to", "where do i complain",
       "con quien me quejo", "con quien puedo quejarme", "a quien me quejo", "a quien reclamo", "con quien reclamo",
-      "a quien me dirijo", "a quien recurro", "a qui je peux me plaindre", "a qui me plaindre", "a qui je me plains",
-      "a qui madresser", "a qui je madresse", "bei wem kann ich mich beschweren", "bei wem beschwere ich mich",
-      "an wen kann ich mich wenden", "an wen wende ich mich", "com quem eu reclamo", "com quem reclamo",
-      "a quem reclamo", "a quem eu reclamo", "a quem recorro", "a quem recorrer", "a chi posso fare reclamo",
-      "a chi faccio reclamo", "a chi mi rivolgo", "a chi devo rivolgermi", "a chi posso rivolgermi");
+      "a qui je peux me plaindre", "a qui me plaindre", "a qui je me plains", "bei wem kann ich mich beschweren",
+      "bei wem beschwere ich mich", "com quem eu reclamo", "com quem reclamo", "a quem reclamo", "a quem eu reclamo",
+      "a chi posso fare reclamo", "a chi faccio reclamo");
   static const PhraseIndex kWhoToComplainIndex(kWhoToComplain);
+  // Who to turn to, about a complaint ("a chi mi rivolgo per un reclamo?"); alone it may be a
+  // wholesale or press question the pack declines ("à qui m'adresser pour revendre votre marque ?").
+  static constexpr auto kWhoToTurnTo = Words(
+      "a quien me dirijo", "a quien recurro", "a qui madresser", "a qui je madresse", "an wen kann ich mich wenden",
+      "an wen wende ich mich", "a quem recorro", "a chi mi rivolgo", "a chi devo rivolgermi", "a chi posso rivolgermi",
+      "who do i turn to", "who can i turn to");
+  static const PhraseIndex kWhoToTurnToIndex(kWhoToTurnTo);
+  static constexpr auto kComplaints = Words(
+      "complaint", "complain", "reclamo", "reclamos", "queja", "quejas", "reclamacion", "plainte", "reclamation",
+      "beschwerde", "reklamation", "reclamacao", "queixa", "lamentela");
+  bool complaint = false;
+  for (const std::string& w : f) complaint |= In(kComplaints, w);
   // Support's second level: "soporte técnico nivel 2", "assistenza di secondo livello".
   static constexpr auto kSecondLevel = Words(
       "level 2", "level two", "second level", "2nd level", "second-level", "tier 2", "second line", "2nd line",
@@ -764,6 +774,7 @@ size_t PersonAskedOtherwise(const Message& m, const std::vector<const Item*>& wo
       if (!money) return *last = i + len - 1, i;
     }
     if (const size_t len = kWhoToComplainIndex.At(f, i)) return *last = i + len - 1, i;
+    if (const size_t len = kWhoToTurnToIndex.At(f, i); len && complaint) return *last = i + len - 1, i;
     if (const size_t len = kSecondLevelIndex.At(f, i))
       for (size_t k = 0; k < n; ++k)
         if (In(kSupportWords, f[k])) return *last = std::max(k, i + len - 1), std::min(k, i);
