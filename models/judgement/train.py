@@ -675,6 +675,41 @@ def read_model(path):
     return h, np.array(keys, np.int64), q, lq
 
 
+def fit_column(ex, feats, norms, col, name, args):
+    """One head fitted alone over every bucket, as train_heads fits them all
+    (token dropout, class balance, weight decay on the rows used): its
+    weights (BUCKETS x 1) and bias. extend() and refit_person() keep what
+    the model had and put this column beside it."""
+    torch.manual_seed(SEED)
+    emb = torch.nn.EmbeddingBag(BUCKETS, 1, mode="sum", sparse=True)
+    torch.nn.init.zeros_(emb.weight)
+    bias = torch.zeros(1, requires_grad=True)
+    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=args.lr)
+    opt_b = torch.optim.Adam([bias], lr=args.lr)
+    fit = [i for i, e in enumerate(ex) if e.split == "fit"]
+    y_all = torch.tensor([float(e.y[col]) for e in ex])
+    w_all = torch.tensor([e.weight for e in ex])
+    ys = np.array([ex[i].y[col] for i in fit])
+    pos_w = torch.tensor([min(20.0, max(1.0, (ys == 0).sum() / max(1, (ys == 1).sum()))) ** 0.5])
+    rng = random.Random(SEED)
+    for epoch in range(args.epochs):
+        rng.shuffle(fit)
+        total = 0.0
+        for s in range(0, len(fit), 256):
+            idx = fit[s:s + 256]
+            flat = torch.from_numpy(np.concatenate([feats[i] for i in idx]).astype(np.int64))
+            off = torch.tensor(np.cumsum([0] + [len(feats[i]) for i in idx[:-1]]), dtype=torch.int64)
+            psw = torch.from_numpy(np.concatenate([np.full(len(feats[i]), norms[i], np.float32) for i in idx]))
+            psw = psw * (torch.rand(len(flat)) > 0.1)  # token dropout, as train_heads
+            z = (emb(flat, off, per_sample_weights=psw) + bias)[:, 0]
+            bce = torch.nn.functional.binary_cross_entropy_with_logits(z, y_all[idx], reduction="none", pos_weight=pos_w)
+            loss = (bce * w_all[idx]).sum() / len(idx)
+            sparse_step(loss, (opt_e, opt_b), emb, flat, args.l2)
+            total += float(loss) * len(idx)
+        log(f"{name} epoch {epoch + 1}: loss {total / len(fit):.4f}")
+    return emb.weight.detach().numpy().copy(), float(bias.detach()[0])
+
+
 def extend(args, ex):
     """The hardship head added to a model without touching the rest: the
     heads shipped before stay byte for byte (their figures and the rules
@@ -706,34 +741,7 @@ def extend(args, ex):
     # costing a key each. 1/sqrt(all its features), as the core divides.
     kept = feats  # bucket ids, duplicates kept (the core sums every feature)
     norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
-    torch.manual_seed(SEED)
-    emb = torch.nn.EmbeddingBag(BUCKETS, 1, mode="sum", sparse=True)
-    torch.nn.init.zeros_(emb.weight)
-    bias = torch.zeros(1, requires_grad=True)
-    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=args.lr)
-    opt_b = torch.optim.Adam([bias], lr=args.lr)
-    fit = [i for i, e in enumerate(ex) if e.split == "fit"]
-    y_all = torch.tensor([float(e.y[4]) for e in ex])
-    w_all = torch.tensor([e.weight for e in ex])
-    col = np.array([ex[i].y[4] for i in fit])
-    pos_w = torch.tensor([min(20.0, max(1.0, (col == 0).sum() / max(1, (col == 1).sum()))) ** 0.5])
-    rng = random.Random(SEED)
-    for epoch in range(args.epochs):
-        rng.shuffle(fit)
-        total = 0.0
-        for s in range(0, len(fit), 256):
-            idx = fit[s:s + 256]
-            flat = torch.from_numpy(np.concatenate([kept[i] for i in idx]).astype(np.int64))
-            off = torch.tensor(np.cumsum([0] + [len(kept[i]) for i in idx[:-1]]), dtype=torch.int64)
-            psw = torch.from_numpy(np.concatenate([np.full(len(kept[i]), norms[i], np.float32) for i in idx]))
-            psw = psw * (torch.rand(len(flat)) > 0.1)  # token dropout, as train_heads
-            z = (emb(flat, off, per_sample_weights=psw) + bias)[:, 0]
-            bce = torch.nn.functional.binary_cross_entropy_with_logits(z, y_all[idx], reduction="none", pos_weight=pos_w)
-            loss = (bce * w_all[idx]).sum() / len(idx)
-            sparse_step(loss, (opt_e, opt_b), emb, flat, args.l2)
-            total += float(loss) * len(idx)
-        log(f"hardship epoch {epoch + 1}: loss {total / len(fit):.4f}")
-    w = emb.weight.detach().numpy().copy()
+    w, b_h = fit_column(ex, kept, norms, 4, "hardship", args)
     qh, scale_h = quantize(w, h.get("bits", 8))
     # Only the strongest weights stay (ties at the cut broken by bucket):
     # a sparse column costs little gzipped.
@@ -745,7 +753,6 @@ def extend(args, ex):
     new = np.setdiff1d(np.nonzero(qh)[0], keys)
     qh[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[args.hardship_new_keys:]]] = 0
     keys_all = np.union1d(keys, np.nonzero(qh)[0]).astype(np.int64)
-    b_h = float(bias.detach()[0])
     # Calibration per language on the calib slice, the quantized column as the core sums it.
     calibration = h["calibration"]
     calib = [i for i, e in enumerate(ex) if e.split == "calib"]
@@ -798,34 +805,7 @@ def refit_person(args, ex):
     feats, _ = featurize(args.native, [e.text for e in ex])
     log(f"{len(ex)} examples with a person label, featurized in {time.time() - t0:.0f}s")
     norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
-    torch.manual_seed(SEED)
-    emb = torch.nn.EmbeddingBag(BUCKETS, 1, mode="sum", sparse=True)
-    torch.nn.init.zeros_(emb.weight)
-    bias = torch.zeros(1, requires_grad=True)
-    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=args.lr)
-    opt_b = torch.optim.Adam([bias], lr=args.lr)
-    fit = [i for i, e in enumerate(ex) if e.split == "fit"]
-    y_all = torch.tensor([float(e.y[col]) for e in ex])
-    w_all = torch.tensor([e.weight for e in ex])
-    ys_fit = np.array([ex[i].y[col] for i in fit])
-    pos_w = torch.tensor([min(20.0, max(1.0, (ys_fit == 0).sum() / max(1, (ys_fit == 1).sum()))) ** 0.5])
-    rng = random.Random(SEED)
-    for epoch in range(args.epochs):
-        rng.shuffle(fit)
-        total = 0.0
-        for s in range(0, len(fit), 256):
-            idx = fit[s:s + 256]
-            flat = torch.from_numpy(np.concatenate([feats[i] for i in idx]).astype(np.int64))
-            off = torch.tensor(np.cumsum([0] + [len(feats[i]) for i in idx[:-1]]), dtype=torch.int64)
-            psw = torch.from_numpy(np.concatenate([np.full(len(feats[i]), norms[i], np.float32) for i in idx]))
-            psw = psw * (torch.rand(len(flat)) > 0.1)  # token dropout, as train_heads
-            z = (emb(flat, off, per_sample_weights=psw) + bias)[:, 0]
-            bce = torch.nn.functional.binary_cross_entropy_with_logits(z, y_all[idx], reduction="none", pos_weight=pos_w)
-            loss = (bce * w_all[idx]).sum() / len(idx)
-            sparse_step(loss, (opt_e, opt_b), emb, flat, args.l2)
-            total += float(loss) * len(idx)
-        log(f"person epoch {epoch + 1}: loss {total / len(fit):.4f}")
-    w = emb.weight.detach().numpy().copy()
+    w, b_p = fit_column(ex, feats, norms, col, "person", args)
     qp, scale_p = quantize(w, h.get("bits", 8))
     qp = qp[:, 0]
     order = np.argsort(-np.abs(w[:, 0]), kind="stable")
@@ -833,7 +813,6 @@ def refit_person(args, ex):
     new = np.setdiff1d(np.nonzero(qp)[0], keys)
     qp[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[args.person_new_keys:]]] = 0
     keys_all = np.union1d(keys, np.nonzero(qp)[0]).astype(np.int64)
-    b_p = float(bias.detach()[0])
     calibration = h["calibration"]
     calib = [i for i, e in enumerate(ex) if e.split == "calib"]
     z = np.array([b_p + float(qp[feats[i]].astype(np.float64).sum()) * scale_p[0] * norms[i] for i in calib])

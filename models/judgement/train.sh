@@ -24,7 +24,8 @@ cmake --build "$BUILD/native" -j2 --target attune-native
 EXTEND=()
 [ "${ATTUNE_EXTEND:-0}" = 1 ] && EXTEND=(--extend models/judgement.bin)
 # ATTUNE_REFIT_PERSON=FILE: refits the person head alone, with corpus round 13, on the other heads of
-# FILE (the model shipped before it: git show 2a27d30:models/judgement.bin > FILE; models/README.md)
+# FILE (the model shipped before it: git show 2a27d30:models/judgement.bin > FILE; models/README.md
+# says which packs it read)
 [ -n "${ATTUNE_REFIT_PERSON:-}" ] && EXTEND=(--refit-person "$ATTUNE_REFIT_PERSON")
 /usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
 /usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
