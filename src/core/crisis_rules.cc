@@ -73,7 +73,7 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
                                        "mortale", "letale", "fatale", "die", "morir", "mourir", "sterben", "morrer",
                                        "morire",
                                        // killing a person: "combien de comprimés de nivaquine qui peut tuer une personne adulte"
-                                       "kill", "kills", "tuer", "tue", "matar", "mata", "toten", "totet", "umbringen",
+                                       "kill", "kills", "tuer", "matar", "mata", "toten", "totet", "umbringen",
                                        "uccidere", "uccide", "ammazzare", "ammazza");
   static constexpr auto kEnds = Words(
       "heart stops", "heart to stop", "wake up", "works this time", "work this time", "it works", "never wake",
@@ -124,7 +124,13 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
       for (std::string_view p : kSubstances)
         if (f[i].compare(0, p.size(), p) == 0) substance = i;
     if (end == SIZE_MAX) {
-      if (In(kFatal, f[i])) end = i;
+      // English "die" only after who dies or "to" ("until i die", "enough to die"): German's article
+      // "die" made "wie viel kostet die Packung mit 20 Tabletten" a crisis.
+      static constexpr auto kBeforeDie = Words("to", "would", "i", "you", "he", "she", "they", "we", "will",
+                                               "gonna", "and", "or", "could", "might", "person", "people",
+                                               "adult", "someone", "somebody", "me", "just", "actually");
+      const bool die = f[i] == "die" && i > 0 && In(kBeforeDie, f[i - 1]);
+      if (In(kFatal, f[i]) && (f[i] != "die" || die)) end = i;
       else if (const size_t n = kEndsIndex.At(f, i)) end = i, end_len = n, only_death = kOnlyDeathIndex.At(f, i) > 0;
     }
     if (effect == SIZE_MAX)

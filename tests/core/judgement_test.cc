@@ -2350,7 +2350,10 @@ TEST_CASE("hiding from armed men, poison in a person of a weight, tablets that k
     CheckCrisis(text, kCrisisSelfHarm);
   }
   CheckCrisis("we're hiding in the toilet, there are armed men in the house", kCrisisViolence);
-  for (const char* text : {"how long does ibuprofen take to work", "how many of these tablets would kill my dog"}) {
+  // ... and German's article is no "die", nor "Tue" a French "tue": a price, a count, a day.
+  for (const char* text : {"how long does ibuprofen take to work", "how many of these tablets would kill my dog",
+                           "wie viel kostet die packung mit 20 tabletten", "Wie viele Tabletten sind in der Packung, die ich bestellt habe?",
+                           "how many paracetamol can I take on tue"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
   // Moving away is the reason: the model's unsure crisis is set aside.
