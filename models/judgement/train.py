@@ -710,6 +710,21 @@ def fit_column(ex, feats, norms, col, name, args):
     return emb.weight.detach().numpy().copy(), float(bias.detach()[0])
 
 
+def sparse_column(w, bits, weights, keys, new_keys):
+    """A column fitted by fit_column, quantized and made sparse: only its
+    `weights` strongest weights stay (ties at the cut broken by bucket; a
+    sparse column costs little gzipped), and a bucket the model did not
+    keep costs a key and a zero in every other column, so at most
+    `new_keys` of those, the strongest. Returns (int column, scale, the
+    model's keys with the column's)."""
+    q, scale = quantize(w, bits)
+    q = q[:, 0]
+    q[np.argsort(-np.abs(w[:, 0]), kind="stable")[weights:]] = 0
+    new = np.setdiff1d(np.nonzero(q)[0], keys)
+    q[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[new_keys:]]] = 0
+    return q, scale, np.union1d(keys, np.nonzero(q)[0]).astype(np.int64)
+
+
 def extend(args, ex):
     """The hardship head added to a model without touching the rest: the
     heads shipped before stay byte for byte (their figures and the rules
@@ -742,17 +757,7 @@ def extend(args, ex):
     kept = feats  # bucket ids, duplicates kept (the core sums every feature)
     norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
     w, b_h = fit_column(ex, kept, norms, 4, "hardship", args)
-    qh, scale_h = quantize(w, h.get("bits", 8))
-    # Only the strongest weights stay (ties at the cut broken by bucket):
-    # a sparse column costs little gzipped.
-    qh = qh[:, 0]
-    order = np.argsort(-np.abs(w[:, 0]), kind="stable")
-    qh[order[args.hardship_weights:]] = 0
-    # A bucket new to the model costs a key and a zero in every other
-    # column: at most --hardship-new-keys of them, the strongest.
-    new = np.setdiff1d(np.nonzero(qh)[0], keys)
-    qh[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[args.hardship_new_keys:]]] = 0
-    keys_all = np.union1d(keys, np.nonzero(qh)[0]).astype(np.int64)
+    qh, scale_h, keys_all = sparse_column(w, h.get("bits", 8), args.hardship_weights, keys, args.hardship_new_keys)
     # Calibration per language on the calib slice, the quantized column as the core sums it.
     calibration = h["calibration"]
     calib = [i for i, e in enumerate(ex) if e.split == "calib"]
@@ -806,13 +811,7 @@ def refit_person(args, ex):
     log(f"{len(ex)} examples with a person label, featurized in {time.time() - t0:.0f}s")
     norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
     w, b_p = fit_column(ex, feats, norms, col, "person", args)
-    qp, scale_p = quantize(w, h.get("bits", 8))
-    qp = qp[:, 0]
-    order = np.argsort(-np.abs(w[:, 0]), kind="stable")
-    qp[order[budget:]] = 0
-    new = np.setdiff1d(np.nonzero(qp)[0], keys)
-    qp[new[np.argsort(-np.abs(w[new, 0]), kind="stable")[args.person_new_keys:]]] = 0
-    keys_all = np.union1d(keys, np.nonzero(qp)[0]).astype(np.int64)
+    qp, scale_p, keys_all = sparse_column(w, h.get("bits", 8), budget, keys, args.person_new_keys)
     calibration = h["calibration"]
     calib = [i for i, e in enumerate(ex) if e.split == "calib"]
     z = np.array([b_p + float(qp[feats[i]].astype(np.float64).sum()) * scale_p[0] * norms[i] for i in calib])
