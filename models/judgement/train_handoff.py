@@ -4,8 +4,9 @@ turn of a conversation (attune-native judge --conversation --signals; the
 signals' names are the core's, judgement.cc kHandoffSignalNames) and over the
 turn's own words (the core's JudgementFeatures, as the heads read them), and
 writes it into the model file: the signal weights, bias and threshold in the
-header under "handoff", the word weights (int8, the strongest --words) as a
-section after the language table.
+header under "handoff", the word weights (4 bits, the strongest --words, only
+in buckets the heads keep: one per kept bucket, most 0) as a section after
+the language table.
 
 Why: the rules (handoff.cc) hand off on what they recognise. Written from the
 read halves of the blind conversation sets, they caught 283 of 300 read
@@ -44,7 +45,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from train import BUCKETS, SEED, delta_varints, featurize, hash_text, sparse_step  # noqa: E402  (one featurizer, one split)
+from train import BUCKETS, SEED, delta_varints, featurize, hash_text, nibbles, read_model, sparse_step  # noqa: E402  (one featurizer, one split)
 
 # Sets read whole, and sets split by the hash of the conversation id (even: read).
 READ_WHOLE = ["conversations", "conversations-dev", "conversations-train"]
@@ -123,16 +124,25 @@ def predict(model, X, F, idx):
     return 1 / (1 + np.exp(-z))
 
 
-def quantize(v, keep):
-    """The strongest `keep` word weights as int8 with one scale."""
-    if keep <= 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int8), 1.0
-    order = np.argsort(-np.abs(v), kind="stable")[:keep]
-    order = np.sort(order[v[order] != 0])
-    scale = float(np.abs(v[order]).max() / 127) if len(order) else 1.0
-    q = np.clip(np.round(v[order] / scale), -127, 127).astype(np.int8)
-    keepq = q != 0
-    return order[keepq], q[keepq], scale
+def quantize(v, kept, words, extra, bits=8):
+    """The word weights shipped: the strongest `words` in buckets the heads
+    keep (`kept`, a mask; stored one per kept bucket, most 0) and the
+    strongest `extra` elsewhere (stored with their keys: "hm" after a failed
+    answer says little to the heads but much about the conversation), in
+    8 bits (scale from the largest) or 4 (-7..7, scale from the 99th
+    percentile, the rare larger ones clipped). Returns sorted keys, weights,
+    scale."""
+    order = []
+    for mask, keep in ((kept, words), (~kept, extra)):
+        cand = np.nonzero(mask & (v != 0))[0]
+        order.append(cand[np.argsort(-np.abs(v[cand]), kind="stable")[:keep]])
+    order = np.sort(np.concatenate(order))
+    if not len(order):
+        return order, np.zeros(0, np.int8), 1.0
+    top = 7 if bits == 4 else 127
+    scale = float((np.percentile(np.abs(v[order]), 99) if bits == 4 else np.abs(v[order]).max()) / top)
+    q = np.clip(np.round(v[order] / scale), -top, top).astype(np.int8)
+    return order[q != 0], q[q != 0], scale
 
 
 def first_handoffs(rows, res, prob, thr):
@@ -171,7 +181,9 @@ def main():
     # epochs fitted the folds worse on both counts (cross-validation at 0.75:
     # 1 061 of 1 470 by their turn, 151 calm of 1 102; 5 epochs: 1 071, 143).
     ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--words", type=int, default=12000, help="word weights kept (their download cost)")
+    ap.add_argument("--words", type=int, default=8000, help="word weights kept in the heads' buckets (their download cost)")
+    ap.add_argument("--extra-words", type=int, default=3000, help="word weights kept in other buckets (with their keys)")
+    ap.add_argument("--word-bits", type=int, default=8, choices=[4, 8], help="their precision in the file")
     ap.add_argument("--calm-budget", type=float, default=0.03,
                     help="share of calm training conversations the learnt handoff may add in cross-validation")
     ap.add_argument("--dry-run", action="store_true", help="print the cross-validation, write nothing")
@@ -187,6 +199,9 @@ def main():
         res = signals(args.native, heads, rows)
     texts = [t for c in rows for t in c["turns"]]
     F, _ = featurize(args.native, texts)
+    model_keys = read_model(args.model)[1]
+    kept = np.zeros(BUCKETS, bool)
+    kept[model_keys] = True
     X = np.array([t["signals"] for turns in res for t in turns], dtype=np.float64)
     y = np.array([v for c, turns in zip(rows, res) for v in labels(c, len(turns))])
     conv = np.array([i for i, turns in enumerate(res) for _ in turns])
@@ -200,7 +215,7 @@ def main():
     for f in range(5):
         tr, te = np.nonzero((conv % 5 != f) & later)[0], np.nonzero(conv % 5 == f)[0]
         v, w, b = fit(X, F, y, tr, args.epochs, args.l2)
-        keys, q, scale = quantize(v, args.words)
+        keys, q, scale = quantize(v, kept, args.words, args.extra_words, args.word_bits)
         vq = np.zeros(BUCKETS)
         vq[keys] = q * scale
         prob[te] = predict((vq, w, b), X, F, te) * later[te]
@@ -227,7 +242,7 @@ def main():
     if chosen is None:
         raise SystemExit("no threshold keeps the calm conversations within budget")
     v, w, b = fit(X, F, y, np.nonzero(later)[0], args.epochs, args.l2)
-    keys, q, scale = quantize(v, args.words)
+    keys, q, scale = quantize(v, kept, args.words, args.extra_words, args.word_bits)
     print(f"chosen threshold {chosen:.2f}; {len(keys)} word weights; signal weights: " +
           ", ".join(f"{x:+.2f}" for x in w) + f"; bias {b:+.2f}", file=sys.stderr)
     if args.dry_run:
@@ -236,7 +251,7 @@ def main():
                                       check=True).stdout)
     write_model(args.model, {"signals": names, "weights": [round(float(x), 5) for x in w],
                              "bias_threshold": [round(b, 5), chosen], "words": int(len(keys)),
-                             "word_scale": scale}, keys, q)
+                             "word_scale": scale, "word_bits": args.word_bits}, keys, q, model_keys)
 
 
 def split_model(path):
@@ -247,8 +262,12 @@ def split_model(path):
     header = json.loads(data[12:12 + n])
     body = data[12 + n:]
     old = header.pop("handoff", None)
-    if old:  # its varint keys, then its weights, end the file
-        body = body[:len(body) - old["word_bytes"] - old["words"]]
+    if old:  # it ends the file: a weight per kept bucket, then the extra keys and weights
+        keys = struct.unpack("<I", body[:4])[0]
+        dense = (keys + 1) // 2 if old["word_bits"] == 4 else keys
+        ew = old.get("extra_words", 0)
+        extra = old.get("extra_bytes", 0) + ((ew + 1) // 2 if old["word_bits"] == 4 else ew)
+        body = body[:len(body) - dense - extra]
     return data[:8], header, body
 
 
@@ -257,18 +276,23 @@ def join_model(path, start, header, body):
     open(path, "wb").write(start + struct.pack("<I", len(h)) + h + body)
 
 
-def write_model(path, handoff, keys, q):
+def write_model(path, handoff, keys, q, model_keys):
     """Replaces the model file's learnt handoff: the header's "handoff" and
-    the word section after the language table (its keys delta-coded as
-    varints, `word_bytes` of them, then one int8 weight each)."""
+    the word section after the language table: a weight for each bucket the
+    heads keep, in their order (most are 0), then the `extra_words` in other
+    buckets: their keys delta-coded as varints (`extra_bytes`), their weights."""
     start, header, body = split_model(path)
-    section = delta_varints(keys)
-    handoff["word_bytes"] = len(section)
-    section += q.astype(np.int8).tobytes()
+    inside = np.isin(keys, model_keys)
+    dense = np.zeros(len(model_keys), np.int8)
+    dense[np.searchsorted(model_keys, keys[inside])] = q[inside]
+    pack = (lambda a: nibbles(a)) if handoff["word_bits"] == 4 else (lambda a: a.astype(np.int8).tobytes())
+    varints = delta_varints(keys[~inside])
+    handoff["extra_words"], handoff["extra_bytes"] = int((~inside).sum()), len(varints)
+    section = pack(dense) + varints + pack(q[~inside])
     header["handoff"] = handoff
-    join_model(path, start, header, body + bytes(section))
-    print(f"wrote {path}: handoff threshold {handoff['bias_threshold'][1]}, {len(keys)} word weights "
-          f"({len(section)} bytes)", file=sys.stderr)
+    join_model(path, start, header, body + section)
+    print(f"wrote {path}: handoff threshold {handoff['bias_threshold'][1]}, {len(keys)} word weights, "
+          f"{handoff['extra_words']} outside the heads' buckets ({len(section)} bytes)", file=sys.stderr)
 
 
 if __name__ == "__main__":

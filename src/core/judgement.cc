@@ -10,7 +10,9 @@ namespace attune {
 namespace {
 
 constexpr char kMagic[4] = {'A', 'T', 'J', 'M'};
-constexpr uint32_t kVersion = 1;
+// 2: weights and language table row by row (a bucket's outputs together),
+// the table in 4 bits; 1 (output by output) is no longer read.
+constexpr uint32_t kVersion = 2;
 
 double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
@@ -61,6 +63,26 @@ bool ReadFloats(const nlohmann::json& j, const char* key, size_t n, std::vector<
   for (const auto& v : *it) {
     if (!v.is_number()) return false;
     out->push_back(static_cast<T>(v.get<double>()));
+  }
+  return true;
+}
+
+// `count` values of `bits` (8: int8; 4: two signed nibbles a byte, low
+// nibble first), in order.
+bool ReadPacked(Reader* r, size_t count, int bits, std::vector<int8_t>* out) {
+  std::string_view b;
+  if (!r->Bytes(bits == 8 ? count : (count + 1) / 2, &b)) return false;
+  out->resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    int v;
+    if (bits == 8) {
+      v = static_cast<int8_t>(b[i]);
+    } else {
+      const unsigned char byte = static_cast<unsigned char>(b[i / 2]);
+      v = (i % 2 == 0) ? (byte & 0x0F) : (byte >> 4);
+      if (v >= 8) v -= 16;  // two's complement nibble
+    }
+    (*out)[i] = static_cast<int8_t>(v);
   }
   return true;
 }
@@ -187,7 +209,8 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
   }
 
   // The learnt handoff (optional): its signals must be the core's, in order.
-  int64_t handoff_words = 0, handoff_word_bytes = 0;
+  int handoff_word_bits = 0;  // 0: no learnt handoff
+  uint32_t extra_words = 0, extra_bytes = 0;
   if (const auto ho = h.find("handoff"); ho != h.end()) {
     std::vector<std::string> names;
     if (!ho->is_object() || !ReadStrings(*ho, "signals", &names) || names.size() != kHandoffSignalCount)
@@ -201,61 +224,48 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
       return Bad("/handoff needs a weight per signal and bias_threshold [bias, threshold in (0, 1]]");
     m->handoff_.bias = bt[0];
     m->handoff_.threshold = bt[1];
-    const auto count = [&](const char* key) -> int64_t {
-      const auto it = ho->find(key);
-      return it != ho->end() && it->is_number_unsigned() ? it->get<int64_t>() : -1;
-    };
-    handoff_words = count("words");
-    handoff_word_bytes = count("word_bytes");
     const auto ws = ho->find("word_scale");
-    if (handoff_words < 0 || handoff_word_bytes < 0 || ws == ho->end() || !ws->is_number() ||
-        !(ws->get<double>() > 0) || handoff_words > (1 << 24))
-      return Bad("/handoff needs words, word_bytes (counts) and word_scale (> 0)");
+    const auto wb = ho->find("word_bits");
+    if (ws == ho->end() || !ws->is_number() || !(ws->get<double>() > 0) || wb == ho->end() || !wb->is_number_integer() ||
+        (wb->get<int>() != 4 && wb->get<int>() != 8))
+      return Bad("/handoff needs word_scale (> 0) and word_bits (4 or 8)");
+    handoff_word_bits = wb->get<int>();
+    for (const char* key : {"extra_words", "extra_bytes"}) {
+      const auto it = ho->find(key);
+      if (it == ho->end() || !it->is_number_unsigned() || it->get<uint64_t>() > (1u << 24))
+        return Bad(std::string("/handoff/") + key + " must be a count");
+    }
+    extra_words = (*ho)["extra_words"].get<uint32_t>();
+    extra_bytes = (*ho)["extra_bytes"].get<uint32_t>();
+    if (extra_words > extra_bytes) return Bad("/handoff/extra_words: more keys than /handoff/extra_bytes hold");
     m->handoff_.word_scale = ws->get<double>();
   }
 
   uint32_t n = 0;
   if (!r.U32(&n) || n > m->buckets_) return Bad("bad weight count");
   if (!ReadKeys(&r, n, m->buckets_, &m->keys_)) return Bad("keys must be increasing buckets (truncated?)");
-  // Stored output by output (it compresses better), as int8 or, with
-  // "bits": 4, two signed nibbles a byte (low nibble first); kept row by row
-  // in memory (one feature's outputs are read together).
-  const int bits = h.contains("bits") && h["bits"].is_number_integer() ? h["bits"].get<int>() : 8;
-  if (bits != 8 && bits != 4) return Bad("/bits must be 8 or 4");
-  const size_t per_output = bits == 8 ? n : (static_cast<size_t>(n) + 1) / 2;
-  std::string_view table;
-  if (!r.Bytes(per_output * m->outputs_, &table)) return Bad("truncated weights");
-  m->weights_.resize(static_cast<size_t>(n) * m->outputs_);
-  for (int o = 0; o < m->outputs_; ++o) {
-    const std::string_view col = table.substr(o * per_output, per_output);
-    for (uint32_t i = 0; i < n; ++i) {
-      int v;
-      if (bits == 8) {
-        v = static_cast<int8_t>(col[i]);
-      } else {
-        const unsigned char byte = static_cast<unsigned char>(col[i / 2]);
-        v = (i % 2 == 0) ? (byte & 0x0F) : (byte >> 4);
-        if (v >= 8) v -= 16;  // two's complement nibble
-      }
-      m->weights_[static_cast<size_t>(i) * m->outputs_ + o] = static_cast<int8_t>(v);
-    }
-  }
-  std::string_view lang_table;
-  if (!r.Bytes(static_cast<size_t>(m->lang_buckets_) * langs, &lang_table)) return Bad("truncated language table");
-  m->lang_weights_.resize(lang_table.size());
-  for (size_t l = 0; l < langs; ++l)
-    for (uint32_t i = 0; i < m->lang_buckets_; ++i)
-      m->lang_weights_[static_cast<size_t>(i) * langs + l] = static_cast<int8_t>(lang_table[l * m->lang_buckets_ + i]);
-  // The learnt handoff's word weights: delta-coded keys, then int8 weights.
-  if (handoff_words > 0) {
-    std::string_view keys, weights;
-    if (!r.Bytes(static_cast<size_t>(handoff_word_bytes), &keys) || !r.Bytes(static_cast<size_t>(handoff_words), &weights))
+  // Stored row by row as in memory, in int8 or, with "bits": 4, nibbles;
+  // the language table likewise ("lang_bits").
+  const auto bits_of = [&](const char* key) {
+    const auto it = h.find(key);
+    return it != h.end() && it->is_number_integer() ? it->get<int>() : 8;
+  };
+  const int bits = bits_of("bits"), lang_bits = bits_of("lang_bits");
+  if ((bits != 8 && bits != 4) || (lang_bits != 8 && lang_bits != 4)) return Bad("/bits and /lang_bits must be 8 or 4");
+  if (!ReadPacked(&r, static_cast<size_t>(n) * m->outputs_, bits, &m->weights_)) return Bad("truncated weights");
+  if (!ReadPacked(&r, static_cast<size_t>(m->lang_buckets_) * langs, lang_bits, &m->lang_weights_))
+    return Bad("truncated language table");
+  // The learnt handoff's word weights: one per key, then the extra ones'
+  // delta-coded keys and weights.
+  if (handoff_word_bits) {
+    std::string_view extra;
+    HandoffModel& ho = m->handoff_;
+    if (!ReadPacked(&r, n, handoff_word_bits, &ho.word_weights) || !r.Bytes(extra_bytes, &extra))
       return Bad("truncated handoff word weights");
-    Reader kr(keys);
-    if (!ReadKeys(&kr, static_cast<uint32_t>(handoff_words), m->buckets_, &m->handoff_.word_keys))
-      return Bad("handoff word keys must be increasing buckets (truncated?)");
-    if (!kr.done()) return Bad("handoff word keys longer than /handoff/word_bytes");
-    m->handoff_.word_weights.assign(weights.begin(), weights.end());
+    Reader kr(extra);
+    if (!ReadKeys(&kr, extra_words, m->buckets_, &ho.extra_keys) || !kr.done())
+      return Bad("handoff extra keys must be /handoff/extra_bytes of increasing buckets");
+    if (!ReadPacked(&r, extra_words, handoff_word_bits, &ho.extra_weights)) return Bad("truncated handoff word weights");
   }
   if (!r.done()) return Bad("trailing bytes after the model's tables");
   *model = std::move(m);
@@ -298,23 +308,25 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     for (int k = 0; k < kHeadCount; ++k) out.heads[k].threshold = CalibrationFor(cal, k).threshold;
     return out;
   }
-  // Each feature's weights, found once (binary search in the sorted keys).
+  // Each feature's weights, found once (binary search in the sorted keys),
+  // with its learnt handoff weight.
   std::vector<const int8_t*> rows(features.size(), nullptr);
+  int64_t word_sum = 0;
   for (size_t i = 0; i < features.size(); ++i) {
     const uint32_t b = features[i].hash % buckets_;
     const auto it = std::lower_bound(keys_.begin(), keys_.end(), b);
-    if (it != keys_.end() && *it == b) rows[i] = &weights_[static_cast<size_t>(it - keys_.begin()) * outputs_];
+    if (it == keys_.end() || *it != b) {
+      const auto& ek = handoff_.extra_keys;
+      const auto e = std::lower_bound(ek.begin(), ek.end(), b);
+      if (e != ek.end() && *e == b) word_sum += handoff_.extra_weights[e - ek.begin()];
+      continue;
+    }
+    const size_t k = static_cast<size_t>(it - keys_.begin());
+    rows[i] = &weights_[k * outputs_];
+    if (!handoff_.word_weights.empty()) word_sum += handoff_.word_weights[k];
   }
   const double norm = 1.0 / std::sqrt(static_cast<double>(features.size()));
-  if (!handoff_.word_keys.empty()) {
-    int64_t sum = 0;
-    for (const HashedFeature& f : features) {
-      const uint32_t b = f.hash % buckets_;
-      const auto it = std::lower_bound(handoff_.word_keys.begin(), handoff_.word_keys.end(), b);
-      if (it != handoff_.word_keys.end() && *it == b) sum += handoff_.word_weights[it - handoff_.word_keys.begin()];
-    }
-    out.handoff_words = static_cast<double>(sum) * handoff_.word_scale * norm;
-  }
+  out.handoff_words = static_cast<double>(word_sum) * handoff_.word_scale * norm;
   std::vector<double> z(outputs_, 0.0);
   for (const int8_t* row : rows)
     if (row)

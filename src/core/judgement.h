@@ -94,11 +94,13 @@ struct HandoffModel {
   std::vector<double> weights;  // one per signal; empty: no learnt handoff
   double bias = 0;
   double threshold = 1;  // hand off at probability >= threshold
-  // The turn's own words: weights of the judgement feature buckets (sorted
-  // keys, int8 times word_scale), summed over the message's features and
+  // The turn's own words: a weight (times word_scale) for each bucket the
+  // heads keep (the model's keys, in order; most are 0) and for a few other
+  // buckets (sorted extra_keys), summed over the message's features and
   // divided by the square root of their count, as the heads sum theirs.
-  std::vector<uint32_t> word_keys;
   std::vector<int8_t> word_weights;
+  std::vector<uint32_t> extra_keys;
+  std::vector<int8_t> extra_weights;
   double word_scale = 0;
   bool ready() const { return !weights.empty(); }
   // `words`: ModelJudgement::handoff_words of the turn.

@@ -66,8 +66,8 @@ size_t Utf16Length(const std::string& s) {
 TEST_CASE("a judgement model that is not one is an invalid_model status, not an abort") {
   std::shared_ptr<const JudgementModel> m;
   for (const std::string& bytes : {std::string(), std::string("ATJM"), std::string("XXXX\x01\0\0\0", 8),
-                                   std::string("ATJM\x02\0\0\0", 8), std::string("ATJM\x01\0\0\0\xff\xff\0\0", 12),
-                                   std::string("ATJM\x01\0\0\0\x02\0\0\0{}", 14)}) {
+                                   std::string("ATJM\x01\0\0\0", 8), std::string("ATJM\x02\0\0\0\xff\xff\0\0", 12),
+                                   std::string("ATJM\x02\0\0\0\x02\0\0\0{}", 14)}) {
     const Status s = JudgementModel::Load(bytes, &m);
     CHECK_FALSE(s.ok());
     CHECK(s.code() == "invalid_model");
@@ -2106,9 +2106,14 @@ std::shared_ptr<const JudgementModel> RulesOnly() {
     uint32_t n = 0;
     for (int k = 3; k >= 0; --k) n = (n << 8) | static_cast<unsigned char>(real[8 + k]);
     const auto h = nlohmann::json::parse(real.substr(12, n))["handoff"];
+    // The word section: one weight per kept bucket (the key count opens the
+    // body), then the extra words' keys and weights.
+    uint32_t keys = 0;
+    for (int k = 3; k >= 0; --k) keys = (keys << 8) | static_cast<unsigned char>(real[12 + n + k]);
+    const auto packed = [&](size_t count) { return h["word_bits"].get<int>() == 4 ? (count + 1) / 2 : count; };
+    const size_t section = packed(keys) + h["extra_bytes"].get<size_t>() + packed(h["extra_words"].get<size_t>());
     std::shared_ptr<const JudgementModel> m;
-    const Status s = JudgementModel::Load(
-        EditedModel([](nlohmann::json& x) { x.erase("handoff"); }, h["words"].get<size_t>() + h["word_bytes"].get<size_t>()), &m);
+    const Status s = JudgementModel::Load(EditedModel([](nlohmann::json& x) { x.erase("handoff"); }, section), &m);
     REQUIRE_MESSAGE(s.ok(), s.ToString());
     return m;
   }();
@@ -2121,8 +2126,10 @@ TEST_CASE("the learnt handoff in a model file: read with the core's signals, ref
   CHECK(shipped.weights.size() == size_t(kHandoffSignalCount));
   CHECK(shipped.threshold > 0.5);
   CHECK(shipped.threshold <= 1);
-  CHECK(!shipped.word_keys.empty());
-  CHECK(std::is_sorted(shipped.word_keys.begin(), shipped.word_keys.end()));
+  // A weight per kept bucket, most of them 0.
+  const auto words = std::count_if(shipped.word_weights.begin(), shipped.word_weights.end(), [](int8_t w) { return w != 0; });
+  CHECK(words > 1000);
+  CHECK(size_t(words) < shipped.word_weights.size() / 2);
 
   std::shared_ptr<const JudgementModel> m;
   auto refused = [&](const std::string& bytes, const std::string& why) {
@@ -2137,11 +2144,12 @@ TEST_CASE("the learnt handoff in a model file: read with the core's signals, ref
   refused(EditedModel([](nlohmann::json& h) { h["handoff"]["weights"].erase(0); }), "weight per signal");
   refused(EditedModel([](nlohmann::json& h) { h["handoff"]["bias_threshold"][1] = 0; }), "threshold in (0, 1]");
   refused(EditedModel([](nlohmann::json& h) { h["handoff"].erase("word_scale"); }), "word_scale");
-  // The word section shorter or longer than the header says.
-  refused(EditedModel([](nlohmann::json& h) { h["handoff"]["words"] = h["handoff"]["words"].get<int>() + 1; }),
-          "truncated handoff word weights");
-  refused(EditedModel([](nlohmann::json& h) { h["handoff"]["word_bytes"] = h["handoff"]["word_bytes"].get<int>() - 1; }),
-          "handoff word keys must be increasing buckets (truncated?)");
+  refused(EditedModel([](nlohmann::json& h) { h["handoff"]["word_bits"] = 3; }), "word_bits (4 or 8)");
+  // The word section shorter than the kept buckets need.
+  refused(EditedModel([](nlohmann::json&) {}, 1), "truncated handoff word weights");
+  refused(EditedModel([](nlohmann::json& h) { h["handoff"]["extra_bytes"] = h["handoff"]["extra_bytes"].get<int>() - 1; }),
+          "handoff extra keys must be");
+  refused(EditedModel([](nlohmann::json& h) { h["handoff"]["extra_words"] = 1u << 20; }), "more keys than");
   refused(EditedModel([](nlohmann::json&) {}, 0, "x"), "trailing");
 
   // Without it (header key and word section gone) the model loads and the

@@ -80,16 +80,16 @@ console.log(`seeds: ${sample.length} texts, ${packs.length} packs, ${templates.s
 // written here so the fuzzer starts from bytes it accepts) and the shipped one.
 {
   const header = JSON.stringify({
-    bits: 4, heads: ['crisis', 'human_request', 'frustration', 'negativity', 'hardship'], kinds: ['self_harm', 'medical_emergency', 'violence'],
+    bits: 4, lang_bits: 4, heads: ['crisis', 'human_request', 'frustration', 'negativity', 'hardship'], kinds: ['self_harm', 'medical_emergency', 'violence'],
     languages: ['en', 'es'], buckets: 64, lang_buckets: 8, scales: [0.5, 0.5, 0.5, 0.5, 0.5, 1, 1, 1], bias: [-2, -2, -2, -1, -2, 0, 0, 0],
     lang_scales: [0.1, 0.1], lang_bias: [0, 0], calibration: { '*': { crisis: [1, 0, 0.5], human_request: [1, 0, 0.5], frustration: [1, 0, 0.5], negativity: [1, 0, 0.5], hardship: [1, 0, 0.5] }, es: { crisis: [1.2, 0.1, 0.4] } },
   });
   const keys = [1, 5, 9, 30, 63];
-  const parts = [Buffer.from('ATJM'), u32(1), u32(header.length), Buffer.from(header), u32(keys.length)];
+  const parts = [Buffer.from('ATJM'), u32(2), u32(header.length), Buffer.from(header), u32(keys.length)];
   let prev = 0;
   for (const k of keys) { parts.push(Buffer.from([k - prev])); prev = k; }
-  for (let o = 0; o < 8; o++) parts.push(Buffer.from([0x17, 0x9f, 0x03]));  // 5 nibbles, padded
-  parts.push(Buffer.from(Array.from({ length: 16 }, (_, i) => (i * 37) & 0xff)));  // 8 buckets x 2 languages, int8
+  parts.push(Buffer.from(Array.from({ length: 20 }, (_, i) => (i * 23 + 7) & 0xff)));  // 5 keys x 8 outputs, nibbles
+  parts.push(Buffer.from(Array.from({ length: 8 }, (_, i) => (i * 37) & 0xff)));  // 8 buckets x 2 languages, nibbles
   write('fuzz_judgement', Buffer.concat(parts));
   const shipped = join(root, 'models', 'judgement.bin');
   if (existsSync(shipped)) write('fuzz_judgement', readFileSync(shipped));
