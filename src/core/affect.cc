@@ -676,6 +676,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   SetAsideMovingAway(folded, &d);
   SetAsideAbsence(words, folded, &d);
   MarkKillMeIfHyperbole(words, folded, &d);
+  const bool reported_call = SetAsideReportedCall(words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonInOwnWords(m, words, folded, &d);
   if (!affect.FindCue(kCueHumanRequest)) DetectPersonOnAnotherChannel(words, folded, &d);
   if (!affect.FindCue(kCueCrisis)) DetectLethalDose(words, folded, &d);
@@ -694,7 +695,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
                                      [](const Cue& c) { return c.name == kCueHumanRequest; }),
                       affect.cues.end());
-  d.person_hard_negative = privacy || (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
+  d.person_hard_negative = privacy || reported_call ||
+                           (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
   affect.ping = IsPing(m, folded);
   affect.acknowledges = Acknowledges(folded);

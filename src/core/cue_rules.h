@@ -266,6 +266,7 @@ void SetAsideParcelLate(const std::vector<const Item*>& words, const std::vector
 void SetKindHarmedByAnother(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d);
+bool SetAsideReportedCall(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectLethalDose(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);

@@ -429,6 +429,24 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
   }
 }
 
+TEST_CASE("a call someone else will make is reported, not asked for") {
+  // Written for this test: the callback words after a third person's will / would.
+  for (const char* text : {"he said he'd ring me tomorrow", "the driver will call me when he's outside",
+                           "my GP is going to phone me today about the bloods", "she promised to call me back, all good",
+                           "my bank said they would ring me at 3"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // Asked of the shop, whoever else is named: still requests.
+  for (const char* text : {"will you call me tomorrow?", "can someone ring me today", "please ring me tomorrow, he won't",
+                           "you'll phone me back?", "call me asap", "he said you would call me today",
+                           // the promised call chased or missed
+                           "Ms Ortiz said she'd call me back on Friday, could you remind her?",
+                           "she said she'd ring me back today, still waiting"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
+
 TEST_CASE("the person from before asked for again is a person request, without a model") {
   // Written for this test.
   for (const char* text : {"can I get the guy I talked to last week again, Mark", "could I speak to the same lady as yesterday",
