@@ -700,8 +700,13 @@ size_t PersonAskedOtherwise(const Message& m, const std::vector<const Item*>& wo
       "atienda", "atenda", "responda", "reponde", "risponda", "antwortet", "explique", "spieghi", "erklart",
       "arregle", "conserte", "repare", "sistemi", "repariert", "behebt", "corrija", "corrige", "corregga",
       "korrigiert", "devuelva", "devolva", "rembourse", "rimborsi", "erstattet", "autorice", "autorize",
-      "autorise", "autorizzi", "genehmigt", "decida", "decide", "entscheidet", "passe", "pase", "passi");
+      "autorise", "autorizzi", "genehmigt", "decida", "decide", "entscheidet", "passe", "pase", "passi",
+      // a dose or a fact confirmed by the one who knows: "que el farmacéutico me confirme la dosis"
+      "confirme", "confirmen", "confirmem", "confirmi", "bestatigt", "bestaetigt", "conferma", "confermi");
   static const PhraseIndex kWishThatIndex(kWishThat);
+  // "need the pharmacist to confirm the dose", "i want a nurse to look at it".
+  static constexpr auto kNeedWant = Words("need", "needs", "want", "like", "prefer");
+  static constexpr auto kToAct = Words("confirm", "explain", "advise", "tell", "double-check", "doublecheck");
   // Not needed: "no need to transfer me, the bot is fine", "non serve che mi trasferisci".
   static constexpr auto kNoNeed = Words(
       "no need", "not necessary", "dont", "do not", "non serve", "non ce bisogno", "no hace falta", "no es necesario",
@@ -785,12 +790,16 @@ size_t PersonAskedOtherwise(const Message& m, const std::vector<const Item*>& wo
       // The someone inside the phrase ("brauche jemanden der") or just after it ("que", "che", "dass").
       const bool named = f[i + len - 1] == "der";
       for (size_t k = named ? i : i + len; k < n && k <= i + len + 1 && same(i, k); ++k)
-        if (In(kAnyone, f[k]) && !In(kNobody, f[k]) && f[k] != "personne") {
+        if ((In(kAnyone, f[k]) && !In(kNobody, f[k]) && f[k] != "personne") || In(kRoles, f[k])) {
           // "de chez vous", "da vossa parte" may stand between.
           for (size_t v = k + 1; v < n && v <= k + 5 && same(k, v); ++v)
             if (In(kHandles, f[v]) || In(kActions, f[v])) return *last = v, i;
         }
     }
+    if (In(kNeedWant, f[i]) && !NegatedAt(words, i, 2))
+      for (size_t k = i + 1; k + 2 < n && k <= i + 2 && same(i, k + 2); ++k)
+        if (In(kRoles, f[k]) && f[k + 1] == "to" && (In(kActions, f[k + 2]) || In(kToAct, f[k + 2])))
+          return *last = k + 2, i;
     if (const size_t len = kIsThereIndex.At(f, i))
       for (size_t p = i + len; p < n && p <= i + len + 2 && same(i, p); ++p) {
         const bool person = PersonNouns().count(words[p]->key) || In(kAnyone, f[p]) || In(kRoles, f[p]);

@@ -380,6 +380,10 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"time with them", "posso marcar uma videochamada com um técnico?"},
       {"time with them", "vorrei prenotare una telefonata con la farmacista"},
       {"talked with", "speak to someone in French please"},
+      // a role asked to act: the one who knows confirms
+      {"a role asked to act", "need the pharmacist to confirm the dose before i give it to my daughter"},
+      {"a role asked to act", "necesito que la enfermera me confirme si puedo ducharme"},
+      {"a role asked to act", "ho bisogno che il farmacista mi confermi gli orari delle pastiglie"},
   };
   for (const Case& c : asks) {
     const Affect a = Analyze(c.text);
@@ -424,7 +428,10 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "in our family whatsapp group someone asked about your sale",
                            // giving, not putting through; the one in charge named, not asked for
                            "pfv me passa o horário da loja de Pinheiros", "what's the service charge on card payments?",
-                           "la gérante m'a dit que c'était remboursable ?"}) {
+                           "la gérante m'a dit que c'était remboursable ?",
+                           // a role named beside a wish that asks nothing of it
+                           "i need the pharmacy to be open later on sundays", "i want the team to know the driver was great",
+                           "quiero que el equipo sepa que todo fue genial"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
