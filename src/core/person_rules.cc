@@ -707,6 +707,17 @@ size_t PersonAskedOtherwise(const Message& m, const std::vector<const Item*>& wo
   // "need the pharmacist to confirm the dose", "i want a nurse to look at it".
   static constexpr auto kNeedWant = Words("need", "needs", "want", "like", "prefer");
   static constexpr auto kToAct = Words("confirm", "explain", "advise", "tell", "double-check", "doublecheck");
+  static constexpr auto kRather = Words("rather", "prefer", "lieber", "prefiero", "prefiere", "prefere", "prefero",
+                                        "prefiro", "preferisco", "preferirei", "preferiria", "prefererais", "plutot");
+  static constexpr auto kSettle = Words("sort", "deal", "settle", "fix", "resolve", "discuss", "klare", "klaeren",
+                                        "klaren", "regeln", "regle", "besprechen", "arreglar", "arreglarlo", "resolver",
+                                        "resolverlo", "tratar", "tratarlo", "regler", "resoudre", "discuter",
+                                        "sistemare", "risolvere", "discutere", "resolve-lo", "resolvelo", "trattare");
+  static constexpr auto kFaceToFace = Words("schalter", "guichet", "sportello", "balcao", "ventanilla", "mostrador",
+                                            "personlich", "persoenlich", "pessoalmente", "presencialmente",
+                                            "presencial", "agence", "filiale", "sucursal", "agencia", "branch");
+  static constexpr auto kInPersonWith = Words("en", "di", "in");
+  static constexpr auto kPersona = Words("persona", "personne", "person");
   // Not needed: "no need to transfer me, the bot is fine", "non serve che mi trasferisci".
   static constexpr auto kNoNeed = Words(
       "no need", "not necessary", "dont", "do not", "non serve", "non ce bisogno", "no hace falta", "no es necesario",
@@ -795,6 +806,18 @@ size_t PersonAskedOtherwise(const Message& m, const std::vector<const Item*>& wo
           for (size_t v = k + 1; v < n && v <= k + 5 && same(k, v); ++v)
             if (In(kHandles, f[v]) || In(kActions, f[v])) return *last = v, i;
         }
+    }
+    if (In(kRather, f[i]) && !NegatedAt(words, i, 2)) {
+      // Rather settled face to face: "ich kläre das lieber am Schalter", "je préfère régler ça au
+      // guichet", "id rather sort this out in person". Not a parcel picked up in store.
+      size_t settle = SIZE_MAX, place = SIZE_MAX;
+      for (size_t k = 0; k < n; ++k) {
+        if (!same(i, k)) continue;
+        if (In(kSettle, f[k])) settle = k;
+        if (In(kFaceToFace, f[k])) place = k;
+        if (In(kInPersonWith, f[k]) && k + 1 < n && In(kPersona, f[k + 1])) place = k + 1;
+      }
+      if (settle != SIZE_MAX && place != SIZE_MAX) return *last = std::max({i, settle, place}), std::min({i, settle, place});
     }
     if (In(kNeedWant, f[i]) && !NegatedAt(words, i, 2))
       for (size_t k = i + 1; k + 2 < n && k <= i + 2 && same(i, k + 2); ++k)

@@ -384,6 +384,10 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"a role asked to act", "need the pharmacist to confirm the dose before i give it to my daughter"},
       {"a role asked to act", "necesito que la enfermera me confirme si puedo ducharme"},
       {"a role asked to act", "ho bisogno che il farmacista mi confermi gli orari delle pastiglie"},
+      // rather settled face to face
+      {"settled face to face", "das kläre ich lieber persönlich in der Filiale"},
+      {"settled face to face", "prefiro resolver isso no balcão"},
+      {"settled face to face", "honestly id rather discuss it in person"},
   };
   for (const Case& c : asks) {
     const Affect a = Analyze(c.text);
@@ -431,7 +435,9 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "la gérante m'a dit que c'était remboursable ?",
                            // a role named beside a wish that asks nothing of it
                            "i need the pharmacy to be open later on sundays", "i want the team to know the driver was great",
-                           "quiero que el equipo sepa que todo fue genial"}) {
+                           "quiero que el equipo sepa que todo fue genial",
+                           // rather at the counter, to pay or collect
+                           "prefiero recogerlo en la sucursal", "je préfère payer au guichet", "ich zahle lieber am Schalter"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
