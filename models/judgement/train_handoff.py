@@ -18,7 +18,7 @@ bot's answers, hardship that stays) without a phrase list.
 Data: every conversation set that may be read (conversations/, conversations-dev/,
 conversations-train/, the even-hash halves of conversations-blind, -blind-2,
 -blind-4 and -blind-5). Never fitted on: the odd-hash halves of those four,
-conversations-blind-3 and conversations-blind-6 (evaluate.py counts them).
+conversations-blind-3, -6, -7 and -8 (evaluate.py counts them).
 A turn is a positive from the conversation's earliest acceptable turn on
 (`earliest_turn`, else `handoff_turn`); calm conversations' turns are negatives.
 
