@@ -118,6 +118,17 @@ const char* const kHandoffSignalNames[kHandoffSignalCount] = {
     // closing ("thanks, bye"): affect.h Affect::acknowledges, ::closing.
     "acknowledges", "closing"};
 
+void KeyIndex::Build(const std::vector<uint32_t>& sorted_keys, uint32_t buckets) {
+  bits_.assign((static_cast<size_t>(buckets) + 63) / 64, 0);
+  for (uint32_t k : sorted_keys) bits_[k >> 6] |= uint64_t{1} << (k & 63);
+  rank_.assign(bits_.size(), 0);
+  uint32_t before = 0;
+  for (size_t w = 0; w < bits_.size(); ++w) {
+    rank_[w] = before;
+    before += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
+  }
+}
+
 double HandoffModel::Probability(const HandoffSignals& s, double words) const {
   if (!ready()) return 0;
   double z = bias + words;
@@ -217,6 +228,7 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
   uint32_t n = 0;
   if (!r.U32(&n) || n > m->buckets_) return Bad("bad weight count");
   if (!ReadKeys(&r, n, m->buckets_, &m->keys_)) return Bad("keys must be increasing buckets (truncated?)");
+  m->key_index_.Build(m->keys_, m->buckets_);
   // Stored output by output (it compresses better), as int8 or, with
   // "bits": 4, two signed nibbles a byte (low nibble first); kept row by row
   // in memory (one feature's outputs are read together).
@@ -256,6 +268,7 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
       return Bad("handoff word keys must be increasing buckets (truncated?)");
     if (!kr.done()) return Bad("handoff word keys longer than /handoff/word_bytes");
     m->handoff_.word_weights.assign(weights.begin(), weights.end());
+    m->handoff_.word_index.Build(m->handoff_.word_keys, m->buckets_);
   }
   if (!r.done()) return Bad("trailing bytes after the model's tables");
   *model = std::move(m);
@@ -298,20 +311,18 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     for (int k = 0; k < kHeadCount; ++k) out.heads[k].threshold = CalibrationFor(cal, k).threshold;
     return out;
   }
-  // Each feature's weights, found once (binary search in the sorted keys).
+  // Each feature's weights, found once.
   std::vector<const int8_t*> rows(features.size(), nullptr);
   for (size_t i = 0; i < features.size(); ++i) {
-    const uint32_t b = features[i].hash % buckets_;
-    const auto it = std::lower_bound(keys_.begin(), keys_.end(), b);
-    if (it != keys_.end() && *it == b) rows[i] = &weights_[static_cast<size_t>(it - keys_.begin()) * outputs_];
+    const int32_t at = key_index_.Find(features[i].hash % buckets_);
+    if (at >= 0) rows[i] = &weights_[static_cast<size_t>(at) * outputs_];
   }
   const double norm = 1.0 / std::sqrt(static_cast<double>(features.size()));
   if (!handoff_.word_keys.empty()) {
     int64_t sum = 0;
     for (const HashedFeature& f : features) {
-      const uint32_t b = f.hash % buckets_;
-      const auto it = std::lower_bound(handoff_.word_keys.begin(), handoff_.word_keys.end(), b);
-      if (it != handoff_.word_keys.end() && *it == b) sum += handoff_.word_weights[it - handoff_.word_keys.begin()];
+      const int32_t at = handoff_.word_index.Find(f.hash % buckets_);
+      if (at >= 0) sum += handoff_.word_weights[at];
     }
     out.handoff_words = static_cast<double>(sum) * handoff_.word_scale * norm;
   }
