@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "affect.h"
+#include "identity.h"
 #include "text.h"
 
 namespace attune::rules {
@@ -53,6 +54,7 @@ struct Item {
 struct Message {
   std::string cleaned;
   std::vector<Token> tokens;
+  std::vector<WhoSpan> who;  // FindWho(tokens), made once for every reader
   std::vector<Item> items;
   int exclamations = 0;
   int questions = 0;

@@ -839,9 +839,11 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
   return spans;
 }
 
-std::vector<WhoKind> WhoMask(const std::vector<Token>& tokens) {
-  std::vector<WhoKind> mask(tokens.size(), WhoKind::kNone);
-  for (const WhoSpan& s : FindWho(tokens))
+std::vector<WhoKind> WhoMask(const std::vector<Token>& tokens) { return WhoMask(tokens.size(), FindWho(tokens)); }
+
+std::vector<WhoKind> WhoMask(size_t count, const std::vector<WhoSpan>& spans) {
+  std::vector<WhoKind> mask(count, WhoKind::kNone);
+  for (const WhoSpan& s : spans)
     for (uint32_t i = s.first; i <= s.last && i < mask.size(); ++i) mask[i] = s.kind;
   return mask;
 }

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "identity.h"
+
 namespace attune {
 namespace {
 
@@ -281,11 +283,16 @@ const JudgementModel::Calibration& JudgementModel::CalibrationFor(int lang, int 
 }
 
 ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const {
+  return Judge(tokens, features, FindWho(tokens));
+}
+
+ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features,
+                                     const std::vector<WhoSpan>& who) const {
   ModelJudgement out;
   if (handoff_.ready()) out.handoff = &handoff_;
   // Language first: it picks the calibration.
   int lang = -1;
-  const std::vector<uint32_t> lf = LanguageFeatures(tokens);
+  const std::vector<uint32_t> lf = LanguageFeatures(tokens, who);
   const size_t langs = languages_.size();
   if (!lf.empty()) {
     std::vector<double> z(langs, 0.0);

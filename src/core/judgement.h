@@ -150,6 +150,9 @@ class JudgementModel {
   ModelJudgement Judge(const std::vector<Token>& tokens) const { return Judge(tokens, JudgementFeatures(tokens)); }
   // Same, with the tokens' JudgementFeatures already made.
   ModelJudgement Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const;
+  // Same, with FindWho(tokens) already made (the features must come from them).
+  ModelJudgement Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features,
+                       const std::vector<WhoSpan>& who) const;
 
   // Languages the model knows, in its output order.
   const std::vector<std::string>& languages() const { return languages_; }

@@ -536,6 +536,10 @@ std::string FoldAccents(std::string_view utf8) {
 }
 
 std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
+  return JudgementFeatures(tokens, FindWho(tokens));
+}
+
+std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who) {
   std::vector<HashedFeature> out;
   out.reserve(tokens.size() * 12);
   std::string prev, key;
@@ -543,7 +547,6 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
   bool have_prev = false;
   // Words that say who the writer is (identity.h) are one placeholder, with
   // no character n-grams: no weight can key on a name or an identity.
-  const std::vector<WhoSpan> who = FindWho(tokens);
   size_t next_who = 0;
   for (uint32_t i = 0; i < tokens.size(); ++i) {
     if (next_who < who.size() && who[next_who].first == i) {
@@ -602,10 +605,14 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
 }
 
 std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens) {
+  return LanguageFeatures(tokens, FindWho(tokens));
+}
+
+std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& spans) {
   std::vector<uint32_t> out;
   // A name or an identity word must not change the language a message is
   // read in (and with it the thresholds): they are left out.
-  const std::vector<WhoKind> who = WhoMask(tokens);
+  const std::vector<WhoKind> who = WhoMask(tokens.size(), spans);
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord || who[k] != WhoKind::kNone) continue;

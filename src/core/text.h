@@ -17,6 +17,8 @@
 
 namespace attune {
 
+struct WhoSpan;  // identity.h
+
 // Messages longer than this are analysed on their first kMaxAnalyzedBytes
 // bytes only, which keeps every turn's cost bounded (a 1 MB paste is cut,
 // never rejected). Replies and transcripts keep the full text.
@@ -99,11 +101,14 @@ struct HashedFeature {
   uint32_t last = 0;   // inclusive
 };
 std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens);
+// Same, with FindWho(tokens) already made (it is shared by a turn's readers).
+std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who);
 
 // Language features: hashes of character 1- to 3-grams of each lower-cased
 // word with accents kept ("ç", "ß", "ã" tell languages apart), and of the
 // words themselves; words that say who the writer is are left out.
 std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens);
+std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who);
 
 // Lower-cases and removes the accents of Latin letters ("Évité" -> "evite",
 // "Straße" -> "strasse"); other scripts pass through.
