@@ -74,14 +74,19 @@ bool StartsWithAt(std::string_view s, size_t i, std::string_view p) {
   return s.size() - i >= p.size() && s.compare(i, p.size(), p) == 0;
 }
 
-uint32_t Fnv1a(std::string_view s) {
-  uint32_t h = 2166136261u;
+constexpr uint32_t kFnvBasis = 2166136261u;
+
+// FNV-1a continued from state h: Fnv1aFrom(Fnv1aFrom(kFnvBasis, a), b) is the
+// hash of a + b, so features hash their parts without joining them first.
+uint32_t Fnv1aFrom(uint32_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 16777619u;
   }
   return h;
 }
+
+uint32_t Fnv1a(std::string_view s) { return Fnv1aFrom(kFnvBasis, s); }
 
 }  // namespace
 
@@ -133,6 +138,23 @@ static size_t DecodeOne(std::string_view in, size_t i, char32_t* cp) {
   if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
   *cp = c;
   return len;
+}
+
+// Byte offsets of the code points of `s`, and its end, so that its n-grams
+// of code points are byte ranges of it, hashed in place (decoding and
+// re-encoding valid UTF-8 gives the same bytes). False when `s` is not
+// valid UTF-8: the caller then decodes as before (bad bytes as U+FFFD).
+static bool CodePointStarts(std::string_view s, std::vector<uint32_t>* at) {
+  at->clear();
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const size_t n = DecodeOne(s, i, &cp);
+    if (n == 0) return false;
+    at->push_back(static_cast<uint32_t>(i));
+    i += n;
+  }
+  at->push_back(static_cast<uint32_t>(s.size()));
+  return true;
 }
 
 std::string RepairUtf8(std::string_view in) {
@@ -217,7 +239,15 @@ std::string CleanForAnalysis(std::string_view in, std::vector<uint32_t>* utf16_a
 std::string Lower(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t c : DecodeUtf8(utf8)) AppendUtf8(LowerCp(c), &out);
+  // Decoded as DecodeUtf8 does (a bad byte is U+FFFD), without its u32string.
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c;
+    const size_t n = DecodeOne(utf8, i, &c);
+    if (n == 0) c = kReplacement;
+    i += n ? n : 1;
+    if (c < 0x80) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    else AppendUtf8(LowerCp(c), &out);
+  }
   return out;
 }
 
@@ -526,7 +556,16 @@ bool PhraseList::Covers(const std::vector<std::string>& words) const {
 std::string FoldAccents(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t c : DecodeUtf8(utf8)) {
+  // Decoded as DecodeUtf8 does (a bad byte is U+FFFD), without its u32string.
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c;
+    const size_t n = DecodeOne(utf8, i, &c);
+    if (n == 0) c = kReplacement;
+    i += n ? n : 1;
+    if (c < 0x80) {  // ASCII: lower case is all there is to fold
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      continue;
+    }
     c = LowerCp(c);
     if (c == 0xDF) { out += "ss"; continue; }                 // ß
     if (IsCombining(c)) continue;                             // decomposed accents
@@ -542,9 +581,16 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
 std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who) {
   std::vector<HashedFeature> out;
   out.reserve(tokens.size() * 12);
-  std::string prev, key;
+  std::string prev, key, padded;
+  std::vector<uint32_t> at;
   uint32_t prev_at = 0;
   bool have_prev = false;
+  // Each feature is hashed from its parts (Fnv1aFrom), never joined into a
+  // string first: the same hashes, without a string per n-gram.
+  static const uint32_t kW = Fnv1a("w:"), kB = Fnv1a("b:"), kC = Fnv1a("c:");
+  auto pair = [&](const std::string& a, const std::string& b) {
+    return Fnv1aFrom(Fnv1aFrom(Fnv1aFrom(kB, a), " "), b);
+  };
   // Words that say who the writer is (identity.h) are one placeholder, with
   // no character n-grams: no weight can key on a name or an identity.
   size_t next_who = 0;
@@ -552,8 +598,8 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, c
     if (next_who < who.size() && who[next_who].first == i) {
       const WhoSpan& span = who[next_who++];
       key = WhoPlaceholder(span.kind);
-      AddFeature("w:" + key, span.first, span.last, &out);
-      if (have_prev) AddFeature("b:" + prev + " " + key, prev_at, span.last, &out);
+      out.push_back({Fnv1aFrom(kW, key), span.first, span.last});
+      if (have_prev) out.push_back({pair(prev, key), prev_at, span.last});
       prev = key;
       prev_at = span.first;
       have_prev = true;
@@ -583,20 +629,30 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, c
         if (t.all_caps) AddFeature("s:<caps>", i, i, &out);
         if (t.elongated) AddFeature("s:<elong>", i, i, &out);
         // Character n-grams of "<word>", on code points.
-        const std::u32string cps = DecodeUtf8("<" + key + ">");
-        for (size_t n = 3; n <= 5; ++n) {
-          if (cps.size() < n) break;
-          for (size_t a = 0; a + n <= cps.size(); ++a) {
-            std::string g = "c:";
-            for (size_t k = a; k < a + n; ++k) AppendUtf8(cps[k], &g);
-            AddFeature(g, i, i, &out);
+        padded.assign(1, '<');
+        padded += key;
+        padded += '>';
+        if (CodePointStarts(padded, &at)) {
+          const size_t cps = at.size() - 1;
+          for (size_t n = 3; n <= 5 && n <= cps; ++n)
+            for (size_t a = 0; a + n <= cps; ++a)
+              out.push_back({Fnv1aFrom(kC, std::string_view(padded).substr(at[a], at[a + n] - at[a])), i, i});
+        } else {
+          const std::u32string cps = DecodeUtf8(padded);
+          for (size_t n = 3; n <= 5; ++n) {
+            if (cps.size() < n) break;
+            for (size_t a = 0; a + n <= cps.size(); ++a) {
+              std::string g = "c:";
+              for (size_t k = a; k < a + n; ++k) AppendUtf8(cps[k], &g);
+              AddFeature(g, i, i, &out);
+            }
           }
         }
         break;
       }
     }
-    AddFeature("w:" + key, i, i, &out);
-    if (have_prev) AddFeature("b:" + prev + " " + key, prev_at, i, &out);
+    out.push_back({Fnv1aFrom(kW, key), i, i});
+    if (have_prev) out.push_back({pair(prev, key), prev_at, i});
     prev = key;
     prev_at = i;
     have_prev = true;
@@ -613,11 +669,27 @@ std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens, const s
   // A name or an identity word must not change the language a message is
   // read in (and with it the thresholds): they are left out.
   const std::vector<WhoKind> who = WhoMask(tokens.size(), spans);
+  // Hashed from their parts, as in JudgementFeatures.
+  static const uint32_t kW = Fnv1a("w:"), kL = Fnv1a("l:");
+  std::string padded;
+  std::vector<uint32_t> at;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord || who[k] != WhoKind::kNone) continue;
-    out.push_back(Fnv1a("w:" + t.norm));
-    const std::u32string cps = DecodeUtf8(" " + t.norm + " ");
+    out.push_back(Fnv1aFrom(kW, t.norm));
+    padded.assign(1, ' ');
+    padded += t.norm;
+    padded += ' ';
+    if (CodePointStarts(padded, &at)) {
+      const size_t cps = at.size() - 1;
+      for (size_t n = 1; n <= 3; ++n)
+        for (size_t a = 0; a + n <= cps; ++a) {
+          if (n == 1 && (a == 0 || a + 1 == cps)) continue;  // a lone space says nothing
+          out.push_back(Fnv1aFrom(kL, std::string_view(padded).substr(at[a], at[a + n] - at[a])));
+        }
+      continue;
+    }
+    const std::u32string cps = DecodeUtf8(padded);
     for (size_t n = 1; n <= 3; ++n) {
       for (size_t a = 0; a + n <= cps.size(); ++a) {
         if (n == 1 && (a == 0 || a + 1 == cps.size())) continue;  // a lone space says nothing
