@@ -323,13 +323,16 @@ const WordInfo* Lookup(std::string_view word) {
   }();
   return kTable.Find(word);
 }
-const std::unordered_set<std::string_view>& HashedWords(const char* bytes) {
+const HashedList& HashedWords(const char* bytes) {
   // thread_local: each thread builds its own sets, so no lock on a lookup.
-  static thread_local std::unordered_map<const char*, std::unordered_set<std::string_view>> sets;
+  static thread_local std::unordered_map<const char*, HashedList> sets;
   auto [it, fresh] = sets.try_emplace(bytes);
   if (fresh)
-    for (const char* p = bytes; *p; p += static_cast<unsigned char>(*p) + 1)
-      it->second.emplace(p + 1, static_cast<unsigned char>(*p));
+    for (const char* p = bytes; *p; p += static_cast<unsigned char>(*p) + 1) {
+      const std::string_view w(p + 1, static_cast<unsigned char>(*p));
+      it->second.words.insert(w);
+      it->second.filter.Add(w);
+    }
   return it->second;
 }
 

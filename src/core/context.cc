@@ -84,7 +84,8 @@ constexpr size_t kMaxContextWords = 6;
 // Lower-case, accent-free words; apostrophes dropped, everything else that
 // is not a letter or digit separates words.
 std::vector<std::string> Words(std::string_view message) {
-  const std::string folded = FoldAccents(Lower(message));
+  // FoldAccents lower-cases as Lower does (twice is once), so no Lower first.
+  const std::string folded = FoldAccents(message);
   std::vector<std::string> out;
   std::string cur;
   for (size_t i = 0; i < folded.size(); ++i) {

@@ -131,6 +131,25 @@ struct Detector {
   }
 };
 
+// A 256-bit filter over a set of words by length, first and last byte: a
+// word whose bit is clear is not in the set, found without hashing it (most
+// words of a message start none of an index's phrases, and a string hash
+// per word per index was a tenth of a turn).
+class WordFilter {
+ public:
+  void Add(std::string_view w) {
+    if (!w.empty()) bits_[Sig(w) >> 6] |= uint64_t{1} << (Sig(w) & 63);
+  }
+  // False only when `w` was never added (an empty word always may be).
+  bool May(std::string_view w) const { return w.empty() || ((bits_[Sig(w) >> 6] >> (Sig(w) & 63)) & 1); }
+
+ private:
+  static size_t Sig(std::string_view w) {
+    return (static_cast<unsigned char>(w[0]) * 7u + w.size() * 31u + static_cast<unsigned char>(w.back())) & 255u;
+  }
+  uint64_t bits_[4] = {0, 0, 0, 0};
+};
+
 // Word lists for the detectors below: constant byte strings searched in
 // order (tens of words each). Each word is stored as its length byte then
 // its bytes, a 0 length ends the list: an array of string_views cost the
@@ -171,14 +190,36 @@ constexpr WordSet<(N + ... + 0) + 1> Words(const char (&... w)[N]) {
 // hash set built at their first use: scanning one at every word of every
 // message was a tenth of Analyze()'s time. Keyed by the list's address,
 // which is stable (the lists are static).
-const std::unordered_set<std::string_view>& HashedWords(const char* bytes);
+struct HashedList {
+  std::unordered_set<std::string_view> words;
+  WordFilter filter;  // over words: most lookups miss, and miss here
+};
+const HashedList& HashedWords(const char* bytes);
+// HashedWords(bytes), remembering the last list asked for per list size:
+// a rule asks one list at every word in turn, so this skips the lookup by
+// address most times.
+template <size_t B>
+const HashedList& LastHashedWords(const char* bytes) {
+  static thread_local const char* last = nullptr;
+  static thread_local const HashedList* list = nullptr;
+  if (bytes != last) {
+    list = &HashedWords(bytes);
+    last = bytes;
+  }
+  return *list;
+}
 constexpr size_t kHashedListBytes = 160;
 template <size_t B>
 constexpr bool In(const WordSet<B>& s, std::string_view w) {
-  if constexpr (B > kHashedListBytes) return HashedWords(s.bytes).count(w) > 0;
+  if constexpr (B > kHashedListBytes) {
+    const HashedList& list = LastHashedWords<B>(s.bytes);
+    return list.filter.May(w) && list.words.count(w) > 0;
+  }
   for (size_t i = 0; s.bytes[i] != 0;) {
     const size_t n = static_cast<unsigned char>(s.bytes[i]);
-    if (n == w.size() && std::string_view(s.bytes + i + 1, n) == w) return true;
+    // Words are 1+ bytes, so a same-size w has a first byte to compare
+    // before the call to compare the rest.
+    if (n == w.size() && s.bytes[i + 1] == w[0] && std::string_view(s.bytes + i + 1, n) == w) return true;
     i += n + 1;
   }
   return false;
@@ -194,25 +235,6 @@ inline size_t PhraseAt(std::string_view phrase, const std::vector<std::string>& 
   }
   return n;
 }
-
-// A 256-bit filter over a set of words by length, first and last byte: a
-// word whose bit is clear is not in the set, found without hashing it (most
-// words of a message start none of an index's phrases, and a string hash
-// per word per index was a tenth of a turn).
-class WordFilter {
- public:
-  void Add(std::string_view w) {
-    if (!w.empty()) bits_[Sig(w) >> 6] |= uint64_t{1} << (Sig(w) & 63);
-  }
-  // False only when `w` was never added (an empty word always may be).
-  bool May(std::string_view w) const { return w.empty() || ((bits_[Sig(w) >> 6] >> (Sig(w) & 63)) & 1); }
-
- private:
-  static size_t Sig(std::string_view w) {
-    return (static_cast<unsigned char>(w[0]) * 7u + w.size() * 31u + static_cast<unsigned char>(w.back())) & 255u;
-  }
-  uint64_t bits_[4] = {0, 0, 0, 0};
-};
 
 // Phrases looked up at every word of a message, indexed by their first
 // word: a scan of every phrase at every word was a fifth of Analyze()'s time.

@@ -216,7 +216,9 @@ std::string Two(int v) {
   return b;
 }
 
-std::string CurrencyWord(const std::string& w) {
+std::string CurrencyWord(const std::string& word) {
+  // As a view: compared by size first, with no out-of-line compare a literal.
+  const std::string_view w(word);
   if (w == "dollars" || w == "dollar" || w == "usd" || w == "dólares" || w == "dolares") return "USD";
   if (w == "euros" || w == "euro" || w == "eur") return "EUR";
   if (w == "pounds" || w == "pound" || w == "gbp" || w == "libras") return "GBP";
@@ -321,7 +323,7 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     } else {
       bool after_keyword = false;
       for (size_t back = 1; back <= 3 && back <= k; ++back) {
-        const std::string& p = chunks[k - back].norm;
+        const std::string_view p = chunks[k - back].norm;
         // "order 12345", "order number 12345", "pedido nº 12345": the word
         // order itself must be there ("my number is 555..." is a phone).
         after_keyword |= p == "order" || p == "pedido" || p == "orden" || p == "order#";
