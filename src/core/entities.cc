@@ -117,6 +117,15 @@ bool AtomAccepts(const Atom& a, unsigned char c) {
 // Whole-word match by NFA simulation over (atom, count) states.
 bool MatchAtoms(const std::vector<Atom>& atoms, std::string_view w) {
   if (w.size() > kMaxWord) return false;
+  // Each byte is one repeat of one atom: a word shorter than the atoms'
+  // minimum or longer than their maximum cannot match (most words of a
+  // message, for an order number's pattern).
+  size_t least = 0, most = 0;
+  for (const Atom& a : atoms) {
+    least += static_cast<size_t>(a.min);
+    most += static_cast<size_t>(a.max);
+  }
+  if (w.size() < least || w.size() > most) return false;
   // State k: atoms [0, k) are complete. Counts tracked per state as the set
   // of possible repeat counts of atom k (bitmask, counts <= 32).
   const size_t m = atoms.size();
