@@ -295,15 +295,18 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
   const std::vector<uint32_t> lf = LanguageFeatures(tokens, who);
   const size_t langs = languages_.size();
   if (!lf.empty()) {
-    std::vector<double> z(langs, 0.0);
+    // int8 weights summed as integers: exact, as the sum in doubles was, and
+    // a plain integer loop.
+    std::vector<int32_t> sums(langs, 0);
     for (uint32_t f : lf) {
       const int8_t* row = &lang_weights_[static_cast<size_t>(f % lang_buckets_) * langs];
-      for (size_t l = 0; l < langs; ++l) z[l] += row[l];
+      for (size_t l = 0; l < langs; ++l) sums[l] += row[l];
     }
+    std::vector<double> z(langs, 0.0);
     const double norm = 1.0 / std::sqrt(static_cast<double>(lf.size()));
     double best = -1e300, sum = 0;
     for (size_t l = 0; l < langs; ++l) {
-      z[l] = lang_bias_[l] + z[l] * lang_scales_[l] * norm;
+      z[l] = lang_bias_[l] + static_cast<double>(sums[l]) * lang_scales_[l] * norm;
       if (z[l] > best) { best = z[l]; lang = static_cast<int>(l); }
     }
     for (size_t l = 0; l < langs; ++l) sum += std::exp(z[l] - best);
@@ -333,11 +336,13 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     }
     out.handoff_words = static_cast<double>(sum) * handoff_.word_scale * norm;
   }
-  std::vector<double> z(outputs_, 0.0);
+  // Summed as integers, exactly as in doubles (see the language's above).
+  std::vector<int32_t> sums(outputs_, 0);
   for (const int8_t* row : rows)
     if (row)
-      for (int o = 0; o < outputs_; ++o) z[o] += row[o];
-  for (int o = 0; o < outputs_; ++o) z[o] = bias_[o] + z[o] * scales_[o] * norm;
+      for (int o = 0; o < outputs_; ++o) sums[o] += row[o];
+  std::vector<double> z(outputs_, 0.0);
+  for (int o = 0; o < outputs_; ++o) z[o] = bias_[o] + static_cast<double>(sums[o]) * scales_[o] * norm;
 
   for (int k = 0; k < kHeadCount; ++k) {
     const Calibration& c = CalibrationFor(cal, k);
