@@ -1641,7 +1641,7 @@ void SetAsideAbsence(const std::vector<const Item*>& words, const std::vector<st
     const int s = words[i]->sentence;
     run = i > 0 && words[i - 1]->sentence == s ? run + 1 : 1;
     if (run == 3) sentences.push_back(s);
-    const std::string& w = word(i);
+    const std::string_view w = word(i);  // a view: literals compared by size first
     const bool place = In(kPresence, w) || (i > 0 && w == "da" && In(kBeforeDa, f[i - 1])) ||
                        (i > 0 && w == "la" && In(kBeforeLa, f[i - 1])) ||
                        (i + 1 < f.size() && w == "ci" && In(kAfterCi, f[i + 1]));

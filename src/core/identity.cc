@@ -827,9 +827,10 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     bool name = false;
     // After an introducing phrase, with an optional article ("soy la Ana", "sou a Ana").
     size_t c = i;
-    if (c > 0 && w[c - 1].word && (w[c - 1].key == "la" || w[c - 1].key == "el" || w[c - 1].key == "o" ||
-                                   w[c - 1].key == "a" || w[c - 1].key == "der" || w[c - 1].key == "die"))
-      --c;
+    if (c > 0 && w[c - 1].word) {
+      const std::string_view before = w[c - 1].key;  // a view: literals compared by size first
+      if (before == "la" || before == "el" || before == "o" || before == "a" || before == "der" || before == "die") --c;
+    }
     if (strong) name = true;
     else if (c > 0 && w[c - 1].word) {
       if (cue_ends_at(l.strong, c - 1)) name = true;

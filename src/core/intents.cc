@@ -596,7 +596,8 @@ Raw IntentRecognizer::RawFeatures(const std::vector<Token>& tokens, bool grow) {
   for (size_t i = 0; i < keys.size();) {
     size_t j = i;
     while (j < keys.size() && keys[j] == keys[i]) ++j;
-    const float v = 1.0f + std::log(static_cast<float>(j - i));
+    // log(1) is exactly 0: most keys occur once, and skip the call.
+    const float v = j - i == 1 ? 1.0f : 1.0f + std::log(static_cast<float>(j - i));
     r.norm += double(v) * v;
     if ((keys[i] >> 33) == kWordFeature) ++r.words;
     const int32_t f = grow ? Insert(keys[i]) : Find(keys[i]);
