@@ -160,17 +160,24 @@ static bool CodePointStarts(std::string_view s, std::vector<uint32_t>* at) {
 std::string RepairUtf8(std::string_view in) {
   std::string out;
   out.reserve(in.size());
+  // Valid runs are copied whole, not a code point at a time.
+  size_t run = 0;  // start of the valid bytes not yet copied
   for (size_t i = 0; i < in.size();) {
+    if (static_cast<unsigned char>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     char32_t cp;
     const size_t n = DecodeOne(in, i, &cp);
     if (n == 0) {
+      out.append(in.data() + run, i - run);
       AppendUtf8(kReplacement, &out);
-      ++i;
+      run = ++i;
     } else {
-      out.append(in.substr(i, n));
       i += n;
     }
   }
+  out.append(in.data() + run, in.size() - run);
   return out;
 }
 
@@ -536,6 +543,7 @@ PhraseList::PhraseList(const char* const* phrases, size_t count) {
       words.push_back(FoldWord(s.substr(i, j - i)));
       i = j + 1;
     }
+    if (!words.empty()) by_first_[words[0]].push_back(phrases_.size());
     phrases_.push_back(std::move(words));
   }
 }
@@ -544,9 +552,13 @@ bool PhraseList::Covers(const std::vector<std::string>& words) const {
   if (words.empty()) return false;
   for (size_t i = 0; i < words.size();) {
     size_t best = 0;
-    for (const auto& p : phrases_)
+    const auto starting = by_first_.find(words[i]);
+    if (starting == by_first_.end()) return false;
+    for (size_t k : starting->second) {
+      const auto& p = phrases_[k];
       if (p.size() > best && i + p.size() <= words.size() && std::equal(p.begin(), p.end(), words.begin() + i))
         best = p.size();
+    }
     if (best == 0) return false;
     i += best;
   }

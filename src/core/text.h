@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace attune {
@@ -130,6 +131,8 @@ class PhraseList {
 
  private:
   std::vector<std::vector<std::string>> phrases_;
+  // Phrase indices by first word: a word meets only the phrases it can start.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_;
 };
 
 // Folds one word for PhraseList::Covers: accents and apostrophes removed.
