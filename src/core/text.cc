@@ -634,7 +634,13 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, c
       case TokenKind::kUrl: key = "<url>"; break;
       case TokenKind::kEmail: key = "<email>"; break;
       case TokenKind::kWord: {
-        key = FoldAccents(t.norm);
+        // Lower-case ASCII (a word's norm, mostly) folds to itself: kept in
+        // key's buffer, no string made.
+        if (std::all_of(t.norm.begin(), t.norm.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z'); }))
+          key.assign(t.norm);
+        else
+          key = FoldAccents(t.norm);
         // Apostrophes vary ("dont", "don't", "don’t"): drop them.
         key.erase(std::remove(key.begin(), key.end(), '\''), key.end());
         if (key.empty()) continue;
