@@ -35,7 +35,8 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
   m.items.reserve(m.tokens.size());
   // Words that say who the writer is ("blind", a name like "Joy") carry no
   // valence: being blind is not a feeling about the service (identity.h).
-  const std::vector<WhoKind> who = WhoMask(m.tokens);
+  m.who = FindWho(m.tokens);
+  const std::vector<WhoKind> who = WhoMask(m.tokens.size(), m.who);
   for (const Token& t : m.tokens) {
     if (t.kind == TokenKind::kPunct) {
       for (char c : t.text) {
@@ -322,13 +323,16 @@ const WordInfo* Lookup(std::string_view word) {
   }();
   return kTable.Find(word);
 }
-const std::unordered_set<std::string_view>& HashedWords(const char* bytes) {
+const HashedList& HashedWords(const char* bytes) {
   // thread_local: each thread builds its own sets, so no lock on a lookup.
-  static thread_local std::unordered_map<const char*, std::unordered_set<std::string_view>> sets;
+  static thread_local std::unordered_map<const char*, HashedList> sets;
   auto [it, fresh] = sets.try_emplace(bytes);
   if (fresh)
-    for (const char* p = bytes; *p; p += static_cast<unsigned char>(*p) + 1)
-      it->second.emplace(p + 1, static_cast<unsigned char>(*p));
+    for (const char* p = bytes; *p; p += static_cast<unsigned char>(*p) + 1) {
+      const std::string_view w(p + 1, static_cast<unsigned char>(*p));
+      it->second.words.insert(w);
+      it->second.filter.Add(w);
+    }
   return it->second;
 }
 
@@ -641,7 +645,8 @@ void JudgeSentencesForPerson(const JudgementModel& model, const Message& m, Mode
   // The whole message's head did not fire, so any sure sentence beats it.
   for (const auto& s : sentences) {
     if (words(s) < kFewWords) continue;
-    const HeadScore one = model.Judge(s, JudgementFeatures(s)).heads[1];
+    const std::vector<WhoSpan> who = FindWho(s);
+    const HeadScore one = model.Judge(s, JudgementFeatures(s, who), who).heads[1];
     if (one.fired && one.probability >= kSureSentence && one.probability > (j->heads[1].fired ? j->heads[1].probability : 0))
       j->heads[1] = one;
   }
@@ -703,8 +708,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
 
   if (options.judgement) {
     affect.judged = true;
-    const std::vector<HashedFeature> features = JudgementFeatures(m.tokens);
-    affect.judgement = options.judgement->Judge(m.tokens, features);
+    const std::vector<HashedFeature> features = JudgementFeatures(m.tokens, m.who);
+    affect.judgement = options.judgement->Judge(m.tokens, features, m.who);
     JudgeSentencesForPerson(*options.judgement, m, &affect.judgement);
     AddModelCues(affect.judgement, &d);
     // Negativity the lexicon cannot hear (other languages, sarcasm): when

@@ -1,6 +1,7 @@
 #include "context.h"
 
 #include <algorithm>
+#include <array>
 
 #include "text.h"
 
@@ -84,7 +85,19 @@ constexpr size_t kMaxContextWords = 6;
 // Lower-case, accent-free words; apostrophes dropped, everything else that
 // is not a letter or digit separates words.
 std::vector<std::string> Words(std::string_view message) {
-  const std::string folded = FoldAccents(Lower(message));
+  // A turn reads the same message here several times (ResolveInContext,
+  // ReadContextReply, IsGreeting, AsksWhatNow...) and the bot's labels each
+  // turn: the last few texts' words are remembered (a copy is returned).
+  struct Remembered {
+    std::string text;
+    std::vector<std::string> words;
+  };
+  static thread_local std::array<Remembered, 8> remembered;  // "" -> {} is right as it stands
+  static thread_local size_t next = 0;
+  for (const Remembered& r : remembered)
+    if (r.text == message) return r.words;
+  // FoldAccents lower-cases as Lower does (twice is once), so no Lower first.
+  const std::string folded = FoldAccents(message);
   std::vector<std::string> out;
   std::string cur;
   for (size_t i = 0; i < folded.size(); ++i) {
@@ -104,6 +117,10 @@ std::vector<std::string> Words(std::string_view message) {
     }
   }
   if (!cur.empty()) out.push_back(std::move(cur));
+  Remembered& r = remembered[next];
+  next = (next + 1) % remembered.size();
+  r.text.assign(message.data(), message.size());
+  r.words = out;
   return out;
 }
 

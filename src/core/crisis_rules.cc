@@ -846,10 +846,23 @@ struct RedFlagAlt {
   std::string_view alt;
   int rule;  // index into kRedFlags, -1 for kNotNow, -2 for kLasting, -3 for kNotThen, -4 for kSupposing
   int slot;
+  // A prefix alternative's first byte ('\0' for "*", which takes any word):
+  // a word that starts otherwise cannot match it, so AltAt is not asked.
+  char lead = 0;
+  bool MayStartAt(const std::string& f, const std::string& bare) const {
+    return lead == 0 || (!f.empty() && f[0] == lead) || (!bare.empty() && bare[0] == lead);
+  }
 };
 struct RedFlagIndex {
   std::unordered_map<std::string_view, std::vector<RedFlagAlt>> by_first;
+  WordFilter first_filter;  // over by_first's keys
   std::vector<RedFlagAlt> prefixes;
+  // The alternatives whose first word is `w`, or null.
+  const std::vector<RedFlagAlt>* Starting(const std::string& w) const {
+    if (!first_filter.May(w)) return nullptr;
+    const auto it = by_first.find(w);
+    return it == by_first.end() ? nullptr : &it->second;
+  }
   // Indexes every alternative of `slot` as slot `s` of rule `rule`.
   void Add(std::string_view slot, int rule, int s) {
     while (!slot.empty()) {
@@ -857,8 +870,11 @@ struct RedFlagIndex {
       const std::string_view alt = slot.substr(0, sp);
       const std::string_view first = alt.substr(0, std::min(alt.find('_'), alt.size()));
       if (!alt.empty()) {
-        if (first.back() == '*') prefixes.push_back({alt, rule, s});
-        else by_first[first].push_back({alt, rule, s});
+        if (first.back() == '*') prefixes.push_back({alt, rule, s, first.size() > 1 ? first[0] : '\0'});
+        else {
+          by_first[first].push_back({alt, rule, s});
+          first_filter.Add(first);
+        }
       }
       slot.remove_prefix(std::min(sp + 1, slot.size()));
     }
@@ -1275,10 +1291,11 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
   for (size_t i = 0; i < f.size(); ++i) {
     for (const std::string* w : {&f[i], static_cast<const std::string*>(&bare[i])}) {
       if (w->empty()) continue;
-      if (const auto it = kIndex.by_first.find(*w); it != kIndex.by_first.end())
-        for (const RedFlagAlt& x : it->second) found(x, i);
+      if (const std::vector<RedFlagAlt>* alts = kIndex.Starting(*w))
+        for (const RedFlagAlt& x : *alts) found(x, i);
     }
-    for (const RedFlagAlt& x : kIndex.prefixes) found(x, i);
+    for (const RedFlagAlt& x : kIndex.prefixes)
+      if (x.MayStartAt(f[i], bare[i])) found(x, i);
   }
   const Hardship* best = nullptr;
   size_t best_a = 0, best_b = 0;
@@ -1410,9 +1427,9 @@ std::vector<int> NotThenSentences(const std::vector<const Item*>& words, const s
     // "sí, mi hijo..." answers yes; "si mi hijo..." supposes.
     if (words[i]->tok->norm.rfind("sí", 0) == 0) continue;
     for (const std::string* w : {&f[i], &bare[i]}) {
-      const auto it = idx.by_first.find(*w);
-      if (it == idx.by_first.end()) continue;
-      for (const RedFlagAlt& x : it->second)
+      const std::vector<RedFlagAlt>* alts = idx.Starting(*w);
+      if (!alts) continue;
+      for (const RedFlagAlt& x : *alts)
         if ((x.rule == -3 || (supposing && x.rule == -4)) && AltAt(x.alt, f, bare, i) &&
             !(recurring_is_now && In(kRecurring, x.alt)))
           out.push_back(words[i]->sentence);
@@ -1624,7 +1641,7 @@ void SetAsideAbsence(const std::vector<const Item*>& words, const std::vector<st
     const int s = words[i]->sentence;
     run = i > 0 && words[i - 1]->sentence == s ? run + 1 : 1;
     if (run == 3) sentences.push_back(s);
-    const std::string& w = word(i);
+    const std::string_view w = word(i);  // a view: literals compared by size first
     const bool place = In(kPresence, w) || (i > 0 && w == "da" && In(kBeforeDa, f[i - 1])) ||
                        (i > 0 && w == "la" && In(kBeforeLa, f[i - 1])) ||
                        (i + 1 < f.size() && w == "ci" && In(kAfterCi, f[i + 1]));
@@ -1692,13 +1709,13 @@ void DetectRedFlags(const Message& m, const std::vector<const Item*>& words, con
   for (size_t i = 0; i < f.size(); ++i) {
     for (const std::string* w : {&f[i], static_cast<const std::string*>(&bare[i])}) {
       if (w->empty()) continue;
-      const auto it = idx.by_first.find(*w);
-      if (it == idx.by_first.end()) continue;
-      for (const RedFlagAlt& x : it->second)
+      const std::vector<RedFlagAlt>* alts = idx.Starting(*w);
+      if (!alts) continue;
+      for (const RedFlagAlt& x : *alts)
         if (found(x, i)) return;  // not now
     }
     for (const RedFlagAlt& x : idx.prefixes)
-      if (found(x, i)) return;
+      if (x.MayStartAt(f[i], bare[i]) && found(x, i)) return;
   }
   for (size_t r = 0; r < std::size(kRedFlags); ++r) {
     const RedFlag& flag = kRedFlags[r];

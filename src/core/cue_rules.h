@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "affect.h"
+#include "identity.h"
 #include "text.h"
 
 namespace attune::rules {
@@ -53,6 +55,7 @@ struct Item {
 struct Message {
   std::string cleaned;
   std::vector<Token> tokens;
+  std::vector<WhoSpan> who;  // FindWho(tokens), made once for every reader
   std::vector<Item> items;
   int exclamations = 0;
   int questions = 0;
@@ -128,6 +131,25 @@ struct Detector {
   }
 };
 
+// A 256-bit filter over a set of words by length, first and last byte: a
+// word whose bit is clear is not in the set, found without hashing it (most
+// words of a message start none of an index's phrases, and a string hash
+// per word per index was a tenth of a turn).
+class WordFilter {
+ public:
+  void Add(std::string_view w) {
+    if (!w.empty()) bits_[Sig(w) >> 6] |= uint64_t{1} << (Sig(w) & 63);
+  }
+  // False only when `w` was never added (an empty word always may be).
+  bool May(std::string_view w) const { return w.empty() || ((bits_[Sig(w) >> 6] >> (Sig(w) & 63)) & 1); }
+
+ private:
+  static size_t Sig(std::string_view w) {
+    return (static_cast<unsigned char>(w[0]) * 7u + w.size() * 31u + static_cast<unsigned char>(w.back())) & 255u;
+  }
+  uint64_t bits_[4] = {0, 0, 0, 0};
+};
+
 // Word lists for the detectors below: constant byte strings searched in
 // order (tens of words each). Each word is stored as its length byte then
 // its bytes, a 0 length ends the list: an array of string_views cost the
@@ -168,14 +190,36 @@ constexpr WordSet<(N + ... + 0) + 1> Words(const char (&... w)[N]) {
 // hash set built at their first use: scanning one at every word of every
 // message was a tenth of Analyze()'s time. Keyed by the list's address,
 // which is stable (the lists are static).
-const std::unordered_set<std::string_view>& HashedWords(const char* bytes);
+struct HashedList {
+  std::unordered_set<std::string_view> words;
+  WordFilter filter;  // over words: most lookups miss, and miss here
+};
+const HashedList& HashedWords(const char* bytes);
+// HashedWords(bytes), remembering the last list asked for per list size:
+// a rule asks one list at every word in turn, so this skips the lookup by
+// address most times.
+template <size_t B>
+const HashedList& LastHashedWords(const char* bytes) {
+  static thread_local const char* last = nullptr;
+  static thread_local const HashedList* list = nullptr;
+  if (bytes != last) {
+    list = &HashedWords(bytes);
+    last = bytes;
+  }
+  return *list;
+}
 constexpr size_t kHashedListBytes = 160;
 template <size_t B>
 constexpr bool In(const WordSet<B>& s, std::string_view w) {
-  if constexpr (B > kHashedListBytes) return HashedWords(s.bytes).count(w) > 0;
+  if constexpr (B > kHashedListBytes) {
+    const HashedList& list = LastHashedWords<B>(s.bytes);
+    return list.filter.May(w) && list.words.count(w) > 0;
+  }
   for (size_t i = 0; s.bytes[i] != 0;) {
     const size_t n = static_cast<unsigned char>(s.bytes[i]);
-    if (n == w.size() && std::string_view(s.bytes + i + 1, n) == w) return true;
+    // Words are 1+ bytes, so a same-size w has a first byte to compare
+    // before the call to compare the rest.
+    if (n == w.size() && s.bytes[i + 1] == w[0] && std::string_view(s.bytes + i + 1, n) == w) return true;
     i += n + 1;
   }
   return false;
@@ -199,6 +243,7 @@ class PhraseIndex {
   template <size_t B>
   explicit PhraseIndex(const WordSet<B>& phrases) {
     for (std::string_view p : phrases) by_first_[p.substr(0, p.find(' '))].push_back(p);
+    for (const auto& entry : by_first_) filter_.Add(entry.first);
   }
   // The index holds views into the list: a temporary list would leave them
   // dangling (a static one must be named first).
@@ -206,6 +251,7 @@ class PhraseIndex {
   explicit PhraseIndex(WordSet<B>&& phrases) = delete;
   // How many words of the first phrase standing at f[i...], or 0.
   size_t At(const std::vector<std::string>& f, size_t i) const {
+    if (!filter_.May(f[i])) return 0;
     const auto it = by_first_.find(f[i]);
     if (it == by_first_.end()) return 0;
     for (std::string_view p : it->second)
@@ -215,6 +261,7 @@ class PhraseIndex {
 
  private:
   std::unordered_map<std::string_view, std::vector<std::string_view>> by_first_;
+  WordFilter filter_;  // over by_first_'s keys
 };
 
 // Word lists the message's one lookup per word gathers (Lookup, affect.cc).

@@ -184,8 +184,17 @@ std::vector<std::string> Topics(const Pack& pack, std::initializer_list<std::str
 // The intent whose topic the message is, as sent by its quick reply.
 const Intent* IntentByTopic(const Pack& pack, std::string_view cleaned) {
   const std::string said = Lower(FoldAccents(cleaned));
+  // An ASCII topic folds to its ASCII lower case: compared in place, with no
+  // string folded per intent per turn.
+  auto folds_to_said = [&](const std::string& topic) {
+    if (!std::all_of(topic.begin(), topic.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      return Lower(FoldAccents(topic)) == said;
+    return topic.size() == said.size() && std::equal(topic.begin(), topic.end(), said.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b;
+           });
+  };
   for (const Intent& in : pack.intents)
-    if (!in.topic.empty() && Lower(FoldAccents(in.topic)) == said) return &in;
+    if (!in.topic.empty() && folds_to_said(in.topic)) return &in;
   return nullptr;
 }
 

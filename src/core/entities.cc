@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <iterator>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "pii.h"
 #include "text.h"
@@ -114,6 +117,15 @@ bool AtomAccepts(const Atom& a, unsigned char c) {
 // Whole-word match by NFA simulation over (atom, count) states.
 bool MatchAtoms(const std::vector<Atom>& atoms, std::string_view w) {
   if (w.size() > kMaxWord) return false;
+  // Each byte is one repeat of one atom: a word shorter than the atoms'
+  // minimum or longer than their maximum cannot match (most words of a
+  // message, for an order number's pattern).
+  size_t least = 0, most = 0;
+  for (const Atom& a : atoms) {
+    least += static_cast<size_t>(a.min);
+    most += static_cast<size_t>(a.max);
+  }
+  if (w.size() < least || w.size() > most) return false;
   // State k: atoms [0, k) are complete. Counts tracked per state as the set
   // of possible repeat counts of atom k (bitmask, counts <= 32).
   const size_t m = atoms.size();
@@ -150,7 +162,8 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
-int MonthIndex(const std::string& w) {
+// Built once: a word's month by lookup, not ~100 comparisons per word.
+std::unordered_map<std::string_view, int> MonthTable() {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
   static const char* kEs[] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
@@ -169,13 +182,26 @@ int MonthIndex(const std::string& w) {
       {"octobre", "oktober", "outubro", "ottobre", ""},
       {"novembre", "novembro", ""},
       {"décembre", "decembre", "dezember", "dezembro", "dicembre", ""}};
+  // emplace keeps the first month a spelling was listed under, as the
+  // former scan in month order did.
+  std::unordered_map<std::string_view, int> table;
   for (int i = 0; i < 12; ++i) {
-    if (w == kMonths[i] || w == kFull[i] || w == kEs[i] || (w == "sept" && i == 8)) return i + 1;
-    for (const char* const* o = kOther[i]; **o; ++o)
-      if (w == *o) return i + 1;
+    table.emplace(kMonths[i], i + 1);
+    table.emplace(kFull[i], i + 1);
+    table.emplace(kEs[i], i + 1);
+    if (i == 8) table.emplace("sept", i + 1);
+    for (const char* const* o = kOther[i]; **o; ++o) table.emplace(*o, i + 1);
   }
-  return 0;
+  return table;
 }
+
+int MonthIndex(const std::string& w) {
+  static const std::unordered_map<std::string_view, int> kTable = MonthTable();
+  const auto it = kTable.find(w);
+  return it == kTable.end() ? 0 : it->second;
+}
+
+
 
 bool IsRelativeDay(const std::string& w) {
   static const char* kWords[] = {"today", "tomorrow", "yesterday", "tonight", "hoy", "mañana", "ayer", "monday", "tuesday",
@@ -189,9 +215,8 @@ bool IsRelativeDay(const std::string& w) {
                                  "terça", "terca", "quarta", "sexta", "oggi", "domani", "ieri", "lunedì", "lunedi", "martedì",
                                  "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi", "sabato",
                                  "domenica"};
-  for (const char* k : kWords)
-    if (w == k) return true;
-  return false;
+  static const std::unordered_set<std::string_view> kSet(std::begin(kWords), std::end(kWords));
+  return kSet.count(w) > 0;
 }
 
 std::string Two(int v) {
@@ -200,7 +225,9 @@ std::string Two(int v) {
   return b;
 }
 
-std::string CurrencyWord(const std::string& w) {
+std::string CurrencyWord(const std::string& word) {
+  // As a view: compared by size first, with no out-of-line compare a literal.
+  const std::string_view w(word);
   if (w == "dollars" || w == "dollar" || w == "usd" || w == "dólares" || w == "dolares") return "USD";
   if (w == "euros" || w == "euro" || w == "eur") return "EUR";
   if (w == "pounds" || w == "pound" || w == "gbp" || w == "libras") return "GBP";
@@ -305,7 +332,7 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     } else {
       bool after_keyword = false;
       for (size_t back = 1; back <= 3 && back <= k; ++back) {
-        const std::string& p = chunks[k - back].norm;
+        const std::string_view p = chunks[k - back].norm;
         // "order 12345", "order number 12345", "pedido nº 12345": the word
         // order itself must be there ("my number is 555..." is a phone).
         after_keyword |= p == "order" || p == "pedido" || p == "orden" || p == "order#";
@@ -344,11 +371,15 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     const Word& w = chunks[k];
     int y = 0, mo = 0, d = 0;
     char sep1 = 0, sep2 = 0, extra = 0;
-    if (std::sscanf(w.text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &extra) == 3 && w.text.size() == 10) {
+    // The numeric forms below all start with "%d": a word that starts with
+    // no digit, sign or space cannot match them (skips three sscanf a word).
+    const unsigned char c0 = static_cast<unsigned char>(w.text[0]);
+    const bool may_be_numeric = IsDigitC(c0) || c0 == '+' || c0 == '-' || std::isspace(c0);
+    if (may_be_numeric && std::sscanf(w.text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &extra) == 3 && w.text.size() == 10) {
       if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add("date", std::to_string(y) + "-" + Two(mo) + "-" + Two(d), w.begin, w.end);
       continue;
     }
-    if (std::sscanf(w.text.c_str(), "%2d%c%2d%c%4d%c", &d, &sep1, &mo, &sep2, &y, &extra) == 5 && sep1 == sep2 &&
+    if (may_be_numeric && std::sscanf(w.text.c_str(), "%2d%c%2d%c%4d%c", &d, &sep1, &mo, &sep2, &y, &extra) == 5 && sep1 == sep2 &&
         (sep1 == '/' || sep1 == '.' || sep1 == '-') && y >= 1900) {
       // Day first unless that is impossible (then month first, US style).
       if (mo > 12 && d <= 12) std::swap(d, mo);
@@ -360,7 +391,7 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     // closing dot, so "3.5" (a rating, a size) is not read as a date.
     {
       int dd = 0, mm = 0, used = 0;
-      if (std::sscanf(w.text.c_str(), "%2d%c%2d%n", &dd, &sep1, &mm, &used) == 3 && (sep1 == '/' || sep1 == '.')) {
+      if (may_be_numeric && std::sscanf(w.text.c_str(), "%2d%c%2d%n", &dd, &sep1, &mm, &used) == 3 && (sep1 == '/' || sep1 == '.')) {
         const std::string rest = w.text.substr(static_cast<size_t>(used));
         const bool dotted_ok = sep1 == '/' || rest == "." || (w.text.size() == 5 && w.text[2] == '.');
         if ((rest.empty() || rest == ".") && dotted_ok && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {

@@ -546,6 +546,20 @@ struct Lists {
   // words are neither, and skip the joins (a pure speed-up).
   std::unordered_set<std::string> multi_first, cue_last, after_first;
   size_t longest_term = 1, longest_condition = 1;
+  // Every word of the one-word sets above, with a bit per set it is in
+  // (kIn* below): FindWho looks a word up once, not in each set in turn.
+  std::unordered_map<std::string, uint32_t> in;
+  uint32_t In(const std::string& w) const {
+    const auto it = in.find(w);
+    return it == in.end() ? 0 : it->second;
+  }
+};
+
+enum : uint32_t {
+  kInTerms = 1u << 0, kInBeside = 1u << 1, kInConditions = 1u << 2, kInPersons = 1u << 3, kInArticles = 1u << 4,
+  kInLinks = 1u << 5, kInNames = 1u << 6, kInNameWords = 1u << 7, kInSignOffs = 1u << 8, kInNotNames = 1u << 9,
+  kInNotNamesStrong = 1u << 10, kInLanguages = 1u << 11, kInBeWords = 1u << 12, kInIndefinite = 1u << 13,
+  kInMultiFirst = 1u << 14, kInCueLast = 1u << 15, kInAfterFirst = 1u << 16, kInWeak = 1u << 17,
 };
 
 size_t Words(const std::string& s) {
@@ -587,6 +601,15 @@ const Lists& L() {
     for (const auto* set : {&l.strong, &l.weak})
       for (const auto& t : *set) l.cue_last.insert(t.substr(t.rfind(' ') + 1));
     for (const auto& t : l.after) l.after_first.insert(t.substr(0, t.find(' ')));
+    const std::pair<const std::unordered_set<std::string>*, uint32_t> sets[] = {
+        {&l.terms, kInTerms}, {&l.beside, kInBeside}, {&l.conditions, kInConditions}, {&l.persons, kInPersons},
+        {&l.articles, kInArticles}, {&l.links, kInLinks}, {&l.names, kInNames}, {&l.name_words, kInNameWords},
+        {&l.sign_offs, kInSignOffs}, {&l.not_names, kInNotNames}, {&l.not_names_strong, kInNotNamesStrong},
+        {&l.languages, kInLanguages}, {&l.be_words, kInBeWords}, {&l.indefinite, kInIndefinite},
+        {&l.multi_first, kInMultiFirst}, {&l.cue_last, kInCueLast}, {&l.after_first, kInAfterFirst},
+        {&l.weak, kInWeak}};
+    for (const auto& [set, bit] : sets)
+      for (const auto& w : *set) l.in[w] |= bit;
     return l;
   }();
   return kLists;
@@ -600,6 +623,7 @@ struct Word {
   std::string key;        // folded, apostrophes kept
   std::string bare;       // folded, apostrophes dropped
   bool capitalised = false;
+  uint32_t in_key = 0, in_bare = 0;  // Lists::In of key and of bare
 };
 
 }  // namespace
@@ -625,6 +649,8 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     w[i].bare = w[i].key;
     if (w[i].bare.find('\'') != std::string::npos)
       w[i].bare.erase(std::remove(w[i].bare.begin(), w[i].bare.end(), '\''), w[i].bare.end());
+    w[i].in_key = l.In(w[i].key);
+    w[i].in_bare = w[i].bare == w[i].key ? w[i].in_key : l.In(w[i].bare);
     // Capitalised: the first letter is upper case and the word is not shouted.
     const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
     if (c0 < 0x80) {
@@ -655,7 +681,7 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < n; ++i) {
     if (!w[i].word || cls[i] != kOther) continue;
     bool done = false;
-    const size_t longest = l.multi_first.count(w[i].key) ? std::max(l.longest_term, l.longest_condition) : 1;
+    const size_t longest = (w[i].in_key & kInMultiFirst) ? std::max(l.longest_term, l.longest_condition) : 1;
     for (size_t k = longest; k >= 2 && !done; --k) {
       if (!joined(i, k, false, &s)) continue;
       const Cls c = l.terms.count(s) ? kTerm : l.conditions.count(s) ? kCondition : kOther;
@@ -665,14 +691,16 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     }
     if (done) continue;
     const std::string& k = w[i].key;
+    const uint32_t in = w[i].in_key;
     // Possessives count as the word: "mum's", "daughter's".
-    const std::string own = k.size() > 2 && k.compare(k.size() - 2, 2, "'s") == 0 ? k.substr(0, k.size() - 2) : k;
-    if (l.terms.count(k) || l.terms.count(own)) cls[i] = kTerm;
-    else if (l.persons.count(k)) cls[i] = kPersonNoun;
-    else if (l.beside.count(k)) cls[i] = kBesideWord;
-    else if (l.conditions.count(k) || l.conditions.count(w[i].bare)) cls[i] = kCondition;
-    else if (l.articles.count(k)) cls[i] = kArticle;
-    else if (l.links.count(k)) cls[i] = kLink;
+    const bool possessive = k.size() > 2 && k.compare(k.size() - 2, 2, "'s") == 0;
+    const uint32_t in_own = possessive ? l.In(k.substr(0, k.size() - 2)) : in;
+    if ((in & kInTerms) || (in_own & kInTerms)) cls[i] = kTerm;
+    else if (in & kInPersons) cls[i] = kPersonNoun;
+    else if (in & kInBeside) cls[i] = kBesideWord;
+    else if ((in & kInConditions) || (w[i].in_bare & kInConditions)) cls[i] = kCondition;
+    else if (in & kInArticles) cls[i] = kArticle;
+    else if (in & kInLinks) cls[i] = kLink;
     else if (k.find('-') != std::string::npos) {
       // "roma-community", "afro-latina", "black-owned": any part an identity term.
       size_t a = 0;
@@ -718,8 +746,8 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     // A nationality that is also a language: after an article or "I'm", "soy".
     // Indefinite articles only: "le français", "el español", "o português"
     // are the languages.
-    noun_seed |= cls[i] == kBesideWord && l.languages.count(w[i].key) && i > 0 && w[i - 1].word &&
-                 (l.indefinite.count(w[i - 1].key) || l.be_words.count(w[i - 1].key));
+    noun_seed |= cls[i] == kBesideWord && (w[i].in_key & kInLanguages) && i > 0 && w[i - 1].word &&
+                 (w[i - 1].in_key & (kInIndefinite | kInBeWords));
     if (!seed && !person_seed && !noun_seed) continue;
     size_t a = i, b = i;
     // Extend right over terms, person nouns, beside words and linked terms.
@@ -757,8 +785,8 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
 
   // 3. Names.
   auto not_name = [&](size_t i) {
-    return !w[i].word || in_span[i] || l.not_names.count(w[i].key) || l.not_names.count(w[i].bare) ||
-           l.articles.count(w[i].key) || w[i].bare.size() < 2;
+    return !w[i].word || in_span[i] || (w[i].in_key & (kInNotNames | kInArticles)) || (w[i].in_bare & kInNotNames) ||
+           w[i].bare.size() < 2;
   };
   auto in_lexicon = [&](size_t i) {
     double v;
@@ -766,14 +794,14 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
   };
   // Does a cue from `set` end at token i (inclusive)? Cues span 1-3 words.
   auto cue_ends_at = [&](const std::unordered_set<std::string>& set, size_t i) {
-    if (!w[i].word || !(l.cue_last.count(w[i].key) || l.cue_last.count(w[i].bare))) return false;
+    if (!w[i].word || !((w[i].in_key | w[i].in_bare) & kInCueLast)) return false;
     for (size_t k = 1; k <= 3 && k <= i + 1; ++k)
       for (bool bare : {false, true})
         if (joined(i + 1 - k, k, bare, &s) && set.count(s)) return true;
     return false;
   };
   auto cue_starts_at = [&](const std::unordered_set<std::string>& set, size_t i) {
-    if (!w[i].word || !(l.after_first.count(w[i].key) || l.after_first.count(w[i].bare))) return false;
+    if (!w[i].word || !((w[i].in_key | w[i].in_bare) & kInAfterFirst)) return false;
     for (size_t k = 1; k <= 2; ++k)
       for (bool bare : {false, true})
         if (joined(i, k, bare, &s) && set.count(s)) return true;
@@ -784,7 +812,7 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     if (i == 0) return true;
     const Token& p = tokens[i - 1];
     if (p.kind == TokenKind::kPunct) return true;
-    return w[i - 1].word && l.weak.count(w[i - 1].bare) && (i == 1 || tokens[i - 2].kind == TokenKind::kPunct);
+    return w[i - 1].word && (w[i - 1].in_bare & kInWeak) && (i == 1 || tokens[i - 2].kind == TokenKind::kPunct);
   };
   std::vector<char> named(n, 0);
   for (size_t i = 0; i < n; ++i) {
@@ -792,17 +820,17 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     // Right after a strong introduction, any word but a few is a name ("my
     // name is April"); elsewhere, not the common words.
     const bool strong = i > 0 && w[i - 1].word && cue_ends_at(l.strong, i - 1);
-    if (strong ? l.not_names_strong.count(w[i].key) > 0 : not_name(i)) continue;
-    const std::string& k = w[i].bare;
-    const bool known = l.names.count(k) > 0;
-    const bool word_name = l.name_words.count(k) > 0;
+    if (strong ? (w[i].in_key & kInNotNamesStrong) != 0 : not_name(i)) continue;
+    const bool known = (w[i].in_bare & kInNames) != 0;
+    const bool word_name = (w[i].in_bare & kInNameWords) != 0;
     const bool cap = w[i].capitalised || (tokens[i].all_caps && known);
     bool name = false;
     // After an introducing phrase, with an optional article ("soy la Ana", "sou a Ana").
     size_t c = i;
-    if (c > 0 && w[c - 1].word && (w[c - 1].key == "la" || w[c - 1].key == "el" || w[c - 1].key == "o" ||
-                                   w[c - 1].key == "a" || w[c - 1].key == "der" || w[c - 1].key == "die"))
-      --c;
+    if (c > 0 && w[c - 1].word) {
+      const std::string_view before = w[c - 1].key;  // a view: literals compared by size first
+      if (before == "la" || before == "el" || before == "o" || before == "a" || before == "der" || before == "die") --c;
+    }
     if (strong) name = true;
     else if (c > 0 && w[c - 1].word) {
       if (cue_ends_at(l.strong, c - 1)) name = true;
@@ -819,7 +847,7 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
       if (last == i + 1 && i > 0) {
         const Token& p = tokens[i - 1];
         name = (p.kind == TokenKind::kPunct && (p.text == "," || p.text == "-")) ||
-               (w[i - 1].word && l.sign_offs.count(w[i - 1].bare));
+               (w[i - 1].word && (w[i - 1].in_bare & kInSignOffs));
       }
     }
     // A known name, capitalised, anywhere.
@@ -828,7 +856,7 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
     size_t b = i;
     // Further given names and surnames: "Mei Lin", "María José García".
     for (size_t j = next_word(b); j < n && b - i < 3; j = next_word(b)) {
-      if (not_name(j) || !(w[j].capitalised || l.names.count(w[j].bare)) || in_lexicon(j)) break;
+      if (not_name(j) || !(w[j].capitalised || (w[j].in_bare & kInNames)) || in_lexicon(j)) break;
       b = j;
     }
     for (size_t j = i; j <= b; ++j) named[j] = 1;
@@ -839,9 +867,11 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens) {
   return spans;
 }
 
-std::vector<WhoKind> WhoMask(const std::vector<Token>& tokens) {
-  std::vector<WhoKind> mask(tokens.size(), WhoKind::kNone);
-  for (const WhoSpan& s : FindWho(tokens))
+std::vector<WhoKind> WhoMask(const std::vector<Token>& tokens) { return WhoMask(tokens.size(), FindWho(tokens)); }
+
+std::vector<WhoKind> WhoMask(size_t count, const std::vector<WhoSpan>& spans) {
+  std::vector<WhoKind> mask(count, WhoKind::kNone);
+  for (const WhoSpan& s : spans)
     for (uint32_t i = s.first; i <= s.last && i < mask.size(); ++i) mask[i] = s.kind;
   return mask;
 }

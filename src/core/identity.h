@@ -46,6 +46,8 @@ std::vector<WhoSpan> FindWho(const std::vector<Token>& tokens);
 
 // Per token: the kind of span it belongs to (kNone outside any).
 std::vector<WhoKind> WhoMask(const std::vector<Token>& tokens);
+// Same, from FindWho's spans over `count` tokens.
+std::vector<WhoKind> WhoMask(size_t count, const std::vector<WhoSpan>& spans);
 
 // The placeholder a span reads as in features: "<who>" or "<name>".
 const char* WhoPlaceholder(WhoKind kind);

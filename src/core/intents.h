@@ -41,6 +41,7 @@
 namespace attune {
 
 struct Intent;
+struct Token;  // text.h
 
 struct IntentMatch {
   // The recognised intent; "none" when out of scope, when below the
@@ -101,6 +102,12 @@ struct Model {
   size_t classes = 0;
 };
 // Inverted index of the unit-length example vectors, for the nearest example.
+// One position of a pack pattern: any of `words`, or any word.
+struct PatternElement {
+  std::vector<std::string> words;  // any of these; empty with `any` = any word
+  bool any = false;
+  bool optional = false;
+};
 struct Neighbours {
   std::vector<uint32_t> start;  // per feature + 1, into example / value
   std::vector<int32_t> example;
@@ -164,6 +171,8 @@ class IntentRecognizer {
 
  private:
   detail::Raw RawFeatures(std::string_view text, bool grow);
+  // Same, from the text's tokens (Tokenize(CleanForAnalysis(text))).
+  detail::Raw RawFeatures(const std::vector<Token>& tokens, bool grow);
   double InScope(const Signals& s) const;
   int32_t Find(uint64_t key) const;
   int32_t Insert(uint64_t key);
@@ -184,6 +193,8 @@ class IntentRecognizer {
   double clarify_margin_ = 0.3, clarify_plausible_ = 0.25;
   // Patterns: (intent name, pattern text) in pack order.
   std::vector<std::pair<std::string, std::string>> patterns_;
+  // Each pattern parsed once at Train (empty: invalid, never matches).
+  std::vector<std::vector<detail::PatternElement>> parsed_patterns_;
 };
 
 // Messages grouped by what they say, for the review page: the messages the

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "identity.h"
+
 namespace attune {
 namespace {
 
@@ -140,6 +142,17 @@ const char* const kHandoffSignalNames[kHandoffSignalCount] = {
     // closing ("thanks, bye"): affect.h Affect::acknowledges, ::closing.
     "acknowledges", "closing"};
 
+void KeyIndex::Build(const std::vector<uint32_t>& sorted_keys, uint32_t buckets) {
+  bits_.assign((static_cast<size_t>(buckets) + 63) / 64, 0);
+  for (uint32_t k : sorted_keys) bits_[k >> 6] |= uint64_t{1} << (k & 63);
+  rank_.assign(bits_.size(), 0);
+  uint32_t before = 0;
+  for (size_t w = 0; w < bits_.size(); ++w) {
+    rank_[w] = before;
+    before += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
+  }
+}
+
 double HandoffModel::Probability(const HandoffSignals& s, double words) const {
   if (!ready()) return 0;
   double z = bias + words;
@@ -244,6 +257,7 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
   uint32_t n = 0;
   if (!r.U32(&n) || n > m->buckets_) return Bad("bad weight count");
   if (!ReadKeys(&r, n, m->buckets_, &m->keys_)) return Bad("keys must be increasing buckets (truncated?)");
+  m->key_index_.Build(m->keys_, m->buckets_);
   // Stored row by row as in memory, in int8 or, with "bits": 4, nibbles;
   // the language table likewise ("lang_bits").
   const auto bits_of = [&](const char* key) {
@@ -278,22 +292,30 @@ const JudgementModel::Calibration& JudgementModel::CalibrationFor(int lang, int 
 }
 
 ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const {
+  return Judge(tokens, features, FindWho(tokens));
+}
+
+ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features,
+                                     const std::vector<WhoSpan>& who) const {
   ModelJudgement out;
   if (handoff_.ready()) out.handoff = &handoff_;
   // Language first: it picks the calibration.
   int lang = -1;
-  const std::vector<uint32_t> lf = LanguageFeatures(tokens);
+  const std::vector<uint32_t> lf = LanguageFeatures(tokens, who);
   const size_t langs = languages_.size();
   if (!lf.empty()) {
-    std::vector<double> z(langs, 0.0);
+    // int8 weights summed as integers: exact, as the sum in doubles was, and
+    // a plain integer loop.
+    std::vector<int32_t> sums(langs, 0);
     for (uint32_t f : lf) {
       const int8_t* row = &lang_weights_[static_cast<size_t>(f % lang_buckets_) * langs];
-      for (size_t l = 0; l < langs; ++l) z[l] += row[l];
+      for (size_t l = 0; l < langs; ++l) sums[l] += row[l];
     }
+    std::vector<double> z(langs, 0.0);
     const double norm = 1.0 / std::sqrt(static_cast<double>(lf.size()));
     double best = -1e300, sum = 0;
     for (size_t l = 0; l < langs; ++l) {
-      z[l] = lang_bias_[l] + z[l] * lang_scales_[l] * norm;
+      z[l] = lang_bias_[l] + static_cast<double>(sums[l]) * lang_scales_[l] * norm;
       if (z[l] > best) { best = z[l]; lang = static_cast<int>(l); }
     }
     for (size_t l = 0; l < langs; ++l) sum += std::exp(z[l] - best);
@@ -308,30 +330,30 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     for (int k = 0; k < kHeadCount; ++k) out.heads[k].threshold = CalibrationFor(cal, k).threshold;
     return out;
   }
-  // Each feature's weights, found once (binary search in the sorted keys),
-  // with its learnt handoff weight.
+  // Each feature's weights, found once, with its learnt handoff weight.
   std::vector<const int8_t*> rows(features.size(), nullptr);
   int64_t word_sum = 0;
   for (size_t i = 0; i < features.size(); ++i) {
     const uint32_t b = features[i].hash % buckets_;
-    const auto it = std::lower_bound(keys_.begin(), keys_.end(), b);
-    if (it == keys_.end() || *it != b) {
-      const auto& ek = handoff_.extra_keys;
+    const int32_t at = key_index_.Find(b);
+    if (at < 0) {
+      const auto& ek = handoff_.extra_keys;  // a few thousand: a binary search
       const auto e = std::lower_bound(ek.begin(), ek.end(), b);
       if (e != ek.end() && *e == b) word_sum += handoff_.extra_weights[e - ek.begin()];
       continue;
     }
-    const size_t k = static_cast<size_t>(it - keys_.begin());
-    rows[i] = &weights_[k * outputs_];
-    if (!handoff_.word_weights.empty()) word_sum += handoff_.word_weights[k];
+    rows[i] = &weights_[static_cast<size_t>(at) * outputs_];
+    if (!handoff_.word_weights.empty()) word_sum += handoff_.word_weights[at];
   }
   const double norm = 1.0 / std::sqrt(static_cast<double>(features.size()));
   out.handoff_words = static_cast<double>(word_sum) * handoff_.word_scale * norm;
-  std::vector<double> z(outputs_, 0.0);
+  // Summed as integers, exactly as in doubles (see the language's above).
+  std::vector<int32_t> sums(outputs_, 0);
   for (const int8_t* row : rows)
     if (row)
-      for (int o = 0; o < outputs_; ++o) z[o] += row[o];
-  for (int o = 0; o < outputs_; ++o) z[o] = bias_[o] + z[o] * scales_[o] * norm;
+      for (int o = 0; o < outputs_; ++o) sums[o] += row[o];
+  std::vector<double> z(outputs_, 0.0);
+  for (int o = 0; o < outputs_; ++o) z[o] = bias_[o] + static_cast<double>(sums[o]) * scales_[o] * norm;
 
   for (int k = 0; k < kHeadCount; ++k) {
     const Calibration& c = CalibrationFor(cal, k);

@@ -93,7 +93,8 @@ bool IsQualifier(const std::string& w) {
   return w == "real" || w == "actual" || w == "live" || w == "human" || w == "real-life" || w == "vrai" ||
          w == "vraie" || w == "real" || w == "echten" || w == "echte" || w == "echter" || w == "vero" || w == "vera";
 }
-bool IsFiller(const std::string& w) {
+bool IsFiller(const std::string& word) {
+  const std::string_view w(word);  // a view: literals compared by size first, inline
   return w == "please" || w == "pls" || w == "plz" || w == "now" || w == "a" || w == "an" || w == "por" ||
          w == "favor" || w == "bitte" || w == "svp" || w == "per" || w == "favore" || w == "un" || w == "una" ||
          w == "um" || w == "uma" || w == "einen" || w == "ein" || w == "i" || w == "want" || w == "need";
@@ -1210,7 +1211,7 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   // "ich hätte gern den Apotheker gesprochen": a wish in the subjunctive, a
   // person, then the participle; not "ich habe mit dem Apotheker gesprochen".
   for (size_t i = 0; i + 2 < n; ++i) {
-    const std::string& w = words[i]->tok->norm;
+    const std::string_view w = words[i]->tok->norm;  // a view: literals compared by size first
     if (w != "hätte" && w != "haette" && w != "hätt" && w != "würde" && w != "wuerde") continue;
     for (size_t k = i + 1; k < n && k <= i + 5 && words[k]->clause == words[i]->clause; ++k) {
       if (!words[k]->noun && !NeedsQualifier(words[k]->tok->norm) && !In(kRoles, f[k]) && !In(kInCharge, f[k])) continue;

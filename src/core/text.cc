@@ -74,14 +74,19 @@ bool StartsWithAt(std::string_view s, size_t i, std::string_view p) {
   return s.size() - i >= p.size() && s.compare(i, p.size(), p) == 0;
 }
 
-uint32_t Fnv1a(std::string_view s) {
-  uint32_t h = 2166136261u;
+constexpr uint32_t kFnvBasis = 2166136261u;
+
+// FNV-1a continued from state h: Fnv1aFrom(Fnv1aFrom(kFnvBasis, a), b) is the
+// hash of a + b, so features hash their parts without joining them first.
+uint32_t Fnv1aFrom(uint32_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 16777619u;
   }
   return h;
 }
+
+uint32_t Fnv1a(std::string_view s) { return Fnv1aFrom(kFnvBasis, s); }
 
 }  // namespace
 
@@ -135,20 +140,44 @@ static size_t DecodeOne(std::string_view in, size_t i, char32_t* cp) {
   return len;
 }
 
+// Byte offsets of the code points of `s`, and its end, so that its n-grams
+// of code points are byte ranges of it, hashed in place (decoding and
+// re-encoding valid UTF-8 gives the same bytes). False when `s` is not
+// valid UTF-8: the caller then decodes as before (bad bytes as U+FFFD).
+static bool CodePointStarts(std::string_view s, std::vector<uint32_t>* at) {
+  at->clear();
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    const size_t n = DecodeOne(s, i, &cp);
+    if (n == 0) return false;
+    at->push_back(static_cast<uint32_t>(i));
+    i += n;
+  }
+  at->push_back(static_cast<uint32_t>(s.size()));
+  return true;
+}
+
 std::string RepairUtf8(std::string_view in) {
   std::string out;
   out.reserve(in.size());
+  // Valid runs are copied whole, not a code point at a time.
+  size_t run = 0;  // start of the valid bytes not yet copied
   for (size_t i = 0; i < in.size();) {
+    if (static_cast<unsigned char>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     char32_t cp;
     const size_t n = DecodeOne(in, i, &cp);
     if (n == 0) {
+      out.append(in.data() + run, i - run);
       AppendUtf8(kReplacement, &out);
-      ++i;
+      run = ++i;
     } else {
-      out.append(in.substr(i, n));
       i += n;
     }
   }
+  out.append(in.data() + run, in.size() - run);
   return out;
 }
 
@@ -217,7 +246,15 @@ std::string CleanForAnalysis(std::string_view in, std::vector<uint32_t>* utf16_a
 std::string Lower(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t c : DecodeUtf8(utf8)) AppendUtf8(LowerCp(c), &out);
+  // Decoded as DecodeUtf8 does (a bad byte is U+FFFD), without its u32string.
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c;
+    const size_t n = DecodeOne(utf8, i, &c);
+    if (n == 0) c = kReplacement;
+    i += n ? n : 1;
+    if (c < 0x80) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    else AppendUtf8(LowerCp(c), &out);
+  }
   return out;
 }
 
@@ -506,6 +543,7 @@ PhraseList::PhraseList(const char* const* phrases, size_t count) {
       words.push_back(FoldWord(s.substr(i, j - i)));
       i = j + 1;
     }
+    if (!words.empty()) by_first_[words[0]].push_back(phrases_.size());
     phrases_.push_back(std::move(words));
   }
 }
@@ -514,9 +552,13 @@ bool PhraseList::Covers(const std::vector<std::string>& words) const {
   if (words.empty()) return false;
   for (size_t i = 0; i < words.size();) {
     size_t best = 0;
-    for (const auto& p : phrases_)
+    const auto starting = by_first_.find(words[i]);
+    if (starting == by_first_.end()) return false;
+    for (size_t k : starting->second) {
+      const auto& p = phrases_[k];
       if (p.size() > best && i + p.size() <= words.size() && std::equal(p.begin(), p.end(), words.begin() + i))
         best = p.size();
+    }
     if (best == 0) return false;
     i += best;
   }
@@ -526,7 +568,16 @@ bool PhraseList::Covers(const std::vector<std::string>& words) const {
 std::string FoldAccents(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (char32_t c : DecodeUtf8(utf8)) {
+  // Decoded as DecodeUtf8 does (a bad byte is U+FFFD), without its u32string.
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c;
+    const size_t n = DecodeOne(utf8, i, &c);
+    if (n == 0) c = kReplacement;
+    i += n ? n : 1;
+    if (c < 0x80) {  // ASCII: lower case is all there is to fold
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      continue;
+    }
     c = LowerCp(c);
     if (c == 0xDF) { out += "ss"; continue; }                 // ß
     if (IsCombining(c)) continue;                             // decomposed accents
@@ -536,21 +587,31 @@ std::string FoldAccents(std::string_view utf8) {
 }
 
 std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
+  return JudgementFeatures(tokens, FindWho(tokens));
+}
+
+std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who) {
   std::vector<HashedFeature> out;
   out.reserve(tokens.size() * 12);
-  std::string prev, key;
+  std::string prev, key, padded;
+  std::vector<uint32_t> at;
   uint32_t prev_at = 0;
   bool have_prev = false;
+  // Each feature is hashed from its parts (Fnv1aFrom), never joined into a
+  // string first: the same hashes, without a string per n-gram.
+  static const uint32_t kW = Fnv1a("w:"), kB = Fnv1a("b:"), kC = Fnv1a("c:");
+  auto pair = [&](const std::string& a, const std::string& b) {
+    return Fnv1aFrom(Fnv1aFrom(Fnv1aFrom(kB, a), " "), b);
+  };
   // Words that say who the writer is (identity.h) are one placeholder, with
   // no character n-grams: no weight can key on a name or an identity.
-  const std::vector<WhoSpan> who = FindWho(tokens);
   size_t next_who = 0;
   for (uint32_t i = 0; i < tokens.size(); ++i) {
     if (next_who < who.size() && who[next_who].first == i) {
       const WhoSpan& span = who[next_who++];
       key = WhoPlaceholder(span.kind);
-      AddFeature("w:" + key, span.first, span.last, &out);
-      if (have_prev) AddFeature("b:" + prev + " " + key, prev_at, span.last, &out);
+      out.push_back({Fnv1aFrom(kW, key), span.first, span.last});
+      if (have_prev) out.push_back({pair(prev, key), prev_at, span.last});
       prev = key;
       prev_at = span.first;
       have_prev = true;
@@ -573,27 +634,43 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
       case TokenKind::kUrl: key = "<url>"; break;
       case TokenKind::kEmail: key = "<email>"; break;
       case TokenKind::kWord: {
-        key = FoldAccents(t.norm);
+        // Lower-case ASCII (a word's norm, mostly) folds to itself: kept in
+        // key's buffer, no string made.
+        if (std::all_of(t.norm.begin(), t.norm.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z'); }))
+          key.assign(t.norm);
+        else
+          key = FoldAccents(t.norm);
         // Apostrophes vary ("dont", "don't", "don’t"): drop them.
         key.erase(std::remove(key.begin(), key.end(), '\''), key.end());
         if (key.empty()) continue;
         if (t.all_caps) AddFeature("s:<caps>", i, i, &out);
         if (t.elongated) AddFeature("s:<elong>", i, i, &out);
         // Character n-grams of "<word>", on code points.
-        const std::u32string cps = DecodeUtf8("<" + key + ">");
-        for (size_t n = 3; n <= 5; ++n) {
-          if (cps.size() < n) break;
-          for (size_t a = 0; a + n <= cps.size(); ++a) {
-            std::string g = "c:";
-            for (size_t k = a; k < a + n; ++k) AppendUtf8(cps[k], &g);
-            AddFeature(g, i, i, &out);
+        padded.assign(1, '<');
+        padded += key;
+        padded += '>';
+        if (CodePointStarts(padded, &at)) {
+          const size_t cps = at.size() - 1;
+          for (size_t n = 3; n <= 5 && n <= cps; ++n)
+            for (size_t a = 0; a + n <= cps; ++a)
+              out.push_back({Fnv1aFrom(kC, std::string_view(padded).substr(at[a], at[a + n] - at[a])), i, i});
+        } else {
+          const std::u32string cps = DecodeUtf8(padded);
+          for (size_t n = 3; n <= 5; ++n) {
+            if (cps.size() < n) break;
+            for (size_t a = 0; a + n <= cps.size(); ++a) {
+              std::string g = "c:";
+              for (size_t k = a; k < a + n; ++k) AppendUtf8(cps[k], &g);
+              AddFeature(g, i, i, &out);
+            }
           }
         }
         break;
       }
     }
-    AddFeature("w:" + key, i, i, &out);
-    if (have_prev) AddFeature("b:" + prev + " " + key, prev_at, i, &out);
+    out.push_back({Fnv1aFrom(kW, key), i, i});
+    if (have_prev) out.push_back({pair(prev, key), prev_at, i});
     prev = key;
     prev_at = i;
     have_prev = true;
@@ -602,15 +679,35 @@ std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens) {
 }
 
 std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens) {
+  return LanguageFeatures(tokens, FindWho(tokens));
+}
+
+std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& spans) {
   std::vector<uint32_t> out;
   // A name or an identity word must not change the language a message is
   // read in (and with it the thresholds): they are left out.
-  const std::vector<WhoKind> who = WhoMask(tokens);
+  const std::vector<WhoKind> who = WhoMask(tokens.size(), spans);
+  // Hashed from their parts, as in JudgementFeatures.
+  static const uint32_t kW = Fnv1a("w:"), kL = Fnv1a("l:");
+  std::string padded;
+  std::vector<uint32_t> at;
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.kind != TokenKind::kWord || who[k] != WhoKind::kNone) continue;
-    out.push_back(Fnv1a("w:" + t.norm));
-    const std::u32string cps = DecodeUtf8(" " + t.norm + " ");
+    out.push_back(Fnv1aFrom(kW, t.norm));
+    padded.assign(1, ' ');
+    padded += t.norm;
+    padded += ' ';
+    if (CodePointStarts(padded, &at)) {
+      const size_t cps = at.size() - 1;
+      for (size_t n = 1; n <= 3; ++n)
+        for (size_t a = 0; a + n <= cps; ++a) {
+          if (n == 1 && (a == 0 || a + 1 == cps)) continue;  // a lone space says nothing
+          out.push_back(Fnv1aFrom(kL, std::string_view(padded).substr(at[a], at[a + n] - at[a])));
+        }
+      continue;
+    }
+    const std::u32string cps = DecodeUtf8(padded);
     for (size_t n = 1; n <= 3; ++n) {
       for (size_t a = 0; a + n <= cps.size(); ++a) {
         if (n == 1 && (a == 0 || a + 1 == cps.size())) continue;  // a lone space says nothing

@@ -13,9 +13,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace attune {
+
+struct WhoSpan;  // identity.h
 
 // Messages longer than this are analysed on their first kMaxAnalyzedBytes
 // bytes only, which keeps every turn's cost bounded (a 1 MB paste is cut,
@@ -99,11 +102,14 @@ struct HashedFeature {
   uint32_t last = 0;   // inclusive
 };
 std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens);
+// Same, with FindWho(tokens) already made (it is shared by a turn's readers).
+std::vector<HashedFeature> JudgementFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who);
 
 // Language features: hashes of character 1- to 3-grams of each lower-cased
 // word with accents kept ("ç", "ß", "ã" tell languages apart), and of the
 // words themselves; words that say who the writer is are left out.
 std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens);
+std::vector<uint32_t> LanguageFeatures(const std::vector<Token>& tokens, const std::vector<WhoSpan>& who);
 
 // Lower-cases and removes the accents of Latin letters ("Évité" -> "evite",
 // "Straße" -> "strasse"); other scripts pass through.
@@ -125,6 +131,8 @@ class PhraseList {
 
  private:
   std::vector<std::vector<std::string>> phrases_;
+  // Phrase indices by first word: a word meets only the phrases it can start.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_;
 };
 
 // Folds one word for PhraseList::Covers: accents and apostrophes removed.
