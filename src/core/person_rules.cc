@@ -1873,7 +1873,8 @@ bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, co
 bool SetAsideReportedCall(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   static constexpr auto kCall = Words("call", "ring", "phone");
   static constexpr auto kThirdWill = Words("hed", "shed", "theyd", "hell", "shell", "theyll", "itll");
-  static constexpr auto kWill = Words("will", "would", "wd", "gonna", "going", "supposed", "promised", "meant");
+  // Not "supposed to", "promised to": a call that was owed is mostly a complaint.
+  static constexpr auto kWill = Words("will", "would", "wd", "gonna", "going");
   static constexpr auto kAddressee = Words("you", "u", "ya", "yall", "youll", "youd", "someone", "somebody", "anyone",
                                            "anybody", "please", "pls", "plz", "can", "could", "i", "we");
   // The promised call chased or missed is a request again: "he said he'd call

@@ -445,7 +445,7 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
 TEST_CASE("a call someone else will make is reported, not asked for") {
   // Written for this test: the callback words after a third person's will / would.
   for (const char* text : {"he said he'd ring me tomorrow", "the driver will call me when he's outside",
-                           "my GP is going to phone me today about the bloods", "she promised to call me back, all good",
+                           "my GP is going to phone me today about the bloods", "she'll call me back, all good",
                            "my bank said they would ring me at 3"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
@@ -455,7 +455,7 @@ TEST_CASE("a call someone else will make is reported, not asked for") {
                            "you'll phone me back?", "call me asap", "he said you would call me today",
                            // the promised call chased or missed
                            "Ms Ortiz said she'd call me back on Friday, could you remind her?",
-                           "she said she'd ring me back today, still waiting"}) {
+                           "she said she'd ring me back today, still waiting", "he was supposed to call me today"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
