@@ -1666,7 +1666,11 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
     const bool role = in_charge || support || In(kRoles, f[i]) || GermanDepartment(f[i]);
     const bool anyone = words[i]->noun || (In(kAnyone, f[i]) && f[i] != "personne" && !In(kNobody, f[i]));
     if (!(role || anyone)) continue;
-    if (i > 0 && (In(kPossessives, f[i - 1]) || In(kOther, f[i - 1]))) continue;
+    // "su", "suo", "seu" are also the formal "your": "mi passi il suo superiore", "páseme con su jefe".
+    bool your_boss = false;
+    if (in_charge && i > 0 && (f[i - 1] == "su" || f[i - 1] == "suo" || f[i - 1] == "sua" || f[i - 1] == "seu"))
+      for (size_t j = i > 4 ? i - 4 : 0; j + 1 < i; ++j) your_boss = your_boss || (same(i, j) && In(kPutThrough, f[j]));
+    if (i > 0 && ((In(kPossessives, f[i - 1]) && !your_boss) || In(kOther, f[i - 1]))) continue;
     if (i + 1 < n && same(i, i + 1) && In(kRoleThings, f[i + 1])) continue;
     if (NegatedAt(words, i, 3)) continue;
     if (role) {

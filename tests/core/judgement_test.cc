@@ -388,6 +388,9 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
       {"settled face to face", "das kläre ich lieber persönlich in der Filiale"},
       {"settled face to face", "prefiro resolver isso no balcão"},
       {"settled face to face", "honestly id rather discuss it in person"},
+      // the formal "your" boss asked for ("suo", "su", "seu" are also his or hers)
+      {"your boss, formally", "mi passi il suo superiore, è la terza volta che scrivo"},
+      {"your boss, formally", "páseme con su jefe, ya llevo una semana así"},
   };
   for (const Case& c : asks) {
     const Affect a = Analyze(c.text);
@@ -437,7 +440,9 @@ TEST_CASE("the patterns alone hear a person asked for in the visitor's own words
                            "i need the pharmacy to be open later on sundays", "i want the team to know the driver was great",
                            "quiero que el equipo sepa que todo fue genial",
                            // rather at the counter, to pay or collect
-                           "prefiero recogerlo en la sucursal", "je préfère payer au guichet", "ich zahle lieber am Schalter"}) {
+                           "prefiero recogerlo en la sucursal", "je préfère payer au guichet", "ich zahle lieber am Schalter",
+                           // someone else's boss
+                           "su jefe me dijo que estaba todo bien", "il suo superiore mi ha detto di scrivere qui"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
