@@ -502,26 +502,15 @@ def main():
             for kind, langs in probes.items():
                 for lang, o in langs.items():
                     print(f"| {half} | {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
-    print("\n## Third blind conversations (conversations-blind-3, held out whole, never read)\n")
-    print("| language | need a person: on time | early | calm: handed off |")
-    print("|---|---|---|---|")
-    for lang, o in blind_conv3.items():
-        print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
-    print("\n## Sixth blind conversations (conversations-blind-6, held out whole, never read)\n")
-    print("| language | need a person: on time | early | calm: handed off |")
-    print("|---|---|---|---|")
-    for lang, o in blind_conv6.items():
-        print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
-    print("\n## Seventh blind conversations (conversations-blind-7, held out whole, never read)\n")
-    print("| language | need a person: on time | early | calm: handed off |")
-    print("|---|---|---|---|")
-    for lang, o in blind_conv7.items():
-        print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
-    print("\n## Eighth blind conversations (conversations-blind-8, 600, held out whole, never read)\n")
-    print("| language | need a person: on time | early | calm: handed off |")
-    print("|---|---|---|---|")
-    for lang, o in blind_conv8.items():
-        print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
+    for title, counts in (("Third blind conversations (conversations-blind-3", blind_conv3),
+                          ("Sixth blind conversations (conversations-blind-6", blind_conv6),
+                          ("Seventh blind conversations (conversations-blind-7", blind_conv7),
+                          ("Eighth blind conversations (conversations-blind-8, 600", blind_conv8)):
+        print(f"\n## {title}, held out whole, never read)\n")
+        print("| language | need a person: on time | early | calm: handed off |")
+        print("|---|---|---|---|")
+        for lang, o in counts.items():
+            print(f"| {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
     if args.json:
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,

@@ -124,7 +124,7 @@ def predict(model, X, F, idx):
     return 1 / (1 + np.exp(-z))
 
 
-def quantize(v, kept, words, extra, bits=8):
+def quantize(v, kept, words, extra, bits):
     """The word weights shipped: the strongest `words` in buckets the heads
     keep (`kept`, a mask; stored one per kept bucket, most 0) and the
     strongest `extra` elsewhere (stored with their keys: "hm" after a failed
@@ -285,7 +285,7 @@ def write_model(path, handoff, keys, q, model_keys):
     inside = np.isin(keys, model_keys)
     dense = np.zeros(len(model_keys), np.int8)
     dense[np.searchsorted(model_keys, keys[inside])] = q[inside]
-    pack = (lambda a: nibbles(a)) if handoff["word_bits"] == 4 else (lambda a: a.astype(np.int8).tobytes())
+    pack = nibbles if handoff["word_bits"] == 4 else (lambda a: a.astype(np.int8).tobytes())
     varints = delta_varints(keys[~inside])
     handoff["extra_words"], handoff["extra_bytes"] = int((~inside).sum()), len(varints)
     section = pack(dense) + varints + pack(q[~inside])
