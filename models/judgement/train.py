@@ -263,6 +263,52 @@ def read_hardship(root):
     return out
 
 
+# The calm chats' turns as hardship 0 (read conversation sets only, the
+# sets train_handoff.py reads; see read_calm_chats).
+CALM_CHATS = os.environ.get("ATTUNE_CALM_CHATS", "1") == "1"
+CALM_CHAT_WEIGHT = float(os.environ.get("ATTUNE_CALM_CHAT_WEIGHT", "1.5"))  # half the hardship corpus's
+CALM_CHAT_SETS = (["conversations", "conversations-dev", "conversations-train"],
+                  ["conversations-blind", "conversations-blind-2", "conversations-blind-4", "conversations-blind-5"])
+
+
+def calm_chat_fitted(conversation_id):
+    """Half the read calm chats (by a bit of the id's hash that is not the
+    blind sets' read/unread bit) are fitted; the other half measure what a
+    sure hardship would hand off of calm chats (models/README.md)."""
+    return (hash_text(conversation_id) >> 8) % 2 == 0
+
+
+def read_calm_chats(root):
+    """The turns of 3 words or more of the read calm conversations (writers who
+    judged a whole chat calm: the dog died, so the food subscription stops; a
+    doctor prescribed physio, do you take private insurance): hardship 0, the
+    routine look-alikes one message at a time that the hardship corpus's
+    writers did not think of. Person, crisis and the rest unknown (this is
+    only read by extend())."""
+    out = []
+    whole, even = CALM_CHAT_SETS
+    for name in whole + even:
+        folder = os.path.join(root, name)
+        if not os.path.isdir(folder):
+            continue
+        for f in sorted(os.listdir(folder)):
+            if not f.endswith(".jsonl"):
+                continue
+            for line in open(os.path.join(folder, f), encoding="utf-8"):
+                if not line.strip():
+                    continue
+                c = json.loads(line)
+                if c["handoff_turn"] is not None or (name in even and hash_text(c["id"]) % 2 == 1):
+                    continue
+                if not calm_chat_fitted(c["id"]):
+                    continue
+                lang = c["id"].split("-")[0]
+                for t in c["turns"]:
+                    if lang in CORPUS_LANGS and len(t.split()) >= 3:
+                        out.append(Example(t, lang, "calm_chat", [-1, -1, -1, -1, 0], weight=CALM_CHAT_WEIGHT))
+    return out
+
+
 def hash_text(t):
     """FNV-1a of the UTF-8 text: a split rule that does not depend on order."""
     h = 2166136261
@@ -555,15 +601,29 @@ def platt(z, y, w=None):
     # Platt's targets keep a and b finite on separable data.
     npos, nneg = y.sum(), len(y) - y.sum()
     t = np.where(y == 1, (npos + 1) / (npos + 2), 1 / (nneg + 2))
+    z = np.asarray(z, float)
+
+    def loss(a, b):
+        u = a * z + b  # -log-likelihood in a stable form, plus the prior
+        return float((np.logaddexp(0, u) - t * u).sum() + 5e-4 * ((a - 1) ** 2 + b * b))
+
+    cur = loss(a, b)
     for _ in range(50):
-        p = 1 / (1 + np.exp(-(a * z + b)))
+        p = 1 / (1 + np.exp(-np.clip(a * z + b, -500, 500)))
         g = np.array([((p - t) * z).sum(), (p - t).sum()]) + 1e-3 * np.array([a - 1, b])
         s = p * (1 - p)
         H = np.array([[(s * z * z).sum(), (s * z).sum()], [(s * z).sum(), s.sum()]]) + 1e-3 * np.eye(2)
         step = np.linalg.solve(H, g)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-6:
+        # Backtracking: a full Newton step overshoots on scores far from 0
+        # (a slope of 4e5 was seen), so the step is halved until the loss falls.
+        k = 1.0
+        while k > 1e-4 and loss(a - k * step[0], b - k * step[1]) > cur:
+            k /= 2
+        a, b = a - k * step[0], b - k * step[1]
+        new = loss(a, b)
+        if np.abs(k * step).max() < 1e-6 or cur - new < 1e-10:
             break
+        cur = new
     return float(a), float(b)
 
 
@@ -982,6 +1042,8 @@ def main():
     ex += read_public(args.data, rng)
     assign_splits(ex, random.Random(SEED + 2))
     if args.extend:
+        if CALM_CHATS:
+            ex += read_calm_chats(os.path.dirname(os.path.abspath(args.corpus)))
         return extend(args, [e for e in ex if e.y[4] >= 0])
     if args.refit_person:
         return refit_person(args, [e for e in ex if e.y[1] >= 0])

@@ -15,7 +15,9 @@
 //   grows the same way with hardship turns before it (the model's
 //   counting only when sure), is half in the first two messages when
 //   only the model heard it, and weighs frustration_midchat times more
-//   from the fourth message on)
+//   from the fourth message on; a hardship the head is sure of, 0.99 or
+//   more, hands off at once like a clear request, unless it names money
+//   moved)
 //   negativity = max(0, -valence); with emotion probabilities it is blended
 //                with the model's negative emotions by emotion_weight.
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,

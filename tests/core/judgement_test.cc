@@ -1506,9 +1506,32 @@ TEST_CASE("the hardship head hears a situation that needs staff, not the routine
   CHECK(heard >= 5);
   CHECK(routine_fired <= 1);
   CHECK(std::string(HeadName(4)) == "hardship");
-  // The model's hardship never hands off alone, in the first message (half
-  // weight there) or later.
-  for (const auto& pair : pairs) CHECK_MESSAGE(FirstHandoff({pair.first}) == 0, std::string(pair.first));
+  // The routine line never hands off; the hardship alone only where the head
+  // is sure (below).
+  for (const auto& pair : pairs) CHECK_MESSAGE(FirstHandoff({pair.second}) == 0, std::string(pair.second));
+}
+
+TEST_CASE("a need the hardship head is sure of hands off at the first message; money named once waits") {
+  // Written for this test. A support lead takes these at once, told calmly
+  // with no one asked for (head 0.99 or more, as measured on 2026-12-07).
+  for (const char* text : {"meine Mutter ist letzten Monat gestorben und ihr Vertrag läuft weiter, was muss ich tun",
+                           "I'm 86 and I don't understand the letter you sent me, my son lives abroad"}) {
+    REQUIRE_MESSAGE(Judged(text).judgement.heads[4].probability >= 0.99, std::string(text));
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  }
+  // Below the head's 0.99 a hardship builds over turns as before: one
+  // message alone stays with the bot.
+  const char* unsure = "ma mère est décédée le mois dernier et les prélèvements de son abonnement continuent";
+  REQUIRE(Judged(unsure).judgement.heads[4].probability < 0.99);
+  CHECK(FirstHandoff({unsure}) == 0);
+  // A taken-over account or money taken, told once, is the bank bot's
+  // routine however sure the head is; carried on, it hands off.
+  const char* takeover = "someone logged into my account and changed the email and password, I can't get in";
+  REQUIRE(Judged(takeover).judgement.heads[4].probability >= 0.99);
+  CHECK(FirstHandoff({takeover}) == 0);
+  CHECK(FirstHandoff({takeover, "they ordered two phones with my card last night"}) == 2);
+  // The routine question on the topic never does.
+  CHECK(FirstHandoff({"how do I close my late father's account? just want the form"}) == 0);
 }
 
 TEST_CASE("a job lost or medicine late hands off at once; medicine running out and a death weigh on the turn") {
