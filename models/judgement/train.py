@@ -59,6 +59,7 @@ ROUND11 = os.environ.get("ATTUNE_ROUND11", R6) == "1"              # corpus/roun
 ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
 ROUND12 = os.environ.get("ATTUNE_ROUND12", "0") == "1"               # corpus/round12 (facts told vs frustration, hardship vs crisis, passive death wishes); tried 2026-12-05, not shipped
 ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
+ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/round14 (person requests, person head only; read by --refit-person)
 HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
 ROUND12_FRUSTRATION = os.environ.get("ATTUNE_ROUND12_FRUSTRATION", "1") == "1"  # "0": its frustration 0s read as unknown
 
@@ -908,7 +909,8 @@ def refit_person(args, ex):
     """The person head refitted alone on a model's other heads, kept byte for
     byte (as extend() adds the hardship head): the shipped heads' figures and
     the rules tuned around them hold, and the person head learns from corpus
-    rounds written since (round 13: indirect requests). `ex`: the examples
+    rounds written since (round 13: indirect requests; round 14: words
+    between, channels to staff, a human checked for). `ex`: the examples
     with a person label. The column keeps as many non-zero weights as before,
     at most --person-new-keys of them in buckets the model did not keep."""
     t0 = time.time()
@@ -972,7 +974,7 @@ def main():
     ap.add_argument("--hardship-new-keys", type=int, default=300,
                     help="with --extend: of those, at most this many in buckets the model did not keep yet")
     ap.add_argument("--refit-person", default=None, help="a model whose other heads are kept byte for byte; only the "
-                    "person head is fitted again, with corpus round 13 (see refit_person())")
+                    "person head is fitted again, with corpus rounds 13 and 14 (see refit_person())")
     ap.add_argument("--person-new-keys", type=int, default=8000,
                     help="with --refit-person: at most this many of its weights in buckets the model did not keep yet")
     args = ap.parse_args()
@@ -1004,6 +1006,10 @@ def main():
     ex += r12
     # Round 13 is labelled for the person head only ("-" elsewhere: unknown).
     r13 = read_corpus(args.corpus, "round13") if args.refit_person else []
+    # Round 14 likewise (2026-12-07: requests with words between, channels to
+    # staff, a human checked for; read with round 13 at its weight).
+    if args.refit_person and ROUND14:
+        r13 += read_corpus(args.corpus, "round14")
     for e in r13:
         e.y = [-1, e.y[1], -1, -1, -1]
     ex += r13

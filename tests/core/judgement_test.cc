@@ -663,7 +663,10 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            "liest ein Mitarbeiter meine Nachrichten mit? Datenschutz ist mir wichtig",
                            // ... someone reading, with what is stored or an ID number to send
                            "speichert ihr das und liest jemand die nachrichten?",
-                           "alguien lee estos mensajes? me da cosa poner mi dni"}) {
+                           "alguien lee estos mensajes? me da cosa poner mi dni",
+                           // someone who did something on the visitor's card or account, told
+                           "alguien hizo compras con mi tarjeta", "alguém fez compras com o meu cartão",
+                           "qualcuno ha usato la mia carta"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
@@ -671,7 +674,9 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            // a visitor left waiting, or asking a reader to act
                            "has a person read my message yet?", "can a human read my messages and answer me?",
                            // an English negative question asks, "?" or not
-                           "cant we just call someone about this", "couldnt i just ring someone"}) {
+                           "cant we just call someone about this", "couldnt i just ring someone",
+                           // someone asked to look at what was done
+                           "alguien puede revisar quien uso mi tarjeta?", "can someone check who used my card"}) {
     CHECK_MESSAGE(Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
