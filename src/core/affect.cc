@@ -475,6 +475,9 @@ constexpr double kSureOnOneWord = 0.95;
 // frustration a pattern heard and the model is this sure of is the complaint.
 constexpr double kSureComplaint = 0.9;
 constexpr double kUnsureBesideComplaint = 0.5;
+// ... and beside a hardship the head is this sure of.
+constexpr double kSureHardship = 0.99;
+constexpr double kUnsureBesideHardship = 0.35;
 // The model's hardship cue is this share of its probability (below the 0.8
 // that hands off at once, handoff.h). Tuned on the development conversations.
 constexpr double kModelHardship = 0.6;
@@ -565,8 +568,14 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       const Cue* complaint = d->affect->FindCue(kCueFrustration);
       const bool sure_complaint = complaint && complaint->layer == kLayerPattern &&
                                   j.heads[2].probability >= kSureComplaint && h.probability < kUnsureBesideComplaint;
+      // The same beside a hardship the head is sure of ("I'm 86 and I don't
+      // understand the letter you sent me... I have nobody to ask": crisis 0.29
+      // on "and I don't", hardship 1.00): the hardship brings a person, and
+      // the crisis lines would tell an old man he might be suicidal.
+      const bool sure_hardship = j.heads[4].probability >= kSureHardship && h.probability < kUnsureBesideHardship &&
+                                 !d->affect->names_money_moved;
       // (Not kept for later: a closing after distress may be a farewell, a complaint is not.)
-      if (sure_complaint) return;
+      if (sure_complaint || sure_hardship) return;
       // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle
       // de bain avec une lame") would hide a crisis and hand off nothing.
       const bool sure_person = person && (person->layer == kLayerPattern || person->probability >= kSurePersonRequest);

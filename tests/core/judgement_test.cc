@@ -1524,6 +1524,11 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
     REQUIRE_MESSAGE(Judged(text).judgement.heads[4].probability >= 0.99, std::string(text));
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
+  // ... without the crisis lines an unsure crisis head would add (0.29 on "and I don't" here).
+  const char* lost = "hello, I'm 86 and I don't understand the letter you sent me about my order, my son lives abroad "
+                     "and I have nobody to ask";
+  CHECK(FirstHandoff({lost}) == 1);
+  CHECK_FALSE(Judged(lost).HasCue(kCueCrisis));
   // Below the head's 0.99 a hardship builds over turns as before: one
   // message alone stays with the bot.
   const char* unsure = "ma mère est décédée le mois dernier et les prélèvements de son abonnement continuent";
