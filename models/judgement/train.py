@@ -264,12 +264,35 @@ def read_hardship(root):
     return out
 
 
-# The calm chats' turns as hardship 0 (read conversation sets only, the
-# sets train_handoff.py reads; see read_calm_chats).
+# The conversation sets the team reads: whole, and the blind sets' halves
+# whose id hashes even (the odd halves are never read; evaluate.py).
+READ_WHOLE = ["conversations", "conversations-dev", "conversations-train"]
+READ_EVEN = ["conversations-blind", "conversations-blind-2", "conversations-blind-4", "conversations-blind-5"]
+# The calm chats' turns as hardship 0 (see read_calm_chats).
 CALM_CHATS = os.environ.get("ATTUNE_CALM_CHATS", "1") == "1"
 CALM_CHAT_WEIGHT = float(os.environ.get("ATTUNE_CALM_CHAT_WEIGHT", "1.5"))  # half the hardship corpus's
-CALM_CHAT_SETS = (["conversations", "conversations-dev", "conversations-train"],
-                  ["conversations-blind", "conversations-blind-2", "conversations-blind-4", "conversations-blind-5"])
+
+
+def read_conversations(root):
+    """The read conversations under `root` (models/judgement), each with its
+    set's name in "set": what train_handoff.py fits and read_calm_chats reads."""
+    rows = []
+    for name in READ_WHOLE + READ_EVEN:
+        folder = os.path.join(root, name)
+        if not os.path.isdir(folder):
+            continue
+        for f in sorted(os.listdir(folder)):
+            if not f.endswith(".jsonl"):
+                continue
+            for line in open(os.path.join(folder, f), encoding="utf-8"):
+                if not line.strip():
+                    continue
+                c = json.loads(line)
+                if name in READ_EVEN and hash_text(c["id"]) % 2 == 1:
+                    continue
+                c["set"] = name
+                rows.append(c)
+    return rows
 
 
 def calm_chat_fitted(conversation_id):
@@ -287,26 +310,13 @@ def read_calm_chats(root):
     writers did not think of. Person, crisis and the rest unknown (this is
     only read by extend())."""
     out = []
-    whole, even = CALM_CHAT_SETS
-    for name in whole + even:
-        folder = os.path.join(root, name)
-        if not os.path.isdir(folder):
+    for c in read_conversations(root):
+        if c["handoff_turn"] is not None or not calm_chat_fitted(c["id"]):
             continue
-        for f in sorted(os.listdir(folder)):
-            if not f.endswith(".jsonl"):
-                continue
-            for line in open(os.path.join(folder, f), encoding="utf-8"):
-                if not line.strip():
-                    continue
-                c = json.loads(line)
-                if c["handoff_turn"] is not None or (name in even and hash_text(c["id"]) % 2 == 1):
-                    continue
-                if not calm_chat_fitted(c["id"]):
-                    continue
-                lang = c["id"].split("-")[0]
-                for t in c["turns"]:
-                    if lang in CORPUS_LANGS and len(t.split()) >= 3:
-                        out.append(Example(t, lang, "calm_chat", [-1, -1, -1, -1, 0], weight=CALM_CHAT_WEIGHT))
+        lang = c["id"].split("-")[0]
+        for t in c["turns"]:
+            if lang in CORPUS_LANGS and len(t.split()) >= 3:
+                out.append(Example(t, lang, "calm_chat", [-1, -1, -1, -1, 0], weight=CALM_CHAT_WEIGHT))
     return out
 
 

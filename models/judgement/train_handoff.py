@@ -45,32 +45,8 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from train import BUCKETS, SEED, delta_varints, featurize, hash_text, nibbles, read_model, sparse_step  # noqa: E402  (one featurizer, one split)
-
-# Sets read whole, and sets split by the hash of the conversation id (even: read).
-READ_WHOLE = ["conversations", "conversations-dev", "conversations-train"]
-READ_EVEN = ["conversations-blind", "conversations-blind-2", "conversations-blind-4", "conversations-blind-5"]
-
-
-def load(sets_whole, sets_even):
-    rows = []
-    for name in sets_whole + sets_even:
-        folder = os.path.join(HERE, name)
-        if not os.path.isdir(folder):
-            continue
-        for f in sorted(os.listdir(folder)):
-            if not f.endswith(".jsonl"):
-                continue
-            for line in open(os.path.join(folder, f), encoding="utf-8"):
-                if not line.strip():
-                    continue
-                c = json.loads(line)
-                if name in sets_even and hash_text(c["id"]) % 2 == 1:
-                    continue
-                c["set"] = name
-                rows.append(c)
-    return rows
-
+from train import (BUCKETS, SEED, delta_varints, featurize, nibbles, read_conversations,  # noqa: E402
+                   read_model, sparse_step)  # (one featurizer, one split, one reader of the conversations)
 
 def signals(native, model, rows):
     lines = [json.dumps(c["turns"], ensure_ascii=False) for c in rows]
@@ -192,7 +168,7 @@ def main():
     args = ap.parse_args()
 
     torch.set_num_threads(1)
-    rows = load(READ_WHOLE, READ_EVEN)
+    rows = read_conversations(HERE)
     with tempfile.TemporaryDirectory() as tmp:
         heads = os.path.join(tmp, "heads.bin")
         join_model(heads, *split_model(args.model))
