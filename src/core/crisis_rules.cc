@@ -909,11 +909,13 @@ std::vector<std::string> AfterElision(const std::vector<const Item*>& words) {
 
 // ---- hardship (issue 13): a life event that needs a person's empathy more
 // than an answer: a death in the family, a job lost, medicine someone
-// depends on running out. A job lost or medicine running out hands off at
-// once (strength >= 0.8, handoff.cc), as a clear request for a person does;
-// a death weighs like an angry turn: cancelling a late father's physio
-// calmly needs no one, closing his account without his password while the
-// bills go on does by the second turn. Slots as in the red flags (folded
+// depends on running out. A job lost, medicine running out or a death in the
+// family hands off at once (strength >= 0.8, handoff.cc), as a clear request
+// for a person does (the visitor may still decline the consent card). A
+// death weighed like an angry turn until 2026-12-07: the blind writers' support
+// leads took a bereavement's accounts at its first message (read sets: 10
+// more needs on time for 3 calm chats, the team's own "cancel my late
+// mother's physio, thanks"; unread sets: 5 more, no calm one). Slots as in the red flags (folded
 // words, '_' joins words, '*' a prefix), anywhere in the message.
 struct Hardship {
   double strength;
@@ -984,22 +986,23 @@ constexpr const char* kDependedOn =
     "rivaroxaban pradaxa tacrolimus prograf ciclospor*";
 const Hardship kHardships[] = {
     // a death: words only a death has
-    {0.5, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "
+    {0.8, {"passed_away has_passed just_passed death_certificate bereavement deceased widowed my_late "
            "fallecio fallecido fallecida fallecimiento certificado_de_defuncion acta_de_defuncion difunto difunta enviude "
            "decede decedee deces acte_de_deces nous_a_quittes ma_quittes est_partie_la_semaine "
            "verstorben verstorbene verstorbenen sterbeurkunde trauerfall todesfall "
            "faleceu falecido falecida falecimento certidao_de_obito obito "
            "deceduto deceduta decesso certificato_di_morte e_mancato e_mancata venuto_a_mancare venuta_a_mancare e_scomparso e_scomparsa"}},
     // ... or someone close who died
-    {0.5, {"husband wife partner son daughter baby mom mum mother dad father grandma grandpa granny brother sister "
+    {0.8, {"husband wife partner son daughter baby mom mum mother dad father grandma grandpa granny brother sister "
            "marido esposo esposa hijo hija bebe mama papa padre madre abuela abuelo hermano hermana "
            "mari femme fils fille maman papa pere mere mamie papi frere soeur "
            "mann frau sohn tochter vater mutter oma opa bruder schwester vaters mannes sohnes bruders "
            "marido esposa filho filha mae pai avo irmao irma "
            "marito moglie figlio figlia mamma papa padre madre nonna nonno fratello sorella",
            "died murio se_murio muerto muerta est_mort est_morte morto morta gestorben morreu e_morto e_morta"},
-     "phone mobile cell battery laptop computer car plant fish telefono celular movil bateria coche planta "
-     "telephone portable batterie voiture plante handy akku auto pflanze telemovel carro planta cellulare batteria macchina pianta"},
+     "phone mobile cell battery laptop computer pc tablet car plant fish telefono celular movil bateria coche planta "
+     "computadora ordenador portatil telephone portable batterie voiture plante ordinateur handy akku auto pflanze "
+     "laptop rechner telemovel carro planta computador notebook cellulare batteria macchina pianta portatile"},
     // ... a funeral to arrange: weaker, it may be a florist's routine
     // ("flowers for a funeral on friday"); with a negative turn it still counts
     {0.4, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale"}},

@@ -1529,9 +1529,9 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
                      "and I have nobody to ask";
   CHECK(FirstHandoff({lost}) == 1);
   CHECK_FALSE(Judged(lost).HasCue(kCueCrisis));
-  // Below the head's 0.99 a hardship builds over turns as before: one
-  // message alone stays with the bot.
-  const char* unsure = "ma mère est décédée le mois dernier et les prélèvements de son abonnement continuent";
+  // Below the head's 0.99 a hardship the model alone hears builds over turns
+  // as before: one message alone stays with the bot.
+  const char* unsure = "mon colis est bloqué depuis 5 jours et c'est le cadeau d'anniversaire de ma fille samedi";
   REQUIRE(Judged(unsure).judgement.heads[4].probability < 0.99);
   CHECK(FirstHandoff({unsure}) == 0);
   // A taken-over account or money taken, told once, is the bank bot's
@@ -1541,10 +1541,10 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
   CHECK(FirstHandoff({takeover}) == 0);
   CHECK(FirstHandoff({takeover, "they ordered two phones with my card last night"}) == 2);
   // The routine question on the topic never does.
-  CHECK(FirstHandoff({"how do I close my late father's account? just want the form"}) == 0);
+  CHECK(FirstHandoff({"how do I close an account for someone who died? just want the form"}) == 0);
 }
 
-TEST_CASE("a job lost or medicine late hands off at once; medicine running out and a death weigh on the turn") {
+TEST_CASE("a job lost, medicine late or a death in the family hands off at once; medicine running out weighs on the turn") {
   // Written for this test, in the six languages.
   for (const char* text : {"how do I pause my membership? I was laid off on monday", "me quedé sin trabajo y no puedo con la cuota",
                            "j'ai été licenciée, je ne peux plus payer l'abonnement", "ho perso il lavoro, posso sospendere il piano?"}) {
@@ -1581,13 +1581,15 @@ TEST_CASE("a job lost or medicine late hands off at once; medicine running out a
     CHECK_MESSAGE((h && h->strength >= 0.8), std::string(text));
   }
   CHECK(FirstHandoff({"do you have insulin in stock for delivery tomorrow?"}) == 0);
-  // A death is heard, but cancelling calmly needs no one; closing the
-  // account of the dead while the bills go on does by the second turn.
+  // A death in the family: a person at once, whenever it is told (the blind
+  // writers' support leads took a bereavement's accounts at the first
+  // message). The visitor may still decline the consent card.
   CHECK(Judged("meu pai faleceu no domingo").HasCue(kCueHardship));
   CHECK(FirstHandoff({"I need to cancel my physio sessions next week", "my mother passed away on saturday",
-                       "thank you, I'll rebook when I'm back"}) == 0);
+                       "thank you, I'll rebook when I'm back"}) == 2);
   CHECK(FirstHandoff({"I have to close my husband's account, he passed away", "I don't know his password, I have the death certificate",
-                       "sorry, it's all too much, I just want the charges to stop"}) == 2);
+                       "sorry, it's all too much, I just want the charges to stop"}) == 1);
+  CHECK(FirstHandoff({"il mio portatile è morto, cerco qualcosa per mia figlia per l'università"}) == 0);
   // A funeral today or tomorrow, and the service in the way: a person at once. A funeral
   // on a day to come, travelled to calmly, is no hurry for anyone.
   CHECK(FirstHandoff({"mi madre murió esta mañana y el entierro es mañana, necesito cambiar el vuelo"}) == 1);
