@@ -475,8 +475,7 @@ constexpr double kSureOnOneWord = 0.95;
 // frustration a pattern heard and the model is this sure of is the complaint.
 constexpr double kSureComplaint = 0.9;
 constexpr double kUnsureBesideComplaint = 0.5;
-// ... and beside a hardship the head is this sure of.
-constexpr double kSureHardship = 0.99;
+// ... and below this beside a hardship that hands off at once (kHardshipAtOnce).
 constexpr double kUnsureBesideHardship = 0.35;
 // The model's hardship cue is this share of its probability (below the 0.8
 // that hands off at once, handoff.h). Tuned on the development conversations.
@@ -572,7 +571,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // understand the letter you sent me... I have nobody to ask": crisis 0.29
       // on "and I don't", hardship 1.00): the hardship brings a person, and
       // the crisis lines would tell an old man he might be suicidal.
-      const bool sure_hardship = j.heads[4].probability >= kSureHardship && h.probability < kUnsureBesideHardship &&
+      const bool sure_hardship = j.heads[4].probability >= kHardshipAtOnce && h.probability < kUnsureBesideHardship &&
                                  !d->affect->names_money_moved;
       // (Not kept for later: a closing after distress may be a farewell, a complaint is not.)
       if (sure_complaint || sure_hardship) return;

@@ -32,6 +32,11 @@ inline constexpr const char* kCueFrustration = "frustration";
 // A life event that needs a person: a death in the family, a job lost,
 // essential medicine running out (strength >= 0.8 hands off at once).
 inline constexpr const char* kCueHardship = "hardship";
+// From this probability the hardship head hands off at once, in any message,
+// unless the message names money moved (handoff.cc says why and how it was
+// chosen); the reply is then sorry first (dialogue.cc), and an unsure model
+// crisis beside it is set aside (affect.cc).
+inline constexpr double kHardshipAtOnce = 0.99;
 // The kind of a hardship pattern for money taken that the visitor did not
 // spend (a fraud): told, then carried on in the next turn, it hands off.
 inline constexpr const char* kHardshipMoneyTaken = "money_taken";

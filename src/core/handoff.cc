@@ -154,16 +154,14 @@ Decision Conversation::Observe(Affect* affect, bool fell_back, bool repeated) {
 constexpr double kEarlyModelFrustration = 0.5;
 // From this probability the model's hardship builds the next turns' (see Observe).
 constexpr double kSureModelHardship = 0.8;
-// From this probability the hardship head hands off at once, in any message:
-// a need told calmly at once (a bereavement's accounts, a taken-over
-// account, surgery tomorrow without the insurer's approval) is the first
+// kHardshipAtOnce (affect.h): a need told calmly at once (a bereavement's
+// accounts, surgery tomorrow without the insurer's approval) is the first
 // message's handoff for a support lead, not the third's. Not a message that
 // names money moved or taken: told once, that is the bank bot's routine
 // "payment not recognised" (told and carried on, it hands off, Observe).
-// Chosen on the read conversations (calm ones: the half the head was not
-// fitted on) and the calm single messages: 0.98 cost 3 more of those for 4
-// more needs (models/README.md).
-constexpr double kHardshipAtOnce = 0.99;
+// 0.99 was chosen on the read conversations (calm ones: the half the head
+// was not fitted on) and the calm single messages: 0.98 cost 3 more of those
+// for 4 more needs (models/README.md).
 // An acknowledgement of at most this many words may be thanks (see Observe).
 constexpr size_t kShortAcknowledgement = 12;
 

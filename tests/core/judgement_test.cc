@@ -1523,6 +1523,8 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
                            "I'm 86 and I don't understand the letter you sent me, my son lives abroad"}) {
     REQUIRE_MESSAGE(Judged(text).judgement.heads[4].probability >= 0.99, std::string(text));
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+    // The handoff reply is sorry first, not "Of course" to a request nobody made.
+    CHECK_MESSAGE(ChooseTone(Judged(text)) == "sad", std::string(text));
   }
   // ... without the crisis lines an unsure crisis head would add (0.29 on "and I don't" here).
   const char* lost = "hello, I'm 86 and I don't understand the letter you sent me about my order, my son lives abroad "
@@ -1542,6 +1544,7 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
   CHECK(FirstHandoff({takeover, "they ordered two phones with my card last night"}) == 2);
   // The routine question on the topic never does.
   CHECK(FirstHandoff({"how do I close an account for someone who died? just want the form"}) == 0);
+  CHECK(ChooseTone(Judged("how do I close an account for someone who died? just want the form")) != "sad");
 }
 
 TEST_CASE("a job lost, medicine late or a death in the family hands off at once; medicine running out weighs on the turn") {
