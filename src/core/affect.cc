@@ -571,8 +571,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // understand the letter you sent me... I have nobody to ask": crisis 0.29
       // on "and I don't", hardship 1.00): the hardship brings a person, and
       // the crisis lines would tell an old man he might be suicidal.
-      const bool sure_hardship = j.heads[4].probability >= kHardshipAtOnce && h.probability < kUnsureBesideHardship &&
-                                 !d->affect->names_money_moved;
+      const bool sure_hardship = d->affect->SureHardship() && h.probability < kUnsureBesideHardship;
       // (Not kept for later: a closing after distress may be a farewell, a complaint is not.)
       if (sure_complaint || sure_hardship) return;
       // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle

@@ -117,6 +117,12 @@ struct Affect {
   std::optional<Cue> set_aside_crisis;
   bool HasCue(std::string_view name) const;
   const Cue* FindCue(std::string_view name) const;
+  // The hardship head at kHardshipAtOnce or more in a message that names no
+  // money moved: the hardship that hands off at once (handoff.cc), beside
+  // which an unsure crisis is set aside (affect.cc).
+  bool SureHardship() const {
+    return judged && judgement.heads[4].probability >= kHardshipAtOnce && !names_money_moved;
+  }
 };
 
 // What Analyze() detects (Conversation::Observe adds `repetition`, `fallback`

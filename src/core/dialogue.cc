@@ -13,10 +13,11 @@ std::string ChooseTone(const Affect& affect) {
   if (affect.HasCue(kCueAnger) || affect.HasCue(kCueProfanity) || emo("anger") > 0.5) return "angry";
   if (emo("fear") > 0.4 || emo("nervousness") > 0.4 || affect.HasCue(kCueUrgency)) return "anxious";
   if (emo("sadness") > 0.4 || emo("grief") > 0.3) return "sad";
-  // A hardship that hands off at once (a death in the family, a job lost, an
-  // old man lost with a letter): "Of course, I'll connect you" answers a
-  // request nobody made; the reply says sorry first. Only a sure one: the
-  // model's milder hardship is heard in routine questions too.
+  // A sure hardship (a death in the family, a job lost, an old man lost with
+  // a letter; the head at kHardshipAtOnce, money named or not): "Of course,
+  // I'll connect you" answers a request nobody made; the reply says sorry
+  // first. Only a sure one: the model's milder hardship is heard in routine
+  // questions too.
   if (const Cue* h = affect.FindCue(kCueHardship);
       h && (h->strength >= 0.8 || (affect.judged && affect.judgement.heads[4].probability >= kHardshipAtOnce)))
     return "sad";

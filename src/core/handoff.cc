@@ -358,8 +358,7 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
     // A crisis, a clear request for a person, a hardship that needs one.
     if (c.name == kCueCrisis || ((c.name == kCueHumanRequest || c.name == kCueHardship) && c.strength >= 0.8))
       d.immediate = true;
-    if (c.name == kCueHardship && affect->judged && affect->judgement.heads[4].probability >= kHardshipAtOnce &&
-        !affect->names_money_moved && c.kind != kHardshipMoneyTaken)
+    if (c.name == kCueHardship && affect->SureHardship() && c.kind != kHardshipMoneyTaken)
       d.immediate = true;
     // "For the third time", "I already told you" from the third message on:
     // the visitor says the bot has failed them, which is the history a
