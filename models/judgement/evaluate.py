@@ -378,6 +378,7 @@ def main():
     blind_conv8, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-8"))
     probes3 = probes_report(args.native, args.model, os.path.join(HERE, "probes-3"))
     probes4 = probes_report(args.native, args.model, os.path.join(HERE, "probes-4"))
+    probes8 = probes_report(args.native, args.model, os.path.join(HERE, "probes-8"))
     blind_conv4 = blind_conversations(args.native, args.model, "conversations-blind-4")
     blind_conv5 = blind_conversations(args.native, args.model, "conversations-blind-5")
     hardship = hardship_report(args.native, args.model, os.path.join(HERE, "corpus"))
@@ -486,7 +487,8 @@ def main():
         for half in ("held_out", "dev"):
             for lang, o in sorted(halves.get(half, {}).items(), key=lambda kv: kv[0] == "all"):
                 print(f"| {half} | {lang} | {o['on_time']} of {o['need']} | {o['early']} | {o['calm_handed_off']} of {o['calm']} |")
-    for title, probes in (("Third probe round (probes-3", probes3), ("Fourth probe round (probes-4", probes4)):
+    for title, probes in (("Third probe round (probes-3", probes3), ("Fourth probe round (probes-4", probes4),
+                          ("Eighth probe round (probes-8, crises only", probes8)):
         print(f"\n## {title}, held out whole, never read)\n")
         print("| file | language | recall | negatives firing |")
         print("|---|---|---|---|")
@@ -515,7 +517,7 @@ def main():
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
-                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "blind_conversations_6": blind_conv6, "blind_conversations_7": blind_conv7, "blind_conversations_8": blind_conv8, "probes_3": probes3, "probes_4": probes4,
+                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "blind_conversations_6": blind_conv6, "blind_conversations_7": blind_conv7, "blind_conversations_8": blind_conv8, "probes_3": probes3, "probes_4": probes4, "probes_8": probes8,
                    "blind_conversations_4": blind_conv4, "probes_5": probes5, "probes_6": probes6, "probes_7": probes7,
                    "blind_conversations_5": blind_conv5, "hardship": hardship, "hardship_on_routine": hardship_routine,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)

@@ -60,6 +60,9 @@ ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
 ROUND12 = os.environ.get("ATTUNE_ROUND12", "0") == "1"               # corpus/round12 (facts told vs frustration, hardship vs crisis, passive death wishes); tried 2026-12-05, not shipped
 ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
 ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/round14 (person requests, person head only; read by --refit-person)
+ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis)
+CRISIS_TUNE_EPOCHS = int(os.environ.get("ATTUNE_CRISIS_TUNE_EPOCHS", "2"))  # --refit-crisis fine-tunes the shipped column
+CRISIS_TUNE_LR = float(os.environ.get("ATTUNE_CRISIS_TUNE_LR", "0.005"))
 HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
 ROUND12_FRUSTRATION = os.environ.get("ATTUNE_ROUND12_FRUSTRATION", "1") == "1"  # "0": its frustration 0s read as unknown
 
@@ -796,24 +799,32 @@ def read_model(path):
     return h, np.array(keys, np.int64), q, lq
 
 
-def fit_column(ex, feats, norms, col, name, args):
+def fit_column(ex, feats, norms, col, name, args, init=None, epochs=None, lr=None):
     """One head fitted alone over every bucket, as train_heads fits them all
     (token dropout, class balance, weight decay on the rows used): its
-    weights (BUCKETS x 1) and bias. extend() and refit_person() keep what
-    the model had and put this column beside it."""
+    weights (BUCKETS x 1) and bias. extend() and refit_column() keep what
+    the model had and put this column beside it. `init` (weights, bias):
+    start from a shipped column and fine-tune it (`epochs`, `lr`) instead."""
     torch.manual_seed(SEED)
     emb = torch.nn.EmbeddingBag(BUCKETS, 1, mode="sum", sparse=True)
     torch.nn.init.zeros_(emb.weight)
     bias = torch.zeros(1, requires_grad=True)
-    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=args.lr)
-    opt_b = torch.optim.Adam([bias], lr=args.lr)
+    if init is not None:
+        with torch.no_grad():
+            emb.weight[:, 0] = torch.from_numpy(init[0].astype(np.float32))
+            bias[0] = init[1]
+    lr = lr or args.lr
+    opt_e = torch.optim.SparseAdam(list(emb.parameters()), lr=lr)
+    opt_b = torch.optim.Adam([bias], lr=lr)
     fit = [i for i, e in enumerate(ex) if e.split == "fit"]
     y_all = torch.tensor([float(e.y[col]) for e in ex])
     w_all = torch.tensor([e.weight for e in ex])
     ys = np.array([ex[i].y[col] for i in fit])
-    pos_w = torch.tensor([min(20.0, max(1.0, (ys == 0).sum() / max(1, (ys == 1).sum()))) ** 0.5])
+    # As train_heads: a missed crisis costs half again (the fine-tuned crisis head).
+    pos_w = torch.tensor([min(20.0, max(1.0, (ys == 0).sum() / max(1, (ys == 1).sum()))) ** 0.5 *
+                          (1.5 if init is not None and col == 0 else 1.0)])
     rng = random.Random(SEED)
-    for epoch in range(args.epochs):
+    for epoch in range(args.epochs if epochs is None else epochs):
         rng.shuffle(fit)
         total = 0.0
         for s in range(0, len(fit), 256):
@@ -915,25 +926,34 @@ def extend(args, ex):
     log(f"wrote judgement.bin: {size} bytes, hardship weights {(qh != 0).sum()}; {time.time() - t0:.0f}s")
 
 
-def refit_person(args, ex):
-    """The person head refitted alone on a model's other heads, kept byte for
-    byte (as extend() adds the hardship head): the shipped heads' figures and
-    the rules tuned around them hold, and the person head learns from corpus
+def refit_column(args, ex, head, base, new_keys, tune=None):
+    """One head refitted alone on `base`'s other heads, kept byte for byte (as
+    extend() adds the hardship head): the shipped heads' figures and the rules
+    tuned around them hold. The person head is fitted afresh with corpus
     rounds written since (round 13: indirect requests; round 14: words
-    between, channels to staff, a human checked for). `ex`: the examples
-    with a person label. The column keeps as many non-zero weights as before,
-    at most --person-new-keys of them in buckets the model did not keep."""
+    between, channels to staff, a human checked for). The crisis head is
+    fine-tuned from its shipped column (`tune`: epochs, learning rate) with
+    round 15: fitted afresh alone it lost 33 of 1 538 held-out crises (the
+    joint fit saw the identity copies and shared its batches with the other
+    heads' lines). `ex`: the examples with a label for `head`. The column keeps
+    as many non-zero weights as before, at most `new_keys` of them in buckets
+    the model did not keep."""
     t0 = time.time()
-    h, keys, q_old, lq = read_model(args.refit_person)
+    h, keys, q_old, lq = read_model(base)
     if h["heads"] != HEADS or h["buckets"] != BUCKETS:
-        raise SystemExit(f"{args.refit_person}: expected the five heads over {BUCKETS} buckets")
-    col = HEADS.index("human_request")
+        raise SystemExit(f"{base}: expected the five heads over {BUCKETS} buckets")
+    col = HEADS.index(head)
     budget = int((q_old[:, col] != 0).sum())
     feats, _ = featurize(args.native, [e.text for e in ex])
-    log(f"{len(ex)} examples with a person label, featurized in {time.time() - t0:.0f}s")
+    log(f"{len(ex)} examples with a {head} label, featurized in {time.time() - t0:.0f}s")
     norms = [1.0 / math.sqrt(max(1, len(f))) for f in feats]
-    w, b_p = fit_column(ex, feats, norms, col, "person", args)
-    qp, scale_p, keys_all = sparse_column(w, h.get("bits", 8), budget, keys, args.person_new_keys)
+    init = None
+    if tune:
+        w0 = np.zeros(BUCKETS)
+        w0[keys] = q_old[:, col].astype(np.float64) * h["scales"][col]
+        init = (w0, h["bias"][col])
+    w, b_p = fit_column(ex, feats, norms, col, head, args, init, *(tune or (None, None)))
+    qp, scale_p, keys_all = sparse_column(w, h.get("bits", 8), budget, keys, new_keys)
     calibration = h["calibration"]
     calib = [i for i, e in enumerate(ex) if e.split == "calib"]
     z = np.array([b_p + float(qp[feats[i]].astype(np.float64).sum()) * scale_p[0] * norms[i] for i in calib])
@@ -942,15 +962,15 @@ def refit_person(args, ex):
         rows = [j for j, i in enumerate(calib) if lang == "*" or ex[i].lang == lang]
         ys = np.array([ex[calib[j]].y[col] for j in rows])
         if len(rows) < 30 or ys.sum() < 5 or (ys == 0).sum() < 5:
-            calibration.get(lang, {}).pop("human_request", None)
+            calibration.get(lang, {}).pop(head, None)
             continue
         a, c = platt(z[rows], ys)
         p = 1 / (1 + np.exp(-(a * z[rows] + c)))
-        calibration.setdefault(lang, {})["human_request"] = [round(a, 5), round(c, 5), pick_threshold(p, ys, col)]
-        pred = p >= calibration[lang]["human_request"][2]
+        calibration.setdefault(lang, {})[head] = [round(a, 5), round(c, 5), pick_threshold(p, ys, col)]
+        pred = p >= calibration[lang][head][2]
         metrics[lang] = (round(float((pred & (ys == 1)).sum() / max(1, (ys == 1).sum())), 3),
                          round(float((pred & (ys == 1)).sum() / max(1, pred.sum())), 3), len(rows))
-    log("calibration slice, human_request (recall, precision, n): " + str(metrics))
+    log(f"calibration slice, {head} (recall, precision, n): " + str(metrics))
     q_full = np.zeros((BUCKETS, q_old.shape[1]), np.int8)
     q_full[keys] = q_old
     q_full[:, col] = qp
@@ -960,7 +980,7 @@ def refit_person(args, ex):
     bias_all[col] = b_p
     size = write_model(os.path.join(args.out, "judgement.bin"), keys_all, q_full, np.array(scale), np.array(bias_all),
                        lq, np.array(h["lang_scales"]), np.array(h["lang_bias"]), calibration, h.get("bits", 8))
-    log(f"wrote judgement.bin: {size} bytes, person weights {(qp != 0).sum()} (was {budget}); {time.time() - t0:.0f}s")
+    log(f"wrote judgement.bin: {size} bytes, {head} weights {(qp != 0).sum()} (was {budget}); {time.time() - t0:.0f}s")
 
 
 def main():
@@ -984,9 +1004,13 @@ def main():
     ap.add_argument("--hardship-new-keys", type=int, default=300,
                     help="with --extend: of those, at most this many in buckets the model did not keep yet")
     ap.add_argument("--refit-person", default=None, help="a model whose other heads are kept byte for byte; only the "
-                    "person head is fitted again, with corpus rounds 13 and 14 (see refit_person())")
+                    "person head is fitted again, with corpus rounds 13 and 14 (see refit_column())")
     ap.add_argument("--person-new-keys", type=int, default=8000,
                     help="with --refit-person: at most this many of its weights in buckets the model did not keep yet")
+    ap.add_argument("--refit-crisis", default=None, help="a model whose other heads are kept byte for byte; only the "
+                    "crisis head is fine-tuned, with corpus round 15 (see refit_column())")
+    ap.add_argument("--crisis-new-keys", type=int, default=int(os.environ.get("ATTUNE_CRISIS_NEW_KEYS", "300")),
+                    help="with --refit-crisis: at most this many of its weights in buckets the model did not keep yet")
     args = ap.parse_args()
     # One thread: the sparse gradients are summed in a fixed order, so a
     # re-run writes the same bytes (two threads gave runs that differed).
@@ -1023,6 +1047,12 @@ def main():
     for e in r13:
         e.y = [-1, e.y[1], -1, -1, -1]
     ex += r13
+    # Round 15 is labelled for the crisis head only (2026-12-07: danger from a
+    # person now, poisoning, injuries, veiled self-harm, and their look-alikes).
+    r15 = read_corpus(args.corpus, "round15") if args.refit_crisis and ROUND15 else []
+    for e in r15:
+        e.y = [e.y[0], -1, -1, -1, -1]
+    ex += r15
     R13_POS = float(os.environ.get("ATTUNE_ROUND13_POS", "1.5"))  # half the corpus weight: the calibration slice preferred it to 3.0 and to 3.0 with negatives at 6.0
     R13_NEG = float(os.environ.get("ATTUNE_ROUND13_NEG", "1.5"))
     ncorpus = len(ex)
@@ -1062,7 +1092,11 @@ def main():
             ex += read_calm_chats(os.path.dirname(os.path.abspath(args.corpus)))
         return extend(args, [e for e in ex if e.y[4] >= 0])
     if args.refit_person:
-        return refit_person(args, [e for e in ex if e.y[1] >= 0])
+        return refit_column(args, [e for e in ex if e.y[1] >= 0], "human_request", args.refit_person,
+                            args.person_new_keys)
+    if args.refit_crisis:
+        return refit_column(args, [e for e in ex if e.y[0] >= 0], "crisis", args.refit_crisis, args.crisis_new_keys,
+                            (CRISIS_TUNE_EPOCHS, CRISIS_TUNE_LR))
     who = augment_who(ex, random.Random(SEED + 3))
     ex += who
     log(f"{len(who)} counterfactual copies with an identity or a name")
