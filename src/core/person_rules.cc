@@ -1933,6 +1933,45 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
   static const PhraseIndex kProfessionIndex(kProfessions);
   for (size_t k = 0; k < f.size(); ++k)
     if (kProfessionIndex.At(f, k)) return true;
+  // A person declined: "no need for a human, you're fine", "don't transfer me to an agent", "no hace
+  // falta hablar con una persona, tú me vales", "pas besoin de parler à un conseiller": the head read
+  // them 0.89-0.99 (the request's n-grams), and the widget offered a person to a visitor who had just
+  // said no. Every person named must follow a refusal in its clause, a bot or a "just" not between:
+  // "no quiero hablar con una máquina, quiero una persona" asks.
+  static constexpr auto kDecline = Words(
+      "dont want", "do not want", "dont wanna", "dont need", "do not need", "no need", "not necessary",
+      "dont transfer", "do not transfer", "dont put me through", "dont connect", "rather not", "no quiero",
+      "no necesito", "no hace falta", "no es necesario", "no me pases", "no me pase", "no me transfieras",
+      "no me transfiera", "sin necesidad", "veux pas", "pas besoin", "inutile de", "pas la peine", "pas necessaire",
+      "me passez pas", "me transferez pas", "will nicht", "mochte nicht", "brauche keinen", "brauche keine",
+      "brauch keinen", "brauch keine", "nicht notig", "kein bedarf", "nicht verbinden", "nicht weiterleiten",
+      "nao quero", "nao preciso", "nao precisa", "nao e preciso", "nao me passe", "nao me passa",
+      "nao me transfira", "sem necessidade", "non voglio", "non serve", "non ce bisogno", "non ho bisogno",
+      "non mi passare", "non mi passate", "non mi trasferire", "non e necessario");
+  static const PhraseIndex kDeclineIndex(kDecline);
+  static constexpr auto kDeclined = Words(
+      "human", "humans", "humano", "humana", "humain", "humaine", "umano", "umana", "person", "persona", "personne",
+      "pessoa", "agent", "agents", "agente", "operator", "operador", "operadora", "operateur", "operatrice",
+      "operatore", "staff", "representative", "rep", "employee", "mitarbeiter", "mitarbeiterin", "mensch",
+      "menschen", "berater", "beraterin", "conseiller", "conseillere", "asesor", "asesora", "atendente", "someone",
+      "somebody", "anyone", "alguien", "alguem", "quelquun", "jemand", "jemanden", "jemandem", "qualcuno");
+  static constexpr auto kTurn = Words("bot", "robot", "robo", "machine", "maquina", "maschine", "macchina", "but",
+                                      "pero", "mais", "aber", "mas", "ma", "just", "only", "solo", "juste", "nur",
+                                      "apenas", "want", "quiero", "veux", "will", "quero", "voglio");
+  std::vector<bool> declined(words.size(), false);
+  bool refused = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const size_t len = kDeclineIndex.At(f, k);
+    for (size_t r = k + len; len && r < words.size() && r <= k + len + 5 && words[r]->clause == words[k]->clause; ++r) {
+      if (In(kTurn, f[r])) break;
+      if (In(kDeclined, f[r])) declined[r] = refused = true;
+    }
+  }
+  if (refused) {
+    bool asked = false;
+    for (size_t k = 0; k < words.size(); ++k) asked |= In(kDeclined, f[k]) && !declined[k];
+    if (!asked) return true;
+  }
   // The visitor's own number or address given, as a form asks ("mi teléfono es 600 123 456"): an
   // answer, not a line to staff asked for (the refitted head read it at 0.59).
   static constexpr auto kMyContact = Words(

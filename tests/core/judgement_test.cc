@@ -666,10 +666,18 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            "alguien lee estos mensajes? me da cosa poner mi dni",
                            // someone who did something on the visitor's card or account, told
                            "alguien hizo compras con mi tarjeta", "alguém fez compras com o meu cartão",
-                           "qualcuno ha usato la mia carta"}) {
+                           "qualcuno ha usato la mia carta",
+                           // a person declined, which the head read as asked for (0.89-0.99)
+                           "no hace falta hablar con una persona, tú me vales",
+                           "pas besoin de parler à un conseiller, tu me suffis",
+                           "don't transfer me to an agent please",
+                           "i dont want to talk to a person, just tell me the price"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
+                           // a machine declined, a person asked for
+                           "no quiero hablar con una máquina, quiero una persona",
+                           "I don't want a bot, I want a human", "non voglio parlare con il bot voglio un operatore",
                            "je veux parler à une personne", "je peux parler à quelqu'un ?",
                            // a visitor left waiting, or asking a reader to act
                            "has a person read my message yet?", "can a human read my messages and answer me?",
