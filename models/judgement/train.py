@@ -60,6 +60,7 @@ ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
 ROUND12 = os.environ.get("ATTUNE_ROUND12", "0") == "1"               # corpus/round12 (facts told vs frustration, hardship vs crisis, passive death wishes); tried 2026-12-05, not shipped
 ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
 ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/round14 (person requests, person head only; read by --refit-person)
+ROUND16 = os.environ.get("ATTUNE_ROUND16", "1") == "1"              # corpus/round16 (person requests, person head only; read by --refit-person)
 ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis)
 CRISIS_TUNE_EPOCHS = int(os.environ.get("ATTUNE_CRISIS_TUNE_EPOCHS", "2"))  # --refit-crisis fine-tunes the shipped column
 CRISIS_TUNE_LR = float(os.environ.get("ATTUNE_CRISIS_TUNE_LR", "0.005"))
@@ -931,7 +932,8 @@ def refit_column(args, ex, head, base, new_keys, tune=None):
     extend() adds the hardship head): the shipped heads' figures and the rules
     tuned around them hold. The person head is fitted afresh with corpus
     rounds written since (round 13: indirect requests; round 14: words
-    between, channels to staff, a human checked for). The crisis head is
+    between, channels to staff, a human checked for; round 16: a particular
+    person, formal ways to be connected). The crisis head is
     fine-tuned from its shipped column (`tune`: epochs, learning rate) with
     round 15: fitted afresh alone it lost 33 of 1 538 held-out crises (the
     joint fit saw the identity copies and shared its batches with the other
@@ -1004,7 +1006,7 @@ def main():
     ap.add_argument("--hardship-new-keys", type=int, default=300,
                     help="with --extend: of those, at most this many in buckets the model did not keep yet")
     ap.add_argument("--refit-person", default=None, help="a model whose other heads are kept byte for byte; only the "
-                    "person head is fitted again, with corpus rounds 13 and 14 (see refit_column())")
+                    "person head is fitted again, with corpus rounds 13, 14 and 16 (see refit_column())")
     ap.add_argument("--person-new-keys", type=int, default=8000,
                     help="with --refit-person: at most this many of its weights in buckets the model did not keep yet")
     ap.add_argument("--refit-crisis", default=None, help="a model whose other heads are kept byte for byte; only the "
@@ -1044,6 +1046,10 @@ def main():
     # staff, a human checked for; read with round 13 at its weight).
     if args.refit_person and ROUND14:
         r13 += read_corpus(args.corpus, "round14")
+    # Round 16 likewise (2026-12-07, fifteenth session: a particular staff
+    # member or role, formal ways to be connected, indirect asks, short ones).
+    if args.refit_person and ROUND16:
+        r13 += read_corpus(args.corpus, "round16")
     for e in r13:
         e.y = [-1, e.y[1], -1, -1, -1]
     ex += r13

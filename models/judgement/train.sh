@@ -9,7 +9,7 @@
 #        ATTUNE_EXTEND=1 models/judgement/train.sh   refits only the hardship head onto the
 #        shipped model's other heads (train.py --extend)
 #        ATTUNE_REFIT_PERSON=base.bin models/judgement/train.sh   refits only the person head, with
-#        corpus rounds 13 and 14, onto base.bin's other heads (train.py --refit-person); the shipped
+#        corpus rounds 13, 14 and 16, onto base.bin's other heads (train.py --refit-person); the shipped
 #        model is that, then ATTUNE_EXTEND=1 on its output (models/README.md, "Reproduce")
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
 #        (scripts/setup.sh --train installs them); the public data at
@@ -24,7 +24,7 @@ cmake -S . -B "$BUILD/native" -DCMAKE_CXX_COMPILER=g++ >/dev/null
 cmake --build "$BUILD/native" -j2 --target attune-native
 EXTEND=()
 [ "${ATTUNE_EXTEND:-0}" = 1 ] && EXTEND=(--extend models/judgement.bin)
-# ATTUNE_REFIT_PERSON=FILE: refits the person head alone, with corpus rounds 13-14, on the other heads of
+# ATTUNE_REFIT_PERSON=FILE: refits the person head alone, with corpus rounds 13, 14 and 16, on the other heads of
 # FILE (the model shipped before it: git show 2a27d30:models/judgement.bin > FILE; models/README.md
 # says which packs it read)
 [ -n "${ATTUNE_REFIT_PERSON:-}" ] && EXTEND=(--refit-person "$ATTUNE_REFIT_PERSON")
