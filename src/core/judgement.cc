@@ -363,7 +363,8 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     h.fired = h.probability >= c.threshold;
     if (!h.fired) continue;
     // Evidence: the window of up to three adjacent tokens whose features
-    // pushed this head up most (a pair's weight is shared by its words).
+    // pushed this head up most (a pair's weight is shared by its words),
+    // beginning and ending on a word: ". c'è qualcuno" showed the full stop.
     std::vector<double> per_token(tokens.size(), 0.0);
     for (size_t i = 0; i < features.size(); ++i) {
       if (!rows[i]) continue;
@@ -373,10 +374,11 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     }
     double best = 0;
     for (size_t a = 0; a < tokens.size(); ++a) {
+      if (tokens[a].kind == TokenKind::kPunct) continue;
       double sum = 0;
       for (size_t b = a; b < tokens.size() && b < a + 3; ++b) {
         sum += per_token[b];
-        if (sum > best) {
+        if (tokens[b].kind != TokenKind::kPunct && sum > best) {
           best = sum;
           h.begin = tokens[a].begin;
           h.end = tokens[b].end;

@@ -518,8 +518,11 @@ TEST_CASE("the model hears a request in one sentence of a longer message; a curi
     REQUIRE_MESSAGE(a.HasCue(kCueHumanRequest), text);
     const Cue* c = a.FindCue(kCueHumanRequest);
     if (t.by_model) CHECK(c->layer == kLayerModel);
-    // The evidence lies in the last sentence, the request's.
-    CHECK(c->begin > text.rfind('.'));
+    // The evidence lies in the last sentence, the request's (found in the text as given: `begin` is an
+    // offset into the cleaned text, which may be shorter).
+    const size_t at = text.rfind(c->evidence);
+    CHECK_MESSAGE(at != std::string::npos, c->evidence);
+    CHECK_MESSAGE(at > text.rfind('.'), c->evidence);
   }
   for (const char* text : {"eres una persona? solo por curiosidad, respondes genial",
                            "Is the chat answered by people or automatically? Just wondering how long it'll take.",
