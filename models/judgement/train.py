@@ -60,8 +60,8 @@ ROUND11_WEIGHT = float(os.environ.get("ATTUNE_ROUND11_WEIGHT", "3.0"))
 ROUND12 = os.environ.get("ATTUNE_ROUND12", "0") == "1"               # corpus/round12 (facts told vs frustration, hardship vs crisis, passive death wishes); tried 2026-12-05, not shipped
 ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
 ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/round14 (person requests, person head only; read by --refit-person)
+ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis, not shipped)
 ROUND16 = os.environ.get("ATTUNE_ROUND16", "1") == "1"              # corpus/round16 (person requests, person head only; read by --refit-person)
-ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis)
 CRISIS_TUNE_EPOCHS = int(os.environ.get("ATTUNE_CRISIS_TUNE_EPOCHS", "2"))  # --refit-crisis fine-tunes the shipped column
 CRISIS_TUNE_LR = float(os.environ.get("ATTUNE_CRISIS_TUNE_LR", "0.005"))
 HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
@@ -940,7 +940,8 @@ def refit_column(args, ex, head, base, new_keys, tune=None):
     fine-tuned from its shipped column (`tune`: epochs, learning rate) with
     round 15: fitted afresh alone it lost 33 of 1 538 held-out crises (the
     joint fit saw the identity copies and shared its batches with the other
-    heads' lines). `ex`: the examples with a label for `head`. The column keeps
+    heads' lines). Fine-tuned, it moved along the shipped thresholds' curve
+    and was not shipped (models/README.md). `ex`: the examples with a label for `head`. The column keeps
     as many non-zero weights as before, at most `new_keys` of them in buckets
     the model did not keep."""
     t0 = time.time()
