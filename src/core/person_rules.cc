@@ -1947,7 +1947,11 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       "brauch keinen", "brauch keine", "nicht notig", "kein bedarf", "nicht verbinden", "nicht weiterleiten",
       "nao quero", "nao preciso", "nao precisa", "nao e preciso", "nao me passe", "nao me passa",
       "nao me transfira", "sem necessidade", "non voglio", "non serve", "non ce bisogno", "non ho bisogno",
-      "non mi passare", "non mi passate", "non mi trasferire", "non e necessario");
+      "non mi passare", "non mi passate", "non mi trasferire", "non e necessario",
+      // ... or put below the bot: "mejor que esperar a un agente", "rather than a person"
+      "better than", "rather than", "instead of", "mejor que", "en vez de", "en lugar de", "mieux que",
+      "plutot que", "au lieu de", "besser als", "statt", "anstatt", "melhor que", "em vez de", "meglio che",
+      "invece di", "piuttosto che");
   static const PhraseIndex kDeclineIndex(kDecline);
   static constexpr auto kDeclined = Words(
       "human", "humans", "humano", "humana", "humain", "humaine", "umano", "umana", "person", "persona", "personne",
@@ -1967,11 +1971,25 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       if (In(kDeclined, f[r])) declined[r] = refused = true;
     }
   }
-  if (refused) {
-    bool asked = false;
-    for (size_t k = 0; k < words.size(); ++k) asked |= In(kDeclined, f[k]) && !declined[k];
-    if (!asked) return true;
-  }
+  bool asked = false;
+  for (size_t k = 0; k < words.size(); ++k) asked |= In(kDeclined, f[k]) && !declined[k];
+  if (refused && !asked) return true;
+  // The bot accepted: "t'es un bot ? ok pas de souci, t'es plus rapide", "sei un bot? ok nessun
+  // problema" (0.98-0.99): asking whether it is a bot is a request only until the visitor says it is
+  // fine. A bot named, then an "all right" after it, and no person named but declined.
+  static constexpr auto kBotWords = Words("bot", "chatbot", "robot", "robo", "ia", "ai", "ki", "machine", "maquina",
+                                          "maschine", "macchina", "automatic", "automatico", "automatique");
+  static constexpr auto kAllRight = Words(
+      "no problem", "no worries", "thats fine", "thats ok", "fair enough", "no pasa nada", "no hay problema",
+      "sin problema", "esta bien", "pas de souci", "pas de probleme", "pas grave", "ca marche", "kein problem",
+      "passt schon", "alles gut", "schon gut", "sem problema", "tudo bem", "tranquilo", "beleza", "nessun problema",
+      "va bene", "non fa niente", "tranquillo");
+  static const PhraseIndex kAllRightIndex(kAllRight);
+  if (!asked)
+    for (size_t k = 0; k < words.size(); ++k)
+      if (In(kBotWords, f[k]))
+        for (size_t r = k + 1; r < words.size(); ++r)
+          if (kAllRightIndex.At(f, r)) return true;
   // The visitor's own number or address given, as a form asks ("mi teléfono es 600 123 456"): an
   // answer, not a line to staff asked for (the refitted head read it at 0.59).
   static constexpr auto kMyContact = Words(

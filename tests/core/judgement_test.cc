@@ -674,13 +674,19 @@ TEST_CASE("the model's person head is silenced on its hard negatives, not on a r
                            "no hace falta hablar con una persona, tú me vales",
                            "pas besoin de parler à un conseiller, tu me suffis",
                            "don't transfer me to an agent please",
-                           "i dont want to talk to a person, just tell me the price"}) {
+                           "i dont want to talk to a person, just tell me the price",
+                           // the bot accepted, or put above a person
+                           "t'es un bot ? ok pas de souci, t'es plus rapide de toute façon",
+                           "sei un bot? ok nessun problema, sei anche più veloce",
+                           "me encanta que el bot responda rápido, mejor que esperar a un agente"}) {
     CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
   }
   for (const char* text : {"no i want a real person", "someone senior please, not another first-line agent",
                            // a machine declined, a person asked for
                            "no quiero hablar con una máquina, quiero una persona",
                            "I don't want a bot, I want a human", "non voglio parlare con il bot voglio un operatore",
+                           "es un bot? esta bien pero necesito hablar con alguien", "i'd rather talk to a person than a bot",
+                           "are you a bot? i want a real person",
                            "je veux parler à une personne", "je peux parler à quelqu'un ?",
                            // a visitor left waiting, or asking a reader to act
                            "has a person read my message yet?", "can a human read my messages and answer me?",
