@@ -711,6 +711,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
   affect.ping = IsPing(m, folded);
+  affect.asks_if_bot = AsksIfBot(m, words, folded);
   affect.acknowledges = Acknowledges(folded);
 
   if (options.judgement) {

@@ -110,6 +110,10 @@ struct Affect {
   // The message only calls for an answer: "?", "hello?", "quindi?", "und?".
   // Mid-chat it is a visitor left waiting (Conversation::Observe).
   bool ping = false;
+  // The visitor asks whether they are talking to a bot ("are you a bot?",
+  // "¿eres un robot?", "c'est automatique ?"): the engine says so plainly
+  // (a pack's `bot_identity` reply) instead of "tell me more".
+  bool asks_if_bot = false;
   // A crisis the model alone raised where its words were those of a closing
   // or of asking for a person ("je veux parler à quelqu'un"): not a cue of
   // this message on its own; the conversation raises it again when the turn

@@ -493,6 +493,9 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       r.flow = flows_.Continue(pack_, r.entities, match.intent, match.confidence, give_up, without_value);
       response = r.flow.response;
     }
+    // "Are you a bot?" gets a plain yes (the pack's `bot_identity`), not an
+    // intent the words happen to resemble nor "tell me more".
+    if (response.empty() && r.affect.asks_if_bot && pack_.responses.count("bot_identity")) response = "bot_identity";
     // A retry keeps the flow going; only an abandoned (or no) flow lets
     // the recognised intent answer.
     if (response.empty() && intent) {
@@ -607,7 +610,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     pending_.offers_person = IsPersonOffer(response) || (response == "out_of_scope" && person_label) || yes_person;
     // An answer on the topic (not a fallback, a greeting, thanks or a
     // question back) keeps the labels that do something for later.
-    static const std::set<std::string> kNotAnAnswer = {"fallback", "out_of_scope", "clarify", "offer_human",
+    static const std::set<std::string> kNotAnAnswer = {"fallback", "out_of_scope", "clarify", "offer_human", "bot_identity",
                                                        "offer_human_repeated", "greeting", "declined", "thanks", "goodbye"};
     const bool acts = std::any_of(pending_.actions.begin(), pending_.actions.end(),
                                   [](const QuickReplyAction& a) { return !a.intent.empty() || !a.response.empty(); });

@@ -1920,6 +1920,37 @@ bool SetAsideReportedCall(const std::vector<const Item*>& words, const std::vect
   return set_aside;
 }
 
+bool AsksIfBot(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  // Short: a bot named in a longer story ("the bot sent me the wrong link twice, is it broken?") is a complaint.
+  if (words.empty() || words.size() > 10 || m.cleaned.find('?') == std::string::npos) return false;
+  // A program, asked of "you" or "this"; "real" or "human" only of "you" ("is it real?" may be a bag).
+  static constexpr auto kMachine = Words("bot", "chatbot", "robot", "robo", "ia", "ai", "ki", "machine", "maquina",
+                                         "maschine", "macchina", "program", "programa", "programm", "programma",
+                                         "programme", "computer", "automated");
+  static constexpr auto kReal = Words("real", "human", "humano", "humana", "humain", "humaine", "mensch", "umano",
+                                      "umana", "vrai", "vraie", "echt", "vero", "vera");
+  static constexpr auto kYou = Words("you", "u", "ya", "eres", "sos", "tu", "t", "tes", "te", "vous", "bist", "sind", "du",
+                                     "voce", "vc", "sei", "am", "talking", "hablando", "parle", "falando", "parlando",
+                                     "chatte", "rede", "spreche", "estoy", "sto", "parlo");
+  static constexpr auto kThis = Words("this", "esto", "es", "das", "ist", "isto", "isso", "cest", "c", "e");
+  static constexpr auto kFiller = Words("a", "an", "un", "una", "une", "um", "uma", "ein", "eine", "einem", "einer",
+                                        "with", "con", "avec", "mit", "com", "to", "just", "only", "solo", "really",
+                                        "actually", "de", "verdad", "vraiment", "wirklich", "davvero");
+  // Nothing asked about after it but "or ...": "is this program free?" asks about the program.
+  static constexpr auto kThen = Words("or", "o", "ou", "oder", "right", "eh", "no", "nein", "non", "nao", "lol", "haha",
+                                      "jaja", "kkk", "mdr", "ne", "oppure");
+  for (size_t k = 0; k < words.size(); ++k) {
+    const bool machine = In(kMachine, f[k]), real = In(kReal, f[k]);
+    if (!machine && !real) continue;
+    if (k + 1 < words.size() && words[k + 1]->clause == words[k]->clause && !In(kThen, f[k + 1])) continue;
+    for (size_t j = k; j-- > 0 && k - j <= 4;) {
+      if (In(kYou, f[j]) || (machine && In(kThis, f[j]))) return true;
+      if (!In(kFiller, f[j])) break;
+    }
+  }
+  return false;
+}
+
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
   // A profession named, not the business's staff: "my travel agent booked the flights for me" (a request
   // to talk to one is the rules' to hear, and they silence nothing here).

@@ -326,3 +326,28 @@ TEST_CASE("a question after a thanks is answered; a thanks that closes is thanks
     CHECK(std::get<2>(c).find(got) != std::string::npos);
   }
 }
+
+// Using the demo shop: "are you a bot?" got "Could you tell me a little more about what you need?".
+// The visitor is told plainly that a program answers and that a person can take over; a question
+// about something automatic, or a bag that is real leather, is not about the bot.
+TEST_CASE("asked whether it is a bot, the bot says so plainly and offers a person") {
+  std::unique_ptr<Engine> e;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &e).ok());
+  for (const char* message : {"are you a bot?", "are you real?", "is this an ai?"}) {
+    CAPTURE(message);
+    const TurnResult r = e->Respond(message);
+    CHECK(r.response == "bot_identity");
+    CHECK(r.reply.find("automated assistant") != std::string::npos);
+    REQUIRE(r.quick_replies.size() == 2);
+    // Its first quick reply brings the person it offers.
+    CHECK(e->Respond(r.quick_replies.front()).decision.handoff);
+    REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &e).ok());
+  }
+  for (const char* message : {"is the refund automatic?", "is it real leather?", "is this program free?"}) {
+    CAPTURE(message);
+    CHECK(e->Respond(message).response != "bot_identity");
+  }
+  std::unique_ptr<Engine> clinic;
+  REQUIRE(Engine::Create(testing::PackFile("healthcare.fr.json"), &clinic).ok());
+  CHECK(clinic->Respond("t'es une ia ?").response == "bot_identity");
+}
