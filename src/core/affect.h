@@ -111,7 +111,7 @@ struct Affect {
   // Mid-chat it is a visitor left waiting (Conversation::Observe).
   bool ping = false;
   // The visitor asks whether they are talking to a bot ("are you a bot?",
-  // "¿eres un robot?", "c'est automatique ?"): the engine says so plainly
+  // "¿eres un robot?", "t'es une ia ?"): the engine says so plainly
   // (a pack's `bot_identity` reply) instead of "tell me more".
   bool asks_if_bot = false;
   // A crisis the model alone raised where its words were those of a closing

@@ -325,8 +325,9 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
 void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
-// "are you a bot?", "eres un robot?", "t'es une ia ?", "bist du ein Bot?", "é automático?": a question
-// whether a program answers, in a short message (Affect::asks_if_bot).
+// "are you a bot?", "eres un robot?", "t'es une ia ?", "bist du ein Bot?", "are you real?": a short
+// question whether a program answers (Affect::asks_if_bot); not "c'est automatique ?", which may be
+// about a renewal.
 bool AsksIfBot(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
 
 }  // namespace attune::rules
