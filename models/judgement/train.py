@@ -62,6 +62,7 @@ ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
 ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/round14 (person requests, person head only; read by --refit-person)
 ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis, not shipped)
 ROUND16 = os.environ.get("ATTUNE_ROUND16", "1") == "1"              # corpus/round16 (person requests, person head only; read by --refit-person)
+ROUND17 = os.environ.get("ATTUNE_ROUND17", "1") == "1"              # corpus/round17 (calm chat turns, crisis head only; read by --refit-crisis)
 CRISIS_TUNE_EPOCHS = int(os.environ.get("ATTUNE_CRISIS_TUNE_EPOCHS", "2"))  # --refit-crisis fine-tunes the shipped column
 CRISIS_TUNE_LR = float(os.environ.get("ATTUNE_CRISIS_TUNE_LR", "0.005"))
 HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
@@ -1060,6 +1061,11 @@ def main():
     # Round 15 is labelled for the crisis head only (2026-12-07: danger from a
     # person now, poisoning, injuries, veiled self-harm, and their look-alikes).
     r15 = read_corpus(args.corpus, "round15") if args.refit_crisis and ROUND15 else []
+    # Round 17 likewise (2026-12-07, sixteenth session: the calm turns of a
+    # chat, short answers, thanks, family named, everyday mishaps, and short
+    # crises typed in the same voice).
+    if args.refit_crisis and ROUND17:
+        r15 += read_corpus(args.corpus, "round17")
     for e in r15:
         e.y = [e.y[0], -1, -1, -1, -1]
     ex += r15
