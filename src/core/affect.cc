@@ -712,6 +712,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   affect.closing = IsClosing(folded);
   affect.ping = IsPing(m, folded);
   affect.asks_if_bot = AsksIfBot(m, words, folded);
+  affect.declines_person = DeclinesPerson(words, folded);
   affect.acknowledges = Acknowledges(folded);
 
   if (options.judgement) {

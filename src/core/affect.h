@@ -114,6 +114,10 @@ struct Affect {
   // "¿eres un robot?", "t'es une ia ?"): the engine says so plainly
   // (a pack's `bot_identity` reply) instead of "tell me more".
   bool asks_if_bot = false;
+  // Every person the visitor names is declined ("no need for a human, just
+  // tell me when it arrives"): the engine reads the request beside the
+  // refusal for the intent, which the person's words pulled out of scope.
+  bool declines_person = false;
   // A crisis the model alone raised where its words were those of a closing
   // or of asking for a person ("je veux parler à quelqu'un"): not a cue of
   // this message on its own; the conversation raises it again when the turn

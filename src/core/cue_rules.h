@@ -325,6 +325,9 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
 void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
+// "no need for a human, just tell me...", "no me pases con nadie": every person named is declined
+// (Affect::declines_person; PersonHardNegative counts it).
+bool DeclinesPerson(const std::vector<const Item*>& words, const std::vector<std::string>& f);
 // "are you a bot?", "eres un robot?", "t'es une ia ?", "bist du ein Bot?", "are you real?": a short
 // question whether a program answers (Affect::asks_if_bot); not "c'est automatique ?", which may be
 // about a renewal.

@@ -314,6 +314,25 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       if ((then.intent != "none" && then.intent != "thanks" && then.intent != "goodbye") || asks_elsewhere) match = then;
     }
   }
+  // "no need for a human, just tell me when my order arrives": the person's
+  // words pulled the request out of scope (or onto the person intent); the
+  // parts beside the refusal say what is wanted.
+  const Intent* person_intent = HandoffIntent(pack_);
+  if (r.affect.declines_person && ctx.kind.empty() &&
+      (match.intent == "none" || (person_intent && match.intent == person_intent->name))) {
+    for (size_t from = 0; from < understood.size();) {
+      const size_t to = std::min(understood.find_first_of(".!?,;", from), understood.size());
+      const std::string part = understood.substr(from, to - from);
+      from = to + 1;
+      if (std::count(part.begin(), part.end(), ' ') < 2) continue;
+      const IntentMatch then = recognizer_.Recognize(part, pack_.intent_threshold);
+      const Intent* in = then.intent == "none" ? nullptr : pack_.FindIntent(then.intent);
+      if (in && !in->handoff && then.intent != "thanks" && then.intent != "goodbye") {
+        match = then;
+        break;
+      }
+    }
+  }
   auto choose_intent = [&](const Intent& chosen, const std::string& how) {
     match = IntentMatch{};
     match.intent = match.best = chosen.name;

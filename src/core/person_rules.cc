@@ -1951,19 +1951,15 @@ bool AsksIfBot(const Message& m, const std::vector<const Item*>& words, const st
   return false;
 }
 
-bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
-  // A profession named, not the business's staff: "my travel agent booked the flights for me" (a request
-  // to talk to one is the rules' to hear, and they silence nothing here).
-  static constexpr auto kProfessions = Words(
-      "travel agent", "estate agent", "real estate agent", "letting agent", "insurance agent", "booking agent",
-      "shipping agent", "customs agent", "secret agent", "free agent", "agente de viajes", "agente de viaje",
-      "agente inmobiliario", "agente de seguros", "agent de voyage", "agent de voyages", "agent immobilier",
-      "agent dassurance", "agente di viaggio", "agente di viaggi", "agente immobiliare", "agente assicurativo",
-      "agente de viagens", "agente de viagem", "agente imobiliario", "reiseburo", "reisevermittler",
-      "immobilienmakler", "versicherungsvertreter", "versicherungsmakler");
-  static const PhraseIndex kProfessionIndex(kProfessions);
-  for (size_t k = 0; k < f.size(); ++k)
-    if (kProfessionIndex.At(f, k)) return true;
+// A person as a visitor names one to ask for or decline (DeclinesPerson).
+constexpr auto kNamedPerson = Words(
+    "human", "humans", "humano", "humana", "humain", "humaine", "umano", "umana", "person", "persona", "personne",
+    "pessoa", "agent", "agents", "agente", "operator", "operador", "operadora", "operateur", "operatrice",
+    "operatore", "staff", "representative", "rep", "employee", "mitarbeiter", "mitarbeiterin", "mensch",
+    "menschen", "berater", "beraterin", "conseiller", "conseillere", "asesor", "asesora", "atendente", "someone",
+    "somebody", "anyone", "alguien", "alguem", "quelquun", "jemand", "jemanden", "jemandem", "qualcuno");
+
+bool DeclinesPerson(const std::vector<const Item*>& words, const std::vector<std::string>& f) {
   // A person declined: "no need for a human, you're fine", "don't transfer me to an agent", "no hace
   // falta hablar con una persona, tú me vales", "pas besoin de parler à un conseiller": the head read
   // them 0.89-0.99 (the request's n-grams), and the widget offered a person to a visitor who had just
@@ -1984,12 +1980,6 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
       "plutot que", "au lieu de", "besser als", "statt", "anstatt", "melhor que", "em vez de", "meglio che",
       "invece di", "piuttosto che");
   static const PhraseIndex kDeclineIndex(kDecline);
-  static constexpr auto kDeclined = Words(
-      "human", "humans", "humano", "humana", "humain", "humaine", "umano", "umana", "person", "persona", "personne",
-      "pessoa", "agent", "agents", "agente", "operator", "operador", "operadora", "operateur", "operatrice",
-      "operatore", "staff", "representative", "rep", "employee", "mitarbeiter", "mitarbeiterin", "mensch",
-      "menschen", "berater", "beraterin", "conseiller", "conseillere", "asesor", "asesora", "atendente", "someone",
-      "somebody", "anyone", "alguien", "alguem", "quelquun", "jemand", "jemanden", "jemandem", "qualcuno");
   static constexpr auto kTurn = Words("bot", "robot", "robo", "machine", "maquina", "maschine", "macchina", "but",
                                       "pero", "mais", "aber", "mas", "ma", "just", "only", "solo", "juste", "nur",
                                       "apenas", "want", "quiero", "veux", "will", "quero", "voglio");
@@ -1999,12 +1989,30 @@ bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words,
     const size_t len = kDeclineIndex.At(f, k);
     for (size_t r = k + len; len && r < words.size() && r <= k + len + 5 && words[r]->clause == words[k]->clause; ++r) {
       if (In(kTurn, f[r])) break;
-      if (In(kDeclined, f[r])) declined[r] = refused = true;
+      if (In(kNamedPerson, f[r])) declined[r] = refused = true;
     }
   }
   bool asked = false;
-  for (size_t k = 0; k < words.size(); ++k) asked |= In(kDeclined, f[k]) && !declined[k];
-  if (refused && !asked) return true;
+  for (size_t k = 0; k < words.size(); ++k) asked |= In(kNamedPerson, f[k]) && !declined[k];
+  return refused && !asked;
+}
+
+bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  // A profession named, not the business's staff: "my travel agent booked the flights for me" (a request
+  // to talk to one is the rules' to hear, and they silence nothing here).
+  static constexpr auto kProfessions = Words(
+      "travel agent", "estate agent", "real estate agent", "letting agent", "insurance agent", "booking agent",
+      "shipping agent", "customs agent", "secret agent", "free agent", "agente de viajes", "agente de viaje",
+      "agente inmobiliario", "agente de seguros", "agent de voyage", "agent de voyages", "agent immobilier",
+      "agent dassurance", "agente di viaggio", "agente di viaggi", "agente immobiliare", "agente assicurativo",
+      "agente de viagens", "agente de viagem", "agente imobiliario", "reiseburo", "reisevermittler",
+      "immobilienmakler", "versicherungsvertreter", "versicherungsmakler");
+  static const PhraseIndex kProfessionIndex(kProfessions);
+  for (size_t k = 0; k < f.size(); ++k)
+    if (kProfessionIndex.At(f, k)) return true;
+  if (DeclinesPerson(words, f)) return true;
+  bool asked = false;  // a person named (and, DeclinesPerson being false, not all declined)
+  for (const std::string& w : f) asked |= In(kNamedPerson, w);
   // The bot accepted: "t'es un bot ? ok pas de souci, t'es plus rapide", "sei un bot? ok nessun
   // problema" (0.98-0.99): asking whether it is a bot is a request only until the visitor says it is
   // fine. A bot named, then an "all right" after it, and no person named but declined.

@@ -351,3 +351,27 @@ TEST_CASE("asked whether it is a bot, the bot says so plainly and offers a perso
   REQUIRE(Engine::Create(testing::PackFile("healthcare.fr.json"), &clinic).ok());
   CHECK(clinic->Respond("t'es une ia ?").response == "bot_identity");
 }
+
+// Using the demo shop: "hi, no need for a human, just tell me when my order arrives" got "I'm not
+// sure I can help with that" (the person's words pulled it out of scope). The request beside the
+// refusal is answered, and no person is handed the chat; asking for one still brings one.
+TEST_CASE("a person declined beside a request: the request is answered") {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"ecommerce.en.json", "hi, no need for a human, just tell me when my order arrives", "track_order"},
+      {"ecommerce.en.json", "i dont want an agent. i just want to return these shoes", "returns"},
+      {"ecommerce.es.json", "no hace falta que me pases con nadie, solo quiero cambiar la direccion de entrega",
+       "change_order"},
+  };
+  for (const std::tuple<std::string, std::string, std::string>& c : cases) {
+    const std::string& message = std::get<1>(c);
+    CAPTURE(message);
+    std::unique_ptr<Engine> e;
+    REQUIRE(Engine::Create(testing::PackFile(std::get<0>(c)), &e).ok());
+    const TurnResult r = e->Respond(message);
+    CHECK(r.intent == std::get<2>(c));
+    CHECK_FALSE(r.decision.handoff);
+  }
+  std::unique_ptr<Engine> e;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &e).ok());
+  CHECK(e->Respond("i dont want a bot, i want a human").intent == "human_agent");
+}
