@@ -465,6 +465,8 @@ bool IsClosing(const std::vector<std::string>& folded) {
 
 // From this probability the model's human_request alone hands off at once.
 constexpr double kSurePersonRequest = 0.7;
+// A person request the model alone heard in "are you a bot?" weighs at most this (explicit is 0.8).
+constexpr double kAskedIfBot = 0.6;
 // Messages of fewer words than this need kSureOnFewWords for a model-only
 // crisis or person request.
 constexpr size_t kFewWords = 3;
@@ -599,7 +601,15 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
   // is sure; a weaker one adds to distress and needs the conversation's help.
   // It goes first so the crisis head can see its words.
   const double person = j.heads[1].probability;
-  add(1, kCueHumanRequest, person >= kSurePersonRequest ? 0.8 + 0.2 * person : person, nullptr);
+  // "¿eres un robot?", "bist du ein Bot?", "t'es un bot ?": the head read them
+  // 0.9 and more in four languages (and "are you a bot?" 0.4), so the widget
+  // handed some visitors off unasked and told others plainly. Asked whether a
+  // program answers, the visitor is told so and offered a person (the pack's
+  // bot_identity reply): the request is heard, not explicit.
+  const double person_strength = d->affect->asks_if_bot ? std::min(person, kAskedIfBot)
+                                 : person >= kSurePersonRequest ? 0.8 + 0.2 * person
+                                                                : person;
+  add(1, kCueHumanRequest, person_strength, nullptr);
   // A fired crisis head is decisive: a missed emergency is the worst error.
   add(0, kCueCrisis, 0.8 + 0.2 * j.heads[0].probability, j.crisis_kind.empty() ? nullptr : j.crisis_kind.c_str());
   // A message that only thanks or says goodbye ("danke euch", "thanks guys")

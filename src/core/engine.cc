@@ -434,8 +434,24 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // A crisis gets the crisis reply whatever the intent: the bot did not fail
   // there (the console listed "1 fallback(s) in a row" among a crisis turn's reasons).
   const bool crisis_reply = r.affect.HasCue(kCueCrisis) && pack_.responses.count("crisis");
+  // "bist du ein bot?" lies near the person intent's "ist da ein echter
+  // mensch": asked whether a program answers, the visitor is told so and
+  // offered a person (bot_identity, below), unless they asked for one in
+  // words ("are you a bot? i want a real person": an explicit cue).
+  if (r.affect.asks_if_bot && ctx.kind.empty() && pack_.responses.count("bot_identity")) {
+    const Intent* near = pack_.FindIntent(match.intent);
+    const Cue* person = r.affect.FindCue(kCueHumanRequest);
+    if (near && near->handoff && (!person || person->strength < 0.8)) {
+      match.intent = "none";
+      match.out_of_scope = false;
+      match.clarify = false;
+    }
+  }
+  // ... and that plain answer is no failure to understand.
+  const bool bot_question = r.affect.asks_if_bot && pack_.responses.count("bot_identity");
   const bool fell_back =
-      (match.intent == "none" && !answers_flow && forced.empty() && !crisis_reply) || asked_again || sarcastic;
+      (match.intent == "none" && !answers_flow && forced.empty() && !crisis_reply && !bot_question) || asked_again ||
+      sarcastic;
   last_intent_ = match.intent;
   // An intent that asks for a person is an explicit request: it ends a
   // suppression after a decline like a typed "I want a human" does.

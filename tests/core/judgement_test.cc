@@ -2458,3 +2458,26 @@ TEST_CASE("hiding from armed men, poison in a person of a weight, tablets that k
   // Moving away is the reason: the model's unsure crisis is set aside.
   CHECK(!Judged("please cancel my gym, I won't need it after May as I'm moving to Lisbon").HasCue(kCueCrisis));
 }
+
+// With the judgement model, "¿eres un robot?", "bist du ein bot?" and "você é um robô?" were handed
+// off unasked (the person head read them 0.86-0.92, and the German and Portuguese packs' person
+// intent lies near them) while "are you a bot?" was told plainly: the same answer in every
+// language, a person offered, and the turn not counted as a failure to understand.
+TEST_CASE("asked whether it is a bot, in any language and with the model, no one is handed off unasked") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"ecommerce.es.json", "eres un robot?"}, {"ecommerce.de.json", "bist du ein bot?"},
+      {"ecommerce.pt.json", "você é um robô?"}, {"ecommerce.fr.json", "t'es un bot ?"},
+      {"ecommerce.en.json", "are you a bot?"}};
+  for (const auto& [pack, message] : cases) {
+    CAPTURE(message);
+    std::unique_ptr<Engine> e = JudgedEngine(pack.c_str());
+    const TurnResult r = e->Respond(message);
+    CHECK(r.response == "bot_identity");
+    CHECK_FALSE(r.decision.handoff);
+    CHECK_FALSE(r.affect.HasCue(kCueFallback));
+    REQUIRE(r.quick_replies.size() == 2);
+  }
+  // Asked for in words as well, a person comes at once.
+  std::unique_ptr<Engine> e = JudgedEngine("ecommerce.pt.json");
+  CHECK(e->Respond("vc é robo? quero uma pessoa").decision.handoff);
+}
