@@ -2468,9 +2468,10 @@ TEST_CASE("asked whether it is a bot, in any language and with the model, no one
       {"ecommerce.es.json", "eres un robot?"}, {"ecommerce.de.json", "bist du ein bot?"},
       {"ecommerce.pt.json", "você é um robô?"}, {"ecommerce.fr.json", "t'es un bot ?"},
       {"ecommerce.en.json", "are you a bot?"}};
-  for (const auto& [pack, message] : cases) {
+  for (const std::pair<std::string, std::string>& c : cases) {
+    const std::string& message = c.second;  // not a structured binding: clang 14 cannot capture one
     CAPTURE(message);
-    std::unique_ptr<Engine> e = JudgedEngine(pack.c_str());
+    std::unique_ptr<Engine> e = JudgedEngine(c.first.c_str());
     const TurnResult r = e->Respond(message);
     CHECK(r.response == "bot_identity");
     CHECK_FALSE(r.decision.handoff);
