@@ -1350,6 +1350,40 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
     if (journey && soon && fail_at != SIZE_MAX)
       d->Add(kCueHardship, 0.85, words[fail_at]->tok->begin, words[fail_at + fail_len - 1]->tok->end);
   }
+  // A payment due today that will not go ("my rent payment is being held for a security check and
+  // its due today", "mon virement pour le loyer est bloqué et je dois payer aujourd'hui avant
+  // 17h", "devo fare un bonifico alle 15 e l'app mi dice limite superato"): money, today, a
+  // deadline and a block in one message. Hours count: a person now.
+  if (strength < 0.85) {
+    static constexpr auto kMoney = Words(
+        "payment", "pay", "transfer", "rent", "deposit", "bond", "tuition", "uberweisung", "uberweisen", "zahlung",
+        "zahlen", "miete", "kaution", "virement", "paiement", "payer", "loyer", "caution", "transferencia", "pago",
+        "pagar", "alquiler", "renta", "fianza", "pagamento", "aluguel", "propina", "caucao", "bonifico", "affitto",
+        "caparra", "transferir", "transfert", "ueberweisung");
+    static constexpr auto kToday = Words("today", "tonight", "hoy", "aujourdhui", "heute", "hoje", "oggi", "stasera");
+    static constexpr auto kDeadlinePhrases = Words(
+        "due", "by", "before", "until", "deadline", "bis", "spatestens", "fallig", "avant", "jusqua", "dici", "antes",
+        "hasta", "plazo", "vence", "ate", "prazo", "entro", "scade", "scadenza", "alle", "a las", "a las", "tiene que",
+        "tengo que", "muss", "doit", "dois", "devo", "tenho de", "tenho que", "must", "have to", "need to");
+    static constexpr auto kBlockedPhrases = Words(
+        "held", "on hold", "blocked", "declined", "rejected", "limit", "error", "failed", "wont go through",
+        "doesnt go through", "blockiert", "gesperrt", "fehler", "abgelehnt", "bloque", "bloquee", "refuse",
+        "plafond", "erreur", "bloqueado", "bloqueada", "rechazado", "rechazada", "limite", "erro", "recusado",
+        "recusada", "bloccato", "bloccata", "rifiutato", "errore", "respinto", "limite superato", "da error",
+        "dá erro", "da erro");
+    static const PhraseIndex kDeadline(kDeadlinePhrases), kBlocked(kBlockedPhrases);
+    bool money = false, today = false, deadline = false;
+    size_t block_at = SIZE_MAX, block_len = 0;
+    for (size_t i = 0; i < f.size(); ++i) {
+      money |= In(kMoney, f[i]);
+      today |= In(kToday, f[i]) || In(kToday, bare[i]);
+      deadline |= kDeadline.At(f, i) > 0;
+      if (block_at == SIZE_MAX)
+        if (const size_t n = kBlocked.At(f, i); n && !NegatedAt(words, i, 2)) block_at = i, block_len = n;
+    }
+    if (money && today && deadline && block_at != SIZE_MAX)
+      d->Add(kCueHardship, 0.85, words[block_at]->tok->begin, words[block_at + block_len - 1]->tok->end);
+  }
   if (best) d->Add(kCueHardship, strength, words[best_a]->tok->begin, words[best_b - 1]->tok->end,
                    best->money_taken ? kHardshipMoneyTaken : nullptr);
   // Half the story of money taken, for the next message to finish (handoff.cc).

@@ -1496,6 +1496,18 @@ TEST_CASE("stranded at the desk hands off at once; an operation held up by an au
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
   CHECK(FirstHandoff({"my flight is tomorrow, can i add a bag?"}) == 0);
+  // A payment due today that will not go: money, today, a deadline and a block (written for
+  // this test, not the conversations' words). Paying today, or a card declined, is routine.
+  for (const char* text : {"the deposit has to reach the agency today by 3pm and my bank put the transfer on hold",
+                           "tengo que pagar el alquiler hoy antes de las 6 y la transferencia me da error",
+                           "je dois payer la caution aujourd'hui avant midi et mon virement est refusé",
+                           "die Miete muss heute bis 18 Uhr da sein und die Überweisung ist blockiert",
+                           "tenho que pagar o aluguel hoje até as 17h e a transferência foi recusada",
+                           "devo pagare l'affitto oggi entro le 12 e il bonifico risulta bloccato"}) {
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  }
+  CHECK(FirstHandoff({"my card payment was declined today, can i try again?"}) == 0);
+  CHECK(FirstHandoff({"i have to pay the invoice by friday, can i pay by transfer?"}) == 0);
   CHECK(FirstHandoff({"can I cancel my train ticket for tomorrow?"}) == 0);
   CHECK(FirstHandoff({"the hotel reception says the room isn't ready yet, can I leave my bags?"}) == 0);
   CHECK(FirstHandoff({"reception said there's no room service after 10, can I order food?"}) == 0);
