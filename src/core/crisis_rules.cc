@@ -1361,16 +1361,18 @@ void DetectHardship(const std::vector<const Item*>& words, const std::vector<std
         "pagar", "alquiler", "renta", "fianza", "pagamento", "aluguel", "propina", "caucao", "bonifico", "affitto",
         "caparra", "transferir", "transfert", "ueberweisung");
     static constexpr auto kToday = Words("today", "tonight", "hoy", "aujourdhui", "heute", "hoje", "oggi", "stasera");
+    // A deadline said, not any "by" or "até" ("pay by card", "até agora nada").
     static constexpr auto kDeadlinePhrases = Words(
-        "due", "by", "before", "until", "deadline", "bis", "spatestens", "fallig", "avant", "jusqua", "dici", "antes",
-        "hasta", "plazo", "vence", "ate", "prazo", "entro", "scade", "scadenza", "alle", "a las", "a las", "tiene que",
-        "tengo que", "muss", "doit", "dois", "devo", "tenho de", "tenho que", "must", "have to", "need to");
+        "due", "before", "until", "deadline", "bis", "spatestens", "fallig", "avant", "jusqua", "dici", "antes de",
+        "hasta las", "plazo", "vence", "ate as", "ate a meia-noite", "prazo", "entro", "scade", "scadenza", "tiene que",
+        "tengo que", "muss", "doit", "dois", "devo", "tenho de", "tenho que", "must", "have to", "has to", "need to",
+        "needs to");
     static constexpr auto kBlockedPhrases = Words(
         "held", "on hold", "blocked", "declined", "rejected", "limit", "error", "failed", "wont go through",
         "doesnt go through", "blockiert", "gesperrt", "fehler", "abgelehnt", "bloque", "bloquee", "refuse",
         "plafond", "erreur", "bloqueado", "bloqueada", "rechazado", "rechazada", "limite", "erro", "recusado",
         "recusada", "bloccato", "bloccata", "rifiutato", "errore", "respinto", "limite superato", "da error",
-        "dá erro", "da erro");
+        "da erro");
     static const PhraseIndex kDeadline(kDeadlinePhrases), kBlocked(kBlockedPhrases);
     bool money = false, today = false, deadline = false;
     size_t block_at = SIZE_MAX, block_len = 0;

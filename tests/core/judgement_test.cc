@@ -1507,6 +1507,7 @@ TEST_CASE("stranded at the desk hands off at once; an operation held up by an au
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   }
   CHECK(FirstHandoff({"my card payment was declined today, can i try again?"}) == 0);
+  CHECK(FirstHandoff({"tried to pay by card today and it was declined"}) == 0);
   CHECK(FirstHandoff({"i have to pay the invoice by friday, can i pay by transfer?"}) == 0);
   CHECK(FirstHandoff({"can I cancel my train ticket for tomorrow?"}) == 0);
   CHECK(FirstHandoff({"the hotel reception says the room isn't ready yet, can I leave my bags?"}) == 0);
