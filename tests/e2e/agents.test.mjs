@@ -179,6 +179,8 @@ test('two agents, three visitors: crisis first, a decline, a reload, an agent wh
   await ana.page.locator('#transcript .msg.visitor', { hasText: 'are you still there?' }).waitFor({ timeout: 5000 });
   assert.equal(await sam.locator('.badge.unread').count(), 0);
   assert.equal(await ana.page.title(), 'Attune agent console');
+  // The focus follows the conversation's frame from the relay, a moment after the click on a loaded machine.
+  await ana.page.waitForFunction(() => document.activeElement?.id === 'reply-text', null, { timeout: 3000 }).catch(() => {});
   assert.equal(await ana.page.evaluate(() => document.activeElement.id), 'reply-text', 'opening a chat puts the cursor in its reply box');
   await shot(ana.page, 'ana-two-chats');
 
