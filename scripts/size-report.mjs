@@ -73,18 +73,21 @@ const budgets = BUDGETS.map((b) => {
   return { ...b, gzip, brotli, missing, ok: missing.length === 0 && gzip <= b.gzipLimit };
 });
 
-const profile = wasmProfile(path.join(dist, 'attune-core.wasm'), path.join(dist, 'attune-core.mjs.symbols'));
+// The core's wasm, read and parsed once for the profile and the code/data split.
+const coreWasmPath = path.join(dist, 'attune-core.wasm');
+const coreWasm = existsSync(coreWasmPath) ? readFileSync(coreWasmPath) : null;
+const coreParsed = coreWasm ? readWasm(coreWasm) : null;
+const profile = wasmProfile(coreParsed, path.join(dist, 'attune-core.mjs.symbols'));
 
 // Issue 17 counts the code on open apart from the data: the wasm's data
 // section (the rules' word lists, identity lists, patterns and red flags in
 // six languages, messages) is judgement data the core carries, not code.
 // The code is the JS files and the wasm without that section, gzipped as a file.
 const onOpen = budgets[1];
-if (onOpen && !onOpen.missing.length && existsSync(path.join(dist, 'attune-core.wasm'))) {
-  const wasm = readFileSync(path.join(dist, 'attune-core.wasm'));
-  const { sections } = readWasm(wasm);
+if (onOpen && !onOpen.missing.length && coreWasm) {
+  const { sections } = coreParsed;
   const data = sections.filter((x) => x.id === 11);
-  const code = Buffer.concat([wasm.subarray(0, 8), ...sections.filter((x) => x.id !== 11).map((x) => wasm.subarray(x.from, x.to))]);
+  const code = Buffer.concat([coreWasm.subarray(0, 8), ...sections.filter((x) => x.id !== 11).map((x) => coreWasm.subarray(x.from, x.to))]);
   const js = onOpen.files.filter((f) => f !== 'attune-core.wasm').reduce((n, f) => n + byName.get(f).gzip, 0);
   onOpen.code = { gzip: js + gzipSync(code, { level: 9 }).length, limit: onOpen.gzipLimit };
   onOpen.wasmData = { gzip: data.reduce((n, x) => n + x.gzip, 0), raw: data.reduce((n, x) => n + x.size, 0) };
@@ -155,9 +158,9 @@ export function libraryOf(name) {
   return 'libc + runtime';
 }
 
-function wasmProfile(wasmPath, symbolsPath) {
-  if (!existsSync(wasmPath)) return null;
-  const { sections, bodies, imported } = readWasm(readFileSync(wasmPath));
+function wasmProfile(parsed, symbolsPath) {
+  if (!parsed) return null;
+  const { sections, bodies, imported } = parsed;
   const names = new Map();
   if (existsSync(symbolsPath)) {
     for (const line of readFileSync(symbolsPath, 'utf8').split('\n')) {

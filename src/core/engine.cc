@@ -317,7 +317,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // "no need for a human, just tell me when my order arrives": the person's
   // words pulled the request out of scope (or onto the person intent); the
   // parts beside the refusal say what is wanted.
-  const Intent* person_intent = HandoffIntent(pack_);
+  const Intent* person_intent = r.affect.declines_person ? HandoffIntent(pack_) : nullptr;
   if (r.affect.declines_person && ctx.kind.empty() &&
       (match.intent == "none" || (person_intent && match.intent == person_intent->name))) {
     for (size_t from = 0; from < understood.size();) {
@@ -437,8 +437,10 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   // "bist du ein bot?" lies near the person intent's "ist da ein echter
   // mensch": asked whether a program answers, the visitor is told so and
   // offered a person (bot_identity, below), unless they asked for one in
-  // words ("are you a bot? i want a real person": an explicit cue).
-  if (r.affect.asks_if_bot && ctx.kind.empty() && pack_.responses.count("bot_identity")) {
+  // words ("are you a bot? i want a real person": an explicit cue). That
+  // plain answer is no failure to understand (fell_back below).
+  const bool bot_question = r.affect.asks_if_bot && pack_.responses.count("bot_identity");
+  if (bot_question && ctx.kind.empty()) {
     const Intent* near = pack_.FindIntent(match.intent);
     const Cue* person = r.affect.FindCue(kCueHumanRequest);
     if (near && near->handoff && (!person || person->strength < 0.8)) {
@@ -447,8 +449,6 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       match.clarify = false;
     }
   }
-  // ... and that plain answer is no failure to understand.
-  const bool bot_question = r.affect.asks_if_bot && pack_.responses.count("bot_identity");
   const bool fell_back =
       (match.intent == "none" && !answers_flow && forced.empty() && !crisis_reply && !bot_question) || asked_again ||
       sarcastic;
@@ -530,7 +530,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     }
     // "Are you a bot?" gets a plain yes (the pack's `bot_identity`), not an
     // intent the words happen to resemble nor "tell me more".
-    if (response.empty() && r.affect.asks_if_bot && pack_.responses.count("bot_identity")) response = "bot_identity";
+    if (response.empty() && bot_question) response = "bot_identity";
     // A retry keeps the flow going; only an abandoned (or no) flow lets
     // the recognised intent answer.
     if (response.empty() && intent) {
