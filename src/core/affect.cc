@@ -579,7 +579,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle
       // de bain avec une lame") would hide a crisis and hand off nothing.
       const bool sure_person = person && (person->layer == kLayerPattern || person->probability >= kSurePersonRequest);
-      if (d->affect->closing || (sure_person && person->begin <= begin && end <= person->end)) {
+      if (d->affect->closing || d->calm_plan || (sure_person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);
@@ -696,6 +696,8 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   DetectPaymentTakenBack(m, words, folded, &d);
   SetAsidePastCrisis(words, folded, &d);
   SetAsideMovingAway(folded, &d);
+  SetAsideCalmPlan(folded, &d);
+  SetAsideThingBroken(words, folded, &d);
   SetAsideAbsence(words, folded, &d);
   MarkKillMeIfHyperbole(words, folded, &d);
   const bool reported_call = SetAsideReportedCall(words, folded, &d);

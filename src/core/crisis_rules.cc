@@ -1602,6 +1602,156 @@ void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d) {
     }
 }
 
+// Words that keep a crisis standing beside a plan or a broken thing: an end,
+// for good, the last time, waking, pills, help called, a body hurt, alone;
+// with `death`, dying too (a phone can be dead, a plan cannot).
+bool NamesAnEnd(const std::vector<std::string>& f, bool death) {
+  static constexpr auto kEnd = Words(
+      "last", "forever", "anymore", "goodbye", "end", "ending", "kill", "wake", "pills", "ambulance", "police",
+      "hurt", "hurts", "bleeding", "blood", "breathe", "alone", "ultimo", "ultima", "ultimos", "siempre", "adios",
+      "acabar", "terminar", "matar", "despertar", "pastillas", "ambulancia", "policia", "sangre", "respirar",
+      "sola", "dernier", "derniere", "toujours", "adieu", "finir", "tuer", "reveiller", "cachets", "pompiers",
+      "samu", "sang", "respirer", "seul", "seule", "letzte", "letzten", "letztes", "immer", "ende", "beenden",
+      "umbringen", "aufwachen", "tabletten", "notarzt", "krankenwagen", "polizei", "blut", "atmen", "allein",
+      "sempre", "adeus", "acordar", "comprimidos", "remedios", "sangue", "sozinho", "sozinha", "addio", "finire",
+      "finita", "uccidere", "svegliare", "pillole", "ambulanza", "polizia", "carabinieri", "respirare");
+  static constexpr auto kDeath = Words("die", "dying", "dead", "death", "morir", "muerto", "muerta", "mourir",
+                                       "mort", "morte", "sterben", "tot", "tod", "morrer", "morto", "morta",
+                                       "morire");
+  return std::any_of(f.begin(), f.end(), [&](const std::string& w) { return In(kEnd, w) || (death && In(kDeath, w)); });
+}
+
+// A calm plan told to the bot, mostly at a chat's end: thinking it over,
+// talking to a spouse, waiting, trying again, looking elsewhere, going to
+// bed or to work ("lo voy a pensar" 0.86, "lo voy a conversar con mi esposo"
+// 0.99, "je vais me débrouiller" 0.41, "vou combinar com a minha esposa e
+// amanha ligo" 0.85: the model hears a farewell in "I'm going to"). It is set
+// aside as a closing's crisis is (affect.cc), so after a distressed turn it
+// still counts. Not in long messages, nor beside the words of an end.
+void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kPlans = Words(
+      // en
+      "ill think", "i will think", "im going to think", "im gonna think", "let me think", "ill have a think",
+      "need to think about it", "ill sleep on it", "ill talk to", "ill talk it over", "ill speak to",
+      "ill speak with", "ill ask", "ill check", "ill discuss", "ill run it by", "ill wait", "ill try", "ill call",
+      "ill ring", "ill phone", "ill look", "ill have a look", "ill shop around", "ill compare", "ill sort it",
+      "ill figure", "ill manage", "ill deal with it", "ill come back", "ill check back", "ill get back",
+      "ill message again", "ill write again", "ill let you know", "ill decide", "ill see what", "ill see if",
+      "ill leave it for now", "im going to ask", "im going to wait", "im going to try", "im going to call",
+      "im gonna ask", "im gonna wait", "im gonna try", "im gonna call", "going to bed", "off to bed",
+      "off to work", "got to go", "gotta go", "have to go now", "be right back", "brb", "talk it over with",
+      "check with my", "ask my",
+      // es
+      "lo voy a pensar", "lo pienso", "lo pensare", "voy a pensarlo", "voy a pensar", "lo voy a hablar",
+      "lo hablo con", "lo voy a conversar", "lo converso con", "lo consulto", "lo voy a consultar",
+      "voy a consultar", "voy a preguntar", "le pregunto a", "le voy a preguntar", "voy a esperar",
+      "voy a probar", "pruebo manana", "voy a intentar", "lo intento", "voy a llamar", "llamo al banco",
+      "voy a mirar", "voy a revisar", "lo reviso", "voy a buscar", "voy a comparar", "vuelvo a escribir",
+      "vuelvo mas tarde", "vuelvo luego", "les aviso", "te aviso", "le aviso", "lo resuelvo",
+      "me las arreglo", "me voy a dormir", "me voy a trabajar", "me voy yendo", "ya me voy", "me salgo",
+      "despues vuelvo", "despues sigo", "manana sigo", "sigo manana",
+      // fr
+      "je vais reflechir", "jvais reflechir", "je reflechis", "je vais y reflechir", "je vais en parler",
+      "jen parle", "jen parlerai", "je vais demander", "je demanderai", "je vais attendre", "jattends",
+      "je vais essayer", "jessaierai", "je vais appeler", "jappelle ma banque", "je vais voir",
+      "je vais regarder", "je vais me renseigner", "je vais me debrouiller", "je me debrouille",
+      "je vais comparer", "je vais chercher", "je vais verifier", "je reviens", "je reviendrai",
+      "je repasserai", "je vous tiens au courant", "je vais me coucher", "je vais dormir", "je vais y aller",
+      "je dois y aller", "je file",
+      // de
+      "ich uberlege", "ich uberleg", "uberleg es mir", "uberlege es mir", "ich denk druber nach",
+      "ich denke daruber nach", "ich rede mit", "ich red mit", "ich spreche mit", "ich frag mal",
+      "ich frage mal", "ich frag meinen", "ich frag meine", "ich frage meinen", "ich frage meine", "ich warte",
+      "ich wart", "ich probier", "ich probiere", "ich versuchs", "ich ruf", "ich rufe", "ich schau",
+      "ich schaue", "ich kummere mich", "ich kummer mich", "ich melde mich", "ich meld mich",
+      "ich komm spater", "ich komme spater", "ich geh schlafen", "ich gehe schlafen", "ich geh ins bett",
+      "ich gehe ins bett", "ich muss los", "ich muss kurz weg", "bin gleich wieder da", "ich vergleiche",
+      // pt
+      "vou pensar", "vou ver com", "vou falar com", "vou conversar com", "vou perguntar", "vou combinar com",
+      "vou esperar", "vou tentar", "vou ligar", "vou olhar", "vou verificar", "vou conferir", "vou procurar",
+      "vou comparar", "vou resolver", "eu resolvo", "volto depois", "volto mais tarde", "volto a falar",
+      "te aviso", "vos aviso", "aviso voces", "vou dormir", "vou desligar", "tenho que ir", "tenho de ir",
+      "preciso ir", "vou nessa", "vou indo", "depois eu vejo", "amanha eu vejo",
+      // it
+      "ci penso", "ci pensero", "ci devo pensare", "ne parlo con", "ne parlero", "chiedo a", "chiedero a",
+      "aspetto", "provo domani", "riprovo", "chiamo la banca", "mi arrangio", "faccio da solo",
+      "faccio da sola", "torno dopo", "torno piu tardi", "ripasso", "vi faccio sapere", "ti faccio sapere",
+      "vado a dormire", "vado a letto", "devo andare", "devo scappare", "ok vado", "vado che");
+  static const PhraseIndex kPlansIndex(kPlans);
+  constexpr size_t kMaxPlanWords = 20;
+  if (f.size() > kMaxPlanWords || NamesAnEnd(f, /*death=*/true)) return;
+  for (size_t i = 0; i < f.size(); ++i)
+    if (kPlansIndex.At(f, i)) {
+      d->calm_plan = true;
+      return;
+    }
+}
+
+// A thing that broke, fell, died or stopped ("dropped my phone in the loo,
+// it won't turn on" 0.86, "die heizung ist tot" 0.96, "mein natel hat sich
+// aufgehängt" 0.96, "deixei cair o telemovel no mar" 0.99): the model's
+// crisis in that sentence is the thing's. Not when the sentence names a
+// person (he, she, a relative: "he smashed my phone") or the words of an end
+// or a body hurt, and only in that sentence.
+void SetAsideThingBroken(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kThings = Words(
+      "phone", "mobile", "cell", "laptop", "computer", "pc", "tablet", "ipad", "tv", "telly", "screen", "router",
+      "wifi", "internet", "broadband", "heating", "boiler", "fridge", "freezer", "dishwasher", "oven", "car",
+      "tyre", "tire", "battery", "gate", "lock", "ceiling", "roof", "pipe", "sink", "power", "electricity",
+      "fuse", "celular", "celu", "movil", "telefono", "tel", "portatil", "ordenador", "compu", "computadora",
+      "tele", "pantalla", "calefaccion", "nevera", "heladera", "refri", "lavadora", "horno", "coche", "carro",
+      "auto", "llanta", "rueda", "bateria", "cerradura", "techo", "tuberia", "luz", "corriente", "chip",
+      "portable", "ordi", "ordinateur", "ecran", "box", "chauffage", "frigo", "four", "voiture", "pneu",
+      "batterie", "serrure", "plafond", "tuyau", "courant", "electricite", "handy", "natel", "rechner",
+      "fernseher", "bildschirm", "heizung", "kuhlschrank", "waschmaschine", "ofen", "reifen", "akku",
+      "schloss", "strom", "sicherung", "fohn", "telemovel", "telefone", "notebook", "computador", "televisao",
+      "tela", "ecra", "roteador", "aquecimento", "geladeira", "frigorifico", "maquina", "forno", "pneu",
+      "fechadura", "teto", "cano", "energia", "cellulare", "portatile", "televisore", "schermo", "modem",
+      "riscaldamento", "caldaia", "lavatrice", "macchina", "gomma", "batteria", "serratura", "soffitto", "tubo",
+      "luce", "telecomando", "garage", "garaje", "garagem");
+  // Someone in the sentence: the crisis may be theirs, or theirs to cause.
+  // (Not "el" or "il": folded, Spanish "él" is the article, and Italian's "il" is.)
+  static constexpr auto kSomeone = Words(
+      "he", "she", "hes", "shes", "him", "her", "they", "someone", "somebody", "ella", "alguien", "elle", "ils",
+      "quelquun", "er", "sie", "jemand", "ele", "ela", "eles", "alguem", "lui", "lei", "qualcuno",
+      "husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "son", "daughter", "baby", "kid", "kids",
+      "child", "dad", "mum", "mom", "father", "mother", "esposo", "esposa", "marido", "mujer", "novio", "novia",
+      "hijo", "hija", "bebe", "nino", "nina", "papa", "mama", "padre", "madre", "mari", "femme", "copain",
+      "copine", "fils", "fille", "enfant", "pere", "mere", "mann", "frau", "freund", "freundin", "sohn",
+      "tochter", "kind", "vater", "mutter", "filho", "filha", "crianca", "pai", "mae", "namorado", "namorada",
+      "moglie", "fidanzato", "fidanzata", "figlio", "figlia", "bambino", "bambina");
+  // Broken, fallen, dead, or not doing its job: "won't turn on", "no prende", "geht nicht mehr an".
+  static constexpr auto kBroke = Words(
+      "broke", "broken", "dead", "died", "fell", "dropped", "stopped", "cracked", "smashed", "turn", "charge",
+      "working", "works", "signal", "rompio", "roto", "rota", "murio", "muerto", "cayo", "prende", "enciende",
+      "carga", "funciona", "senal", "trabo", "casse", "cassee", "mort", "tombe", "tombee", "allume", "marche",
+      "fonctionne", "charge", "kaputt", "tot", "aufgehangt", "geht", "funktioniert", "ladt", "quebrou",
+      "quebrado", "partiu", "morreu", "caiu", "cair", "liga", "carrega", "rotto", "rotta", "morto", "caduto",
+      "caduta", "accende", "funziona", "carica", "gonfiata", "gonflee", "inchada");
+  // A hazard, not a fault: "se cayó un cable de la luz en la calle y está echando chispas".
+  static constexpr auto kHazard = Words(
+      "sparks", "sparking", "fire", "smoke", "gas", "wire", "cable", "electrocuted", "chispas", "fuego", "incendio",
+      "humo", "electrocutado", "etincelles", "feu", "fumee", "gaz", "fil", "funken", "feuer", "brennt", "rauch",
+      "kabel", "faiscas", "faiscando", "fogo", "fumaca", "fumo", "fio", "cabo", "scintille", "fuoco", "cavo");
+  if (NamesAnEnd(f, /*death=*/false) || std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kHazard, w); }))
+    return;
+  const std::vector<std::string> bare = AfterElision(words);
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (!In(kThings, f[i])) continue;
+    const int s = words[i]->sentence;
+    bool someone = false, broke = false;
+    size_t begin = SIZE_MAX, end = 0;
+    for (size_t k = 0; k < f.size(); ++k)
+      if (words[k]->sentence == s) {
+        someone |= In(kSomeone, f[k]) || In(kSomeone, bare[k]);
+        broke |= In(kBroke, f[k]);
+        begin = std::min(begin, words[k]->tok->begin);
+        end = std::max(end, words[k]->tok->end);
+      }
+    if (broke && !someone) d->crisis_near_misses.push_back({begin, end, 0, true});
+  }
+}
+
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
   auto& cues = d->affect->cues;
   const auto it = std::find_if(cues.begin(), cues.end(), [](const Cue& c) { return c.name == kCueCrisis; });

@@ -1315,6 +1315,33 @@ TEST_CASE("away for a holiday, work or a delivery moved is no farewell; not bein
   }
 }
 
+TEST_CASE("a calm plan or a broken thing shows no crisis; an end, a hazard or a person beside them still does") {
+  // Found in the calm chat turns of corpus/round17 (0.85-0.99 before); the rest written for this test.
+  for (const char* text : {"lo voy a pensar", "ya, gracias, lo voy a conversar con mi esposo",
+                           "vou combinar com a minha esposa e amanha ligo", "ok je vais me débrouiller",
+                           "dropped my phone in the loo, it won't turn on", "die heizung ist tot, seit heute morgen kalt",
+                           "mi è caduto il telefono nel water, non si accende più", "deixei cair o telemovel no mar"}) {
+    Affect a = Judged(text);
+    CHECK_MESSAGE(!a.HasCue(kCueCrisis), std::string(text));
+  }
+  for (const char* text : {"lo voy a pensar, ya no quiero despertar mañana",  // an end beside the plan
+                           "ill talk to my husband one last time and then it is over",
+                           "se cayó un cable de la luz en la calle y está echando chispas",  // a hazard
+                           "he smashed my phone and said he will kill me"}) {                 // a person
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
+  }
+  // Set aside as a closing's crisis is: after a distressed turn the plan's crisis counts.
+  const char* plan = "lo voy a conversar con mi esposo";
+  Affect calm_plan = Judged(plan);
+  REQUIRE(calm_plan.set_aside_crisis);
+  Conversation low;
+  const char* worst = "estoy muy triste y cansada de todo, nada me sale bien";
+  Affect sad = Judged(worst);
+  low.ObserveMessage(worst, &sad, false);
+  low.ObserveMessage(plan, &calm_plan, false);
+  CHECK(calm_plan.HasCue(kCueCrisis));
+}
+
 TEST_CASE("one word the lexicon has no feeling for does not turn the conversation negative") {
   // Found using the clinic as a patient: "ventolin", naming the medicine of a repeat
   // prescription, read negativity 0.90 and the clinic handed off for a "negative trend".
