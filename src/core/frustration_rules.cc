@@ -420,6 +420,74 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "livro de reclamacoes", "contestar no cartao", "vie legali", "altroconsumo", "codacons");
   static const PhraseIndex kTakingFurtherIndex(kTakingFurther);
   mark(kTakingFurtherIndex, 0.6, always);
+  // Threats to leave or to go public: never buying again, a competitor, a
+  // customer lost, a one-star review, the story on social media, the charge
+  // disputed. Not a review or a cancellation asked about ("how do I leave a
+  // review", "cancel my subscription, I'm moving"): those name no threat.
+  static constexpr auto kLeaving = Words(
+      "never ordering from you", "never order from you", "never buying from you", "never buy from you",
+      "never shopping here", "never shop here", "never shopping with you", "never using you", "never use you again",
+      "never again", "take my business elsewhere", "taking my business elsewhere", "take my money elsewhere",
+      "taking my money elsewhere", "shop elsewhere", "shopping elsewhere", "go elsewhere", "going elsewhere",
+      "to a competitor", "to your competitor", "to your competitors", "lost a customer", "lost my business",
+      "lost me as a customer", "lost yourself a customer", "last time i order", "last time i buy",
+      "last time i use", "last time i shop", "tell everyone i know", "tell all my friends", "warn everyone",
+      "warn my friends", "1 star", "one star", "bad review", "negative review", "terrible review", "scathing review",
+      "post this on", "post it on", "on social media", "all over social media", "dispute the charge",
+      "dispute it with my bank", "dispute this with my bank", "get a lawyer", "call my lawyer", "contact my lawyer",
+      "my solicitor", "better business bureau", "citizens advice",
+      // es
+      "nunca mas compro", "nunca mas os compro", "nunca mas les compro", "nunca mas te compro", "nunca mas pido",
+      "nunca mas les pido", "no vuelvo a comprar", "no vuelvo a pedir", "no les vuelvo a comprar",
+      "no os vuelvo a comprar", "ultima vez que compro", "ultima vez que pido", "me voy a la competencia",
+      "me paso a la competencia", "a la competencia", "perdieron un cliente", "han perdido un cliente",
+      "acaban de perder un cliente", "perdiste un cliente", "perdieron una clienta", "han perdido una clienta",
+      "mala resena", "resena negativa", "una estrella", "1 estrella", "en redes sociales", "en las redes",
+      "los voy a escrachar", "escrachar", "los voy a denunciar", "voy a denunciarlos", "desconocer el cargo",
+      "desconocer la compra", "hablar con mi abogado", "defensa del consumidor", "sernac",
+      // fr
+      "plus jamais", "je commande plus chez vous", "je commanderai plus", "je ne commanderai plus",
+      "jachete plus chez vous", "je vais voir ailleurs", "aller voir ailleurs", "chez la concurrence",
+      "chez vos concurrents", "vous avez perdu un client", "vous avez perdu une cliente",
+      "vous venez de perdre un client", "vous venez de perdre une cliente", "mauvais avis", "avis negatif",
+      "une etoile", "1 etoile", "sur les reseaux", "reseaux sociaux", "faire opposition", "contester le prelevement",
+      "contester le paiement", "mon avocat", "signal conso", "signalconso", "60 millions",
+      // de
+      "nie wieder", "nie mehr bei euch", "nie mehr bei ihnen", "bestelle nie wieder", "kaufe nie wieder",
+      "zur konkurrenz", "bei der konkurrenz", "woanders kaufen", "woanders bestellen", "kauf ich woanders",
+      "bestell ich woanders", "einen kunden verloren", "eine kundin verloren", "kunden weniger",
+      "schlechte bewertung", "negative bewertung", "einen stern", "1 stern", "in den sozialen medien",
+      "zuruckbuchen", "lastschrift zuruckgeben", "anwalt einschalten", "bundesnetzagentur",
+      // pt
+      "nunca mais compro", "nunca mais peco", "nunca mais", "nao compro mais", "nao volto a comprar",
+      "vou pra concorrencia", "vou para a concorrencia", "para a concorrencia", "comprar em outro lugar",
+      "comprar noutro sitio", "perderam um cliente", "perderam uma cliente", "acabaram de perder",
+      "avaliacao negativa", "uma estrela", "1 estrela", "nas redes sociais", "vou expor", "portal da queixa",
+      "contestar a compra", "meu advogado", "o meu advogado",
+      // it
+      "mai piu", "non compro piu", "non ordino piu", "non ordinero piu", "non comprero piu",
+      "vado dalla concorrenza", "passo alla concorrenza", "alla concorrenza", "vado altrove", "compro altrove",
+      "avete perso un cliente", "avete perso una cliente", "avete appena perso", "recensione negativa",
+      "una stella", "1 stella", "sui social", "contestare laddebito", "disconoscere", "il mio avvocato", "agcom",
+      // the same, said other ways: switching, telling others, going public, a court
+      "never booking with", "never flying with", "never booking", "never flying", "not renewing", "not for long",
+      "move my money", "moving my money", "deleting the app", "delete the app", "uninstalling", "tell everyone",
+      "telling everyone", "not to buy from", "not to fly with", "not to order from", "not to use you", "zero stars",
+      "0 stars", "post on", "posting on", "posting this", "going public", "small claims", "me voy con otro",
+      "me voy con otra", "me cambio de proveedor", "me cambio de compania", "me cambio a otra", "me paso a otra",
+      "mi ultimo pedido", "no se los recomiendo", "no los recomiendo", "contarle a todo el mundo", "me borro",
+      "borro la app", "desinstalo", "cero estrellas", "0 estrellas", "no compren", "je passe chez",
+      "je me barre chez", "je pars chez", "derniere commande", "deconseiller", "je deconseille", "tout mon entourage",
+      "dire adieu a", "mediateur", "petites creances", "zero etoile", "je desinstalle", "ne commandez pas",
+      "ich wechsle zu", "ich wechsel zu", "anbieter wechseln", "abraten", "rate allen ab", "ich bin raus",
+      "damit ist schluss", "damit ist jetzt schluss", "null sterne", "0 sterne", "konnen sie vergessen",
+      "konnt ihr vergessen", "nicht mehr weiterempfehlen", "nicht mehr bestellen", "app geloscht", "losche die app",
+      "entrar na justica", "vou processar", "todo mundo que eu conheco", "nao comprar aqui", "nao comprem",
+      "levar meu dinheiro", "levar o meu dinheiro", "podem esquecer", "zero estrelas", "vou desinstalar",
+      "allavvocato", "lo pubblico", "finisce su", "allagcom", "non ci metto piu piede", "disinstallo",
+      "cambio operatore", "cambio gestore", "di non comprare", "di non ordinare", "zero stelle");
+  static const PhraseIndex kLeavingIndex(kLeaving);
+  mark(kLeavingIndex, 0.6, always);
   // Sent elsewhere and refusing it: the visitor paid the shop, not the courier,
   // or is passed back and forth ("I paid YOU not them", "die Airline schickt
   // mich zu euch", "c'est à vous que j'ai payé").

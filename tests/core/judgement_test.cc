@@ -1842,6 +1842,23 @@ TEST_CASE("advice mocked as if new is frustration without a model, in six langua
   }
 }
 
+TEST_CASE("a threat to leave, to go public or to dispute the charge is frustration; a review or a cancellation asked about is not") {
+  // Written for this test (the blind set in models/judgement/threats counts the category).
+  for (const char* text : {"that's it, taking my business elsewhere", "you just lost a customer",
+                           "never ordering from you again", "vale, me paso a la competencia",
+                           "je vais voir ailleurs, merci pour rien", "ich bestell nie wieder bei euch",
+                           "vou levar o meu dinheiro para outro banco", "avete appena perso un cliente",
+                           "I'll be disputing the charge with my bank", "leaving you a one star review, enjoy",
+                           "ich wechsle zu einem anderen anbieter", "vou processar vocês"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+  for (const char* text : {"how do I leave a review for the blender?", "please cancel my subscription, I'm moving abroad",
+                           "do you price match other shops?", "¿dónde puedo dejar una reseña?",
+                           "j'ai laissé un avis hier, il est publié ?", "kann ich eine Bewertung schreiben?"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueFrustration), std::string(text));
+  }
+}
+
 TEST_CASE("an answer that did not answer, a chat in circles, giving up in a word: frustration in six languages") {
   // Written for this test.
   for (const char* text : {"that doesnt answer my question at all", "we're going round in circles here",
