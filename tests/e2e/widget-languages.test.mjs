@@ -79,6 +79,10 @@ test('setLocale("es") switches the bot\'s replies too, conversation kept', async
   assert.equal(t.reply_language, 'es');
   assert.equal(t.flow?.status, 'completed', 'the flow begun in English ends in Spanish');
   assert.doesNotMatch(reply, /Sigo en español/, 'a language the visitor chose needs no note');
+  // Every time shown, before the switch too, in the new language's clock: no "3:05 PM" above "15:07".
+  const times = await p.locator('attune-chat time.meta').allTextContents();
+  assert.ok(times.length >= 4, `times shown: ${times.length}`);
+  for (const t of times) assert.match(t, /^\d{1,2}:\d{2}$/, `a Spanish clock, not "${t}"`);
 });
 
 test('an Arabic page: English bubbles read left to right, the panel mirrors its directional icons', async () => {

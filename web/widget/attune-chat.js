@@ -810,6 +810,8 @@ export class AttuneChat extends HTMLElement {
       b.setAttribute('aria-label', t[k]);
       b.title = t[k];
     }
+    // The times already shown too: after setLocale('es') a log read "3:05 PM" above "15:07".
+    for (const el of ui.log.querySelectorAll('time.meta')) el.textContent = clock(this.#config.locale).format(new Date(el.dateTime));
     if (ui.launcher) {
       const label = this.#config.launcherLabel || t.launcher;
       ui.launcher.querySelector('.label').textContent = label;
