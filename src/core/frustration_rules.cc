@@ -468,8 +468,12 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "mai piu", "non compro piu", "non ordino piu", "non ordinero piu", "non comprero piu",
       "vado dalla concorrenza", "passo alla concorrenza", "alla concorrenza", "vado altrove", "compro altrove",
       "avete perso un cliente", "avete perso una cliente", "avete appena perso", "recensione negativa",
-      "una stella", "1 stella", "sui social", "contestare laddebito", "disconoscere", "il mio avvocato", "agcom",
-      // the same, said other ways: switching, telling others, going public, a court
+      "una stella", "1 stella", "sui social", "contestare laddebito", "disconoscere", "il mio avvocato", "agcom");
+  static const PhraseIndex kLeavingIndex(kLeaving);
+  mark(kLeavingIndex, 0.6, always);
+  // The same, said other ways: switching, telling others, going public, a
+  // court. (A second list: clang caps a fold at 256 words.)
+  static constexpr auto kLeavingOtherWays = Words(
       "never booking with", "never flying with", "never booking", "never flying", "not renewing", "not for long",
       "move my money", "moving my money", "deleting the app", "delete the app", "uninstalling", "tell everyone",
       "telling everyone", "not to buy from", "not to fly with", "not to order from", "not to use you", "zero stars",
@@ -486,8 +490,8 @@ void DetectSarcasm(const Message& m, const std::vector<const Item*>& words, cons
       "levar meu dinheiro", "levar o meu dinheiro", "podem esquecer", "zero estrelas", "vou desinstalar",
       "allavvocato", "lo pubblico", "finisce su", "allagcom", "non ci metto piu piede", "disinstallo",
       "cambio operatore", "cambio gestore", "di non comprare", "di non ordinare", "zero stelle");
-  static const PhraseIndex kLeavingIndex(kLeaving);
-  mark(kLeavingIndex, 0.6, always);
+  static const PhraseIndex kLeavingOtherWaysIndex(kLeavingOtherWays);
+  mark(kLeavingOtherWaysIndex, 0.6, always);
   // Sent elsewhere and refusing it: the visitor paid the shop, not the courier,
   // or is passed back and forth ("I paid YOU not them", "die Airline schickt
   // mich zu euch", "c'est à vous que j'ai payé").
