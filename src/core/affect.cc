@@ -722,6 +722,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   d.person_hard_negative = privacy || reported_call ||
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
+  affect.plan = d.calm_plan;
   affect.ping = IsPing(m, folded);
   affect.asks_if_bot = AsksIfBot(m, words, folded);
   affect.declines_person = DeclinesPerson(words, folded);

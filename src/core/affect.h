@@ -96,6 +96,10 @@ struct Affect {
   // The message is only a support-chat closing ("thanks, bye", "merci, au
   // revoir"; affect.cc: kClosingPhrases).
   bool closing = false;
+  // The message tells a calm plan ("ok I'll think about it and talk to my
+  // husband", "lo voy a pensar"; crisis_rules.cc SetAsideCalmPlan): the
+  // engine answers it as a goodbye when no intent matched.
+  bool plan = false;
   // The message's content words as sorted hashes (topic.h TopicHashes), so
   // the conversation can tell when the visitor keeps asking about one thing.
   std::vector<uint32_t> topic_hashes;

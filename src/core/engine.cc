@@ -314,6 +314,14 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
       if ((then.intent != "none" && then.intent != "thanks" && then.intent != "goodbye") || asks_elsewhere) match = then;
     }
   }
+  // "ok I'll think about it and talk to my husband, thanks": a plan told at a
+  // chat's end is a goodbye, not a message the bot failed to follow (it
+  // counted as a fallback).
+  if (match.intent == "none" && ctx.kind.empty() && r.affect.plan && pack_.FindIntent("goodbye")) {
+    match.intent = "goodbye";
+    match.out_of_scope = false;
+    match.clarify = false;
+  }
   // "no need for a human, just tell me when my order arrives": the person's
   // words pulled the request out of scope (or onto the person intent); the
   // parts beside the refusal say what is wanted.

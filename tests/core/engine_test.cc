@@ -376,6 +376,29 @@ TEST_CASE("a person declined beside a request: the request is answered") {
   CHECK(e->Respond("i dont want a bot, i want a human").intent == "human_agent");
 }
 
+// Using the demo shop: "ok I'll think about it and talk to my husband, thanks" after an answer got
+// "I'm sorry, I didn't quite follow that" (a fallback, which counts toward a handoff). A plan told at
+// a chat's end is answered as the goodbye it is; a question beside a plan is still answered.
+TEST_CASE("a calm plan is a goodbye, not a fallback") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"ecommerce.en.json", "ok I'll think about it and talk to my husband, thanks"},
+      {"ecommerce.en.json", "ill try again tomorrow"},
+      {"ecommerce.es.json", "vale, lo consulto con mi mujer y les escribo"},
+      {"ecommerce.fr.json", "je vais réfléchir, merci"},
+  };
+  for (const std::pair<std::string, std::string>& c : cases) {
+    CAPTURE(c.second);
+    std::unique_ptr<Engine> e;
+    REQUIRE(Engine::Create(testing::PackFile(c.first), &e).ok());
+    const TurnResult r = e->Respond(c.second);
+    CHECK((r.intent == "goodbye" || r.intent == "thanks"));  // "je vais réfléchir, merci": the pack's own thanks
+    CHECK(r.response == r.intent);
+  }
+  std::unique_ptr<Engine> e;
+  REQUIRE(Engine::Create(testing::PackFile("ecommerce.en.json"), &e).ok());
+  CHECK(e->Respond("ill think about it, but how long does delivery to Ireland take?").intent == "shipping");
+}
+
 // Using the demo shop: "me llegó la tele rota" and "the glass table top arrived shattered" were
 // declined as out of scope or read as a size return: a damaged item, one of a shop's commonest
 // questions, gets its own answer (a replacement or a refund, a photo, a person) in every shop pack.
