@@ -63,6 +63,10 @@ ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/rou
 ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis, not shipped)
 ROUND16 = os.environ.get("ATTUNE_ROUND16", "1") == "1"              # corpus/round16 (person requests, person head only; read by --refit-person)
 ROUND17 = os.environ.get("ATTUNE_ROUND17", "1") == "1"              # corpus/round17 (calm chat turns, crisis head only; read by --refit-crisis)
+ROUND18 = os.environ.get("ATTUNE_ROUND18", "1") == "1"              # corpus/round18 (frustration and look-alikes, frustration head only; read by --refit-frustration)
+FRUSTRATION_TUNE_EPOCHS = int(os.environ.get("ATTUNE_FRUSTRATION_TUNE_EPOCHS", "2"))  # --refit-frustration fine-tunes the shipped column
+FRUSTRATION_CALM_CHATS = os.environ.get("ATTUNE_FRUSTRATION_CALM_CHATS", "1") == "1"  # the fitted read calm chats' turns as frustration 0
+FRUSTRATION_TUNE_LR = float(os.environ.get("ATTUNE_FRUSTRATION_TUNE_LR", "0.005"))
 CRISIS_TUNE_EPOCHS = int(os.environ.get("ATTUNE_CRISIS_TUNE_EPOCHS", "2"))  # --refit-crisis fine-tunes the shipped column
 CRISIS_TUNE_LR = float(os.environ.get("ATTUNE_CRISIS_TUNE_LR", "0.005"))
 HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
@@ -308,6 +312,21 @@ def calm_chat_fitted(conversation_id):
     blind sets' read/unread bit) are fitted; the other half measure what a
     sure hardship would hand off of calm chats (models/README.md)."""
     return (hash_text(conversation_id) >> 8) % 2 == 0
+
+
+def read_calm_chat_turns(root):
+    """Every turn of the fitted read calm conversations, short ones too ("nein",
+    "ja genau die", "que papeles llevo?"): frustration 0. Fine-tuned on round
+    18 alone, the frustration head fired on such follow-ups and the learnt
+    handoff passed calm chats to a person (read by --refit-frustration)."""
+    out = []
+    for c in read_conversations(root):
+        if c["handoff_turn"] is not None or not calm_chat_fitted(c["id"]):
+            continue
+        lang = c["id"].split("-")[0]
+        out += [Example(t, lang, "calm_chat", [-1, -1, 0, -1, -1], weight=CALM_CHAT_WEIGHT)
+                for t in c["turns"] if lang in CORPUS_LANGS and t.strip()]
+    return out
 
 
 def read_calm_chats(root):
@@ -1018,6 +1037,10 @@ def main():
                     "crisis head is fine-tuned, with corpus round 15 (see refit_column())")
     ap.add_argument("--crisis-new-keys", type=int, default=int(os.environ.get("ATTUNE_CRISIS_NEW_KEYS", "300")),
                     help="with --refit-crisis: at most this many of its weights in buckets the model did not keep yet")
+    ap.add_argument("--refit-frustration", default=None, help="a model whose other heads are kept byte for byte; only "
+                    "the frustration head is fine-tuned, with corpus round 18 (see refit_column())")
+    ap.add_argument("--frustration-new-keys", type=int, default=int(os.environ.get("ATTUNE_FRUSTRATION_NEW_KEYS", "1000")),
+                    help="with --refit-frustration: at most this many of its weights in buckets the model did not keep yet")
     args = ap.parse_args()
     # One thread: the sparse gradients are summed in a fixed order, so a
     # re-run writes the same bytes (two threads gave runs that differed).
@@ -1069,6 +1092,14 @@ def main():
     for e in r15:
         e.y = [e.y[0], -1, -1, -1, -1]
     ex += r15
+    # Round 18 is labelled for the frustration head only (2026-12-07, seventeenth
+    # session: sarcasm, "Nth time", threats to leave or go public, angry
+    # resignation, contempt; and plain problem reports, sincere praise, the same
+    # words said calmly).
+    r18 = read_corpus(args.corpus, "round18") if args.refit_frustration and ROUND18 else []
+    for e in r18:
+        e.y = [-1, -1, e.y[2], -1, -1]
+    ex += r18
     R13_POS = float(os.environ.get("ATTUNE_ROUND13_POS", "1.5"))  # half the corpus weight: the calibration slice preferred it to 3.0 and to 3.0 with negatives at 6.0
     R13_NEG = float(os.environ.get("ATTUNE_ROUND13_NEG", "1.5"))
     ncorpus = len(ex)
@@ -1110,6 +1141,11 @@ def main():
     if args.refit_person:
         return refit_column(args, [e for e in ex if e.y[1] >= 0], "human_request", args.refit_person,
                             args.person_new_keys)
+    if args.refit_frustration:
+        tune = (FRUSTRATION_TUNE_EPOCHS, FRUSTRATION_TUNE_LR) if FRUSTRATION_TUNE_EPOCHS > 0 else None
+        calm = read_calm_chat_turns(os.path.dirname(os.path.abspath(args.corpus))) if FRUSTRATION_CALM_CHATS else []
+        return refit_column(args, [e for e in ex if e.y[2] >= 0] + calm, "frustration", args.refit_frustration,
+                            args.frustration_new_keys, tune)
     if args.refit_crisis:
         return refit_column(args, [e for e in ex if e.y[0] >= 0], "crisis", args.refit_crisis, args.crisis_new_keys,
                             (CRISIS_TUNE_EPOCHS, CRISIS_TUNE_LR))

@@ -11,6 +11,8 @@
 #        ATTUNE_REFIT_PERSON=base.bin models/judgement/train.sh   refits only the person head, with
 #        corpus rounds 13, 14 and 16, onto base.bin's other heads (train.py --refit-person); the shipped
 #        model is that, then ATTUNE_EXTEND=1 on its output (models/README.md, "Reproduce")
+#        ATTUNE_REFIT_FRUSTRATION=base.bin models/judgement/train.sh   fine-tunes only the frustration
+#        head, with corpus round 18, on base.bin's other heads (train.py --refit-frustration)
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
 #        (scripts/setup.sh --train installs them); the public data at
 #        ATTUNE_DATA: the folder holding the public sets (umsab/, xed/, goemotions/,
@@ -28,6 +30,7 @@ EXTEND=()
 # FILE (the model shipped before it: git show 2a27d30:models/judgement.bin > FILE; models/README.md
 # says which packs it read)
 [ -n "${ATTUNE_REFIT_PERSON:-}" ] && EXTEND=(--refit-person "$ATTUNE_REFIT_PERSON")
+[ -n "${ATTUNE_REFIT_FRUSTRATION:-}" ] && EXTEND=(--refit-frustration "$ATTUNE_REFIT_FRUSTRATION")
 /usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
 /usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
 /usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \

@@ -1442,14 +1442,18 @@ static std::vector<Reason> LastReasons(std::initializer_list<const char*> turns)
 }
 
 TEST_CASE("an answer taken in after calm turns is thanks, whatever the model hears; after a frustrated turn it may be sarcasm") {
-  // Written for this test. The model hears frustration (0.58-0.65) in each acknowledgement alone.
+  // Written for this test. The model heard frustration (0.58-0.65) in each acknowledgement alone;
+  // since round 18 not in the Spanish one (0.32). At least one must still be heard, or the test
+  // would not exercise the conversation's part.
+  int heard_alone = 0;
   for (const char* ack : {"genial, ya lo he entendido, gracias", "ah donc la 220x240, je change. merci",
                           "capito, niente rimborso. va bene lo stesso, cambio"}) {
-    REQUIRE_MESSAGE(Judged(ack).HasCue(kCueFrustration), ack);
+    heard_alone += Judged(ack).HasCue(kCueFrustration);
     CHECK_MESSAGE(FirstHandoff({"hola, ¿cuánto tarda el envío a Canarias?", "¿y cuánto cuesta?", ack}) == 0, ack);
     for (const Reason& r : LastReasons({"hola, ¿cuánto tarda el envío a Canarias?", "¿y cuánto cuesta?", ack}))
       CHECK_MESSAGE(r.name != kCueFrustration, ack);
   }
+  CHECK(heard_alone >= 1);
   bool heard = false;
   for (const Reason& r : LastReasons({"mon colis est indiqué livré mais il n'est pas là",
                                       "je vous l'ai déjà dit, j'ai vérifié chez les voisins", "merci vraiment"}))
