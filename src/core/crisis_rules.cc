@@ -1010,6 +1010,14 @@ const Hardship kHardships[] = {
     // rebook; "il funerale è domani" and the order is still waiting): no time for the bot's rounds
     {0.85, {"funeral funerals velorio entierro funerales obseques enterrement beerdigung trauerfeier velorio enterro funerale",
             "tomorrow today tonight manana hoy esta_noche demain aujourdhui ce_soir morgen heute amanha hoje domani oggi stasera"}},
+    // a formal complaint ("I'd like to make a formal complaint about how I was treated in the
+    // Leeds branch", "vorrei fare un reclamo formale"): a bot cannot take one, and the blind
+    // writers' support leads step in at the first message
+    {0.8, {"formal_complaint official_complaint complain_formally formally_complain queja_formal reclamacion_formal "
+           "reclamacion_oficial queja_oficial reclamation_officielle reclamation_formelle plainte_officielle "
+           "plainte_formelle offizielle_beschwerde formelle_beschwerde formale_beschwerde formliche_beschwerde "
+           "dienstaufsichtsbeschwerde reclamacao_formal reclamacao_oficial queixa_formal queixa_oficial "
+           "reclamo_formale reclamo_ufficiale reclamo_scritto lamentela_formale"}},
     // money taken that the visitor did not spend: a payment disowned, an account
     // someone else used, a phishing link clicked ("There is one debit of Rs 48,000
     // which I have not done", "jemand hat 500 euro abgebucht"). A bank's bot

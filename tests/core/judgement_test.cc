@@ -1654,6 +1654,13 @@ TEST_CASE("a job lost, medicine late or a death in the family hands off at once;
   CHECK(FirstHandoff({"I have to close my husband's account, he passed away", "I don't know his password, I have the death certificate",
                        "sorry, it's all too much, I just want the charges to stop"}) == 1);
   CHECK(FirstHandoff({"il mio portatile è morto, cerco qualcosa per mia figlia per l'università"}) == 0);
+  // A formal complaint: a bot cannot take one, a person at once (written for this test).
+  for (const char* text : {"I'd like to make a formal complaint about how your staff treated me",
+                           "quiero presentar una queja formal contra la encargada",
+                           "ich möchte eine offizielle Beschwerde über Ihren Mitarbeiter einreichen",
+                           "vorrei fare un reclamo formale per il trattamento ricevuto"})
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  CHECK(FirstHandoff({"do you sell formal shoes?", "ok thanks"}) == 0);
   // A funeral today or tomorrow, and the service in the way: a person at once. A funeral
   // on a day to come, travelled to calmly, is no hurry for anyone.
   CHECK(FirstHandoff({"mi madre murió esta mañana y el entierro es mañana, necesito cambiar el vuelo"}) == 1);
