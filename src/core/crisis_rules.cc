@@ -1018,6 +1018,14 @@ const Hardship kHardships[] = {
            "plainte_formelle offizielle_beschwerde formelle_beschwerde formale_beschwerde formliche_beschwerde "
            "dienstaufsichtsbeschwerde reclamacao_formal reclamacao_oficial queixa_formal queixa_oficial "
            "reclamo_formale reclamo_ufficiale reclamo_scritto lamentela_formale"}},
+    // an exception to a policy asked for ("could you make an exception and waive the late fee,
+    // my mum was in hospital"): a staff member's call, not the bot's (not "is there an exception
+    // for students?", a policy question)
+    {0.8, {"make_an_exception make_one_exception need_an_exception ask_for_an_exception request_an_exception "
+           "hacer_una_excepcion hagan_una_excepcion haga_una_excepcion hacerme_una_excepcion necesito_una_excepcion "
+           "faire_une_exception faire_exception me_faire_une_exception ausnahme_machen eine_ausnahme_machen "
+           "ausnahme_gemacht aus_kulanz kulanzweise abrir_uma_excecao fazer_uma_excecao abrir_excecao "
+           "fazer_excecao fare_uneccezione fare_un_eccezione farmi_uneccezione"}},
     // money taken that the visitor did not spend: a payment disowned, an account
     // someone else used, a phishing link clicked ("There is one debit of Rs 48,000
     // which I have not done", "jemand hat 500 euro abgebucht"). A bank's bot

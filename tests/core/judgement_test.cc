@@ -1661,6 +1661,12 @@ TEST_CASE("a job lost, medicine late or a death in the family hands off at once;
                            "vorrei fare un reclamo formale per il trattamento ricevuto"})
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
   CHECK(FirstHandoff({"do you sell formal shoes?", "ok thanks"}) == 0);
+  // An exception to a policy asked for: a staff member's call. A policy question is not one.
+  for (const char* text : {"could you make an exception and waive the late fee? I was in hospital",
+                           "¿pueden hacerme una excepción con la penalización? estuve ingresada",
+                           "können Sie eine Ausnahme machen? ich lag im Krankenhaus"})
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+  CHECK(FirstHandoff({"is there an exception for students on the delivery fee?", "ok thanks"}) == 0);
   // A funeral today or tomorrow, and the service in the way: a person at once. A funeral
   // on a day to come, travelled to calmly, is no hurry for anyone.
   CHECK(FirstHandoff({"mi madre murió esta mañana y el entierro es mañana, necesito cambiar el vuelo"}) == 1);
