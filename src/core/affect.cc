@@ -698,6 +698,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   SetAsideMovingAway(folded, &d);
   SetAsideCalmPlan(folded, &d);
   SetAsideThingBroken(words, folded, &d);
+  SetAsideFutureRoutine(words, folded, &d);
   SetAsideAbsence(words, folded, &d);
   MarkKillMeIfHyperbole(words, folded, &d);
   const bool reported_call = SetAsideReportedCall(words, folded, &d);

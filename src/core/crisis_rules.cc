@@ -1630,7 +1630,9 @@ bool NamesAnEnd(const std::vector<std::string>& f, bool death) {
       "samu", "sang", "respirer", "seul", "seule", "letzte", "letzten", "letztes", "immer", "ende", "beenden",
       "umbringen", "aufwachen", "tabletten", "notarzt", "krankenwagen", "polizei", "blut", "atmen", "allein",
       "sempre", "adeus", "acordar", "comprimidos", "remedios", "sangue", "sozinho", "sozinha", "addio", "finire",
-      "finita", "uccidere", "svegliare", "pillole", "ambulanza", "polizia", "carabinieri", "respirare");
+      "finita", "uccidere", "svegliare", "pillole", "ambulanza", "polizia", "carabinieri", "respirare",
+      // an end told in the future: "j'en finirai", "acabaré con todo", "dann ist Schluss"
+      "finirai", "finira", "acabare", "acabarei", "schluss");
   static constexpr auto kDeath = Words("die", "dying", "dead", "death", "morir", "muerto", "muerta", "mourir",
                                        "mort", "morte", "sterben", "tot", "tod", "morrer", "morto", "morta",
                                        "morire");
@@ -1765,6 +1767,46 @@ void SetAsideThingBroken(const std::vector<const Item*>& words, const std::vecto
         end = std::max(end, words[k]->tok->end);
       }
     if (broke && !someone) d->crisis_near_misses.push_back({begin, end, 0, true});
+  }
+}
+
+// Where the visitor will be, or what will be done to their order: "je serai chez moi demain
+// matin pour la livraison" (0.95), "sarò a casa domani" (0.98), "vou estar em casa", "quand
+// est-ce que je serai remboursé" (0.64). The model hears "je ne serai plus là" in "je serai";
+// with a place, an availability or a routine participle after it (within three words), in a
+// message naming no end and not "no longer", the model's crisis in that sentence is logistics.
+void SetAsideFutureRoutine(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kWillBe = Words(
+      "je serai", "jserai", "on sera", "nous serons", "io saro", "saro", "saremo", "vou estar", "estarei",
+      "vamos estar", "voy a estar", "estare", "ill be", "i will be", "im going to be", "im gonna be");
+  static constexpr auto kRoutine = Words(
+      "chez", "maison", "bureau", "travail", "casa", "lavoro", "ufficio", "trabalho", "oficina", "home", "office",
+      "work", "joignable", "disponible", "dispo", "reperibile", "disponibile", "disponivel", "available",
+      "reachable", "rembourse", "remboursee", "rembourses", "livre", "livree", "livres", "facture", "preleve",
+      "rimborsato", "rimborsata", "rimborsati", "consegnato", "reembolsado", "reembolsada", "entregue",
+      "refunded", "charged", "delivered", "absent", "absente", "assente", "ausente", "presente", "present",
+      "retard", "ritardo", "atrasado", "atrasada", "vacances", "vacanza", "ferias", "vacaciones", "holiday",
+      "vacation");
+  // "je ne serai plus là", "non ci sarò più", "não vou estar mais", "I won't be home anymore".
+  static constexpr auto kNoLonger = Words("plus", "jamais", "piu", "mai", "mais", "nunca", "ya", "never", "longer",
+                                          "anymore", "ne", "non", "nao", "no", "not", "wont");
+  static const PhraseIndex kWillBeIndex(kWillBe);
+  if (NamesAnEnd(f, /*death=*/true) || std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kNoLonger, w); }))
+    return;
+  for (size_t i = 0; i < f.size(); ++i) {
+    const size_t n = kWillBeIndex.At(f, i);
+    if (!n) continue;
+    bool routine = false;
+    for (size_t k = i + n; k < std::min(f.size(), i + n + 3); ++k) routine |= In(kRoutine, f[k]);
+    if (!routine) continue;
+    const int s = words[i]->sentence;
+    size_t begin = SIZE_MAX, end = 0;
+    for (size_t k = 0; k < f.size(); ++k)
+      if (words[k]->sentence == s) {
+        begin = std::min(begin, words[k]->tok->begin);
+        end = std::max(end, words[k]->tok->end);
+      }
+    d->crisis_near_misses.push_back({begin, end, 0, true});
   }
 }
 

@@ -319,6 +319,7 @@ void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector
 void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d);
 void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d);
 void SetAsideThingBroken(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
+void SetAsideFutureRoutine(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 bool SetAsideReportedCall(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void DetectPersonOnAnotherChannel(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);

@@ -1330,6 +1330,12 @@ TEST_CASE("a calm plan or a broken thing shows no crisis; an end, a hazard or a 
                            "he smashed my phone and said he will kill me"}) {                 // a person
     CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
   }
+  // Where the visitor will be, or their refund done: logistics (written for this test).
+  for (const char* text : {"quand est-ce que je serai remboursé", "je serai chez moi demain matin pour la livraison",
+                           "sarò a casa domani dalle 9", "vou estar em casa amanhã"})
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueCrisis), std::string(text));
+  for (const char* text : {"ce soir je serai chez moi et j'en finirai", "je ne serai plus là demain"})
+    CHECK_MESSAGE(Judged(text).HasCue(kCueCrisis), std::string(text));
   // Set aside as a closing's crisis is: after a distressed turn the plan's crisis counts.
   const char* plan = "lo voy a conversar con mi esposo";
   Affect calm_plan = Judged(plan);
