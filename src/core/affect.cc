@@ -579,7 +579,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle
       // de bain avec une lame") would hide a crisis and hand off nothing.
       const bool sure_person = person && (person->layer == kLayerPattern || person->probability >= kSurePersonRequest);
-      if (d->affect->closing || d->calm_plan || (sure_person && person->begin <= begin && end <= person->end)) {
+      if (d->affect->closing || d->affect->plan || (sure_person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);
@@ -723,7 +723,6 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   d.person_hard_negative = privacy || reported_call ||
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
-  affect.plan = d.calm_plan;
   affect.ping = IsPing(m, folded);
   affect.asks_if_bot = AsksIfBot(m, words, folded);
   affect.declines_person = DeclinesPerson(words, folded);

@@ -97,8 +97,10 @@ struct Affect {
   // revoir"; affect.cc: kClosingPhrases).
   bool closing = false;
   // The message tells a calm plan ("ok I'll think about it and talk to my
-  // husband", "lo voy a pensar"; crisis_rules.cc SetAsideCalmPlan): the
-  // engine answers it as a goodbye when no intent matched.
+  // husband", "lo voy a pensar"; crisis_rules.cc SetAsideCalmPlan): a
+  // model-only crisis in it is set aside as a closing's is (it counts again
+  // after a distressed turn), and the engine answers it as a goodbye when no
+  // intent matched.
   bool plan = false;
   // The message's content words as sorted hashes (topic.h TopicHashes), so
   // the conversation can tell when the visitor keeps asking about one thing.

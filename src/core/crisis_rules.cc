@@ -1639,6 +1639,17 @@ bool NamesAnEnd(const std::vector<std::string>& f, bool death) {
   return std::any_of(f.begin(), f.end(), [&](const std::string& w) { return In(kEnd, w) || (death && In(kDeath, w)); });
 }
 
+// The span of sentence `s`'s words in the cleaned text: where a set-aside applies.
+std::pair<size_t, size_t> SentenceSpan(const std::vector<const Item*>& words, int s) {
+  size_t begin = SIZE_MAX, end = 0;
+  for (const Item* w : words)
+    if (w->sentence == s) {
+      begin = std::min(begin, w->tok->begin);
+      end = std::max(end, w->tok->end);
+    }
+  return {begin, end};
+}
+
 // A calm plan told to the bot, mostly at a chat's end: thinking it over,
 // talking to a spouse, waiting, trying again, looking elsewhere, going to
 // bed or to work ("lo voy a pensar" 0.86, "lo voy a conversar con mi esposo"
@@ -1700,7 +1711,7 @@ void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d) {
   if (f.size() > kMaxPlanWords || NamesAnEnd(f, /*death=*/true)) return;
   for (size_t i = 0; i < f.size(); ++i)
     if (kPlansIndex.At(f, i)) {
-      d->calm_plan = true;
+      d->affect->plan = true;
       return;
     }
 }
@@ -1758,14 +1769,12 @@ void SetAsideThingBroken(const std::vector<const Item*>& words, const std::vecto
     if (!In(kThings, f[i])) continue;
     const int s = words[i]->sentence;
     bool someone = false, broke = false;
-    size_t begin = SIZE_MAX, end = 0;
     for (size_t k = 0; k < f.size(); ++k)
       if (words[k]->sentence == s) {
         someone |= In(kSomeone, f[k]) || In(kSomeone, bare[k]);
         broke |= In(kBroke, f[k]);
-        begin = std::min(begin, words[k]->tok->begin);
-        end = std::max(end, words[k]->tok->end);
       }
+    const auto [begin, end] = SentenceSpan(words, s);
     if (broke && !someone) d->crisis_near_misses.push_back({begin, end, 0, true});
   }
 }
@@ -1799,13 +1808,7 @@ void SetAsideFutureRoutine(const std::vector<const Item*>& words, const std::vec
     bool routine = false;
     for (size_t k = i + n; k < std::min(f.size(), i + n + 3); ++k) routine |= In(kRoutine, f[k]);
     if (!routine) continue;
-    const int s = words[i]->sentence;
-    size_t begin = SIZE_MAX, end = 0;
-    for (size_t k = 0; k < f.size(); ++k)
-      if (words[k]->sentence == s) {
-        begin = std::min(begin, words[k]->tok->begin);
-        end = std::max(end, words[k]->tok->end);
-      }
+    const auto [begin, end] = SentenceSpan(words, words[i]->sentence);
     d->crisis_near_misses.push_back({begin, end, 0, true});
   }
 }

@@ -96,10 +96,6 @@ struct Detector {
     const char* only_kind = nullptr;  // sets aside only the model's crisis of this kind
   };
   std::vector<NearMiss> crisis_near_misses = {};
-  // The message tells a calm plan ("lo voy a pensar", "ok i'll ask my mam
-  // tonight"): a model-only crisis in it is set aside as a closing's is, and
-  // counts again after a distressed turn (SetAsideCalmPlan).
-  bool calm_plan = false;
   // Keeps the strongest occurrence per cue; each further occurrence adds a
   // little, so "furious ... unacceptable" is stronger than either alone.
   // Returns the cue, so a caller can note its layer or kind.
