@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 
 #include "text.h"
 
@@ -100,7 +101,17 @@ std::vector<uint32_t> TopicHashes(const std::vector<std::string>& folded, std::s
     if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     const size_t letters = CodePoints(w);
     if (letters < kMinLetters || NotTopic(w)) continue;
-    out.push_back(HashString("p:" + w.substr(0, PrefixBytes(w, kPrefix))));
+    const std::string prefix = w.substr(0, PrefixBytes(w, kPrefix));
+    out.push_back(HashString("p:" + prefix));
+    // The same matter in other words: "refund" / "money back" / "reembolso".
+    static const std::unordered_map<std::string_view, std::string_view> kSameMatter = {
+        {"refun", "refund"}, {"reimb", "refund"}, {"reemb", "refund"}, {"rembo", "refund"}, {"ersta", "refund"},
+        {"rucke", "refund"}, {"rimbo", "refund"}, {"estor", "refund"}, {"money", "refund"}, {"diner", "refund"},
+        {"argen", "refund"}, {"dinhe", "refund"}, {"soldi", "refund"}, {"devol", "refund"},
+        {"deliv", "parcel"}, {"parce", "parcel"}, {"packa", "parcel"}, {"shipm", "parcel"}, {"paque", "parcel"},
+        {"colis", "parcel"}, {"livra", "parcel"}, {"liefe", "parcel"}, {"paket", "parcel"}, {"sendu", "parcel"},
+        {"encom", "parcel"}, {"pacot", "parcel"}, {"pacco", "parcel"}, {"spedi", "parcel"}};
+    if (const auto it = kSameMatter.find(prefix); it != kSameMatter.end()) out.push_back(HashString("t:" + std::string(it->second)));
     // Compound heads in ASCII-folded German only: the tail is then bytes.
     if (language == "de" && w.size() >= kCompoundHead && letters == w.size())
       out.push_back(HashString("s:" + w.substr(w.size() - kCompoundHead)));

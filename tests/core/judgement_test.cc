@@ -2117,6 +2117,15 @@ TEST_CASE("a message's topic: content words, inflections and German compounds me
   CHECK(TopicRun({a, b}, c) == 2);
   CHECK(TopicRun({a, b}, b) == 3);
   CHECK(TopicRun({a}, c) == 1);
+  // The same matter in other words meets: a refund and money back, a parcel and a delivery.
+  CHECK(meet({"refund", "arrive"}, {"until", "money", "back"}, "en"));
+  CHECK(meet({"reembolso"}, {"devuelven", "dinero"}, "es"));
+  CHECK(meet({"delivery", "arrive"}, {"parcel", "still"}, "en"));
+  CHECK_FALSE(meet({"refund"}, {"parcel"}, "en"));
+  // ... so one question asked three ways in a visitor-only transcript hands off at the third.
+  CHECK(FirstHandoff({"when will my refund arrive", "how long until I get my money back",
+                      "is my refund on its way or not"}) == 3);
+  CHECK(FirstHandoff({"when will my refund arrive", "ok thanks", "and how long does delivery take?"}) == 0);
   CHECK(Acknowledges({"ah", "ok", "gracias"}));
   CHECK(Acknowledges({"got", "it"}));
   CHECK_FALSE(Acknowledges({"still", "not", "working"}));
