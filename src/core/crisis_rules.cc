@@ -1708,10 +1708,11 @@ void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d) {
       "vado a dormire", "vado a letto", "devo andare", "devo scappare", "ok vado", "vado che");
   static const PhraseIndex kPlansIndex(kPlans);
   constexpr size_t kMaxPlanWords = 20;
-  if (f.size() > kMaxPlanWords || NamesAnEnd(f, /*death=*/true)) return;
+  if (f.size() > kMaxPlanWords) return;
   for (size_t i = 0; i < f.size(); ++i)
     if (kPlansIndex.At(f, i)) {
-      d->affect->plan = true;
+      // The end words are looked for only beside a plan: most messages hold none.
+      d->affect->plan = !NamesAnEnd(f, /*death=*/true);
       return;
     }
 }
@@ -1762,6 +1763,8 @@ void SetAsideThingBroken(const std::vector<const Item*>& words, const std::vecto
       "sparks", "sparking", "fire", "smoke", "gas", "wire", "cable", "electrocuted", "chispas", "fuego", "incendio",
       "humo", "electrocutado", "etincelles", "feu", "fumee", "gaz", "fil", "funken", "feuer", "brennt", "rauch",
       "kabel", "faiscas", "faiscando", "fogo", "fumaca", "fumo", "fio", "cabo", "scintille", "fuoco", "cavo");
+  // Most messages name no thing: the rest is looked at only when one does.
+  if (std::none_of(f.begin(), f.end(), [](const std::string& w) { return In(kThings, w); })) return;
   if (NamesAnEnd(f, /*death=*/false) || std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kHazard, w); }))
     return;
   const std::vector<std::string> bare = AfterElision(words);
@@ -1800,11 +1803,14 @@ void SetAsideFutureRoutine(const std::vector<const Item*>& words, const std::vec
   static constexpr auto kNoLonger = Words("plus", "jamais", "piu", "mai", "mais", "nunca", "ya", "never", "longer",
                                           "anymore", "ne", "non", "nao", "no", "not", "wont");
   static const PhraseIndex kWillBeIndex(kWillBe);
-  if (NamesAnEnd(f, /*death=*/true) || std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kNoLonger, w); }))
-    return;
+  bool checked = false;  // the end words, looked for once and only beside "I will be"
   for (size_t i = 0; i < f.size(); ++i) {
     const size_t n = kWillBeIndex.At(f, i);
     if (!n) continue;
+    if (!checked && (NamesAnEnd(f, /*death=*/true) ||
+                     std::any_of(f.begin(), f.end(), [](const std::string& w) { return In(kNoLonger, w); })))
+      return;
+    checked = true;
     bool routine = false;
     for (size_t k = i + n; k < std::min(f.size(), i + n + 3); ++k) routine |= In(kRoutine, f[k]);
     if (!routine) continue;
