@@ -445,6 +445,16 @@ constexpr const char* kClosingPhrases[] = {
     "va bene", "perfetto", "ottimo", "per oggi", "per ora", "per l'aiuto", "grazie dell'aiuto", "salve", "allora", "bene", "tutto a posto",
 };
 
+// Leave taken for good: as a chat's last words after its questions, a
+// closing ("me voy, gracias por todo" 0.86, "adieu" 0.98, "goodbye now"
+// 0.84 handed calm chats off with the crisis lines); as its first words,
+// the model's to judge (Affect::final_closing).
+constexpr const char* kFinalPhrases[] = {
+    "thanks for everything", "thank you for everything", "for everything", "now", "goodbye now", "bye now",
+    "gracias por todo", "por todo", "merci pour tout", "merci de tout", "pour tout", "adieu", "danke fur alles",
+    "fur alles", "obrigado por tudo", "obrigada por tudo", "por tudo", "grazie di tutto", "grazie per tutto",
+    "di tutto", "per tutto"};
+
 // At most this many words: a long message is more than a closing.
 // "?", "hello?", "anyone?" is a request of its own; "so?", "und?", "quindi?".
 bool IsPing(const Message& m, const std::vector<std::string>& folded) {
@@ -461,6 +471,14 @@ constexpr size_t kMaxClosingWords = 14;
 bool IsClosing(const std::vector<std::string>& folded) {
   static const PhraseList closings(kClosingPhrases);
   return folded.size() <= kMaxClosingWords && closings.Covers(folded);
+}
+bool IsFinalClosing(const std::vector<std::string>& folded) {
+  static const PhraseList finals = [] {
+    std::vector<const char*> all(std::begin(kClosingPhrases), std::end(kClosingPhrases));
+    all.insert(all.end(), std::begin(kFinalPhrases), std::end(kFinalPhrases));
+    return PhraseList(all.data(), all.size());
+  }();
+  return folded.size() <= kMaxClosingWords && finals.Covers(folded);
 }
 
 // From this probability the model's human_request alone hands off at once.
@@ -579,7 +597,7 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle
       // de bain avec une lame") would hide a crisis and hand off nothing.
       const bool sure_person = person && (person->layer == kLayerPattern || person->probability >= kSurePersonRequest);
-      if (d->affect->closing || d->affect->plan || (sure_person && person->begin <= begin && end <= person->end)) {
+      if (d->affect->closing || d->affect->final_closing || d->affect->plan || (sure_person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);
@@ -723,6 +741,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   d.person_hard_negative = privacy || reported_call ||
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
+  affect.final_closing = !affect.closing && IsFinalClosing(folded);
   affect.ping = IsPing(m, folded);
   affect.asks_if_bot = AsksIfBot(m, words, folded);
   affect.declines_person = DeclinesPerson(words, folded);

@@ -96,6 +96,11 @@ struct Affect {
   // The message is only a support-chat closing ("thanks, bye", "merci, au
   // revoir"; affect.cc: kClosingPhrases).
   bool closing = false;
+  // ... and one that takes leave for good ("thanks for everything", "adieu",
+  // "me voy, gracias por todo"; affect.cc: kFinalPhrases): a closing after a
+  // chat's first message, but as a chat's first words a crisis farewell may
+  // be meant, so the conversation keeps its crisis there (Conversation::Turn).
+  bool final_closing = false;
   // The message tells a calm plan ("ok I'll think about it and talk to my
   // husband", "lo voy a pensar"; crisis_rules.cc SetAsideCalmPlan): a
   // model-only crisis in it is set aside as a closing's is (it counts again

@@ -1602,18 +1602,27 @@ void SetAsideParcelLate(const std::vector<const Item*>& words, const std::vector
 // month as I'm moving to Cork", "ich kündige, weil ich nach Kanada
 // auswandere, dann bin ich nicht mehr da"): the model read these at 0.77;
 // its unsure crisis is set aside, the curated farewells still fire.
+bool NamesAnEnd(const std::vector<std::string>& f, bool death);
 void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d) {
   static constexpr auto kMoving = Words(
       "moving to", "moving abroad", "moving away", "moving house", "relocating", "emigrating", "me mudo",
       "nos mudamos", "me voy a vivir", "me traslado", "je demenage", "on demenage", "nous demenageons",
       "ich ziehe nach", "wir ziehen nach", "ziehe um", "ziehen um", "auswandere", "auswandern", "wandere aus",
       "vou me mudar", "vou mudar para", "estou de mudanca", "vou emigrar", "mi trasferisco", "ci trasferiamo",
-      "emigro");
+      "emigro",
+      // moved already: "ya no lo voy a necesitar, me mudé" (1.0), "I've moved, cancel it please"
+      "i moved", "ive moved", "we moved", "weve moved", "moved house", "moved out", "moved abroad", "me mude",
+      "me he mudado", "nos hemos mudado", "jai demenage", "nous avons demenage", "on a demenage",
+      "bin umgezogen", "sind umgezogen", "mudei", "mudamos", "me mudei", "mi sono trasferito",
+      "mi sono trasferita", "ci siamo trasferiti", "ho traslocato", "abbiamo traslocato");
   static const PhraseIndex kMovingIndex(kMoving);
-  constexpr double kUnsureBesideMoving = 0.9;
+  // Beside the words of an end only an unsure crisis; without them any the
+  // model alone heard ("ya no lo voy a necesitar, me mudé" read 1.0).
+  constexpr double kUnsureBesideMovingAndEnd = 0.9;
   for (size_t i = 0; i < f.size(); ++i)
     if (kMovingIndex.At(f, i)) {
-      d->crisis_near_misses.push_back({0, SIZE_MAX, kUnsureBesideMoving, false, kCrisisSelfHarm});
+      const double unsure_below = NamesAnEnd(f, true) ? kUnsureBesideMovingAndEnd : 2.0;
+      d->crisis_near_misses.push_back({0, SIZE_MAX, unsure_below, false, kCrisisSelfHarm});
       return;
     }
 }

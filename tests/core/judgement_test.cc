@@ -1614,6 +1614,21 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
   CHECK(ChooseTone(Judged("how do I close an account for someone who died? just want the form")) != "sad");
 }
 
+TEST_CASE("leave taken for good after a chat's questions is a closing; as its first words the crisis stands") {
+  // "me voy, gracias por todo" read 0.86 and "adieu" 0.98 as self-harm, and handed calm chats off.
+  CHECK(FirstHandoff({"hola, cuánto tarda el envío a canarias?", "vale gracias", "bueno me voy ya, gracias por todo"}) == 0);
+  CHECK(FirstHandoff({"bonjour, vous livrez en belgique ?", "ok super", "adieu"}) == 0);
+  Affect adieu = Judged("adieu");
+  CHECK(adieu.final_closing);
+  REQUIRE(adieu.set_aside_crisis);
+  CHECK(FirstHandoff({"adieu"}) == 1);
+  // After a distressed turn it counts, as a closing's does.
+  CHECK(FirstHandoff({"i can't do this anymore, everything is falling apart and nobody cares", "thanks for everything, goodbye"}) >= 1);
+  // Moved already: the unsure and the sure model-only crisis are set aside, the end words keep it.
+  CHECK_FALSE(Judged("ya no lo voy a necesitar, me mudé").HasCue(kCueCrisis));
+  CHECK(Judged("me mudé y ya no quiero despertar").HasCue(kCueCrisis));
+}
+
 TEST_CASE("a job lost, medicine late or a death in the family hands off at once; medicine running out weighs on the turn") {
   // Written for this test, in the six languages.
   for (const char* text : {"how do I pause my membership? I was laid off on monday", "me quedé sin trabajo y no puedo con la cuota",
