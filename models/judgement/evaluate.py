@@ -376,6 +376,9 @@ def main():
     blind_conv6, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-6"))
     blind_conv7, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-7"))
     blind_conv8, _ = conversations_report(args.native, args.model, os.path.join(HERE, "conversations-blind-8"))
+    # Needs told calmly at message 1 or 2 (early-needs/README.md): dev read, test never.
+    early_dev, _ = conversations_report(args.native, args.model, os.path.join(HERE, "early-needs", "dev"))
+    early_test, _ = conversations_report(args.native, args.model, os.path.join(HERE, "early-needs", "test"))
     probes3 = probes_report(args.native, args.model, os.path.join(HERE, "probes-3"))
     probes4 = probes_report(args.native, args.model, os.path.join(HERE, "probes-4"))
     probes8 = probes_report(args.native, args.model, os.path.join(HERE, "probes-8"))
@@ -507,7 +510,8 @@ def main():
     for title, counts in (("Third blind conversations (conversations-blind-3", blind_conv3),
                           ("Sixth blind conversations (conversations-blind-6", blind_conv6),
                           ("Seventh blind conversations (conversations-blind-7", blind_conv7),
-                          ("Eighth blind conversations (conversations-blind-8, 600", blind_conv8)):
+                          ("Eighth blind conversations (conversations-blind-8, 600", blind_conv8),
+                          ("Early needs, test half (early-needs/test, 305", early_test)):
         print(f"\n## {title}, held out whole, never read)\n")
         print("| language | need a person: on time | early | calm: handed off |")
         print("|---|---|---|---|")
@@ -517,7 +521,7 @@ def main():
         json.dump({"messages": msgs, "blind": blind, "blind_crisis": blind_crisis,
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
-                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "blind_conversations_6": blind_conv6, "blind_conversations_7": blind_conv7, "blind_conversations_8": blind_conv8, "probes_3": probes3, "probes_4": probes4, "probes_8": probes8,
+                   "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "blind_conversations_6": blind_conv6, "blind_conversations_7": blind_conv7, "blind_conversations_8": blind_conv8, "early_needs_dev": early_dev, "early_needs_test": early_test, "probes_3": probes3, "probes_4": probes4, "probes_8": probes8,
                    "blind_conversations_4": blind_conv4, "probes_5": probes5, "probes_6": probes6, "probes_7": probes7,
                    "blind_conversations_5": blind_conv5, "hardship": hardship, "hardship_on_routine": hardship_routine,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)

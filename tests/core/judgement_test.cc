@@ -1614,6 +1614,36 @@ TEST_CASE("a need the hardship head is sure of hands off at the first message; m
   CHECK(ChooseTone(Judged("how do I close an account for someone who died? just want the form")) != "sad");
 }
 
+TEST_CASE("a need told at length in one of a chat's first three messages hands off at once from the head's 0.95") {
+  // Written for this test: the head between 0.95 and 0.99, only the model hears them.
+  for (const char* text : {"guten tag, ich bin seit drei wochen krankgeschrieben und kann die rate für diesen monat nicht zahlen, geht eine stundung?",
+                           "billing says it's a tech problem and tech says it's billing, and my internet has been cut off for nine days now while I work from home",
+                           "j'ai payé ma facture d'électricité il y a dix jours mais votre système dit que je dois encore et on m'annonce une coupure jeudi",
+                           "o meu salário devia ter entrado dia 25 na conta convosco e ainda não apareceu, a prestação da casa sai amanhã"}) {
+    const Affect a = Judged(text);
+    REQUIRE_MESSAGE(a.judgement.heads[4].probability >= 0.95, std::string(text));
+    REQUIRE_MESSAGE(a.judgement.heads[4].probability < 0.99, std::string(text));
+    CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
+    CHECK_MESSAGE(FirstHandoff({"hello", text}) == 2, std::string(text));
+    // From the fourth message it is no longer the story told at the start: it
+    // weighs on the turn like the model's other hardships (no immediate handoff).
+    Conversation c;
+    AnalyzeOptions o;
+    o.judgement = Shipped().get();
+    for (const char* t : {"hi, a question about my account", "the one ending 4471", "ok"}) {
+      Affect x = Analyze(t, o);
+      c.ObserveMessage(t, &x, false);
+    }
+    Affect late = Analyze(text, o);
+    CHECK_FALSE_MESSAGE(c.ObserveMessage(text, &late, false).immediate, std::string(text));
+  }
+  // In fewer words the head errs as surely ("ha 8 anni" 0.99 mid-chat): it builds over turns.
+  const char* short_one = "o meu salário ainda não entrou, a prestação sai amanhã";
+  REQUIRE(Judged(short_one).judgement.heads[4].probability >= 0.95);
+  REQUIRE(Judged(short_one).judgement.heads[4].probability < 0.99);
+  CHECK(FirstHandoff({short_one}) == 0);
+}
+
 TEST_CASE("leave taken for good after a chat's questions is a closing; as its first words the crisis stands") {
   // "me voy, gracias por todo" read 0.86 and "adieu" 0.98 as self-harm, and handed calm chats off.
   CHECK(FirstHandoff({"hola, cuánto tarda el envío a canarias?", "vale gracias", "bueno me voy ya, gracias por todo"}) == 0);
