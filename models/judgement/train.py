@@ -71,6 +71,7 @@ CRISIS_TUNE_EPOCHS = int(os.environ.get("ATTUNE_CRISIS_TUNE_EPOCHS", "2"))  # --
 CRISIS_TUNE_LR = float(os.environ.get("ATTUNE_CRISIS_TUNE_LR", "0.005"))
 HARDSHIP_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_WEIGHT", "3.0"))  # corpus/hardship, the corpus's weight
 HARDSHIP_R5_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_R5_WEIGHT", "1.0"))  # corpus/hardship/*-round5.tsv; 3.0 fired more on routine lines
+HARDSHIP_R6_WEIGHT = float(os.environ.get("ATTUNE_HARDSHIP_R6_WEIGHT", "0"))  # corpus/hardship/*-round6.tsv; tried 2026-12-07, not shipped (models/README.md)
 ROUND12_FRUSTRATION = os.environ.get("ATTUNE_ROUND12_FRUSTRATION", "1") == "1"  # "0": its frustration 0s read as unknown
 
 
@@ -270,7 +271,8 @@ def read_hardship(root):
             for line in open(path, encoding="utf-8"):
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) == 2 and parts[0] in ("0", "1") and parts[1].strip():
-                    w = HARDSHIP_R5_WEIGHT if path.endswith("-round5.tsv") else HARDSHIP_WEIGHT
+                    w = HARDSHIP_R5_WEIGHT if path.endswith("-round5.tsv") else \
+                        HARDSHIP_R6_WEIGHT if path.endswith("-round6.tsv") else HARDSHIP_WEIGHT
                     if w > 0:  # 0 leaves the round out (the model shipped before it)
                         out.append(Example(parts[1], lang, "hardship", [0, 0, -1, -1, int(parts[0])], weight=w))
     return out
