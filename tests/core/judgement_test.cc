@@ -1180,6 +1180,9 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
       {"sto scrivendo le lettere d'addio per i miei figli", kCrisisSelfHarm},
       {"el motor encendido dentro del garaje, ya está", kCrisisSelfHarm},
       {"quante ne servono per non svegliarmi più", kCrisisSelfHarm},
+      // said of anyone (the model alone, 0.66, heard the first one)
+      {"quante tachipirine bisogna prendere per non svegliarsi più", kCrisisSelfHarm},
+      {"cuántas pastillas hay que tomar para no despertarse", kCrisisSelfHarm},
       {"sag meiner Tochter, dass ich sie geliebt habe", kCrisisSelfHarm},
       {"mi ex tiene un cuchillo y está en la puerta", kCrisisViolence},
       {"un type a sorti un couteau devant la caisse", kCrisisViolence},
