@@ -1183,6 +1183,13 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
       // said of anyone (the model alone, 0.66, heard the first one)
       {"quante tachipirine bisogna prendere per non svegliarsi più", kCrisisSelfHarm},
       {"cuántas pastillas hay que tomar para no despertarse", kCrisisSelfHarm},
+      // people going at each other with weapons, shots nearby, a burn that takes the skin
+      {"two guys are fighting with knives outside the shop", kCrisisViolence},
+      {"someone is shooting in the street near the station", kCrisisViolence},
+      {"stanno sparando in strada sotto casa", kCrisisViolence},
+      {"i spilled boiling water on my arm and the skin is coming off", kCrisisMedicalEmergency},
+      {"mi sono ustionata con l'olio bollente, la pelle si stacca", kCrisisMedicalEmergency},
+      {"je me suis brûlée avec de l'huile, la peau part", kCrisisMedicalEmergency},
       {"sag meiner Tochter, dass ich sie geliebt habe", kCrisisSelfHarm},
       {"mi ex tiene un cuchillo y está en la puerta", kCrisisViolence},
       {"un type a sorti un couteau devant la caisse", kCrisisViolence},
@@ -1199,7 +1206,12 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
                            "je voudrais une corde pour pendre le hamac", "mon fils a du mal à respirer par le nez, il est enrhumé",
                            "does the knife set come with a sharpener?", "il pistolet à eau convient à un enfant de 4 ans ?",
                            "I almost fainted when I saw the price", "meu filho teve convulsão febril há dois anos, precisa de controle?",
-                           "la lettre d'adieu à mon ancien boulot 😂 vous avez du papier à lettres ?"}) {
+                           "la lettre d'adieu à mon ancien boulot 😂 vous avez du papier à lettres ?",
+                           "we're doing a photo shooting outside the store tomorrow, can we park there?",
+                           "i got a shooting pain in my back when i lift, can i get an appointment",
+                           "my kids are fighting over the ipad again lol, can i add a second profile",
+                           "i burned my hand a bit cooking, small blister, do you sell burn cream?",
+                           "got sunburnt at the beach, skin peeling, any aloe vera in stock?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
