@@ -293,8 +293,11 @@ const RedFlag kRedFlags[] = {
                                "pain pains hurts hurting pressure tight tightness crushing squeezing dolor duele presion opresion douleur mal serre oppression schmerz schmerzen schmerzt druck enge engegefuhl dor doi doendo aperto pressao dolore male oppressione peso",
                                "arm jaw left sweat sweating sweaty brazo mandibula izquierdo sudor sudando bras machoire gauche sueur transpire kiefer links schweiss schwitzt braco mandibula esquerdo suor suando braccio mascella sinistro sudore sudando vomit nausea " "breathe breathing breath respirar respira respirer respire atmen atmet luft ar respirare respira fiato"}},
     // -- poisoning: a household poison swallowed; medicines by a child or too many
-    {kCrisisMedicalEmergency, {"swallowed swallowing ate eaten drank drunk drinking ingested chewed licked trago tragado tragando bebio bebido comio comido ingirio chupo avale avalee bu mange ingere lechee verschluckt geschluckt getrunken gegessen geleckt engoliu bebeu comeu ingeriu lambeu ingoiato ingoiata bevuto mangiato ingerito leccato",
-                               "bleach detergent pod pods antifreeze poison pesticide weedkiller insecticide lye battery batteries magnet magnets nicotine lejia lavandina cloro detergente pila pilas iman imanes veneno matarratas raticida javel lessive pile piles aimant aimants mort-aux-rats raticide desherbant bleichmittel chlorreiniger reiniger waschmittel spulmaschinentab spulmaschinentabs batterie batterien knopfzelle magnete rattengift sanitaria lixivia pilha pilhas bateria baterias ima chumbinho candeggina detersivo batteria magnete calamita veleno topicida"}},
+    {kCrisisMedicalEmergency, {"swallowed swallowing ate eaten drank drunk drinking ingested chewed licked bit bitten mordio mordu gebissen mordeu morso trago tragado tragando bebio bebido comio comido ingirio chupo avale avalee bu mange ingere lechee verschluckt geschluckt getrunken gegessen geleckt engoliu bebeu comeu ingeriu lambeu ingoiato ingoiata bevuto mangiato ingerito leccato",
+                               "bleach detergent pod pods antifreeze poison pesticide weedkiller insecticide lye battery batteries magnet magnets nicotine lejia lavandina cloro detergente pila pilas iman imanes veneno matarratas raticida javel lessive pile piles aimant aimants mort-aux-rats raticide desherbant bleichmittel chlorreiniger reiniger waschmittel spulmaschinentab spulmaschinentabs batterie batterien knopfzelle magnete rattengift sanitaria lixivia pilha pilhas bateria baterias ima chumbinho candeggina detersivo batteria magnete calamita veleno topicida "
+                               "dishwasher_tablet dishwasher_tablets dishwasher_tab dishwasher_pod pastilla_de_lavavajillas pastilla_lavavajillas "
+                               "pastille_lave-vaisselle pastilles_lave-vaisselle tablette_lave-vaisselle spulmaschinentablette "
+                               "pastilha_da_maquina pastilha_de_lavar_loica pastiglia_lavastoviglie pastiglie_lavastoviglie"}},
     {kCrisisMedicalEmergency, {"swallowed ate eaten trago tragado comio avale mange verschluckt geschluckt gegessen engoliu comeu ingoiato mangiato",
                                "pills tablets meds medicine medication pastillas pildoras medicinas medicamentos cachets comprimes medicaments pilules tabletten medikamente pillen comprimidos remedios pastiglie compresse pillole farmaci",
                                "child kid baby toddler son daughter boy girl nino nina hijo hija bebe nene peque enfant lenfant fils fille petit petite gamin kind sohn tochter kleine kleiner crianca filho filha menino menina bambino bambina figlio figlia bimbo bimba"}},
@@ -585,7 +588,10 @@ const RedFlag kRedFlags[] = {
                        "je_voulais_juste_dire voulais_dire adieu dites pardon en_ce_moment "
                        "wollte_nur_sagen wollte_sagen tschuss sagt verzeiht gerade_jetzt "
                        "so_queria_dizer queria_dizer adeus digam desculpa agora_mesmo "
-                       "volevo_solo_dire volevo_dire addio dite scusate scusa proprio_ora"},
+                       "volevo_solo_dire volevo_dire addio dite scusate scusa proprio_ora "
+                       // ... or no reason to come down: "there's no reason to come down"
+                       "no_reason_to_come_down no_reason_to_get_down razones_para_bajar razon_para_bajar motivo_para_bajar raison_de_redescendre raison_de_descendre "
+                       "grund_runterzugehen grund_runterzukommen motivo_para_descer razao_para_descer motivo_di_scendere motivo_per_scendere"},
      false, "fixing fix repair repairing gutter gutters antenna aerial solar panel panels cleaning clean paint painting install installing tiles shingles traffic stuck view party barbecue bbq drinks sunbathing plants garden work working job delivery parcel package order "
            "arreglando reparando antena placas limpiando pintando instalando tejas trafico atasco vista fiesta barbacoa plantas trabajo trabajando pedido paquete "
            "reparer reparation antenne panneaux nettoyer peindre installer tuiles bouchons embouteillage vue fete barbecue plantes travail travaille colis commande "
@@ -674,7 +680,8 @@ const RedFlag kRedFlags[] = {
                        "jemanden leute stimmen schritte alguem gente vozes passos qualcuno gente voci passi",
                        "downstairs basement cellar in_the_house in_my_house breaking_in abajo sotano en_casa en_mi_casa "
                        "en_bas cave dans_la_maison chez_moi unten keller im_haus in_der_wohnung embaixo porao em_casa "
-                       "la_embaixo cantina di_sotto in_casa giu"},
+                       "la_embaixo cantina di_sotto in_casa giu inside_the_house inside_my_house dentro_de_casa dentro_de_la_casa "
+                       "dentro_de_mi_casa dentro_da_casa dentro_de_minha_casa dans_lappartement dentro_casa"},
      true, "neighbour neighbours neighbor neighbors vecino vecinos voisin voisins nachbar nachbarn vizinho vizinhos "
      "vicino vicini tv tele television fernseher televisao televisione party fiesta fete feier festa radio "
      "music musica musique musik"},

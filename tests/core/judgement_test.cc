@@ -1190,6 +1190,9 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
       {"i spilled boiling water on my arm and the skin is coming off", kCrisisMedicalEmergency},
       {"mi sono ustionata con l'olio bollente, la pelle si stacca", kCrisisMedicalEmergency},
       {"je me suis brûlée avec de l'huile, la peau part", kCrisisMedicalEmergency},
+      {"the baby bit a dishwasher tablet, foam around his mouth", kCrisisMedicalEmergency},
+      {"i'm on the roof and there's no reason to come down", kCrisisSelfHarm},
+      {"ouço passos dentro de casa e estou sozinha", kCrisisViolence},
       {"sag meiner Tochter, dass ich sie geliebt habe", kCrisisSelfHarm},
       {"mi ex tiene un cuchillo y está en la puerta", kCrisisViolence},
       {"un type a sorti un couteau devant la caisse", kCrisisViolence},
@@ -1211,7 +1214,9 @@ TEST_CASE("red flags described rather than named are crises without a model, in 
                            "i got a shooting pain in my back when i lift, can i get an appointment",
                            "my kids are fighting over the ipad again lol, can i add a second profile",
                            "i burned my hand a bit cooking, small blister, do you sell burn cream?",
-                           "got sunburnt at the beach, skin peeling, any aloe vera in stock?"}) {
+                           "got sunburnt at the beach, skin peeling, any aloe vera in stock?",
+                           "my dog bit the dishwasher hose, is it covered by the warranty?",
+                           "we're on the roof terrace of your hotel, is there a reason the bar is closed?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueCrisis), std::string(text));
   }
 }
