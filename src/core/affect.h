@@ -101,6 +101,10 @@ struct Affect {
   // chat's first message, but as a chat's first words a crisis farewell may
   // be meant, so the conversation keeps its crisis there (Conversation::Turn).
   bool final_closing = false;
+  // The conversation handed off at once on this message's hardship (a sure
+  // head, or a need told at length at a chat's start; Conversation::Turn):
+  // the reply says sorry first (dialogue.cc ChooseTone).
+  bool hardship_at_once = false;
   // The message tells a calm plan ("ok I'll think about it and talk to my
   // husband", "lo voy a pensar"; crisis_rules.cc SetAsideCalmPlan): a
   // model-only crisis in it is set aside as a closing's is (it counts again

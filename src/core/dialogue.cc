@@ -16,10 +16,13 @@ std::string ChooseTone(const Affect& affect) {
   // A sure hardship (a death in the family, a job lost, an old man lost with
   // a letter; the head at kHardshipAtOnce, money named or not): "Of course,
   // I'll connect you" answers a request nobody made; the reply says sorry
-  // first. Only a sure one: the model's milder hardship is heard in routine
-  // questions too.
+  // first; so does one that handed off at once ("I was in hospital for three
+  // weeks and missed the return window" read "I'm sorry this has been
+  // frustrating"). Only a sure one: the model's milder hardship is heard in
+  // routine questions too.
   if (const Cue* h = affect.FindCue(kCueHardship);
-      h && (h->strength >= 0.8 || (affect.judged && affect.judgement.heads[4].probability >= kHardshipAtOnce)))
+      h && (h->strength >= 0.8 || affect.hardship_at_once ||
+            (affect.judged && affect.judgement.heads[4].probability >= kHardshipAtOnce)))
     return "sad";
   // The frustration head hears sarcasm ("brilliant, super useful") that
   // valence alone reads as happy.

@@ -374,8 +374,10 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
     if (c.name == kCueHardship && c.kind != kHardshipMoneyTaken &&
         (affect->SureHardship() || (affect->judged && affect->judgement.heads[4].probability >= kHardshipToldAtLength &&
                                     history_.size() < kToldEarlyMessages &&
-                                    affect->word_hashes.size() >= kToldAtLengthWords)))
+                                    affect->word_hashes.size() >= kToldAtLengthWords))) {
       d.immediate = true;
+      affect->hardship_at_once = true;
+    }
     // "For the third time", "I already told you" from the third message on:
     // the visitor says the bot has failed them, which is the history a
     // support lead would step in on (one turn alone cannot raise distress
