@@ -759,9 +759,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     // ("ventolin" read 0.90, "sertraline" 0.77: a medicine named after the
     // clinic asked which one, then a handoff for a "negative trend"), unless
     // the head is all but certain ("useless" 1.00, "ugh" 0.99).
+    // Nor in a closing: the head hears leaving as sad ("bueno me voy ya,
+    // gracias por todo" 0.83), and a calm goodbye was answered "lamento las
+    // molestias" after a falling trend.
     const double p = affect.judgement.heads[3].probability;
     const bool lone_unknown_word = words.size() == 1 && affect.valence == 0 && affect.cues.empty() && p < kSureOnOneWord;
-    if (p > 0.5 && !lone_unknown_word) {
+    if (p > 0.5 && !lone_unknown_word && !affect.closing && !affect.final_closing) {
       const double w = 2 * p - 1;
       affect.valence = (1 - w) * affect.valence - w * p;
     }

@@ -1645,6 +1645,16 @@ TEST_CASE("a need told at length in one of a chat's first three messages hands o
     REQUIRE_MESSAGE(a.judgement.heads[4].probability < 0.99, std::string(text));
     CHECK_MESSAGE(FirstHandoff({text}) == 1, std::string(text));
     CHECK_MESSAGE(FirstHandoff({"hello", text}) == 2, std::string(text));
+    // The reply says sorry first, as for a sure hardship (the conversation marks it).
+    {
+      Conversation c;
+      AnalyzeOptions o;
+      o.judgement = Shipped().get();
+      Affect first = Analyze(text, o);
+      REQUIRE(c.ObserveMessage(text, &first, false).immediate);
+      CHECK_MESSAGE(first.hardship_at_once, std::string(text));
+      CHECK_MESSAGE(ChooseTone(first) == "sad", std::string(text));
+    }
     // From the fourth message it is no longer the story told at the start: it
     // weighs on the turn like the model's other hardships (no immediate handoff).
     Conversation c;
@@ -1674,6 +1684,18 @@ TEST_CASE("leave taken for good after a chat's questions is a closing; as its fi
   CHECK(FirstHandoff({"adieu"}) == 1);
   // After a distressed turn it counts, as a closing's does.
   CHECK(FirstHandoff({"i can't do this anymore, everything is falling apart and nobody cares", "thanks for everything, goodbye"}) >= 1);
+  // In the demo's Spanish shop the goodbye came, but after "Lo entiendo, y lamento las molestias":
+  // the negativity head heard leaving as sad (0.83). A closing's words do not pull valence.
+  {
+    std::unique_ptr<Engine> e = JudgedEngine("ecommerce.es.json");
+    e->Respond("hola, cuánto tarda el envío a canarias?");
+    e->Respond("vale, gracias");
+    const TurnResult r = e->Respond("bueno me voy ya, gracias por todo");
+    CHECK(r.intent == "goodbye");
+    CHECK(r.tone == "neutral");
+    CHECK_FALSE(r.affect.HasCue(kCueCrisis));
+    CHECK_FALSE(r.decision.handoff);
+  }
   // Moved already: the unsure and the sure model-only crisis are set aside, the end words keep it.
   CHECK_FALSE(Judged("ya no lo voy a necesitar, me mudé").HasCue(kCueCrisis));
   CHECK(Judged("me mudé y ya no quiero despertar").HasCue(kCueCrisis));
