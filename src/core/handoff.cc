@@ -178,6 +178,12 @@ constexpr size_t kShortAcknowledgement = 12;
 
 namespace {
 
+// A need told at length at a chat's start (kHardshipToldAtLength above).
+bool HardshipToldAtLength(const Affect& a, size_t turns_before) {
+  return a.judged && a.judgement.heads[4].probability >= kHardshipToldAtLength && turns_before < kToldEarlyMessages &&
+         a.word_hashes.size() >= kToldAtLengthWords;
+}
+
 // What the learnt handoff reads of this turn (judgement.cc names them).
 HandoffSignals Signals(const Affect& a, const Decision& d, double previous_distress, int frustrated_turns,
                        int hardship_turns, int negative_turns, size_t turns_before, size_t words_before) {
@@ -372,9 +378,7 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
     if (c.name == kCueCrisis || ((c.name == kCueHumanRequest || c.name == kCueHardship) && c.strength >= 0.8))
       d.immediate = true;
     if (c.name == kCueHardship && c.kind != kHardshipMoneyTaken &&
-        (affect->SureHardship() || (affect->judged && affect->judgement.heads[4].probability >= kHardshipToldAtLength &&
-                                    history_.size() < kToldEarlyMessages &&
-                                    affect->word_hashes.size() >= kToldAtLengthWords))) {
+        (affect->SureHardship() || HardshipToldAtLength(*affect, history_.size()))) {
       d.immediate = true;
       affect->hardship_at_once = true;
     }

@@ -17,7 +17,8 @@
 //   only the model heard it, and weighs frustration_midchat times more
 //   from the fourth message on; a hardship the head is sure of, 0.99 or
 //   more, hands off at once like a clear request, unless it names money
-//   moved)
+//   moved, and so does one at 0.95 told at length, 12 words or more, in a
+//   chat's first three messages)
 //   negativity = max(0, -valence); with emotion probabilities it is blended
 //                with the model's negative emotions by emotion_weight.
 //   distress = smoothing * turn + (1 - smoothing) * previous distress,
