@@ -1615,38 +1615,6 @@ void SetAsideParcelLate(const std::vector<const Item*>& words, const std::vector
   }
 }
 
-// A curated crisis pattern is one word ("Krampfanfall", "bewusstlos"): in
-// a sentence about another time it is history, and only the red flags and
-// the model, which weigh the whole sentence, may still call it a crisis.
-// Moving away said as the reason ("cancel my gym, I won't need it after this
-// month as I'm moving to Cork", "ich kündige, weil ich nach Kanada
-// auswandere, dann bin ich nicht mehr da"): the model read these at 0.77;
-// its unsure crisis is set aside, the curated farewells still fire.
-bool NamesAnEnd(const std::vector<std::string>& f, bool death);
-void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d) {
-  static constexpr auto kMoving = Words(
-      "moving to", "moving abroad", "moving away", "moving house", "relocating", "emigrating", "me mudo",
-      "nos mudamos", "me voy a vivir", "me traslado", "je demenage", "on demenage", "nous demenageons",
-      "ich ziehe nach", "wir ziehen nach", "ziehe um", "ziehen um", "auswandere", "auswandern", "wandere aus",
-      "vou me mudar", "vou mudar para", "estou de mudanca", "vou emigrar", "mi trasferisco", "ci trasferiamo",
-      "emigro",
-      // moved already: "ya no lo voy a necesitar, me mudé" (1.0), "I've moved, cancel it please"
-      "i moved", "ive moved", "we moved", "weve moved", "moved house", "moved out", "moved abroad", "me mude",
-      "me he mudado", "nos hemos mudado", "jai demenage", "nous avons demenage", "on a demenage",
-      "bin umgezogen", "sind umgezogen", "mudei", "mudamos", "me mudei", "mi sono trasferito",
-      "mi sono trasferita", "ci siamo trasferiti", "ho traslocato", "abbiamo traslocato");
-  static const PhraseIndex kMovingIndex(kMoving);
-  // Beside the words of an end only an unsure crisis; without them any the
-  // model alone heard ("ya no lo voy a necesitar, me mudé" read 1.0).
-  constexpr double kUnsureBesideMovingAndEnd = 0.9;
-  for (size_t i = 0; i < f.size(); ++i)
-    if (kMovingIndex.At(f, i)) {
-      const double unsure_below = NamesAnEnd(f, true) ? kUnsureBesideMovingAndEnd : 2.0;
-      d->crisis_near_misses.push_back({0, SIZE_MAX, unsure_below, false, kCrisisSelfHarm});
-      return;
-    }
-}
-
 // Words that keep a crisis standing beside a plan or a broken thing: an end,
 // for good, the last time, waking, pills, help called, a body hurt, alone;
 // with `death`, dying too (a phone can be dead, a plan cannot).
@@ -1666,6 +1634,38 @@ bool NamesAnEnd(const std::vector<std::string>& f, bool death) {
                                        "mort", "morte", "sterben", "tot", "tod", "morrer", "morto", "morta",
                                        "morire");
   return std::any_of(f.begin(), f.end(), [&](const std::string& w) { return In(kEnd, w) || (death && In(kDeath, w)); });
+}
+
+// A curated crisis pattern is one word ("Krampfanfall", "bewusstlos"): in
+// a sentence about another time it is history, and only the red flags and
+// the model, which weigh the whole sentence, may still call it a crisis.
+// Moving away said as the reason ("cancel my gym, I won't need it after this
+// month as I'm moving to Cork", "ich kündige, weil ich nach Kanada
+// auswandere, dann bin ich nicht mehr da"): the model read these at 0.77;
+// its unsure crisis is set aside, the curated farewells still fire.
+void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kMoving = Words(
+      "moving to", "moving abroad", "moving away", "moving house", "relocating", "emigrating", "me mudo",
+      "nos mudamos", "me voy a vivir", "me traslado", "je demenage", "on demenage", "nous demenageons",
+      "ich ziehe nach", "wir ziehen nach", "ziehe um", "ziehen um", "auswandere", "auswandern", "wandere aus",
+      "vou me mudar", "vou mudar para", "estou de mudanca", "vou emigrar", "mi trasferisco", "ci trasferiamo",
+      "emigro",
+      // moved already: "ya no lo voy a necesitar, me mudé" (1.0), "I've moved, cancel it please"
+      "i moved", "ive moved", "we moved", "weve moved", "moved house", "moved out", "moved abroad", "me mude",
+      "me he mudado", "nos hemos mudado", "jai demenage", "nous avons demenage", "on a demenage",
+      "bin umgezogen", "sind umgezogen", "mudei", "mudamos", "me mudei", "mi sono trasferito",
+      "mi sono trasferita", "ci siamo trasferiti", "ho traslocato", "abbiamo traslocato");
+  static const PhraseIndex kMovingIndex(kMoving);
+  // Beside the words of an end only an unsure crisis; without them any the
+  // model alone heard ("ya no lo voy a necesitar, me mudé" read 1.0).
+  constexpr double kUnsureBesideMovingAndEnd = 0.9;
+  constexpr double kAnyModelCrisis = 2.0;  // above every probability
+  for (size_t i = 0; i < f.size(); ++i)
+    if (kMovingIndex.At(f, i)) {
+      const double unsure_below = NamesAnEnd(f, true) ? kUnsureBesideMovingAndEnd : kAnyModelCrisis;
+      d->crisis_near_misses.push_back({0, SIZE_MAX, unsure_below, false, kCrisisSelfHarm});
+      return;
+    }
 }
 
 // The span of sentence `s`'s words in the cleaned text: where a set-aside applies.
