@@ -65,6 +65,19 @@ Message Prepare(std::string_view text, std::vector<uint32_t>* utf16_at = nullptr
       if (const WordInfo* ci = Lookup(c); ci && (ci->in_lexicon || ci->booster != 0)) {
         it.key = std::move(c);
         info = ci;
+      } else if (!info || !info->noun) {
+        // A person shouted for: "ATENDENTEEEE", "operatoreeeee" (the norm
+        // keeps a run double: "atendentee"); one letter of one double less,
+        // so "staaaff" is still "staff".
+        for (size_t i = 0; i + 1 < it.key.size(); ++i) {
+          if (it.key[i] != it.key[i + 1] || static_cast<unsigned char>(it.key[i]) >= 0x80) continue;
+          std::string one = it.key.substr(0, i) + it.key.substr(i + 1);
+          if (const WordInfo* oi = Lookup(one); oi && oi->noun) {
+            it.key = std::move(one);
+            info = oi;
+            break;
+          }
+        }
       }
     }
     if (info) {
@@ -732,8 +745,10 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   SetAsideAbsence(words, folded, &d);
   SetAsideParcelLate(words, folded, &d);
   DetectHardship(words, folded, &d);
-  // A privacy question is no request, whichever layer heard one.
-  const bool privacy = PrivacyQuestion(m, words, folded);
+  // A privacy question is no request, whichever layer heard one; nor is a
+  // visitor saying they are human, nor every person named declined ("nem
+  // foi preciso um atendente": "nem" negates nothing else).
+  const bool privacy = PrivacyQuestion(m, words, folded) || SaysSelfHuman(words, folded) || DeclinesPerson(words, folded);
   if (privacy)
     affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
                                      [](const Cue& c) { return c.name == kCueHumanRequest; }),

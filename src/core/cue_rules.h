@@ -328,6 +328,9 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
 void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
+// "je suis un humain pas un robot, pourquoi ce captcha", "nao sou robo!!!", "sono una persona vera": the
+// visitor says they are a person (a captcha, a bot check) and names no one else to talk to.
+bool SaysSelfHuman(const std::vector<const Item*>& words, const std::vector<std::string>& f);
 // "no need for a human, just tell me...", "no me pases con nadie": every person named is declined
 // (Affect::declines_person; PersonHardNegative counts it).
 bool DeclinesPerson(const std::vector<const Item*>& words, const std::vector<std::string>& f);

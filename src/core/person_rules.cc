@@ -859,7 +859,9 @@ constexpr auto kPolite = Words(
     "urgente", "dringend", "and", "y", "e", "et", "und", "to", "al", "au", "zum", "zur", "ao", "alla",
     "live", "en", "vivo", "direct", "direto", "human", "humano", "humain", "umano", "real",
     // "asesor ya", "berater sofort"
-    "ya", "vite", "schnell", "sofort", "subito", "rapido", "quick", "immediately", "inmediatamente");
+    "ya", "vite", "schnell", "sofort", "subito", "rapido", "quick", "immediately", "inmediatamente",
+    // "staff member!!!", "un membre du personnel"
+    "member", "membre", "miembro", "membro", "mitglied");
 
 // A department by its name alone ("billing", "service facturation",
 // "Buchhaltung bitte"): typed into a chat, it asks to be put through. Not
@@ -1975,6 +1977,10 @@ bool DeclinesPerson(const std::vector<const Item*>& words, const std::vector<std
       "nao quero", "nao preciso", "nao precisa", "nao e preciso", "nao me passe", "nao me passa",
       "nao me transfira", "sem necessidade", "non voglio", "non serve", "non ce bisogno", "non ho bisogno",
       "non mi passare", "non mi passate", "non mi trasferire", "non e necessario",
+      // ... or not needed after all: "nem precisei chamar humano kkk", "didn't even need an agent"
+      "didnt need", "didnt even need", "did not need", "never needed", "no hizo falta", "no necesite",
+      "ni necesite", "no tuve que", "pas eu besoin", "jai pas eu besoin", "brauchte keinen", "brauchte keine",
+      "musste nicht", "nem precisei", "nao precisei", "nem foi preciso", "non ho avuto bisogno", "non e servito",
       // ... or put below the bot: "mejor que esperar a un agente", "rather than a person"
       "better than", "rather than", "instead of", "mejor que", "en vez de", "en lugar de", "mieux que",
       "plutot que", "au lieu de", "besser als", "statt", "anstatt", "melhor que", "em vez de", "meglio che",
@@ -1995,6 +2001,43 @@ bool DeclinesPerson(const std::vector<const Item*>& words, const std::vector<std
   bool asked = false;
   for (size_t k = 0; k < words.size(); ++k) asked |= In(kNamedPerson, f[k]) && !declined[k];
   return refused && !asked;
+}
+
+bool SaysSelfHuman(const std::vector<const Item*>& words, const std::vector<std::string>& f) {
+  // A captcha or a bot check blocking the visitor, who says they are a person: the head heard the words
+  // of a request ("humain pas un robot" 0.98, "uma pessoa real" 0.85) and a person was offered to
+  // someone who asked why a form took them for a program (probes-9 read half, 9 of 15 look-alikes).
+  static constexpr auto kIAm = Words(
+      "im", "i am", "iam", "i m", "soy", "yo soy", "je suis", "jsuis", "chu", "ich bin", "bin", "sou", "eu sou",
+      "sono", "io sono", "je ne suis");
+  static const PhraseIndex kIAmIndex(kIAm);
+  static constexpr auto kSelf = Words(
+      "human", "humano", "humana", "humain", "humaine", "mensch", "umano", "umana", "person", "persona", "personne",
+      "pessoa", "robot", "bot", "robo", "roboter", "maquina", "machine", "maschine", "macchina");
+  static constexpr auto kBetweenSelf = Words(
+      "a", "an", "un", "una", "une", "um", "uma", "ein", "eine", "kein", "keine", "not", "no", "pas", "nao", "non",
+      "nicht", "just", "only", "solo", "really", "actually", "real", "vraie", "vrai", "echter", "echte", "de", "verdad",
+      "carne", "e", "y", "and", "et", "und", "hueso", "osso", "os", "definitely", "literally", "ne");
+  std::vector<bool> said(words.size(), false);
+  bool self = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const size_t len = kIAmIndex.At(f, k);
+    // "ci sono solo robot?" (there are only robots) is not "sono".
+    if (!len || (f[k] == "sono" && k > 0 && (f[k - 1] == "ci" || f[k - 1] == "vi" || f[k - 1] == "che"))) continue;
+    size_t r = k + len;
+    while (r < words.size() && r <= k + len + 3 && words[r]->clause == words[k]->clause && In(kBetweenSelf, f[r])) ++r;
+    if (r >= words.size() || !In(kSelf, f[r])) continue;
+    self = true;
+    for (size_t s = k; s <= r; ++s) said[s] = true;
+    // "... un humain, pas un robot": the contrast that follows is the same description.
+    for (size_t s = r + 1; s < words.size() && s <= r + 4 && (In(kBetweenSelf, f[s]) || In(kSelf, f[s])); ++s)
+      said[s] = true;
+  }
+  if (!self) return false;
+  // Someone else named is asked for: "soy humano, quiero hablar con un humano".
+  for (size_t k = 0; k < words.size(); ++k)
+    if (!said[k] && (In(kNamedPerson, f[k]) || words[k]->talk)) return false;
+  return true;
 }
 
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f) {

@@ -2658,3 +2658,22 @@ TEST_CASE("asked whether it is a bot, in any language and with the model, no one
   std::unique_ptr<Engine> e = JudgedEngine("ecommerce.pt.json");
   CHECK(e->Respond("vc é robo? quero uma pessoa").decision.handoff);
 }
+
+TEST_CASE("a visitor who says they are human asks for no one; a person shouted for or not needed after all") {
+  // Written for this test: a bot check blocking the visitor, in six languages, with and without the model.
+  for (const char* text : {"i'm a human not a robot why does the captcha keep failing",
+                           "soy una persona real, por qué el sistema dice que mi acceso es automático",
+                           "je suis pas un robot, ça fait 4 fois que je clique sur les vélos",
+                           "ich bin kein Roboter!! warum wird meine Zahlung blockiert",
+                           "sou humano, o site fica pedindo pra provar que não sou robô",
+                           "sono una persona vera, perché mi blocca il login?",
+                           "nem foi preciso um atendente, o bot resolveu", "didn't even need an agent, sorted, thanks"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+    CHECK_MESSAGE(!Judged(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // Someone else named is still asked for; "ci sono solo robot?" asks whether anyone works there.
+  for (const char* text : {"i'm a human, let me talk to a human", "soy humano y quiero hablar con un agente",
+                           "ATENDENTEEEE", "operatoreeee per favore", "staff member please"}) {
+    CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+}
