@@ -392,6 +392,8 @@ def main():
                for half in ("held_out", "dev")}
     probes7 = {half: probes_report(args.native, args.model, os.path.join(HERE, "probes-7"), half)
                for half in ("held_out", "dev")}
+    probes9 = {half: probes_report(args.native, args.model, os.path.join(HERE, "probes-9"), half)
+               for half in ("held_out", "dev")}
     closings, closing_misses = closings_report(args.native, args.model, os.path.join(HERE, "corpus"))
     questions, question_misses = questions_report(args.native, args.model)
     packs = packs_report(args.native, args.model)
@@ -499,7 +501,7 @@ def main():
             for lang, o in langs.items():
                 print(f"| {kind} | {lang} | {o['tp']} of {o['positives']} | {o['false_alarms']} of {o['negatives']} |")
     for title, halves in (("Fifth probe round (probes-5", probes5), ("Sixth probe round (probes-6", probes6),
-                          ("Seventh probe round (probes-7", probes7)):
+                          ("Seventh probe round (probes-7", probes7), ("Ninth probe round (probes-9, person only", probes9)):
         print(f"\n## {title}, by half: held_out never read)\n")
         print("| half | file | language | recall | negatives firing |")
         print("|---|---|---|---|---|")
@@ -522,7 +524,7 @@ def main():
                    "blind_crisis_2": blind_crisis2, "blind_person": blind_person, "blind_4": blind4, "blind_5": blind5, "closings": closings, "closing_misses": closing_misses,
                    "questions": questions, "question_misses": question_misses, "packs": packs, "umsab": umsab, "calm": calm, "conversations": conv, "conversation_detail": detail,
                    "blind_conversations": blind_conv, "blind_conversations_2": blind_conv2, "blind_conversations_3": blind_conv3, "blind_conversations_6": blind_conv6, "blind_conversations_7": blind_conv7, "blind_conversations_8": blind_conv8, "early_needs_dev": early_dev, "early_needs_test": early_test, "probes_3": probes3, "probes_4": probes4, "probes_8": probes8,
-                   "blind_conversations_4": blind_conv4, "probes_5": probes5, "probes_6": probes6, "probes_7": probes7,
+                   "blind_conversations_4": blind_conv4, "probes_5": probes5, "probes_6": probes6, "probes_7": probes7, "probes_9": probes9,
                    "blind_conversations_5": blind_conv5, "hardship": hardship, "hardship_on_routine": hardship_routine,
                    "misses": misses}, open(args.json, "w"), indent=1, ensure_ascii=False)
 

@@ -62,6 +62,7 @@ ROUND12_WEIGHT = float(os.environ.get("ATTUNE_ROUND12_WEIGHT", "3.0"))
 ROUND14 = os.environ.get("ATTUNE_ROUND14", "1") == "1"              # corpus/round14 (person requests, person head only; read by --refit-person)
 ROUND15 = os.environ.get("ATTUNE_ROUND15", "1") == "1"              # corpus/round15 (crises now, crisis head only; read by --refit-crisis, not shipped)
 ROUND16 = os.environ.get("ATTUNE_ROUND16", "1") == "1"              # corpus/round16 (person requests, person head only; read by --refit-person)
+ROUND19 = os.environ.get("ATTUNE_ROUND19", "1") == "1"              # corpus/round19 (person requests, person head only; read by --refit-person)
 ROUND17 = os.environ.get("ATTUNE_ROUND17", "1") == "1"              # corpus/round17 (calm chat turns, crisis head only; read by --refit-crisis)
 ROUND18 = os.environ.get("ATTUNE_ROUND18", "1") == "1"              # corpus/round18 (frustration and look-alikes, frustration head only; read by --refit-frustration)
 FRUSTRATION_TUNE_EPOCHS = int(os.environ.get("ATTUNE_FRUSTRATION_TUNE_EPOCHS", "2"))  # --refit-frustration fine-tunes the shipped column
@@ -715,6 +716,24 @@ KIND_ZERO_BELOW = 3
 FORMAT_VERSION = 2
 
 
+def read_varints(b, at, count):
+    """`count` delta-coded varints at b[at:] back into sorted keys
+    (delta_varints' inverse), and the offset after them."""
+    keys, k = [], 0
+    for _ in range(count):
+        d, shift = 0, 0
+        while True:
+            byte = b[at]
+            at += 1
+            d |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        k += d
+        keys.append(k)
+    return keys, at
+
+
 def nibbles(values):
     """Signed values in -8..7, two a byte, low nibble first (the core's ReadPacked)."""
     v = np.asarray(values, np.int16).ravel()
@@ -785,18 +804,7 @@ def read_model(path):
     at = 12 + hl
     n, = struct.unpack_from("<I", b, at)
     at += 4
-    keys, k = [], 0
-    for _ in range(n):
-        d, shift = 0, 0
-        while True:
-            byte = b[at]
-            at += 1
-            d |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                break
-        k += d
-        keys.append(k)
+    keys, at = read_varints(b, at, n)
     outputs = len(h["heads"]) + len(h["kinds"])
     bits = h.get("bits", 8)
     nl, lb = len(h["languages"]), h["lang_buckets"]
@@ -1009,6 +1017,41 @@ def refit_column(args, ex, head, base, new_keys, tune=None):
     size = write_model(os.path.join(args.out, "judgement.bin"), keys_all, q_full, np.array(scale), np.array(bias_all),
                        lq, np.array(h["lang_scales"]), np.array(h["lang_bias"]), calibration, h.get("bits", 8))
     log(f"wrote judgement.bin: {size} bytes, {head} weights {(qp != 0).sum()} (was {budget}); {time.time() - t0:.0f}s")
+    if args.into:
+        put_column(os.path.join(args.out, "judgement.bin"), args.into, head)
+
+
+def put_column(donor, into, head):
+    """`into` (a shipped model) with `donor`'s column and calibration for
+    `head`, written over `donor`: the other heads, the crisis kinds, the
+    language table and the learnt handoff are `into`'s, so the refit is the
+    only change (`into` refitted from its own base writes `into` again). The
+    buckets kept are those any head still weighs."""
+    from train_handoff import carry_handoff
+    hi, ki, qi, lq = read_model(into)
+    hd, kd, qd, _ = read_model(donor)
+    col = HEADS.index(head)
+    full = np.zeros((BUCKETS, qi.shape[1]), np.int8)
+    full[ki] = qi
+    donor_col = np.zeros(BUCKETS, np.int8)
+    donor_col[kd] = qd[:, col]
+    full[:, col] = donor_col
+    # Kept: `into`'s buckets but those the swap left with no weight, and the donor's new ones.
+    emptied = ki[np.any(qi != 0, axis=1) & ~np.any(full[ki] != 0, axis=1)]
+    kept = np.setdiff1d(np.union1d(ki, np.nonzero(np.any(full != 0, axis=1))[0]), emptied)
+    scale, bias = list(hi["scales"]), list(hi["bias"])
+    scale[col], bias[col] = hd["scales"][col], hd["bias"][col]
+    calibration = hi["calibration"]
+    for lang in set(calibration) | set(hd["calibration"]):
+        if head in hd["calibration"].get(lang, {}):
+            calibration.setdefault(lang, {})[head] = hd["calibration"][lang][head]
+        else:
+            calibration.get(lang, {}).pop(head, None)
+    size = write_model(donor, kept, full, np.array(scale), np.array(bias), lq, np.array(hi["lang_scales"]),
+                       np.array(hi["lang_bias"]), calibration, hi.get("bits", 8))
+    if "handoff" in hi:
+        carry_handoff(into, donor)
+    log(f"put the {head} column into {into}'s other heads and learnt handoff: {donor}, {size} bytes before the handoff")
 
 
 def main():
@@ -1033,6 +1076,8 @@ def main():
                     help="with --extend: of those, at most this many in buckets the model did not keep yet")
     ap.add_argument("--refit-person", default=None, help="a model whose other heads are kept byte for byte; only the "
                     "person head is fitted again, with corpus rounds 13, 14 and 16 (see refit_column())")
+    ap.add_argument("--into", default=None, help="with --refit-person: put the refitted column into this model (its other "
+                    "heads, language table and learnt handoff kept byte for byte) and write that")
     ap.add_argument("--person-new-keys", type=int, default=8000,
                     help="with --refit-person: at most this many of its weights in buckets the model did not keep yet")
     ap.add_argument("--refit-crisis", default=None, help="a model whose other heads are kept byte for byte; only the "
@@ -1080,6 +1125,11 @@ def main():
     # member or role, formal ways to be connected, indirect asks, short ones).
     if args.refit_person and ROUND16:
         r13 += read_corpus(args.corpus, "round16")
+    # Round 19 likewise (2026-12-07, nineteenth session: formal letters, staff
+    # asked whether online, personal service and advisers, an adviser brought
+    # into the chat, dialect, a role shouted; visitors saying they are human).
+    if args.refit_person and ROUND19:
+        r13 += read_corpus(args.corpus, "round19")
     for e in r13:
         e.y = [-1, e.y[1], -1, -1, -1]
     ex += r13
@@ -1140,6 +1190,8 @@ def main():
         if CALM_CHATS:
             ex += read_calm_chats(os.path.dirname(os.path.abspath(args.corpus)))
         return extend(args, [e for e in ex if e.y[4] >= 0])
+    if args.into and os.path.abspath(args.into) == os.path.abspath(os.path.join(args.out, "judgement.bin")):
+        raise SystemExit("--into: give a copy of the shipped model; the refit is written over --out's judgement.bin first")
     if args.refit_person:
         return refit_column(args, [e for e in ex if e.y[1] >= 0], "human_request", args.refit_person,
                             args.person_new_keys)

@@ -11,6 +11,10 @@
 #        ATTUNE_REFIT_PERSON=base.bin models/judgement/train.sh   refits only the person head, with
 #        corpus rounds 13, 14 and 16, onto base.bin's other heads (train.py --refit-person); the shipped
 #        model is that, then ATTUNE_EXTEND=1 on its output (models/README.md, "Reproduce")
+#        ATTUNE_REFIT_PERSON=base.bin ATTUNE_INTO=shipped.bin models/judgement/train.sh   the same refit
+#        (rounds 13, 14, 16 and 19), its column then put into shipped.bin, whose other heads and
+#        learnt handoff are kept byte for byte (train.py --into; the handoff is not refitted): how
+#        the shipped model was made on 2026-12-07 (models/README.md, nineteenth session)
 #        ATTUNE_REFIT_FRUSTRATION=base.bin models/judgement/train.sh   fine-tunes only the frustration
 #        head, with corpus round 18, on base.bin's other heads (train.py --refit-frustration)
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
@@ -31,8 +35,10 @@ EXTEND=()
 # says which packs it read)
 [ -n "${ATTUNE_REFIT_PERSON:-}" ] && EXTEND=(--refit-person "$ATTUNE_REFIT_PERSON")
 [ -n "${ATTUNE_REFIT_FRUSTRATION:-}" ] && EXTEND=(--refit-frustration "$ATTUNE_REFIT_FRUSTRATION")
+[ -n "${ATTUNE_INTO:-}" ] && EXTEND+=(--into "$ATTUNE_INTO")
 /usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
-/usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
+# --into keeps the shipped model's learnt handoff; otherwise it is fitted on the heads just written.
+[ -n "${ATTUNE_INTO:-}" ] || /usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
 /usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \
   --data "$DATA" --json models/judgement/eval.json
 [ -d dist ] && node scripts/build-web.mjs >/dev/null || true

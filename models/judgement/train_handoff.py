@@ -247,6 +247,39 @@ def split_model(path):
     return data[:8], header, body
 
 
+def read_handoff(path):
+    """The model file's learnt handoff as (its header entry, the word weights'
+    buckets, their weights): what write_model wrote, bucket by bucket."""
+    from train import read_varints, unnibble
+    data = open(path, "rb").read()
+    n = struct.unpack("<I", data[8:12])[0]
+    old = json.loads(data[12:12 + n]).get("handoff")
+    if not old:
+        return None
+    _, _, body = split_model(path)
+    at = 12 + n + len(body)
+    _, model_keys, _, _ = read_model(path)
+    unpack = ((lambda at_, c: unnibble(data, at_, c)) if old["word_bits"] == 4 else
+              (lambda at_, c: (np.frombuffer(data, np.int8, c, at_).astype(np.int16), at_ + c)))
+    dense, at = unpack(at, len(model_keys))
+    extra_keys, _ = read_varints(data, at, old["extra_words"])
+    extra, _ = unpack(at + old["extra_bytes"], old["extra_words"])
+    keys = np.concatenate([model_keys[dense != 0], np.array(extra_keys, np.int64)])
+    q = np.concatenate([dense[dense != 0], extra]).astype(np.int8)
+    order = np.argsort(keys, kind="stable")
+    return old, keys[order], q[order]
+
+
+def carry_handoff(src, dst):
+    """Writes `src`'s learnt handoff into `dst` unchanged, its word weights
+    re-encoded over `dst`'s kept buckets: a head refitted alone (train.py
+    --into) changes which buckets are kept, not what the handoff weighs."""
+    old, keys, q = read_handoff(src)
+    _, model_keys, _, _ = read_model(dst)
+    handoff = {k: v for k, v in old.items() if k not in ("extra_words", "extra_bytes")}
+    write_model(dst, handoff, keys, q, model_keys)
+
+
 def join_model(path, start, header, body):
     h = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode()
     open(path, "wb").write(start + struct.pack("<I", len(h)) + h + body)

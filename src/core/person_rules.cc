@@ -1204,6 +1204,33 @@ size_t NeedDepartment(const std::vector<const Item*>& words, const std::vector<s
   return SIZE_MAX;
 }
 
+// Where the staff are, asked: "cadê o atendente?", "wheres the human",
+// "dónde están los agentes", "où est le conseiller", "wo ist der Mitarbeiter",
+// "dov'è l'operatore": the visitor looks for the person who should answer.
+// A person noun that means staff (not "the person who...", not the courier)
+// right after "where is" and an article. Returns the first word, or SIZE_MAX.
+size_t WhereIsStaff(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* person) {
+  static constexpr auto kWhereIs = Words(
+      "where is", "wheres", "where are", "where r", "donde esta", "donde estan", "adonde esta", "ou est", "ou sont",
+      "wo ist", "wo sind", "wo bleibt", "cade", "cade o", "cade a", "cade os", "onde esta", "onde estao", "onde ta",
+      "dove", "dove sono", "dov", "ndo sta");
+  static const PhraseIndex kWhereIndex(kWhereIs);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const size_t len = kWhereIndex.At(f, k);
+    if (!len) continue;
+    size_t r = k + len;
+    while (r < words.size() && r <= k + len + 2 && words[r]->clause == words[k]->clause &&
+           (In(kDeterminers, f[r]) || In(kPossessives, f[r]) || f[r] == "e" || f[r] == "your" || f[r] == "ihr"))
+      ++r;
+    if (r < words.size() && words[r]->clause == words[k]->clause && words[r]->noun && !NeedsQualifier(words[r]->key) &&
+        !(r + 1 < words.size() && (In(kWhoThat, f[r + 1]) || In(kRoleThings, f[r + 1])))) {
+      *person = r;
+      return k;
+    }
+  }
+  return SIZE_MAX;
+}
+
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
                             const std::vector<std::string>& f, Detector* d) {
   const size_t n = words.size();
@@ -1238,6 +1265,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   }
   if (size_t last = 0, first = PersonAskedOtherwise(m, words, f, &last); first != SIZE_MAX) {
     add(0.8, first, last);
+    return;
+  }
+  if (size_t person = 0, where = WhereIsStaff(words, f, &person); where != SIZE_MAX) {
+    add(0.8, where, person);
     return;
   }
   if (size_t person = 0, meeting = MeetingWithStaff(words, f, &person); meeting != SIZE_MAX) {

@@ -2673,7 +2673,15 @@ TEST_CASE("a visitor who says they are human asks for no one; a person shouted f
   }
   // Someone else named is still asked for; "ci sono solo robot?" asks whether anyone works there.
   for (const char* text : {"i'm a human, let me talk to a human", "soy humano y quiero hablar con un agente",
-                           "ATENDENTEEEE", "operatoreeee per favore", "staff member please"}) {
+                           "ATENDENTEEEE", "operatoreeee per favore", "staff member please",
+                           // where the staff are, asked
+                           "wheres the agent?? been waiting ages", "cadê a atendente?", "où est le conseiller ?",
+                           "wo ist der Mitarbeiter"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
+  }
+  // ... not where a thing or someone in the story is.
+  for (const char* text : {"where is the courier with my parcel", "where is the pharmacy", "onde está o meu pedido",
+                           "where is the person who signed for it"}) {
+    CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
