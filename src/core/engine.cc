@@ -247,6 +247,24 @@ TurnResult Engine::Greet() {
   return r;
 }
 
+Reply Engine::SayAgainOtherwise(const std::string& response, const std::string& previous, const std::string& tone,
+                                const std::map<std::string, std::string>& vars) {
+  const auto last = responder_.State().last_text.find(response);
+  const std::string before = previous == response && last != responder_.State().last_text.end() ? last->second : "";
+  const Responder kept = responder_;
+  Reply said = responder_.Say(pack_, response, tone, vars);
+  if (before.empty() || said.variant_tone == "neutral" || said.text.find(before) == std::string::npos) return said;
+  // The same response two turns running, and the tone has only the words
+  // just said ("just get me a human" under the consent card got the
+  // frustrated offer twice, word for word): the neutral words instead, so
+  // the bot does not read as a loop.
+  Responder trial = kept;
+  Reply other = trial.Say(pack_, response, "neutral", vars);
+  if (other.text.empty() || other.text.find(before) != std::string::npos) return said;
+  responder_ = std::move(trial);
+  return other;
+}
+
 TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emotion_probs) {
   TurnResult r;
   // Limits first (limits.h): a refused message costs nothing and changes nothing.
@@ -602,7 +620,7 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (r.decision.handoff) r.team = ChooseTeam(pack_.handoff, r.decision.reasons, match.intent, topic_);
   std::map<std::string, std::string> vars = flows_.slots();
   for (const auto& [k, v] : variables_) vars[k] = v;
-  const Reply said = responder_.Say(pack_, response, r.tone, vars);
+  Reply said = SayAgainOtherwise(response, asked.response, r.tone, vars);
   ApplyReply(said, &r);
   // Quick replies and what each does: the clarify topics mean their intents.
   std::vector<std::string> labels;

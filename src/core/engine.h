@@ -197,6 +197,10 @@ class Engine {
 
  private:
   Status RestoreStateIn(std::string_view json);  // RestoreState in the active language
+  // The reply for `response`; not the words of the last turn's reply again
+  // when `previous` (that turn's response) is the same.
+  Reply SayAgainOtherwise(const std::string& response, const std::string& previous, const std::string& tone,
+                          const std::map<std::string, std::string>& vars);
   Engine() = default;
   // The active language's pack and intent model are pack_ and recognizer_;
   // the other languages wait here, swapped in by SetLanguage.

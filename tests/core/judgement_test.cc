@@ -2685,3 +2685,16 @@ TEST_CASE("a visitor who says they are human asks for no one; a person shouted f
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
+
+TEST_CASE("a person asked for again while the offer waits gets other words, not the same sentence") {
+  // Written for this test (the demo shop, used as a visitor would): frustration builds, the bot
+  // offers a person, the visitor types a request under the consent card instead of pressing it.
+  std::unique_ptr<Engine> e = JudgedEngine("ecommerce.en.json");
+  e->Respond("where is my order 48213? it was due last week");
+  const TurnResult offered = e->Respond("this is the third time im asking. you keep sending me the same tracking link that says nothing");
+  REQUIRE(offered.decision.handoff);
+  const TurnResult again = e->Respond("just get me a human");
+  CHECK(again.decision.handoff);
+  CHECK(again.response == offered.response);
+  CHECK_MESSAGE(again.reply != offered.reply, again.reply);
+}
