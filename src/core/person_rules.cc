@@ -1231,6 +1231,36 @@ size_t WhereIsStaff(const std::vector<const Item*>& words, const std::vector<std
   return SIZE_MAX;
 }
 
+// Personal service asked for: "vorrei un'assistenza personalizzata", "persönliche
+// Beratung", "atendimento personalizado pfv", "I'd like some personal service
+// with this booking": service only a person gives. Not negated in its clause
+// ("no necesito atención personalizada"). Returns the phrase's first word
+// (*len words), or SIZE_MAX.
+size_t PersonalServiceAsked(const std::vector<const Item*>& words, const std::vector<std::string>& f, size_t* len) {
+  static constexpr auto kPersonalService = Words(
+      "personal service", "personal assistance", "personal help", "personal advice", "personal adviser",
+      "personal advisor", "one-to-one help", "one to one help", "dedicated adviser", "dedicated advisor",
+      "atencion personalizada", "asistencia personalizada", "asesoria personalizada", "atencion personal",
+      "asesor personal", "ayuda personalizada", "conseil personnalise", "accompagnement personnalise",
+      "service personnalise", "assistance personnalisee", "conseiller dedie", "aide personnalisee",
+      "personliche beratung", "personlichen beratung", "personliche betreuung", "personlichen berater",
+      "personlicher berater", "personliche hilfe", "personlichen ansprechpartner", "personlicher ansprechpartner",
+      "atendimento personalizado", "atendimento humanizado", "atendimento pessoal", "assistencia personalizada",
+      "gestor de cliente", "gestor de conta", "assistenza personalizzata", "assistenza dedicata",
+      "consulenza personalizzata", "consulente dedicato");
+  static const PhraseIndex kIndex(kPersonalService);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const size_t l = kIndex.At(f, k);
+    if (!l) continue;
+    bool negated = false;
+    for (size_t b = k; b-- > 0 && words[b]->clause == words[k]->clause;) negated |= words[b]->negates;
+    if (negated) continue;
+    *len = l;
+    return k;
+  }
+  return SIZE_MAX;
+}
+
 void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& words,
                             const std::vector<std::string>& f, Detector* d) {
   const size_t n = words.size();
@@ -1265,6 +1295,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   }
   if (size_t last = 0, first = PersonAskedOtherwise(m, words, f, &last); first != SIZE_MAX) {
     add(0.8, first, last);
+    return;
+  }
+  if (size_t len = 0, personal = PersonalServiceAsked(words, f, &len); personal != SIZE_MAX) {
+    add(0.8, personal, personal + len - 1);
     return;
   }
   if (size_t person = 0, where = WhereIsStaff(words, f, &person); where != SIZE_MAX) {

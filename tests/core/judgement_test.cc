@@ -2676,12 +2676,16 @@ TEST_CASE("a visitor who says they are human asks for no one; a person shouted f
                            "ATENDENTEEEE", "operatoreeee per favore", "staff member please",
                            // where the staff are, asked
                            "wheres the agent?? been waiting ages", "cadê a atendente?", "où est le conseiller ?",
-                           "wo ist der Mitarbeiter"}) {
+                           "wo ist der Mitarbeiter",
+                           // personal service, which only a person gives
+                           "quisiera atención personalizada para elegir el plan", "ich hätte gern eine persönliche Beratung",
+                           "preciso de atendimento personalizado", "could I get some personal service with my order"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   // ... not where a thing or someone in the story is.
   for (const char* text : {"where is the courier with my parcel", "where is the pharmacy", "onde está o meu pedido",
-                           "where is the person who signed for it"}) {
+                           "where is the person who signed for it", "no necesito atención personalizada, gracias",
+                           "is my personal data shared with the courier?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
