@@ -1231,6 +1231,49 @@ size_t WhereIsStaff(const std::vector<const Item*>& words, const std::vector<std
   return SIZE_MAX;
 }
 
+// People on the other side, asked about as the way to reach them: "are any
+// staff online tonight?", "hay gente atendiendo este chat o q", "tem gente
+// atendendo?", "c'è gente che risponde?", "sind leute online?": staff or
+// people and a word of being there to answer, in one clause of a short
+// question. Not "are your staff working on sunday?" (opening hours).
+size_t PeopleAnswering(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f,
+                       size_t* last) {
+  static constexpr auto kPeopleThere = Words("staff", "people", "humans", "persons", "gente", "personas", "gens",
+                                             "personnes", "leute", "menschen", "pessoas", "persone", "agents",
+                                             "agentes", "operators", "operadores", "operatori");
+  static constexpr auto kAnswering = Words(
+      "online", "available", "answering", "replying", "reading", "disponible", "disponibles", "atendiendo",
+      "contestando", "respondiendo", "en linea", "repondre", "repondent", "disponibles", "connectes", "verfugbar",
+      "erreichbar", "antworten", "atendendo", "respondendo", "disponivel", "disponiveis", "disponibili",
+      "disponibile", "rispondendo", "risponde", "rispondono");
+  // Asked with a "?", or opened as a question without one ("are any staff
+  // online tonight, its about...", "hay gente atendiendo este chat o q").
+  static constexpr auto kOpeners = Words("are", "is", "any", "hay", "tem", "ha", "tienen", "teneis", "y", "ya",
+                                         "gibt", "sind", "ist", "ce", "ci", "oye", "hello", "hola", "ola", "oi");
+  // ... now, not on a later day ("is the staff available on weekends?") nor
+  // for a job ("people available to install it?"; "available to chat" asks).
+  static constexpr auto kLater = Words(
+      "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "monday", "mondays", "weekdays", "tuesday",
+      "wednesday", "thursday", "friday", "tomorrow", "holidays", "christmas", "sabado", "domingo", "manana", "lunes", "finde", "samedi", "dimanche", "demain", "lundi",
+      "samstag", "sonntag", "morgen", "montag", "wochenende", "feiertag", "segunda", "amanha", "sabato", "domenica",
+      "domani", "lunedi", "festivi", "feriados", "ferie");
+  static constexpr auto kPurpose = Words("to", "para", "pour", "per", "um", "zum", "zu", "pra");
+  if (words.size() > 12 || (!m.questions && (words.empty() || !In(kOpeners, f[0])))) return SIZE_MAX;
+  for (const std::string& w : f)
+    if (In(kLater, w)) return SIZE_MAX;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!In(kPeopleThere, f[k]) || (k > 0 && In(kPossessives, f[k - 1]))) continue;
+    const bool asked = m.questions ? QuestionAfter(m, words[k]) : true;
+    for (size_t r = k > 2 ? k - 2 : 0; asked && r < words.size() && r <= k + 4; ++r)
+      if (r != k && words[r]->clause == words[k]->clause && In(kAnswering, f[r]) &&
+          !(r + 2 < words.size() && In(kPurpose, f[r + 1]) && !words[r + 2]->talk)) {
+        *last = std::max(k, r);
+        return std::min(k, r);
+      }
+  }
+  return SIZE_MAX;
+}
+
 // Personal service asked for: "vorrei un'assistenza personalizzata", "persönliche
 // Beratung", "atendimento personalizado pfv", "I'd like some personal service
 // with this booking": service only a person gives. Not negated in its clause
@@ -1295,6 +1338,10 @@ void DetectPersonInOwnWords(const Message& m, const std::vector<const Item*>& wo
   }
   if (size_t last = 0, first = PersonAskedOtherwise(m, words, f, &last); first != SIZE_MAX) {
     add(0.8, first, last);
+    return;
+  }
+  if (size_t last = 0, people = PeopleAnswering(m, words, f, &last); people != SIZE_MAX) {
+    add(0.8, people, last);
     return;
   }
   if (size_t len = 0, personal = PersonalServiceAsked(words, f, &len); personal != SIZE_MAX) {

@@ -2679,13 +2679,16 @@ TEST_CASE("a visitor who says they are human asks for no one; a person shouted f
                            "wo ist der Mitarbeiter",
                            // personal service, which only a person gives
                            "quisiera atención personalizada para elegir el plan", "ich hätte gern eine persönliche Beratung",
-                           "preciso de atendimento personalizado", "could I get some personal service with my order"}) {
+                           "preciso de atendimento personalizado", "could I get some personal service with my order",
+                           // people on the other side, asked about as the way to reach them
+                           "are any agents online right now?", "tem gente atendendo esse chat?", "c'è gente che risponde?"}) {
     CHECK_MESSAGE(Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
   // ... not where a thing or someone in the story is.
   for (const char* text : {"where is the courier with my parcel", "where is the pharmacy", "onde está o meu pedido",
                            "where is the person who signed for it", "no necesito atención personalizada, gracias",
-                           "is my personal data shared with the courier?"}) {
+                           "is my personal data shared with the courier?", "is your staff available on saturdays?",
+                           "do you have people available to assemble the wardrobe?"}) {
     CHECK_MESSAGE(!Analyze(text).HasCue(kCueHumanRequest), std::string(text));
   }
 }
