@@ -748,12 +748,12 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   // A privacy question is no request, whichever layer heard one; nor is a
   // visitor saying they are human, nor every person named declined ("nem
   // foi preciso um atendente": "nem" negates nothing else).
-  const bool privacy = PrivacyQuestion(m, words, folded) || SaysSelfHuman(words, folded) || DeclinesPerson(words, folded);
-  if (privacy)
+  const bool no_request = PrivacyQuestion(m, words, folded) || SaysSelfHuman(words, folded) || DeclinesPerson(words, folded);
+  if (no_request)
     affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
                                      [](const Cue& c) { return c.name == kCueHumanRequest; }),
                       affect.cues.end());
-  d.person_hard_negative = privacy || reported_call ||
+  d.person_hard_negative = no_request || reported_call ||
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
   affect.final_closing = !affect.closing && IsFinalClosing(folded);

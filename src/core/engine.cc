@@ -250,10 +250,12 @@ TurnResult Engine::Greet() {
 Reply Engine::SayAgainOtherwise(const std::string& response, const std::string& previous, const std::string& tone,
                                 const std::map<std::string, std::string>& vars) {
   const auto last = responder_.State().last_text.find(response);
-  const std::string before = previous == response && last != responder_.State().last_text.end() ? last->second : "";
+  if (previous != response || last == responder_.State().last_text.end()) return responder_.Say(pack_, response, tone, vars);
+  // Only here is the responder's state copied (a turn that follows itself).
+  const std::string before = last->second;
   const Responder kept = responder_;
   Reply said = responder_.Say(pack_, response, tone, vars);
-  if (before.empty() || said.variant_tone == "neutral" || said.text.find(before) == std::string::npos) return said;
+  if (said.variant_tone == "neutral" || said.text.find(before) == std::string::npos) return said;
   // The same response two turns running, and the tone has only the words
   // just said ("just get me a human" under the consent card got the
   // frustrated offer twice, word for word): the neutral words instead, so
