@@ -13,6 +13,33 @@
 namespace attune {
 namespace {
 
+// sscanf's "%Nd" without the scanf machinery (4.5 KB of the widget's wasm):
+// spaces skipped, then an optional sign and digits, at most `width`
+// characters of them (0: no limit). Moves *at past them; false when no digit
+// came.
+bool ScanInt(std::string_view s, size_t* at, size_t width, int* out) {
+  size_t i = *at;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  const size_t limit = width ? std::min(s.size(), i + width) : s.size();
+  const bool negative = i < limit && s[i] == '-';
+  if (i < limit && (s[i] == '+' || s[i] == '-')) ++i;
+  const size_t first = i;
+  long v = 0;
+  for (; i < limit && s[i] >= '0' && s[i] <= '9'; ++i)
+    if (v < 100000000) v = v * 10 + (s[i] - '0');
+  if (i == first) return false;
+  *out = static_cast<int>(negative ? -v : v);
+  *at = i;
+  return true;
+}
+
+// sscanf's "%c": any next character.
+bool ScanChar(std::string_view s, size_t* at, char* out) {
+  if (*at >= s.size()) return false;
+  *out = s[(*at)++];
+  return true;
+}
+
 // --- Safe patterns ----------------------------------------------------------
 
 constexpr int kMaxRepeat = 32;     // "*" and "+" mean at most 32
@@ -87,13 +114,15 @@ std::string Parse(std::string_view p, std::vector<Atom>* out) {
         if (close == std::string_view::npos) return "unclosed \"{\"";
         int m = -1, n = -1;
         const std::string body(p.substr(i + 1, close - i - 1));
-        char extra;
-        if (std::sscanf(body.c_str(), "%d,%d%c", &m, &n, &extra) == 2) {
-        } else if (std::sscanf(body.c_str(), "%d%c", &m, &extra) == 1) {
-          n = m;
+        size_t at = 0;
+        bool ok = ScanInt(body, &at, 0, &m);
+        if (ok && at < body.size() && body[at] == ',') {
+          ++at;
+          ok = ScanInt(body, &at, 0, &n);
         } else {
-          return "expected {m} or {m,n}, got {" + body + "}";
+          n = m;
         }
+        if (!ok || at != body.size()) return "expected {m} or {m,n}, got {" + body + "}";
         if (m < 0 || n < m || n > kMaxRepeat) return "repeat {" + body + "} must have 0 <= m <= n <= " + std::to_string(kMaxRepeat);
         a.min = m;
         a.max = n;
@@ -370,16 +399,22 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
   for (size_t k = 0; k < chunks.size(); ++k) {
     const Word& w = chunks[k];
     int y = 0, mo = 0, d = 0;
-    char sep1 = 0, sep2 = 0, extra = 0;
+    char sep1 = 0, sep2 = 0;
+    const std::string_view t = w.text;
+    size_t at = 0;
     // The numeric forms below all start with "%d": a word that starts with
-    // no digit, sign or space cannot match them (skips three sscanf a word).
+    // no digit, sign or space cannot match them (skips three scans a word).
     const unsigned char c0 = static_cast<unsigned char>(w.text[0]);
     const bool may_be_numeric = IsDigitC(c0) || c0 == '+' || c0 == '-' || std::isspace(c0);
-    if (may_be_numeric && std::sscanf(w.text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &extra) == 3 && w.text.size() == 10) {
+    char dash1 = 0, dash2 = 0;
+    if (may_be_numeric && t.size() == 10 && ScanInt(t, &at, 4, &y) && ScanChar(t, &at, &dash1) && dash1 == '-' &&
+        ScanInt(t, &at, 2, &mo) && ScanChar(t, &at, &dash2) && dash2 == '-' && ScanInt(t, &at, 2, &d) && at == t.size()) {
       if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) add("date", std::to_string(y) + "-" + Two(mo) + "-" + Two(d), w.begin, w.end);
       continue;
     }
-    if (may_be_numeric && std::sscanf(w.text.c_str(), "%2d%c%2d%c%4d%c", &d, &sep1, &mo, &sep2, &y, &extra) == 5 && sep1 == sep2 &&
+    at = 0;
+    if (may_be_numeric && ScanInt(t, &at, 2, &d) && ScanChar(t, &at, &sep1) && ScanInt(t, &at, 2, &mo) &&
+        ScanChar(t, &at, &sep2) && ScanInt(t, &at, 4, &y) && at == t.size() && sep1 == sep2 &&
         (sep1 == '/' || sep1 == '.' || sep1 == '-') && y >= 1900) {
       // Day first unless that is impossible (then month first, US style).
       if (mo > 12 && d <= 12) std::swap(d, mo);
@@ -390,9 +425,11 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
     // with "/" always; with "." only as two two-digit parts or with the
     // closing dot, so "3.5" (a rating, a size) is not read as a date.
     {
-      int dd = 0, mm = 0, used = 0;
-      if (may_be_numeric && std::sscanf(w.text.c_str(), "%2d%c%2d%n", &dd, &sep1, &mm, &used) == 3 && (sep1 == '/' || sep1 == '.')) {
-        const std::string rest = w.text.substr(static_cast<size_t>(used));
+      int dd = 0, mm = 0;
+      at = 0;
+      if (may_be_numeric && ScanInt(t, &at, 2, &dd) && ScanChar(t, &at, &sep1) && ScanInt(t, &at, 2, &mm) &&
+          (sep1 == '/' || sep1 == '.')) {
+        const std::string rest = w.text.substr(at);
         const bool dotted_ok = sep1 == '/' || rest == "." || (w.text.size() == 5 && w.text[2] == '.');
         if ((rest.empty() || rest == ".") && dotted_ok && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
           add("date", "--" + Two(mm) + "-" + Two(dd), w.begin, w.end);
@@ -409,12 +446,13 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
       // "Nov 25" / "25 Nov" / "25 de noviembre"
       int day = 0;
       size_t b = w.begin, e = w.end;
-      if (k + 1 < chunks.size() && std::sscanf(chunks[k + 1].text.c_str(), "%d", &day) == 1 && day >= 1 && day <= 31 &&
+      size_t at0 = 0, at1 = 0, at2 = 0;
+      if (k + 1 < chunks.size() && ScanInt(chunks[k + 1].text, &at0, 0, &day) && day >= 1 && day <= 31 &&
           chunks[k + 1].text.size() <= 4) {
         e = chunks[k + 1].end;
-      } else if (k >= 1 && std::sscanf(chunks[k - 1].text.c_str(), "%d", &day) == 1 && day >= 1 && day <= 31 && chunks[k - 1].text.size() <= 4) {
+      } else if (k >= 1 && ScanInt(chunks[k - 1].text, &at1, 0, &day) && day >= 1 && day <= 31 && chunks[k - 1].text.size() <= 4) {
         b = chunks[k - 1].begin;
-      } else if (k >= 2 && chunks[k - 1].norm == "de" && std::sscanf(chunks[k - 2].text.c_str(), "%d", &day) == 1 && day >= 1 && day <= 31) {
+      } else if (k >= 2 && chunks[k - 1].norm == "de" && ScanInt(chunks[k - 2].text, &at2, 0, &day) && day >= 1 && day <= 31) {
         b = chunks[k - 2].begin;
       } else {
         continue;  // "may" alone is a verb far more often than a month
