@@ -137,6 +137,8 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   const live = await frame(() => window.__frames.find((f) => f.type === 'message' && f.from === 'visitor' && /new email/.test(f.text)));
   assert.equal(live.text, 'my new email is [email], I am so annoyed');
   assert.equal(typeof live.affect?.distress, 'number', JSON.stringify(live));
+  // The bot did not understand it, but it was meant for Ana: no "fallback" in her timeline.
+  assert.ok(!(live.affect.reasons ?? []).some((r) => r.name === 'fallback'), JSON.stringify(live.affect));
   assert.ok(!JSON.stringify(live).includes('bea@example.com'));
   assert.equal(await visitor.locator('attune-chat .msg.bot').count(), bots, 'the bot is silent while Ana is there');
 

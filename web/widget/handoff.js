@@ -508,6 +508,9 @@ export class Handoff {
    */
   async visitorSaid(text, turn) {
     const o = this.#o;
+    // A person answers now: the bot not understanding a message meant for them ("fallback") says
+    // nothing about the visitor, and the agent's timeline showed it as a reason.
+    if (Array.isArray(turn?.reasons)) turn = { ...turn, reasons: turn.reasons.filter((r) => r?.name !== 'fallback') };
     const reasons = turn?.reasons ?? [];
     // Agent assist: the core's drafts for what the visitor needs now (an older core: its reply).
     // They may be filled with what the visitor gave (an email...), so they are redacted too.
