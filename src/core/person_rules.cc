@@ -1243,7 +1243,7 @@ size_t PeopleAnswering(const Message& m, const std::vector<const Item*>& words, 
                                              "agentes", "operators", "operadores", "operatori");
   static constexpr auto kAnswering = Words(
       "online", "available", "answering", "replying", "reading", "disponible", "disponibles", "atendiendo",
-      "contestando", "respondiendo", "en linea", "repondre", "repondent", "disponibles", "connectes", "verfugbar",
+      "contestando", "respondiendo", "repondre", "repondent", "connectes", "verfugbar",
       "erreichbar", "antworten", "atendendo", "respondendo", "disponivel", "disponiveis", "disponibili",
       "disponibile", "rispondendo", "risponde", "rispondono");
   // Asked with a "?", or opened as a question without one ("are any staff
@@ -1254,8 +1254,8 @@ size_t PeopleAnswering(const Message& m, const std::vector<const Item*>& words, 
   // for a job ("people available to install it?"; "available to chat" asks).
   static constexpr auto kLater = Words(
       "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "monday", "mondays", "weekdays", "tuesday",
-      "wednesday", "thursday", "friday", "tomorrow", "holidays", "christmas", "sabado", "domingo", "manana", "lunes", "finde", "samedi", "dimanche", "demain", "lundi",
-      "samstag", "sonntag", "morgen", "montag", "wochenende", "feiertag", "segunda", "amanha", "sabato", "domenica",
+      "wednesday", "thursday", "friday", "tomorrow", "holidays", "christmas", "sabado", "domingo", "manana", "lunes",
+      "finde", "samedi", "dimanche", "demain", "lundi", "samstag", "sonntag", "morgen", "montag", "wochenende", "feiertag", "segunda", "amanha", "sabato", "domenica",
       "domani", "lunedi", "festivi", "feriados", "ferie");
   static constexpr auto kPurpose = Words("to", "para", "pour", "per", "um", "zum", "zu", "pra");
   if (words.size() > 12 || (!m.questions && (words.empty() || !In(kOpeners, f[0])))) return SIZE_MAX;
