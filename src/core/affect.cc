@@ -700,6 +700,35 @@ void JudgeSentencesForPerson(const JudgementModel& model, const Message& m, Mode
   }
 }
 
+// "ist gerade jemand da", "y a quelqu'un en ligne en ce moment ?": the
+// crisis head read "someone there, right now" as a cry for help (0.99
+// violence) in a visitor asking whether anyone is online, and the widget
+// showed crisis lines. A model-only crisis whose words overlap a person
+// request's is judged again on the message without the request's words:
+// if the rest says nothing (fewer than kFewWords words) or the head no
+// longer fires there, the crisis is set aside like one in the request's own
+// words (and counts again after a distressed turn, handoff.cc). "is anyone
+// there he is hitting me right now" keeps its crisis in the rest.
+constexpr size_t kFragmentWords = 6;
+void SetAsideCrisisInRequest(const JudgementModel& model, const Message& m, Affect* a) {
+  const auto crisis = std::find_if(a->cues.begin(), a->cues.end(),
+                                   [](const Cue& c) { return c.name == kCueCrisis && c.layer == kLayerModel; });
+  const Cue* person = a->FindCue(kCueHumanRequest);
+  if (crisis == a->cues.end() || !person || crisis->end <= person->begin || person->end <= crisis->begin) return;
+  std::vector<Token> rest;
+  for (const Token& t : m.tokens)
+    if (t.end <= person->begin || person->end <= t.begin) rest.push_back(t);
+  const size_t words = std::count_if(rest.begin(), rest.end(), [](const Token& t) { return t.kind == TokenKind::kWord; });
+  if (words >= kFewWords) {
+    // A fragment ("y a ... en ce moment ?": 0.43) must be as sure as a message of few words.
+    const std::vector<WhoSpan> who = FindWho(rest);
+    const HeadScore h = model.Judge(rest, JudgementFeatures(rest, who), who).heads[0];
+    if (h.fired && (words >= kFragmentWords || h.probability >= kSureOnFewWords)) return;
+  }
+  a->set_aside_crisis = std::move(*crisis);
+  a->cues.erase(crisis);
+}
+
 }  // namespace
 
 Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
@@ -768,6 +797,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     affect.judgement = options.judgement->Judge(m.tokens, features, m.who);
     JudgeSentencesForPerson(*options.judgement, m, &affect.judgement);
     AddModelCues(affect.judgement, &d);
+    SetAsideCrisisInRequest(*options.judgement, m, &affect);
     // Negativity the lexicon cannot hear (other languages, sarcasm): when
     // the head is sure the message is negative, valence leans its way.
     // Not from one word the lexicon has no feeling for and no rule heard

@@ -2705,3 +2705,19 @@ TEST_CASE("a person asked for again while the offer waits gets other words, not 
   CHECK(again.response == offered.response);
   CHECK_MESSAGE(again.reply != offered.reply, again.reply);
 }
+
+TEST_CASE("asked whether anyone is there right now, a visitor is offered a person, not the crisis lines") {
+  // The crisis head read "someone there, right now" as a cry for help (0.99 violence, 0.82 "il y a quelqu'un ?").
+  for (const char* asked : {"ist gerade jemand da", "sind gerade Leute online?", "il y a quelqu'un ?",
+                            "y a quelqu'un en ligne en ce moment ?"}) {
+    const Affect a = Judged(asked);
+    CAPTURE(asked);
+    CHECK(a.HasCue(kCueHumanRequest));
+    CHECK_FALSE(a.HasCue(kCueCrisis));
+    CHECK(a.set_aside_crisis);
+  }
+  // The rest of the message keeps its crisis, and a set-aside one counts after distress.
+  CHECK(Judged("is anyone there he is hitting me right now").HasCue(kCueCrisis));
+  CHECK(Judged("hay alguien? me quiero morir").HasCue(kCueCrisis));
+  CHECK(Judged("bitte ist da jemand, ich habe alle tabletten genommen und mir ist so schwindlig").HasCue(kCueCrisis));
+}
