@@ -135,8 +135,9 @@ export interface AttuneTurn {
   language_switched?: string;
   valence: number;
   emotions: Record<string, number> | null;
-  /** The judgement model's heads (null when it is not loaded: patterns only). */
-  heads: Record<'crisis' | 'human_request' | 'frustration' | 'negativity' | 'hardship', { probability: number; threshold: number; fired: boolean }> | null;
+  /** The judgement model's heads (null when it is not loaded: patterns only). `check`: the crisis
+   * check's probability when the crisis head fired (a crisis the model alone raised stands if it agrees). */
+  heads: Record<'crisis' | 'human_request' | 'frustration' | 'negativity' | 'hardship', { probability: number; threshold: number; fired: boolean; check?: number }> | null;
   crisis_kind: 'self_harm' | 'medical_emergency' | 'violence' | null;
   /** begin/end: UTF-16 offsets into the visitor's message: text.slice(begin, end) === evidence. */
   cues: { name: string; strength: number; evidence: string; begin: number; end: number; layer: 'pattern' | 'model'; probability: number; kind?: string }[];

@@ -15,6 +15,8 @@
 #        (rounds 13, 14, 16 and 19), its column then put into shipped.bin, whose other heads and
 #        learnt handoff are kept byte for byte (train.py --into; the handoff is not refitted): how
 #        the shipped model was made on 2026-12-07 (models/README.md, nineteenth session)
+#        Every recipe ends with the crisis check fitted on the crisis head it wrote (crisis_check.py;
+#        the shipped model since 2026-12-07, twentieth session: the model of the nineteenth, checked)
 #        ATTUNE_REFIT_FRUSTRATION=base.bin models/judgement/train.sh   fine-tunes only the frustration
 #        head, with corpus round 18, on base.bin's other heads (train.py --refit-frustration)
 # Needs: Debian python3-torch and python3-numpy under /usr/bin/python3
@@ -39,6 +41,9 @@ EXTEND=()
 /usr/bin/python3 models/judgement/train.py --native "$BUILD/native/attune-native" --data "$DATA" --out models "${EXTEND[@]}" "$@"
 # --into keeps the shipped model's learnt handoff; otherwise it is fitted on the heads just written.
 [ -n "${ATTUNE_INTO:-}" ] || /usr/bin/python3 models/judgement/train_handoff.py --native "$BUILD/native/attune-native" --model models/judgement.bin
+# The crisis check, fitted on the crisis head just written (crisis_check.py; ATTUNE_CRISIS_CHECK=0 leaves it out).
+[ "${ATTUNE_CRISIS_CHECK:-1}" = 0 ] || /usr/bin/python3 models/judgement/crisis_check.py \
+  --native "$BUILD/native/attune-native" --model models/judgement.bin --data "$DATA" --packs packs
 /usr/bin/python3 models/judgement/evaluate.py --native "$BUILD/native/attune-native" --model models/judgement.bin \
   --data "$DATA" --json models/judgement/eval.json
 [ -d dist ] && node scripts/build-web.mjs >/dev/null || true

@@ -502,6 +502,8 @@ constexpr double kAskedIfBot = 0.6;
 // crisis or person request.
 constexpr size_t kFewWords = 3;
 constexpr double kSureOnFewWords = 0.8;
+// A message or a rest of fewer words than this is a fragment (see its uses).
+constexpr size_t kFragmentWords = 6;
 // A one-word message leans valence the negativity head's way from this on.
 constexpr double kSureOnOneWord = 0.95;
 // A model-only crisis below kUnsureBesideComplaint in a message whose
@@ -574,6 +576,11 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
     if (!h.fired) return;
     const bool decisive = head == 0 || head == 1;
     if (decisive && words < kFewWords && h.probability < kSureOnFewWords && !d->affect->FindCue(cue)) return;
+    // The check's screen raises crises below the head's own threshold; in a
+    // few words ("ya lo tengo gracias") the check has too little to weigh.
+    // Nor does a doubted one it alone raised come back after a distressed turn (set aside, below).
+    if (head == 0 && j.crisis_screened && (words < kFragmentWords || j.crisis_doubted) && !d->affect->FindCue(cue))
+      return;
     if (head == 1 && d->person_hard_negative && !d->affect->FindCue(cue)) return;
     const size_t begin = h.end > h.begin ? h.begin : 0, end = h.end > h.begin ? h.end : m.cleaned.size();
     if (Cue* existing = const_cast<Cue*>(d->affect->FindCue(cue))) {
@@ -588,7 +595,9 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // ... or, unsure, beside one ("o final da novela me matou": the model's words are "final da").
       for (const Detector::NearMiss& x : d->crisis_near_misses) {
         if (x.only_kind && (!kind || std::string_view(kind) != x.only_kind)) continue;
-        if ((x.inside_is_it && x.begin <= begin && end <= x.end) || h.probability < x.unsure_below) return;
+        // A crisis only the check's screen raised stays below the bar beside any ("colher sangue" 0.30).
+        if ((x.inside_is_it && x.begin <= begin && end <= x.end) || h.probability < x.unsure_below || j.crisis_screened)
+          return;
       }
       // Set aside a model-only crisis whose words are a closing, or the
       // very words asking for a person (a person comes either way), or an
@@ -610,7 +619,9 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
       // Only a sure request: an unsure one (the person head at 0.51 on "je me suis enfermé dans la salle
       // de bain avec une lame") would hide a crisis and hand off nothing.
       const bool sure_person = person && (person->layer == kLayerPattern || person->probability >= kSurePersonRequest);
-      if (d->affect->closing || d->affect->final_closing || d->affect->plan || (sure_person && person->begin <= begin && end <= person->end)) {
+      // Or one the crisis check doubts (judgement.h: "they left it outside and now its gone" 0.88).
+      if (j.crisis_doubted || d->affect->closing || d->affect->final_closing || d->affect->plan ||
+          (sure_person && person->begin <= begin && end <= person->end)) {
         Cue c;
         c.name = cue;
         c.strength = std::clamp(strength, 0.0, 1.0);
@@ -709,7 +720,6 @@ void JudgeSentencesForPerson(const JudgementModel& model, const Message& m, Mode
 // longer fires there, the crisis is set aside like one in the request's own
 // words (and counts again after a distressed turn, handoff.cc). "is anyone
 // there he is hitting me right now" keeps its crisis in the rest.
-constexpr size_t kFragmentWords = 6;
 void SetAsideCrisisInRequest(const JudgementModel& model, const Message& m, Affect* a) {
   const auto crisis = std::find_if(a->cues.begin(), a->cues.end(),
                                    [](const Cue& c) { return c.name == kCueCrisis && c.layer == kLayerModel; });
@@ -722,8 +732,9 @@ void SetAsideCrisisInRequest(const JudgementModel& model, const Message& m, Affe
   if (words >= kFewWords) {
     // A fragment ("y a ... en ce moment ?": 0.43) must be as sure as a message of few words.
     const std::vector<WhoSpan> who = FindWho(rest);
-    const HeadScore h = model.Judge(rest, JudgementFeatures(rest, who), who).heads[0];
-    if (h.fired && (words >= kFragmentWords || h.probability >= kSureOnFewWords)) return;
+    const ModelJudgement r = model.Judge(rest, JudgementFeatures(rest, who), who);
+    const HeadScore& h = r.heads[0];
+    if (h.fired && !r.crisis_doubted && (words >= kFragmentWords || h.probability >= kSureOnFewWords)) return;
   }
   a->set_aside_crisis = std::move(*crisis);
   a->cues.erase(crisis);

@@ -727,6 +727,7 @@ std::string TurnResultToJson(const TurnResult& r) {
       const HeadScore& h = r.affect.judgement.heads[k];
       heads[HeadName(k)] = {{"probability", h.probability}, {"threshold", h.threshold}, {"fired", h.fired}};
     }
+    if (r.affect.judgement.crisis_check >= 0) heads[kHeadCrisis]["check"] = r.affect.judgement.crisis_check;
     j["heads"] = heads;
   } else {
     j["heads"] = nullptr;

@@ -506,7 +506,12 @@ std::string AnalysisToJson(const Affect& a, const Decision& d) {
       Num(h.probability, &o);
       o += ",\"threshold\":";
       Num(h.threshold, &o);
-      o += h.fired ? ",\"fired\":true}" : ",\"fired\":false}";
+      o += h.fired ? ",\"fired\":true" : ",\"fired\":false";
+      if (k == 0 && a.judgement.crisis_check >= 0) {
+        o += ",\"check\":";
+        Num(a.judgement.crisis_check, &o);
+      }
+      o += "}";
     }
     o += "}";
   }

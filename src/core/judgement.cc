@@ -254,6 +254,29 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
     m->handoff_.word_scale = ws->get<double>();
   }
 
+  // The crisis check (optional): its numbers here, its keys and weights after the language table.
+  uint32_t check_keys = 0, check_bytes = 0;
+  if (const auto cc = h.find("crisis_check"); cc != h.end()) {
+    CrisisCheck& c = m->check_;
+    std::vector<double> v;
+    for (const char* key : {"screen", "scale", "bias", "prior", "threshold"}) {
+      const auto it = cc->is_object() ? cc->find(key) : cc->end();
+      if (it == cc->end() || !it->is_number()) return Bad(std::string("/crisis_check/") + key + " must be a number");
+      v.push_back(it->get<double>());
+    }
+    c.screen = v[0], c.scale = v[1], c.bias = v[2], c.prior = v[3], c.threshold = v[4];
+    for (const char* key : {"keys", "key_bytes"}) {
+      const auto it = cc->find(key);
+      if (it == cc->end() || !it->is_number_unsigned() || it->get<uint64_t>() > (1u << 24))
+        return Bad(std::string("/crisis_check/") + key + " must be a count");
+    }
+    check_keys = (*cc)["keys"].get<uint32_t>();
+    check_bytes = (*cc)["key_bytes"].get<uint32_t>();
+    if (!(c.screen > 0 && c.screen <= 1) || !(c.scale > 0) || !(c.threshold > 0 && c.threshold < 1) ||
+        check_keys == 0 || check_keys > check_bytes)
+      return Bad("/crisis_check needs screen in (0, 1], scale > 0, a threshold in (0, 1) and keys in key_bytes");
+  }
+
   uint32_t n = 0;
   if (!r.U32(&n) || n > m->buckets_) return Bad("bad weight count");
   if (!ReadKeys(&r, n, m->buckets_, &m->keys_)) return Bad("keys must be increasing buckets (truncated?)");
@@ -269,6 +292,14 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
   if (!ReadPacked(&r, static_cast<size_t>(n) * m->outputs_, bits, &m->weights_)) return Bad("truncated weights");
   if (!ReadPacked(&r, static_cast<size_t>(m->lang_buckets_) * langs, lang_bits, &m->lang_weights_))
     return Bad("truncated language table");
+  if (check_keys) {
+    std::string_view kb;
+    if (!r.Bytes(check_bytes, &kb)) return Bad("truncated crisis check");
+    Reader kr(kb);
+    if (!ReadKeys(&kr, check_keys, m->buckets_, &m->check_.keys) || !kr.done())
+      return Bad("crisis check keys must be /crisis_check/key_bytes of increasing buckets");
+    if (!ReadPacked(&r, check_keys, 8, &m->check_.weights)) return Bad("truncated crisis check");
+  }
   // The learnt handoff's word weights: one per key, then the extra ones'
   // delta-coded keys and weights.
   if (handoff_word_bits) {
@@ -289,6 +320,13 @@ Status JudgementModel::Load(std::string_view bytes, std::shared_ptr<const Judgem
 const JudgementModel::Calibration& JudgementModel::CalibrationFor(int lang, int head) const {
   const size_t li = lang < 0 ? languages_.size() : static_cast<size_t>(lang);
   return calibration_[li * kHeadCount + head];
+}
+
+// With a crisis check, the crisis head screens: it fires from its threshold
+// times the check's `screen`, and the check weighs what it raised.
+double JudgementModel::ThresholdFor(int lang, int head) const {
+  const double t = CalibrationFor(lang, head).threshold;
+  return head == 0 && check_.ready() ? t * check_.screen : t;
 }
 
 ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std::vector<HashedFeature>& features) const {
@@ -327,7 +365,7 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
   const int cal = out.language_confidence >= kSureOfLanguage ? lang : -1;
 
   if (features.empty()) {
-    for (int k = 0; k < kHeadCount; ++k) out.heads[k].threshold = CalibrationFor(cal, k).threshold;
+    for (int k = 0; k < kHeadCount; ++k) out.heads[k].threshold = ThresholdFor(cal, k);
     return out;
   }
   // Each feature's weights, found once, with its learnt handoff weight.
@@ -359,8 +397,8 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
     const Calibration& c = CalibrationFor(cal, k);
     HeadScore& h = out.heads[k];
     h.probability = Sigmoid(c.a * z[k] + c.b);
-    h.threshold = c.threshold;
-    h.fired = h.probability >= c.threshold;
+    h.threshold = ThresholdFor(cal, k);
+    h.fired = h.probability >= h.threshold;
     if (!h.fired) continue;
     // Evidence: the window of up to three adjacent tokens whose features
     // pushed this head up most (a pair's weight is shared by its words),
@@ -396,6 +434,19 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
       out.crisis_kind = kinds_[arg];
       out.crisis_kind_probability = 1.0 / sum;
     }
+  }
+  if (check_.ready() && out.heads[0].fired) {
+    int64_t sum = 0;
+    for (const HashedFeature& f : features) {
+      const auto& ck = check_.keys;  // a few thousand: a binary search, only when crisis fired
+      const auto e = std::lower_bound(ck.begin(), ck.end(), f.hash % buckets_);
+      if (e != ck.end() && *e == f.hash % buckets_) sum += check_.weights[e - ck.begin()];
+    }
+    const double p = std::clamp(out.heads[0].probability, 1e-4, 1 - 1e-4);
+    out.crisis_check = Sigmoid(check_.bias + check_.prior * std::log(p / (1 - p)) +
+                               static_cast<double>(sum) * check_.scale * norm);
+    out.crisis_doubted = out.crisis_check < check_.threshold;
+    out.crisis_screened = out.heads[0].probability < CalibrationFor(cal, 0).threshold;
   }
   return out;
 }

@@ -127,12 +127,31 @@ struct HandoffModel {
   double Probability(const HandoffSignals& s, double words) const;
 };
 
+// The crisis check (optional, models/judgement/crisis_check.py): a second
+// column fitted only where the crisis head fires, over sorted keys of its
+// own. A crisis the model alone raises stands if the check agrees.
+struct CrisisCheck {
+  std::vector<uint32_t> keys;
+  std::vector<int8_t> weights;
+  // The crisis head fires from its calibrated threshold times `screen`
+  // (< 1: more crises raised, the check weighs them).
+  double screen = 1;
+  double scale = 0, bias = 0, prior = 0;  // prior: the weight of the crisis head's logit
+  double threshold = 0;
+  bool ready() const { return !keys.empty(); }
+};
+
 struct ModelJudgement {
   std::string language = "und";  // BCP 47 ("en", "es", ...); "und" when there is nothing to tell by
   double language_confidence = 0;
   HeadScore heads[kHeadCount];   // crisis, human_request, frustration, negativity, hardship
   std::string crisis_kind;       // most likely kind, set when crisis fired
   double crisis_kind_probability = 0;
+  // The crisis check's probability when crisis fired and the model has one
+  // (else -1), and whether it doubts the crisis (below its threshold).
+  double crisis_check = -1;
+  bool crisis_doubted = false;
+  bool crisis_screened = false;  // fired below the head's own threshold, by the check's screen
   // The model's learnt handoff, for the conversation to weigh this turn
   // (null when the model file has none). Lives as long as the model.
   const HandoffModel* handoff = nullptr;
@@ -166,6 +185,7 @@ class JudgementModel {
     double a = 1, b = 0, threshold = 0.5;
   };
   const Calibration& CalibrationFor(int lang, int head) const;
+  double ThresholdFor(int lang, int head) const;
 
   uint32_t buckets_ = 0;
   std::vector<uint32_t> keys_;  // sorted buckets that carry weights
@@ -185,6 +205,7 @@ class JudgementModel {
   // languages_.size()) is the pooled one, for a language without its own.
   std::vector<Calibration> calibration_;
   HandoffModel handoff_;
+  CrisisCheck check_;
 };
 
 }  // namespace attune

@@ -31,9 +31,9 @@ std::shared_ptr<const JudgementModel> Shipped() {
   return model;
 }
 
-Affect Judged(const std::string& text) {
+Affect Judged(const std::string& text, const JudgementModel* model = nullptr) {
   AnalyzeOptions o;
-  o.judgement = Shipped().get();
+  o.judgement = model ? model : Shipped().get();
   return Analyze(text, o);
 }
 
@@ -2365,6 +2365,15 @@ std::string EditedModel(const std::function<void(nlohmann::json&)>& edit, size_t
   return out + header + body;
 }
 
+// A model file the core refuses, saying `why`.
+void refused(const std::string& bytes, const std::string& why) {
+  std::shared_ptr<const JudgementModel> m;
+  const Status s = JudgementModel::Load(bytes, &m);
+  CHECK(s.code() == "invalid_model");
+  CHECK_MESSAGE(s.message().find(why) != std::string::npos, s.message());
+  CHECK(m == nullptr);
+}
+
 }  // namespace
 
 std::shared_ptr<const JudgementModel> RulesOnly() {
@@ -2398,13 +2407,6 @@ TEST_CASE("the learnt handoff in a model file: read with the core's signals, ref
   CHECK(words > 1000);
   CHECK(size_t(words) < shipped.word_weights.size() / 2);
 
-  std::shared_ptr<const JudgementModel> m;
-  auto refused = [&](const std::string& bytes, const std::string& why) {
-    const Status s = JudgementModel::Load(bytes, &m);
-    CHECK(s.code() == "invalid_model");
-    CHECK_MESSAGE(s.message().find(why) != std::string::npos, s.message());
-    CHECK(m == nullptr);
-  };
   // A signal renamed or missing: the file was fitted on other signals.
   refused(EditedModel([](nlohmann::json& h) { h["handoff"]["signals"][3] = "sadness"; }), "/handoff/signals/3 must be negativity");
   refused(EditedModel([](nlohmann::json& h) { h["handoff"]["signals"].erase(0); }), "/handoff/signals must list");
@@ -2421,7 +2423,7 @@ TEST_CASE("the learnt handoff in a model file: read with the core's signals, ref
 
   // Without it (header key and word section gone) the model loads and the
   // conversation is the rules' alone.
-  m = RulesOnly();
+  const std::shared_ptr<const JudgementModel> m = RulesOnly();
   CHECK_FALSE(m->handoff().ready());
   AnalyzeOptions o;
   o.judgement = m.get();
@@ -2720,4 +2722,72 @@ TEST_CASE("asked whether anyone is there right now, a visitor is offered a perso
   CHECK(Judged("is anyone there he is hitting me right now").HasCue(kCueCrisis));
   CHECK(Judged("hay alguien? me quiero morir").HasCue(kCueCrisis));
   CHECK(Judged("bitte ist da jemand, ich habe alle tabletten genommen und mir ist so schwindlig").HasCue(kCueCrisis));
+}
+
+namespace {
+
+// The shipped model without its crisis check: the header's entry and its
+// section (between the language table and the learnt handoff's) taken out.
+std::string WithoutCheck() {
+  const std::string real = testing::ModelFile("judgement.bin");
+  uint32_t n = 0;
+  for (int k = 3; k >= 0; --k) n = (n << 8) | static_cast<unsigned char>(real[8 + k]);
+  nlohmann::json h = nlohmann::json::parse(real.substr(12, n));
+  const auto& ho = h["handoff"];
+  uint32_t keys = 0;
+  for (int k = 3; k >= 0; --k) keys = (keys << 8) | static_cast<unsigned char>(real[12 + n + k]);
+  const auto packed = [&](size_t count) { return ho["word_bits"].get<int>() == 4 ? (count + 1) / 2 : count; };
+  const size_t handoff = packed(keys) + ho["extra_bytes"].get<size_t>() + packed(ho["extra_words"].get<size_t>());
+  const size_t check = h["crisis_check"]["keys"].get<size_t>() + h["crisis_check"]["key_bytes"].get<size_t>();
+  h.erase("crisis_check");
+  const std::string header = h.dump(), body = real.substr(12 + n);
+  std::string out = real.substr(0, 8);
+  for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>((header.size() >> (8 * k)) & 0xFF));
+  return out + header + body.substr(0, body.size() - handoff - check) + body.substr(body.size() - handoff);
+}
+
+}  // namespace
+
+TEST_CASE("the crisis check: a routine message the crisis head alone raised is doubted, a crisis stands") {
+  std::shared_ptr<const JudgementModel> unchecked;
+  REQUIRE(JudgementModel::Load(WithoutCheck(), &unchecked).ok());
+  // Shop and clinic talk the head hears as a crisis (0.27-0.31 over thresholds of 0.25-0.27).
+  for (const std::string routine : {"il y a un ascenseur", "annulez tout, j'ai plus besoin du manteau",
+                                    "me ha surgido algo y no puedo ir hoy", "Won't be coming in this afternoon, car's broken down"}) {
+    CAPTURE(routine);
+    CHECK(Judged(routine, unchecked.get()).HasCue(kCueCrisis));
+    CHECK(Judged(routine, unchecked.get()).judgement.crisis_check < 0);
+    const Affect a = Judged(routine);
+    CHECK(a.judgement.heads[0].fired);
+    CHECK(a.judgement.crisis_doubted);
+    CHECK_FALSE(a.HasCue(kCueCrisis));
+    // Above the head's own threshold: set aside, so it counts after a distressed turn.
+    CHECK(a.set_aside_crisis);
+  }
+  // Below it, raised by the screen alone and doubted: gone.
+  const Affect friday = Judged("wenn ich heute bestelle kommt es freitag");
+  CHECK(friday.judgement.crisis_screened);
+  CHECK(friday.judgement.crisis_doubted);
+  CHECK_FALSE(friday.HasCue(kCueCrisis));
+  CHECK_FALSE(friday.set_aside_crisis);
+  // The screen hears crises the head's own threshold missed, and the check keeps them.
+  CHECK_FALSE(Judged("got the rope. just need to do it", unchecked.get()).HasCue(kCueCrisis));
+  const Affect rope = Judged("got the rope. just need to do it");
+  CHECK(rope.judgement.crisis_screened);
+  CHECK_FALSE(rope.judgement.crisis_doubted);
+  CHECK(rope.HasCue(kCueCrisis));
+  // Crises the patterns or a sure head hear are not the check's to doubt.
+  for (const char* crisis : {"i took all my pills", "he is hitting me right now", "mein kind hat tabletten geschluckt",
+                             "je vais en finir ce soir, j'ai tout préparé"})
+    CHECK_MESSAGE(Judged(crisis).HasCue(kCueCrisis), crisis);
+}
+
+TEST_CASE("a crisis check that does not add up is refused, not half read") {
+  refused(EditedModel([](nlohmann::json& h) { h["crisis_check"]["screen"] = 0; }), "screen in (0, 1]");
+  refused(EditedModel([](nlohmann::json& h) { h["crisis_check"]["threshold"] = 1.5; }), "a threshold in (0, 1)");
+  refused(EditedModel([](nlohmann::json& h) { h["crisis_check"].erase("prior"); }), "/crisis_check/prior must be a number");
+  refused(EditedModel([](nlohmann::json& h) { h["crisis_check"]["keys"] = -1; }), "/crisis_check/keys must be a count");
+  refused(EditedModel([](nlohmann::json& h) { h["crisis_check"]["key_bytes"] = h["crisis_check"]["key_bytes"].get<int>() + 1; }),
+          "crisis check keys must be");
+  refused(EditedModel([](nlohmann::json& h) { h["crisis_check"] = "yes"; }), "/crisis_check/screen must be a number");
 }
