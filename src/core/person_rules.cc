@@ -287,7 +287,11 @@ constexpr auto kThere = Words("there", "here", "real", "alive", "awake", "home",
                         "on", "at", "the", "other", "end", "side", "line", "am", "anderen", "ende", "der",
                         "leitung", "al", "otro", "lado", "del", "de", "a", "lautre", "bout", "ligne", "do",
                         "outro", "dallaltra", "parte", "linea", "actually", "really", "vraiment", "wirklich",
-                        "mal", "sul", "serio", "lebendig", "lebendiges", "lebendiger", "erreichbar");
+                        "mal", "sul", "serio", "lebendig", "lebendiges", "lebendiger", "erreichbar",
+                        // now or still: "anyone there right now?", "ist gerade jemand da", "y a quelqu'un en ce moment ?"
+                        "right", "now", "rn", "currently", "still", "tonight", "today", "ahora", "ahorita", "mismo",
+                        "todavia", "gerade", "grad", "jetzt", "noch", "heute", "maintenant", "en", "ce", "moment",
+                        "encore", "agora", "ainda", "hoje", "adesso", "ora", "ancora", "oggi", "momento");
 // Phrases that name a living person wherever they stand.
 constexpr auto kLivingPerson = Words(
     "living soul", "live person", "with a pulse", "flesh and blood", "alma viva", "ser vivo",

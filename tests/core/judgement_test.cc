@@ -2718,6 +2718,13 @@ TEST_CASE("asked whether anyone is there right now, a visitor is offered a perso
     CHECK_FALSE(a.HasCue(kCueCrisis));
     CHECK(a.set_aside_crisis);
   }
+  // "right now", "still", "adesso" after the words asking: the pattern hears it (the head was 0.61 on the first).
+  for (const char* asked : {"hi, is anyone there right now?", "anyone still there?", "c'è qualcuno adesso?",
+                            "hay alguien ahi ahora mismo?", "tem alguém aí agora?"}) {
+    const Cue* c = Judged(asked).FindCue(kCueHumanRequest);
+    CHECK_MESSAGE((c && c->layer == kLayerPattern), asked);
+  }
+  CHECK_FALSE(Judged("is there anyone home today to receive the parcel?").HasCue(kCueHumanRequest));
   // The rest of the message keeps its crisis, and a set-aside one counts after distress.
   CHECK(Judged("is anyone there he is hitting me right now").HasCue(kCueCrisis));
   CHECK(Judged("hay alguien? me quiero morir").HasCue(kCueCrisis));
