@@ -265,27 +265,84 @@ bool SaysLabelInOtherWords(const std::vector<std::string>& label, const std::vec
 }
 }  // namespace
 
+namespace {
+const char* const kGreetings[] = {
+    // en
+    "hi", "hii", "hello", "helo", "hey", "heya", "hiya", "howdy", "yo", "good morning", "good afternoon",
+    "good evening", "morning", "greetings", "there", "again", "all", "everyone", "how are you", "how r u",
+    "hows it going", "how is it going", "hope you are well", "hope youre well",
+    // es
+    "hola", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "saludos",
+    "como estas", "como esta",
+    // fr
+    "bonjour", "bonsoir", "salut", "coucou", "allo", "ca va", "comment ca va", "comment allez vous", "a tous",
+    // de
+    "hallo", "guten morgen", "guten tag", "guten abend", "moin", "moin moin", "servus", "gruss gott",
+    "gruezi", "wie gehts", "wie geht es ihnen", "wie geht es dir", "zusammen",
+    // pt
+    "ola", "oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "tudo bom", "e ai", "como vai",
+    // it
+    "ciao", "salve", "buongiorno", "buonasera", "come stai", "come va", "a tutti"};
+
+const PhraseList& Greetings() {
+  static const PhraseList list(kGreetings);
+  return list;
+}
+}  // namespace
+
 bool IsGreeting(std::string_view message) {
-  static const char* const kGreetings[] = {
-      // en
-      "hi", "hii", "hello", "helo", "hey", "heya", "hiya", "howdy", "yo", "good morning", "good afternoon",
-      "good evening", "morning", "greetings", "there", "again", "all", "everyone", "how are you", "how r u",
-      "hows it going", "how is it going", "hope you are well", "hope youre well",
-      // es
-      "hola", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "saludos",
-      "como estas", "como esta",
-      // fr
-      "bonjour", "bonsoir", "salut", "coucou", "allo", "ca va", "comment ca va", "comment allez vous", "a tous",
-      // de
-      "hallo", "guten morgen", "guten tag", "guten abend", "moin", "moin moin", "servus", "gruss gott",
-      "gruezi", "wie gehts", "wie geht es ihnen", "wie geht es dir", "zusammen",
-      // pt
-      "ola", "oi", "bom dia", "boa tarde", "boa noite", "tudo bem", "tudo bom", "e ai", "como vai",
-      // it
-      "ciao", "salve", "buongiorno", "buonasera", "come stai", "come va", "a tutti"};
-  static const PhraseList greetings(kGreetings);
   const std::vector<std::string> words = Words(message);
-  return words.size() <= kMaxContextWords && greetings.Covers(words);
+  return words.size() <= kMaxContextWords && Greetings().Covers(words);
+}
+
+bool AnnouncesQuestion(std::string_view message) {
+  static const char* const kPrefaces[] = {
+      // en
+      "i have a question", "i have a quick question", "ive got a question", "i got a question", "got a question",
+      "i have a query", "i have a doubt", "quick question", "small question", "just a question", "a question",
+      "question", "one question", "can i ask you something", "can i ask something", "can i ask a question",
+      "can i ask you a question", "could i ask a question", "may i ask a question", "i want to ask something",
+      "i wanted to ask something", "i need to ask something", "i need some information", "i need some info",
+      // es
+      "tengo una pregunta", "tengo una duda", "tengo una consulta", "una pregunta", "una duda", "una consulta",
+      "pregunta rapida", "consulta rapida", "puedo hacer una pregunta", "puedo preguntar algo",
+      "quisiera hacer una consulta", "queria hacer una consulta", "queria preguntar algo",
+      // fr
+      "jai une question", "jai une petite question", "jaurais une question", "une question", "une petite question",
+      "petite question", "je peux poser une question", "je peux vous poser une question", "puis je poser une question",
+      // de
+      "ich habe eine frage", "ich hab eine frage", "ich hab ne frage", "ich habe mal eine frage",
+      "ich hab mal ne frage", "ich hatte eine frage", "hab eine frage", "hab ne frage", "kurze frage", "eine frage",
+      "ne frage", "frage", "darf ich was fragen", "kann ich was fragen", "darf ich etwas fragen", "kann ich etwas fragen",
+      // pt
+      "tenho uma pergunta", "tenho uma duvida", "uma pergunta", "uma duvida", "pergunta rapida", "duvida rapida",
+      "posso fazer uma pergunta", "posso perguntar uma coisa", "gostaria de tirar uma duvida", "queria tirar uma duvida",
+      // it
+      "ho una domanda", "avrei una domanda", "ho un dubbio", "una domanda", "domanda veloce", "domanda rapida",
+      "posso fare una domanda", "posso chiedere una cosa"};
+  // What may follow: "please", or what it is about in a few words ("about my order").
+  static const char* const kPlease[] = {"please", "pls", "plz", "por favor", "svp", "sil vous plait", "stp", "bitte",
+                                        "per favore", "pf"};
+  static constexpr std::string_view kAbout[] = {"about", "regarding", "re", "on", "concerning", "sobre", "acerca",
+                                                "respecto", "con", "sur", "concernant", "pour", "zu", "zur", "zum",
+                                                "wegen", "uber", "bezuglich", "do", "da", "de", "com", "su", "sul",
+                                                "sulla", "riguardo", "per"};
+  static const PhraseList prefaces(kPrefaces), please(kPlease);
+  const std::vector<std::string> words = Words(message);
+  if (words.empty() || words.size() > 10) return false;
+  // The preface, after a greeting or nothing; the longest that fits.
+  for (size_t at = 0; at < words.size(); ++at) {
+    const std::vector<std::string> before(words.begin(), words.begin() + at);
+    if (at > 0 && !Greetings().Covers(before)) continue;
+    for (size_t end = words.size(); end > at; --end) {
+      if (!prefaces.Covers(std::vector<std::string>(words.begin() + at, words.begin() + end))) continue;
+      const std::vector<std::string> rest(words.begin() + end, words.end());
+      if (rest.empty() || please.Covers(rest)) return true;
+      const bool about = std::find(std::begin(kAbout), std::end(kAbout), rest[0]) != std::end(kAbout);
+      return about && rest.size() <= 4;
+    }
+  }
+  return false;
 }
 
 bool AsksAboutThat(std::string_view message, std::string_view language) {

@@ -41,6 +41,13 @@ bool SaysThanks(std::string_view message);
 // where is my order") is not.
 bool IsGreeting(std::string_view message);
 
+// A message that only announces a question, after a greeting or none and
+// before what it is about: "I have a question", "hi, quick question about my
+// order", "una pregunta", "j'ai une petite question", "kurze Frage zur
+// Lieferung", "posso fazer uma pergunta?", "ho una domanda". The bot says
+// "go ahead"; it matched "goodbye" ("have a ...") or nothing.
+bool AnnouncesQuestion(std::string_view message);
+
 // A short question that points back at the bot's last answer: "ok how do i
 // do that", "where is that", "¿y cómo lo hago?", "comment on fait ça ?",
 // "wie geht das?", "e onde fica isso?" (a question word and a word for

@@ -214,7 +214,7 @@ const Intent* HandoffIntent(const Pack& pack) {
 // the handoff and crisis replies themselves, the offer, and a "no thanks".
 bool MayRepeat(const std::string& response) {
   return response == "handoff" || response == "crisis" || response == "crisis_no_handoff" ||
-         IsPersonOffer(response) || response == "declined" || response == "greeting";
+         IsPersonOffer(response) || response == "declined" || response == "greeting" || response == "ask_away";
 }
 
 void ApplyReply(const Reply& reply, TurnResult* r) {
@@ -435,6 +435,13 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
   if (unanswered && forced.empty() && !answers_flow && !flows_.active() && !bare_answer &&
       pack_.responses.count("greeting") && IsGreeting(cleaned)) {
     forced = "greeting";
+    match.intent = "greeting";
+    match.confidence = 1;
+  } else if (unanswered && forced.empty() && !answers_flow && !flows_.active() && !bare_answer &&
+             pack_.responses.count("ask_away") && AnnouncesQuestion(cleaned)) {
+    // "I have a question" (heard as "goodbye": "have a ..."), "quick question
+    // about my order": an opener, answered "go ahead", not "I can't help with that".
+    forced = "ask_away";
     match.intent = "greeting";
     match.confidence = 1;
   }
@@ -674,7 +681,8 @@ TurnResult Engine::Respond(std::string_view text, const std::vector<float>& emot
     // An answer on the topic (not a fallback, a greeting, thanks or a
     // question back) keeps the labels that do something for later.
     static const std::set<std::string> kNotAnAnswer = {"fallback", "out_of_scope", "clarify", "offer_human", "bot_identity",
-                                                       "offer_human_repeated", "greeting", "declined", "thanks", "goodbye"};
+                                                       "offer_human_repeated", "greeting", "ask_away", "declined", "thanks",
+                                                       "goodbye"};
     const bool acts = std::any_of(pending_.actions.begin(), pending_.actions.end(),
                                   [](const QuickReplyAction& a) { return !a.intent.empty() || !a.response.empty(); });
     if (acts && !topic_.empty() && !kNotAnAnswer.count(response)) {

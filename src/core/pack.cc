@@ -476,7 +476,7 @@ void CheckReferences(Reader& rd, const Pack& pack, const json& doc) {
   std::set<std::string> entity_types(BuiltinEntityTypes().begin(), BuiltinEntityTypes().end());
   for (const EntityDefinition& e : pack.entities) entity_types.insert(e.name);
 
-  std::set<std::string> used = {"greeting", "fallback", "offer_human", "offer_human_repeated", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope", "declined", "language_switched", "bot_identity"};
+  std::set<std::string> used = {"greeting", "ask_away", "fallback", "offer_human", "offer_human_repeated", "handoff", "crisis", "crisis_no_handoff", "clarify", "out_of_scope", "declined", "language_switched", "bot_identity"};
   // Quick replies promise an action: the intent or response must exist.
   for (const auto& [key, resp] : pack.responses)
     for (size_t i = 0; i < resp.quick_reply_actions.size(); ++i) {

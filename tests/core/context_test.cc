@@ -609,6 +609,35 @@ TEST_CASE("a bare greeting is greeted back with what the bot can do; a greeting 
   CHECK(es->Respond("buenas noches").intent == "goodbye");
 }
 
+TEST_CASE("a question announced, not yet asked, is answered 'go ahead', not 'goodbye' or 'I can't help with that'") {
+  // Written for this test; in the demo "I have a question" got "Take care, and thanks for visiting."
+  for (const char* m : {"I have a question", "hey, quick question about my order", "can I ask you something?",
+                        "una pregunta por favor", "hola, tengo una duda sobre mi pedido", "j'ai une petite question",
+                        "kurze Frage zur Lieferung", "posso fazer uma pergunta?", "ciao, ho una domanda"})
+    CHECK_MESSAGE(AnnouncesQuestion(m), m);
+  for (const char* m : {"I have a question, where is my order?", "question about returns, how long do i have",
+                        "hi", "a question nobody at your store could answer about my refund for the blue jacket",
+                        "tengo una pregunta sobre el envío a Canarias y los plazos de entrega", ""})
+    CHECK_MESSAGE(!AnnouncesQuestion(m), m);
+  const char* packs[][2] = {{"ecommerce.en.json", "I have a question"}, {"healthcare.en.json", "quick question"},
+                            {"ecommerce.es.json", "una pregunta"}, {"healthcare.fr.json", "j'ai une question"},
+                            {"ecommerce.de.json", "ich hab ne frage"}, {"ecommerce.pt.json", "tenho uma dúvida"}};
+  for (const auto& row : packs) {
+    const std::string pack = row[0], asked = row[1];
+    CAPTURE(pack);
+    auto e = Make(pack);
+    const TurnResult r = e->Respond(asked);
+    CHECK(r.response == "ask_away");
+    CHECK_FALSE(r.quick_replies.empty());
+    CHECK_FALSE(r.decision.handoff);
+    // Then the question itself is answered, and the opener was no failure.
+    CHECK(e->Respond("I have a question").response != "offer_human");
+  }
+  auto e = Make("ecommerce.en.json");
+  e->Respond("I have a question");
+  CHECK(e->Respond("where is my parcel?").intent == "track_order");
+}
+
 TEST_CASE("'ok thanks' under an offer of a person is thanks; 'yes please' is a yes") {
   for (const char* m : {"ok thanks", "vale gracias", "ok merci"}) {
     CAPTURE(m);
