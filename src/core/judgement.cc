@@ -437,10 +437,11 @@ ModelJudgement JudgementModel::Judge(const std::vector<Token>& tokens, const std
   }
   if (check_.ready() && out.heads[0].fired) {
     int64_t sum = 0;
+    const auto& ck = check_.keys;  // a few thousand: a binary search, only when crisis fired
     for (const HashedFeature& f : features) {
-      const auto& ck = check_.keys;  // a few thousand: a binary search, only when crisis fired
-      const auto e = std::lower_bound(ck.begin(), ck.end(), f.hash % buckets_);
-      if (e != ck.end() && *e == f.hash % buckets_) sum += check_.weights[e - ck.begin()];
+      const uint32_t b = f.hash % buckets_;
+      const auto e = std::lower_bound(ck.begin(), ck.end(), b);
+      if (e != ck.end() && *e == b) sum += check_.weights[e - ck.begin()];
     }
     const double p = std::clamp(out.heads[0].probability, 1e-4, 1 - 1e-4);
     out.crisis_check = Sigmoid(check_.bias + check_.prior * std::log(p / (1 - p)) +
