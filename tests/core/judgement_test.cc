@@ -2721,7 +2721,8 @@ TEST_CASE("asked whether anyone is there right now, a visitor is offered a perso
   // "right now", "still", "adesso" after the words asking: the pattern hears it (the head was 0.61 on the first).
   for (const char* asked : {"hi, is anyone there right now?", "anyone still there?", "c'è qualcuno adesso?",
                             "hay alguien ahi ahora mismo?", "tem alguém aí agora?"}) {
-    const Cue* c = Judged(asked).FindCue(kCueHumanRequest);
+    const Affect a = Judged(asked);  // kept: the cue lives in it
+    const Cue* c = a.FindCue(kCueHumanRequest);
     CHECK_MESSAGE((c && c->layer == kLayerPattern), asked);
   }
   CHECK_FALSE(Judged("is there anyone home today to receive the parcel?").HasCue(kCueHumanRequest));
