@@ -2542,7 +2542,8 @@ TEST_CASE("'I've tried everything' is frustration in six languages; chat shortha
   }
   for (const char* m : {"tried everything on, the blue one fits best", "i havent tried everything yet, one more idea?"}) {
     CAPTURE(std::string(m));
-    const Cue* c = Judged(m).FindCue(kCueFrustration);
+    const Affect a = Judged(m);  // kept: the cue lives in it
+    const Cue* c = a.FindCue(kCueFrustration);
     CHECK((c == nullptr || c->layer != kLayerPattern));
   }
   // Beside what self-service is tried on, the model's unsure crisis is set aside; a real
