@@ -464,7 +464,9 @@ const RedFlag kRedFlags[] = {
                        "not_wake never_wake dont_wake wont_wake no_despertar no_despertarme nunca_despertar pas_me_reveiller plus_me_reveiller plus_se_reveiller pas_se_reveiller jamais_se_reveiller plus_jamais_me_reveiller jamais_me_reveiller nicht_mehr_aufwachen nicht_aufwachen nie_mehr_aufwachen nie_wieder_aufwachen nao_acordar nao_acordar_mais nunca_mais_acordar non_svegliarmi non_svegliarmi_piu piu_svegliarmi "
                        // ... said of anyone ("quante tachipirine per non svegliarsi più", "para no despertarse")
                        "non_svegliarsi non_svegliarsi_piu piu_svegliarsi no_despertarse nunca_despertarse no_despertarse_mas "
-                       "nao_acordar_nunca_mais nicht_wieder_aufwachen ne_plus_se_reveiller"}, false},
+                       "nao_acordar_nunca_mais nicht_wieder_aufwachen ne_plus_se_reveiller"},
+     // ... not a machine's sleep mode ("my laptop wont wake up from sleep")
+     false, "laptop computer pc mac macbook screen monitor tablet ipad tv console display hibernate ordenador portatil pantalla ordinateur ecran bildschirm rechner computador tela schermo"},
     // ... outliving one's card ("valid till 2027 but i wont be"), nobody left to answer
     // after a near time ("after tonight no one will answer it"; not the office closed
     // for the holidays); not living to see a date is DetectNotLivingToSee

@@ -140,6 +140,11 @@ const Pattern kPatterns[] = {
     {kCueCrisis, "not breathing|responding", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "stopped breathing", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "won't|wont wake up", 1, false, false, kCrisisMedicalEmergency},
+    // "help him pls hes not waking up": the model alone heard it (and in a calm chat its check doubted it)
+    {kCueCrisis, "not|isn't|isnt waking up", 1, false, false, kCrisisMedicalEmergency},
+    {kCueCrisis, "can't|cant|cannot wake him|her|them up", 1, false, false, kCrisisMedicalEmergency},
+    // ... but a machine that sleeps ("my laptop wont wake up from sleep")
+    {kCueCrisis, "laptop|computer|pc|mac|macbook|phone|screen|monitor|tablet|ipad|tv|console|display won't|wont|isn't|isnt|not wake|waking", 0, false, true, nullptr},
     {kCueCrisis, "unconscious|overdose|overdosed|overdosing|anaphylaxis|anaphylactic|seizing", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "throat is? closing|swelling", 1, false, false, kCrisisMedicalEmergency},
     {kCueCrisis, "lips|face|tongue turning|going|are|is blue", 1, false, false, kCrisisMedicalEmergency},
