@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "context.h"
 #include "cue_rules.h"
 #include "identity.h"
 #include "lexicon.h"
@@ -793,7 +794,11 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
                                      [](const Cue& c) { return c.name == kCueHumanRequest; }),
                       affect.cues.end());
-  d.person_hard_negative = no_request || reported_call ||
+  // A message that only says a question is coming ("actually, can i ask
+  // something?": the person head 0.92, "ho una domanda": hardship) asks
+  // nothing yet: what the model alone hears there is dropped below.
+  const bool announces_question = AnnouncesQuestion(message);
+  d.person_hard_negative = no_request || reported_call || announces_question ||
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);
   affect.final_closing = !affect.closing && IsFinalClosing(folded);
@@ -809,6 +814,10 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     JudgeSentencesForPerson(*options.judgement, m, &affect.judgement);
     AddModelCues(affect.judgement, &d);
     SetAsideCrisisInRequest(*options.judgement, m, &affect);
+    if (announces_question)
+      affect.cues.erase(std::remove_if(affect.cues.begin(), affect.cues.end(),
+                                       [](const Cue& c) { return c.layer == kLayerModel; }),
+                        affect.cues.end());
     // Negativity the lexicon cannot hear (other languages, sarcasm): when
     // the head is sure the message is negative, valence leans its way.
     // Not from one word the lexicon has no feeling for and no rule heard

@@ -308,7 +308,8 @@ bool AnnouncesQuestion(std::string_view message) {
       "pregunta rapida", "consulta rapida", "puedo hacer una pregunta", "puedo preguntar algo",
       "quisiera hacer una consulta", "queria hacer una consulta", "queria preguntar algo",
       // fr
-      "jai une question", "jai une petite question", "jaurais une question", "une question", "une petite question",
+      "jai une question", "jai une petite question", "j ai une question", "j ai une petite question",
+      "j ai une autre question", "j ai encore une question", "jaurais une question", "une question", "une petite question",
       "petite question", "je peux poser une question", "je peux vous poser une question", "puis je poser une question",
       // de
       "ich habe eine frage", "ich hab eine frage", "ich hab ne frage", "ich habe mal eine frage",
@@ -319,7 +320,29 @@ bool AnnouncesQuestion(std::string_view message) {
       "posso fazer uma pergunta", "posso perguntar uma coisa", "gostaria de tirar uma duvida", "queria tirar uma duvida",
       // it
       "ho una domanda", "avrei una domanda", "ho un dubbio", "una domanda", "domanda veloce", "domanda rapida",
-      "posso fare una domanda", "posso chiedere una cosa"};
+      "posso fare una domanda", "posso chiedere una cosa",
+      // ... and one more ("ok one more question", "eine frage noch", "un'altra domanda")
+      "one more question", "another question", "one last question", "last question", "another quick question",
+      "one more quick question", "i have another question", "i have one more question", "ive got another question",
+      "i have another quick question", "i have one last question", "one more thing", "can i ask one more thing",
+      "can i ask another question", "can i ask one more question",
+      "otra pregunta", "otra duda", "otra consulta", "una pregunta mas", "una ultima pregunta", "ultima pregunta",
+      "tengo otra pregunta", "tengo otra duda", "tengo otra consulta", "una cosa mas",
+      "une autre question", "encore une question", "une derniere question", "derniere question",
+      "jai une autre question", "jai encore une question", "jai une derniere question", "autre question",
+      "noch eine frage", "noch ne frage", "eine frage noch", "ne frage noch", "letzte frage", "eine letzte frage",
+      "ich habe noch eine frage", "ich hab noch eine frage", "ich hab noch ne frage", "hab noch ne frage",
+      "hab noch eine frage", "noch was",
+      "outra pergunta", "outra duvida", "mais uma pergunta", "mais uma duvida", "ultima pergunta", "uma ultima pergunta",
+      "tenho outra pergunta", "tenho outra duvida", "tenho mais uma pergunta", "tenho mais uma duvida",
+      "unaltra domanda", "ancora una domanda", "ultima domanda", "unultima domanda", "ho unaltra domanda",
+      "ho ancora una domanda", "altra domanda", "unaltra cosa"};
+  // Words that may come first: "actually, can i ask something?", "ok one more question".
+  static constexpr std::string_view kFillers[] = {
+      "actually", "ok", "okay", "oh", "ah", "so", "and", "also", "um", "umm", "hmm", "well", "right", "sorry", "thanks",
+      "bueno", "vale", "pues", "y", "oye", "perdon", "gracias", "alors", "bon", "et", "aussi", "dailleurs", "pardon",
+      "merci", "und", "also", "achso", "danke", "sorry", "ja", "entao", "e", "ah", "obrigado", "obrigada", "allora",
+      "poi", "senti", "scusa", "scusi", "grazie", "ecco"};
   // What may follow: "please", or what it is about in a few words ("about my order").
   static const char* const kPlease[] = {"please", "pls", "plz", "por favor", "svp", "sil vous plait", "stp", "bitte",
                                         "per favore", "pf"};
@@ -330,10 +353,16 @@ bool AnnouncesQuestion(std::string_view message) {
   static const PhraseList prefaces(kPrefaces), please(kPlease);
   const std::vector<std::string> words = Words(message);
   if (words.empty() || words.size() > 10) return false;
-  // The preface, after a greeting or nothing; the longest that fits.
+  // The preface, after a greeting, fillers or nothing; the longest that fits.
   for (size_t at = 0; at < words.size(); ++at) {
     const std::vector<std::string> before(words.begin(), words.begin() + at);
-    if (at > 0 && !Greetings().Covers(before)) continue;
+    // A greeting, then fillers ("hi, ok so quick question"), or either alone.
+    size_t fillers = 0;
+    while (fillers < before.size() &&
+           std::find(std::begin(kFillers), std::end(kFillers), before[before.size() - 1 - fillers]) != std::end(kFillers))
+      ++fillers;
+    const std::vector<std::string> greeting(before.begin(), before.end() - fillers);
+    if (!greeting.empty() && !Greetings().Covers(greeting)) continue;
     for (size_t end = words.size(); end > at; --end) {
       if (!prefaces.Covers(std::vector<std::string>(words.begin() + at, words.begin() + end))) continue;
       const std::vector<std::string> rest(words.begin() + end, words.end());

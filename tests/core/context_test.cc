@@ -613,11 +613,15 @@ TEST_CASE("a question announced, not yet asked, is answered 'go ahead', not 'goo
   // Written for this test; in the demo "I have a question" got "Take care, and thanks for visiting."
   for (const char* m : {"I have a question", "hey, quick question about my order", "can I ask you something?",
                         "una pregunta por favor", "hola, tengo una duda sobre mi pedido", "j'ai une petite question",
-                        "kurze Frage zur Lieferung", "posso fazer uma pergunta?", "ciao, ho una domanda"})
+                        "kurze Frage zur Lieferung", "posso fazer uma pergunta?", "ciao, ho una domanda",
+                        // ... after fillers, and one more
+                        "actually, can i ask something?", "ok one more question", "hi, ok so quick question",
+                        "eine Frage noch", "bueno, otra pregunta", "j'ai une autre question", "un'altra domanda per favore"})
     CHECK_MESSAGE(AnnouncesQuestion(m), m);
   for (const char* m : {"I have a question, where is my order?", "question about returns, how long do i have",
                         "hi", "a question nobody at your store could answer about my refund for the blue jacket",
-                        "tengo una pregunta sobre el envío a Canarias y los plazos de entrega", ""})
+                        "tengo una pregunta sobre el envío a Canarias y los plazos de entrega", "",
+                        "ok", "another question: where is my parcel", "one more question, can i talk to a person"})
     CHECK_MESSAGE(!AnnouncesQuestion(m), m);
   const char* packs[][2] = {{"ecommerce.en.json", "I have a question"}, {"healthcare.en.json", "quick question"},
                             {"ecommerce.es.json", "una pregunta"}, {"healthcare.fr.json", "j'ai une question"},

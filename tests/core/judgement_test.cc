@@ -2800,3 +2800,27 @@ TEST_CASE("a crisis check that does not add up is refused, not half read") {
           "crisis check keys must be");
   refused(EditedModel([](nlohmann::json& h) { h["crisis_check"] = "yes"; }), "/crisis_check/screen must be a number");
 }
+
+TEST_CASE("a question announced after a filler is answered 'go ahead', whatever the model hears in it") {
+  // Written for this test, from the demo shop used as a visitor: "actually, can i ask something?"
+  // was handed to a person (the person head 0.92), "ok one more question" got "Take care".
+  const Affect actually = Judged("actually, can i ask something?");
+  CHECK(actually.judgement.heads[1].fired);
+  CHECK_FALSE(actually.HasCue(kCueHumanRequest));
+  for (const char* m : {"ho una domanda", "eine frage noch", "ok one more question"}) {
+    const Affect a = Judged(m);
+    for (const Cue& c : a.cues) CHECK_MESSAGE(c.layer != kLayerModel, m, " ", c.name);
+  }
+  std::unique_ptr<Engine> e = JudgedEngine("ecommerce.en.json");
+  const TurnResult first = e->Respond("actually, can i ask something?");
+  CHECK(first.response == "ask_away");
+  CHECK_FALSE(first.decision.handoff);
+  // Asked twice, the reply is not the same sentence again.
+  const TurnResult second = e->Respond("ok one more question");
+  CHECK(second.response == "ask_away");
+  CHECK(second.reply != first.reply);
+  CHECK(e->Respond("where is my parcel?").intent == "track_order");
+  // Words after the opener are read as ever: a crisis or a request stands.
+  CHECK(Judged("ok one more thing, i want to die").HasCue(kCueCrisis));
+  CHECK(Judged("one more question, can i talk to a person").HasCue(kCueHumanRequest));
+}
