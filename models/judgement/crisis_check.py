@@ -54,6 +54,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from train import (BUCKETS, CORPUS_LANGS, SEED, bags, calm_chat_fitted, delta_varints, featurize,  # noqa: E402
                    read_conversations, read_corpus, read_hardship, read_varints, routine_examples, shipped_packs)
+from train_handoff import join_model  # noqa: E402
 
 
 def log(*a):
@@ -82,11 +83,6 @@ def split(path):
     return data[:8], header, data[12 + hl:end], data[end:end + size], data[end + size:]
 
 
-def join(path, start, header, tables, check, rest):
-    h = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode()
-    open(path, "wb").write(start + struct.pack("<I", len(h)) + h + tables + check + rest)
-
-
 def screening(src, dst, screen):
     """`src` without its check, the crisis head's thresholds times `screen`:
     the model that raises the crises the check is fitted on."""
@@ -95,14 +91,14 @@ def screening(src, dst, screen):
     for per in header["calibration"].values():
         if "crisis" in per:
             per["crisis"][2] *= screen
-    join(dst, start, header, tables, b"", rest)
+    join_model(dst, start, header, tables + rest)
 
 
 def write_check(path, entry, keys, q):
     start, header, tables, _, rest = split(path)
     section = delta_varints(keys)
     header["crisis_check"] = dict(entry, keys=int(len(keys)), key_bytes=len(section))
-    join(path, start, header, tables, section + q.astype(np.int8).tobytes(), rest)
+    join_model(path, start, header, tables + section + q.astype(np.int8).tobytes() + rest)
 
 
 # ---------------------------------------------------------------- the data
