@@ -505,6 +505,8 @@ constexpr size_t kFewWords = 3;
 constexpr double kSureOnFewWords = 0.8;
 // A message or a rest of fewer words than this is a fragment (see its uses).
 constexpr size_t kFragmentWords = 6;
+// At most this many words beside a number or address given: nothing else told (AddModelCues).
+constexpr size_t kContactOnlyWords = 8;
 // A one-word message leans valence the negativity head's way from this on.
 constexpr double kSureOnOneWord = 0.95;
 // A model-only crisis below kUnsureBesideComplaint in a message whose
@@ -677,7 +679,10 @@ void AddModelCues(const ModelJudgement& j, Detector* d) {
   const bool look_alike = std::any_of(d->crisis_near_misses.begin(), d->crisis_near_misses.end(),
                                       [](const Detector::NearMiss& x) { return !x.only_kind; });
   const bool thanks = d->affect->acknowledges && j.heads[3].probability < kUnsureBesideComplaint;
-  if (!d->affect->closing && !look_alike && !thanks && words >= kFewWords && !AsksWhenRefunded(m))
+  // Nor in a number or address given in a few words ("mon numéro c'est le 06 12 34 56 78": 0.99,
+  // "sí, es ... y mi teléfono ...": 0.95): the digits' n-grams, not a story.
+  const bool contact_only = d->gives_own_contact && words <= kContactOnlyWords;
+  if (!d->affect->closing && !look_alike && !thanks && words >= kFewWords && !AsksWhenRefunded(m) && !contact_only)
     add(4, kCueHardship, kModelHardship * j.heads[4].probability, nullptr);
 }
 
@@ -798,6 +803,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   // something?": the person head 0.92, "ho una domanda": hardship) asks
   // nothing yet: what the model alone hears there is dropped below.
   const bool announces_question = AnnouncesQuestion(message);
+  d.gives_own_contact = GivesOwnContact(m, folded);
   d.person_hard_negative = no_request || reported_call || announces_question ||
                            (!affect.FindCue(kCueHumanRequest) && PersonHardNegative(m, words, folded));
   affect.closing = IsClosing(folded);

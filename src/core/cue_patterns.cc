@@ -330,6 +330,9 @@ const Pattern kPatterns[] = {
     {kCueHumanRequest, "callback|call-back please|pls|asap", 0.85, true, false},
     {kCueHumanRequest, "llámenme|llamenme|llámeme|llameme|llamadme|llámame|llamame|contáctenme|contactenme", 0.85, true, false},
     {kCueHumanRequest, "me pueden|puede|puedes|podrían|podrian|podéis|podeis llamar|contactar", 0.85, true, false},
+    // ... but not the courier's call: "el repartidor me puede llamar antes?"
+    {kCueHumanRequest, "repartidor|repartidora|mensajero|transportista|conductor|cartero me puede|pueden|podría|podria llamar|contactar|marcar", 0, false, true},
+    {kCueHumanRequest, "entregador|entregadora|motorista|estafeta|carteiro pode|podem|poderia me ligar|contactar", 0, false, true},
     {kCueHumanRequest, "que me llamen|llame|contacten|contacte", 0.85, true, false},
     {kCueHumanRequest, "devolver|devuelvan la llamada", 0.85, true, false},
     {kCueHumanRequest, "appelez-moi|rappelez-moi|appelle-moi|rappelle-moi|contactez-moi|recontactez-moi", 0.85, true, false},

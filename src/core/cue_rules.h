@@ -86,6 +86,8 @@ struct Detector {
   // The message is a hard negative for the model's person head: a request
   // negated, the staff's languages, people counted (PersonHardNegative).
   bool person_hard_negative = false;
+  // The message gives the visitor's own number or address (GivesOwnContact).
+  bool gives_own_contact = false;
   // Where a figure of speech matched ("gave me a heart attack", "o final da novela
   // me matou"): the model's crisis below `unsure_below` beside one, or any
   // inside one when `inside_is_it`, is that figure.
@@ -328,6 +330,9 @@ void DetectDoseToEnd(const Message& m, const std::vector<const Item*>& words, co
 void DetectHardship(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 bool PrivacyQuestion(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
 bool PersonHardNegative(const Message& m, const std::vector<const Item*>& words, const std::vector<std::string>& f);
+// "mi teléfono es 612 345 678", "my email is ana@example.com": the visitor gives their own number or
+// address (six digits or more, or an '@', beside "my number", "mon numéro", "meine Nummer"...).
+bool GivesOwnContact(const Message& m, const std::vector<std::string>& f);
 // "je suis un humain pas un robot, pourquoi ce captcha", "nao sou robo!!!", "sono una persona vera": the
 // visitor says they are a person (a captcha, a bot check) and names no one else to talk to.
 bool SaysSelfHuman(const std::vector<const Item*>& words, const std::vector<std::string>& f);

@@ -377,8 +377,13 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
     // A crisis, a clear request for a person, a hardship that needs one.
     if (c.name == kCueCrisis || ((c.name == kCueHumanRequest || c.name == kCueHardship) && c.strength >= 0.8))
       d.immediate = true;
+    // Told at length, it is the model's reading of a story: when a pack
+    // answered the message ("my order 48213 hasnt arrived and it was meant
+    // to be a birthday present for my daughter": hardship 0.98, and the
+    // shop's tracking answer is what helps), the bot answers first; the
+    // story weighs on the turn as any hardship does.
     if (c.name == kCueHardship && c.kind != kHardshipMoneyTaken &&
-        (affect->SureHardship() || HardshipToldAtLength(*affect, history_.size()))) {
+        (affect->SureHardship() || (HardshipToldAtLength(*affect, history_.size()) && !answered))) {
       d.immediate = true;
       affect->hardship_at_once = true;
     }

@@ -2824,3 +2824,44 @@ TEST_CASE("a question announced after a filler is answered 'go ahead', whatever 
   CHECK(Judged("ok one more thing, i want to die").HasCue(kCueCrisis));
   CHECK(Judged("one more question, can i talk to a person").HasCue(kCueHumanRequest));
 }
+
+TEST_CASE("a call asked of the courier, or a number given, is no request for a person and no hardship") {
+  // Written for this test, from the demo used as a visitor and an agent: "can the courier call me"
+  // was handed to a person at once (person head 0.89-1.00); a phone number given to the agent read
+  // hardship 0.95-0.99 and showed the agent "need 1.00".
+  int heard = 0;
+  for (const char* m : {"can the courier call me before delivery?", "le livreur peut m'appeler avant de passer ?",
+                        "el repartidor me puede llamar antes?"}) {
+    const Affect a = Judged(m);
+    heard += a.judgement.heads[1].fired;
+    CHECK_FALSE_MESSAGE(a.HasCue(kCueHumanRequest), m);
+  }
+  CHECK(heard >= 2);  // the head hears them: the rule is what keeps them calm
+  CHECK(Judged("can someone call me? my number is 07700 900123").HasCue(kCueHumanRequest));
+  CHECK(Judged("can you ask the courier to call me, or can i talk to someone there").HasCue(kCueHumanRequest));
+  for (const char* m : {"mon numéro c'est le 06 12 34 56 78", "sí, es maria.lopez@example.com y mi teléfono 612 345 678"}) {
+    const Affect a = Judged(m);
+    CHECK(a.judgement.heads[4].probability >= 0.9);
+    CHECK_FALSE_MESSAGE(a.HasCue(kCueHardship), m);
+  }
+  // A story told beside the number still weighs.
+  CHECK(Judged("mi teléfono es 612 345 678, estoy sin luz desde ayer con un bebé de 2 meses y nadie me dice nada")
+            .HasCue(kCueHardship));
+}
+
+TEST_CASE("with a pack that answers it, a story told at length is answered first; in a transcript it hands off at once") {
+  // Written for this test, from the demo shop: a late birthday present with its order number read
+  // hardship 0.98 and went to a person before the tracking answer was given.
+  const char* late = "my order 48213 hasnt arrived and it was meant to be a birthday present for my daughter on saturday";
+  REQUIRE(Judged(late).judgement.heads[4].probability >= 0.95);
+  CHECK(FirstHandoff({late}) == 1);
+  std::unique_ptr<Engine> e = JudgedEngine("ecommerce.en.json");
+  const TurnResult r = e->Respond(late);
+  CHECK(r.intent == "track_order");
+  CHECK_FALSE(r.decision.handoff);
+  // ... and when the answer does not help, the person comes.
+  CHECK(e->Respond("this is the second time im asking, i emailed twice and nobody answers").decision.handoff);
+  // A need the pack cannot answer still hands off at once.
+  std::unique_ptr<Engine> f = JudgedEngine("ecommerce.en.json");
+  CHECK(f->Respond("i lost my job last month and cant pay the instalment for the sofa this month, what can i do").decision.handoff);
+}
