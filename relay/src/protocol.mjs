@@ -164,6 +164,8 @@ export function validateHandoff(h, limits = DEFAULT_LIMITS) {
       name: str(r?.name, `handoff.reasons[${i}].name`, 64),
       weight: num(r?.weight, `handoff.reasons[${i}].weight`, -1e6, 1e6, { optional: true }) ?? null,
       evidence: typeof r?.evidence === 'string' ? r.evidence.slice(0, 500) : null,
+      // The visitor turn it was heard at (1-based), when the visitor wrote on before consenting.
+      ...(Number.isInteger(r?.turn) && r.turn >= 1 && r.turn <= 100000 ? { turn: r.turn } : {}),
     }));
   }
   if (h.emotions !== undefined && h.emotions !== null) {
@@ -374,7 +376,7 @@ export function summarize(handoff) {
 export function initialLive(handoff) {
   const turns = (handoff.transcript ?? []).filter((t) => t.from === 'visitor').length;
   return { maxDistress: handoff.distress ?? null, lastDistress: handoff.distress ?? null, turns,
-    reasons: (handoff.reasons ?? []).map((r) => ({ name: r.name, turn: turns })).slice(-50) };
+    reasons: (handoff.reasons ?? []).map((r) => ({ name: r.name, turn: r.turn ?? turns })).slice(-50) };
 }
 
 export function advanceLive(live, affect) {

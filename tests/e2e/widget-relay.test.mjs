@@ -149,6 +149,39 @@ test('visitor consents, the agent gets a redacted transcript, they talk, the age
   await agent.close();
 });
 
+test('a visitor who writes on before consenting: the reasons reach the agent with the turn they were heard at', async () => {
+  // Found using the demo as visitor and agent: the request's reasons were shown at the visitor's
+  // last turn, and their evidence was redacted against that later message.
+  const { agent, frame, sendAgent } = await openAgent();
+  await agent.waitForFunction(() => window.__frames.some((f) => f.type === 'welcome'));
+  const visitor = await browser.context.newPage();
+  await visitor.goto(`${server.url}?relay=ws://127.0.0.1:${relayPort}/visitor`);
+  await openChat(visitor);
+  await say(visitor, 'where is my order 55213?');
+  await say(visitor, 'I want to talk to a human');
+  const card = visitor.locator('attune-chat .consent');
+  await card.waitFor({ timeout: 20000 });
+  await say(visitor, 'it was a present for my sister');
+  await card.getByRole('button', { name: 'Yes, connect me' }).click();
+  const queued = await frame(() => window.__frames.findLast((f) => f.type === 'queue' && f.conversations.some((c) => c.state === 'queued')));
+  const conversation = queued.conversations.find((c) => c.state === 'queued').conversation;
+  await sendAgent({ type: 'accept', conversation });
+  try {
+    const conv = await frame((id) => window.__frames.find((f) => f.type === 'conversation' && f.conversation === id), conversation);
+    const visitorTurns = conv.handoff.transcript.filter((t) => t.from === 'visitor').map((t) => t.text);
+    assert.equal(visitorTurns.length, 3, JSON.stringify(visitorTurns));
+    const request = conv.handoff.reasons.find((r) => r.name === 'human_request');
+    assert.ok(request, JSON.stringify(conv.handoff.reasons));
+    assert.equal(request.turn, 2, JSON.stringify(request));
+    assert.ok(visitorTurns[1].includes(request.evidence), JSON.stringify(request));
+  } finally {
+    // Closed whatever happened, so no later test finds this conversation still queued.
+    await sendAgent({ type: 'close', conversation, id: 'w1' });
+    await visitor.close();
+    await agent.close();
+  }
+});
+
 test('the widget moved in the page, then the visitor goes to another page mid-conversation: the same agent stays on the line', async () => {
   const { agent, frame, sendAgent } = await openAgent();
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { validateHandoff, validateVisitorFrame, validateAgentFrame, validateHello, parseFrame, summarize, DEFAULT_LIMITS, ProtocolError }
+import { validateHandoff, validateVisitorFrame, validateAgentFrame, validateHello, parseFrame, summarize, initialLive, DEFAULT_LIMITS, ProtocolError }
   from '../../relay/src/protocol.mjs';
 import { parseHours, isOpen, nextOpen, parseTeamHours } from '../../relay/src/hours.mjs';
 import { SqliteStore } from '../../relay/src/store-sqlite.mjs';
@@ -38,6 +38,11 @@ test('validateHandoff keeps the vocabulary fields and rejects malformed ones pre
   assert.deepEqual(validateHandoff({ identity: { name: 'Ana', email: 'a@x.org', hash: 'ab', extra: 1 } }).identity, { name: 'Ana', email: 'a@x.org', hash: 'ab' });
   assert.throws(() => validateHandoff({ identity: 'me' }), err('bad_request', '"identity" must be an object'));
   assert.deepEqual(h.reasons[0], { name: 'human_request', weight: 0.9, evidence: 'I want a human' });
+  // A reason's turn (the visitor wrote on before consenting) is kept when it is a turn, else dropped.
+  const turned = validateHandoff({ reasons: [{ name: 'human_request', turn: 2 }, { name: 'anger', turn: 0 }, { name: 'crisis', turn: '3' }],
+    transcript: [{ from: 'visitor', text: 'a' }, { from: 'visitor', text: 'b' }, { from: 'visitor', text: 'c' }] });
+  assert.deepEqual(turned.reasons.map((r) => r.turn), [2, undefined, undefined]);
+  assert.deepEqual(initialLive(turned).reasons, [{ name: 'human_request', turn: 2 }, { name: 'anger', turn: 3 }, { name: 'crisis', turn: 3 }]);
   assert.deepEqual(validateHandoff({}).transcript, []);
   assert.throws(() => validateHandoff(null), err('bad_request', '"handoff" must be an object'));
   // Out-of-range numbers and over-long past messages are clipped so the handoff still happens.

@@ -36,6 +36,7 @@ export class Handoff {
   #csatChannel = null; // a closed conversation's channel, kept until the pending rating is sent
   #offs = [];
   #consentCard = null;
+  #turnMessage = null; // the visitor's message the offer was made on (present())
   #consentTeam = () => null; // the team the open consent card would connect to
   #typedConsent = null; // the visitor's typed "yes" to the card: an answer, not a turn the agent reads as one
   #queueCard = null;
@@ -93,6 +94,8 @@ export class Handoff {
   present(offer, turn) {
     if (this.state !== 'bot' && this.state !== 'message_left') return;
     this.#turn = turn;
+    // The visitor may write on before answering the card: the reasons belong to this message.
+    this.#turnMessage = this.#o.messages().filter((m) => m.from === 'user').at(-1) ?? null;
     const o = this.#o;
     const base = { reasons: turn.reasons, distress: turn.distress, intent: turn.intent };
     if (offer.kind === 'person') return this.#consent(turn, base);
@@ -240,8 +243,12 @@ export class Handoff {
     const reasons = turn.reasons ?? [];
     // One round trip to the core for every text that leaves the page.
     const records = (o.turnRecords?.() ?? []).slice(-200);
-    // The reasons point into the handoff turn's message, the visitor's last one.
-    const said = history.findLast((m) => m.from === 'user')?.text;
+    // The reasons point into the handoff turn's message: the one the decision came on (present()),
+    // not a later one typed before consenting.
+    const visitorMessages = history.filter((m) => m.from === 'user');
+    const decided = visitorMessages.indexOf(this.#turnMessage);
+    const said = decided >= 0 ? visitorMessages[decided].text : visitorMessages.at(-1)?.text;
+    const reasonTurn = decided >= 0 ? decided + 1 : null;
     const texts = await o.redact()([...history.map((m) => m.text), ...reasons.map((r) => r.evidence ?? ''), ...records.map((r) => r.text)],
       [...history.map(() => null), ...reasons.map((r) => within(said, r)), ...records.map(() => null)]);
     const at = history.length + reasons.length;
@@ -254,7 +261,8 @@ export class Handoff {
     const crisisResources = await o.crisisResources().catch(() => []);
     return {
       transcript: history.map((m, i) => ({ from: m.from === 'user' ? 'visitor' : m.from, text: texts[i], at: m.time })),
-      reasons: reasons.map((r, i) => ({ name: r.name, weight: r.weight, evidence: texts[history.length + i] })),
+      reasons: reasons.map((r, i) => ({ name: r.name, weight: r.weight, evidence: texts[history.length + i],
+        ...(reasonTurn ? { turn: reasonTurn } : {}) })),
       // Per-turn records for the review page (issue 16), their texts redacted like the transcript.
       turns: records.map((r, i) => ({ ...r, text: texts[at + i] })),
       distress: turn.distress,
