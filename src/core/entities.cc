@@ -282,6 +282,37 @@ struct Word {
   TokenKind kind;
 };
 
+// A week or month asked for as a whole ("next week if possible", "la semana que viene",
+// "nächste Woche"): a date a request can carry, for staff to confirm the day. The number of
+// words from chunks[k] that name one, or 0.
+size_t PeriodAt(const std::vector<Word>& chunks, size_t k) {
+  static const char* const kPeriods[] = {
+      "next week", "this week", "later this week", "the week after next", "next month", "this weekend", "next weekend",
+      "semana que viene", "próxima semana", "proxima semana", "esta semana", "mes que viene", "próximo mes",
+      "proximo mes", "este fin de semana",
+      "semaine prochaine", "cette semaine", "mois prochain", "ce week-end", "ce weekend",
+      "nächste woche", "nächster woche", "naechste woche", "kommende woche", "kommenden woche", "diese woche",
+      "übernächste woche", "nächsten monat", "nächster monat", "am wochenende",
+      "semana que vem", "essa semana", "mês que vem", "mes que vem", "próximo mês", "este fim de semana",
+      "prossima settimana", "settimana prossima", "questa settimana", "mese prossimo", "prossimo mese", "questo weekend"};
+  size_t best = 0;
+  for (const char* p : kPeriods) {
+    size_t n = 0, at = 0;
+    const std::string_view phrase(p);
+    while (at <= phrase.size()) {
+      const size_t space = std::min(phrase.find(' ', at), phrase.size());
+      if (k + n >= chunks.size() || chunks[k + n].norm != phrase.substr(at, space - at)) {
+        n = 0;
+        break;
+      }
+      ++n;
+      at = space + 1;
+    }
+    best = std::max(best, n);
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string EntityPatternError(std::string_view pattern) {
@@ -436,6 +467,13 @@ std::vector<Entity> ExtractEntities(std::string_view cleaned, const std::vector<
           continue;
         }
       }
+    }
+    if (const size_t n = PeriodAt(chunks, k)) {
+      std::string value;
+      for (size_t j = k; j < k + n; ++j) value += (j > k ? " " : "") + chunks[j].norm;
+      add("date", value, w.begin, chunks[k + n - 1].end);
+      k += n - 1;
+      continue;
     }
     if (IsRelativeDay(w.norm)) {
       add("date", w.norm, w.begin, w.end);

@@ -658,3 +658,23 @@ TEST_CASE("'ok thanks' under an offer of a person is thanks; 'yes please' is a y
     CHECK(e->Respond(m).decision.handoff);
   }
 }
+
+TEST_CASE("the clinic takes 'next week' as the day asked for, in every language, and reads it back") {
+  // From the clinic used as a patient: "next week if possible" was "not a date", then "in the
+  // afternoon" left the booking for the cancellation answer.
+  const char* rows[][4] = {{"healthcare.en.json", "I need an appointment", "next week if possible", "next week"},
+                           {"healthcare.es.json", "necesito pedir cita", "para la semana que viene si puede ser", "semana que viene"},
+                           {"healthcare.fr.json", "je voudrais un rendez-vous", "la semaine prochaine si possible", "semaine prochaine"},
+                           {"healthcare.de.json", "ich brauche einen Termin", "nächste Woche wäre gut", "nächste Woche"},
+                           {"healthcare.pt.json", "queria marcar uma consulta", "semana que vem", "semana que vem"}};
+  for (const auto& row : rows) {
+    CAPTURE(row[0]);
+    auto e = Make(row[0]);
+    const TurnResult start = e->Respond(row[1]);
+    REQUIRE(start.intent == "book_appointment");
+    CHECK(e->Respond(row[2]).response == "ask_phone");
+    const TurnResult done = e->Respond("0151 2345678");
+    CHECK(done.response == "appointment_requested");
+    CHECK_MESSAGE(done.reply.find(row[3]) != std::string::npos, done.reply);
+  }
+}

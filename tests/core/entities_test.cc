@@ -111,3 +111,17 @@ TEST_CASE("English and German weekdays are read back as names; other languages' 
   CHECK(text("el martes por la mañana") == "martes");
   CHECK(text("tomorrow please") == "tomorrow");
 }
+
+TEST_CASE("a week or month asked for as a whole is a date a request can carry") {
+  // From the clinic used as a patient: "next week if possible" was refused as no date, three times.
+  CHECK(Found("next week if possible") == V{"date=next week"});
+  CHECK(Found("para la semana que viene si puede ser") == V{"date=semana que viene"});
+  CHECK(Found("la semaine prochaine si possible") == V{"date=semaine prochaine"});
+  CHECK(Found("nächste Woche wäre gut") == V{"date=nächste woche"});
+  CHECK(Found("semana que vem") == V{"date=semana que vem"});
+  CHECK(Found("la prossima settimana") == V{"date=prossima settimana"});
+  // A day still reads as the day; a week that is no request date is no date.
+  CHECK(Found("next tuesday") == V{"date=tuesday"});
+  CHECK(Found("it took a week").empty());
+  CHECK(Found("next").empty());
+}
