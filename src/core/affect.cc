@@ -774,6 +774,7 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
   SetAsidePastCrisis(words, folded, &d);
   SetAsideMovingAway(folded, &d);
   SetAsideCalmPlan(folded, &d);
+  affect.asks_if_there = SetAsideExistenceQuestion(folded, &d);
   SetAsideThingBroken(words, folded, &d);
   SetAsideFutureRoutine(words, folded, &d);
   SetAsideAbsence(words, folded, &d);
@@ -832,10 +833,11 @@ Affect Analyze(std::string_view message, const AnalyzeOptions& options) {
     // the head is all but certain ("useless" 1.00, "ugh" 0.99).
     // Nor in a closing: the head hears leaving as sad ("bueno me voy ya,
     // gracias por todo" 0.83), and a calm goodbye was answered "lamento las
-    // molestias" after a falling trend.
+    // molestias" after a falling trend. Nor in a short question whether something is there
+    // ("et il y a des frais de retour ?" read 0.75: SetAsideExistenceQuestion).
     const double p = affect.judgement.heads[3].probability;
     const bool lone_unknown_word = words.size() == 1 && affect.valence == 0 && affect.cues.empty() && p < kSureOnOneWord;
-    if (p > 0.5 && !lone_unknown_word && !affect.closing && !affect.final_closing) {
+    if (p > 0.5 && !lone_unknown_word && !affect.closing && !affect.final_closing && !affect.asks_if_there) {
       const double w = 2 * p - 1;
       affect.valence = (1 - w) * affect.valence - w * p;
     }

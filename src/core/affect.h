@@ -122,6 +122,10 @@ struct Affect {
   // that is money taken (Conversation::Observe).
   bool names_money_moved = false;
   bool disowns = false;
+  // A short question whether something is there ("et il y a un parking ?", "is there
+  // parking?"): neutral, whatever the negativity head hears in it (crisis_rules.cc
+  // SetAsideExistenceQuestion); the conversation does not weigh the head there.
+  bool asks_if_there = false;
   // The message only calls for an answer: "?", "hello?", "quindi?", "und?".
   // Mid-chat it is a visitor left waiting (Conversation::Observe).
   bool ping = false;

@@ -1738,6 +1738,23 @@ void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d) {
       "faccio da sola", "torno dopo", "torno piu tardi", "ripasso", "vi faccio sapere", "ti faccio sapere",
       "vado a dormire", "vado a letto", "devo andare", "devo scappare", "ok vado", "vado che");
   static const PhraseIndex kPlansIndex(kPlans);
+  // ... or an order or booking to be placed ("ok merci, je commande ce soir" 0.29, "thanks, i'll
+  // order it tonight" 0.64: "tonight" is a farewell's word), unless what is bought is a means.
+  static constexpr auto kPurchases = Words(
+      "ill order", "ill buy", "ill book", "ill place the order", "ill get it", "im going to order",
+      "im gonna order", "im going to buy", "im gonna buy", "going to order", "lo pido", "voy a pedir",
+      "lo compro", "voy a comprar", "hago el pedido", "lo encargo", "lo reservo", "je commande",
+      "je vais commander", "je passe commande", "je vais passer commande", "je lachete", "je vais lacheter",
+      "je reserve", "ich bestelle", "ich bestell", "bestell ich", "bestelle ich", "ich kaufe", "ich kauf",
+      "kauf ich", "ich buche", "vou encomendar", "vou comprar", "vou pedir", "vou fazer o pedido", "eu compro",
+      "vou reservar", "lo ordino", "ordino", "lo compro", "faccio lordine", "prenoto", "lo prenoto");
+  static constexpr auto kMeans = Words(
+      "rope", "cord", "knife", "knives", "blade", "blades", "razor", "razors", "pills", "tablets", "charcoal",
+      "gun", "poison", "bleach", "helium", "cuerda", "soga", "cuchillo", "cuchilla", "navaja", "pastillas",
+      "pistola", "veneno", "lejia", "corde", "couteau", "lame", "lames", "cachets", "medicaments", "arme",
+      "strick", "seil", "messer", "klinge", "tabletten", "waffe", "gift", "corda", "faca", "lamina", "comprimidos",
+      "remedios", "arma", "coltello", "lametta", "lamette", "pillole", "pastiglie", "veleno");
+  static const PhraseIndex kPurchasesIndex(kPurchases);
   constexpr size_t kMaxPlanWords = 20;
   if (f.size() > kMaxPlanWords) return;
   for (size_t i = 0; i < f.size(); ++i)
@@ -1746,6 +1763,41 @@ void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d) {
       d->affect->plan = !NamesAnEnd(f, /*death=*/true);
       return;
     }
+  for (size_t i = 0; i < f.size(); ++i)
+    if (kPurchasesIndex.At(f, i)) {
+      d->affect->plan = !NamesAnEnd(f, /*death=*/true) &&
+                        std::none_of(f.begin(), f.end(), [](const std::string& w) { return In(kMeans, w); });
+      return;
+    }
+}
+
+// A short question whether something is there ("et il y a un parking ?" read crisis 0.87 and
+// hardship 0.94, "et il y a le wifi ?" hardship 0.99: the heads learnt "et il y a" from "et il y
+// a du sang partout"): what the model alone hears in it is set aside, crisis and hardship, and
+// the caller keeps the negativity head from pulling its valence. Not beside the words of an end
+// ("y a-t-il un moyen de mourir sans souffrir ?"). True when it is such a question.
+bool SetAsideExistenceQuestion(const std::vector<std::string>& f, Detector* d) {
+  static constexpr auto kFrames = Words(
+      "il y a", "y a", "y a t il", "y a-t-il", "est ce quil y a", "est-ce quil y a", "is there", "are there",
+      "hay", "habra", "gibt es", "gibts", "gibt s", "tem", "tem algum", "tem alguma", "ha algum", "ha alguma",
+      "existe", "ci sono", "ce un", "ce una", "ce il", "ce la", "ce lo", "ce qualche", "ce anche", "ce l");
+  static constexpr auto kLead = Words("et", "and", "y", "e", "und", "ok", "okay", "also", "ah", "mais", "but",
+                                      "pero", "aber", "mas", "ma", "so", "alors", "donc", "entonces", "bon", "vale", "bueno", "oui", "si", "sim", "ja", "yes", "merci", "thanks");
+  static const PhraseIndex kFramesIndex(kFrames);
+  constexpr size_t kMaxWords = 10;
+  if (f.empty() || f.size() > kMaxWords || d->m.cleaned.find('?') == std::string::npos) return false;
+  size_t at = 0;
+  while (at < f.size() && !kFramesIndex.At(f, at) && In(kLead, f[at])) ++at;  // "y" leads, and is "y a"'s
+  if (at >= f.size() || !kFramesIndex.At(f, at) || NamesAnEnd(f, /*death=*/true)) return false;
+  // "il y a quelqu'un ?", "is there anyone?": asking for a person, whose crisis is set aside
+  // as a request's is (affect.cc SetAsideCrisisInRequest), to count after a distressed turn.
+  static constexpr auto kSomeone = Words("quelquun", "quelqu", "qqn", "personne", "someone", "anyone", "somebody",
+                                         "anybody", "alguien", "jemand", "alguem", "qualcuno", "gente", "gens",
+                                         "people", "leute");
+  if (std::any_of(f.begin() + at, f.end(), [](const std::string& w) { return In(kSomeone, w); })) return false;
+  constexpr double kAnyModelCrisis = 2.0;  // above every probability
+  d->crisis_near_misses.push_back({0, SIZE_MAX, kAnyModelCrisis, false});
+  return true;
 }
 
 // A thing that broke, fell, died or stopped ("dropped my phone in the loo,

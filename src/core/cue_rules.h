@@ -316,6 +316,7 @@ void SetKindHarmedByAnother(const std::vector<const Item*>& words, const std::ve
 void SetAsidePastCrisis(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsideMovingAway(const std::vector<std::string>& f, Detector* d);
 void SetAsideCalmPlan(const std::vector<std::string>& f, Detector* d);
+bool SetAsideExistenceQuestion(const std::vector<std::string>& f, Detector* d);
 void SetAsideThingBroken(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 void SetAsideFutureRoutine(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);
 bool SetAsideReportedCall(const std::vector<const Item*>& words, const std::vector<std::string>& f, Detector* d);

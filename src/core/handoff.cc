@@ -349,7 +349,7 @@ Decision Conversation::Turn(Affect* affect, bool fell_back, bool repeated, size_
   Decision d;
   double negativity = std::max(0.0, -v);
   // The negativity head hears every language; the lexicon only English.
-  if (affect->judged) negativity = std::max(negativity, affect->judgement.heads[3].probability);
+  if (affect->judged && !affect->asks_if_there) negativity = std::max(negativity, affect->judgement.heads[3].probability);
   if (!affect->emotions.empty())
     negativity = (1 - policy_.emotion_weight) * negativity + policy_.emotion_weight * ModelNegativity(affect->emotions);
   double turn = policy_.valence_weight * negativity;

@@ -2865,3 +2865,39 @@ TEST_CASE("with a pack that answers it, a story told at length is answered first
   std::unique_ptr<Engine> f = JudgedEngine("ecommerce.en.json");
   CHECK(f->Respond("i lost my job last month and cant pay the instalment for the sofa this month, what can i do").decision.handoff);
 }
+
+TEST_CASE("'is there ...?' and 'I'll order it tonight' are calm, whatever the heads hear in them") {
+  // Written for this test, from the French shop used as a visitor: "et il y a des frais de retour ?"
+  // (hardship 0.79, negativity 0.75) handed a calm chat off, and "ok merci, je commande ce soir"
+  // then showed the crisis lines (0.29, "ce soir").
+  int heard = 0;
+  for (const char* m : {"et il y a un parking ?", "et il y a le wifi ?", "et il y a des lits bébé?", "et y a une appli ?"}) {
+    const Affect a = Judged(m);
+    heard += a.judgement.heads[0].fired || a.judgement.heads[4].probability >= 0.9;
+    CHECK(a.asks_if_there);
+    CHECK_FALSE_MESSAGE(a.HasCue(kCueCrisis), m);
+    CHECK_FALSE_MESSAGE(a.HasCue(kCueHardship), m);
+  }
+  CHECK(heard >= 3);
+  for (const char* m : {"ok merci, je commande ce soir", "thanks, i'll order it tonight"}) {
+    const Affect a = Judged(m);
+    CHECK(a.judgement.heads[0].fired);
+    CHECK(a.plan);
+    CHECK_FALSE_MESSAGE(a.HasCue(kCueCrisis), m);
+  }
+  // A means bought, an end named, a pattern's crisis: they stand.
+  CHECK(Judged("ill buy the rope tonight").HasCue(kCueCrisis));
+  CHECK(Judged("i'll order the pills tonight and then it's over").HasCue(kCueCrisis));
+  CHECK(Judged("il y a du sang partout ?").HasCue(kCueCrisis));
+  CHECK(Judged("il y a un homme armé dans le magasin, vous pouvez appeler la police ?").HasCue(kCueCrisis));
+  // After a distressed turn, a plan's crisis counts again.
+  CHECK(FirstHandoff({"i cant do this anymore, everything is falling apart", "ill order it tonight"}) >= 1);
+  // The French shop's calm chat, end to end.
+  std::unique_ptr<Engine> e = JudgedEngine("ecommerce.fr.json");
+  for (const char* m : {"bonjour, vous livrez en belgique ?", "combien de temps ?", "et il y a des frais de retour ?",
+                        "ok merci, je commande ce soir"}) {
+    const TurnResult r = e->Respond(m);
+    CHECK_FALSE_MESSAGE(r.decision.handoff, m);
+    CHECK_MESSAGE(r.response != "crisis", m);
+  }
+}
