@@ -341,8 +341,8 @@ bool AnnouncesQuestion(std::string_view message) {
   static constexpr std::string_view kFillers[] = {
       "actually", "ok", "okay", "oh", "ah", "so", "and", "also", "um", "umm", "hmm", "well", "right", "sorry", "thanks",
       "bueno", "vale", "pues", "y", "oye", "perdon", "gracias", "alors", "bon", "et", "aussi", "dailleurs", "pardon",
-      "merci", "und", "also", "achso", "danke", "sorry", "ja", "entao", "e", "ah", "obrigado", "obrigada", "allora",
-      "poi", "senti", "scusa", "scusi", "grazie", "ecco"};
+      "merci", "und", "achso", "danke", "ja", "entao", "e", "obrigado", "obrigada", "allora", "poi", "senti", "scusa",
+      "scusi", "grazie", "ecco"};
   // What may follow: "please", or what it is about in a few words ("about my order").
   static const char* const kPlease[] = {"please", "pls", "plz", "por favor", "svp", "sil vous plait", "stp", "bitte",
                                         "per favore", "pf"};
