@@ -1782,7 +1782,8 @@ bool SetAsideExistenceQuestion(const std::vector<std::string>& f, Detector* d) {
       "hay", "habra", "gibt es", "gibts", "gibt s", "tem", "tem algum", "tem alguma", "ha algum", "ha alguma",
       "existe", "ci sono", "ce un", "ce una", "ce il", "ce la", "ce lo", "ce qualche", "ce anche", "ce l");
   static constexpr auto kLead = Words("et", "and", "y", "e", "und", "ok", "okay", "also", "ah", "mais", "but",
-                                      "pero", "aber", "mas", "ma", "so", "alors", "donc", "entonces", "bon", "vale", "bueno", "oui", "si", "sim", "ja", "yes", "merci", "thanks");
+                                      "pero", "aber", "mas", "ma", "so", "alors", "donc", "entonces", "bon", "vale",
+                                      "bueno", "oui", "si", "sim", "ja", "yes", "merci", "thanks");
   static const PhraseIndex kFramesIndex(kFrames);
   constexpr size_t kMaxWords = 10;
   if (f.empty() || f.size() > kMaxWords || d->m.cleaned.find('?') == std::string::npos) return false;
